@@ -1,0 +1,34 @@
+/* render: paints a scene with Cairo onto an SVG, PNG or PDF surface. It decides
+ * nothing about positions; it only paints what layout placed. */
+#pragma once
+
+#include "layout.h"
+#include "text.h"
+#include <glib.h>
+
+typedef enum {
+  RENDER_SVG,
+  RENDER_PNG,
+  RENDER_PDF,
+} RenderFormat;
+
+typedef struct {
+  RenderFormat format;
+  double scale;          /* PNG pixel density; 1 for SVG and PDF */
+  const char *title;     /* document title (the CV's name), or NULL */
+  const char *author;    /* or NULL */
+  gint64 creation_time;  /* PDF creation date, seconds since the epoch (reproducible) */
+} RenderOptions;
+
+/* Cairo's largest image side, in pixels. */
+#define RENDER_MAX_PIXELS 32767
+
+/* "svg", "png", "pdf" <-> RenderFormat; parsing is case-insensitive. */
+gboolean render_format_parse(const char *name, RenderFormat *out);
+const char *render_format_name(RenderFormat format);
+
+/* Paints @scene and returns the whole file's bytes (a new reference owned by the caller),
+ * or NULL with @error set (e.g. a PNG larger than RENDER_MAX_PIXELS, naming the option or
+ * style key to change). */
+GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
+                     GError **error);

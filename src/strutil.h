@@ -1,0 +1,25 @@
+/* Small string helpers shared by the readers and the style loader: "did you mean"
+ * suggestions, UTF-8 shortening, and locale-independent number formatting. */
+#pragma once
+
+#include <glib.h>
+
+/* Levenshtein distance between two ASCII/UTF-8 byte strings. */
+guint strutil_edit_distance(const char *a, const char *b);
+
+/* The entry of the NULL-terminated @table nearest to @word, or NULL when none is close
+ * enough to be a plausible typo (distance at most max(1, strlen(word)/3) + 1).
+ * The result points into @table. */
+const char *strutil_closest(const char *word, const char *const *table);
+
+/* A copy of @text cut to at most @max_chars characters, "…" appended when cut.
+ * @text must be valid UTF-8. Returns a new string owned by the caller. */
+char *strutil_truncate_utf8(const char *text, guint max_chars);
+
+/* Formats @value in the C locale with at most @decimals decimals, trailing zeros and a
+ * trailing point removed ("12.5", "3", "-0.25"); never "-0". Writes into @buf. */
+const char *strutil_format_number(char *buf, gsize size, double value, int decimals);
+
+/* Parses a whole string as a finite number in the C locale. FALSE for NaN, infinities,
+ * trailing garbage or an empty string. */
+gboolean strutil_parse_number(const char *text, double *out);

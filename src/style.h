@@ -1,0 +1,181 @@
+/* Styles (spec/style-format.md): how the chart looks. A style file is read into a layer
+ * that records which properties it sets; `extends`, repeated -s and --set all apply
+ * layers onto the built-in `default` by copying only the properties a layer set. */
+#pragma once
+
+#include "diag.h"
+#include <glib.h>
+
+typedef struct {
+  double r, g, b, a; /* 0..1, not premultiplied */
+} StyleColor;
+
+typedef enum {
+  STYLE_AXIS_BOTTOM,
+  STYLE_AXIS_TOP,
+  STYLE_AXIS_BOTH,
+} StyleAxisPosition;
+
+typedef enum {
+  STYLE_TICKS_AUTO,
+  STYLE_TICKS_DECADE,
+  STYLE_TICKS_YEAR,
+  STYLE_TICKS_QUARTER,
+  STYLE_TICKS_MONTH,
+} StyleTicks;
+
+typedef enum {
+  STYLE_BAR_LABEL_AUTO,    /* inside when it fits, else beside */
+  STYLE_BAR_LABEL_INSIDE,  /* inside, shortened when needed */
+  STYLE_BAR_LABEL_OUTSIDE, /* always beside */
+} StyleBarLabel;
+
+typedef enum {
+  STYLE_GROUP_LABEL_LEFT,  /* a left column */
+  STYLE_GROUP_LABEL_ABOVE, /* a line above the group's lanes */
+  STYLE_GROUP_LABEL_NONE,
+} StyleGroupLabel;
+
+typedef enum {
+  STYLE_LEGEND_TOP,
+  STYLE_LEGEND_BOTTOM,
+} StyleLegendPosition;
+
+typedef enum {
+  STYLE_SHAPE_DIAMOND,
+  STYLE_SHAPE_CIRCLE,
+  STYLE_SHAPE_SQUARE,
+} StyleMarkerShape;
+
+typedef enum {
+  STYLE_PATTERN_SOLID,
+  STYLE_PATTERN_HATCH,      /* diagonal lines over the fill */
+  STYLE_PATTERN_CROSSHATCH, /* crossed diagonals */
+  STYLE_PATTERN_DOTS,
+  STYLE_PATTERN_OUTLINE, /* light fill, strong border */
+} StylePattern;
+
+/* How a group or a class paints its bars. */
+typedef struct {
+  StyleColor color;
+  StylePattern pattern;
+  char *label; /* the group's display name; NULL: the CV's name for it */
+} StylePaint;
+
+typedef struct {
+  char *description; /* for --list-styles; may be NULL */
+
+  struct {
+    double width;  /* px (pt for PDF) */
+    double height; /* 0: follows the content ("auto"); else the chart is fitted into it */
+    double margin;
+    StyleColor background; /* a == 0: transparent */
+    char *font;            /* base font, Pango description */
+    StyleColor color;      /* text colour on the page */
+    StyleColor muted;      /* secondary text (headline, location) */
+  } page;
+
+  struct {
+    gboolean show;
+    char *font;
+    StyleColor color;
+  } title, subtitle;
+
+  struct {
+    StyleAxisPosition position;
+    StyleTicks ticks;
+    char *font;
+    StyleColor color; /* tick labels and the axis line */
+    StyleColor grid;  /* a == 0: no grid */
+  } axis;
+
+  struct {
+    gboolean show;
+    StyleColor color;
+    double width;
+    double dash[4];
+    guint n_dash; /* 0: solid */
+    char *label;  /* "" or NULL: no label */
+    char *font;
+  } today;
+
+  struct {
+    double height;
+    double gap;     /* between lanes */
+    double radius;
+    double padding; /* horizontal room between a label and its bar's edge */
+    StyleBarLabel label;
+    char *font;
+    StyleColor color;    /* label colour inside a bar, when !color_auto */
+    gboolean color_auto; /* `color: auto`: black or white, whichever contrasts more */
+    gboolean show_org;
+    gboolean show_location;
+    double border_width; /* 0: none */
+    StyleColor border;
+  } bar;
+
+  struct {
+    StyleGroupLabel label;
+    char *font;
+    StyleColor color;
+    double spacing; /* vertical room between groups */
+    StyleColor separator; /* a == 0: none */
+  } group;
+
+  GHashTable *groups;  /* group key (char*) -> StylePaint*; owned */
+  GArray *palette;     /* of StyleColor, at least one: colours for groups not in `groups` */
+  GArray *patterns;    /* of StylePattern, at least one: patterns in turn, likewise */
+  GHashTable *classes; /* class name (char*) -> StylePaint*; owned */
+
+  struct {
+    StyleMarkerShape shape;
+    double size;
+    StyleColor color;
+    char *font;
+    StyleColor label_color;
+  } milestone;
+
+  struct {
+    gboolean show;
+    StyleLegendPosition position;
+    char *font;
+  } legend;
+
+  GPtrArray *files; /* of char*: every style file read (for --watch); owned */
+} Style;
+
+/* Builds the effective style: the built-in `default`, then each of @styles in order (a
+ * built-in name or a path; each after its own `extends` chain), then each `KEY=VALUE` of
+ * @sets. Returns a new style owned by the caller, or NULL when any error was added to
+ * @diags (a broken style never half-applies). */
+Style *style_resolve(const char *const *styles, guint n_styles, const char *const *sets,
+                     guint n_sets, DiagList *diags);
+
+/* Frees a style; accepts NULL. */
+void style_free(Style *style);
+
+/* The paint of group @key: its `groups` entry where set, with colour and pattern taken in
+ * turn from the palette and patterns by @custom_index (0 for the first group that has no
+ * colour of its own) where not. Writes into @out; the label points into the style. */
+void style_group_paint(const Style *style, const char *key, guint custom_index, StylePaint *out);
+
+/* The class named @name, or NULL. */
+const StylePaint *style_class(const Style *style, const char *name);
+
+/* Parses `#rgb`, `#rrggbb`, `#rrggbbaa`, a CSS named colour or `transparent`. */
+gboolean style_color_parse(const char *text, StyleColor *out);
+
+/* WCAG 2 contrast ratio of @fg over @bg (both composited onto @page first when not
+ * opaque), from 1 to 21. */
+double style_contrast_ratio(StyleColor fg, StyleColor bg, StyleColor page);
+
+/* The built-in styles, embedded from styles/NAME.yaml at build time. */
+typedef struct {
+  const char *name;
+  const char *text; /* the file's YAML text */
+} StyleBuiltin;
+extern const StyleBuiltin style_builtins[];
+extern const unsigned style_builtins_count;
+
+/* The built-in style's `description`, newly allocated, or NULL. */
+char *style_builtin_description(const char *name);

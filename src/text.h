@@ -1,0 +1,34 @@
+/* text: the one place that measures and draws text with Pango, so that layout and
+ * render agree to the pixel. Text is always plain (never Pango markup). Resolution is
+ * 72 dpi, so a font size of 11 is 11 px (pt in PDF). Measurements are cached by
+ * (font, text). */
+#pragma once
+
+#include "style.h"
+#include <cairo.h>
+#include <glib.h>
+
+typedef struct TextCtx TextCtx;
+
+typedef struct {
+  double width;    /* logical width */
+  double height;   /* logical height (line height) */
+  double baseline; /* from the top of the logical box */
+} TextExtents;
+
+/* A new measuring context, owned by the caller. */
+TextCtx *text_ctx_new(void);
+/* Frees it; accepts NULL. */
+void text_ctx_free(TextCtx *ctx);
+
+/* Measures @text set in @font (a Pango font description) on one line. */
+void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out);
+
+/* @text if it fits in @max_width, else its longest prefix (whole characters, trailing
+ * spaces dropped) followed by "…" that fits; NULL when not even one character and the
+ * ellipsis fit. Returns a new string owned by the caller. */
+char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_width);
+
+/* Draws @text with the top-left of its logical box at (@x, @y). */
+void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x, double y,
+               StyleColor color);

@@ -1,0 +1,79 @@
+/* ydoc: a YAML document as a small tree whose every node keeps its 1-based line and
+ * column. Built from libyaml's event API with guards applied as events arrive (size,
+ * depth, alias budget, duplicate keys, UTF-8, NUL). The only module that includes yaml.h.
+ * JSON is read through it too (JSON is YAML's flow style). */
+#pragma once
+
+#include "diag.h"
+#include <glib.h>
+
+typedef enum {
+  YDOC_SCALAR,
+  YDOC_SEQUENCE,
+  YDOC_MAPPING,
+} YdocKind;
+
+typedef struct YdocNode YdocNode;
+
+typedef struct {
+  YdocNode *key; /* always a scalar */
+  YdocNode *value;
+} YdocPair;
+
+struct YdocNode {
+  YdocKind kind;
+  int line;   /* 1-based start of the node (for an alias: of the alias) */
+  int column; /* 1-based */
+  /* YDOC_SCALAR */
+  char *text;      /* NUL-terminated, valid UTF-8, no NUL inside */
+  gsize text_len;  /* bytes */
+  gboolean plain;  /* written without quotes: only then do `null`, `~`, `true` mean something */
+  /* YDOC_SEQUENCE: items[0..n); YDOC_MAPPING: pairs[0..n), keys unique */
+  guint n;
+  YdocNode **items;
+  YdocPair *pairs;
+};
+
+typedef struct {
+  gsize max_bytes;     /* the input's size cap */
+  guint max_depth;     /* nesting of sequences and mappings */
+  gsize max_nodes;     /* nodes in the tree, counting every alias as the size of its anchor */
+  gsize max_scalar;    /* bytes in one scalar */
+} YdocLimits;
+
+#define YDOC_MAX_BYTES (16u * 1024u * 1024u)
+#define YDOC_DEFAULT_LIMITS                                                                        \
+  ((YdocLimits){.max_bytes = YDOC_MAX_BYTES, .max_depth = 64, .max_nodes = 1000000,                \
+                .max_scalar = 1024u * 1024u})
+
+typedef struct {
+  char *file;     /* the name used in messages, owned */
+  YdocNode *root; /* NULL for an empty document (no content at all) */
+  /* private */
+  gpointer arena;
+} YdocDoc;
+
+/* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer owned by
+ * the caller. Refuses directories, unreadable files and anything larger than @max_bytes
+ * (an endless pipe stops at the cap) with an error in @diags naming @path; returns NULL
+ * then. FIFOs and character devices are read like files. */
+char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags);
+
+/* Parses @data (not necessarily NUL-terminated) as one YAML document. @file is the name
+ * used in messages. Returns a new document owned by the caller, or NULL after adding
+ * errors to @diags (libyaml's own message and position for syntax errors). A second
+ * document in the stream is an error. */
+YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                    DiagList *diags);
+
+/* Frees a document and all its nodes; accepts NULL. */
+void ydoc_free(YdocDoc *doc);
+
+/* The value for @key in a mapping node, or NULL when absent or @map is not a mapping. */
+const YdocNode *ydoc_get(const YdocNode *map, const char *key);
+
+/* TRUE for a plain scalar `~`, `null`, `Null`, `NULL` or an empty plain scalar. */
+gboolean ydoc_is_null(const YdocNode *node);
+
+/* "a string", "a list", "a mapping": for messages such as "expected a list, found a mapping". */
+const char *ydoc_kind_name(YdocKind kind);
