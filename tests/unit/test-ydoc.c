@@ -318,13 +318,27 @@ static char *repeat(const char *unit, int times)
   return g_string_free(s, FALSE);
 }
 
-static void test_depth_flow(void)
+typedef struct {
+  const char *unit; /* repeated 100,000 times */
+  const char *expected;
+} DeepCase;
+
+static const DeepCase deep_cases[] = {
+    {"[", "1:65: lists and mappings are nested more than 64 levels deep"},
+    {"{", "1:65: lists and mappings are nested more than 64 levels deep"},
+    {"{a: ", "1:257: lists and mappings are nested more than 64 levels deep"},
+    {"- ", "1:129: lists and mappings are nested more than 64 levels deep"},
+    {"[{a: ", "1:161: lists and mappings are nested more than 64 levels deep"},
+};
+
+static void test_depth_deep(gconstpointer data)
 {
-  char *open = repeat("[", 100000);
+  const DeepCase *c = data;
+  char *open = repeat(c->unit, 100000);
   gint64 start = g_get_monotonic_time();
   char *got = parse_error(open, strlen(open), NULL);
   gint64 elapsed = g_get_monotonic_time() - start;
-  g_assert_cmpstr(got, ==, "1:65: lists and mappings are nested more than 64 levels deep");
+  g_assert_cmpstr(got, ==, c->expected);
   g_assert_cmpint(elapsed, <, G_USEC_PER_SEC / 2);
   g_free(got);
   g_free(open);
@@ -635,7 +649,11 @@ int main(int argc, char **argv)
   g_test_add_func("/ydoc/error/duplicates-all-reported", test_duplicates_all_reported);
   g_test_add_func("/ydoc/error/long-duplicate-key", test_long_duplicate_key_shortened);
   g_test_add_func("/ydoc/guard/size", test_size_cap);
-  g_test_add_func("/ydoc/guard/depth-flow-100000", test_depth_flow);
+  for (gsize i = 0; i < G_N_ELEMENTS(deep_cases); i++) {
+    char *name = g_strdup_printf("/ydoc/guard/depth-100000/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &deep_cases[i], test_depth_deep);
+    g_free(name);
+  }
   g_test_add_func("/ydoc/guard/depth-exact", test_depth_exact);
   g_test_add_func("/ydoc/guard/depth-block", test_depth_block);
   g_test_add_func("/ydoc/guard/depth-through-alias", test_depth_through_alias);
