@@ -22,6 +22,8 @@ typedef struct {
 
 /* Cairo's largest image side, in pixels. */
 #define RENDER_MAX_PIXELS 32767
+/* The largest PNG in pixels (width × height): 4 bytes each in memory, so 400 MB. */
+#define RENDER_MAX_AREA 100e6
 
 /* "svg", "png", "pdf" <-> RenderFormat; parsing is case-insensitive. */
 gboolean render_format_parse(const char *name, RenderFormat *out);
