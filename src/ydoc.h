@@ -25,9 +25,9 @@ struct YdocNode {
   int line;   /* 1-based start of the node (for an alias: of the alias) */
   int column; /* 1-based */
   /* YDOC_SCALAR */
-  char *text;      /* NUL-terminated, valid UTF-8, no NUL inside */
-  gsize text_len;  /* bytes */
-  gboolean plain;  /* written without quotes: only then do `null`, `~`, `true` mean something */
+  char *text;     /* NUL-terminated, valid UTF-8, no NUL inside */
+  gsize text_len; /* bytes */
+  gboolean plain; /* written without quotes: only then do `null`, `~`, `true` mean something */
   /* YDOC_SEQUENCE: items[0..n); YDOC_MAPPING: pairs[0..n), keys unique */
   guint n;
   YdocNode **items;
@@ -35,15 +35,17 @@ struct YdocNode {
 };
 
 typedef struct {
-  gsize max_bytes;     /* the input's size cap */
-  guint max_depth;     /* nesting of sequences and mappings */
-  gsize max_nodes;     /* nodes in the tree, counting every alias as the size of its anchor */
-  gsize max_scalar;    /* bytes in one scalar */
+  gsize max_bytes;  /* the input's size cap */
+  guint max_depth;  /* nesting of sequences and mappings */
+  gsize max_nodes;  /* nodes in the tree, counting every alias as the size of its anchor */
+  gsize max_scalar; /* bytes in one scalar */
 } YdocLimits;
 
 #define YDOC_MAX_BYTES (16u * 1024u * 1024u)
 #define YDOC_DEFAULT_LIMITS                                                                        \
-  ((YdocLimits){.max_bytes = YDOC_MAX_BYTES, .max_depth = 64, .max_nodes = 1000000,                \
+  ((YdocLimits){.max_bytes = YDOC_MAX_BYTES,                                                       \
+                .max_depth = 64,                                                                   \
+                .max_nodes = 1000000,                                                              \
                 .max_scalar = 1024u * 1024u})
 
 typedef struct {

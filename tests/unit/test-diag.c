@@ -27,9 +27,13 @@ static const EscapeCase escape_cases[] = {
     {"tab\there\r", "tab\\there\\r"},
     {"\x1b[31mred\x1b[0m", "\\x1B[31mred\\x1B[0m"},
     {"bell\x07 del\x7f", "bell\\x07 del\\x7F"},
-    {"c1 csi \xC2\x9B" "2J", "c1 csi \\u009B2J"},
+    {"c1 csi \xC2\x9B"
+     "2J",
+     "c1 csi \\u009B2J"},
     {"nel \xC2\x85", "nel \\u0085"},
-    {"bidi \xE2\x80\xAE" "txt", "bidi \\u202Etxt"},
+    {"bidi \xE2\x80\xAE"
+     "txt",
+     "bidi \\u202Etxt"},
     {"isolate \xE2\x81\xA6", "isolate \\u2066"},
     {"ls \xE2\x80\xA8", "ls \\u2028"},
     {"bom \xEF\xBB\xBF", "bom \\uFEFF"},

@@ -11,9 +11,15 @@ typedef struct {
 } DistanceCase;
 
 static const DistanceCase distance_cases[] = {
-    {"", "", 0},           {"abc", "", 3},         {"", "abc", 3},
-    {"jobs", "jobs", 0},   {"jbos", "jobs", 2},    {"job", "jobs", 1},
-    {"kitten", "sitting", 3}, {"flaw", "lawn", 2}, {"education", "eduction", 1},
+    {"", "", 0},
+    {"abc", "", 3},
+    {"", "abc", 3},
+    {"jobs", "jobs", 0},
+    {"jbos", "jobs", 2},
+    {"job", "jobs", 1},
+    {"kitten", "sitting", 3},
+    {"flaw", "lawn", 2},
+    {"education", "eduction", 1},
     {"abc", "xyz", 3},
 };
 
@@ -24,8 +30,8 @@ static void test_distance(gconstpointer data)
   g_assert_cmpuint(strutil_edit_distance(c->b, c->a), ==, c->distance);
 }
 
-static const char *const keys[] = {"name", "jobs", "education", "milestones", "periods",
-                                   "title", "org", NULL};
+static const char *const keys[] = {"name",    "jobs",  "education", "milestones",
+                                   "periods", "title", "org",       NULL};
 
 typedef struct {
   const char *word;
@@ -33,10 +39,17 @@ typedef struct {
 } ClosestCase;
 
 static const ClosestCase closest_cases[] = {
-    {"jbos", "jobs"},          {"job", "jobs"},         {"Jobs", "jobs"},
-    {"eduaction", "education"}, {"milestone", "milestones"}, {"titel", "title"},
-    {"or", "org"},             {"name", "name"},        {"xyzzy", NULL},
-    {"completelyunrelated", NULL}, {"", NULL}, /* "org" is 3 away, the limit 2 */
+    {"jbos", "jobs"},
+    {"job", "jobs"},
+    {"Jobs", "jobs"},
+    {"eduaction", "education"},
+    {"milestone", "milestones"},
+    {"titel", "title"},
+    {"or", "org"},
+    {"name", "name"},
+    {"xyzzy", NULL},
+    {"completelyunrelated", NULL},
+    {"", NULL}, /* "org" is 3 away, the limit 2 */
 };
 
 static void test_closest(gconstpointer data)
@@ -50,10 +63,10 @@ static void test_closest_limits(void)
 {
   /* The limit is max(1, len/3) + 1: 2 for short words, 4 for a 9-letter one. */
   static const char *const t[] = {"ab", "abcdefghi", NULL};
-  g_assert_cmpstr(strutil_closest("xy", t), ==, "ab");      /* distance 2 */
-  g_assert_null(strutil_closest("xyz", t));                 /* 3 from "ab" */
+  g_assert_cmpstr(strutil_closest("xy", t), ==, "ab");               /* distance 2 */
+  g_assert_null(strutil_closest("xyz", t));                          /* 3 from "ab" */
   g_assert_cmpstr(strutil_closest("abcdxxxxi", t), ==, "abcdefghi"); /* distance 4 */
-  g_assert_null(strutil_closest("abxxxxxxi", t));           /* distance 6 */
+  g_assert_null(strutil_closest("abxxxxxxi", t));                    /* distance 6 */
   g_assert_null(strutil_closest(NULL, t));
   g_assert_null(strutil_closest("x", NULL));
   /* The first of equally close entries wins, so suggestions are deterministic. */
@@ -79,10 +92,16 @@ typedef struct {
 } TruncCase;
 
 static const TruncCase trunc_cases[] = {
-    {"hello", 10, "hello"},     {"hello", 5, "hello"},    {"hello", 4, "hel…"},
-    {"hello", 1, "…"},          {"hello", 0, ""},         {"", 0, ""},
-    {"héllo wörld", 6, "héllo…"}, {"日本語のテキスト", 4, "日本語…"},
-    {"😀😀😀", 2, "😀…"},         {"😀😀", 2, "😀😀"},
+    {"hello", 10, "hello"},
+    {"hello", 5, "hello"},
+    {"hello", 4, "hel…"},
+    {"hello", 1, "…"},
+    {"hello", 0, ""},
+    {"", 0, ""},
+    {"héllo wörld", 6, "héllo…"},
+    {"日本語のテキスト", 4, "日本語…"},
+    {"😀😀😀", 2, "😀…"},
+    {"😀😀", 2, "😀😀"},
 };
 
 static void test_truncate(gconstpointer data)
@@ -102,12 +121,12 @@ typedef struct {
 } FormatCase;
 
 static const FormatCase format_cases[] = {
-    {12.5, 2, "12.5"},     {3.0, 2, "3"},          {-0.25, 3, "-0.25"},
-    {0.0, 2, "0"},         {-0.0, 2, "0"},         {-0.001, 2, "0"},
-    {-0.004, 2, "0"},      {-0.006, 2, "-0.01"},   {1234567.891, 2, "1234567.89"},
-    {1.005, 0, "1"},       {2.5, 0, "2"},          {10.0, 0, "10"},
-    {100.0, 3, "100"},     {0.1, 1, "0.1"},        {1.23456789, 4, "1.2346"},
-    {1e-9, 3, "0"},        {-5.0, -1, "-5"},       {1.0 / 3.0, 40, "0.33333333333333331"},
+    {12.5, 2, "12.5"}, {3.0, 2, "3"},        {-0.25, 3, "-0.25"},
+    {0.0, 2, "0"},     {-0.0, 2, "0"},       {-0.001, 2, "0"},
+    {-0.004, 2, "0"},  {-0.006, 2, "-0.01"}, {1234567.891, 2, "1234567.89"},
+    {1.005, 0, "1"},   {2.5, 0, "2"},        {10.0, 0, "10"},
+    {100.0, 3, "100"}, {0.1, 1, "0.1"},      {1.23456789, 4, "1.2346"},
+    {1e-9, 3, "0"},    {-5.0, -1, "-5"},     {1.0 / 3.0, 40, "0.33333333333333331"},
 };
 
 static void check_format(const FormatCase *c)
@@ -138,15 +157,13 @@ typedef struct {
 } ParseCase;
 
 static const ParseCase parse_cases[] = {
-    {"12", TRUE, 12},        {"-0.5", TRUE, -0.5},   {"+3.25", TRUE, 3.25},
-    {".5", TRUE, 0.5},       {"5.", TRUE, 5},        {"1e3", TRUE, 1000},
-    {"2.5E-1", TRUE, 0.25},  {"0", TRUE, 0},         {"", FALSE, 0},
-    {" 1", FALSE, 0},        {"1 ", FALSE, 0},       {"1,5", FALSE, 0},
-    {"12px", FALSE, 0},      {"nan", FALSE, 0},      {"NaN", FALSE, 0},
-    {"inf", FALSE, 0},       {"-Infinity", FALSE, 0}, {"0x1A", FALSE, 0},
-    {"1e999", FALSE, 0},     {"-1e999", FALSE, 0},   {".", FALSE, 0},
-    {"-", FALSE, 0},         {"1e", FALSE, 0},       {"1..2", FALSE, 0},
-    {"--1", FALSE, 0},       {"e5", FALSE, 0},       {"1\n", FALSE, 0},
+    {"12", TRUE, 12},        {"-0.5", TRUE, -0.5}, {"+3.25", TRUE, 3.25},  {".5", TRUE, 0.5},
+    {"5.", TRUE, 5},         {"1e3", TRUE, 1000},  {"2.5E-1", TRUE, 0.25}, {"0", TRUE, 0},
+    {"", FALSE, 0},          {" 1", FALSE, 0},     {"1 ", FALSE, 0},       {"1,5", FALSE, 0},
+    {"12px", FALSE, 0},      {"nan", FALSE, 0},    {"NaN", FALSE, 0},      {"inf", FALSE, 0},
+    {"-Infinity", FALSE, 0}, {"0x1A", FALSE, 0},   {"1e999", FALSE, 0},    {"-1e999", FALSE, 0},
+    {".", FALSE, 0},         {"-", FALSE, 0},      {"1e", FALSE, 0},       {"1..2", FALSE, 0},
+    {"--1", FALSE, 0},       {"e5", FALSE, 0},     {"1\n", FALSE, 0},
 };
 
 static void check_parse(const ParseCase *c)
@@ -198,8 +215,8 @@ int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS(distance_cases); i++) {
-    char *name = g_strdup_printf("/strutil/distance/%s-%s", distance_cases[i].a,
-                                 distance_cases[i].b);
+    char *name =
+        g_strdup_printf("/strutil/distance/%s-%s", distance_cases[i].a, distance_cases[i].b);
     g_test_add_data_func(name, &distance_cases[i], test_distance);
     g_free(name);
   }

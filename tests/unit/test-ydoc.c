@@ -101,11 +101,16 @@ typedef struct {
 } NullCase;
 
 static const NullCase null_cases[] = {
-    {"v: ~", TRUE, TRUE, "~"},           {"v: null", TRUE, TRUE, "null"},
-    {"v: Null", TRUE, TRUE, "Null"},     {"v: NULL", TRUE, TRUE, "NULL"},
-    {"v:", TRUE, TRUE, ""},              {"v: 'null'", FALSE, FALSE, "null"},
-    {"v: \"~\"", FALSE, FALSE, "~"},     {"v: ''", FALSE, FALSE, ""},
-    {"v: nULL", FALSE, TRUE, "nULL"},    {"v: true", FALSE, TRUE, "true"},
+    {"v: ~", TRUE, TRUE, "~"},
+    {"v: null", TRUE, TRUE, "null"},
+    {"v: Null", TRUE, TRUE, "Null"},
+    {"v: NULL", TRUE, TRUE, "NULL"},
+    {"v:", TRUE, TRUE, ""},
+    {"v: 'null'", FALSE, FALSE, "null"},
+    {"v: \"~\"", FALSE, FALSE, "~"},
+    {"v: ''", FALSE, FALSE, ""},
+    {"v: nULL", FALSE, TRUE, "nULL"},
+    {"v: true", FALSE, TRUE, "true"},
     {"v: |\n  a\n  b\n", FALSE, FALSE, "a\nb\n"},
     {"v: \"caf\\u00e9 \\t\"", FALSE, FALSE, "café \t"},
 };
@@ -225,6 +230,8 @@ static const ErrorCase error_cases[] = {
     {"duplicate-key", "a: 1\nb: 2\na: 3\n", "3:1: duplicate key 'a' (first given at 1:1)"},
     {"duplicate-nested", "x:\n  k: 1\n  k: 2\n", "3:3: duplicate key 'k' (first given at 2:3)"},
     {"duplicate-quoted", "{\"k\": 1, k: 2}", "1:10: duplicate key 'k' (first given at 1:2)"},
+    {"duplicate-hostile", "\"k\\e]0;x\\a\\x9b\\u202e\": 1\n\"k\\e]0;x\\a\\x9b\\u202e\": 2\n",
+     "2:1: duplicate key 'k\\x1B]0;x\\x07\\u009B\\u202E' (first given at 1:1)"},
     {"sequence-key", "? [a, b]\n: 1\n", "1:3: a mapping key must be a string, not a list"},
     {"mapping-key", "{{a: 1}: 2}", "1:2: a mapping key must be a string, not a mapping"},
     {"second-document", "a: 1\n---\nb: 2\n",
@@ -252,7 +259,10 @@ static const ErrorCase error_cases[] = {
     {"error-after-crlf", "a: 1\r\nb: 2\r\n  c: 3\r\n",
      "3:4: mapping values are not allowed in this context"},
     {"overlong-utf8", "\xC0\xAF", "1:1: not valid UTF-8 (byte 0xC0)"},
-    {"utf16-bom", "\xFF\xFE" "a\0:\0", "1:1: not valid UTF-8 (byte 0xFF)"},
+    {"utf16-bom",
+     "\xFF\xFE"
+     "a\0:\0",
+     "1:1: not valid UTF-8 (byte 0xFF)"},
     {"tab-indent", "a:\n\tb: 1\n",
      "2:1: found character that cannot start any token (while scanning for the next token that "
      "started at 2:1)"},
@@ -402,8 +412,7 @@ static void test_depth_through_alias(void)
   char *close = repeat("]", 40);
   char *deep_open = repeat("[", 30);
   char *deep_close = repeat("]", 30);
-  char *text =
-      g_strdup_printf("a: &x %s%s\nb: %s*x%s\n", open, close, deep_open, deep_close);
+  char *text = g_strdup_printf("a: &x %s%s\nb: %s*x%s\n", open, close, deep_open, deep_close);
   char *got = parse_error(text, strlen(text), NULL);
   g_assert_cmpstr(got, ==, "2:34: alias '*x' nests lists and mappings more than 64 levels deep");
   g_free(got);
