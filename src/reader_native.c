@@ -15,16 +15,15 @@ typedef struct {
   DiagList *diags;
   ModelCv *cv;
   DateDay today;
-  guint items;           /* entries and milestones read so far (max_entries guard) */
-  gboolean over_limit;   /* the guard fired: read nothing more */
+  guint items;         /* entries and milestones read so far (max_entries guard) */
+  gboolean over_limit; /* the guard fired: read nothing more */
 } Ctx;
 
-static const char *const top_keys[] = {"name",     "headline",   "today",  "jobs",
-                                       "education", "degrees",   "visiting", "milestones",
-                                       "groups",    NULL};
-static const char *const entry_keys[] = {"title",   "org",   "location", "start",
-                                         "end",     "date",  "periods",  "roles",
-                                         "approximate", "url", "note",   "class", NULL};
+static const char *const top_keys[] = {"name",    "headline", "today",      "jobs",   "education",
+                                       "degrees", "visiting", "milestones", "groups", NULL};
+static const char *const entry_keys[] = {"title", "org",     "location", "start",       "end",
+                                         "date",  "periods", "roles",    "approximate", "url",
+                                         "note",  "class",   NULL};
 static const char *const role_keys[] = {"title", "start", "end", "approximate", NULL};
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
@@ -34,7 +33,8 @@ static const char *const milestone_keys[] = {"date", "title", "class", "url", "n
 static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...) {
+static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
+{
   va_list ap;
   va_start(ap, fmt);
   g_autofree char *text = g_strdup_vprintf(fmt, ap);
@@ -42,7 +42,8 @@ static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...) {
   diag_error(c->diags, c->file, node ? node->line : 0, node ? node->column : 0, "%s", text);
 }
 
-static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...) {
+static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
+{
   va_list ap;
   va_start(ap, fmt);
   g_autofree char *text = g_strdup_vprintf(fmt, ap);
@@ -51,26 +52,30 @@ static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...) {
 }
 
 /* A user value as quoted in messages: trimmed and cut short. Caller frees. */
-static char *shown(const char *text) {
+static char *shown(const char *text)
+{
   g_autofree char *t = g_strstrip(g_strdup(text));
   return strutil_truncate_utf8(t, SHOWN_CHARS);
 }
 
 /* "a list", "a mapping", "a string", or "an empty value" for a null scalar. */
-static const char *found_name(const YdocNode *node) {
+static const char *found_name(const YdocNode *node)
+{
   if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
     return "an empty value";
   return ydoc_kind_name(node->kind);
 }
 
-static gboolean expect_kind(Ctx *c, const YdocNode *node, YdocKind kind) {
+static gboolean expect_kind(Ctx *c, const YdocNode *node, YdocKind kind)
+{
   if (node->kind == kind && !(kind == YDOC_SCALAR && ydoc_is_null(node)))
     return TRUE;
   error_at(c, node, "expected %s, found %s", ydoc_kind_name(kind), found_name(node));
   return FALSE;
 }
 
-static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *table) {
+static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *table)
+{
   g_autofree char *name = shown(key->text);
   const char *near = strutil_closest(key->text, table);
   if (near)
@@ -79,12 +84,14 @@ static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *tab
     warning_at(c, key, "unknown key '%s'", name);
 }
 
-static gboolean is_key(const YdocPair *pair, const char *name) {
+static gboolean is_key(const YdocPair *pair, const char *name)
+{
   return strcmp(pair->key->text, name) == 0;
 }
 
 /* Reads an optional string into *@out (NULL when null or empty). FALSE after an error. */
-static gboolean read_string(Ctx *c, const YdocNode *node, char **out) {
+static gboolean read_string(Ctx *c, const YdocNode *node, char **out)
+{
   g_clear_pointer(out, g_free);
   if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
     return TRUE;
@@ -104,7 +111,8 @@ static gboolean read_string(Ctx *c, const YdocNode *node, char **out) {
   return TRUE;
 }
 
-static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out) {
+static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out)
+{
   static const char *const yes[] = {"true", "True", "TRUE"};
   static const char *const no[] = {"false", "False", "FALSE"};
   if (node->kind == YDOC_SCALAR) {
@@ -130,7 +138,8 @@ static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out) {
 
 /* Reads a date scalar; @what names the field ("start", "date") for the `present` error,
  * or is NULL when `present` is allowed. FALSE after an error. */
-static gboolean read_date(Ctx *c, const YdocNode *node, const char *what, DateValue *out) {
+static gboolean read_date(Ctx *c, const YdocNode *node, const char *what, DateValue *out)
+{
   if (node->kind != YDOC_SCALAR || ydoc_is_null(node)) {
     error_at(c, node, "expected a date, found %s", found_name(node));
     return FALSE;
@@ -147,7 +156,8 @@ static gboolean read_date(Ctx *c, const YdocNode *node, const char *what, DateVa
   return TRUE;
 }
 
-static const char *iso(DateDay day, char *buf) {
+static const char *iso(DateDay day, char *buf)
+{
   return date_format_iso(day, buf);
 }
 
@@ -156,7 +166,7 @@ static const char *iso(DateDay day, char *buf) {
 /* Where a span came from, for messages. */
 typedef struct {
   DateValue start, end;
-  gboolean has_end;          /* FALSE: omitted, i.e. present */
+  gboolean has_end;           /* FALSE: omitted, i.e. present */
   const YdocNode *start_node; /* where "today before start" is reported */
   const YdocNode *end_node;   /* where "end before start" is reported */
   const char *start_text, *end_text;
@@ -166,7 +176,8 @@ typedef struct {
 /* Resolves @in into @out. Reports `end` before `start` (error, FALSE) and a `today`
  * before the start of an ongoing span (warning; *@keep is then FALSE). */
 static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpan *out,
-                             gboolean *keep) {
+                             gboolean *keep)
+{
   *keep = TRUE;
   out->start = in->start.first;
   out->start_approx = in->start.approximate || approx;
@@ -199,7 +210,8 @@ static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpa
   return TRUE;
 }
 
-static int span_cmp(gconstpointer a, gconstpointer b) {
+static int span_cmp(gconstpointer a, gconstpointer b)
+{
   const ModelSpan *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -208,7 +220,8 @@ static int span_cmp(gconstpointer a, gconstpointer b) {
 
 /* Sorts periods by start and merges overlapping ones, so that drawing never stacks two
  * bars of one entry on each other. */
-static void normalise_periods(GArray *periods) {
+static void normalise_periods(GArray *periods)
+{
   if (periods->len < 2)
     return;
   g_array_sort(periods, span_cmp);
@@ -232,7 +245,8 @@ static void normalise_periods(GArray *periods) {
 /* ---- periods ---- */
 
 static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean approx,
-                                    ModelEntry *entry) {
+                                    ModelEntry *entry)
+{
   SpanIn in = {0};
   gboolean ok = TRUE;
   for (guint i = 0; i < node->n; i++) {
@@ -267,8 +281,8 @@ static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean appro
   return TRUE;
 }
 
-static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx,
-                                   ModelEntry *entry) {
+static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
   g_autofree char *s = shown(node->text);
   SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
   if (!date_parse_period(node->text, &in.start, &in.end)) {
@@ -298,7 +312,8 @@ static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx
   return TRUE;
 }
 
-static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry) {
+static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
   if (!expect_kind(c, node, YDOC_SEQUENCE))
     return FALSE;
   if (node->n == 0) {
@@ -334,7 +349,8 @@ typedef struct {
   gboolean start_derived, end_derived;
 } RoleIn;
 
-static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r) {
+static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r)
+{
   r->node = node;
   if (!expect_kind(c, node, YDOC_MAPPING))
     return FALSE;
@@ -373,7 +389,8 @@ static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r) {
 /* Fills in omitted starts and ends: a role's omitted start is the day after the previous
  * role's end, an omitted end the day before the next role's start, the last one's
  * `present`. */
-static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx) {
+static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
+{
   gboolean ok = TRUE;
   for (guint i = 0; i < n; i++) {
     RoleIn *r = &roles[i];
@@ -391,8 +408,9 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx) {
       s->end_approx |= roles[i + 1].start.approximate;
       r->end_derived = TRUE;
     } else {
-      error_at(c, r->node, "the end of this role is unknown: it has no 'end' and the next role "
-                           "has no 'start'");
+      error_at(c, r->node,
+               "the end of this role is unknown: it has no 'end' and the next role "
+               "has no 'start'");
       ok = FALSE;
     }
   }
@@ -417,48 +435,52 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx) {
 
 /* `end` before `start` (error) and a `today` before an ongoing role's start (warning:
  * the role is dropped, *@keep FALSE). */
-static gboolean check_role(Ctx *c, const RoleIn *r, gboolean *keep) {
+static gboolean check_role(Ctx *c, const RoleIn *r, gboolean *keep)
+{
   char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
   *keep = TRUE;
   if (r->span.ongoing) {
     if (c->today < r->span.start) {
-      g_autofree char *s = r->start_node ? shown(r->start_node->text) : g_strdup(iso(r->span.start, b));
+      g_autofree char *s =
+          r->start_node ? shown(r->start_node->text) : g_strdup(iso(r->span.start, b));
       warning_at(c, r->start_node ? r->start_node : r->node,
-                 "today (%s) is before start (%s); the ongoing role is left out",
-                 iso(c->today, a), s);
+                 "today (%s) is before start (%s); the ongoing role is left out", iso(c->today, a),
+                 s);
       *keep = FALSE;
     }
     return TRUE;
   }
   if (r->span.end >= r->span.start)
     return TRUE;
-  g_autofree char *e = r->end_derived
-                           ? g_strdup_printf("%s, the day before the next role's start",
-                                             iso(r->span.end, a))
-                           : shown(r->end_node->text);
-  g_autofree char *s = r->start_derived
-                           ? g_strdup_printf("%s, the day after the previous role's end",
-                                             iso(r->span.start, b))
-                           : shown(r->start_node->text);
+  g_autofree char *e = r->end_derived ? g_strdup_printf("%s, the day before the next role's start",
+                                                        iso(r->span.end, a))
+                                      : shown(r->end_node->text);
+  g_autofree char *s =
+      r->start_derived
+          ? g_strdup_printf("%s, the day after the previous role's end", iso(r->span.start, b))
+          : shown(r->start_node->text);
   const YdocNode *at = r->end_derived || r->start_derived ? r->node : r->end_node;
   error_at(c, at, "end (%s) is before start (%s)", e, s);
   return FALSE;
 }
 
-static void check_role_joint(Ctx *c, const RoleIn *prev, const RoleIn *next) {
+static void check_role_joint(Ctx *c, const RoleIn *prev, const RoleIn *next)
+{
   char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
   g_autofree char *pt = shown(prev->title);
   g_autofree char *nt = shown(next->title);
   const YdocNode *at = next->start_node ? next->start_node : next->node;
   if (next->span.start <= prev->span.end)
-    warning_at(c, at, "role '%s' overlaps the previous role '%s': it starts %s, before '%s' ends %s",
-               nt, pt, iso(next->span.start, a), pt, iso(prev->span.end, b));
+    warning_at(c, at,
+               "role '%s' overlaps the previous role '%s': it starts %s, before '%s' ends %s", nt,
+               pt, iso(next->span.start, a), pt, iso(prev->span.end, b));
   else if (next->span.start > prev->span.end + 1)
     warning_at(c, at, "gap before role '%s': the previous role '%s' ends %s, '%s' starts %s", nt,
                pt, iso(prev->span.end, a), nt, iso(next->span.start, b));
 }
 
-static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry) {
+static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
   if (!expect_kind(c, node, YDOC_SEQUENCE))
     return FALSE;
   if (node->n == 0) {
@@ -483,8 +505,10 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
     if (prev)
       check_role_joint(c, prev, &roles[i]);
     prev = &roles[i];
-    ModelRole role = {.title = g_strdup(roles[i].title), .span = roles[i].span,
-                      .line = roles[i].node->line, .column = roles[i].node->column};
+    ModelRole role = {.title = g_strdup(roles[i].title),
+                      .span = roles[i].span,
+                      .line = roles[i].node->line,
+                      .column = roles[i].node->column};
     g_array_append_val(entry->roles, role);
   }
   if (ok && entry->roles->len > 0) {
@@ -514,7 +538,8 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
 
 typedef enum { KIND_NONE, KIND_START, KIND_DATE, KIND_PERIODS, KIND_ROLES } EntryKind;
 
-static EntryKind kind_of_key(const char *key) {
+static EntryKind kind_of_key(const char *key)
+{
   if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0)
     return KIND_START;
   if (strcmp(key, "date") == 0)
@@ -533,7 +558,8 @@ typedef struct {
 } EntryDates;
 
 /* Records a date-bearing key, or reports that it conflicts with the kind already chosen. */
-static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind kind) {
+static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind kind)
+{
   if (d->kind != KIND_NONE && d->kind != kind) {
     error_at(c, p->key,
              "'%s' cannot be combined with '%s': an entry has exactly one of 'start', 'date', "
@@ -555,7 +581,8 @@ static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind ki
 }
 
 static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates *d,
-                                 ModelEntry *entry) {
+                                 ModelEntry *entry)
+{
   gboolean approx = entry->approximate;
   switch (d->kind) {
   case KIND_NONE:
@@ -588,7 +615,9 @@ static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates 
     DateValue v;
     if (!read_date(c, d->date, "date", &v))
       return FALSE;
-    ModelSpan span = {.start = v.first, .end = v.last, .start_approx = v.approximate || approx,
+    ModelSpan span = {.start = v.first,
+                      .end = v.last,
+                      .start_approx = v.approximate || approx,
                       .end_approx = v.approximate || approx};
     g_array_append_val(entry->periods, span);
     return TRUE;
@@ -602,7 +631,8 @@ static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates 
 }
 
 /* Counts one more entry or milestone against the guard; FALSE once past it. */
-static gboolean count_item(Ctx *c, const YdocNode *node) {
+static gboolean count_item(Ctx *c, const YdocNode *node)
+{
   if (c->over_limit)
     return FALSE;
   if (++c->items > c->opts->max_entries) {
@@ -613,7 +643,8 @@ static gboolean count_item(Ctx *c, const YdocNode *node) {
   return TRUE;
 }
 
-static ModelEntry *read_entry(Ctx *c, const YdocNode *node) {
+static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
+{
   if (!count_item(c, node))
     return NULL;
   if (!expect_kind(c, node, YDOC_MAPPING))
@@ -663,7 +694,8 @@ static ModelEntry *read_entry(Ctx *c, const YdocNode *node) {
 /* ---- groups and milestones ---- */
 
 static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const YdocNode *value,
-                       gboolean builtin) {
+                       gboolean builtin)
+{
   if (ydoc_is_null(value))
     return;
   if (!expect_kind(c, value, YDOC_SEQUENCE))
@@ -691,7 +723,8 @@ static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const
   }
 }
 
-static void read_custom_groups(Ctx *c, const YdocNode *value) {
+static void read_custom_groups(Ctx *c, const YdocNode *value)
+{
   if (ydoc_is_null(value))
     return;
   if (!expect_kind(c, value, YDOC_MAPPING))
@@ -708,7 +741,8 @@ static void read_custom_groups(Ctx *c, const YdocNode *value) {
   }
 }
 
-static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node) {
+static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
+{
   if (!count_item(c, node))
     return NULL;
   if (!expect_kind(c, node, YDOC_MAPPING))
@@ -756,7 +790,8 @@ static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node) {
   return m;
 }
 
-static void read_milestones(Ctx *c, const YdocNode *value) {
+static void read_milestones(Ctx *c, const YdocNode *value)
+{
   if (ydoc_is_null(value))
     return;
   if (!expect_kind(c, value, YDOC_SEQUENCE))
@@ -773,7 +808,8 @@ static void read_milestones(Ctx *c, const YdocNode *value) {
 /* `--today` wins over the file's `today`, which wins over the clock. The file's value is
  * checked even when overridden: it is still part of the file. Month or year precision
  * means the last day of that month or year, as for an `end`. */
-static DateDay resolve_today(Ctx *c, const YdocNode *root) {
+static DateDay resolve_today(Ctx *c, const YdocNode *root)
+{
   const YdocNode *node = ydoc_get(root, "today");
   DateDay file_today = 0;
   DateValue v;
@@ -784,7 +820,8 @@ static DateDay resolve_today(Ctx *c, const YdocNode *root) {
   return file_today ? file_today : c->opts->clock_today;
 }
 
-static void read_top_pair(Ctx *c, const YdocPair *p) {
+static void read_top_pair(Ctx *c, const YdocPair *p)
+{
   const char *key = p->key->text;
   if (is_key(p, "name"))
     read_string(c, p->value, &c->cv->name);
@@ -804,7 +841,8 @@ static void read_top_pair(Ctx *c, const YdocPair *p) {
     warn_unknown_key(c, p->key, top_keys);
 }
 
-ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags) {
+ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
   Ctx c = {.file = doc->file, .opts = opts, .diags = diags};
   guint errors = diag_error_count(diags);
   const YdocNode *root = doc->root;

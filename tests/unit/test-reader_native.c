@@ -10,7 +10,8 @@ typedef struct {
   char *messages; /* "LINE:COL: error: TEXT\n" per message, in the order added */
 } Read;
 
-static char *messages_of(const DiagList *diags) {
+static char *messages_of(const DiagList *diags)
+{
   GString *s = g_string_new(NULL);
   for (guint i = 0; i < diag_len(diags); i++) {
     const Diag *d = diag_get(diags, i);
@@ -20,7 +21,8 @@ static char *messages_of(const DiagList *diags) {
   return g_string_free(s, FALSE);
 }
 
-static Read read_with(const char *yaml, const ReaderOptions *opts) {
+static Read read_with(const char *yaml, const ReaderOptions *opts)
+{
   Read r = {0};
   r.diags = diag_list_new();
   YdocLimits limits = YDOC_DEFAULT_LIMITS;
@@ -32,7 +34,8 @@ static Read read_with(const char *yaml, const ReaderOptions *opts) {
   return r;
 }
 
-static ReaderOptions test_options(void) {
+static ReaderOptions test_options(void)
+{
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
   opts.has_today = TRUE;
   opts.today = date_from_ymd(2026, 11, 25);
@@ -40,54 +43,63 @@ static ReaderOptions test_options(void) {
   return opts;
 }
 
-static Read read_cv(const char *yaml) {
+static Read read_cv(const char *yaml)
+{
   ReaderOptions opts = test_options();
   return read_with(yaml, &opts);
 }
 
-static void read_clear(Read *r) {
+static void read_clear(Read *r)
+{
   model_cv_free(r->cv);
   diag_list_free(r->diags);
   g_free(r->messages);
 }
 
-static const char *iso(DateDay day) {
+static const char *iso(DateDay day)
+{
   static char buf[4][DATE_ISO_SIZE];
   static int next;
   next = (next + 1) % 4;
   return date_format_iso(day, buf[next]);
 }
 
-static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index) {
+static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
+{
   g_assert_cmpuint(group, <, cv->groups->len);
   ModelGroup *g = g_ptr_array_index(cv->groups, group);
   g_assert_cmpuint(index, <, g->entries->len);
   return g_ptr_array_index(g->entries, index);
 }
 
-static const ModelSpan *period_at(const ModelEntry *e, guint i) {
+static const ModelSpan *period_at(const ModelEntry *e, guint i)
+{
   g_assert_cmpuint(i, <, e->periods->len);
   return &g_array_index(e->periods, ModelSpan, i);
 }
 
-static const ModelRole *role_at(const ModelEntry *e, guint i) {
+static const ModelRole *role_at(const ModelEntry *e, guint i)
+{
   g_assert_cmpuint(i, <, e->roles->len);
   return &g_array_index(e->roles, ModelRole, i);
 }
 
 /* Expects exactly these messages (in the order added) and a failed or successful read. */
-static void expect_messages(const Read *r, const char *expected) {
+static void expect_messages(const Read *r, const char *expected)
+{
   g_assert_cmpstr(r->messages, ==, expected);
 }
 
-static void expect_error(const char *yaml, const char *expected) {
+static void expect_error(const char *yaml, const char *expected)
+{
   Read r = read_cv(yaml);
   expect_messages(&r, expected);
   g_assert_null(r.cv);
   read_clear(&r);
 }
 
-static void expect_warning(const char *yaml, const char *expected) {
+static void expect_warning(const char *yaml, const char *expected)
+{
   Read r = read_cv(yaml);
   expect_messages(&r, expected);
   g_assert_nonnull(r.cv);
@@ -132,7 +144,8 @@ static const char spec_example[] =
     "  Volunteering:\n"
     "    - {title: Mentor, org: Code Club, start: 2018, end: 2020}\n";
 
-static void test_spec_example(void) {
+static void test_spec_example(void)
+{
   ReaderOptions opts = test_options();
   opts.has_today = FALSE;
   Read r = read_with(spec_example, &opts);
@@ -197,7 +210,8 @@ static void test_spec_example(void) {
   read_clear(&r);
 }
 
-static void test_today_sources(void) {
+static void test_today_sources(void)
+{
   const char *with_today = "today: 2020-06\njobs:\n  - {title: A, start: 2019}\n";
   const char *without = "jobs:\n  - {title: A, start: 2019}\n";
   ReaderOptions opts = test_options();
@@ -220,7 +234,8 @@ static void test_today_sources(void) {
   expect_error("today: present\n", "1:8: error: today cannot be 'present'\n");
 }
 
-static void test_group_order_and_aliases(void) {
+static void test_group_order_and_aliases(void)
+{
   Read r = read_cv("groups:\n  Talks:\n    - {title: T, date: 2020}\n"
                    "degrees:\n  - {title: D, start: 2010, end: 2012}\n"
                    "jobs: []\nvisiting:\n"
@@ -248,7 +263,8 @@ static void test_group_order_and_aliases(void) {
                "3:1: error: 'degrees' is the same group as 'education' (line 1)\n");
 }
 
-static void test_dates_in_entries(void) {
+static void test_dates_in_entries(void)
+{
   Read r = read_cv("jobs:\n"
                    "  - {title: A, date: summer 2015}\n"
                    "  - {title: B, start: ~2011-03, end: c. Feb 2015}\n"
@@ -278,7 +294,8 @@ static void test_dates_in_entries(void) {
   read_clear(&r);
 }
 
-static void test_periods(void) {
+static void test_periods(void)
+{
   Read r = read_cv("visiting:\n"
                    "  - title: V\n"
                    "    approximate: true\n"
@@ -304,7 +321,8 @@ static void test_periods(void) {
   read_clear(&r);
 }
 
-static void test_role_resolution(void) {
+static void test_role_resolution(void)
+{
   Read r = read_cv("jobs:\n"
                    "  - org: O\n"
                    "    roles:\n"
@@ -347,7 +365,8 @@ static void test_role_resolution(void) {
   expect_error("jobs:\n  - org: O\n    roles: []\n", "3:12: error: 'roles' is empty\n");
 }
 
-static void test_today_before_start(void) {
+static void test_today_before_start(void)
+{
   Read r = read_cv("jobs:\n  - {title: A, start: 2027-01}\n  - {title: B, start: 2020}\n"
                    "visiting:\n  - {title: V, periods: [2020, 2028..present]}\n");
   expect_messages(&r, "2:23: warning: today (2026-11-25) is before start (2027-01); the ongoing "
@@ -361,7 +380,8 @@ static void test_today_before_start(void) {
   read_clear(&r);
 }
 
-static void test_entry_shape_errors(void) {
+static void test_entry_shape_errors(void)
+{
   expect_error("jobs:\n  - {title: A}\n",
                "2:5: error: an entry needs one of 'start', 'date', 'periods' or 'roles'\n");
   expect_error("jobs:\n  - {title: A, start: 2010, date: 2011}\n",
@@ -370,7 +390,8 @@ static void test_entry_shape_errors(void) {
   expect_error("jobs:\n  - {title: A, end: 2010}\n", "2:16: error: 'end' without 'start'\n");
   expect_error("jobs:\n  - {location: X, start: 2010}\n",
                "2:5: error: an entry needs a 'title' or an 'org'\n");
-  expect_error("jobs:\n  - {title: A, start: present}\n", "2:23: error: start cannot be 'present'\n");
+  expect_error("jobs:\n  - {title: A, start: present}\n",
+               "2:23: error: start cannot be 'present'\n");
   expect_error("jobs:\n  - {title: A, start: 2019-08, end: 2019-06}\n",
                "2:37: error: end (2019-06) is before start (2019-08)\n");
   expect_error("jobs:\n  - {title: A, start: [2019]}\n",
@@ -380,13 +401,14 @@ static void test_entry_shape_errors(void) {
   expect_error("jobs:\n  - {title: [A], start: 2019, approximate: maybe}\n",
                "2:13: error: expected a string, found a list\n"
                "2:44: error: expected true or false, found 'maybe'\n");
-  expect_error("visiting:\n  - {title: A, periods: [2019..2018, present, 2005/07, [1], {end: 2010}]}\n",
-               "2:26: error: period '2019..2018' ends before it starts\n"
-               "2:38: error: a period cannot start at 'present'\n"
-               "2:47: error: unparsable period '2005/07': expected a date, a range such as "
-               "'2019-09..2020-12' or an academic year such as '2005/06'\n"
-               "2:56: error: expected a date or a mapping, found a list\n"
-               "2:61: error: a period needs a 'start'\n");
+  expect_error(
+      "visiting:\n  - {title: A, periods: [2019..2018, present, 2005/07, [1], {end: 2010}]}\n",
+      "2:26: error: period '2019..2018' ends before it starts\n"
+      "2:38: error: a period cannot start at 'present'\n"
+      "2:47: error: unparsable period '2005/07': expected a date, a range such as "
+      "'2019-09..2020-12' or an academic year such as '2005/06'\n"
+      "2:56: error: expected a date or a mapping, found a list\n"
+      "2:61: error: a period needs a 'start'\n");
   expect_error("visiting:\n  - {title: A, periods: {start: 2010}}\n",
                "2:25: error: expected a list, found a mapping\n");
   expect_error("milestones:\n  - {title: A}\n  - {date: 2019}\n  - {date: now, title: B}\n",
@@ -395,19 +417,21 @@ static void test_entry_shape_errors(void) {
                "4:12: error: date cannot be 'now'\n");
 }
 
-static void test_type_errors(void) {
+static void test_type_errors(void)
+{
   expect_error("- a\n- b\n", "1:1: error: expected a mapping at the top level, found a list\n");
   expect_error("just text\n", "1:1: error: expected a mapping at the top level, found a string\n");
   expect_error("", "1:1: error: the file is empty: expected a mapping at the top level\n");
   expect_error("jobs: {a: 1}\n", "1:7: error: expected a list, found a mapping\n");
   expect_error("jobs: text\n", "1:7: error: expected a list, found a string\n");
   expect_error("jobs:\n  - text\n  -\n", "2:5: error: expected a mapping, found a string\n"
-                                          "3:4: error: expected a mapping, found an empty value\n");
+                                         "3:4: error: expected a mapping, found an empty value\n");
   expect_error("groups: [a]\n", "1:9: error: expected a mapping, found a list\n");
   expect_error("name: [a]\n", "1:7: error: expected a string, found a list\n");
 }
 
-static void test_all_errors_reported(void) {
+static void test_all_errors_reported(void)
+{
   Read r = read_cv("jobs:\n"
                    "  - {title: A, start: 2019-13}\n"
                    "  - {title: B, start: 2019, end: 2018}\n"
@@ -421,7 +445,8 @@ static void test_all_errors_reported(void) {
   read_clear(&r);
 }
 
-static void test_unknown_keys(void) {
+static void test_unknown_keys(void)
+{
   expect_warning("jbos:\n  - {title: A, start: 2019, lcation: X}\nfoo: 1\n"
                  "milestones:\n  - {date: 2019, title: M, dat: 2}\n",
                  "1:1: warning: unknown key 'jbos'; did you mean 'jobs'?\n"
@@ -431,7 +456,8 @@ static void test_unknown_keys(void) {
                  "2:29: warning: unknown key 'lcation'; did you mean 'location'?\n");
 }
 
-static void test_strict(void) {
+static void test_strict(void)
+{
   ReaderOptions opts = test_options();
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, TRUE);
@@ -443,7 +469,8 @@ static void test_strict(void) {
   diag_list_free(diags);
 }
 
-static void test_guards(void) {
+static void test_guards(void)
+{
   ReaderOptions opts = test_options();
   opts.max_entries = 2;
   Read r = read_with("jobs:\n  - {title: A, date: 2019}\n  - {title: B, date: 2019}\n"
@@ -465,7 +492,8 @@ static void test_guards(void) {
   read_clear(&r);
 }
 
-static YdocDoc *parse(const char *yaml) {
+static YdocDoc *parse(const char *yaml)
+{
   YdocLimits limits = YDOC_DEFAULT_LIMITS;
   DiagList *diags = diag_list_new();
   YdocDoc *doc = ydoc_parse("x.yaml", yaml, strlen(yaml), &limits, diags);
@@ -474,7 +502,8 @@ static YdocDoc *parse(const char *yaml) {
   return doc;
 }
 
-static void test_detect_and_names(void) {
+static void test_detect_and_names(void)
+{
   static const struct {
     const char *yaml;
     ReaderFormat format;
@@ -510,7 +539,8 @@ static void test_detect_and_names(void) {
   read_clear(&r);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader/native/spec-example", test_spec_example);
   g_test_add_func("/reader/native/today", test_today_sources);
