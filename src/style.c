@@ -343,6 +343,7 @@ struct StyleLayer {
   char *extends;          /* the `extends` value, or NULL */
   char *file;             /* the name used in messages */
   int extends_line, extends_column;
+  gboolean is_default; /* the built-in `default`: the floor, applied once, first */
 };
 
 static void paint_free(gpointer data)
@@ -628,6 +629,10 @@ static gboolean parse_color(Ctx *c, const char *key, const YdocNode *v, gboolean
   }
   if (style_color_parse(v->text, out))
     return TRUE;
+  if (g_ascii_strcasecmp(v->text, "none") == 0) {
+    ctx_error(c, v, "'%s' cannot be none (use a colour, or transparent)", key);
+    return FALSE;
+  }
   const char *near = v->text[0] == '#' ? NULL : closest_color_name(v->text);
   const char *forms = allow_none ? "#rgb, #rrggbb, #rrggbbaa, a CSS colour name or none"
                                  : "#rgb, #rrggbb, #rrggbbaa or a CSS colour name";
@@ -902,31 +907,31 @@ static void paint_field(Ctx *c, GHashTable *table, const char *name, const char 
 
 static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *v);
 
-/* `groups.NAME...` or `classes.NAME...`; @rest is what follows the table's name. */
-static void walk_paint(Ctx *c, const char *path, const char *rest, GHashTable *table,
-                       const YdocNode *key, const YdocNode *v)
+/* One field of a group's or class's paint; @path is the full dotted key for messages. */
+static void walk_paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
+                             const char *field, const YdocNode *key, const YdocNode *v)
 {
-  const char *dot = strrchr(rest, '.');
-  guint bit = dot ? paint_field_bit(dot + 1) : 0;
-  if (bit) {
-    g_autofree char *name = g_strndup(rest, (gsize)(dot - rest));
+  guint bit = paint_field_bit(field);
+  if (bit)
     paint_field(c, table, name, path, bit, v);
-    return;
-  }
+  else
+    unknown_key(c, path, key);
+}
+
+/* `NAME: {color: ..., pattern: ..., label: ...}` under `groups` or `classes` (@prefix). */
+static void walk_paint(Ctx *c, const char *prefix, GHashTable *table, const char *name,
+                       const YdocNode *v)
+{
+  g_autofree char *path = g_strdup_printf("%s.%s", prefix, name);
   if (!expect_mapping(c, path, v))
     return;
   if (v->n == 0)
-    paint_get(table, rest); /* `groups: {x: {}}` still names the group */
+    paint_get(table, name); /* `groups: {x: {}}` still names the group */
   for (guint i = 0; i < v->n; i++) {
     const char *field = v->pairs[i].key->text;
     g_autofree char *sub = g_strdup_printf("%s.%s", path, field);
-    guint b = paint_field_bit(field);
-    if (b)
-      paint_field(c, table, rest, sub, b, v->pairs[i].value);
-    else
-      unknown_key(c, sub, v->pairs[i].key);
+    walk_paint_field(c, table, name, sub, field, v->pairs[i].key, v->pairs[i].value);
   }
-  (void)key;
 }
 
 static void walk_children(Ctx *c, const char *path, const YdocNode *v)
@@ -961,11 +966,23 @@ static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *
     rest = path + strlen("classes");
   }
   if (table && *rest == '\0') {
-    walk_children(c, path, v);
+    if (!expect_mapping(c, path, v))
+      return;
+    for (guint i = 0; i < v->n; i++)
+      walk_paint(c, path, table, v->pairs[i].key->text, v->pairs[i].value);
     return;
   }
   if (table && rest[0] == '.' && rest[1] != '\0') {
-    walk_paint(c, path, rest + 1, table, key, v);
+    /* A dotted key (--set, or written flat): `groups.NAME` or `groups.NAME.FIELD`. */
+    const char *name = rest + 1;
+    const char *dot = strchr(name, '.');
+    g_autofree char *prefix = g_strndup(path, (gsize)(rest - path));
+    if (dot == NULL) {
+      walk_paint(c, prefix, table, name, v);
+    } else {
+      g_autofree char *group = g_strndup(name, (gsize)(dot - name));
+      walk_paint_field(c, table, group, path, dot + 1, key, v);
+    }
     return;
   }
   if (strcmp(path, "extends") == 0) {
@@ -1038,6 +1055,19 @@ StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags)
   }
   g_autofree char *key = g_strstrip(g_strndup(assignment, (gsize)(eq - assignment)));
   const char *value = eq + 1;
+  if (value[0] == '#') {
+    /* On a command line `#fff` means a colour, not a YAML comment. */
+    Ctx c = {.layer = layer_new(file), .diags = diags, .file = file, .is_set = TRUE};
+    YdocNode scalar = {.kind = YDOC_SCALAR, .text = (char *)value, .plain = FALSE};
+    scalar.text_len = strlen(value);
+    guint errors = diag_error_count(diags);
+    walk(&c, key, NULL, &scalar);
+    if (diag_error_count(diags) != errors) {
+      style_layer_free(c.layer);
+      return NULL;
+    }
+    return c.layer;
+  }
   YdocLimits limits = style_limits();
   /* Parsed as a YAML node so that `palette=[red, blue]` and `today.dash=[2,2]` work; the
    * value's positions would be relative to the value only, so messages carry none. */
@@ -1158,6 +1188,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   StyleLayer *layer = style_layer_parse(path, text, len, diags);
   if (layer == NULL)
     return FALSE;
+  layer->is_default = builtin && strcmp(builtin->name, "default") == 0;
   gboolean ok = TRUE;
   if (layer->extends) {
     g_ptr_array_add(chain, g_strdup(identity));
@@ -1170,14 +1201,21 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   return ok;
 }
 
-static gboolean apply_named(Style *style, const char *name, DiagList *diags)
+/* Applies @name's chain, base first. The built-in `default` is already under everything,
+ * so a chain reaching it (most do) does not apply it again: otherwise `-s slides -s
+ * mine.yaml`, with mine extending dark, would reset every size slides set. */
+static gboolean apply_named(Style *style, const char *name, gboolean skip_default,
+                            DiagList *diags)
 {
   g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func((GDestroyNotify)style_layer_free);
   if (!load_chain(name, NULL, 0, 0, chain, layers, style, diags))
     return FALSE;
-  for (guint i = 0; i < layers->len; i++)
-    style_apply(style, layers->pdata[i]);
+  for (guint i = 0; i < layers->len; i++) {
+    const StyleLayer *layer = layers->pdata[i];
+    if (!(skip_default && layer->is_default))
+      style_apply(style, layer);
+  }
   return TRUE;
 }
 
@@ -1186,9 +1224,9 @@ Style *style_resolve(const char *const *styles, guint n_styles, const char *cons
 {
   guint errors = diag_error_count(diags);
   Style *style = style_new_empty();
-  apply_named(style, "default", diags);
+  apply_named(style, "default", FALSE, diags);
   for (guint i = 0; i < n_styles; i++)
-    apply_named(style, styles[i], diags);
+    apply_named(style, styles[i], TRUE, diags);
   for (guint i = 0; i < n_sets; i++) {
     StyleLayer *layer = style_layer_parse_set(sets[i], diags);
     if (layer)
