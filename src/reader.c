@@ -1,1 +1,146 @@
 #include "reader.h"
+
+/* ==== reader_merge_roles (import helper's section; keep it last in the file) ==========
+ * JSON Resume and RenderCV list each role at an employer as its own entry; the native
+ * format's `roles:` draws them as one bar cut into segments. This turns a run of such
+ * entries back into that shape. */
+
+/* Case-insensitive equality of two organisation names; NULL never matches. */
+static gboolean merge_same_org(const char *a, const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  g_autofree char *fa = g_utf8_casefold(a, -1);
+  g_autofree char *fb = g_utf8_casefold(b, -1);
+  return g_strcmp0(fa, fb) == 0;
+}
+
+/* An entry can become a role: one titled period, no roles of its own. */
+static gboolean merge_candidate(const ModelEntry *entry)
+{
+  return entry->title != NULL && entry->org != NULL && entry->periods->len == 1 &&
+         entry->roles->len == 0;
+}
+
+static const ModelSpan *merge_span(const ModelEntry *entry)
+{
+  return &g_array_index(entry->periods, ModelSpan, 0);
+}
+
+/* Chronological order of the entries of a run: by start, then end, then file order. */
+static int merge_compare(gconstpointer pa, gconstpointer pb)
+{
+  const ModelEntry *a = *(ModelEntry *const *)pa;
+  const ModelEntry *b = *(ModelEntry *const *)pb;
+  const ModelSpan *sa = merge_span(a), *sb = merge_span(b);
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  if (sa->end != sb->end)
+    return sa->end < sb->end ? -1 : 1;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  return (a->column > b->column) - (a->column < b->column);
+}
+
+/* Builds one entry with role segments from @members (chronological, at least two),
+ * taking ownership of their strings; the members are left for the caller to free.
+ * @first_in_file gives the merged entry its position, location and url. */
+static ModelEntry *merge_build(GPtrArray *members, ModelEntry *first_in_file)
+{
+  ModelEntry *merged = model_entry_new();
+  merged->org = g_steal_pointer(&first_in_file->org);
+  merged->line = first_in_file->line;
+  merged->column = first_in_file->column;
+  merged->class_name = g_steal_pointer(&first_in_file->class_name);
+  ModelSpan whole = *merge_span(g_ptr_array_index(members, 0));
+  for (guint i = 0; i < members->len; i++) {
+    ModelEntry *m = g_ptr_array_index(members, i);
+    const ModelSpan *s = merge_span(m);
+    ModelRole role = {.title = g_steal_pointer(&m->title), .span = *s, .line = m->line,
+                      .column = m->column};
+    g_array_append_val(merged->roles, role);
+    if (merged->location == NULL)
+      merged->location = g_steal_pointer(&m->location);
+    if (merged->url == NULL)
+      merged->url = g_steal_pointer(&m->url);
+    merged->approximate = merged->approximate || m->approximate;
+    /* The bar ends where the latest role ends; an ongoing role wins a tie. */
+    if (s->end > whole.end || (s->end == whole.end && s->ongoing)) {
+      whole.end = s->end;
+      whole.end_approx = s->end_approx;
+      whole.ongoing = s->ongoing;
+    }
+  }
+  g_array_append_val(merged->periods, whole);
+  return merged;
+}
+
+/* Splits the run @run (file order, same org, all candidates) into chronological
+ * clusters of touching periods and appends to @out one entry per cluster: merged
+ * when it has several members, else the member itself. Takes ownership of the run's
+ * entries. */
+static void merge_run(GPtrArray *run, int max_gap_days, GPtrArray *out)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy(run, NULL, NULL);
+  g_ptr_array_sort(sorted, merge_compare);
+  guint i = 0;
+  while (i < sorted->len) {
+    g_autoptr(GPtrArray) cluster = g_ptr_array_new();
+    DateDay reach = merge_span(g_ptr_array_index(sorted, i))->end;
+    g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
+    for (i++; i < sorted->len; i++) {
+      const ModelSpan *s = merge_span(g_ptr_array_index(sorted, i));
+      /* Touching means starting the day after; allow max_gap_days more. */
+      if ((gint64)s->start - (gint64)reach - 1 > max_gap_days)
+        break;
+      g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
+      reach = MAX(reach, s->end);
+    }
+    if (cluster->len == 1) {
+      g_ptr_array_add(out, g_ptr_array_index(cluster, 0));
+      continue;
+    }
+    ModelEntry *first_in_file = NULL;
+    for (guint k = 0; k < run->len && first_in_file == NULL; k++)
+      for (guint c = 0; c < cluster->len; c++)
+        if (g_ptr_array_index(cluster, c) == g_ptr_array_index(run, k))
+          first_in_file = g_ptr_array_index(run, k);
+    g_ptr_array_add(out, merge_build(cluster, first_in_file));
+    for (guint c = 0; c < cluster->len; c++)
+      model_entry_free(g_ptr_array_index(cluster, c));
+  }
+}
+
+static void merge_group(ModelGroup *group, int max_gap_days)
+{
+  GPtrArray *entries = group->entries;
+  g_autoptr(GPtrArray) out = g_ptr_array_new();
+  guint i = 0;
+  while (i < entries->len) {
+    ModelEntry *entry = g_ptr_array_index(entries, i);
+    if (!merge_candidate(entry)) {
+      g_ptr_array_add(out, entry);
+      i++;
+      continue;
+    }
+    g_autoptr(GPtrArray) run = g_ptr_array_new();
+    g_ptr_array_add(run, entry);
+    for (i++; i < entries->len; i++) {
+      ModelEntry *next = g_ptr_array_index(entries, i);
+      if (!merge_candidate(next) || !merge_same_org(entry->org, next->org))
+        break;
+      g_ptr_array_add(run, next);
+    }
+    merge_run(run, max_gap_days, out);
+  }
+  /* Hand the (possibly fewer) entries back without freeing them. */
+  g_free(g_ptr_array_steal(entries, NULL));
+  for (guint k = 0; k < out->len; k++)
+    g_ptr_array_add(entries, g_ptr_array_index(out, k));
+}
+
+void reader_merge_roles(ModelCv *cv, int max_gap_days)
+{
+  for (guint g = 0; g < cv->groups->len; g++)
+    merge_group(g_ptr_array_index(cv->groups, g), max_gap_days);
+}

@@ -1,1 +1,312 @@
-#include "reader.h"
+/* RenderCV reader (rendercv.com YAML input: `cv.name`, `cv.sections`) onto the CV model;
+ * see doc/importing.md for the mapping, spec/cli.md for detection. Entry kinds are told
+ * apart by their keys, as RenderCV itself does. */
+#include "reader_import.h"
+
+#include <string.h>
+
+typedef enum {
+  RCV_SKIP,        /* one-line, bullet, numbered and text entries: nothing to draw */
+  RCV_EXPERIENCE,  /* company, position */
+  RCV_EDUCATION,   /* institution, area, degree */
+  RCV_NORMAL,      /* name */
+  RCV_PUBLICATION, /* title, date */
+  RCV_UNKNOWN,
+} RcvKind;
+
+static RcvKind rcv_kind(const YdocNode *item)
+{
+  if (item->kind == YDOC_SCALAR)
+    return RCV_SKIP; /* a text entry */
+  if (item->kind != YDOC_MAPPING)
+    return RCV_UNKNOWN;
+  if (ydoc_get(item, "bullet") != NULL || ydoc_get(item, "number") != NULL ||
+      ydoc_get(item, "reversed_number") != NULL ||
+      (ydoc_get(item, "label") != NULL && ydoc_get(item, "details") != NULL))
+    return RCV_SKIP;
+  if (ydoc_get(item, "company") != NULL)
+    return RCV_EXPERIENCE;
+  if (ydoc_get(item, "institution") != NULL)
+    return RCV_EDUCATION;
+  if (ydoc_get(item, "name") != NULL)
+    return RCV_NORMAL;
+  if (ydoc_get(item, "title") != NULL)
+    return RCV_PUBLICATION;
+  return RCV_UNKNOWN;
+}
+
+/* Words RenderCV leaves in lower case when it turns a key into a section title. */
+static const char *const rcv_small_words[] = {
+    "a",  "and", "as",  "at",   "but",  "by",   "for", "from", "if",   "in",
+    "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "over",
+    "so", "than", "that", "to", "upon", "when", "with", "yet", NULL,
+};
+
+static gboolean rcv_is_small_word(const char *word)
+{
+  for (const char *const *w = rcv_small_words; *w != NULL; w++)
+    if (strcmp(*w, word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean rcv_has_upper(const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
+    if (g_unichar_isupper(g_utf8_get_char(p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The section title RenderCV shows for a key: a key with a space or a capital is kept;
+ * otherwise underscores become spaces and each word but the small ones is capitalised
+ * ("work_experience" -> "Work Experience"). */
+static char *rcv_section_title(const char *key)
+{
+  if (strchr(key, ' ') != NULL || rcv_has_upper(key))
+    return g_strdup(key);
+  g_auto(GStrv) words = g_strsplit(key, "_", -1);
+  GString *title = g_string_new(NULL);
+  for (guint i = 0; words[i] != NULL; i++) {
+    if (i > 0)
+      g_string_append_c(title, ' ');
+    const char *w = words[i];
+    if (*w != '\0' && !rcv_is_small_word(w)) {
+      gunichar first = g_unichar_totitle(g_utf8_get_char(w));
+      g_string_append_unichar(title, first);
+      w = g_utf8_next_char(w);
+    }
+    g_string_append(title, w);
+  }
+  return g_string_free(title, FALSE);
+}
+
+/* A group key not yet used in @cv: @base, else "@base (2)", "@base (3)"... */
+static char *rcv_unique_key(const ModelCv *cv, const char *base)
+{
+  char *key = g_strdup(base);
+  for (guint n = 2; model_cv_find_group(cv, key) != NULL; n++) {
+    g_free(key);
+    key = g_strdup_printf("%s (%u)", base, n);
+  }
+  return key;
+}
+
+/* The group a section becomes: `experience` and `education` take the built-in keys (and
+ * so their colours), anything else is a custom group named by its title. */
+static ModelGroup *rcv_group_for(const ModelCv *cv, const YdocNode *key_node)
+{
+  g_autofree char *title = rcv_section_title(key_node->text);
+  const char *builtin = NULL;
+  if (g_ascii_strcasecmp(key_node->text, "experience") == 0)
+    builtin = "jobs";
+  else if (g_ascii_strcasecmp(key_node->text, "education") == 0)
+    builtin = "education";
+  ModelGroup *group;
+  if (builtin != NULL && model_cv_find_group(cv, builtin) == NULL) {
+    group = model_group_new(builtin, title, TRUE);
+  } else {
+    g_autofree char *key = rcv_unique_key(cv, title);
+    group = model_group_new(key, key, FALSE);
+  }
+  group->line = key_node->line;
+  group->column = key_node->column;
+  return group;
+}
+
+/* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
+ * warning naming the position) when it cannot be read; the entry is then skipped. */
+static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue *start,
+                              DateValue *end)
+{
+  g_autofree char *text = g_strstrip(g_strdup(node->text));
+  if (date_parse_period(text, start, end) && !start->present)
+    return TRUE;
+  diag_warning(ri->diags, ri->file, node->line, node->column,
+               "cannot read the date '%s' as a date or a range; entry skipped", text);
+  return FALSE;
+}
+
+/* Fills @entry->periods from RenderCV's date fields, with RenderCV's own precedence:
+ * `date` wins; an `end_date` alone is a date; a `start_date` alone runs to present.
+ * FALSE when the entry is to be skipped (no dates, or a reported problem). */
+static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntry *entry)
+{
+  const YdocNode *date_node = reader_import_field(item, "date", NULL);
+  const YdocNode *start_node = reader_import_field(item, "start_date", NULL);
+  const YdocNode *end_node = reader_import_field(item, "end_date", NULL);
+  DateValue start, end;
+  const YdocNode *from = NULL, *to = NULL;
+  if (date_node != NULL) {
+    if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+      return FALSE;
+    if (!rcv_free_date(ri, date_node, &start, &end))
+      return FALSE;
+    from = to = date_node;
+  } else {
+    ReaderDateResult rs = reader_import_date(ri, start_node, "start_date", &start);
+    ReaderDateResult re = reader_import_date(ri, end_node, "end_date", &end);
+    if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
+      return FALSE;
+    if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
+      return FALSE; /* RenderCV allows undated entries; there is nothing to draw */
+    if (rs == READER_DATE_ABSENT) {
+      start = end;
+      from = to = end_node;
+    } else {
+      from = start_node;
+      to = re == READER_DATE_OK ? end_node : NULL;
+    }
+  }
+  ModelSpan span;
+  gboolean empty;
+  if (!reader_import_span(ri, &start, from, to != NULL ? &end : NULL, to, &span, &empty))
+    return FALSE;
+  if (!empty)
+    g_array_append_val(entry->periods, span);
+  entry->approximate = span.start_approx || span.end_approx;
+  return TRUE;
+}
+
+/* Education's title: "degree in area", or whichever of the two is given. */
+static char *rcv_education_title(ReaderImport *ri, const YdocNode *item)
+{
+  g_autofree char *degree = reader_import_text(ri, item, "degree");
+  g_autofree char *area = reader_import_text(ri, item, "area");
+  if (degree != NULL && area != NULL)
+    return g_strdup_printf("%s in %s", degree, area);
+  return g_strdup(degree != NULL ? degree : area);
+}
+
+static ModelEntry *rcv_read_entry(ReaderImport *ri, RcvKind kind, const YdocNode *item)
+{
+  ModelEntry *entry = model_entry_new();
+  entry->line = item->line;
+  entry->column = item->column;
+  switch (kind) {
+  case RCV_EXPERIENCE:
+    entry->title = reader_import_text(ri, item, "position");
+    entry->org = reader_import_text(ri, item, "company");
+    break;
+  case RCV_EDUCATION:
+    entry->title = rcv_education_title(ri, item);
+    entry->org = reader_import_text(ri, item, "institution");
+    break;
+  case RCV_NORMAL:
+    entry->title = reader_import_text(ri, item, "name");
+    break;
+  case RCV_SKIP:
+  case RCV_PUBLICATION:
+  case RCV_UNKNOWN:
+    g_assert_not_reached();
+  }
+  entry->location = reader_import_text(ri, item, "location");
+  entry->url = reader_import_text(ri, item, "url");
+  if (!rcv_read_dates(ri, item, entry) || (entry->title == NULL && entry->org == NULL)) {
+    model_entry_free(entry);
+    return NULL;
+  }
+  return entry;
+}
+
+/* A publication's link: its DOI when given, else its url. */
+static char *rcv_publication_url(ReaderImport *ri, const YdocNode *item)
+{
+  g_autofree char *doi = reader_import_text(ri, item, "doi");
+  if (doi != NULL)
+    return g_strconcat("https://doi.org/", doi, NULL);
+  return reader_import_text(ri, item, "url");
+}
+
+static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *item)
+{
+  g_autofree char *title = reader_import_text(ri, item, "title");
+  g_autofree char *url = rcv_publication_url(ri, item);
+  const YdocNode *date_node = reader_import_field(item, "date", NULL);
+  if (date_node == NULL || title == NULL)
+    return; /* an undated publication has no place on a timeline */
+  if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+    return;
+  DateValue start, end;
+  if (!rcv_free_date(ri, date_node, &start, &end))
+    return;
+  ModelMilestone *m = model_milestone_new();
+  m->date = start.first;
+  m->precision = start.precision;
+  m->approximate = start.approximate;
+  m->title = g_steal_pointer(&title);
+  m->url = g_steal_pointer(&url);
+  m->line = item->line;
+  m->column = item->column;
+  g_ptr_array_add(cv->milestones, m);
+}
+
+static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
+{
+  const YdocNode *list = pair->value;
+  if (ydoc_is_null(list) || !reader_import_expect(ri, list, pair->key->text, YDOC_SEQUENCE))
+    return;
+  ModelGroup *group = rcv_group_for(cv, pair->key);
+  for (guint i = 0; i < list->n && !ri->too_many; i++) {
+    const YdocNode *item = list->items[i];
+    RcvKind kind = rcv_kind(item);
+    if (kind == RCV_SKIP)
+      continue;
+    if (kind == RCV_UNKNOWN) {
+      diag_warning(ri->diags, ri->file, item->line, item->column,
+                   "entry %u of section `%s` is of no RenderCV kind this reader knows; skipped",
+                   i + 1, pair->key->text);
+      continue;
+    }
+    if (!reader_import_count(ri, item))
+      break;
+    if (kind == RCV_PUBLICATION) {
+      rcv_read_publication(ri, cv, item);
+      continue;
+    }
+    ModelEntry *entry = rcv_read_entry(ri, kind, item);
+    if (entry != NULL)
+      g_ptr_array_add(group->entries, entry);
+  }
+  reader_import_add_group(cv, group);
+}
+
+static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
+{
+  cv->name = reader_import_text(ri, node, "name");
+  cv->headline = reader_import_text(ri, node, "headline");
+  const YdocNode *sections = ydoc_get(node, "sections");
+  if (sections == NULL || ydoc_is_null(sections) ||
+      !reader_import_expect(ri, sections, "sections", YDOC_MAPPING))
+    return;
+  for (guint i = 0; i < sections->n && !ri->too_many; i++)
+    rcv_read_section(ri, cv, &sections->pairs[i]);
+}
+
+ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
+  ReaderImport ri;
+  reader_import_init(&ri, doc, opts, diags);
+  guint errors_before = diag_error_count(diags);
+  const YdocNode *root = doc->root;
+  if (root == NULL) {
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a RenderCV `cv:` mapping");
+    return NULL;
+  }
+  if (root->kind != YDOC_MAPPING) {
+    diag_error(diags, doc->file, root->line, root->column,
+               "expected a mapping with `cv:` at the top, found %s", ydoc_kind_name(root->kind));
+    return NULL;
+  }
+  const YdocNode *node = ydoc_get(root, "cv");
+  if (node == NULL) {
+    diag_error(diags, doc->file, root->line, root->column,
+               "no `cv:` key at the top: not a RenderCV file");
+    return NULL;
+  }
+  if (!reader_import_expect(&ri, node, "cv", YDOC_MAPPING))
+    return NULL;
+  ModelCv *cv = model_cv_new(doc->file);
+  rcv_read_cv(&ri, cv, node);
+  return reader_import_finish(&ri, cv, errors_before);
+}
