@@ -153,8 +153,8 @@ typedef struct {
 } Style;
 
 /* Builds the effective style: the built-in `default`, then each of @styles in order (a
- * built-in name or a path; each after its own `extends` chain), then each `KEY=VALUE` of
- * @sets. Returns a new style owned by the caller, or NULL when any error was added to
+ * built-in name or a path; each after its own `extends` chain, in which `default` itself
+ * is skipped: it is already the floor), then each `KEY=VALUE` of @sets. Returns a new style owned by the caller, or NULL when any error was added to
  * @diags (a broken style never half-applies). */
 Style *style_resolve(const char *const *styles, guint n_styles, const char *const *sets,
                      guint n_sets, DiagList *diags);
