@@ -21,80 +21,154 @@ typedef struct {
 
 /* The CSS Color Module Level 4 named colours, all 148 of them. */
 static const NamedColor css_colors[] = {
-    {"aliceblue", 0xf0f8ff},       {"antiquewhite", 0xfaebd7},
-    {"aqua", 0x00ffff},            {"aquamarine", 0x7fffd4},
-    {"azure", 0xf0ffff},           {"beige", 0xf5f5dc},
-    {"bisque", 0xffe4c4},          {"black", 0x000000},
-    {"blanchedalmond", 0xffebcd},  {"blue", 0x0000ff},
-    {"blueviolet", 0x8a2be2},      {"brown", 0xa52a2a},
-    {"burlywood", 0xdeb887},       {"cadetblue", 0x5f9ea0},
-    {"chartreuse", 0x7fff00},      {"chocolate", 0xd2691e},
-    {"coral", 0xff7f50},           {"cornflowerblue", 0x6495ed},
-    {"cornsilk", 0xfff8dc},        {"crimson", 0xdc143c},
-    {"cyan", 0x00ffff},            {"darkblue", 0x00008b},
-    {"darkcyan", 0x008b8b},        {"darkgoldenrod", 0xb8860b},
-    {"darkgray", 0xa9a9a9},        {"darkgreen", 0x006400},
-    {"darkgrey", 0xa9a9a9},        {"darkkhaki", 0xbdb76b},
-    {"darkmagenta", 0x8b008b},     {"darkolivegreen", 0x556b2f},
-    {"darkorange", 0xff8c00},      {"darkorchid", 0x9932cc},
-    {"darkred", 0x8b0000},         {"darksalmon", 0xe9967a},
-    {"darkseagreen", 0x8fbc8f},    {"darkslateblue", 0x483d8b},
-    {"darkslategray", 0x2f4f4f},   {"darkslategrey", 0x2f4f4f},
-    {"darkturquoise", 0x00ced1},   {"darkviolet", 0x9400d3},
-    {"deeppink", 0xff1493},        {"deepskyblue", 0x00bfff},
-    {"dimgray", 0x696969},         {"dimgrey", 0x696969},
-    {"dodgerblue", 0x1e90ff},      {"firebrick", 0xb22222},
-    {"floralwhite", 0xfffaf0},     {"forestgreen", 0x228b22},
-    {"fuchsia", 0xff00ff},         {"gainsboro", 0xdcdcdc},
-    {"ghostwhite", 0xf8f8ff},      {"gold", 0xffd700},
-    {"goldenrod", 0xdaa520},       {"gray", 0x808080},
-    {"green", 0x008000},           {"greenyellow", 0xadff2f},
-    {"grey", 0x808080},            {"honeydew", 0xf0fff0},
-    {"hotpink", 0xff69b4},         {"indianred", 0xcd5c5c},
-    {"indigo", 0x4b0082},          {"ivory", 0xfffff0},
-    {"khaki", 0xf0e68c},           {"lavender", 0xe6e6fa},
-    {"lavenderblush", 0xfff0f5},   {"lawngreen", 0x7cfc00},
-    {"lemonchiffon", 0xfffacd},    {"lightblue", 0xadd8e6},
-    {"lightcoral", 0xf08080},      {"lightcyan", 0xe0ffff},
-    {"lightgoldenrodyellow", 0xfafad2}, {"lightgray", 0xd3d3d3},
-    {"lightgreen", 0x90ee90},      {"lightgrey", 0xd3d3d3},
-    {"lightpink", 0xffb6c1},       {"lightsalmon", 0xffa07a},
-    {"lightseagreen", 0x20b2aa},   {"lightskyblue", 0x87cefa},
-    {"lightslategray", 0x778899},  {"lightslategrey", 0x778899},
-    {"lightsteelblue", 0xb0c4de},  {"lightyellow", 0xffffe0},
-    {"lime", 0x00ff00},            {"limegreen", 0x32cd32},
-    {"linen", 0xfaf0e6},           {"magenta", 0xff00ff},
-    {"maroon", 0x800000},          {"mediumaquamarine", 0x66cdaa},
-    {"mediumblue", 0x0000cd},      {"mediumorchid", 0xba55d3},
-    {"mediumpurple", 0x9370db},    {"mediumseagreen", 0x3cb371},
-    {"mediumslateblue", 0x7b68ee}, {"mediumspringgreen", 0x00fa9a},
-    {"mediumturquoise", 0x48d1cc}, {"mediumvioletred", 0xc71585},
-    {"midnightblue", 0x191970},    {"mintcream", 0xf5fffa},
-    {"mistyrose", 0xffe4e1},       {"moccasin", 0xffe4b5},
-    {"navajowhite", 0xffdead},     {"navy", 0x000080},
-    {"oldlace", 0xfdf5e6},         {"olive", 0x808000},
-    {"olivedrab", 0x6b8e23},       {"orange", 0xffa500},
-    {"orangered", 0xff4500},       {"orchid", 0xda70d6},
-    {"palegoldenrod", 0xeee8aa},   {"palegreen", 0x98fb98},
-    {"paleturquoise", 0xafeeee},   {"palevioletred", 0xdb7093},
-    {"papayawhip", 0xffefd5},      {"peachpuff", 0xffdab9},
-    {"peru", 0xcd853f},            {"pink", 0xffc0cb},
-    {"plum", 0xdda0dd},            {"powderblue", 0xb0e0e6},
-    {"purple", 0x800080},          {"rebeccapurple", 0x663399},
-    {"red", 0xff0000},             {"rosybrown", 0xbc8f8f},
-    {"royalblue", 0x4169e1},       {"saddlebrown", 0x8b4513},
-    {"salmon", 0xfa8072},          {"sandybrown", 0xf4a460},
-    {"seagreen", 0x2e8b57},        {"seashell", 0xfff5ee},
-    {"sienna", 0xa0522d},          {"silver", 0xc0c0c0},
-    {"skyblue", 0x87ceeb},         {"slateblue", 0x6a5acd},
-    {"slategray", 0x708090},       {"slategrey", 0x708090},
-    {"snow", 0xfffafa},            {"springgreen", 0x00ff7f},
-    {"steelblue", 0x4682b4},       {"tan", 0xd2b48c},
-    {"teal", 0x008080},            {"thistle", 0xd8bfd8},
-    {"tomato", 0xff6347},          {"turquoise", 0x40e0d0},
-    {"violet", 0xee82ee},          {"wheat", 0xf5deb3},
-    {"white", 0xffffff},           {"whitesmoke", 0xf5f5f5},
-    {"yellow", 0xffff00},          {"yellowgreen", 0x9acd32},
+    {"aliceblue", 0xf0f8ff},
+    {"antiquewhite", 0xfaebd7},
+    {"aqua", 0x00ffff},
+    {"aquamarine", 0x7fffd4},
+    {"azure", 0xf0ffff},
+    {"beige", 0xf5f5dc},
+    {"bisque", 0xffe4c4},
+    {"black", 0x000000},
+    {"blanchedalmond", 0xffebcd},
+    {"blue", 0x0000ff},
+    {"blueviolet", 0x8a2be2},
+    {"brown", 0xa52a2a},
+    {"burlywood", 0xdeb887},
+    {"cadetblue", 0x5f9ea0},
+    {"chartreuse", 0x7fff00},
+    {"chocolate", 0xd2691e},
+    {"coral", 0xff7f50},
+    {"cornflowerblue", 0x6495ed},
+    {"cornsilk", 0xfff8dc},
+    {"crimson", 0xdc143c},
+    {"cyan", 0x00ffff},
+    {"darkblue", 0x00008b},
+    {"darkcyan", 0x008b8b},
+    {"darkgoldenrod", 0xb8860b},
+    {"darkgray", 0xa9a9a9},
+    {"darkgreen", 0x006400},
+    {"darkgrey", 0xa9a9a9},
+    {"darkkhaki", 0xbdb76b},
+    {"darkmagenta", 0x8b008b},
+    {"darkolivegreen", 0x556b2f},
+    {"darkorange", 0xff8c00},
+    {"darkorchid", 0x9932cc},
+    {"darkred", 0x8b0000},
+    {"darksalmon", 0xe9967a},
+    {"darkseagreen", 0x8fbc8f},
+    {"darkslateblue", 0x483d8b},
+    {"darkslategray", 0x2f4f4f},
+    {"darkslategrey", 0x2f4f4f},
+    {"darkturquoise", 0x00ced1},
+    {"darkviolet", 0x9400d3},
+    {"deeppink", 0xff1493},
+    {"deepskyblue", 0x00bfff},
+    {"dimgray", 0x696969},
+    {"dimgrey", 0x696969},
+    {"dodgerblue", 0x1e90ff},
+    {"firebrick", 0xb22222},
+    {"floralwhite", 0xfffaf0},
+    {"forestgreen", 0x228b22},
+    {"fuchsia", 0xff00ff},
+    {"gainsboro", 0xdcdcdc},
+    {"ghostwhite", 0xf8f8ff},
+    {"gold", 0xffd700},
+    {"goldenrod", 0xdaa520},
+    {"gray", 0x808080},
+    {"green", 0x008000},
+    {"greenyellow", 0xadff2f},
+    {"grey", 0x808080},
+    {"honeydew", 0xf0fff0},
+    {"hotpink", 0xff69b4},
+    {"indianred", 0xcd5c5c},
+    {"indigo", 0x4b0082},
+    {"ivory", 0xfffff0},
+    {"khaki", 0xf0e68c},
+    {"lavender", 0xe6e6fa},
+    {"lavenderblush", 0xfff0f5},
+    {"lawngreen", 0x7cfc00},
+    {"lemonchiffon", 0xfffacd},
+    {"lightblue", 0xadd8e6},
+    {"lightcoral", 0xf08080},
+    {"lightcyan", 0xe0ffff},
+    {"lightgoldenrodyellow", 0xfafad2},
+    {"lightgray", 0xd3d3d3},
+    {"lightgreen", 0x90ee90},
+    {"lightgrey", 0xd3d3d3},
+    {"lightpink", 0xffb6c1},
+    {"lightsalmon", 0xffa07a},
+    {"lightseagreen", 0x20b2aa},
+    {"lightskyblue", 0x87cefa},
+    {"lightslategray", 0x778899},
+    {"lightslategrey", 0x778899},
+    {"lightsteelblue", 0xb0c4de},
+    {"lightyellow", 0xffffe0},
+    {"lime", 0x00ff00},
+    {"limegreen", 0x32cd32},
+    {"linen", 0xfaf0e6},
+    {"magenta", 0xff00ff},
+    {"maroon", 0x800000},
+    {"mediumaquamarine", 0x66cdaa},
+    {"mediumblue", 0x0000cd},
+    {"mediumorchid", 0xba55d3},
+    {"mediumpurple", 0x9370db},
+    {"mediumseagreen", 0x3cb371},
+    {"mediumslateblue", 0x7b68ee},
+    {"mediumspringgreen", 0x00fa9a},
+    {"mediumturquoise", 0x48d1cc},
+    {"mediumvioletred", 0xc71585},
+    {"midnightblue", 0x191970},
+    {"mintcream", 0xf5fffa},
+    {"mistyrose", 0xffe4e1},
+    {"moccasin", 0xffe4b5},
+    {"navajowhite", 0xffdead},
+    {"navy", 0x000080},
+    {"oldlace", 0xfdf5e6},
+    {"olive", 0x808000},
+    {"olivedrab", 0x6b8e23},
+    {"orange", 0xffa500},
+    {"orangered", 0xff4500},
+    {"orchid", 0xda70d6},
+    {"palegoldenrod", 0xeee8aa},
+    {"palegreen", 0x98fb98},
+    {"paleturquoise", 0xafeeee},
+    {"palevioletred", 0xdb7093},
+    {"papayawhip", 0xffefd5},
+    {"peachpuff", 0xffdab9},
+    {"peru", 0xcd853f},
+    {"pink", 0xffc0cb},
+    {"plum", 0xdda0dd},
+    {"powderblue", 0xb0e0e6},
+    {"purple", 0x800080},
+    {"rebeccapurple", 0x663399},
+    {"red", 0xff0000},
+    {"rosybrown", 0xbc8f8f},
+    {"royalblue", 0x4169e1},
+    {"saddlebrown", 0x8b4513},
+    {"salmon", 0xfa8072},
+    {"sandybrown", 0xf4a460},
+    {"seagreen", 0x2e8b57},
+    {"seashell", 0xfff5ee},
+    {"sienna", 0xa0522d},
+    {"silver", 0xc0c0c0},
+    {"skyblue", 0x87ceeb},
+    {"slateblue", 0x6a5acd},
+    {"slategray", 0x708090},
+    {"slategrey", 0x708090},
+    {"snow", 0xfffafa},
+    {"springgreen", 0x00ff7f},
+    {"steelblue", 0x4682b4},
+    {"tan", 0xd2b48c},
+    {"teal", 0x008080},
+    {"thistle", 0xd8bfd8},
+    {"tomato", 0xff6347},
+    {"turquoise", 0x40e0d0},
+    {"violet", 0xee82ee},
+    {"wheat", 0xf5deb3},
+    {"white", 0xffffff},
+    {"whitesmoke", 0xf5f5f5},
+    {"yellow", 0xffff00},
+    {"yellowgreen", 0x9acd32},
 };
 
 static int hex_digit(char c)
@@ -139,8 +213,8 @@ gboolean style_color_parse(const char *text, StyleColor *out)
   for (size_t i = 0; i < G_N_ELEMENTS(css_colors); i++) {
     if (g_ascii_strcasecmp(text, css_colors[i].name) == 0) {
       guint32 v = css_colors[i].rgb;
-      *out = (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0,
-                          (v & 0xff) / 255.0, 1.0};
+      *out = (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0,
+                          1.0};
       return TRUE;
     }
   }
@@ -227,8 +301,8 @@ static const char *const bar_label_names[] = {"auto", "inside", "outside", NULL}
 static const char *const group_label_names[] = {"left", "above", "none", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
-static const char *const pattern_names[] = {"solid", "hatch", "crosshatch", "dots", "outline",
-                                            NULL};
+static const char *const pattern_names[] = {"solid", "hatch",   "crosshatch",
+                                            "dots",  "outline", NULL};
 static const char *const paint_fields[] = {"color", "pattern", "label", NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
@@ -236,13 +310,34 @@ G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
 G_STATIC_ASSERT(sizeof(StylePattern) == sizeof(int));
 
 #define OFF(field) offsetof(Style, field)
-#define NUM(k, f, lo, hi) {k, PT_NUMBER, OFF(f), 0, lo, hi, NULL}
-#define BOOL(k, f) {k, PT_BOOL, OFF(f), 0, 0, 0, NULL}
-#define COLOR(k, f) {k, PT_COLOR, OFF(f), 0, 0, 0, NULL}
-#define COLOR_NONE(k, f) {k, PT_COLOR_NONE, OFF(f), 0, 0, 0, NULL}
-#define FONT(k, f) {k, PT_FONT, OFF(f), 0, 0, 0, NULL}
-#define STRING(k, f) {k, PT_STRING, OFF(f), 0, 0, 0, NULL}
-#define ENUM(k, f, n) {k, PT_ENUM, OFF(f), 0, 0, 0, n}
+#define NUM(k, f, lo, hi)                                                                          \
+  {                                                                                                \
+    k, PT_NUMBER, OFF(f), 0, lo, hi, NULL                                                          \
+  }
+#define BOOL(k, f)                                                                                 \
+  {                                                                                                \
+    k, PT_BOOL, OFF(f), 0, 0, 0, NULL                                                              \
+  }
+#define COLOR(k, f)                                                                                \
+  {                                                                                                \
+    k, PT_COLOR, OFF(f), 0, 0, 0, NULL                                                             \
+  }
+#define COLOR_NONE(k, f)                                                                           \
+  {                                                                                                \
+    k, PT_COLOR_NONE, OFF(f), 0, 0, 0, NULL                                                        \
+  }
+#define FONT(k, f)                                                                                 \
+  {                                                                                                \
+    k, PT_FONT, OFF(f), 0, 0, 0, NULL                                                              \
+  }
+#define STRING(k, f)                                                                               \
+  {                                                                                                \
+    k, PT_STRING, OFF(f), 0, 0, 0, NULL                                                            \
+  }
+#define ENUM(k, f, n)                                                                              \
+  {                                                                                                \
+    k, PT_ENUM, OFF(f), 0, 0, 0, n                                                                 \
+  }
 
 /* Sizes are bounded so that a typo cannot ask for a gigapixel canvas. */
 #define MAX_PAGE 20000.0
@@ -303,8 +398,8 @@ static const StyleProp props[] = {
 #define N_PROPS G_N_ELEMENTS(props)
 
 /* Mappings whose keys are property names (as opposed to `groups` and `classes`). */
-static const char *const sections[] = {"page",  "title", "subtitle", "axis",      "today",
-                                       "bar",   "group", "milestone", "legend",   NULL};
+static const char *const sections[] = {"page", "title", "subtitle",  "axis",   "today",
+                                       "bar",  "group", "milestone", "legend", NULL};
 
 guint style_property_count(void)
 {
@@ -338,10 +433,10 @@ static gboolean in_table(const char *word, const char *const *table)
 /* ---------------------------------------------------------------- styles and layers */
 
 struct StyleLayer {
-  Style values;           /* only the fields marked in `set` mean anything */
-  guint8 set[N_PROPS];    /* which registry properties this layer set */
-  char *extends;          /* the `extends` value, or NULL */
-  char *file;             /* the name used in messages */
+  Style values;        /* only the fields marked in `set` mean anything */
+  guint8 set[N_PROPS]; /* which registry properties this layer set */
+  char *extends;       /* the `extends` value, or NULL */
+  char *file;          /* the name used in messages */
   int extends_line, extends_column;
   gboolean is_default; /* the built-in `default`: the floor, applied once, first */
 };
@@ -438,7 +533,7 @@ gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
     return layer->set[p - props] != 0;
   GHashTable *table = g_str_has_prefix(key, "groups.")    ? layer->values.groups
                       : g_str_has_prefix(key, "classes.") ? layer->values.classes
-                                                           : NULL;
+                                                          : NULL;
   const char *dot = strrchr(key, '.');
   const char *first = strchr(key, '.');
   if (table == NULL || dot == first)
@@ -617,8 +712,10 @@ static gboolean parse_color(Ctx *c, const char *key, const YdocNode *v, gboolean
 {
   if (v->kind == YDOC_SCALAR && ydoc_is_null(v) && c->positions) {
     /* The usual cause: an unquoted #rrggbb, which YAML reads as a comment. */
-    ctx_error(c, v, "'%s' must be a colour, found nothing (quote colours that start with #, "
-                    "e.g. \"#1f2933\")", key);
+    ctx_error(c, v,
+              "'%s' must be a colour, found nothing (quote colours that start with #, "
+              "e.g. \"#1f2933\")",
+              key);
     return FALSE;
   }
   if (!expect_scalar(c, key, v, "a colour"))
@@ -659,8 +756,8 @@ static gboolean parse_bool(Ctx *c, const char *key, const YdocNode *v, gboolean 
   return FALSE;
 }
 
-static gboolean parse_enum(Ctx *c, const char *key, const YdocNode *v,
-                           const char *const *names, int *out)
+static gboolean parse_enum(Ctx *c, const char *key, const YdocNode *v, const char *const *names,
+                           int *out)
 {
   if (v->kind == YDOC_SCALAR) {
     for (int i = 0; names[i]; i++) {
@@ -793,8 +890,8 @@ static gboolean parse_prop(Ctx *c, const StyleProp *p, const YdocNode *v)
       *FIELD(s, p, double) = 0;
       return TRUE;
     }
-    if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) && !strutil_parse_number(v->text, &(double){0}) &&
-        !is_non_finite(v->text)) {
+    if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) &&
+        !strutil_parse_number(v->text, &(double){0}) && !is_non_finite(v->text)) {
       ctx_error(c, v, "'%s' must be auto or a number, found '%s'", p->key, v->text);
       return FALSE;
     }
@@ -877,8 +974,8 @@ static gboolean expect_mapping(Ctx *c, const char *path, const YdocNode *v)
   return FALSE;
 }
 
-static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
-                        guint bit, const YdocNode *v)
+static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path, guint bit,
+                        const YdocNode *v)
 {
   StylePaint tmp = {0};
   gboolean ok = FALSE;
@@ -1007,8 +1104,7 @@ static StyleLayer *layer_from_doc(Ctx *c, const YdocDoc *doc)
   const YdocNode *root = doc->root;
   if (root && !ydoc_is_null(root)) {
     if (root->kind != YDOC_MAPPING) {
-      ctx_error(c, root, "a style must be a mapping of keys, found %s",
-                ydoc_kind_name(root->kind));
+      ctx_error(c, root, "a style must be a mapping of keys, found %s", ydoc_kind_name(root->kind));
     } else {
       for (guint i = 0; i < root->n; i++)
         walk(c, root->pairs[i].key->text, root->pairs[i].key, root->pairs[i].value);
@@ -1125,11 +1221,11 @@ static void unknown_builtin(DiagList *diags, const char *file, int line, int col
   g_autofree char *list = g_strjoinv(", ", (char **)names->pdata);
   const char *near = strutil_closest(name, (const char *const *)names->pdata);
   if (near)
-    diag_error(diags, file, line, column, "unknown built-in style '%s' (did you mean '%s'?)",
-               name, near);
+    diag_error(diags, file, line, column, "unknown built-in style '%s' (did you mean '%s'?)", name,
+               near);
   else
-    diag_error(diags, file, line, column, "unknown built-in style '%s' (built-in styles: %s)",
-               name, list);
+    diag_error(diags, file, line, column, "unknown built-in style '%s' (built-in styles: %s)", name,
+               list);
 }
 
 /* Loads @name (built-in or path) and its `extends` chain, appending layers base first to
@@ -1193,8 +1289,8 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   if (layer->extends) {
     g_ptr_array_add(chain, g_strdup(identity));
     g_ptr_array_add(chain, g_strdup(path));
-    ok = load_chain(layer->extends, path, layer->extends_line, layer->extends_column, chain,
-                    layers, style, diags);
+    ok = load_chain(layer->extends, path, layer->extends_line, layer->extends_column, chain, layers,
+                    style, diags);
     g_ptr_array_set_size(chain, chain->len - 2);
   }
   g_ptr_array_add(layers, layer);
@@ -1204,8 +1300,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
 /* Applies @name's chain, base first. The built-in `default` is already under everything,
  * so a chain reaching it (most do) does not apply it again: otherwise `-s slides -s
  * mine.yaml`, with mine extending dark, would reset every size slides set. */
-static gboolean apply_named(Style *style, const char *name, gboolean skip_default,
-                            DiagList *diags)
+static gboolean apply_named(Style *style, const char *name, gboolean skip_default, DiagList *diags)
 {
   g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func((GDestroyNotify)style_layer_free);

@@ -18,8 +18,7 @@ static char *diags_text(const DiagList *diags)
     const Diag *d = diag_get(diags, i);
     const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
     if (d->line > 0)
-      g_string_append_printf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev,
-                             d->text);
+      g_string_append_printf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev, d->text);
     else
       g_string_append_printf(out, "%s: %s: %s\n", d->file, sev, d->text);
   }
@@ -34,8 +33,7 @@ static gboolean color_eq(StyleColor a, StyleColor b)
 
 static StyleColor rgb(guint32 v)
 {
-  return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0,
-                      1};
+  return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
 }
 
 static const StyleBuiltin *builtin(const char *name)
@@ -292,9 +290,9 @@ static void test_legibility(void)
     check_text(s, "today.color", s->today.color);
     check_text(s, "milestone.label-color", s->milestone.label_color);
 
-    const char *fonts[] = {s->page.font,   s->title.font,     s->subtitle.font,
-                           s->axis.font,   s->today.font,     s->bar.font,
-                           s->group.font,  s->milestone.font, s->legend.font};
+    const char *fonts[] = {s->page.font,  s->title.font,     s->subtitle.font,
+                           s->axis.font,  s->today.font,     s->bar.font,
+                           s->group.font, s->milestone.font, s->legend.font};
     /* Nothing under 9 px; on a slide, nothing under 9 px at a 1200 px-wide equivalent. */
     double floor = 9.0 * MAX(1.0, s->page.width / 1200.0);
     for (size_t f = 0; f < G_N_ELEMENTS(fonts); f++) {
@@ -407,9 +405,9 @@ static void test_extends_cycle(void)
   const char *styles[] = {a};
   g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
   g_autofree char *msgs = diags_text(diags);
-  g_autofree char *want = g_strdup_printf(
-      "%s:1:10: error: style extends itself: %s -> %s -> %s -> %s\n", c_via_b, a, b, c_via_b,
-      a_via_c);
+  g_autofree char *want =
+      g_strdup_printf("%s:1:10: error: style extends itself: %s -> %s -> %s -> %s\n", c_via_b, a, b,
+                      c_via_b, a_via_c);
   g_assert_cmpstr(msgs, ==, want);
   diag_list_free(diags);
 
@@ -533,15 +531,13 @@ static const ErrorCase error_cases[] = {
     {"page: {width: 50000}\n",
      "s.yaml:1:15: error: 'page.width' must be at most 20000, found 50000\n", TRUE},
     {"bar: {gap: -2}\n", "s.yaml:1:12: error: 'bar.gap' must not be negative, found -2\n", TRUE},
-    {"bar: {height: 0}\n", "s.yaml:1:15: error: 'bar.height' must be at least 1, found 0\n",
-     TRUE},
+    {"bar: {height: 0}\n", "s.yaml:1:15: error: 'bar.height' must be at least 1, found 0\n", TRUE},
     {"page: {height: tall}\n",
      "s.yaml:1:16: error: 'page.height' must be auto or a number, found 'tall'\n", TRUE},
     {"page: {height: 30000}\n",
      "s.yaml:1:16: error: 'page.height' must be at most 20000, found 30000\n", TRUE},
     {"page: {background: blu}\n",
-     "s.yaml:1:20: error: 'page.background' is not a colour: 'blu' (did you mean 'blue'?)\n",
-     TRUE},
+     "s.yaml:1:20: error: 'page.background' is not a colour: 'blu' (did you mean 'blue'?)\n", TRUE},
     {"page: {background: \"#12345\"}\n",
      "s.yaml:1:20: error: 'page.background' is not a colour: '#12345' (use #rgb, #rrggbb, "
      "#rrggbbaa or a CSS colour name)\n",
@@ -580,9 +576,10 @@ static const ErrorCase error_cases[] = {
     {"today: {dash: [0, 0]}\n", "s.yaml:1:15: error: 'today.dash' lengths must not all be 0\n",
      TRUE},
     {"today: {dash: 4}\n",
-     "s.yaml:1:15: error: 'today.dash' must be a list of dash lengths (or none), found '4'\n", TRUE},
-    {"palette: []\n",
-     "s.yaml:1:10: error: 'palette' must list between 1 and 64 colours, found 0\n", TRUE},
+     "s.yaml:1:15: error: 'today.dash' must be a list of dash lengths (or none), found '4'\n",
+     TRUE},
+    {"palette: []\n", "s.yaml:1:10: error: 'palette' must list between 1 and 64 colours, found 0\n",
+     TRUE},
     {"palette: red\n", "s.yaml:1:10: error: 'palette' must be a list of colours, found 'red'\n",
      TRUE},
     {"palette: [red, gren]\n",
@@ -595,18 +592,19 @@ static const ErrorCase error_cases[] = {
      "s.yaml:1:26: error: 'groups.jobs.pattern' must be one of solid, hatch, crosshatch, dots, "
      "outline; found 'zigzag'\n",
      TRUE},
-    {"groups: {jobs: red}\n",
-     "s.yaml:1:16: error: 'groups.jobs' must be a mapping, found 'red'\n", TRUE},
+    {"groups: {jobs: red}\n", "s.yaml:1:16: error: 'groups.jobs' must be a mapping, found 'red'\n",
+     TRUE},
     {"classes: {x: {color: [1]}}\n",
      "s.yaml:1:22: error: 'classes.x.color' must be a colour, found a list\n", TRUE},
     {"page: 3\n", "s.yaml:1:7: error: 'page' must be a mapping, found '3'\n", TRUE},
     {"- a\n- b\n", "s.yaml:1:1: error: a style must be a mapping of keys, found a list\n", TRUE},
     {"description: [a]\n", "s.yaml:1:14: error: 'description' must be a string, found a list\n",
      TRUE},
-    {"extends: [a]\n",
-     "s.yaml:1:10: error: 'extends' must be a style name or path, found a list\n", TRUE},
-    {"extends: drak\n", "s.yaml:1:10: error: unknown built-in style 'drak' (did you mean "
-                        "'dark'?)\n",
+    {"extends: [a]\n", "s.yaml:1:10: error: 'extends' must be a style name or path, found a list\n",
+     TRUE},
+    {"extends: drak\n",
+     "s.yaml:1:10: error: unknown built-in style 'drak' (did you mean "
+     "'dark'?)\n",
      TRUE},
     {"extends: zzzzzzzzzz\n",
      "s.yaml:1:10: error: unknown built-in style 'zzzzzzzzzz' (built-in styles: default, dark, "
@@ -692,7 +690,8 @@ static void test_style_names(void)
   const char *styles[] = {"drak"};
   g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
   g_autofree char *msgs = diags_text(diags);
-  g_assert_cmpstr(msgs, ==, "--style: error: unknown built-in style 'drak' (did you mean 'dark'?)\n");
+  g_assert_cmpstr(msgs, ==,
+                  "--style: error: unknown built-in style 'drak' (did you mean 'dark'?)\n");
   diag_list_free(diags);
 
   /* A name with a .yaml suffix is a path, even without a folder. */
@@ -741,9 +740,13 @@ static void test_doc_lists_every_key(void)
     g_test_message("doc has %s", quoted);
     g_assert_nonnull(strstr(doc, quoted));
   }
-  const char *extra[] = {"`extends`", "`groups.KEY.color`", "`groups.KEY.label`",
-                         "`groups.KEY.pattern`", "`classes.NAME.color`",
-                         "`classes.NAME.pattern`", "`classes.NAME.label`"};
+  const char *extra[] = {"`extends`",
+                         "`groups.KEY.color`",
+                         "`groups.KEY.label`",
+                         "`groups.KEY.pattern`",
+                         "`classes.NAME.color`",
+                         "`classes.NAME.pattern`",
+                         "`classes.NAME.label`"};
   for (size_t i = 0; i < G_N_ELEMENTS(extra); i++)
     g_assert_nonnull(strstr(doc, extra[i]));
 }
