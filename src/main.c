@@ -151,9 +151,12 @@ static void args_clear(Args *a)
   g_strfreev(a->rest);
 }
 
-/* A number for -W, -H or --scale: C-locale syntax, whole text, finite, in (0, @max]. */
+/* A number for -W, -H or --scale: plain decimal in the C locale (no hex, inf or nan),
+ * the whole text, finite, in (0, @max]. */
 static gboolean parse_positive(const char *text, double max, double *out)
 {
+  if (text[0] == '\0' || text[strspn(text, "0123456789.eE+-")] != '\0')
+    return FALSE;
   char *end = NULL;
   errno = 0;
   double v = g_ascii_strtod(text, &end);
@@ -163,6 +166,22 @@ static gboolean parse_positive(const char *text, double max, double *out)
   return TRUE;
 }
 
+/* The style module knows the valid range of page.width and page.height; asking it here
+ * makes a -W the style refuses a command-line error (exit 2) that names the option. */
+static int check_size_with_style(const char *option, const char *text, const char *set)
+{
+  DiagList *diags = diag_list_new();
+  Style *style = style_resolve(NULL, 0, &set, 1, diags);
+  int code = EXIT_DONE;
+  if (style == NULL && diag_len(diags) > 0)
+    code = usage_error("%s %s: %s", option, text, diag_get(diags, 0)->text);
+  else if (style == NULL)
+    code = usage_error("%s: '%s' is not a valid size", option, text);
+  style_free(style);
+  diag_list_free(diags);
+  return code;
+}
+
 /* -W and -H become --set page.width= / page.height=, before the user's --set values. */
 static int add_size_set(Config *cfg, const char *option, const char *text, const char *key)
 {
@@ -170,11 +189,12 @@ static int add_size_set(Config *cfg, const char *option, const char *text, const
   if (text == NULL)
     return EXIT_DONE;
   if (!parse_positive(text, MAX_SIZE, &v))
-    return usage_error("%s: expected a positive number of at most %.0f, got '%s'", option,
-                       MAX_SIZE, text);
+    return usage_error("%s: expected a positive number, got '%s'", option, text);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ptr_array_add(cfg->sets, g_strdup_printf("%s=%s", key, g_ascii_dtostr(buf, sizeof buf, v)));
-  return EXIT_DONE;
+  char *set = g_strdup_printf("%s=%s", key, g_ascii_dtostr(buf, sizeof buf, v));
+  int code = check_size_with_style(option, text, set);
+  g_ptr_array_add(cfg->sets, set);
+  return code;
 }
 
 static int collect_sets(Config *cfg)
