@@ -117,7 +117,8 @@ static GOptionContext *option_context(Args *a)
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
        "Keep running; re-render when the CV or a style file changes", NULL},
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
-       "Print a plain-text summary of the chart on standard output; write no file", NULL},
+       "Print a plain-text summary of the chart on standard output; write a file only with -o",
+       NULL},
       {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -299,9 +300,11 @@ static gboolean same_file(const char *a, const char *b)
          sa.st_ino == sb.st_ino;
 }
 
+/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
+ * too (a chart and its alt text from one run). */
 static gboolean writes_file(const Args *a)
 {
-  return !a->check && !a->dump_layout && !a->alt_text;
+  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
 }
 
 /* The output path and format: --format wins over the extension. */
@@ -321,6 +324,8 @@ static int choose_output(Config *cfg)
   } else if (g_str_equal(a->output, "-")) {
     if (!has_format)
       return usage_error("-o -: give --format svg, png or pdf");
+    if (a->alt_text)
+      return usage_error("--alt-text prints on standard output; give -o a file name");
     cfg->output = g_strdup("-");
   } else {
     const char *dot = strrchr(a->output, '.');
