@@ -541,3 +541,124 @@ GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOption
   }
   return g_byte_array_free_to_bytes(buf);
 }
+
+/* --- Alt text --- */
+
+static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* A day as the coarsest text that names it honestly: "2019" for a span starting on
+ * 1 January (or, as an end, ending on 31 December), "Nov 2019" for whole months, else
+ * "12 Nov 2019". English month names: the summary must not depend on the locale. */
+static void append_day(GString *out, DateDay day, gboolean is_end)
+{
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  if (y < 1 || m < 1 || m > 12) {
+    g_string_append(out, "?");
+    return;
+  }
+  gboolean whole_year = is_end ? (m == 12 && d == 31) : (m == 1 && d == 1);
+  int ny, nm, nd;
+  date_to_ymd(day + 1, &ny, &nm, &nd);
+  gboolean whole_month = is_end ? nd == 1 : d == 1;
+  if (whole_year)
+    g_string_append_printf(out, "%d", y);
+  else if (whole_month)
+    g_string_append_printf(out, "%s %d", MONTHS[m - 1], y);
+  else
+    g_string_append_printf(out, "%d %s %d", d, MONTHS[m - 1], y);
+}
+
+static void append_span(GString *out, const ModelSpan *span)
+{
+  if (span->start_approx)
+    g_string_append(out, "c. ");
+  append_day(out, span->start, FALSE);
+  if (span->ongoing) {
+    g_string_append(out, " to present");
+    return;
+  }
+  GString *end = g_string_new(NULL);
+  append_day(end, span->end, TRUE);
+  GString *start = g_string_new(NULL);
+  append_day(start, span->start, FALSE);
+  /* "2019" rather than "2019 to 2019". */
+  if (!g_str_equal(start->str, end->str) || span->end_approx) {
+    g_string_append(out, " to ");
+    if (span->end_approx)
+      g_string_append(out, "c. ");
+    g_string_append(out, end->str);
+  }
+  g_string_free(start, TRUE);
+  g_string_free(end, TRUE);
+}
+
+static void append_entry(GString *out, const LayoutEntry *le)
+{
+  const ModelEntry *e = le->entry;
+  const char *title = le->title ? le->title : (e ? e->title : NULL);
+  const char *org = le->org ? le->org : (e ? e->org : NULL);
+  if (title && org)
+    g_string_append_printf(out, "%s, %s", title, org);
+  else
+    g_string_append(out, title ? title : org ? org : "untitled");
+  if (e == NULL)
+    return;
+  if (e->roles->len > 0) {
+    g_string_append(out, " (");
+    for (guint i = 0; i < e->roles->len; i++) {
+      const ModelRole *role = &g_array_index(e->roles, ModelRole, i);
+      g_string_append_printf(out, "%s%s ", i ? "; " : "", role->title);
+      append_span(out, &role->span);
+    }
+    g_string_append(out, ")");
+    return;
+  }
+  for (guint i = 0; i < e->periods->len; i++) {
+    g_string_append(out, i ? " and " : ", ");
+    append_span(out, &g_array_index(e->periods, ModelSpan, i));
+  }
+}
+
+static void append_milestones(GString *out, const LayoutScene *scene)
+{
+  if (scene->milestones == NULL || scene->milestones->len == 0)
+    return;
+  g_string_append(out, "Milestones: ");
+  for (guint i = 0; i < scene->milestones->len; i++) {
+    const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
+    g_string_append_printf(out, "%s%s, ", i ? "; " : "", m->title ? m->title : "untitled");
+    append_day(out, m->date, FALSE);
+  }
+  g_string_append(out, ".\n");
+}
+
+char *render_alt_text(const LayoutScene *scene)
+{
+  GString *out = g_string_new(NULL);
+  int y0, y1, m, d;
+  date_to_ymd(scene->range_start, &y0, &m, &d);
+  date_to_ymd(scene->range_end, &y1, &m, &d);
+  if (scene->title != NULL)
+    g_string_append_printf(out, "%s%s%s: career timeline", scene->title,
+                           scene->headline ? ", " : "", scene->headline ? scene->headline : "");
+  else
+    g_string_append(out, "Career timeline");
+  if (y0 == y1)
+    g_string_append_printf(out, ", %d.\n", y0);
+  else
+    g_string_append_printf(out, " from %d to %d.\n", y0, y1);
+  for (guint g = 0; scene->groups != NULL && g < scene->groups->len; g++) {
+    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+    g_string_append_printf(out, "%s: ", group->name ? group->name : group->key);
+    for (guint i = 0; i < group->entries->len; i++) {
+      if (i > 0)
+        g_string_append(out, "; ");
+      append_entry(out, g_ptr_array_index(group->entries, i));
+    }
+    g_string_append(out, ".\n");
+  }
+  append_milestones(out, scene);
+  return g_string_free(out, FALSE);
+}
