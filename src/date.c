@@ -1,1 +1,358 @@
+/* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
+ * a small hand-written scanner over ASCII, with GDate doing the calendar arithmetic.
+ * No clock, no locale: month and season names are English and matched case-insensitively. */
 #include "date.h"
+
+#include <string.h>
+
+/* Longer texts cannot be a date; refusing them early keeps the scanner trivially bounded. */
+#define DATE_MAX_TEXT 80
+
+#define YEAR_MIN 1000
+#define YEAR_MAX 9999
+
+DateDay date_from_ymd(int year, int month, int day) {
+  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1 || day > 31)
+    return 0;
+  if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+    return 0;
+  GDate d;
+  g_date_clear(&d, 1);
+  g_date_set_dmy(&d, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
+  return (DateDay)g_date_get_julian(&d);
+}
+
+void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month) {
+  int y = 0, m = 0, dd = 0;
+  if (day > 0 && g_date_valid_julian((guint32)day)) {
+    GDate d;
+    g_date_clear(&d, 1);
+    g_date_set_julian(&d, (guint32)day);
+    y = g_date_get_year(&d);
+    m = g_date_get_month(&d);
+    dd = g_date_get_day(&d);
+  }
+  if (year)
+    *year = y;
+  if (month)
+    *month = m;
+  if (day_of_month)
+    *day_of_month = dd;
+}
+
+const char *date_format_iso(DateDay day, char *buf) {
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  g_snprintf(buf, DATE_ISO_SIZE, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+double date_to_year_fraction(DateDay day) {
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  if (y == 0)
+    return 0.0;
+  DateDay jan1 = date_from_ymd(y, 1, 1);
+  double len = g_date_is_leap_year((GDateYear)y) ? 366.0 : 365.0;
+  return y + (day - jan1) / len;
+}
+
+static DateDay last_of_month(int year, int month) {
+  return date_from_ymd(year, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
+}
+
+/* ---- the scanner ---- */
+
+typedef struct {
+  const char *p;
+} Scan;
+
+static void skip_spaces(Scan *s) {
+  while (*s->p == ' ' || *s->p == '\t')
+    s->p++;
+}
+
+/* Reads between @min and @max ASCII digits; FALSE (without moving) otherwise. */
+static gboolean scan_number(Scan *s, int min, int max, int *out) {
+  int n = 0, value = 0;
+  while (n < max && g_ascii_isdigit(s->p[n])) {
+    value = value * 10 + (s->p[n] - '0');
+    n++;
+  }
+  if (n < min || g_ascii_isdigit(s->p[n]))
+    return FALSE;
+  s->p += n;
+  *out = value;
+  return TRUE;
+}
+
+/* Reads a run of ASCII letters, lowercased, into @word (size @size). */
+static gboolean scan_word(Scan *s, char *word, gsize size) {
+  gsize n = 0;
+  while (g_ascii_isalpha(s->p[n])) {
+    if (n + 1 >= size)
+      return FALSE;
+    word[n] = g_ascii_tolower(s->p[n]);
+    n++;
+  }
+  word[n] = '\0';
+  s->p += n;
+  return n > 0;
+}
+
+static const char *const month_names[12] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december",
+};
+
+/* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
+static int month_from_word(const char *word) {
+  for (int i = 0; i < 12; i++) {
+    if (strcmp(word, month_names[i]) == 0 ||
+        (strlen(word) == 3 && strncmp(word, month_names[i], 3) == 0))
+      return i + 1;
+  }
+  if (strcmp(word, "sept") == 0)
+    return 9;
+  return 0;
+}
+
+typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
+
+static Season season_from_word(const char *word) {
+  if (strcmp(word, "spring") == 0)
+    return SEASON_SPRING;
+  if (strcmp(word, "summer") == 0)
+    return SEASON_SUMMER;
+  if (strcmp(word, "autumn") == 0 || strcmp(word, "fall") == 0)
+    return SEASON_AUTUMN;
+  if (strcmp(word, "winter") == 0)
+    return SEASON_WINTER;
+  return SEASON_NONE;
+}
+
+static gboolean is_present_word(const char *word) {
+  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 ||
+         strcmp(word, "ongoing") == 0 || strcmp(word, "today") == 0;
+}
+
+static gboolean valid_year(int year) {
+  return year >= YEAR_MIN && year <= YEAR_MAX;
+}
+
+static gboolean set_month(DateValue *out, int year, int month) {
+  if (!valid_year(year) || month < 1 || month > 12)
+    return FALSE;
+  out->first = date_from_ymd(year, month, 1);
+  out->last = last_of_month(year, month);
+  out->precision = DATE_PREC_MONTH;
+  return TRUE;
+}
+
+static gboolean set_season(DateValue *out, int year, Season season) {
+  if (!valid_year(year))
+    return FALSE;
+  out->precision = DATE_PREC_SEASON;
+  switch (season) {
+  case SEASON_SPRING:
+    out->first = date_from_ymd(year, 3, 1);
+    out->last = date_from_ymd(year, 5, 31);
+    return TRUE;
+  case SEASON_SUMMER:
+    out->first = date_from_ymd(year, 6, 1);
+    out->last = date_from_ymd(year, 8, 31);
+    return TRUE;
+  case SEASON_AUTUMN:
+    out->first = date_from_ymd(year, 9, 1);
+    out->last = date_from_ymd(year, 11, 30);
+    return TRUE;
+  case SEASON_WINTER:
+    /* Winter 2015 runs into 2016, so its end follows that year's leap day. The last year
+     * cannot start a winter: its end would lie outside the accepted years. */
+    if (year + 1 > YEAR_MAX)
+      return FALSE;
+    out->first = date_from_ymd(year, 12, 1);
+    out->last = last_of_month(year + 1, 2);
+    return TRUE;
+  case SEASON_NONE:
+    break;
+  }
+  return FALSE;
+}
+
+/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`; @s is after the marker. */
+static gboolean parse_words(Scan *s, DateValue *out) {
+  char word[16];
+  if (!scan_word(s, word, sizeof word))
+    return FALSE;
+  if (is_present_word(word)) {
+    out->present = TRUE;
+    out->precision = DATE_PREC_DAY;
+    return *s->p == '\0';
+  }
+  int month = month_from_word(word);
+  Season season = month ? SEASON_NONE : season_from_word(word);
+  if (!month && season == SEASON_NONE)
+    return FALSE;
+  /* An abbreviation may carry its dot ("Aug."), a name its comma ("August, 2019"). */
+  if (month && *s->p == '.' && strlen(word) <= 4)
+    s->p++;
+  if (*s->p == ',')
+    s->p++;
+  if (*s->p != ' ' && *s->p != '\t')
+    return FALSE;
+  skip_spaces(s);
+  int year;
+  if (!scan_number(s, 4, 4, &year) || *s->p != '\0')
+    return FALSE;
+  return month ? set_month(out, year, month) : set_season(out, year, season);
+}
+
+/* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
+static gboolean parse_numeric(Scan *s, DateValue *out) {
+  int a;
+  if (!scan_number(s, 1, 4, &a))
+    return FALSE;
+  if (*s->p == '/') {
+    s->p++;
+    int year;
+    if (a > 99 || !scan_number(s, 4, 4, &year) || *s->p != '\0')
+      return FALSE;
+    return set_month(out, year, a);
+  }
+  if (!valid_year(a))
+    return FALSE;
+  if (*s->p == '\0') {
+    out->first = date_from_ymd(a, 1, 1);
+    out->last = date_from_ymd(a, 12, 31);
+    out->precision = DATE_PREC_YEAR;
+    return TRUE;
+  }
+  int month, day;
+  if (*s->p != '-')
+    return FALSE;
+  s->p++;
+  if (!scan_number(s, 1, 2, &month))
+    return FALSE;
+  if (*s->p == '\0')
+    return set_month(out, a, month);
+  if (*s->p != '-')
+    return FALSE;
+  s->p++;
+  if (!scan_number(s, 1, 2, &day) || *s->p != '\0')
+    return FALSE;
+  DateDay d = date_from_ymd(a, month, day);
+  if (d == 0)
+    return FALSE;
+  out->first = out->last = d;
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
+}
+
+/* Copies @text without surrounding white space; NULL when too long to be a date. */
+static char *trimmed_copy(const char *text, gsize len) {
+  if (len > DATE_MAX_TEXT)
+    return NULL;
+  return g_strstrip(g_strndup(text, len));
+}
+
+/* Reads the `~` / `c.` marker, if any. */
+static gboolean scan_approx(Scan *s) {
+  if (*s->p == '~') {
+    s->p++;
+    skip_spaces(s);
+    return TRUE;
+  }
+  if ((s->p[0] == 'c' || s->p[0] == 'C') && s->p[1] == '.') {
+    s->p += 2;
+    skip_spaces(s);
+    return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean parse_trimmed(const char *text, DateValue *out) {
+  DateValue v = {0};
+  Scan s = {text};
+  v.approximate = scan_approx(&s);
+  gboolean ok = g_ascii_isdigit(*s.p) ? parse_numeric(&s, &v) : parse_words(&s, &v);
+  if (ok)
+    *out = v;
+  return ok;
+}
+
+static gboolean parse_len(const char *text, gsize len, DateValue *out) {
+  g_autofree char *t = trimmed_copy(text, len);
+  return t != NULL && parse_trimmed(t, out);
+}
+
+gboolean date_parse(const char *text, DateValue *out) {
+  if (text == NULL)
+    return FALSE;
+  return parse_len(text, strlen(text), out);
+}
+
+/* `2005/06` or `2005/2006`, optionally approximate: 1 Sep to 30 Jun. */
+static gboolean parse_academic(const char *text, DateValue *start, DateValue *end) {
+  Scan s = {text};
+  gboolean approx = scan_approx(&s);
+  int year, next;
+  if (!scan_number(&s, 4, 4, &year) || *s.p != '/')
+    return FALSE;
+  s.p++;
+  const char *digits = s.p;
+  if (!scan_number(&s, 2, 4, &next) || *s.p != '\0')
+    return FALSE;
+  gsize n = (gsize)(s.p - digits);
+  if (!valid_year(year) || !valid_year(year + 1))
+    return FALSE;
+  if (!((n == 2 && next == (year + 1) % 100) || (n == 4 && next == year + 1)))
+    return FALSE;
+  DateValue a = {0}, b = {0};
+  set_month(&a, year, 9);
+  set_month(&b, year + 1, 6);
+  a.approximate = b.approximate = approx;
+  *start = a;
+  *end = b;
+  return TRUE;
+}
+
+/* Where a range separator starts in @t, and its length; FALSE when there is none. */
+static gboolean find_separator(const char *t, gsize *at, gsize *len) {
+  static const char *const separators[] = {"..", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ",
+                                           " to "};
+  g_autofree char *lower = g_ascii_strdown(t, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS(separators); i++) {
+    const char *hit = strstr(lower, separators[i]);
+    if (hit) {
+      *at = (gsize)(hit - lower);
+      *len = strlen(separators[i]);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+gboolean date_parse_period(const char *text, DateValue *start, DateValue *end) {
+  if (text == NULL)
+    return FALSE;
+  g_autofree char *t = trimmed_copy(text, strlen(text));
+  if (t == NULL)
+    return FALSE;
+  gsize at, len;
+  if (find_separator(t, &at, &len)) {
+    DateValue a, b;
+    if (!parse_len(t, at, &a) || !parse_len(t + at + len, strlen(t + at + len), &b))
+      return FALSE;
+    *start = a;
+    *end = b;
+    return TRUE;
+  }
+  if (parse_academic(t, start, end))
+    return TRUE;
+  DateValue v;
+  if (!parse_trimmed(t, &v))
+    return FALSE;
+  *start = *end = v;
+  return TRUE;
+}

@@ -21,7 +21,9 @@ typedef struct {
 
 typedef struct DiagList DiagList;
 
-/* How many messages are kept; further ones are only counted ("N more not shown"). */
+/* How many errors, and separately how many warnings, are kept; further ones are only
+ * counted and printed as one line "cvtimeline: N more errors not shown". Capping the two
+ * apart means a flood of warnings can never hide an error. */
 #define DIAG_MAX_KEPT 100
 
 /* Returns a new empty list, owned by the caller (free with diag_list_free). */
@@ -29,8 +31,15 @@ DiagList *diag_list_new(void);
 /* Frees the list and its messages; accepts NULL. */
 void diag_list_free(DiagList *list);
 
-/* Adds an error or a warning. The formatted text is escaped before it is stored, so
- * user text may be passed through %s safely. @file is copied. */
+/* Escapes @text for a terminal: ASCII controls and DEL become \n, \t, \r or \xNN; invalid
+ * UTF-8 bytes become \xNN; C1 controls, bidi overrides, U+2028/9 and U+FEFF become \uNNNN.
+ * @text may be NULL (gives ""). Returns a new string owned by the caller. */
+char *diag_escape(const char *text);
+
+/* Adds an error or a warning (an error when strict). A line of 0 means no position
+ * ("FILE: error: TEXT"); a column of 0 with a line prints "FILE:LINE: error: TEXT".
+ * A NULL @file prints as "cvtimeline". The formatted text is escaped before it is stored, so
+ * user text may be passed through %s safely. @file is copied (escaped too). */
 void diag_error(DiagList *list, const char *file, int line, int column, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 void diag_warning(DiagList *list, const char *file, int line, int column, const char *fmt, ...)

@@ -1,1 +1,301 @@
+/* dump: the layout dump of spec/cli.md "The layout dump", written with libyaml's
+ * emitter (never printf) so that any text is quoted correctly. Numbers are formatted in
+ * the C locale; user text is always double-quoted, so "2019" stays a string. */
 #include "dump.h"
+
+#include "strutil.h"
+#include <yaml.h>
+
+typedef struct {
+  yaml_emitter_t emitter;
+  GString *out;
+  gboolean failed;
+} Dump;
+
+static int dump_write(void *data, unsigned char *buffer, size_t size)
+{
+  g_string_append_len(((Dump *)data)->out, (const char *)buffer, (gssize)size);
+  return 1;
+}
+
+static void dump_emit(Dump *d, yaml_event_t *event)
+{
+  if (d->failed || !yaml_emitter_emit(&d->emitter, event))
+    d->failed = TRUE;
+}
+
+static void dump_scalar_style(Dump *d, const char *text, yaml_scalar_style_t style)
+{
+  yaml_event_t event;
+  yaml_scalar_event_initialize(&event, NULL, NULL, (yaml_char_t *)text, -1, 1, 1, style);
+  dump_emit(d, &event);
+}
+
+/* A key or a value the dump defines (never user text): plain. */
+static void dump_plain(Dump *d, const char *text)
+{
+  dump_scalar_style(d, text, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* User text: always double-quoted. */
+static void dump_text(Dump *d, const char *text)
+{
+  dump_scalar_style(d, text ? text : "", YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
+static void dump_number(Dump *d, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  dump_plain(d, strutil_format_number(buf, sizeof buf, value, 2));
+}
+
+static void dump_int(Dump *d, long value)
+{
+  char buf[32];
+  g_snprintf(buf, sizeof buf, "%ld", value);
+  dump_plain(d, buf);
+}
+
+static void dump_date(Dump *d, DateDay day)
+{
+  char buf[DATE_ISO_SIZE];
+  dump_plain(d, date_format_iso(day, buf));
+}
+
+static void dump_map_start(Dump *d, gboolean flow)
+{
+  yaml_event_t event;
+  yaml_mapping_start_event_initialize(&event, NULL, NULL, 1,
+                                      flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+  dump_emit(d, &event);
+}
+
+static void dump_map_end(Dump *d)
+{
+  yaml_event_t event;
+  yaml_mapping_end_event_initialize(&event);
+  dump_emit(d, &event);
+}
+
+static void dump_seq_start(Dump *d)
+{
+  yaml_event_t event;
+  yaml_sequence_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+  dump_emit(d, &event);
+}
+
+static void dump_seq_end(Dump *d)
+{
+  yaml_event_t event;
+  yaml_sequence_end_event_initialize(&event);
+  dump_emit(d, &event);
+}
+
+static void dump_key_number(Dump *d, const char *key, double value)
+{
+  dump_plain(d, key);
+  dump_number(d, value);
+}
+
+static void dump_box_fields(Dump *d, const LayoutBox *box)
+{
+  dump_key_number(d, "x", box->x);
+  dump_key_number(d, "y", box->y);
+  dump_key_number(d, "w", box->w);
+  dump_key_number(d, "h", box->h);
+}
+
+static void dump_box(Dump *d, const char *key, const LayoutBox *box)
+{
+  dump_plain(d, key);
+  dump_map_start(d, TRUE);
+  dump_box_fields(d, box);
+  dump_map_end(d);
+}
+
+/* {text: "…", x:, y:, w:, h:} */
+static void dump_label(Dump *d, const char *key, const LayoutLabel *label)
+{
+  dump_plain(d, key);
+  dump_map_start(d, TRUE);
+  dump_plain(d, "text");
+  dump_text(d, label->text);
+  dump_box_fields(d, &label->box);
+  dump_map_end(d);
+}
+
+static void dump_bar(Dump *d, const LayoutBar *bar)
+{
+  dump_map_start(d, TRUE);
+  dump_plain(d, "start");
+  dump_date(d, bar->start);
+  dump_plain(d, "end");
+  dump_date(d, bar->end);
+  dump_box_fields(d, &bar->box);
+  if (bar->role) {
+    dump_plain(d, "role");
+    dump_text(d, bar->role);
+  }
+  if (bar->has_label) {
+    dump_plain(d, "label");
+    dump_text(d, bar->label.text);
+    dump_box(d, "label_box", &bar->label.box);
+  }
+  dump_map_end(d);
+}
+
+static void dump_entry(Dump *d, const LayoutEntry *entry)
+{
+  dump_map_start(d, FALSE);
+  if (entry->title) {
+    dump_plain(d, "title");
+    dump_text(d, entry->title);
+  }
+  if (entry->org) {
+    dump_plain(d, "org");
+    dump_text(d, entry->org);
+  }
+  dump_plain(d, "lane");
+  dump_int(d, entry->lane);
+  dump_plain(d, "source");
+  dump_map_start(d, TRUE);
+  dump_plain(d, "line");
+  dump_int(d, entry->line);
+  dump_plain(d, "column");
+  dump_int(d, entry->column);
+  dump_map_end(d);
+  dump_plain(d, "full_label");
+  dump_text(d, entry->full_label);
+  dump_plain(d, "bars");
+  dump_seq_start(d);
+  for (guint i = 0; i < entry->bars->len; i++)
+    dump_bar(d, &g_array_index(entry->bars, LayoutBar, i));
+  dump_seq_end(d);
+  if (entry->has_label)
+    dump_label(d, "label", &entry->label);
+  dump_map_end(d);
+}
+
+static void dump_group(Dump *d, const LayoutGroup *group)
+{
+  dump_map_start(d, FALSE);
+  dump_plain(d, "name");
+  dump_text(d, group->name);
+  dump_plain(d, "key");
+  dump_text(d, group->key);
+  dump_plain(d, "lanes");
+  dump_int(d, group->lanes);
+  dump_box(d, "box", &group->box);
+  if (group->has_label)
+    dump_label(d, "label", &group->label);
+  dump_plain(d, "entries");
+  dump_seq_start(d);
+  for (guint i = 0; i < group->entries->len; i++)
+    dump_entry(d, g_ptr_array_index(group->entries, i));
+  dump_seq_end(d);
+  dump_map_end(d);
+}
+
+static void dump_milestone(Dump *d, const LayoutMilestone *ms)
+{
+  dump_map_start(d, TRUE);
+  dump_plain(d, "date");
+  dump_date(d, ms->date);
+  dump_plain(d, "title");
+  dump_text(d, ms->title);
+  dump_key_number(d, "x", ms->x);
+  dump_key_number(d, "y", ms->y);
+  dump_plain(d, "tier");
+  dump_int(d, ms->tier);
+  if (ms->has_label)
+    dump_label(d, "label", &ms->label);
+  dump_map_end(d);
+}
+
+static void dump_tick(Dump *d, const LayoutTick *tick)
+{
+  dump_map_start(d, TRUE);
+  dump_plain(d, "date");
+  dump_date(d, tick->date);
+  dump_key_number(d, "x", tick->x);
+  if (tick->has_label)
+    dump_label(d, "label", &tick->label);
+  dump_map_end(d);
+}
+
+static void dump_scene(Dump *d, const LayoutScene *scene)
+{
+  dump_map_start(d, FALSE);
+  dump_key_number(d, "width", scene->width);
+  dump_key_number(d, "height", scene->height);
+  dump_plain(d, "range");
+  dump_map_start(d, TRUE);
+  dump_plain(d, "start");
+  dump_date(d, scene->range_start);
+  dump_plain(d, "end");
+  dump_date(d, scene->range_end);
+  dump_map_end(d);
+  dump_plain(d, "today");
+  dump_date(d, scene->today);
+  if (scene->today_visible)
+    dump_key_number(d, "today_x", scene->today_x);
+  dump_box(d, "plot", &scene->plot);
+  dump_plain(d, "tick_unit");
+  dump_plain(d, scene->tick_unit ? scene->tick_unit : "year");
+
+  dump_plain(d, "groups");
+  dump_seq_start(d);
+  for (guint i = 0; i < scene->groups->len; i++)
+    dump_group(d, g_ptr_array_index(scene->groups, i));
+  dump_seq_end(d);
+
+  dump_plain(d, "milestones");
+  dump_seq_start(d);
+  for (guint i = 0; i < scene->milestones->len; i++)
+    dump_milestone(d, g_ptr_array_index(scene->milestones, i));
+  dump_seq_end(d);
+
+  dump_plain(d, "ticks");
+  dump_seq_start(d);
+  for (guint i = 0; i < scene->ticks->len; i++)
+    dump_tick(d, &g_array_index(scene->ticks, LayoutTick, i));
+  dump_seq_end(d);
+
+  dump_plain(d, "texts");
+  dump_seq_start(d);
+  for (guint i = 0; i < scene->texts->len; i++) {
+    const LayoutLabel *label = g_ptr_array_index(scene->texts, i);
+    dump_map_start(d, TRUE);
+    dump_plain(d, "text");
+    dump_text(d, label->text);
+    dump_box_fields(d, &label->box);
+    dump_map_end(d);
+  }
+  dump_seq_end(d);
+  dump_map_end(d);
+}
+
+char *dump_layout(const LayoutScene *scene)
+{
+  Dump d = {.out = g_string_new(NULL)};
+  yaml_emitter_initialize(&d.emitter);
+  yaml_emitter_set_output(&d.emitter, dump_write, &d);
+  yaml_emitter_set_unicode(&d.emitter, 1);
+  yaml_emitter_set_width(&d.emitter, -1);
+  yaml_emitter_set_indent(&d.emitter, 2);
+
+  yaml_event_t event;
+  yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING);
+  dump_emit(&d, &event);
+  yaml_document_start_event_initialize(&event, NULL, NULL, NULL, 1);
+  dump_emit(&d, &event);
+  dump_scene(&d, scene);
+  yaml_document_end_event_initialize(&event, 1);
+  dump_emit(&d, &event);
+  yaml_stream_end_event_initialize(&event);
+  dump_emit(&d, &event);
+  yaml_emitter_delete(&d.emitter);
+  /* The emitter only fails on invalid UTF-8, which ydoc never lets through. */
+  g_warn_if_fail(!d.failed);
+  return g_string_free(d.out, FALSE);
+}

@@ -1,1 +1,1232 @@
+/* layout: from a timeline and a style to a scene of placed shapes and labels
+ * (spec/visual.md; the structure is what spec/cli.md "The layout dump" prints).
+ * Labels are placed before lanes are packed, so that a lane's occupied span includes the
+ * room its label takes beside the bar: nothing ever collides. */
 #include "layout.h"
+
+#include <math.h>
+#include <pango/pango.h>
+#include <string.h>
+
+/* Room between neighbours, in px, where the style has no say. */
+#define LAYOUT_LABEL_GAP 6.0   /* between a bar and a label beside it */
+#define LAYOUT_PACK_GAP 8.0    /* between two things in one lane */
+#define LAYOUT_COLUMN_GAP 16.0 /* between the group column and the plot */
+#define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
+#define LAYOUT_MAX_TIERS 8     /* milestone label tiers before a label is left out */
+
+typedef enum {
+  LAYER_BACK,  /* background, grid, separators */
+  LAYER_BARS,  /* join lines, bars, segment cuts, today line */
+  LAYER_TEXT,  /* every label */
+  LAYER_COUNT,
+} LayoutLayer;
+
+typedef struct {
+  const Style *style;
+  TextCtx *text;
+  LayoutScene *scene;
+  GArray *layers[LAYER_COUNT];
+  double left, right; /* the page's inner edges (margins) */
+  double x0, x1;      /* the plot: where dates map to x */
+  double px_per_day;
+  double bar_h;       /* a bar's height */
+  double lane_h;      /* a lane's height: the bar, or the label line when taller */
+  double lane_pitch;  /* lane_h + the gap */
+  double label_h, label_baseline;
+  StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
+} LayoutCtx;
+
+/* --- Small helpers --- */
+
+static const char *layout_str(LayoutScene *scene, const char *s)
+{
+  return s ? g_string_chunk_insert_const(scene->strings, s) : NULL;
+}
+
+static void layout_push(LayoutCtx *ctx, LayoutLayer layer, const LayoutShape *shape)
+{
+  g_array_append_vals(ctx->layers[layer], shape, 1);
+}
+
+static double layout_x(const LayoutCtx *ctx, DateDay day)
+{
+  return ctx->x0 + (double)(day - ctx->scene->range_start) * ctx->px_per_day;
+}
+
+static double layout_text_width(LayoutCtx *ctx, const char *font, const char *text)
+{
+  TextExtents e;
+  text_measure(ctx->text, font, text, &e);
+  return e.width;
+}
+
+/* Adds a text shape whose logical box starts at (x, y) and returns that box. */
+static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text, double x,
+                             double y, StyleColor color)
+{
+  TextExtents e;
+  text_measure(ctx->text, font, text, &e);
+  LayoutShape shape = {
+      .kind = LAYOUT_SHAPE_TEXT,
+      .x = x,
+      .y = y,
+      .w = e.width,
+      .h = e.height,
+      .fill = color,
+      .text = layout_str(ctx->scene, text),
+      .font = layout_str(ctx->scene, font),
+  };
+  layout_push(ctx, LAYER_TEXT, &shape);
+  return (LayoutBox){x, y, e.width, e.height};
+}
+
+/* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
+static void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
+{
+  LayoutLabel *label = g_new0(LayoutLabel, 1);
+  label->text = g_strdup(text);
+  label->box = box;
+  g_ptr_array_add(ctx->scene->texts, label);
+}
+
+static void layout_line(LayoutCtx *ctx, LayoutLayer layer, double x0, double y0, double x1,
+                        double y1, StyleColor color, double width)
+{
+  LayoutShape shape = {
+      .kind = LAYOUT_SHAPE_LINE,
+      .x = x0,
+      .y = y0,
+      .w = x1 - x0,
+      .h = y1 - y0,
+      .stroke = color,
+      .stroke_width = width,
+  };
+  layout_push(ctx, layer, &shape);
+}
+
+static StyleColor layout_with_alpha(StyleColor c, double alpha)
+{
+  c.a *= alpha;
+  return c;
+}
+
+/* User text is drawn as it is, but never with control characters (Pango would draw
+ * boxes for them, and a newline would break the line). */
+static char *layout_clean_text(const char *text)
+{
+  char *copy = g_strdup(text ? text : "");
+  for (char *p = copy; *p; p++)
+    if ((unsigned char)*p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  return g_strstrip(copy);
+}
+
+/* Relative luminance per WCAG 2 of an opaque colour. */
+static double layout_luminance(StyleColor c)
+{
+  double ch[3] = {c.r, c.g, c.b};
+  for (int i = 0; i < 3; i++)
+    ch[i] = ch[i] <= 0.04045 ? ch[i] / 12.92 : pow((ch[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+}
+
+static double layout_contrast(StyleColor a, StyleColor b)
+{
+  double la = layout_luminance(a), lb = layout_luminance(b);
+  return (MAX(la, lb) + 0.05) / (MIN(la, lb) + 0.05);
+}
+
+/* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever
+ * reads better), or the style's fixed colour. */
+static StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill)
+{
+  if (!ctx->style->bar.color_auto)
+    return ctx->style->bar.color;
+  StyleColor page = ctx->style->page.background;
+  if (page.a == 0)
+    page = (StyleColor){1, 1, 1, 1};
+  /* What the eye sees: the bar composited over the page. */
+  StyleColor seen = {fill.r * fill.a + page.r * (1 - fill.a),
+                     fill.g * fill.a + page.g * (1 - fill.a),
+                     fill.b * fill.a + page.b * (1 - fill.a), 1};
+  return layout_contrast(ctx->label_light, seen) >= layout_contrast(ctx->label_dark, seen)
+             ? ctx->label_light
+             : ctx->label_dark;
+}
+
+/* --- Header: title, headline, legend --- */
+
+typedef struct {
+  const char *name;
+  StyleColor color;
+  StylePattern pattern;
+} LayoutLegendItem;
+
+static double layout_legend_width(LayoutCtx *ctx, GArray *items)
+{
+  const char *font = ctx->style->legend.font;
+  double w = 0;
+  for (guint i = 0; i < items->len; i++) {
+    const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
+    w += (i ? 18 : 0) + 16 + layout_text_width(ctx, font, item->name);
+  }
+  return w;
+}
+
+/* Draws the legend with its left edge at @x and its top at @y; returns its height. */
+static double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
+{
+  const char *font = ctx->style->legend.font;
+  TextExtents e;
+  text_measure(ctx->text, font, "Ag", &e);
+  for (guint i = 0; i < items->len; i++) {
+    const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
+    double sw = 11;
+    double sy = y + round((e.height - sw) / 2);
+    LayoutShape swatch = {
+        .kind = LAYOUT_SHAPE_RECT,
+        .x = x,
+        .y = sy,
+        .w = sw,
+        .h = sw,
+        .fill = item->color,
+        .radius = 2.5,
+        .pattern = item->pattern,
+        .pattern_color = layout_inside_color(ctx, item->color),
+    };
+    layout_push(ctx, LAYER_BARS, &swatch);
+    LayoutBox box = layout_text(ctx, font, item->name, x + 16, y, ctx->style->page.color);
+    layout_note_text(ctx, item->name, box);
+    x += 16 + box.w + 18;
+  }
+  return e.height;
+}
+
+/* Draws the title, headline and (top) legend from @y; returns the y below them. */
+static double layout_header(LayoutCtx *ctx, GArray *legend, double y)
+{
+  const Style *st = ctx->style;
+  LayoutScene *scene = ctx->scene;
+  double top = y, text_right = ctx->left;
+  if (st->title.show && scene->title) {
+    LayoutBox box = layout_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
+    layout_note_text(ctx, scene->title, box);
+    text_right = MAX(text_right, box.x + box.w);
+    y += box.h + 2;
+  }
+  if (st->subtitle.show && scene->headline) {
+    LayoutBox box =
+        layout_text(ctx, st->subtitle.font, scene->headline, ctx->left, y, st->subtitle.color);
+    layout_note_text(ctx, scene->headline, box);
+    text_right = MAX(text_right, box.x + box.w);
+    y += box.h;
+  }
+  if (st->legend.show && st->legend.position == STYLE_LEGEND_TOP && legend->len) {
+    double w = layout_legend_width(ctx, legend);
+    if (y > top && text_right + 32 + w <= ctx->right) {
+      /* Beside the title, on its band, aligned right. */
+      layout_legend_draw(ctx, legend, ctx->right - w, top + 4);
+    } else {
+      y += y > top ? 10 : 0;
+      y += layout_legend_draw(ctx, legend, ctx->left, y);
+    }
+  }
+  return y > top ? y + 18 : y;
+}
+
+/* --- Ticks --- */
+
+typedef struct {
+  int months;       /* step */
+  const char *unit; /* what the dump calls it */
+} LayoutTickStep;
+
+static const LayoutTickStep layout_tick_steps[] = {
+    {1, "month"},    {3, "quarter"},   {12, "year"},     {24, "year"},
+    {60, "year"},    {120, "decade"},  {240, "decade"},  {600, "decade"},
+    {1200, "decade"}, {2400, "decade"}, {6000, "decade"}, {12000, "decade"},
+};
+
+static guint layout_first_step(StyleTicks ticks)
+{
+  switch (ticks) {
+  case STYLE_TICKS_MONTH:
+  case STYLE_TICKS_AUTO:
+    return 0;
+  case STYLE_TICKS_QUARTER:
+    return 1;
+  case STYLE_TICKS_YEAR:
+    return 2;
+  case STYLE_TICKS_DECADE:
+    return 5;
+  }
+  return 0;
+}
+
+static const char *const layout_month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* A tick's label: the year at January, else the month's short name. */
+static void layout_tick_text(char *buf, gsize size, int year, int month)
+{
+  if (month == 1)
+    g_snprintf(buf, size, "%d", year);
+  else
+    g_snprintf(buf, size, "%s", layout_month_names[month - 1]);
+}
+
+/* The finest calendar step whose labels do not crowd (visual.md "Axis"). */
+static guint layout_choose_step(LayoutCtx *ctx)
+{
+  const char *font = ctx->style->axis.font;
+  double year_w = layout_text_width(ctx, font, "2000");
+  double month_w = MAX(year_w, layout_text_width(ctx, font, "May"));
+  guint n = G_N_ELEMENTS(layout_tick_steps);
+  for (guint i = layout_first_step(ctx->style->axis.ticks); i < n; i++) {
+    int months = layout_tick_steps[i].months;
+    double label_w = months < 12 ? month_w : year_w;
+    /* The shortest such step in days: 28 for a month, 365 for a year. */
+    double days = months < 12 ? 28.0 * months : 365.0 * (months / 12);
+    if (days * ctx->px_per_day >= label_w + 18)
+      return i;
+  }
+  return n - 1;
+}
+
+static void layout_ticks(LayoutCtx *ctx)
+{
+  LayoutScene *scene = ctx->scene;
+  guint step_i = layout_choose_step(ctx);
+  int step = layout_tick_steps[step_i].months;
+  scene->tick_unit = g_strdup(layout_tick_steps[step_i].unit);
+
+  int y, m, d;
+  date_to_ymd(scene->range_start, &y, &m, &d);
+  /* Calendar-aligned: the first month at or after the start that is a multiple of the step
+   * (years: multiples of step/12, so decades fall on years ending in 0). */
+  long index = (long)y * 12 + (m - 1);
+  if (d > 1)
+    index++;
+  long rem = index % step;
+  if (rem)
+    index += step - rem;
+  for (; ; index += step) {
+    int ty = (int)(index / 12), tm = (int)(index % 12) + 1;
+    DateDay day = date_from_ymd(ty, tm, 1);
+    if (!day || day > scene->range_end + 1)
+      break;
+    LayoutTick tick = {.date = day, .x = round(layout_x(ctx, day))};
+    g_array_append_val(scene->ticks, tick);
+  }
+}
+
+/* Places the tick labels in a row at @y, shifted inside the page at its edges and left
+ * out where they would touch their neighbour. Returns the row's height. */
+static double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
+{
+  const char *font = ctx->style->axis.font;
+  double last_right = -G_MAXDOUBLE, row_h = 0;
+  for (guint i = 0; i < ctx->scene->ticks->len; i++) {
+    LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
+    int ty, tm, td;
+    date_to_ymd(tick->date, &ty, &tm, &td);
+    char buf[32];
+    layout_tick_text(buf, sizeof buf, ty, tm);
+    TextExtents e;
+    text_measure(ctx->text, font, buf, &e);
+    double x = CLAMP(tick->x - e.width / 2, ctx->left, ctx->right - e.width);
+    row_h = MAX(row_h, e.height);
+    if (x < last_right + 8)
+      continue;
+    last_right = x + e.width;
+    LayoutBox box = layout_text(ctx, font, buf, x, y, ctx->style->axis.color);
+    if (record) {
+      tick->has_label = TRUE;
+      tick->label = (LayoutLabel){g_strdup(buf), box};
+    } else {
+      layout_note_text(ctx, buf, box);
+    }
+  }
+  return row_h;
+}
+
+/* --- Entries: labels, then lanes --- */
+
+typedef enum {
+  PLACE_NONE,
+  PLACE_INSIDE,
+  PLACE_RIGHT,
+  PLACE_LEFT,
+} LayoutPlace;
+
+/* An entry while its group is being laid out. */
+typedef struct {
+  const TimelineEntry *te;
+  GArray *xs;         /* of double pairs: each bar's [x0, x1) */
+  StyleColor color;
+  StylePattern pattern;
+  char *full;         /* the full label text */
+  char *text;         /* what is drawn, or NULL */
+  double text_w;
+  LayoutPlace place;
+  guint inside_bar;   /* the bar an inside label sits in */
+  gboolean segment_labels; /* roles: each segment labelled with its title */
+  double lo, hi;      /* occupied span: bars and label */
+  guint lane;
+} LayoutItem;
+
+static double layout_bar_x0(const LayoutItem *item, guint i)
+{
+  return g_array_index(item->xs, double, 2 * i);
+}
+
+static double layout_bar_x1(const LayoutItem *item, guint i)
+{
+  return g_array_index(item->xs, double, 2 * i + 1);
+}
+
+/* Pixel extents of each bar: whole pixels, at least 3 px wide so a short stay shows. */
+static void layout_item_bars(LayoutCtx *ctx, LayoutItem *item)
+{
+  item->xs = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    double x0 = round(layout_x(ctx, bar->start));
+    double x1 = round(layout_x(ctx, bar->end + 1));
+    if (x1 - x0 < 3)
+      x1 = x0 + 3;
+    if (x1 > ctx->x1) {
+      x1 = MAX(ctx->x1, x0 + 1);
+      x0 = MIN(x0, x1 - 3);
+    }
+    g_array_append_val(item->xs, x0);
+    g_array_append_val(item->xs, x1);
+  }
+}
+
+static gboolean layout_inside_allowed(const LayoutCtx *ctx)
+{
+  return ctx->style->bar.label != STYLE_BAR_LABEL_OUTSIDE && ctx->label_h <= ctx->bar_h + 1;
+}
+
+static gboolean layout_beside_allowed(const LayoutCtx *ctx)
+{
+  return ctx->style->bar.label != STYLE_BAR_LABEL_INSIDE;
+}
+
+/* The widest bar of an entry (where an inside label goes). */
+static guint layout_widest_bar(const LayoutItem *item)
+{
+  guint best = 0;
+  for (guint i = 1; i < item->te->bars->len; i++)
+    if (layout_bar_x1(item, i) - layout_bar_x0(item, i) >
+        layout_bar_x1(item, best) - layout_bar_x0(item, best))
+      best = i;
+  return best;
+}
+
+/* Tries to place @text inside, to the right, then to the left. */
+static gboolean layout_try_place(LayoutCtx *ctx, LayoutItem *item, const char *text,
+                                 gboolean inside_ok)
+{
+  const char *font = ctx->style->bar.font;
+  double w = layout_text_width(ctx, font, text);
+  double pad = ctx->style->bar.padding;
+  guint widest = layout_widest_bar(item);
+  guint last = item->te->bars->len - 1;
+  if (inside_ok && layout_inside_allowed(ctx) &&
+      w + 2 * pad <= layout_bar_x1(item, widest) - layout_bar_x0(item, widest)) {
+    item->place = PLACE_INSIDE;
+    item->inside_bar = widest;
+  } else if (layout_beside_allowed(ctx) &&
+             layout_bar_x1(item, last) + LAYOUT_LABEL_GAP + w <= ctx->right) {
+    item->place = PLACE_RIGHT;
+  } else if (layout_beside_allowed(ctx) &&
+             layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - w >= ctx->x0) {
+    item->place = PLACE_LEFT;
+  } else {
+    return FALSE;
+  }
+  item->text = g_strdup(text);
+  item->text_w = w;
+  return TRUE;
+}
+
+/* No candidate fits whole: shorten the first one into the largest room there is. */
+static void layout_place_shortened(LayoutCtx *ctx, LayoutItem *item, const char *text,
+                                   gboolean inside_ok)
+{
+  double pad = ctx->style->bar.padding;
+  guint widest = layout_widest_bar(item);
+  guint last = item->te->bars->len - 1;
+  double rooms[3] = {
+      inside_ok && layout_inside_allowed(ctx)
+          ? layout_bar_x1(item, widest) - layout_bar_x0(item, widest) - 2 * pad
+          : 0,
+      layout_beside_allowed(ctx) ? ctx->right - layout_bar_x1(item, last) - LAYOUT_LABEL_GAP
+                                 : 0,
+      layout_beside_allowed(ctx) ? layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
+  };
+  const LayoutPlace places[3] = {PLACE_INSIDE, PLACE_RIGHT, PLACE_LEFT};
+  guint best = 0;
+  for (guint i = 1; i < 3; i++)
+    if (rooms[i] > rooms[best] + 0.5)
+      best = i;
+  if (rooms[best] < LAYOUT_MIN_ELLIPSIS)
+    return;
+  char *fitted = text_fit(ctx->text, ctx->style->bar.font, text, rooms[best]);
+  if (!fitted)
+    return;
+  item->place = places[best];
+  item->inside_bar = widest;
+  item->text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
+  item->text = fitted;
+}
+
+/* "Title · Org · Location" as far as the style shows them. */
+static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
+{
+  GString *s = g_string_new(NULL);
+  if (entry->title)
+    g_string_append(s, entry->title);
+  if (entry->org && (st->bar.show_org || !entry->title))
+    g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->org);
+  if (entry->location && st->bar.show_location)
+    g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->location);
+  char *clean = layout_clean_text(s->str);
+  g_string_free(s, TRUE);
+  return clean;
+}
+
+/* Whether every role segment shows its whole title inside. */
+static gboolean layout_segments_fit(LayoutCtx *ctx, const LayoutItem *item)
+{
+  if (!layout_inside_allowed(ctx))
+    return FALSE;
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    char *title = layout_clean_text(bar->role);
+    double w = layout_text_width(ctx, ctx->style->bar.font, title);
+    g_free(title);
+    if (w + 2 * ctx->style->bar.padding > layout_bar_x1(item, i) - layout_bar_x0(item, i))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Roles (visual.md "Bars"): each segment carries its title when all fit, and the org is
+ * named once beside the bar; otherwise one label beside tells the whole progression. */
+static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
+{
+  const ModelEntry *entry = item->te->entry;
+  char *org = layout_clean_text(entry->org ? entry->org : entry->title);
+  GString *progression = g_string_new(NULL);
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    g_string_append_printf(progression, "%s%s", i ? " › " : "", bar->role);
+  }
+  char *roles = layout_clean_text(progression->str);
+  g_string_free(progression, TRUE);
+  item->full = g_strdup_printf("%s · %s", roles, org);
+
+  item->segment_labels = layout_segments_fit(ctx, item);
+  if (item->segment_labels) {
+    if (!layout_try_place(ctx, item, org, FALSE))
+      layout_place_shortened(ctx, item, org, FALSE);
+  } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
+    const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar,
+                                             item->te->bars->len - 1);
+    char *recent = g_strdup_printf("%s · %s", last->role, org);
+    char *clean = layout_clean_text(recent);
+    if (!layout_try_place(ctx, item, clean, FALSE) && !layout_try_place(ctx, item, org, FALSE))
+      layout_place_shortened(ctx, item, org, FALSE);
+    g_free(clean);
+    g_free(recent);
+  }
+  g_free(roles);
+  g_free(org);
+}
+
+static void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
+{
+  if (item->te->has_roles) {
+    layout_place_roles(ctx, item);
+    return;
+  }
+  const ModelEntry *entry = item->te->entry;
+  item->full = layout_entry_full_label(ctx->style, entry);
+  char *shorter = layout_clean_text(entry->title ? entry->title : entry->org);
+  /* The full label anywhere it fits, then the title alone, then the full label shortened. */
+  if (!layout_try_place(ctx, item, item->full, TRUE) &&
+      !layout_try_place(ctx, item, shorter, TRUE))
+    layout_place_shortened(ctx, item, item->full, TRUE);
+  g_free(shorter);
+}
+
+/* The span an item occupies in its lane: its bars and the label beside them. */
+static void layout_item_span(LayoutItem *item)
+{
+  guint last = item->te->bars->len - 1;
+  item->lo = layout_bar_x0(item, 0);
+  item->hi = layout_bar_x1(item, last);
+  if (item->place == PLACE_RIGHT)
+    item->hi += LAYOUT_LABEL_GAP + item->text_w;
+  else if (item->place == PLACE_LEFT)
+    item->lo -= LAYOUT_LABEL_GAP + item->text_w;
+}
+
+static void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint *group)
+{
+  item->color = group->color;
+  item->pattern = group->pattern;
+  const char *class_name = item->te->entry->class_name;
+  const StylePaint *cls = class_name ? style_class(ctx->style, class_name) : NULL;
+  if (cls) {
+    item->color = cls->color;
+    item->pattern = cls->pattern;
+  }
+}
+
+/* Text y so that the label is centred on the lane with its baseline on a whole pixel. */
+static double layout_label_y(const LayoutCtx *ctx, double lane_y)
+{
+  double y = lane_y + (ctx->lane_h - ctx->label_h) / 2;
+  return round(y + ctx->label_baseline) - ctx->label_baseline;
+}
+
+static double layout_fade_width(double w)
+{
+  return MIN(28.0, w * 0.35);
+}
+
+/* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
+static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
+{
+  const Style *st = ctx->style;
+  const ModelEntry *entry = item->te->entry;
+  guint n = item->te->bars->len;
+  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
+  double mid_y = bar_y + ctx->bar_h / 2;
+  StyleColor inside = layout_inside_color(ctx, item->color);
+  LayoutEntry *le = g_new0(LayoutEntry, 1);
+  le->title = g_strdup(entry->title);
+  le->org = g_strdup(entry->org);
+  le->full_label = g_strdup(item->full);
+  le->lane = item->lane;
+  le->line = entry->line;
+  le->column = entry->column;
+  le->entry = entry;
+  le->bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
+
+  /* Separate periods read as one thing: a faint line joins them (visual.md "Bars"). */
+  if (n > 1 && !item->te->has_roles)
+    layout_line(ctx, LAYER_BARS, layout_bar_x1(item, 0), mid_y, layout_bar_x0(item, n - 1),
+                mid_y, layout_with_alpha(item->color, 0.45), 1.5);
+
+  for (guint i = 0; i < n; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
+    /* Role segments are drawn as one bar: rounded only at the outer ends. */
+    gboolean inner_left = item->te->has_roles && i > 0;
+    gboolean inner_right = item->te->has_roles && i + 1 < n;
+    LayoutShape rect = {
+        .kind = LAYOUT_SHAPE_RECT,
+        .x = x0,
+        .y = bar_y,
+        .w = w,
+        .h = ctx->bar_h,
+        .fill = item->color,
+        .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
+        .stroke_width = st->bar.border_width,
+        .radius = (inner_left || inner_right) ? 0 : MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+        .fade_left = (bar->fade_start || bar->cut_start) ? layout_fade_width(w) : 0,
+        .fade_right = (bar->fade_end || bar->ongoing || bar->cut_end) ? layout_fade_width(w) : 0,
+        .pattern = item->pattern,
+        .pattern_color = layout_with_alpha(inside, 0.55),
+        .url = layout_str(ctx->scene, entry->url),
+    };
+    if (item->te->has_roles && n > 1) {
+      /* Outer corners rounded by drawing the ends as rounded bars under square joins. */
+      rect.radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2);
+      if (i % 2 == 1)
+        rect.fill = layout_with_alpha(item->color, 0.82);
+    }
+    layout_push(ctx, LAYER_BARS, &rect);
+    if (inner_right)
+      layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h, st->page.background.a > 0
+                  ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
+
+    LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
+    lb.role = g_strdup(bar->role);
+    if (item->segment_labels && bar->role) {
+      char *title = layout_clean_text(bar->role);
+      double tw = layout_text_width(ctx, st->bar.font, title);
+      LayoutBox box = layout_text(ctx, st->bar.font, title, x0 + st->bar.padding,
+                                  layout_label_y(ctx, lane_y), inside);
+      box.w = tw;
+      lb.has_label = TRUE;
+      lb.label = (LayoutLabel){title, box};
+    }
+    g_array_append_val(le->bars, lb);
+  }
+
+  if (item->text) {
+    double x;
+    StyleColor color = st->page.color;
+    if (item->place == PLACE_INSIDE) {
+      x = layout_bar_x0(item, item->inside_bar) + st->bar.padding;
+      color = inside;
+    } else if (item->place == PLACE_RIGHT) {
+      x = layout_bar_x1(item, n - 1) + LAYOUT_LABEL_GAP;
+    } else {
+      x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
+    }
+    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
+                                color);
+    le->has_label = TRUE;
+    le->label = (LayoutLabel){g_strdup(item->text), box};
+  }
+  return le;
+}
+
+static void layout_item_clear(LayoutItem *item)
+{
+  g_array_unref(item->xs);
+  g_free(item->full);
+  g_free(item->text);
+}
+
+static void layout_group_free(gpointer data)
+{
+  LayoutGroup *g = data;
+  g_free(g->name);
+  g_free(g->key);
+  g_free(g->label.text);
+  g_ptr_array_unref(g->entries);
+  g_free(g);
+}
+
+static void layout_entry_free(gpointer data)
+{
+  LayoutEntry *e = data;
+  g_free(e->title);
+  g_free(e->org);
+  g_free(e->full_label);
+  g_free(e->label.text);
+  for (guint i = 0; i < e->bars->len; i++) {
+    LayoutBar *b = &g_array_index(e->bars, LayoutBar, i);
+    g_free(b->label.text);
+    g_free(b->role);
+  }
+  g_array_unref(e->bars);
+  g_free(e);
+}
+
+/* A group prepared for drawing: its items placed and packed, not yet at a y. */
+typedef struct {
+  const TimelineGroup *tg;
+  LayoutItem *items;
+  guint n_items;
+  guint lanes;
+  StylePaint paint;
+  char *name;
+} LayoutPrepared;
+
+static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, guint *custom_index,
+                                 LayoutPrepared *out)
+{
+  out->tg = tg;
+  out->n_items = tg->entries->len;
+  out->items = g_new0(LayoutItem, out->n_items);
+  gboolean own = g_hash_table_contains(ctx->style->groups, tg->group->key);
+  style_group_paint(ctx->style, tg->group->key, own ? 0 : (*custom_index)++, &out->paint);
+  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
+
+  TimelineInterval *spans = g_new(TimelineInterval, out->n_items ? out->n_items : 1);
+  guint *lanes = g_new(guint, out->n_items ? out->n_items : 1);
+  for (guint i = 0; i < out->n_items; i++) {
+    LayoutItem *item = &out->items[i];
+    item->te = g_ptr_array_index(tg->entries, i);
+    layout_item_paint(ctx, item, &out->paint);
+    layout_item_bars(ctx, item);
+    layout_place_label(ctx, item);
+    layout_item_span(item);
+    spans[i] = (TimelineInterval){item->lo, item->hi};
+  }
+  out->lanes = timeline_pack(spans, out->n_items, LAYOUT_PACK_GAP, lanes);
+  for (guint i = 0; i < out->n_items; i++)
+    out->items[i].lane = lanes[i];
+  g_free(spans);
+  g_free(lanes);
+}
+
+static void layout_prepared_clear(LayoutPrepared *p)
+{
+  for (guint i = 0; i < p->n_items; i++)
+    layout_item_clear(&p->items[i]);
+  g_free(p->items);
+  g_free(p->name);
+}
+
+/* Draws a prepared group from @y; returns the y below it. */
+static double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
+{
+  const Style *st = ctx->style;
+  LayoutGroup *g = g_new0(LayoutGroup, 1);
+  g->key = g_strdup(p->tg->group->key);
+  g->name = g_strdup(p->name);
+  g->lanes = p->lanes;
+  g->color = p->paint.color;
+  g->entries = g_ptr_array_new_with_free_func(layout_entry_free);
+  double top = y;
+  if (st->group.label == STYLE_GROUP_LABEL_ABOVE) {
+    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->x0, y, st->group.color);
+    g->has_label = TRUE;
+    g->label = (LayoutLabel){g_strdup(p->name), box};
+    y += box.h + 6;
+  }
+  for (guint i = 0; i < p->n_items; i++) {
+    LayoutItem *item = &p->items[i];
+    g_ptr_array_add(g->entries, layout_item_emit(ctx, item, y + item->lane * ctx->lane_pitch));
+  }
+  double bottom = y + p->lanes * ctx->lane_pitch - st->bar.gap;
+  if (st->group.label == STYLE_GROUP_LABEL_LEFT) {
+    TextExtents e;
+    text_measure(ctx->text, st->group.font, p->name, &e);
+    double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
+    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->left, ly, st->group.color);
+    g->has_label = TRUE;
+    g->label = (LayoutLabel){g_strdup(p->name), box};
+    bottom = MAX(bottom, box.y + box.h);
+  }
+  g->box = (LayoutBox){ctx->left, top, ctx->right - ctx->left, bottom - top};
+  g_ptr_array_add(ctx->scene->groups, g);
+  return bottom;
+}
+
+/* --- Milestones --- */
+
+static void layout_milestone_free(gpointer data)
+{
+  LayoutMilestone *m = data;
+  g_free(m->title);
+  g_free(m->label.text);
+  g_free(m);
+}
+
+/* The milestone track from @y: a hairline, a marker per milestone, labels below in as
+ * many tiers as keep them apart (visual.md "Milestones"). Returns the y below it. */
+static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
+{
+  const Style *st = ctx->style;
+  if (t->milestones->len == 0)
+    return y;
+  double size = st->milestone.size;
+  double base_y = round(y + size / 2 + 2) + 0.5;
+  layout_line(ctx, LAYER_BACK, ctx->x0, base_y, ctx->x1, base_y,
+              layout_with_alpha(st->axis.color, 0.5), 1);
+  TextExtents e;
+  text_measure(ctx->text, st->milestone.font, "Ag", &e);
+  double tier_h = e.height + 3;
+  double first_tier_y = base_y + size / 2 + 6;
+  double tier_right[LAYOUT_MAX_TIERS];
+  for (guint i = 0; i < LAYOUT_MAX_TIERS; i++)
+    tier_right[i] = -G_MAXDOUBLE;
+  guint tiers_used = 0;
+  for (guint i = 0; i < t->milestones->len; i++) {
+    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
+    LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
+    lm->date = ms->date;
+    lm->title = layout_clean_text(ms->title);
+    lm->x = round(layout_x(ctx, ms->date)) + 0.5;
+    lm->y = base_y;
+    const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
+    LayoutShape marker = {
+        .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE ? LAYOUT_SHAPE_CIRCLE
+                : st->milestone.shape == STYLE_SHAPE_SQUARE ? LAYOUT_SHAPE_RECT
+                                                            : LAYOUT_SHAPE_DIAMOND,
+        .x = lm->x - size / 2,
+        .y = base_y - size / 2,
+        .w = size,
+        .h = size,
+        .fill = cls ? cls->color : st->milestone.color,
+        .url = layout_str(ctx->scene, ms->url),
+    };
+    layout_push(ctx, LAYER_BARS, &marker);
+    double w = layout_text_width(ctx, st->milestone.font, lm->title);
+    double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
+    for (guint tier = 0; tier < LAYOUT_MAX_TIERS; tier++) {
+      if (lx < tier_right[tier] + 10)
+        continue;
+      tier_right[tier] = lx + w;
+      tiers_used = MAX(tiers_used, tier + 1);
+      double ly = first_tier_y + tier * tier_h;
+      if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
+        layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
+                    layout_with_alpha(st->axis.color, 0.6), 0.75);
+      LayoutBox box = layout_text(ctx, st->milestone.font, lm->title, lx, ly,
+                                  st->milestone.label_color);
+      lm->tier = tier;
+      lm->has_label = TRUE;
+      lm->label = (LayoutLabel){g_strdup(lm->title), box};
+      break;
+    }
+    g_ptr_array_add(ctx->scene->milestones, lm);
+  }
+  return first_tier_y + tiers_used * tier_h;
+}
+
+/* --- The today line --- */
+
+static void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
+{
+  const Style *st = ctx->style;
+  LayoutScene *scene = ctx->scene;
+  double x = round(layout_x(ctx, scene->today) + ctx->px_per_day / 2) + 0.5;
+  scene->today_x = x;
+  LayoutShape line = {
+      .kind = LAYOUT_SHAPE_LINE,
+      .x = x,
+      .y = top,
+      .w = 0,
+      .h = bottom - top,
+      .stroke = st->today.color,
+      .stroke_width = st->today.width,
+      .n_dash = st->today.n_dash,
+  };
+  memcpy(line.dash, st->today.dash, sizeof line.dash);
+  layout_push(ctx, LAYER_BARS, &line);
+  if (st->today.label && *st->today.label) {
+    double w = layout_text_width(ctx, st->today.font, st->today.label);
+    double lx = CLAMP(x - w / 2, ctx->left, ctx->right - w);
+    LayoutBox box = layout_text(ctx, st->today.font, st->today.label, lx, label_y,
+                                st->today.color);
+    layout_note_text(ctx, st->today.label, box);
+  }
+}
+
+/* --- The whole scene --- */
+
+static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint n)
+{
+  if (ctx->style->group.label != STYLE_GROUP_LABEL_LEFT)
+    return 0;
+  double w = 0;
+  for (guint i = 0; i < n; i++)
+    w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
+  return w > 0 ? ceil(w) + LAYOUT_COLUMN_GAP : 0;
+}
+
+static void layout_set_plot(LayoutCtx *ctx, double column)
+{
+  LayoutScene *scene = ctx->scene;
+  ctx->x0 = ctx->left + column;
+  ctx->x1 = ctx->right;
+  double days = (double)(scene->range_end - scene->range_start + 1);
+  ctx->px_per_day = (ctx->x1 - ctx->x0) / days;
+}
+
+static GArray *layout_legend_items(LayoutPrepared *groups, guint n)
+{
+  GArray *items = g_array_new(FALSE, FALSE, sizeof(LayoutLegendItem));
+  for (guint i = 0; i < n; i++) {
+    LayoutLegendItem item = {groups[i].name, groups[i].paint.color, groups[i].paint.pattern};
+    g_array_append_val(items, item);
+  }
+  return items;
+}
+
+static LayoutScene *layout_scene_new(const Timeline *t, const Style *style)
+{
+  LayoutScene *scene = g_new0(LayoutScene, 1);
+  scene->style = style;
+  scene->strings = g_string_chunk_new(4096);
+  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  scene->groups = g_ptr_array_new_with_free_func(layout_group_free);
+  scene->milestones = g_ptr_array_new_with_free_func(layout_milestone_free);
+  scene->ticks = g_array_new(FALSE, TRUE, sizeof(LayoutTick));
+  scene->texts = g_ptr_array_new();
+  scene->range_start = t->start;
+  scene->range_end = t->end;
+  scene->today = t->today;
+  scene->today_visible = t->today_visible && style->today.show;
+  scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
+  scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  return scene;
+}
+
+static void layout_ctx_init(LayoutCtx *ctx, const Style *style, TextCtx *text, LayoutScene *scene)
+{
+  ctx->style = style;
+  ctx->text = text;
+  ctx->scene = scene;
+  for (guint i = 0; i < LAYER_COUNT; i++)
+    ctx->layers[i] = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  ctx->left = style->page.margin;
+  ctx->right = style->page.width - style->page.margin;
+  TextExtents e;
+  text_measure(text, style->bar.font, "Ag", &e);
+  ctx->label_h = e.height;
+  ctx->label_baseline = e.baseline;
+  ctx->bar_h = style->bar.height;
+  ctx->lane_h = MAX(ctx->bar_h, ceil(e.height));
+  ctx->lane_pitch = ctx->lane_h + style->bar.gap;
+  ctx->label_dark = (StyleColor){0.07, 0.09, 0.15, 1};
+  ctx->label_light = (StyleColor){1, 1, 1, 1};
+}
+
+static void layout_background(LayoutCtx *ctx)
+{
+  const Style *st = ctx->style;
+  if (st->page.background.a <= 0)
+    return;
+  LayoutShape bg = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .w = st->page.width,
+      .h = ctx->scene->height,
+      .fill = st->page.background,
+  };
+  layout_push(ctx, LAYER_BACK, &bg);
+}
+
+static void layout_grid(LayoutCtx *ctx, double top, double bottom)
+{
+  StyleColor grid = ctx->style->axis.grid;
+  if (grid.a <= 0)
+    return;
+  for (guint i = 0; i < ctx->scene->ticks->len; i++) {
+    const LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
+    if (!tick->has_label && ctx->scene->ticks->len > 1)
+      continue;
+    layout_line(ctx, LAYER_BACK, tick->x + 0.5, top, tick->x + 0.5, bottom, grid, 1);
+  }
+}
+
+/* Concatenates the layers into the scene's paint order. */
+static void layout_flatten(LayoutCtx *ctx)
+{
+  for (guint i = 0; i < LAYER_COUNT; i++) {
+    g_array_append_vals(ctx->scene->shapes, ctx->layers[i]->data, ctx->layers[i]->len);
+    g_array_unref(ctx->layers[i]);
+  }
+}
+
+static gboolean layout_check_width(const Style *style, DiagList *diags)
+{
+  if (style->page.width - 2 * style->page.margin >= 120)
+    return TRUE;
+  diag_error(diags, "style", 0, 0,
+             "the chart is too narrow: page.width %g leaves less than 120 px between the "
+             "margins (%g each); raise --width or page.width",
+             style->page.width, style->page.margin);
+  return FALSE;
+}
+
+/* Lays out everything at the natural height; returns the scene. */
+static LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text)
+{
+  LayoutScene *scene = layout_scene_new(t, style);
+  LayoutCtx ctx;
+  layout_ctx_init(&ctx, style, text, scene);
+
+  guint n_groups = t->groups->len, custom_index = 0;
+  LayoutPrepared *groups = g_new0(LayoutPrepared, n_groups ? n_groups : 1);
+  /* Names first: the column they need sets where the plot starts. */
+  for (guint i = 0; i < n_groups; i++) {
+    const TimelineGroup *tg = g_ptr_array_index(t->groups, i);
+    gboolean own = g_hash_table_contains(style->groups, tg->group->key);
+    style_group_paint(style, tg->group->key, own ? 0 : custom_index++, &groups[i].paint);
+    groups[i].name =
+        layout_clean_text(groups[i].paint.label ? groups[i].paint.label : tg->group->name);
+  }
+  layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups));
+  for (guint i = 0; i < n_groups; i++)
+    g_free(groups[i].name);
+  custom_index = 0;
+  for (guint i = 0; i < n_groups; i++)
+    layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &custom_index, &groups[i]);
+
+  GArray *legend = layout_legend_items(groups, n_groups);
+  double y = layout_header(&ctx, legend, style->page.margin);
+
+  layout_ticks(&ctx);
+  double today_label_y = y;
+  if (scene->today_visible && style->today.label && *style->today.label) {
+    TextExtents e;
+    text_measure(text, style->today.font, style->today.label, &e);
+    y += e.height + 4;
+  }
+  double body_top = y;
+  if (style->axis.position != STYLE_AXIS_BOTTOM) {
+    y += layout_tick_labels(&ctx, y, style->axis.position == STYLE_AXIS_TOP) + 8;
+  }
+  double lanes_top = y;
+  for (guint i = 0; i < n_groups; i++) {
+    if (i > 0) {
+      double gap = style->group.spacing;
+      if (style->group.separator.a > 0)
+        layout_line(&ctx, LAYER_BACK, ctx.left, round(y + gap / 2) + 0.5, ctx.right,
+                    round(y + gap / 2) + 0.5, style->group.separator, 1);
+      y += gap;
+    }
+    y = layout_emit_group(&ctx, &groups[i], y);
+  }
+  double lanes_bottom = y;
+  if (t->milestones->len)
+    y = layout_milestones(&ctx, t, y + style->group.spacing);
+  double body_bottom = y;
+  if (style->axis.position != STYLE_AXIS_TOP) {
+    y += 8;
+    y += layout_tick_labels(&ctx, y, TRUE);
+  }
+  layout_grid(&ctx, body_top, body_bottom);
+  if (scene->today_visible)
+    layout_today(&ctx, today_label_y, body_top, MAX(lanes_bottom, lanes_top + 1));
+  if (style->legend.show && style->legend.position == STYLE_LEGEND_BOTTOM && legend->len) {
+    y += 14;
+    y += layout_legend_draw(&ctx, legend, ctx.left, y);
+  }
+  scene->plot = (LayoutBox){ctx.x0, body_top, ctx.x1 - ctx.x0, body_bottom - body_top};
+  scene->width = style->page.width;
+  scene->height = ceil(y + style->page.margin);
+
+  /* The background goes first: build it into its own layer front. */
+  GArray *back = ctx.layers[LAYER_BACK];
+  ctx.layers[LAYER_BACK] = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  layout_background(&ctx);
+  g_array_append_vals(ctx.layers[LAYER_BACK], back->data, back->len);
+  g_array_unref(back);
+  layout_flatten(&ctx);
+
+  g_array_unref(legend);
+  for (guint i = 0; i < n_groups; i++)
+    layout_prepared_clear(&groups[i]);
+  g_free(groups);
+  return scene;
+}
+
+/* --- Fitting into a fixed height --- */
+
+static void layout_box_map(LayoutBox *b, double s, double dx, double dy)
+{
+  b->x = b->x * s + dx;
+  b->y = b->y * s + dy;
+  b->w *= s;
+  b->h *= s;
+}
+
+/* A Pango description with its size multiplied by @s, kept in the scene. */
+static const char *layout_scaled_font(LayoutScene *scene, const char *font, double s)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font);
+  double size = pango_font_description_get_size(desc) * s;
+  pango_font_description_set_size(desc, (gint)lround(size));
+  char *text = pango_font_description_to_string(desc);
+  const char *kept = layout_str(scene, text);
+  g_free(text);
+  pango_font_description_free(desc);
+  return kept;
+}
+
+/* Scales the whole scene by @s and moves it by (dx, dy): for a chart taller than the
+ * fixed page height, so that it is fitted rather than cut. */
+static void layout_scene_transform(LayoutScene *scene, double s, double dx, double dy)
+{
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    LayoutShape *sh = &g_array_index(scene->shapes, LayoutShape, i);
+    if (i == 0 && sh->kind == LAYOUT_SHAPE_RECT && sh->x == 0 && sh->y == 0)
+      continue; /* the page background stays the page's */
+    sh->x = sh->x * s + dx;
+    sh->y = sh->y * s + dy;
+    sh->w *= s;
+    sh->h *= s;
+    sh->radius *= s;
+    sh->stroke_width *= s;
+    sh->fade_left *= s;
+    sh->fade_right *= s;
+    for (guint d = 0; d < sh->n_dash; d++)
+      sh->dash[d] *= s;
+    if (sh->kind == LAYOUT_SHAPE_TEXT)
+      sh->font = layout_scaled_font(scene, sh->font, s);
+  }
+  for (guint g = 0; g < scene->groups->len; g++) {
+    LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+    layout_box_map(&group->box, s, dx, dy);
+    layout_box_map(&group->label.box, s, dx, dy);
+    for (guint e = 0; e < group->entries->len; e++) {
+      LayoutEntry *entry = g_ptr_array_index(group->entries, e);
+      layout_box_map(&entry->label.box, s, dx, dy);
+      for (guint b = 0; b < entry->bars->len; b++) {
+        LayoutBar *bar = &g_array_index(entry->bars, LayoutBar, b);
+        layout_box_map(&bar->box, s, dx, dy);
+        layout_box_map(&bar->label.box, s, dx, dy);
+      }
+    }
+  }
+  for (guint m = 0; m < scene->milestones->len; m++) {
+    LayoutMilestone *ms = g_ptr_array_index(scene->milestones, m);
+    ms->x = ms->x * s + dx;
+    ms->y = ms->y * s + dy;
+    layout_box_map(&ms->label.box, s, dx, dy);
+  }
+  for (guint i = 0; i < scene->ticks->len; i++) {
+    LayoutTick *tick = &g_array_index(scene->ticks, LayoutTick, i);
+    tick->x = tick->x * s + dx;
+    layout_box_map(&tick->label.box, s, dx, dy);
+  }
+  for (guint i = 0; i < scene->texts->len; i++)
+    layout_box_map(&((LayoutLabel *)g_ptr_array_index(scene->texts, i))->box, s, dx, dy);
+  layout_box_map(&scene->plot, s, dx, dy);
+  scene->today_x = scene->today_x * s + dx;
+}
+
+LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
+                          DiagList *diags)
+{
+  if (!layout_check_width(style, diags))
+    return NULL;
+  LayoutScene *scene = layout_natural(timeline, style, text);
+  double fixed = style->page.height;
+  if (fixed > 0) {
+    double natural = scene->height;
+    double s = natural > fixed ? fixed / natural : 1.0;
+    double dx = (scene->width - scene->width * s) / 2;
+    double dy = (fixed - natural * s) / 2;
+    if (s < 1.0 || dy != 0)
+      layout_scene_transform(scene, s, dx, dy);
+    scene->height = fixed;
+    if (scene->shapes->len) {
+      LayoutShape *bg = &g_array_index(scene->shapes, LayoutShape, 0);
+      if (bg->kind == LAYOUT_SHAPE_RECT && bg->x == 0 && bg->y == 0)
+        bg->h = fixed;
+    }
+  }
+  return scene;
+}
+
+static void layout_label_ptr_free(gpointer data)
+{
+  LayoutLabel *label = data;
+  g_free(label->text);
+  g_free(label);
+}
+
+void layout_scene_free(LayoutScene *scene)
+{
+  if (!scene)
+    return;
+  g_array_unref(scene->shapes);
+  g_ptr_array_unref(scene->groups);
+  g_ptr_array_unref(scene->milestones);
+  for (guint i = 0; i < scene->ticks->len; i++)
+    g_free(g_array_index(scene->ticks, LayoutTick, i).label.text);
+  g_array_unref(scene->ticks);
+  g_ptr_array_set_free_func(scene->texts, layout_label_ptr_free);
+  g_ptr_array_unref(scene->texts);
+  g_string_chunk_free(scene->strings);
+  g_free(scene->tick_unit);
+  g_free(scene->title);
+  g_free(scene->headline);
+  g_free(scene);
+}

@@ -111,6 +111,7 @@ typedef struct {
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
   const Style *style;    /* not owned */
+  GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 
 /* Builds the scene. Returns a new scene owned by the caller (it keeps pointers into

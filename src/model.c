@@ -1,1 +1,149 @@
+/* The CV model (spec/cv-format.md "Shape"): constructors, destructors and the few
+ * queries every stage needs. Plain data, no I/O. */
 #include "model.h"
+
+#include <string.h>
+
+ModelCv *model_cv_new(const char *file) {
+  ModelCv *cv = g_new0(ModelCv, 1);
+  cv->file = g_strdup(file ? file : "");
+  cv->groups = g_ptr_array_new_with_free_func((GDestroyNotify)model_group_free);
+  cv->milestones = g_ptr_array_new_with_free_func((GDestroyNotify)model_milestone_free);
+  return cv;
+}
+
+void model_cv_free(ModelCv *cv) {
+  if (cv == NULL)
+    return;
+  g_free(cv->file);
+  g_free(cv->name);
+  g_free(cv->headline);
+  g_ptr_array_unref(cv->groups);
+  g_ptr_array_unref(cv->milestones);
+  g_free(cv);
+}
+
+ModelGroup *model_group_new(const char *key, const char *name, gboolean builtin) {
+  ModelGroup *group = g_new0(ModelGroup, 1);
+  group->key = g_strdup(key);
+  group->name = g_strdup(name ? name : key);
+  group->builtin = builtin;
+  group->entries = g_ptr_array_new_with_free_func((GDestroyNotify)model_entry_free);
+  return group;
+}
+
+void model_group_free(ModelGroup *group) {
+  if (group == NULL)
+    return;
+  g_free(group->key);
+  g_free(group->name);
+  g_ptr_array_unref(group->entries);
+  g_free(group);
+}
+
+static void role_clear(gpointer data) {
+  ModelRole *role = data;
+  g_free(role->title);
+}
+
+ModelEntry *model_entry_new(void) {
+  ModelEntry *entry = g_new0(ModelEntry, 1);
+  entry->periods = g_array_new(FALSE, TRUE, sizeof(ModelSpan));
+  entry->roles = g_array_new(FALSE, TRUE, sizeof(ModelRole));
+  g_array_set_clear_func(entry->roles, role_clear);
+  return entry;
+}
+
+void model_entry_free(ModelEntry *entry) {
+  if (entry == NULL)
+    return;
+  g_free(entry->title);
+  g_free(entry->org);
+  g_free(entry->location);
+  g_free(entry->url);
+  g_free(entry->note);
+  g_free(entry->class_name);
+  g_array_unref(entry->periods);
+  g_array_unref(entry->roles);
+  g_free(entry);
+}
+
+ModelMilestone *model_milestone_new(void) {
+  return g_new0(ModelMilestone, 1);
+}
+
+void model_milestone_free(ModelMilestone *milestone) {
+  if (milestone == NULL)
+    return;
+  g_free(milestone->title);
+  g_free(milestone->class_name);
+  g_free(milestone->url);
+  g_free(milestone->note);
+  g_free(milestone);
+}
+
+ModelGroup *model_cv_find_group(const ModelCv *cv, const char *key) {
+  if (cv == NULL || key == NULL)
+    return NULL;
+  for (guint i = 0; i < cv->groups->len; i++) {
+    ModelGroup *group = g_ptr_array_index(cv->groups, i);
+    if (strcmp(group->key, key) == 0)
+      return group;
+  }
+  return NULL;
+}
+
+/* g_ptr_array_sort is not guaranteed stable, so sort (index, pointer) pairs and break
+ * ties on the original position. */
+typedef struct {
+  ModelMilestone *milestone;
+  guint index;
+} MilestoneSlot;
+
+static int milestone_slot_cmp(gconstpointer a, gconstpointer b) {
+  const MilestoneSlot *x = a, *y = b;
+  if (x->milestone->date != y->milestone->date)
+    return x->milestone->date < y->milestone->date ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+void model_cv_sort_milestones(ModelCv *cv) {
+  if (cv == NULL || cv->milestones->len < 2)
+    return;
+  guint n = cv->milestones->len;
+  MilestoneSlot *slots = g_new(MilestoneSlot, n);
+  for (guint i = 0; i < n; i++)
+    slots[i] = (MilestoneSlot){g_ptr_array_index(cv->milestones, i), i};
+  qsort(slots, n, sizeof *slots, milestone_slot_cmp);
+  for (guint i = 0; i < n; i++)
+    cv->milestones->pdata[i] = slots[i].milestone;
+  g_free(slots);
+}
+
+const char *model_builtin_group_name(const char *key) {
+  static const struct {
+    const char *key, *name;
+  } builtins[] = {
+      {"jobs", "Experience"},
+      {"education", "Education"},
+      {"visiting", "Visiting"},
+  };
+  if (key == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS(builtins); i++) {
+    if (strcmp(key, builtins[i].key) == 0)
+      return builtins[i].name;
+  }
+  return NULL;
+}
+
+guint model_cv_entry_count(const ModelCv *cv) {
+  guint count = 0;
+  if (cv == NULL)
+    return 0;
+  for (guint i = 0; i < cv->groups->len; i++) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, i);
+    count += group->entries->len;
+  }
+  return count;
+}

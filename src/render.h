@@ -22,6 +22,8 @@ typedef struct {
 
 /* Cairo's largest image side, in pixels. */
 #define RENDER_MAX_PIXELS 32767
+/* The largest PNG in pixels (width × height): 4 bytes each in memory, so 400 MB. */
+#define RENDER_MAX_AREA 100e6
 
 /* "svg", "png", "pdf" <-> RenderFormat; parsing is case-insensitive. */
 gboolean render_format_parse(const char *name, RenderFormat *out);
@@ -32,3 +34,9 @@ const char *render_format_name(RenderFormat format);
  * style key to change). */
 GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                      GError **error);
+
+/* A plain-text summary of the chart for `<img alt>` (--alt-text): the name and the
+ * visible range, then one line per group listing its entries with their dates in
+ * reading order, then the milestones. English, independent of the locale. Returns a new
+ * string owned by the caller. */
+char *render_alt_text(const LayoutScene *scene);

@@ -1,1 +1,115 @@
+/* String helpers: edit distance for "did you mean" (spec/cv-format.md "Errors"), UTF-8
+ * shortening for labels, and C-locale number formatting and parsing (DESIGN.md "Locale
+ * never changes output"). */
 #include "strutil.h"
+
+#include <math.h>
+#include <string.h>
+
+guint strutil_edit_distance(const char *a, const char *b)
+{
+  gsize la = strlen(a);
+  gsize lb = strlen(b);
+  /* Two rows are enough: row i only reads row i-1. */
+  guint *prev = g_new(guint, lb + 1);
+  guint *cur = g_new(guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    prev[j] = (guint)j;
+  for (gsize i = 1; i <= la; i++) {
+    cur[0] = (guint)i;
+    for (gsize j = 1; j <= lb; j++) {
+      guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      guint best = prev[j - 1] + cost;
+      best = MIN(best, prev[j] + 1);
+      best = MIN(best, cur[j - 1] + 1);
+      cur[j] = best;
+    }
+    guint *tmp = prev;
+    prev = cur;
+    cur = tmp;
+  }
+  guint result = prev[lb];
+  g_free(prev);
+  g_free(cur);
+  return result;
+}
+
+const char *strutil_closest(const char *word, const char *const *table)
+{
+  if (word == NULL || table == NULL)
+    return NULL;
+  gsize len = strlen(word);
+  guint limit = (guint)MAX(1, len / 3) + 1;
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  for (const char *const *entry = table; *entry != NULL; entry++) {
+    gsize elen = strlen(*entry);
+    /* The length difference bounds the distance from below: skipping here keeps a
+     * hostile megabyte-long key from costing megabytes times the table. */
+    gsize diff = elen > len ? elen - len : len - elen;
+    if (diff > limit)
+      continue;
+    guint d = strutil_edit_distance(word, *entry);
+    if (d <= limit && d < best_distance) {
+      best = *entry;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+char *strutil_truncate_utf8(const char *text, guint max_chars)
+{
+  g_return_val_if_fail(text != NULL, NULL);
+  glong chars = g_utf8_strlen(text, -1);
+  if (chars <= (glong)max_chars)
+    return g_strdup(text);
+  if (max_chars == 0)
+    return g_strdup("");
+  /* The ellipsis counts as one of the max_chars characters. */
+  const char *cut = g_utf8_offset_to_pointer(text, max_chars - 1);
+  GString *out = g_string_new_len(text, cut - text);
+  g_string_append(out, "…");
+  return g_string_free(out, FALSE);
+}
+
+const char *strutil_format_number(char *buf, gsize size, double value, int decimals)
+{
+  g_return_val_if_fail(buf != NULL && size > 0, buf);
+  char format[16];
+  decimals = CLAMP(decimals, 0, 17);
+  g_snprintf(format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd(buf, (gint)MIN(size, (gsize)G_MAXINT), format, value);
+  if (!isfinite(value))
+    return buf;
+  if (strchr(buf, '.') != NULL) {
+    gsize n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+      buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.')
+      buf[--n] = '\0';
+  }
+  /* -0.001 with two decimals rounds to "-0", which means nothing to a reader. */
+  if (strcmp(buf, "-0") == 0)
+    g_strlcpy(buf, "0", size);
+  return buf;
+}
+
+gboolean strutil_parse_number(const char *text, double *out)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  /* Only decimal notation: this rules out "nan", "inf", hexadecimal and the leading
+   * whitespace that g_ascii_strtod would otherwise accept. */
+  if (text[strspn(text, "0123456789+-.eE")] != '\0')
+    return FALSE;
+  if (!g_ascii_isdigit(text[0]) && text[0] != '-' && text[0] != '+' && text[0] != '.')
+    return FALSE;
+  char *end = NULL;
+  double value = g_ascii_strtod(text, &end);
+  if (end == text || *end != '\0' || !isfinite(value))
+    return FALSE;
+  if (out != NULL)
+    *out = value;
+  return TRUE;
+}

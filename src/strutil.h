@@ -12,14 +12,18 @@ guint strutil_edit_distance(const char *a, const char *b);
  * The result points into @table. */
 const char *strutil_closest(const char *word, const char *const *table);
 
-/* A copy of @text cut to at most @max_chars characters, "…" appended when cut.
- * @text must be valid UTF-8. Returns a new string owned by the caller. */
+/* A copy of @text cut to at most @max_chars characters, "…" appended when cut (the "…"
+ * is one of the @max_chars; with @max_chars 0 the result is ""). @text must be valid UTF-8. Returns a new string owned by the caller. */
 char *strutil_truncate_utf8(const char *text, guint max_chars);
 
 /* Formats @value in the C locale with at most @decimals decimals, trailing zeros and a
- * trailing point removed ("12.5", "3", "-0.25"); never "-0". Writes into @buf. */
+ * trailing point removed ("12.5", "3", "-0.25"); never "-0". Writes into @buf (truncated
+ * like snprintf when too small) and returns it. @decimals is clamped to 0..17. A
+ * non-finite @value gives "nan", "inf" or "-inf": callers should not pass one. */
 const char *strutil_format_number(char *buf, gsize size, double value, int decimals);
 
-/* Parses a whole string as a finite number in the C locale. FALSE for NaN, infinities,
- * trailing garbage or an empty string. */
+/* Parses a whole string as a finite number in the C locale. Only decimal notation with an
+ * optional sign and exponent ("12", "-0.5", ".5", "1e3"): FALSE for NaN, infinities,
+ * hexadecimal, surrounding whitespace, trailing garbage, overflow or an empty string.
+ * @out is left untouched on failure and may be NULL. */
 gboolean strutil_parse_number(const char *text, double *out);

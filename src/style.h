@@ -55,11 +55,19 @@ typedef enum {
   STYLE_PATTERN_OUTLINE, /* light fill, strong border */
 } StylePattern;
 
+/* Which fields of a StylePaint a style set (StylePaint.set). */
+enum {
+  STYLE_PAINT_COLOR = 1u << 0,
+  STYLE_PAINT_PATTERN = 1u << 1,
+  STYLE_PAINT_LABEL = 1u << 2,
+};
+
 /* How a group or a class paints its bars. */
 typedef struct {
   StyleColor color;
   StylePattern pattern;
   char *label; /* the group's display name; NULL: the CV's name for it */
+  guint set;   /* STYLE_PAINT_* bits: the fields some style set (a class overrides only these) */
 } StylePaint;
 
 typedef struct {
@@ -179,3 +187,38 @@ extern const unsigned style_builtins_count;
 
 /* The built-in style's `description`, newly allocated, or NULL. */
 char *style_builtin_description(const char *name);
+
+/* The lower layers of the cascade, public for --check, the fuzzer and the tests.
+ * A layer is one parsed style file (or one --set): the values it gave and which
+ * properties it set. */
+typedef struct StyleLayer StyleLayer;
+
+/* A new style with nothing set: zeroes, empty tables, palette and patterns empty. Owned
+ * by the caller. Not usable for layout until `default` has been applied. */
+Style *style_new_empty(void);
+
+/* Parses style text into a new layer owned by the caller, or NULL after errors in
+ * @diags. @file is the name used in messages. `extends` is recorded, not followed. */
+StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, DiagList *diags);
+
+/* Parses one `KEY=VALUE` (VALUE a YAML scalar or flow node) into a new layer owned by
+ * the caller, or NULL after errors in @diags (file name `--set`, no position). */
+StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags);
+
+/* Frees a layer; accepts NULL. */
+void style_layer_free(StyleLayer *layer);
+
+/* The layer's `extends` value, or NULL. Points into the layer. */
+const char *style_layer_extends(const StyleLayer *layer);
+
+/* TRUE when the layer set the registry property @key (e.g. "bar.height"), or the paint
+ * field @key of the form "groups.NAME.FIELD" / "classes.NAME.FIELD". */
+gboolean style_layer_is_set(const StyleLayer *layer, const char *key);
+
+/* Copies onto @style exactly what @layer set (the cascade step of extends, -s, --set). */
+void style_apply(Style *style, const StyleLayer *layer);
+
+/* The property registry, for tests and documentation: the number of properties and the
+ * dotted key of each (static strings). */
+guint style_property_count(void);
+const char *style_property_key(guint index);

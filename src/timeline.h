@@ -42,6 +42,9 @@ typedef struct {
                                selects the milestone track */
 } TimelineOptions;
 
+GQuark timeline_error_quark(void);
+#define TIMELINE_ERROR timeline_error_quark()
+
 /* Builds the visible timeline. Returns a new timeline owned by the caller (it borrows
  * from @cv, which must outlive it), or NULL with @error set when --only names a group the
  * CV does not have or the range is empty. An empty CV gives a timeline with no groups. */

@@ -1,0 +1,18 @@
+#!/bin/bash
+# Installs what the build and the test suite need on Debian 12 (only what is missing),
+# builds, and runs every test. The exit status is meson test's. Run as root; safe to
+# run again.
+set -eu
+cd "$(dirname "$0")/.."
+. scripts/common.sh
+
+# Test tools: SVG/PNG/PDF checkers, valgrind, clang with its sanitizer and libFuzzer
+# runtimes, and locales (the suite also runs under a non-C locale).
+# shellcheck disable=SC2086
+cvt_install_missing $CVT_BUILD_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
+  valgrind clang libclang-rt-14-dev locales
+cvt_build
+
+status=0
+meson test -C build --print-errorlogs || status=$?
+exit "$status"

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""The command line (spec/cli.md): exit status 2 for a wrong command line, --version,
+--help, --list-styles, --check, the default output name, --format over the extension,
+-o -, --only, --from/--to, --today, -W/-H, --strict/--quiet, --alt-text.
+
+Usage: python3 tests/run-cli.py PATH/TO/cvtimeline
+"""
+import datetime
+import re
+import shutil
+
+import yaml
+
+# --- shared by the tests/run-*.py runners (kept inline so each runs on its own) ---
+import os
+import subprocess
+import sys
+import tempfile
+
+SRC = os.path.abspath(os.environ.get("CVT_SOURCE_ROOT")
+                      or os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+BUILD = os.environ.get("CVT_BUILD_ROOT", "")
+TODAY = "2026-11-25"
+
+
+class Tap:
+    """Prints TAP lines; remembers failures so the runner can exit 1."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, desc, detail=""):
+        self.n += 1
+        if cond:
+            print("ok %d - %s" % (self.n, desc))
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.n, desc))
+            for line in str(detail).rstrip("\n").splitlines():
+                print("#   " + line)
+        sys.stdout.flush()
+        return cond
+
+    def done(self):
+        print("1..%d" % self.n)
+        if self.failed:
+            print("# %d of %d failed" % (self.failed, self.n))
+        return 1 if self.failed else 0
+
+
+def binary_from_argv():
+    if len(sys.argv) != 2:
+        print("usage: %s PATH/TO/cvtimeline" % os.path.basename(sys.argv[0]), file=sys.stderr)
+        sys.exit(2)
+    exe = os.path.abspath(sys.argv[1])
+    if not os.access(exe, os.X_OK):
+        print("not executable: %s" % exe, file=sys.stderr)
+        sys.exit(1)
+    return exe
+
+
+def run(cmd, cwd=None, stdin=None, timeout=30, input_bytes=None):
+    """Runs cmd; returns (status, stdout bytes, stderr text). status is negative for
+    a signal and None for a timeout."""
+    try:
+        p = subprocess.run(cmd, cwd=cwd or SRC, stdin=stdin, input=input_bytes,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        return None, e.stdout or b"", (e.stderr or b"").decode("utf-8", "replace")
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def describe(status, err):
+    if status is None:
+        what = "timed out"
+    elif status < 0:
+        what = "killed by signal %d" % -status
+    else:
+        what = "exit status %d" % status
+    return "%s; stderr:\n%s" % (what, err if err.strip() else "(empty)")
+
+
+def cv_files(with_cases=True, with_data=True):
+    """The native CVs under tests/cases and data, as paths relative to SRC."""
+    out = []
+    for d in (["tests/cases"] if with_cases else []) + (["data"] if with_data else []):
+        full = os.path.join(SRC, d)
+        if not os.path.isdir(full):
+            continue
+        for f in sorted(os.listdir(full)):
+            if f.endswith(".yaml") and not f.endswith(".layout.yaml"):
+                out.append(d + "/" + f)
+    return out
+# --- end of shared part ---
+
+STYLES = ["default", "dark", "print", "slides", "minimal"]
+
+
+def d(v):
+    """A dump date as text, whether PyYAML read it as a date or a string."""
+    return v.isoformat() if isinstance(v, (datetime.date, datetime.datetime)) else str(v)
+
+
+def dump_of(t, exe, what, args):
+    status, out, err = run([exe, "--dump-layout"] + args)
+    if not t.ok(status == 0, what + ": --dump-layout succeeds", describe(status, err)):
+        return None
+    try:
+        dump = yaml.safe_load(out)
+    except yaml.YAMLError as e:
+        t.ok(False, what + ": the dump is YAML", str(e))
+        return None
+    if not t.ok(isinstance(dump, dict), what + ": the dump is a mapping", out[:300]):
+        return None
+    return dump
+
+
+def bars_of(dump):
+    for g in dump.get("groups") or []:
+        for e in g.get("entries") or []:
+            for b in e.get("bars") or []:
+                yield g, e, b
+
+
+def bad_options(t, exe):
+    cv = os.path.join(SRC, "data", "short.yaml")
+    cases = [
+        ("an unknown option", ["--no-such-option", cv]),
+        ("no CV file", []),
+        ("two CV files", [cv, cv]),
+        ("a width that is not a number", ["-W", "wide", cv]),
+        ("a negative width", ["-W", "-5", cv]),
+        ("a zero scale", ["--scale", "0", cv]),
+        ("an unknown format", ["--format", "gif", cv]),
+        ("-o - without --format", ["-o", "-", cv]),
+        ("an unknown input format", ["--input-format", "docx", cv]),
+        ("an unparsable --from", ["--from", "someday", cv]),
+        ("an unparsable --today", ["--today", "2026-13-45", cv]),
+        ("--from after --to", ["--from", "2020", "--to", "2010", cv]),
+        ("--set without =", ["--set", "bar.height", cv]),
+        ("an option missing its value", [cv, "-o"]),
+    ]
+    for what, args in cases:
+        with tempfile.TemporaryDirectory(prefix="cvt-cli-") as tmp:
+            status, out, err = run([exe] + args, cwd=tmp)
+            t.ok(status == 2, "%s: exits 2" % what, describe(status, err))
+            t.ok(err.strip() != "", "%s: says why on stderr" % what, "stderr is empty")
+            t.ok(os.listdir(tmp) == [], "%s: writes no file" % what, str(os.listdir(tmp)))
+
+
+def info_options(t, exe):
+    status, out, err = run([exe, "--version"])
+    text = out.decode("utf-8", "replace")
+    version = None
+    with open(os.path.join(SRC, "meson.build"), encoding="utf-8") as f:
+        m = re.search(r"version:\s*'([^']+)'", f.read())
+        version = m.group(1) if m else None
+    t.ok(status == 0 and version is not None and version in text,
+         "--version prints the version (%s)" % version, describe(status, err) + "\nstdout: " + text)
+    status, out, err = run([exe, "-V"])
+    t.ok(status == 0 and version in out.decode("utf-8", "replace"), "-V is --version",
+         describe(status, err))
+
+    status, out, err = run([exe, "--help"])
+    text = out.decode("utf-8", "replace")
+    missing = [o for o in ("--output", "--format", "--style", "--dump-layout", "--check",
+                           "--today", "--only") if o not in text]
+    t.ok(status == 0 and not missing, "--help lists the options on stdout",
+         describe(status, err) + "\nmissing from --help: %s" % missing)
+
+    status, out, err = run([exe, "--list-styles"])
+    lines = out.decode("utf-8", "replace").splitlines()
+    firsts = [l.split()[0] for l in lines if l.split()]
+    missing = [s for s in STYLES if s not in firsts]
+    t.ok(status == 0 and not missing, "--list-styles lists the five built-in styles",
+         describe(status, err) + "\nstdout:\n%s\nmissing: %s" % ("\n".join(lines), missing))
+    described = [l for l in lines if l.split() and l.split()[0] in STYLES and len(l.split()) > 1]
+    t.ok(len(described) == len(STYLES), "--list-styles gives each a description",
+         "\n".join(lines))
+
+
+def files_and_names(t, exe):
+    with tempfile.TemporaryDirectory(prefix="cvt-cli-") as tmp:
+        shutil.copy(os.path.join(SRC, "data", "short.yaml"), os.path.join(tmp, "cv.yaml"))
+
+        status, out, err = run([exe, "--check", "cv.yaml"], cwd=tmp)
+        t.ok(status == 0, "--check on a good CV exits 0", describe(status, err))
+        t.ok(out == b"", "--check prints nothing on stdout", out[:300])
+        t.ok(sorted(os.listdir(tmp)) == ["cv.yaml"], "--check writes no file",
+             str(sorted(os.listdir(tmp))))
+
+        status, out, err = run([exe, "cv.yaml"], cwd=tmp)
+        t.ok(status == 0 and os.path.exists(os.path.join(tmp, "cv.svg")),
+             "the default output of cv.yaml is cv.svg", describe(status, err)
+             + "\nfiles: %s" % sorted(os.listdir(tmp)))
+        if os.path.exists(os.path.join(tmp, "cv.svg")):
+            with open(os.path.join(tmp, "cv.svg"), "rb") as f:
+                t.ok(b"<svg" in f.read(4096), "cv.svg holds an SVG")
+        t.ok(sorted(os.listdir(tmp)) == ["cv.svg", "cv.yaml"], "no other file is written",
+             str(sorted(os.listdir(tmp))))
+
+        status, out, err = run([exe, "cv.yaml", "-o", "chart.svg", "--format", "png"], cwd=tmp)
+        data = b""
+        if os.path.exists(os.path.join(tmp, "chart.svg")):
+            with open(os.path.join(tmp, "chart.svg"), "rb") as f:
+                data = f.read(8)
+        t.ok(status == 0 and data.startswith(b"\x89PNG"), "--format png wins over .svg",
+             describe(status, err) + "\nfile starts %r" % data)
+        status, out, err = run([exe, "cv.yaml", "-o", "chart.pdf", "-f", "svg"], cwd=tmp)
+        data = b""
+        if os.path.exists(os.path.join(tmp, "chart.pdf")):
+            with open(os.path.join(tmp, "chart.pdf"), "rb") as f:
+                data = f.read(4096)
+        t.ok(status == 0 and b"<svg" in data, "-f svg wins over .pdf",
+             describe(status, err) + "\nfile starts %r" % data[:16])
+
+        for fmt, magic in (("svg", b"<svg"), ("png", b"\x89PNG"), ("pdf", b"%PDF")):
+            status, out, err = run([exe, "cv.yaml", "-o", "-", "--format", fmt], cwd=tmp)
+            t.ok(status == 0 and magic in out[:4096], "-o - --format %s writes to stdout" % fmt,
+                 describe(status, err) + "\nstdout starts %r" % out[:16])
+
+        with open(os.path.join(SRC, "data", "short.yaml"), "rb") as f:
+            cv_bytes = f.read()
+        status, out, err = run([exe, "-", "-o", "-", "--format", "svg"], cwd=tmp,
+                               input_bytes=cv_bytes)
+        t.ok(status == 0 and b"<svg" in out, "- reads the CV from stdin", describe(status, err))
+
+
+def only_range_today(t, exe):
+    dense = "data/dense.yaml"
+    dump = dump_of(t, exe, "--only education", ["--today", TODAY, "--only", "education", dense])
+    if dump:
+        keys = [g.get("key") for g in dump.get("groups") or []]
+        t.ok(keys == ["education"], "--only education draws only education", "groups: %s" % keys)
+        t.ok(not dump.get("milestones"), "--only education draws no milestones",
+             "milestones: %s" % dump.get("milestones"))
+    dump = dump_of(t, exe, "--only jobs,milestones,Teaching",
+                   ["--today", TODAY, "--only", "jobs,milestones,Teaching", dense])
+    if dump:
+        keys = [g.get("key") for g in dump.get("groups") or []]
+        t.ok(keys == ["jobs", "Teaching"], "--only jobs,milestones,Teaching keeps those groups in order",
+             "groups: %s" % keys)
+        t.ok(bool(dump.get("milestones")), "--only ...,milestones keeps the milestones")
+    status, _, err = run([exe, "--only", "no-such-group", "--check", dense])
+    t.ok(status in (1, 2) and "error:" in err, "--only with an unknown group is an error",
+         describe(status, err))
+
+    dump = dump_of(t, exe, "--from 2010 --to 2015", ["--today", TODAY, "--from", "2010",
+                                                     "--to", "2015", dense])
+    if dump:
+        rng = dump.get("range") or {}
+        t.ok(d(rng.get("start")) == "2010-01-01" and d(rng.get("end")) == "2015-12-31",
+             "--from 2010 --to 2015 sets the range to the years' ends", "range: %s" % rng)
+        outside = [(e.get("title"), d(b.get("start")), d(b.get("end"))) for _, e, b in bars_of(dump)
+                   if d(b.get("start")) < "2010-01-01" or d(b.get("end")) > "2015-12-31"]
+        t.ok(not outside, "--from/--to clips every bar to the range", "outside: %s" % outside)
+
+    short = "data/short.yaml"
+    for today in ("2026-01-15", "2027-03-31"):
+        dump = dump_of(t, exe, "--today " + today, ["--today", today, short])
+        if dump:
+            ends = [d(b.get("end")) for _, e, b in bars_of(dump) if e.get("title") == "Data Engineer"]
+            t.ok(ends == [today], "--today %s ends the ongoing job there" % today, "ends: %s" % ends)
+            t.ok(d((dump.get("range") or {}).get("end")) == today,
+                 "--today %s ends the default range there" % today, "range: %s" % dump.get("range"))
+    # dense.yaml says today: 2026-11-25; the command line wins.
+    dump = dump_of(t, exe, "--today over the CV's today", ["--today", "2026-06-30", dense])
+    if dump:
+        ends = [d(b.get("end")) for _, e, b in bars_of(dump) if e.get("title") == "Board member"]
+        t.ok(ends == ["2026-06-30"], "--today wins over the CV's today:", "ends: %s" % ends)
+
+
+def sizes_and_messages(t, exe):
+    short = "data/short.yaml"
+    for w in ("640", "1000"):
+        dump = dump_of(t, exe, "-W " + w, ["--today", TODAY, "-W", w, short])
+        if dump:
+            t.ok(dump.get("width") == int(w), "-W %s sets the width" % w, "width: %s" % dump.get("width"))
+    dump = dump_of(t, exe, "-H 700", ["--today", TODAY, "-H", "700", short])
+    if dump:
+        t.ok(dump.get("height") == 700, "-H 700 sets the height", "height: %s" % dump.get("height"))
+
+    with tempfile.TemporaryDirectory(prefix="cvt-cli-") as tmp:
+        cv = os.path.join(tmp, "warn.yaml")
+        with open(cv, "w", encoding="utf-8") as f:
+            f.write("name: Warn\njbos: []\njobs:\n  - {title: A, org: B, start: 2019, end: 2020}\n")
+        status, _, err = run([exe, "--check", cv])
+        t.ok(status == 0 and "warning:" in err and "jobs" in err,
+             "an unknown key is a warning that suggests the known key", describe(status, err))
+        status, _, err = run([exe, "--check", "-q", cv])
+        t.ok(status == 0 and err == "", "-q silences warnings", describe(status, err))
+        status, _, err = run([exe, "--check", "--strict", cv])
+        t.ok(status == 1 and "error:" in err, "--strict makes the warning an error",
+             describe(status, err))
+
+    status, out, err = run([exe, "--alt-text", "--today", TODAY, short])
+    text = out.decode("utf-8", "replace")
+    t.ok(status == 0 and "Lena Okafor" in text and "Northwind Analytics" in text,
+         "--alt-text summarises the chart on stdout", describe(status, err) + "\nstdout:\n" + text)
+
+
+def main():
+    exe = binary_from_argv()
+    t = Tap()
+    bad_options(t, exe)
+    info_options(t, exe)
+    files_and_names(t, exe)
+    only_range_today(t, exe)
+    sizes_and_messages(t, exe)
+    return t.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Rendering (DESIGN.md, tests tier 4): every data/*.yaml rendered to SVG (parses as
+XML, renders with rsvg-convert), PNG (IHDR size equals the layout dump's width x height,
+doubled with --scale 2), PDF (pdfinfo opens it, Title is the CV's name, page size is the
+dump's); `-o -` with --format; same input gives the same bytes; atomic replacement (an
+existing output is replaced, a failed run leaves it identical, no temp file remains).
+
+Usage: python3 tests/run-render.py PATH/TO/cvtimeline
+"""
+import shutil
+import struct
+
+import yaml
+
+# --- shared by the tests/run-*.py runners (kept inline so each runs on its own) ---
+import os
+import subprocess
+import sys
+import tempfile
+
+SRC = os.path.abspath(os.environ.get("CVT_SOURCE_ROOT")
+                      or os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+BUILD = os.environ.get("CVT_BUILD_ROOT", "")
+TODAY = "2026-11-25"
+
+
+class Tap:
+    """Prints TAP lines; remembers failures so the runner can exit 1."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, desc, detail=""):
+        self.n += 1
+        if cond:
+            print("ok %d - %s" % (self.n, desc))
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.n, desc))
+            for line in str(detail).rstrip("\n").splitlines():
+                print("#   " + line)
+        sys.stdout.flush()
+        return cond
+
+    def done(self):
+        print("1..%d" % self.n)
+        if self.failed:
+            print("# %d of %d failed" % (self.failed, self.n))
+        return 1 if self.failed else 0
+
+
+def binary_from_argv():
+    if len(sys.argv) != 2:
+        print("usage: %s PATH/TO/cvtimeline" % os.path.basename(sys.argv[0]), file=sys.stderr)
+        sys.exit(2)
+    exe = os.path.abspath(sys.argv[1])
+    if not os.access(exe, os.X_OK):
+        print("not executable: %s" % exe, file=sys.stderr)
+        sys.exit(1)
+    return exe
+
+
+def run(cmd, cwd=None, stdin=None, timeout=30, input_bytes=None):
+    """Runs cmd; returns (status, stdout bytes, stderr text). status is negative for
+    a signal and None for a timeout."""
+    try:
+        p = subprocess.run(cmd, cwd=cwd or SRC, stdin=stdin, input=input_bytes,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        return None, e.stdout or b"", (e.stderr or b"").decode("utf-8", "replace")
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def describe(status, err):
+    if status is None:
+        what = "timed out"
+    elif status < 0:
+        what = "killed by signal %d" % -status
+    else:
+        what = "exit status %d" % status
+    return "%s; stderr:\n%s" % (what, err if err.strip() else "(empty)")
+
+
+def cv_files(with_cases=True, with_data=True):
+    """The native CVs under tests/cases and data, as paths relative to SRC."""
+    out = []
+    for d in (["tests/cases"] if with_cases else []) + (["data"] if with_data else []):
+        full = os.path.join(SRC, d)
+        if not os.path.isdir(full):
+            continue
+        for f in sorted(os.listdir(full)):
+            if f.endswith(".yaml") and not f.endswith(".layout.yaml"):
+                out.append(d + "/" + f)
+    return out
+# --- end of shared part ---
+
+MAGIC = {"svg": None, "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def looks_like(fmt, data):
+    if fmt == "svg":
+        head = data[:512].lstrip()
+        return (head.startswith(b"<?xml") or head.startswith(b"<svg")) and b"<svg" in data
+    return data.startswith(MAGIC[fmt])
+
+
+def png_size(data):
+    """(width, height) from the IHDR chunk, or None when data is not a PNG."""
+    if len(data) < 24 or not data.startswith(MAGIC["png"]) or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
+
+
+def near(got, want, tol=1.0):
+    return abs(got - want) <= tol
+
+
+def tool(name):
+    path = shutil.which(name)
+    if path is None:
+        print("# %s not found: install it (scripts/test.sh does)" % name)
+    return path
+
+
+def check_svg(t, rel, path, tmp):
+    xmllint, rsvg = tool("xmllint"), tool("rsvg-convert")
+    t.ok(xmllint is not None, "%s: xmllint is installed" % rel)
+    t.ok(rsvg is not None, "%s: rsvg-convert is installed" % rel)
+    if xmllint:
+        status, _, err = run([xmllint, "--noout", path])
+        t.ok(status == 0, "%s: the SVG parses as XML" % rel, describe(status, err))
+    if rsvg:
+        png = os.path.join(tmp, "via-rsvg.png")
+        status, _, err = run([rsvg, "-o", png, path], timeout=60)
+        ok = status == 0 and os.path.exists(png)
+        if ok:
+            with open(png, "rb") as f:
+                ok = png_size(f.read(32)) is not None
+        t.ok(ok, "%s: rsvg-convert renders the SVG to a PNG" % rel, describe(status, err))
+
+
+def check_pdf(t, rel, path, name, dump):
+    pdfinfo = tool("pdfinfo")
+    if not t.ok(pdfinfo is not None, "%s: pdfinfo is installed" % rel):
+        return
+    status, out, err = run([pdfinfo, "-enc", "UTF-8", path])
+    if not t.ok(status == 0, "%s: pdfinfo opens the PDF" % rel, describe(status, err)):
+        return
+    info = {}
+    for line in out.decode("utf-8", "replace").splitlines():
+        k, _, v = line.partition(":")
+        info[k.strip()] = v.strip()
+    if name is not None:
+        t.ok(info.get("Title") == name, "%s: the PDF's Title is the CV's name" % rel,
+             "Title: %r, want %r" % (info.get("Title"), name))
+    size = info.get("Page size", "").split()
+    # "Page size:      1200 x 640 pts"
+    ok = len(size) >= 3 and near(float(size[0]), dump["width"]) and near(float(size[2]), dump["height"])
+    t.ok(ok, "%s: the PDF page is the dump's size" % rel,
+         "Page size: %r, dump: %s x %s" % (info.get("Page size"), dump["width"], dump["height"]))
+
+
+def render_one(t, exe, rel, tmp):
+    with open(os.path.join(SRC, rel), encoding="utf-8") as f:
+        name = (yaml.safe_load(f) or {}).get("name")
+    base = os.path.basename(rel)[:-len(".yaml")]
+    status, out, err = run([exe, "--dump-layout", "--today", TODAY, rel])
+    if not t.ok(status == 0, "%s: --dump-layout succeeds" % rel, describe(status, err)):
+        return
+    dump = yaml.safe_load(out)
+    if not t.ok(isinstance(dump, dict) and isinstance(dump.get("width"), (int, float))
+                and isinstance(dump.get("height"), (int, float)),
+                "%s: the dump has a width and a height" % rel, out[:500]):
+        return
+
+    outputs = {}
+    for fmt in ("svg", "png", "pdf"):
+        path = os.path.join(tmp, "%s.%s" % (base, fmt))
+        status, _, err = run([exe, "--today", TODAY, rel, "-o", path], timeout=60)
+        if not t.ok(status == 0 and os.path.exists(path), "%s: renders to %s" % (rel, fmt),
+                    describe(status, err)):
+            continue
+        with open(path, "rb") as f:
+            data = f.read()
+        outputs[fmt] = data
+        t.ok(looks_like(fmt, data), "%s: the .%s file holds %s" % (rel, fmt, fmt.upper()),
+             repr(data[:64]))
+        if fmt == "svg":
+            check_svg(t, rel, path, tmp)
+        elif fmt == "png":
+            size = png_size(data)
+            t.ok(size is not None and near(size[0], dump["width"]) and near(size[1], dump["height"]),
+                 "%s: the PNG is the dump's size" % rel,
+                 "PNG %s, dump %s x %s" % (size, dump["width"], dump["height"]))
+        else:
+            check_pdf(t, rel, path, name, dump)
+
+    # --scale 2 doubles the PNG.
+    path = os.path.join(tmp, base + "@2x.png")
+    status, _, err = run([exe, "--today", TODAY, "--scale", "2", rel, "-o", path], timeout=60)
+    if t.ok(status == 0, "%s: renders a PNG with --scale 2" % rel, describe(status, err)):
+        with open(path, "rb") as f:
+            size = png_size(f.read(32))
+        t.ok(size is not None and near(size[0], 2 * dump["width"], 2)
+             and near(size[1], 2 * dump["height"], 2),
+             "%s: --scale 2 doubles the PNG's size" % rel,
+             "PNG %s, dump %s x %s" % (size, dump["width"], dump["height"]))
+
+    # Standard output, with --format; the same bytes as the file (determinism).
+    for fmt in ("svg", "png", "pdf"):
+        status, data, err = run([exe, "--today", TODAY, rel, "-o", "-", "--format", fmt],
+                                timeout=60)
+        if not t.ok(status == 0, "%s: -o - --format %s succeeds" % (rel, fmt),
+                    describe(status, err)):
+            continue
+        t.ok(looks_like(fmt, data), "%s: -o - --format %s writes %s" % (rel, fmt, fmt.upper()),
+             repr(data[:64]))
+        if fmt in ("svg", "png") and fmt in outputs:
+            t.ok(data == outputs[fmt], "%s: %s output is deterministic (stdout = file)" % (rel, fmt),
+                 "%d bytes on stdout, %d in the file" % (len(data), len(outputs[fmt])))
+
+
+def atomic(t, exe, tmp):
+    """An existing output is replaced by a good run and kept by a failed one."""
+    good = "data/short.yaml"
+    bad = os.path.join(tmp, "bad.yaml")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("name: Bad\njobs:\n  - {title: X, start: 2019-08, end: 2019-06}\n")
+    old = b"previous contents\n"
+    outdir = os.path.join(tmp, "atomic")
+    os.mkdir(outdir)
+    for fmt in ("svg", "png", "pdf"):
+        target = os.path.join(outdir, "chart." + fmt)
+        with open(target, "wb") as f:
+            f.write(old)
+        status, _, err = run([exe, "--today", TODAY, good, "-o", target], timeout=60)
+        with open(target, "rb") as f:
+            data = f.read()
+        t.ok(status == 0 and looks_like(fmt, data),
+             "atomic: a good run replaces an existing .%s" % fmt,
+             describe(status, err) + "\nfile starts %r" % data[:32])
+        with open(target, "wb") as f:
+            f.write(old)
+        status, _, err = run([exe, "--today", TODAY, bad, "-o", target], timeout=60)
+        with open(target, "rb") as f:
+            data = f.read()
+        t.ok(status == 1 and data == old,
+             "atomic: a failed run leaves an existing .%s as it was" % fmt,
+             describe(status, err) + "\nfile now starts %r" % data[:32])
+    left = sorted(os.listdir(outdir))
+    t.ok(left == ["chart.pdf", "chart.png", "chart.svg"], "atomic: no temporary file is left",
+         "files in the output folder: %s" % left)
+
+
+def main():
+    exe = binary_from_argv()
+    t = Tap()
+    files = cv_files(with_cases=False)
+    if not files:
+        print("no data/*.yaml under %s" % SRC)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="cvt-render-") as tmp:
+        for rel in files:
+            render_one(t, exe, rel, tmp)
+        atomic(t, exe, tmp)
+    return t.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

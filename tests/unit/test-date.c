@@ -1,0 +1,228 @@
+/* Unit tests for date.c: every written form of spec/cv-format.md "Dates", period items,
+ * calendar edge cases (leap years, winter spanning the year) and junk. Table-driven. */
+#include "date.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *text;
+  const char *first; /* ISO, or NULL for present */
+  const char *last;
+  DatePrecision precision;
+  gboolean approximate;
+  gboolean present;
+} DateCase;
+
+static const DateCase good_dates[] = {
+    {"2019", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, FALSE, FALSE},
+    {"  2019  ", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, FALSE, FALSE},
+    {"1000", "1000-01-01", "1000-12-31", DATE_PREC_YEAR, FALSE, FALSE},
+    {"9999", "9999-01-01", "9999-12-31", DATE_PREC_YEAR, FALSE, FALSE},
+    {"2019-08", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"2019-8", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"2020-02", "2020-02-01", "2020-02-29", DATE_PREC_MONTH, FALSE, FALSE},
+    {"2019-02", "2019-02-01", "2019-02-28", DATE_PREC_MONTH, FALSE, FALSE},
+    {"1900-02", "1900-02-01", "1900-02-28", DATE_PREC_MONTH, FALSE, FALSE},
+    {"2000-02", "2000-02-01", "2000-02-29", DATE_PREC_MONTH, FALSE, FALSE},
+    {"08/2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"8/2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"12/2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Aug 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"aug 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"AUG 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"August 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Aug. 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"August, 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Sept 2019", "2019-09-01", "2019-09-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Sep 2019", "2019-09-01", "2019-09-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"September 2019", "2019-09-01", "2019-09-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"jan 2000", "2000-01-01", "2000-01-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"February 2024", "2024-02-01", "2024-02-29", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Mar 2011", "2011-03-01", "2011-03-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"apr 2011", "2011-04-01", "2011-04-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"May 2011", "2011-05-01", "2011-05-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"jun 2011", "2011-06-01", "2011-06-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"July 2011", "2011-07-01", "2011-07-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"Oct 2011", "2011-10-01", "2011-10-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"nov 2011", "2011-11-01", "2011-11-30", DATE_PREC_MONTH, FALSE, FALSE},
+    {"December 2011", "2011-12-01", "2011-12-31", DATE_PREC_MONTH, FALSE, FALSE},
+    {"2019-08-15", "2019-08-15", "2019-08-15", DATE_PREC_DAY, FALSE, FALSE},
+    {"2020-02-29", "2020-02-29", "2020-02-29", DATE_PREC_DAY, FALSE, FALSE},
+    {"2000-02-29", "2000-02-29", "2000-02-29", DATE_PREC_DAY, FALSE, FALSE},
+    {"2019-8-5", "2019-08-05", "2019-08-05", DATE_PREC_DAY, FALSE, FALSE},
+    {"spring 2015", "2015-03-01", "2015-05-31", DATE_PREC_SEASON, FALSE, FALSE},
+    {"Summer 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE},
+    {"autumn 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, FALSE, FALSE},
+    {"FALL 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, FALSE, FALSE},
+    {"winter 2015", "2015-12-01", "2016-02-29", DATE_PREC_SEASON, FALSE, FALSE},
+    {"winter 2016", "2016-12-01", "2017-02-28", DATE_PREC_SEASON, FALSE, FALSE},
+    {"winter 1899", "1899-12-01", "1900-02-28", DATE_PREC_SEASON, FALSE, FALSE},
+    {"winter 1999", "1999-12-01", "2000-02-29", DATE_PREC_SEASON, FALSE, FALSE},
+    {"~2019", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, TRUE, FALSE},
+    {"~ 2019-08", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, TRUE, FALSE},
+    {"c. 2019", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, TRUE, FALSE},
+    {"c.2019", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, TRUE, FALSE},
+    {"C. Aug 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, TRUE, FALSE},
+    {"~summer 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, TRUE, FALSE},
+    {"c. 08/2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, TRUE, FALSE},
+    {"present", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"Present", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"now", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"ONGOING", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"today", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"~present", NULL, NULL, DATE_PREC_DAY, TRUE, TRUE},
+};
+
+static const char *const bad_dates[] = {
+    "", "   ", "~", "c.", "19", "999", "0999", "10000", "20190", "2019-13", "2019-00", "2019-02-29",
+    "2021-02-29", "1900-02-29", "2019-04-31", "2019-08-32", "2019-08-00", "2019-", "2019-08-",
+    "2019-008", "2019-08-015", "13/2019", "0/2019", "08/19", "08/20190", "123/2019",
+    "2019/08", "Agust 2019", "Aug", "Aug2019", "2019 Aug", "summer", "summer 15", "winter 9999",
+    "sommer 2015", "presently", "present 2019", "now!", "2019-08-15T10:00:00",
+    "Augustus 2019", "Au 2019", "ju 2019", "- 2019", "-2019", "+2019", "2019.5", "1e3", "x",
+    "2005/06", "2019..2020", "~~2019", "c 2019", "2019 to 2020", "\xc3\xa9t\xc3\xa9 2015",
+    "Aug 2019 extra", "2019-08-15-01", "4294967297", "99999999999999999999",
+    "January 2019 January 2019 January 2019 January 2019 January 2019 January 2019 January",
+};
+
+static void check_value(const char *text, const DateValue *v, const char *first,
+                        const char *last, DatePrecision prec, gboolean approx, gboolean present) {
+  char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+  g_test_message("date '%s'", text);
+  g_assert_cmpint(v->present, ==, present);
+  g_assert_cmpint(v->approximate, ==, approx);
+  if (present)
+    return;
+  g_assert_cmpint(v->precision, ==, prec);
+  g_assert_cmpstr(date_format_iso(v->first, a), ==, first);
+  g_assert_cmpstr(date_format_iso(v->last, b), ==, last);
+}
+
+static void test_good_dates(void) {
+  for (gsize i = 0; i < G_N_ELEMENTS(good_dates); i++) {
+    const DateCase *c = &good_dates[i];
+    DateValue v;
+    memset(&v, 0xab, sizeof v);
+    if (!date_parse(c->text, &v))
+      g_error("'%s' should parse", c->text);
+    check_value(c->text, &v, c->first, c->last, c->precision, c->approximate, c->present);
+  }
+}
+
+static void test_bad_dates(void) {
+  for (gsize i = 0; i < G_N_ELEMENTS(bad_dates); i++) {
+    DateValue v = {0};
+    if (date_parse(bad_dates[i], &v))
+      g_error("'%s' should not parse", bad_dates[i]);
+  }
+  DateValue v;
+  g_assert_false(date_parse(NULL, &v));
+}
+
+static void test_winter_leap(void) {
+  /* The winter of a year ends in February of the next one, leap day included. */
+  for (int year = 1800; year <= 2400; year++) {
+    char text[32], iso[DATE_ISO_SIZE];
+    g_snprintf(text, sizeof text, "winter %d", year);
+    DateValue v;
+    g_assert_true(date_parse(text, &v));
+    int y, m, d;
+    date_to_ymd(v.last, &y, &m, &d);
+    g_assert_cmpint(y, ==, year + 1);
+    g_assert_cmpint(m, ==, 2);
+    g_assert_cmpint(d, ==, g_date_is_leap_year((GDateYear)(year + 1)) ? 29 : 28);
+    date_to_ymd(v.first, &y, &m, &d);
+    g_assert_cmpint(y * 10000 + m * 100 + d, ==, year * 10000 + 1201);
+    (void)iso;
+  }
+}
+
+typedef struct {
+  const char *text;
+  const char *start_first, *start_last;
+  const char *end_first, *end_last; /* NULL: present */
+  gboolean start_approx, end_approx;
+} PeriodCase;
+
+static const PeriodCase good_periods[] = {
+    {"2019-09..2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"2019-09 .. 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"2019-09 - 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"2019-09 \xe2\x80\x93 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31",
+     FALSE, FALSE},
+    {"2019-09 to 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"Sep 2019 to Dec 2020", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE,
+     FALSE},
+    {"2015 - 2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", FALSE, FALSE},
+    {"~2015..c. 2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", TRUE, TRUE},
+    {"2019-09..present", "2019-09-01", "2019-09-30", NULL, NULL, FALSE, FALSE},
+    {"summer 2015..winter 2015", "2015-06-01", "2015-08-31", "2015-12-01", "2016-02-29", FALSE,
+     FALSE},
+    {"2005/06", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", FALSE, FALSE},
+    {"2005/2006", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", FALSE, FALSE},
+    {"1999/00", "1999-09-01", "1999-09-30", "2000-06-01", "2000-06-30", FALSE, FALSE},
+    {"1999/2000", "1999-09-01", "1999-09-30", "2000-06-01", "2000-06-30", FALSE, FALSE},
+    {"~2005/06", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", TRUE, TRUE},
+    {"summer 2015", "2015-06-01", "2015-08-31", "2015-06-01", "2015-08-31", FALSE, FALSE},
+    {"2016", "2016-01-01", "2016-12-31", "2016-01-01", "2016-12-31", FALSE, FALSE},
+    {"08/2019", "2019-08-01", "2019-08-31", "2019-08-01", "2019-08-31", FALSE, FALSE},
+};
+
+static const char *const bad_periods[] = {
+    "", "2019-09..", "..2020", "2019-09-2020-12", "2019 -2020", "2019- 2020", "2019 -- 2020",
+    "2005/07", "2005/2007", "2005/05", "2005/6", "2005/006", "9999/00", "2019 to", "Agust 2019",
+    "2019..2020..2021", "2019 to 2020 to 2021", "2019-09 ... 2020", "08/2019..Agust 2020",
+};
+
+static void test_good_periods(void) {
+  for (gsize i = 0; i < G_N_ELEMENTS(good_periods); i++) {
+    const PeriodCase *c = &good_periods[i];
+    DateValue a, b;
+    if (!date_parse_period(c->text, &a, &b))
+      g_error("period '%s' should parse", c->text);
+    check_value(c->text, &a, c->start_first, c->start_last, a.precision, c->start_approx, FALSE);
+    check_value(c->text, &b, c->end_first, c->end_last, b.precision, c->end_approx,
+                c->end_first == NULL);
+  }
+}
+
+static void test_bad_periods(void) {
+  for (gsize i = 0; i < G_N_ELEMENTS(bad_periods); i++) {
+    DateValue a, b;
+    if (date_parse_period(bad_periods[i], &a, &b))
+      g_error("period '%s' should not parse", bad_periods[i]);
+  }
+}
+
+static void test_calendar(void) {
+  g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
+  g_assert_cmpint(date_from_ymd(2019, 2, 29), ==, 0);
+  g_assert_cmpint(date_from_ymd(2019, 13, 1), ==, 0);
+  g_assert_cmpint(date_from_ymd(0, 1, 1), ==, 0);
+  g_assert_cmpint(date_from_ymd(2020, 3, 1) - date_from_ymd(2020, 2, 28), ==, 2);
+  g_assert_cmpint(date_from_ymd(2019, 3, 1) - date_from_ymd(2019, 2, 28), ==, 1);
+  int y, m, d;
+  date_to_ymd(date_from_ymd(2024, 2, 29), &y, &m, &d);
+  g_assert_cmpint(y, ==, 2024);
+  g_assert_cmpint(m, ==, 2);
+  g_assert_cmpint(d, ==, 29);
+  date_to_ymd(0, &y, &m, &d);
+  g_assert_cmpint(y, ==, 0);
+  char buf[DATE_ISO_SIZE];
+  g_assert_cmpstr(date_format_iso(date_from_ymd(1000, 1, 9), buf), ==, "1000-01-09");
+  g_assert_cmpfloat(date_to_year_fraction(date_from_ymd(2020, 1, 1)), ==, 2020.0);
+  double half = date_to_year_fraction(date_from_ymd(2019, 7, 2));
+  g_assert_cmpfloat_with_epsilon(half, 2019.5, 0.002);
+  g_assert_cmpfloat(date_to_year_fraction(date_from_ymd(2020, 12, 31)), <, 2021.0);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/date/good", test_good_dates);
+  g_test_add_func("/date/bad", test_bad_dates);
+  g_test_add_func("/date/winter-leap", test_winter_leap);
+  g_test_add_func("/date/period/good", test_good_periods);
+  g_test_add_func("/date/period/bad", test_bad_periods);
+  g_test_add_func("/date/calendar", test_calendar);
+  return g_test_run();
+}

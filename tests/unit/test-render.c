@@ -1,0 +1,315 @@
+/* Unit tests for render.c: each format from a hand-built scene is valid (SVG parses and
+ * renders, PNG has the expected pixel size, PDF opens with its title), output is
+ * byte-identical across renders, fades and patterns paint where they should. */
+#include "render.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+static const StyleColor RED = {1, 0, 0, 1};
+static const StyleColor BLACK = {0, 0, 0, 1};
+static const StyleColor WHITE = {1, 1, 1, 1};
+
+/* A scene with one of every shape kind; freed with scene_free (not layout_scene_free:
+ * the scene is built here, not by layout). */
+static LayoutScene *scene_new(double width, double height)
+{
+  LayoutScene *scene = g_new0(LayoutScene, 1);
+  scene->width = width;
+  scene->height = height;
+  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  return scene;
+}
+
+static void scene_free(LayoutScene *scene)
+{
+  g_array_unref(scene->shapes);
+  g_free(scene);
+}
+
+static void add(LayoutScene *scene, LayoutShape shape)
+{
+  g_array_append_val(scene->shapes, shape);
+}
+
+static LayoutScene *sample_scene(void)
+{
+  LayoutScene *s = scene_new(200, 100);
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 200, .h = 100,
+                       .fill = WHITE});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 10, .y = 10, .w = 80, .h = 20,
+                       .radius = 4, .fill = RED, .fade_right = 20,
+                       .url = "https://example.org/a'b(c)\\d\"e"});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 100, .y = 10, .w = 80, .h = 20,
+                       .radius = 4, .fill = RED, .pattern = STYLE_PATTERN_HATCH,
+                       .pattern_color = BLACK, .stroke = BLACK, .stroke_width = 1});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 10, .y = 40, .w = 50, .h = 20,
+                       .fill = RED, .pattern = STYLE_PATTERN_CROSSHATCH, .pattern_color = BLACK,
+                       .fade_left = 10});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 70, .y = 40, .w = 50, .h = 20,
+                       .fill = RED, .pattern = STYLE_PATTERN_DOTS, .pattern_color = BLACK});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 130, .y = 40, .w = 50, .h = 20,
+                       .fill = WHITE, .pattern = STYLE_PATTERN_OUTLINE, .pattern_color = RED});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE, .x = 0, .y = 70, .w = 200, .h = 0,
+                       .stroke = BLACK, .stroke_width = 1, .dash = {4, 2}, .n_dash = 2});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_DIAMOND, .x = 20, .y = 75, .w = 10, .h = 10,
+                       .fill = BLACK});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_CIRCLE, .x = 40, .y = 75, .w = 10, .h = 10,
+                       .fill = RED, .stroke = BLACK, .stroke_width = 1});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT, .x = 60, .y = 75, .w = 60, .h = 14,
+                       .fill = BLACK, .font = "DejaVu Sans 11", .text = "Ada <&> Lovelace"});
+  return s;
+}
+
+static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale,
+                      GError **error)
+{
+  RenderOptions opts = {.format = format, .scale = scale, .title = "Ada \"<Lovelace>\"",
+                        .author = "Ada", .creation_time = 946684800};
+  TextCtx *text = text_ctx_new();
+  GBytes *bytes = render_scene(scene, text, &opts, error);
+  text_ctx_free(text);
+  return bytes;
+}
+
+static char *write_temp(GBytes *bytes, const char *suffix)
+{
+  char *tmpl = g_strdup_printf("cvt-render-XXXXXX%s", suffix);
+  char *path = NULL;
+  int fd = g_file_open_tmp(tmpl, &path, NULL);
+  g_assert_cmpint(fd, >=, 0);
+  close(fd);
+  gsize len;
+  const char *data = g_bytes_get_data(bytes, &len);
+  g_assert_true(g_file_set_contents(path, data, (gssize)len, NULL));
+  g_free(tmpl);
+  return path;
+}
+
+/* Runs @argv; returns its standard output, or NULL (and skips the test) when the tool is
+ * missing. Fails the test when it exits with an error. */
+static char *run_tool(const char *const *argv)
+{
+  char *prog = g_find_program_in_path(argv[0]);
+  if (prog == NULL) {
+    g_test_skip(argv[0]);
+    return NULL;
+  }
+  g_free(prog);
+  char *out = NULL, *err = NULL;
+  int status = 0;
+  GError *error = NULL;
+  g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                             &err, &status, &error));
+  g_assert_no_error(error);
+  if (!g_spawn_check_wait_status(status, NULL))
+    g_error("%s failed: %s", argv[0], err);
+  g_free(err);
+  return out;
+}
+
+static void png_dimensions(GBytes *png, guint32 *w, guint32 *h)
+{
+  gsize len;
+  const guint8 *d = g_bytes_get_data(png, &len);
+  g_assert_cmpuint(len, >, 24);
+  g_assert_cmpmem(d, 8, "\x89PNG\r\n\x1a\n", 8);
+  *w = (guint32)d[16] << 24 | (guint32)d[17] << 16 | (guint32)d[18] << 8 | d[19];
+  *h = (guint32)d[20] << 24 | (guint32)d[21] << 16 | (guint32)d[22] << 8 | d[23];
+}
+
+static void test_svg_valid(void)
+{
+  LayoutScene *scene = sample_scene();
+  GError *error = NULL;
+  GBytes *svg = render(scene, RENDER_SVG, 1, &error);
+  g_assert_no_error(error);
+  char *text = g_strndup(g_bytes_get_data(svg, NULL), g_bytes_get_size(svg));
+  /* The root's size is in px and the viewBox matches the chart. */
+  g_assert_nonnull(strstr(text, "width=\"200px\""));
+  g_assert_nonnull(strstr(text, "height=\"100px\""));
+  g_assert_nonnull(strstr(text, "viewBox=\"0 0 200 100\""));
+  g_assert_nonnull(strstr(text, "<title>Ada &quot;&lt;Lovelace&gt;&quot;</title>"));
+  g_assert_nonnull(strstr(text, "linearGradient"));
+  char *path = write_temp(svg, ".svg");
+  char *png = g_strconcat(path, ".png", NULL);
+  char *out = run_tool((const char *const[]){"xmllint", "--noout", path, NULL});
+  g_free(out);
+  if (!g_test_failed()) {
+    out = run_tool((const char *const[]){"rsvg-convert", "-o", png, path, NULL});
+    g_free(out);
+  }
+  g_unlink(png);
+  g_unlink(path);
+  g_free(png);
+  g_free(path);
+  g_free(text);
+  g_bytes_unref(svg);
+  scene_free(scene);
+}
+
+static void test_png_size(void)
+{
+  LayoutScene *scene = sample_scene();
+  scene->width = 200.5; /* a fractional size rounds up */
+  GError *error = NULL;
+  guint32 w, h;
+  GBytes *png = render(scene, RENDER_PNG, 1, &error);
+  g_assert_no_error(error);
+  png_dimensions(png, &w, &h);
+  g_assert_cmpuint(w, ==, 201);
+  g_assert_cmpuint(h, ==, 100);
+  g_bytes_unref(png);
+  png = render(scene, RENDER_PNG, 2, &error);
+  g_assert_no_error(error);
+  png_dimensions(png, &w, &h);
+  g_assert_cmpuint(w, ==, 401);
+  g_assert_cmpuint(h, ==, 200);
+  g_bytes_unref(png);
+  scene_free(scene);
+}
+
+static void test_png_too_large(void)
+{
+  LayoutScene *scene = sample_scene();
+  GError *error = NULL;
+  scene->width = 20000;
+  GBytes *png = render(scene, RENDER_PNG, 2, &error);
+  g_assert_null(png);
+  g_assert_nonnull(error);
+  g_assert_nonnull(strstr(error->message, "--scale"));
+  g_assert_nonnull(strstr(error->message, "page.width"));
+  g_clear_error(&error);
+  scene->width = 200;
+  scene->height = 40000;
+  png = render(scene, RENDER_PNG, 1, &error);
+  g_assert_null(png);
+  g_assert_nonnull(strstr(error->message, "page.height"));
+  g_clear_error(&error);
+  /* Each side within the limit, the area not. */
+  scene->width = 20000;
+  scene->height = 20000;
+  png = render(scene, RENDER_PNG, 1, &error);
+  g_assert_null(png);
+  g_assert_nonnull(strstr(error->message, "--height"));
+  g_clear_error(&error);
+  scene->height = 0;
+  png = render(scene, RENDER_SVG, 1, &error);
+  g_assert_null(png);
+  g_assert_nonnull(error);
+  g_clear_error(&error);
+  scene_free(scene);
+}
+
+/* Decodes @png and returns the ARGB32 pixel at (x, y) (premultiplied). */
+static guint32 png_pixel(GBytes *png, int x, int y)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data(png, &len);
+  char *path = write_temp(png, ".png");
+  cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+  g_assert_cmpint(cairo_surface_status(img), ==, CAIRO_STATUS_SUCCESS);
+  (void)data;
+  const guint8 *px = cairo_image_surface_get_data(img);
+  int stride = cairo_image_surface_get_stride(img);
+  guint32 v = *(const guint32 *)(px + y * stride + x * 4);
+  cairo_surface_destroy(img);
+  g_unlink(path);
+  g_free(path);
+  return v;
+}
+
+static void test_png_pixels(void)
+{
+  LayoutScene *s = scene_new(100, 40);
+  /* Transparent page: the fade is visible in the alpha channel. */
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 100, .h = 20,
+                       .fill = RED, .fade_left = 20, .fade_right = 20});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 20, .w = 100, .h = 20,
+                       .fill = WHITE, .pattern = STYLE_PATTERN_HATCH, .pattern_color = BLACK});
+  GError *error = NULL;
+  GBytes *png = render(s, RENDER_PNG, 1, &error);
+  g_assert_no_error(error);
+  g_assert_cmphex(png_pixel(png, 50, 10), ==, 0xffff0000); /* solid middle */
+  g_assert_cmpuint(png_pixel(png, 0, 10) >> 24, <, 0x20);  /* faded ends */
+  g_assert_cmpuint(png_pixel(png, 99, 10) >> 24, <, 0x20);
+  g_assert_cmpuint(png_pixel(png, 10, 10) >> 24, >, 0x60); /* half-way up the ramp */
+  g_assert_cmpuint(png_pixel(png, 10, 10) >> 24, <, 0xa0);
+  /* The hatch darkens some pixels of the white row, not all. */
+  guint dark = 0;
+  for (int x = 0; x < 100; x++)
+    dark += (png_pixel(png, x, 30) & 0xff) < 0x80;
+  g_assert_cmpuint(dark, >, 5);
+  g_assert_cmpuint(dark, <, 60);
+  g_bytes_unref(png);
+  scene_free(s);
+}
+
+static void test_pdf_valid(void)
+{
+  LayoutScene *scene = sample_scene();
+  GError *error = NULL;
+  GBytes *pdf = render(scene, RENDER_PDF, 1, &error);
+  g_assert_no_error(error);
+  gsize len;
+  const char *data = g_bytes_get_data(pdf, &len);
+  g_assert_true(len > 5 && memcmp(data, "%PDF-", 5) == 0);
+  /* The link's quotes, parentheses and backslash are percent-encoded. */
+  static const char uri[] = "example.org/a%27b%28c%29%5Cd%22e";
+  g_assert_nonnull(memmem(data, len, uri, strlen(uri)));
+  char *path = write_temp(pdf, ".pdf");
+  char *out = run_tool((const char *const[]){"pdfinfo", path, NULL});
+  if (out != NULL) {
+    g_assert_nonnull(strstr(out, "Ada \"<Lovelace>\""));
+    g_assert_nonnull(strstr(out, "200 x 100 pts"));
+    g_assert_nonnull(strstr(out, "2000"));
+  }
+  g_free(out);
+  g_unlink(path);
+  g_free(path);
+  g_bytes_unref(pdf);
+  scene_free(scene);
+}
+
+static void test_deterministic(void)
+{
+  LayoutScene *scene = sample_scene();
+  for (RenderFormat f = RENDER_SVG; f <= RENDER_PDF; f++) {
+    GError *error = NULL;
+    GBytes *a = render(scene, f, 1, &error);
+    g_assert_no_error(error);
+    GBytes *b = render(scene, f, 1, &error);
+    g_assert_no_error(error);
+    g_assert_true(g_bytes_equal(a, b));
+    g_bytes_unref(a);
+    g_bytes_unref(b);
+  }
+  scene_free(scene);
+}
+
+static void test_format_names(void)
+{
+  RenderFormat f;
+  g_assert_true(render_format_parse("PNG", &f));
+  g_assert_cmpint(f, ==, RENDER_PNG);
+  g_assert_true(render_format_parse("svg", &f));
+  g_assert_cmpint(f, ==, RENDER_SVG);
+  g_assert_false(render_format_parse("jpeg", &f));
+  g_assert_false(render_format_parse(NULL, &f));
+  g_assert_cmpstr(render_format_name(RENDER_PDF), ==, "pdf");
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/render/svg-valid", test_svg_valid);
+  g_test_add_func("/render/png-size", test_png_size);
+  g_test_add_func("/render/png-too-large", test_png_too_large);
+  g_test_add_func("/render/png-pixels", test_png_pixels);
+  g_test_add_func("/render/pdf-valid", test_pdf_valid);
+  g_test_add_func("/render/deterministic", test_deterministic);
+  g_test_add_func("/render/format-names", test_format_names);
+  return g_test_run();
+}
