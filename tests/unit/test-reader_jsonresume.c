@@ -385,6 +385,37 @@ static void test_long_text_and_guard(void)
   diag_list_free(diags);
 }
 
+/* JSON writers escape characters outside the BMP as UTF-16 surrogate pairs, which YAML
+ * does not know; ydoc rewrites them for JSON input. Escaped quotes and backslashes must
+ * not confuse it, and a lone surrogate stays an error. */
+static void test_surrogate_pairs(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
+                          "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"work\": [\"\\ud83d\\ude80\", 1]}",
+                          &diags);
+  g_assert_null(cv); /* the work items are not mappings, to learn their columns */
+  assert_diag(diags, 0, DIAG_ERROR, 2, 41, "expected a mapping");
+  /* After a rewritten pair the column is two less than in the file (57). */
+  assert_diag(diags, 1, DIAG_ERROR, 2, 55, "expected a mapping");
+  diag_list_free(diags);
+  cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
+                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}}",
+                 &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpstr(cv->name, ==, "Ada \U0001F680 \"A\" \\");
+  g_assert_cmpstr(cv->headline, ==, "x\\ud83d\\ude80"); /* escaped backslashes: no escape */
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  DiagList *errors = diag_list_new();
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  const char *lone = "{\"name\": \"\\ud83d x\"}";
+  g_assert_null(ydoc_parse("cv.json", lone, strlen(lone), &limits, errors));
+  g_assert_cmpuint(diag_error_count(errors), ==, 1);
+  diag_list_free(errors);
+}
+
 static char *import_path(const char *name)
 {
   const char *root = g_getenv("CVT_SOURCE_ROOT");
@@ -454,8 +485,10 @@ static void test_file_legacy(void)
                   "\u00c9cole Polytechnique F\u00e9d\u00e9rale de Lausanne (EPFL)");
   g_assert_cmpuint(entry_at(cv, 0, 2)->roles->len, ==, 0);
   g_assert_cmpuint(entry_at(cv, 0, 3)->roles->len, ==, 0);
+  g_assert_cmpstr(entry_at(cv, 0, 2)->title, ==, "Postdoctoral researcher"); /* file order */
+  g_assert_cmpstr(entry_at(cv, 0, 3)->title, ==, "HPC engineer");
   ModelEntry *ipd = entry_at(cv, 0, 5);
-  g_assert_cmpint(ipd->line, ==, 61);
+  g_assert_cmpint(ipd->line, ==, 67);
   g_assert_cmpint(ipd->column, ==, 3);
   g_assert_cmpuint(cv->milestones->len, ==, 2);
   ModelMilestone *award = g_ptr_array_index(cv->milestones, 0);
@@ -478,6 +511,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);
+  g_test_add_func("/reader_jsonresume/surrogate_pairs", test_surrogate_pairs);
   g_test_add_func("/reader_jsonresume/file_v1", test_file_v1);
   g_test_add_func("/reader_jsonresume/file_legacy", test_file_legacy);
   return g_test_run();
