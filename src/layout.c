@@ -174,20 +174,30 @@ static double layout_legend_width(LayoutCtx *ctx, GArray *items)
   return w;
 }
 
-/* Draws the legend with its left edge at @x and its top at @y; returns its height. */
+/* Draws the legend from (@x, @y), flowing into further rows at the right edge; returns
+ * its height. A name wider than the page is shortened. */
 static double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
 {
   const char *font = ctx->style->legend.font;
   TextExtents e;
   text_measure(ctx->text, font, "Ag", &e);
+  double row_x = x, top = y;
   for (guint i = 0; i < items->len; i++) {
     const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
+    char *name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+    double w = name ? layout_text_width(ctx, font, name) : 0;
+    if (x > row_x && x + 16 + w > ctx->right) {
+      x = row_x;
+      y += e.height + 6;
+      g_free(name);
+      name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+      w = name ? layout_text_width(ctx, font, name) : 0;
+    }
     double sw = 11;
-    double sy = y + round((e.height - sw) / 2);
     LayoutShape swatch = {
         .kind = LAYOUT_SHAPE_RECT,
         .x = x,
-        .y = sy,
+        .y = y + round((e.height - sw) / 2),
         .w = sw,
         .h = sw,
         .fill = item->color,
@@ -196,11 +206,33 @@ static double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double
         .pattern_color = layout_inside_color(ctx, item->color),
     };
     layout_push(ctx, LAYER_BARS, &swatch);
-    LayoutBox box = layout_text(ctx, font, item->name, x + 16, y, ctx->style->page.color);
-    layout_note_text(ctx, item->name, box);
-    x += 16 + box.w + 18;
+    if (name) {
+      LayoutBox box = layout_text(ctx, font, name, x + 16, y, ctx->style->page.color);
+      layout_note_text(ctx, name, box);
+    }
+    g_free(name);
+    x += 16 + w + 18;
   }
-  return e.height;
+  return y - top + e.height;
+}
+
+/* A one-line text at (@x, @y), shortened to the page's inner width; its box (w = 0 when
+ * not even an ellipsis fits). Noted for the overlap checks. */
+static LayoutBox layout_header_text(LayoutCtx *ctx, const char *font, const char *text, double x,
+                                    double y, StyleColor color)
+{
+  char *fitted = text_fit(ctx->text, font, text, ctx->right - x);
+  LayoutBox box = {x, y, 0, 0};
+  if (fitted) {
+    box = layout_text(ctx, font, fitted, x, y, color);
+    layout_note_text(ctx, fitted, box);
+  } else {
+    TextExtents e;
+    text_measure(ctx->text, font, text, &e);
+    box.h = e.height;
+  }
+  g_free(fitted);
+  return box;
 }
 
 /* Draws the title, headline and (top) legend from @y; returns the y below them. */
@@ -210,15 +242,14 @@ static double layout_header(LayoutCtx *ctx, GArray *legend, double y)
   LayoutScene *scene = ctx->scene;
   double top = y, text_right = ctx->left;
   if (st->title.show && scene->title) {
-    LayoutBox box = layout_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
-    layout_note_text(ctx, scene->title, box);
+    LayoutBox box =
+        layout_header_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h + 2;
   }
   if (st->subtitle.show && scene->headline) {
-    LayoutBox box =
-        layout_text(ctx, st->subtitle.font, scene->headline, ctx->left, y, st->subtitle.color);
-    layout_note_text(ctx, scene->headline, box);
+    LayoutBox box = layout_header_text(ctx, st->subtitle.font, scene->headline, ctx->left, y,
+                                       st->subtitle.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h;
   }
@@ -818,23 +849,32 @@ static double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
   g->entries = g_ptr_array_new_with_free_func(layout_entry_free);
   double top = y;
   if (st->group.label == STYLE_GROUP_LABEL_ABOVE) {
-    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->x0, y, st->group.color);
-    g->has_label = TRUE;
-    g->label = (LayoutLabel){g_strdup(p->name), box};
-    y += box.h + 6;
+    char *name = text_fit(ctx->text, st->group.font, p->name, ctx->x1 - ctx->x0);
+    TextExtents e;
+    text_measure(ctx->text, st->group.font, p->name, &e);
+    if (name) {
+      LayoutBox box = layout_text(ctx, st->group.font, name, ctx->x0, y, st->group.color);
+      g->has_label = TRUE;
+      g->label = (LayoutLabel){name, box};
+    }
+    y += e.height + 6;
   }
   for (guint i = 0; i < p->n_items; i++) {
     LayoutItem *item = &p->items[i];
     g_ptr_array_add(g->entries, layout_item_emit(ctx, item, y + item->lane * ctx->lane_pitch));
   }
   double bottom = y + p->lanes * ctx->lane_pitch - st->bar.gap;
-  if (st->group.label == STYLE_GROUP_LABEL_LEFT) {
+  char *name = st->group.label == STYLE_GROUP_LABEL_LEFT
+                   ? text_fit(ctx->text, st->group.font, p->name,
+                              ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP)
+                   : NULL;
+  if (name) {
     TextExtents e;
-    text_measure(ctx->text, st->group.font, p->name, &e);
+    text_measure(ctx->text, st->group.font, name, &e);
     double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
-    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->left, ly, st->group.color);
+    LayoutBox box = layout_text(ctx, st->group.font, name, ctx->left, ly, st->group.color);
     g->has_label = TRUE;
-    g->label = (LayoutLabel){g_strdup(p->name), box};
+    g->label = (LayoutLabel){name, box};
     bottom = MAX(bottom, box.y + box.h);
   }
   g->box = (LayoutBox){ctx->left, top, ctx->right - ctx->left, bottom - top};
@@ -891,9 +931,12 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
         .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
-    double w = layout_text_width(ctx, st->milestone.font, lm->title);
+    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
+    double inner = ctx->right - ctx->left;
+    char *text = text_fit(ctx->text, st->milestone.font, lm->title, MAX(inner / 3, MIN(inner, 200)));
+    double w = text ? layout_text_width(ctx, st->milestone.font, text) : 0;
     double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
-    for (guint tier = 0; tier < LAYOUT_MAX_TIERS; tier++) {
+    for (guint tier = 0; text && tier < LAYOUT_MAX_TIERS; tier++) {
       if (lx < tier_right[tier] + 10)
         continue;
       tier_right[tier] = lx + w;
@@ -902,13 +945,14 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
       if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
         layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
                     layout_with_alpha(st->axis.color, 0.6), 0.75);
-      LayoutBox box = layout_text(ctx, st->milestone.font, lm->title, lx, ly,
+      LayoutBox box = layout_text(ctx, st->milestone.font, text, lx, ly,
                                   st->milestone.label_color);
       lm->tier = tier;
       lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(lm->title), box};
+      lm->label = (LayoutLabel){g_strdup(text), box};
       break;
     }
+    g_free(text);
     g_ptr_array_add(ctx->scene->milestones, lm);
   }
   return first_tier_y + tiers_used * tier_h;
@@ -952,6 +996,8 @@ static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint 
   double w = 0;
   for (guint i = 0; i < n; i++)
     w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
+  /* A long custom group name is shortened rather than squeezing the plot. */
+  w = MIN(w, (ctx->right - ctx->left) / 5);
   return w > 0 ? ceil(w) + LAYOUT_COLUMN_GAP : 0;
 }
 
