@@ -66,7 +66,7 @@ static LayoutScene *sample_scene(void)
 static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale,
                       GError **error)
 {
-  RenderOptions opts = {.format = format, .scale = scale, .title = "Ada \"<Lovelace>\"",
+  RenderOptions opts = {.format = format, .scale = scale, .title = "Ada \"<Lovelace>\"\x01",
                         .author = "Ada", .creation_time = 946684800};
   TextCtx *text = text_ctx_new();
   GBytes *bytes = render_scene(scene, text, &opts, error);
@@ -131,7 +131,7 @@ static void test_svg_valid(void)
   g_assert_nonnull(strstr(text, "width=\"200px\""));
   g_assert_nonnull(strstr(text, "height=\"100px\""));
   g_assert_nonnull(strstr(text, "viewBox=\"0 0 200 100\""));
-  g_assert_nonnull(strstr(text, "<title>Ada &quot;&lt;Lovelace&gt;&quot;</title>"));
+  g_assert_nonnull(strstr(text, "<title>Ada &quot;&lt;Lovelace&gt;&quot; </title>"));
   g_assert_nonnull(strstr(text, "linearGradient"));
   char *path = write_temp(svg, ".svg");
   char *png = g_strconcat(path, ".png", NULL);
