@@ -1,4 +1,62 @@
+/* Input readers: format names, detection (spec/cli.md: a top-level `cv:` is RenderCV,
+ * `basics:` or `work:` is JSON Resume, else native) and dispatch to one reader. */
 #include "reader.h"
+
+#include <string.h>
+
+static const struct {
+  ReaderFormat format;
+  const char *name;
+} format_names[] = {
+    {READER_NATIVE, "native"},
+    {READER_JSONRESUME, "jsonresume"},
+    {READER_RENDERCV, "rendercv"},
+};
+
+const char *reader_format_name(ReaderFormat format) {
+  for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
+    if (format_names[i].format == format)
+      return format_names[i].name;
+  }
+  return "auto";
+}
+
+gboolean reader_format_parse(const char *name, ReaderFormat *out) {
+  if (name == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
+    if (strcmp(format_names[i].name, name) == 0) {
+      *out = format_names[i].format;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+ReaderFormat reader_detect(const YdocDoc *doc) {
+  const YdocNode *root = doc ? doc->root : NULL;
+  if (root == NULL || root->kind != YDOC_MAPPING)
+    return READER_NATIVE;
+  if (ydoc_get(root, "cv") != NULL)
+    return READER_RENDERCV;
+  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL)
+    return READER_JSONRESUME;
+  return READER_NATIVE;
+}
+
+ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags) {
+  ReaderFormat format = opts->format == READER_AUTO ? reader_detect(doc) : opts->format;
+  switch (format) {
+  case READER_JSONRESUME:
+    return reader_jsonresume(doc, opts, diags);
+  case READER_RENDERCV:
+    return reader_rendercv(doc, opts, diags);
+  case READER_AUTO:
+  case READER_NATIVE:
+    break;
+  }
+  return reader_native(doc, opts, diags);
+}
 
 /* ==== reader_merge_roles (import helper's section; keep it last in the file) ==========
  * JSON Resume and RenderCV list each role at an employer as its own entry; the native
@@ -42,28 +100,52 @@ static int merge_compare(gconstpointer pa, gconstpointer pb)
   return (a->column > b->column) - (a->column < b->column);
 }
 
-/* Builds one entry with role segments from @members (chronological, at least two),
- * taking ownership of their strings; the members are left for the caller to free.
- * @first_in_file gives the merged entry its position, location and url. */
-static ModelEntry *merge_build(GPtrArray *members, ModelEntry *first_in_file)
+/* The index of @entry in @run, which holds it. */
+static guint merge_index(GPtrArray *run, const ModelEntry *entry)
 {
+  guint index = 0;
+  gboolean found = g_ptr_array_find(run, entry, &index);
+  g_assert(found);
+  return index;
+}
+
+/* Builds one entry with role segments from @cluster (chronological, at least two),
+ * taking ownership of their strings; the members are left for the caller to free.
+ * The member first in @run (file order) gives the entry its position, and location and
+ * url come from the first member in file order that has them. */
+static ModelEntry *merge_build(GPtrArray *cluster, GPtrArray *run)
+{
+  g_autoptr(GPtrArray) in_file = g_ptr_array_copy(cluster, NULL, NULL);
+  for (guint i = 1; i < in_file->len; i++) /* insertion sort by file order: runs are short */
+    for (guint k = i; k > 0 && merge_index(run, g_ptr_array_index(in_file, k)) <
+                                   merge_index(run, g_ptr_array_index(in_file, k - 1));
+         k--) {
+      gpointer t = in_file->pdata[k];
+      in_file->pdata[k] = in_file->pdata[k - 1];
+      in_file->pdata[k - 1] = t;
+    }
+  ModelEntry *first = g_ptr_array_index(in_file, 0);
   ModelEntry *merged = model_entry_new();
-  merged->org = g_steal_pointer(&first_in_file->org);
-  merged->line = first_in_file->line;
-  merged->column = first_in_file->column;
-  merged->class_name = g_steal_pointer(&first_in_file->class_name);
-  ModelSpan whole = *merge_span(g_ptr_array_index(members, 0));
-  for (guint i = 0; i < members->len; i++) {
-    ModelEntry *m = g_ptr_array_index(members, i);
-    const ModelSpan *s = merge_span(m);
-    ModelRole role = {.title = g_steal_pointer(&m->title), .span = *s, .line = m->line,
-                      .column = m->column};
-    g_array_append_val(merged->roles, role);
+  merged->org = g_steal_pointer(&first->org);
+  merged->line = first->line;
+  merged->column = first->column;
+  for (guint i = 0; i < in_file->len; i++) {
+    ModelEntry *m = g_ptr_array_index(in_file, i);
     if (merged->location == NULL)
       merged->location = g_steal_pointer(&m->location);
     if (merged->url == NULL)
       merged->url = g_steal_pointer(&m->url);
+    if (merged->class_name == NULL)
+      merged->class_name = g_steal_pointer(&m->class_name);
     merged->approximate = merged->approximate || m->approximate;
+  }
+  ModelSpan whole = *merge_span(g_ptr_array_index(cluster, 0));
+  for (guint i = 0; i < cluster->len; i++) {
+    ModelEntry *m = g_ptr_array_index(cluster, i);
+    const ModelSpan *s = merge_span(m);
+    ModelRole role = {.title = g_steal_pointer(&m->title), .span = *s, .line = m->line,
+                      .column = m->column};
+    g_array_append_val(merged->roles, role);
     /* The bar ends where the latest role ends; an ongoing role wins a tie. */
     if (s->end > whole.end || (s->end == whole.end && s->ongoing)) {
       whole.end = s->end;
@@ -75,14 +157,16 @@ static ModelEntry *merge_build(GPtrArray *members, ModelEntry *first_in_file)
   return merged;
 }
 
-/* Splits the run @run (file order, same org, all candidates) into chronological
- * clusters of touching periods and appends to @out one entry per cluster: merged
- * when it has several members, else the member itself. Takes ownership of the run's
- * entries. */
+/* Splits @run (file order, same org, all candidates) into chronological clusters of
+ * touching periods and appends to @out one entry per cluster, merged when it has
+ * several members, in the file order of each cluster's first member. Takes ownership
+ * of the run's entries. */
 static void merge_run(GPtrArray *run, int max_gap_days, GPtrArray *out)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy(run, NULL, NULL);
   g_ptr_array_sort(sorted, merge_compare);
+  /* Slot k holds what the run's k-th entry becomes: the entry, a merged one, or NULL. */
+  g_autofree gpointer *slots = g_new0(gpointer, run->len);
   guint i = 0;
   while (i < sorted->len) {
     g_autoptr(GPtrArray) cluster = g_ptr_array_new();
@@ -96,19 +180,20 @@ static void merge_run(GPtrArray *run, int max_gap_days, GPtrArray *out)
       g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
       reach = MAX(reach, s->end);
     }
+    guint first = run->len;
+    for (guint c = 0; c < cluster->len; c++)
+      first = MIN(first, merge_index(run, g_ptr_array_index(cluster, c)));
     if (cluster->len == 1) {
-      g_ptr_array_add(out, g_ptr_array_index(cluster, 0));
+      slots[first] = g_ptr_array_index(cluster, 0);
       continue;
     }
-    ModelEntry *first_in_file = NULL;
-    for (guint k = 0; k < run->len && first_in_file == NULL; k++)
-      for (guint c = 0; c < cluster->len; c++)
-        if (g_ptr_array_index(cluster, c) == g_ptr_array_index(run, k))
-          first_in_file = g_ptr_array_index(run, k);
-    g_ptr_array_add(out, merge_build(cluster, first_in_file));
+    slots[first] = merge_build(cluster, run);
     for (guint c = 0; c < cluster->len; c++)
       model_entry_free(g_ptr_array_index(cluster, c));
   }
+  for (guint k = 0; k < run->len; k++)
+    if (slots[k] != NULL)
+      g_ptr_array_add(out, slots[k]);
 }
 
 static void merge_group(ModelGroup *group, int max_gap_days)

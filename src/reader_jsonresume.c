@@ -112,11 +112,6 @@ ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, cons
   return READER_DATE_BAD;
 }
 
-static const char *import_iso(DateDay day, char *buf)
-{
-  return date_format_iso(day, buf);
-}
-
 gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const YdocNode *start_node,
                             const DateValue *end, const YdocNode *end_node, ModelSpan *out,
                             gboolean *empty)
@@ -135,10 +130,11 @@ gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const Ydoc
     out->ongoing = TRUE;
     out->end = ri->today;
     if (ri->today < start->first) {
-      char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+      char today[DATE_ISO_SIZE];
+      g_autofree char *text = g_strstrip(g_strdup(start_node->text));
       diag_warning(ri->diags, ri->file, start_node->line, start_node->column,
-                   "start (%s) is after today (%s): this ongoing period is not drawn",
-                   import_iso(start->first, a), import_iso(ri->today, b));
+                   "start (%s) is after today (%s): this ongoing period is not drawn", text,
+                   date_format_iso(ri->today, today));
       *empty = TRUE;
     }
     return TRUE;
@@ -261,6 +257,7 @@ static gboolean jr_read_dates(ReaderImport *ri, const YdocNode *item, const char
 
 static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, const YdocNode *item)
 {
+  guint errors_before = diag_error_count(ri->diags);
   g_autofree char *title = spec->title_key != NULL
                                ? reader_import_text2(ri, item, spec->title_key, spec->title_old)
                                : jr_education_title(ri, item);
@@ -272,7 +269,8 @@ static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, cons
   entry->location = location;
   entry->line = item->line;
   entry->column = item->column;
-  if (!jr_read_dates(ri, item, spec->section, entry)) {
+  /* A field of the wrong type was reported already: say nothing more of this entry. */
+  if (diag_error_count(ri->diags) > errors_before || !jr_read_dates(ri, item, spec->section, entry)) {
     model_entry_free(entry);
     return NULL;
   }
