@@ -99,18 +99,32 @@ static void set_rect_source(cairo_t *cr, const LayoutShape *s, StyleColor c)
 
 /* --- Shapes --- */
 
-static void rounded_rect_path(cairo_t *cr, double x, double y, double w, double h, double radius)
+/* The rect's outline: rounded corners, except on a side layout marked square (the inner
+ * joins of role segments). */
+static void rounded_rect_path(cairo_t *cr, const LayoutShape *s)
 {
-  double r = isfinite(radius) ? MAX(0, MIN(radius, MIN(w, h) / 2)) : 0;
+  double x = s->x, y = s->y, w = s->w, h = s->h;
+  double r = isfinite(s->radius) ? MAX(0, MIN(s->radius, MIN(w, h) / 2)) : 0;
+  double rl = s->square_left ? 0 : r, rr = s->square_right ? 0 : r;
   cairo_new_sub_path(cr);
-  if (r <= 0) {
+  if (rl <= 0 && rr <= 0) {
     cairo_rectangle(cr, x, y, w, h);
     return;
   }
-  cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  if (rr > 0) {
+    cairo_arc(cr, x + w - rr, y + rr, rr, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - rr, y + h - rr, rr, 0, G_PI / 2);
+  } else {
+    cairo_line_to(cr, x + w, y);
+    cairo_line_to(cr, x + w, y + h);
+  }
+  if (rl > 0) {
+    cairo_arc(cr, x + rl, y + h - rl, rl, G_PI / 2, G_PI);
+    cairo_arc(cr, x + rl, y + rl, rl, G_PI, 3 * G_PI / 2);
+  } else {
+    cairo_line_to(cr, x, y + h);
+    cairo_line_to(cr, x, y);
+  }
   cairo_close_path(cr);
 }
 
@@ -150,7 +164,7 @@ static void paint_pattern(cairo_t *cr, const LayoutShape *s)
   if (s->pattern == STYLE_PATTERN_SOLID || s->pattern_color.a <= 0)
     return;
   cairo_save(cr);
-  rounded_rect_path(cr, s->x, s->y, s->w, s->h, s->radius);
+  rounded_rect_path(cr, s);
   cairo_clip(cr);
   cairo_new_path(cr);
   set_rect_source(cr, s, s->pattern_color);
@@ -173,7 +187,7 @@ static void paint_pattern(cairo_t *cr, const LayoutShape *s)
   case STYLE_PATTERN_OUTLINE:
     /* The clip keeps the inner half of a stroke on the edge: a border of OUTLINE_WIDTH/2
      * that never grows the bar beyond its box. */
-    rounded_rect_path(cr, s->x, s->y, s->w, s->h, s->radius);
+    rounded_rect_path(cr, s);
     cairo_set_line_width(cr, OUTLINE_WIDTH * 2);
     cairo_stroke(cr);
     break;
@@ -215,14 +229,14 @@ static void paint_rect(cairo_t *cr, const LayoutShape *s)
 {
   if (!(s->w > 0 && s->h > 0))
     return;
-  rounded_rect_path(cr, s->x, s->y, s->w, s->h, s->radius);
+  rounded_rect_path(cr, s);
   if (s->fill.a > 0) {
     set_rect_source(cr, s, s->fill);
     cairo_fill(cr);
   }
   paint_pattern(cr, s);
   if (s->stroke.a > 0 && s->stroke_width > 0) {
-    rounded_rect_path(cr, s->x, s->y, s->w, s->h, s->radius);
+    rounded_rect_path(cr, s);
     set_rect_source(cr, s, s->stroke);
     cairo_set_line_width(cr, s->stroke_width);
     apply_dash(cr, s);
