@@ -2,9 +2,12 @@
  * detected) -> style -> timeline -> layout -> layout dump and alt text, and an SVG
  * render when the page is small. An input may carry a style after a line `#style`:
  * the part before is the CV, the part after a style layer applied onto `default`
- * (page sizes clamped so that one input cannot ask for a huge canvas). */
+ * (page sizes clamped so that one input cannot ask for a huge canvas). A first line
+ * `#range FROM TO` stands for --from and --to (either may be `-`), and `#only KEYS` for
+ * --only (comma-separated), as main would pass them. */
 #include "fuzz.h"
 
+#include "date.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -74,6 +77,38 @@ static void render_small(const LayoutScene *scene, TextCtx *text)
   g_bytes_unref(bytes);
 }
 
+/* Reads the optional `#range` / `#only` first lines into @opts. Returns the strings to
+ * free (a NULL-terminated vector for --only, or NULL). */
+static char **command_line(const char *text, size_t len, TimelineOptions *opts)
+{
+  char **only = NULL;
+  size_t pos = 0;
+  while (pos < len && text[pos] == '#') {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+    char *line = g_strndup(text + pos, n);
+    if (g_str_has_prefix(line, "#range ")) {
+      char **parts = g_strsplit(line + 7, " ", 3);
+      DateValue v;
+      if (parts[0] && date_parse(parts[0], &v) && !v.present) {
+        opts->has_from = TRUE;
+        opts->from = v.first;
+      }
+      if (parts[0] && parts[1] && date_parse(parts[1], &v) && !v.present) {
+        opts->has_to = TRUE;
+        opts->to = v.last;
+      }
+      g_strfreev(parts);
+    } else if (g_str_has_prefix(line, "#only ") && only == NULL) {
+      only = g_strsplit(line + 6, ",", 16);
+      opts->only = (const char *const *)only;
+    }
+    g_free(line);
+    pos += n + 1;
+  }
+  return only;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   fuzz_setup();
@@ -94,12 +129,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   ReaderOptions opts = fuzz_reader_options(READER_AUTO);
   ModelCv *cv = doc ? reader_read(doc, &opts, diags) : NULL;
   Style *style = fuzz_style(style_text, style_len, diags);
+  TimelineOptions topts = {0};
+  char **only = command_line(cv_text, cv_len, &topts);
   if (cv != NULL && style != NULL && diag_error_count(diags) == 0) {
-    TimelineOptions topts = {0};
     GError *error = NULL;
     Timeline *timeline = timeline_build(cv, &topts, &error);
-    if (timeline == NULL)
-      abort(); /* without --from, --to, --only nothing can make it fail */
+    if (timeline == NULL) {
+      /* Only --from, --to and --only can make it fail, and then it must say why. */
+      if (error == NULL || (topts.only == NULL && !topts.has_from && !topts.has_to))
+        abort();
+      g_error_free(error);
+      goto done;
+    }
     TextCtx *text = shared_text();
     LayoutScene *scene = layout_build(timeline, style, text, diags);
     if (scene != NULL) {
@@ -114,6 +155,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     layout_scene_free(scene);
     timeline_free(timeline);
   }
+done:
+  g_strfreev(only);
   style_free(style);
   model_cv_free(cv);
   ydoc_free(doc);
