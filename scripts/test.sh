@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/common.sh
 
 # Test tools: SVG/PNG/PDF checkers, valgrind, clang with its sanitizer and libFuzzer
-# runtimes, and locales (the suite also runs under a non-C locale).
+# runtimes, and locales (to run the suite under another locale).
 # shellcheck disable=SC2086
 cvt_install_missing $CVT_BUILD_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
   valgrind clang libclang-rt-14-dev locales

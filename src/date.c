@@ -11,7 +11,8 @@
 #define YEAR_MIN 1000
 #define YEAR_MAX 9999
 
-DateDay date_from_ymd(int year, int month, int day) {
+DateDay date_from_ymd(int year, int month, int day)
+{
   if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1 || day > 31)
     return 0;
   if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
@@ -22,7 +23,8 @@ DateDay date_from_ymd(int year, int month, int day) {
   return (DateDay)g_date_get_julian(&d);
 }
 
-void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month) {
+void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month)
+{
   int y = 0, m = 0, dd = 0;
   if (day > 0 && g_date_valid_julian((guint32)day)) {
     GDate d;
@@ -40,14 +42,16 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month) {
     *day_of_month = dd;
 }
 
-const char *date_format_iso(DateDay day, char *buf) {
+const char *date_format_iso(DateDay day, char *buf)
+{
   int y, m, d;
   date_to_ymd(day, &y, &m, &d);
   g_snprintf(buf, DATE_ISO_SIZE, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
-double date_to_year_fraction(DateDay day) {
+double date_to_year_fraction(DateDay day)
+{
   int y, m, d;
   date_to_ymd(day, &y, &m, &d);
   if (y == 0)
@@ -57,7 +61,8 @@ double date_to_year_fraction(DateDay day) {
   return y + (day - jan1) / len;
 }
 
-static DateDay last_of_month(int year, int month) {
+static DateDay last_of_month(int year, int month)
+{
   return date_from_ymd(year, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
 }
 
@@ -67,13 +72,15 @@ typedef struct {
   const char *p;
 } Scan;
 
-static void skip_spaces(Scan *s) {
+static void skip_spaces(Scan *s)
+{
   while (*s->p == ' ' || *s->p == '\t')
     s->p++;
 }
 
 /* Reads between @min and @max ASCII digits; FALSE (without moving) otherwise. */
-static gboolean scan_number(Scan *s, int min, int max, int *out) {
+static gboolean scan_number(Scan *s, int min, int max, int *out)
+{
   int n = 0, value = 0;
   while (n < max && g_ascii_isdigit(s->p[n])) {
     value = value * 10 + (s->p[n] - '0');
@@ -87,7 +94,8 @@ static gboolean scan_number(Scan *s, int min, int max, int *out) {
 }
 
 /* Reads a run of ASCII letters, lowercased, into @word (size @size). */
-static gboolean scan_word(Scan *s, char *word, gsize size) {
+static gboolean scan_word(Scan *s, char *word, gsize size)
+{
   gsize n = 0;
   while (g_ascii_isalpha(s->p[n])) {
     if (n + 1 >= size)
@@ -106,7 +114,8 @@ static const char *const month_names[12] = {
 };
 
 /* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
-static int month_from_word(const char *word) {
+static int month_from_word(const char *word)
+{
   for (int i = 0; i < 12; i++) {
     if (strcmp(word, month_names[i]) == 0 ||
         (strlen(word) == 3 && strncmp(word, month_names[i], 3) == 0))
@@ -119,7 +128,8 @@ static int month_from_word(const char *word) {
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
-static Season season_from_word(const char *word) {
+static Season season_from_word(const char *word)
+{
   if (strcmp(word, "spring") == 0)
     return SEASON_SPRING;
   if (strcmp(word, "summer") == 0)
@@ -131,16 +141,19 @@ static Season season_from_word(const char *word) {
   return SEASON_NONE;
 }
 
-static gboolean is_present_word(const char *word) {
-  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 ||
-         strcmp(word, "ongoing") == 0 || strcmp(word, "today") == 0;
+static gboolean is_present_word(const char *word)
+{
+  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 || strcmp(word, "ongoing") == 0 ||
+         strcmp(word, "today") == 0;
 }
 
-static gboolean valid_year(int year) {
+static gboolean valid_year(int year)
+{
   return year >= YEAR_MIN && year <= YEAR_MAX;
 }
 
-static gboolean set_month(DateValue *out, int year, int month) {
+static gboolean set_month(DateValue *out, int year, int month)
+{
   if (!valid_year(year) || month < 1 || month > 12)
     return FALSE;
   out->first = date_from_ymd(year, month, 1);
@@ -149,7 +162,8 @@ static gboolean set_month(DateValue *out, int year, int month) {
   return TRUE;
 }
 
-static gboolean set_season(DateValue *out, int year, Season season) {
+static gboolean set_season(DateValue *out, int year, Season season)
+{
   if (!valid_year(year))
     return FALSE;
   out->precision = DATE_PREC_SEASON;
@@ -181,7 +195,8 @@ static gboolean set_season(DateValue *out, int year, Season season) {
 }
 
 /* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`; @s is after the marker. */
-static gboolean parse_words(Scan *s, DateValue *out) {
+static gboolean parse_words(Scan *s, DateValue *out)
+{
   char word[16];
   if (!scan_word(s, word, sizeof word))
     return FALSE;
@@ -209,7 +224,8 @@ static gboolean parse_words(Scan *s, DateValue *out) {
 }
 
 /* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
-static gboolean parse_numeric(Scan *s, DateValue *out) {
+static gboolean parse_numeric(Scan *s, DateValue *out)
+{
   int a;
   if (!scan_number(s, 1, 4, &a))
     return FALSE;
@@ -250,14 +266,16 @@ static gboolean parse_numeric(Scan *s, DateValue *out) {
 }
 
 /* Copies @text without surrounding white space; NULL when too long to be a date. */
-static char *trimmed_copy(const char *text, gsize len) {
+static char *trimmed_copy(const char *text, gsize len)
+{
   if (len > DATE_MAX_TEXT)
     return NULL;
   return g_strstrip(g_strndup(text, len));
 }
 
 /* Reads the `~` / `c.` marker, if any. */
-static gboolean scan_approx(Scan *s) {
+static gboolean scan_approx(Scan *s)
+{
   if (*s->p == '~') {
     s->p++;
     skip_spaces(s);
@@ -271,7 +289,8 @@ static gboolean scan_approx(Scan *s) {
   return FALSE;
 }
 
-static gboolean parse_trimmed(const char *text, DateValue *out) {
+static gboolean parse_trimmed(const char *text, DateValue *out)
+{
   DateValue v = {0};
   Scan s = {text};
   v.approximate = scan_approx(&s);
@@ -281,19 +300,22 @@ static gboolean parse_trimmed(const char *text, DateValue *out) {
   return ok;
 }
 
-static gboolean parse_len(const char *text, gsize len, DateValue *out) {
+static gboolean parse_len(const char *text, gsize len, DateValue *out)
+{
   g_autofree char *t = trimmed_copy(text, len);
   return t != NULL && parse_trimmed(t, out);
 }
 
-gboolean date_parse(const char *text, DateValue *out) {
+gboolean date_parse(const char *text, DateValue *out)
+{
   if (text == NULL)
     return FALSE;
   return parse_len(text, strlen(text), out);
 }
 
 /* `2005/06` or `2005/2006`, optionally approximate: 1 Sep to 30 Jun. */
-static gboolean parse_academic(const char *text, DateValue *start, DateValue *end) {
+static gboolean parse_academic(const char *text, DateValue *start, DateValue *end)
+{
   Scan s = {text};
   gboolean approx = scan_approx(&s);
   int year, next;
@@ -318,9 +340,9 @@ static gboolean parse_academic(const char *text, DateValue *start, DateValue *en
 }
 
 /* Where a range separator starts in @t, and its length; FALSE when there is none. */
-static gboolean find_separator(const char *t, gsize *at, gsize *len) {
-  static const char *const separators[] = {"..", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ",
-                                           " to "};
+static gboolean find_separator(const char *t, gsize *at, gsize *len)
+{
+  static const char *const separators[] = {"..", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ", " to "};
   g_autofree char *lower = g_ascii_strdown(t, -1);
   for (gsize i = 0; i < G_N_ELEMENTS(separators); i++) {
     const char *hit = strstr(lower, separators[i]);
@@ -333,7 +355,8 @@ static gboolean find_separator(const char *t, gsize *at, gsize *len) {
   return FALSE;
 }
 
-gboolean date_parse_period(const char *text, DateValue *start, DateValue *end) {
+gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
+{
   if (text == NULL)
     return FALSE;
   g_autofree char *t = trimmed_copy(text, strlen(text));

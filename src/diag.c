@@ -44,9 +44,8 @@ void diag_list_free(DiagList *list)
  * paragraph separators, and the BOM. */
 static gboolean is_dangerous_codepoint(gunichar u)
 {
-  return (u >= 0x80 && u <= 0x9f) || u == 0x200e || u == 0x200f ||
-         (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x2028 ||
-         u == 0x2029 || u == 0xfeff;
+  return (u >= 0x80 && u <= 0x9f) || u == 0x200e || u == 0x200f || (u >= 0x202a && u <= 0x202e) ||
+         (u >= 0x2066 && u <= 0x2069) || u == 0x2028 || u == 0x2029 || u == 0xfeff;
 }
 
 char *diag_escape(const char *text)
@@ -89,11 +88,11 @@ char *diag_escape(const char *text)
   return g_string_free(out, FALSE);
 }
 
-static void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line,
-                     int column, const char *fmt, va_list args) G_GNUC_PRINTF(6, 0);
+static void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
+                     const char *fmt, va_list args) G_GNUC_PRINTF(6, 0);
 
-static void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line,
-                     int column, const char *fmt, va_list args)
+static void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
+                     const char *fmt, va_list args)
 {
   g_return_if_fail(list != NULL);
   if (severity == DIAG_WARNING && list->strict)

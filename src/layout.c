@@ -639,19 +639,18 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
         .fill = item->color,
         .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
         .stroke_width = st->bar.border_width,
-        .radius = (inner_left || inner_right) ? 0 : MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+        .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+        .square_left = inner_left,
+        .square_right = inner_right,
         .fade_left = (bar->fade_start || bar->cut_start) ? layout_fade_width(w) : 0,
         .fade_right = (bar->fade_end || bar->ongoing || bar->cut_end) ? layout_fade_width(w) : 0,
         .pattern = item->pattern,
         .pattern_color = layout_with_alpha(inside, 0.55),
         .url = layout_str(ctx->scene, entry->url),
     };
-    if (item->te->has_roles && n > 1) {
-      /* Outer corners rounded by drawing the ends as rounded bars under square joins. */
-      rect.radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2);
-      if (i % 2 == 1)
-        rect.fill = layout_with_alpha(item->color, 0.82);
-    }
+    /* Alternating tints tell the segments apart even where the cut is a hairline. */
+    if (item->te->has_roles && i % 2 == 1)
+      rect.fill = layout_with_alpha(item->color, 0.82);
     layout_push(ctx, LAYER_BARS, &rect);
     if (inner_right)
       layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h, st->page.background.a > 0
@@ -1181,12 +1180,48 @@ static void layout_scene_transform(LayoutScene *scene, double s, double dx, doub
   scene->today_x = scene->today_x * s + dx;
 }
 
+static guint layout_total_lanes(const LayoutScene *scene)
+{
+  guint lanes = 0;
+  for (guint g = 0; g < scene->groups->len; g++)
+    lanes += ((const LayoutGroup *)g_ptr_array_index(scene->groups, g))->lanes;
+  return lanes;
+}
+
+/* A chart shorter than a fixed page height (slides) uses the room: lanes grow, up to
+ * 1.6 times, rather than leaving the page empty below a small chart. */
+static LayoutScene *layout_stretched(const Timeline *timeline, const Style *style, TextCtx *text,
+                                     LayoutScene *scene)
+{
+  double fixed = style->page.height;
+  guint lanes = layout_total_lanes(scene);
+  if (fixed <= 0 || scene->height >= fixed || lanes == 0)
+    return scene;
+  double pitch = MAX(style->bar.height, 1) + style->bar.gap;
+  double grow = MIN((fixed - scene->height) / lanes, pitch * 0.6);
+  if (grow < 1)
+    return scene;
+  double r = (pitch + grow) / pitch;
+  Style stretched = *style; /* a shallow copy: only numbers change */
+  stretched.bar.height = floor(style->bar.height * r);
+  stretched.bar.gap = floor(style->bar.gap * r);
+  LayoutScene *taller = layout_natural(timeline, &stretched, text);
+  taller->style = style;
+  if (taller->height > fixed) {
+    layout_scene_free(taller);
+    return scene;
+  }
+  layout_scene_free(scene);
+  return taller;
+}
+
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags)
 {
   if (!layout_check_width(style, diags))
     return NULL;
-  LayoutScene *scene = layout_natural(timeline, style, text);
+  LayoutScene *scene = layout_stretched(timeline, style, text,
+                                        layout_natural(timeline, style, text));
   double fixed = style->page.height;
   if (fixed > 0) {
     double natural = scene->height;

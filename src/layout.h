@@ -32,6 +32,7 @@ typedef struct {
   double dash[4];
   guint n_dash;
   double radius;     /* rect corners */
+  gboolean square_left, square_right; /* rect: those corners stay square (role joins) */
   /* Rect: widths over which the fill fades to transparent at the left/right end
    * (approximate or ongoing ends); 0 is a hard edge. */
   double fade_left, fade_right;

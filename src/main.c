@@ -1,8 +1,678 @@
 /* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
- * ydoc -> reader -> timeline -> layout -> render -> output, maps results to exit codes. */
+ * ydoc -> reader -> style -> timeline -> layout -> render -> output, maps results to exit
+ * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
-int main(void);
-int main(void)
+
+#include "date.h"
+#include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "output.h"
+#include "reader.h"
+#include "render.h"
+#include "style.h"
+#include "text.h"
+#include "timeline.h"
+#include "ydoc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+  EXIT_DONE = 0,
+  EXIT_INPUT = 1,  /* the CV or a style is wrong */
+  EXIT_USAGE = 2,  /* the command line is wrong */
+  EXIT_OUTPUT = 3, /* the output could not be written */
+};
+
+#define MAX_SCALE 16.0
+#define MAX_SIZE 1e6 /* -W/-H beyond this are typing mistakes, and would overflow layout */
+#define WATCH_INTERVAL_US 300000
+#define DEFAULT_PDF_EPOCH G_GINT64_CONSTANT(946684800) /* 2000-01-01T00:00:00Z */
+
+/* What GOption fills in. Strings are read as FILENAME so that GOption does not convert
+ * them from the locale's charset (main never calls setlocale: output must not depend on
+ * the locale, and Pango would pick fonts by it); UTF-8 is checked where it matters. */
+typedef struct {
+  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
+  char **styles, **sets, **only, **rest;
+  gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet,
+      version;
+} Args;
+
+/* The validated command line. */
+typedef struct {
+  const Args *args;
+  const char *cv_path;
+  char *output;          /* NULL when nothing is written (--check, --dump-layout, ...) */
+  RenderOptions render;  /* title/author filled in per run */
+  GPtrArray *sets;       /* of char*: -W/-H first, then --set */
+  ReaderOptions reader;  /* clock_today filled in per run */
+  TimelineOptions timeline;
+  char **only;           /* NULL-terminated, split at commas */
+} Config;
+
+/* --- Messages --- */
+
+static int usage_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
 {
-  return 0;
+  va_list args;
+  va_start(args, fmt);
+  char *text = g_strdup_vprintf(fmt, args);
+  va_end(args);
+  char *escaped = diag_escape(text);
+  fprintf(stderr, "cvtimeline: error: %s\nTry 'cvtimeline --help' for more information.\n",
+          escaped);
+  g_free(escaped);
+  g_free(text);
+  return EXIT_USAGE;
+}
+
+/* --- Options --- */
+
+static GOptionContext *option_context(Args *a)
+{
+  const GOptionEntry entries[] = {
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+       "Where to write; the format follows the extension (.svg, .png, .pdf); - is standard "
+       "output. Default: the CV's name with .svg",
+       "FILE"},
+      {"format", 'f', 0, G_OPTION_ARG_FILENAME, &a->format,
+       "Output format, winning over the extension", "svg|png|pdf"},
+      {"style", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &a->styles,
+       "A built-in style or a style file; repeatable, later ones win", "NAME|FILE"},
+      {"set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->sets,
+       "Override one style property, e.g. bar.height=30; repeatable, applied last",
+       "KEY=VALUE"},
+      {"width", 'W', 0, G_OPTION_ARG_FILENAME, &a->width,
+       "Chart width in px (pt for PDF); same as --set page.width=N", "N"},
+      {"height", 'H', 0, G_OPTION_ARG_FILENAME, &a->height,
+       "Chart height; the chart is fitted into it", "N"},
+      {"scale", 0, 0, G_OPTION_ARG_FILENAME, &a->scale,
+       "Pixel density of PNG output (e.g. 2 for high-DPI screens), at most 16", "N"},
+      {"from", 0, 0, G_OPTION_ARG_FILENAME, &a->from, "Start of the visible range", "DATE"},
+      {"to", 0, 0, G_OPTION_ARG_FILENAME, &a->to, "End of the visible range", "DATE"},
+      {"today", 0, 0, G_OPTION_ARG_FILENAME, &a->today,
+       "The date that 'present' means, for reproducible output", "DATE"},
+      {"only", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->only,
+       "Draw only these groups (jobs, education, visiting, milestones, or a custom group)",
+       "GROUP[,GROUP...]"},
+      {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
+       "Skip detection of the CV's format", "native|jsonresume|rendercv"},
+      {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
+       "Read and validate the CV and the styles, report, write nothing", NULL},
+      {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
+       "Print the computed layout as YAML on standard output; write no file", NULL},
+      {"list-styles", 0, 0, G_OPTION_ARG_NONE, &a->list_styles,
+       "List the built-in styles with a description each", NULL},
+      {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
+       "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
+      {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
+       "Keep running; re-render when the CV or a style file changes", NULL},
+      {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
+       "Print a plain-text summary of the chart on standard output; write a file only with -o",
+       NULL},
+      {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
+      {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
+      {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
+      {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->rest, NULL, NULL},
+      {NULL, 0, 0, 0, NULL, NULL, NULL},
+  };
+  GOptionContext *ctx = g_option_context_new("CV-FILE");
+  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (YAML, JSON Resume or "
+                                    "RenderCV) as SVG, PNG or PDF. '-' reads standard input.");
+  g_option_context_set_description(
+      ctx, "Exit status: 0 done; 1 the CV or a style is wrong; 2 the command line is wrong;\n"
+           "3 the output could not be written.\n");
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  return ctx;
+}
+
+static void args_clear(Args *a)
+{
+  g_free(a->output);
+  g_free(a->format);
+  g_free(a->width);
+  g_free(a->height);
+  g_free(a->scale);
+  g_free(a->from);
+  g_free(a->to);
+  g_free(a->today);
+  g_free(a->input_format);
+  g_strfreev(a->styles);
+  g_strfreev(a->sets);
+  g_strfreev(a->only);
+  g_strfreev(a->rest);
+}
+
+/* A number for -W, -H or --scale: plain decimal in the C locale (no hex, inf or nan),
+ * the whole text, finite, in (0, @max]. */
+static gboolean parse_positive(const char *text, double max, double *out)
+{
+  if (text[0] == '\0' || text[strspn(text, "0123456789.eE+-")] != '\0')
+    return FALSE;
+  char *end = NULL;
+  errno = 0;
+  double v = g_ascii_strtod(text, &end);
+  if (end == text || *end != '\0' || errno != 0 || !isfinite(v) || v <= 0 || v > max)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* The style module knows the valid range of page.width and page.height; asking it here
+ * makes a -W the style refuses a command-line error (exit 2) that names the option. */
+static int check_size_with_style(const char *option, const char *text, const char *set)
+{
+  DiagList *diags = diag_list_new();
+  Style *style = style_resolve(NULL, 0, &set, 1, diags);
+  int code = EXIT_DONE;
+  if (style == NULL && diag_len(diags) > 0)
+    code = usage_error("%s %s: %s", option, text, diag_get(diags, 0)->text);
+  else if (style == NULL)
+    code = usage_error("%s: '%s' is not a valid size", option, text);
+  style_free(style);
+  diag_list_free(diags);
+  return code;
+}
+
+/* -W and -H become --set page.width= / page.height=, before the user's --set values. */
+static int add_size_set(Config *cfg, const char *option, const char *text, const char *key)
+{
+  double v;
+  if (text == NULL)
+    return EXIT_DONE;
+  if (!parse_positive(text, MAX_SIZE, &v))
+    return usage_error("%s: expected a positive number, got '%s'", option, text);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *set = g_strdup_printf("%s=%s", key, g_ascii_dtostr(buf, sizeof buf, v));
+  int code = check_size_with_style(option, text, set);
+  g_ptr_array_add(cfg->sets, set);
+  return code;
+}
+
+static int collect_sets(Config *cfg)
+{
+  const Args *a = cfg->args;
+  int code = add_size_set(cfg, "--width", a->width, "page.width");
+  if (code == EXIT_DONE)
+    code = add_size_set(cfg, "--height", a->height, "page.height");
+  for (char **s = a->sets; code == EXIT_DONE && s && *s; s++) {
+    const char *eq = strchr(*s, '=');
+    if (eq == NULL || eq == *s)
+      return usage_error("--set: expected KEY=VALUE, e.g. --set bar.height=30, got '%s'", *s);
+    if (!g_utf8_validate(*s, -1, NULL))
+      return usage_error("--set: '%s' is not valid UTF-8", *s);
+    g_ptr_array_add(cfg->sets, g_strdup(*s));
+  }
+  return code;
+}
+
+/* --from, --to, --today: a date of the CV format, not `present`. */
+static int parse_date_option(const char *option, const char *text, DateValue *out)
+{
+  if (!date_parse(text, out) || out->present)
+    return usage_error("%s: unparsable date '%s' (%s)", option, text,
+                       out->present ? "give a calendar date" : DATE_FORMS_HINT);
+  return EXIT_DONE;
+}
+
+static int collect_dates(Config *cfg)
+{
+  const Args *a = cfg->args;
+  DateValue v;
+  int code = EXIT_DONE;
+  if (a->today && (code = parse_date_option("--today", a->today, &v)) == EXIT_DONE) {
+    cfg->reader.has_today = TRUE;
+    cfg->reader.today = v.first;
+  }
+  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, &v)) == 0) {
+    cfg->timeline.has_from = TRUE;
+    cfg->timeline.from = v.first;
+  }
+  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, &v)) == 0) {
+    cfg->timeline.has_to = TRUE;
+    cfg->timeline.to = v.last;
+  }
+  if (code == EXIT_DONE && cfg->timeline.has_from && cfg->timeline.has_to &&
+      cfg->timeline.from > cfg->timeline.to)
+    code = usage_error("--from %s is after --to %s", a->from, a->to);
+  return code;
+}
+
+/* --only a,b --only c: one NULL-terminated list of group keys. */
+static int collect_only(Config *cfg)
+{
+  if (cfg->args->only == NULL)
+    return EXIT_DONE;
+  GPtrArray *keys = g_ptr_array_new();
+  for (char **o = cfg->args->only; *o; o++) {
+    char **parts = g_strsplit(*o, ",", -1);
+    for (char **p = parts; *p; p++) {
+      char *key = g_strstrip(g_strdup(*p));
+      if (key[0] == '\0' || !g_utf8_validate(key, -1, NULL)) {
+        g_free(key);
+        g_strfreev(parts);
+        g_ptr_array_free(keys, TRUE);
+        return usage_error("--only: expected a comma-separated list of group names, got '%s'",
+                           *o);
+      }
+      g_ptr_array_add(keys, key);
+    }
+    g_strfreev(parts);
+  }
+  g_ptr_array_add(keys, NULL);
+  cfg->only = (char **)g_ptr_array_free(keys, FALSE);
+  cfg->timeline.only = (const char *const *)cfg->only;
+  return EXIT_DONE;
+}
+
+/* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
+static char *default_output(const char *cv_path, RenderFormat format)
+{
+  char *dir = g_path_get_dirname(cv_path);
+  char *base = g_path_get_basename(cv_path);
+  char *dot = strrchr(base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  char *name = g_strdup_printf("%s.%s", base, render_format_name(format));
+  char *path = g_str_equal(dir, ".") && !g_str_has_prefix(cv_path, "./")
+                   ? g_strdup(name)
+                   : g_build_filename(dir, name, NULL);
+  g_free(name);
+  g_free(base);
+  g_free(dir);
+  return path;
+}
+
+/* TRUE when @a and @b name one existing file. */
+static gboolean same_file(const char *a, const char *b)
+{
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
+/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
+ * too (a chart and its alt text from one run). */
+static gboolean writes_file(const Args *a)
+{
+  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
+}
+
+/* The output path and format: --format wins over the extension. */
+static int choose_output(Config *cfg)
+{
+  const Args *a = cfg->args;
+  gboolean has_format = a->format != NULL;
+  if (has_format && !render_format_parse(a->format, &cfg->render.format))
+    return usage_error("--format: unknown format '%s' (expected svg, png or pdf)", a->format);
+  if (!writes_file(a))
+    return EXIT_DONE;
+  if (a->output == NULL) {
+    if (g_str_equal(cfg->cv_path, "-"))
+      return usage_error("reading the CV from standard input: give -o FILE (or -o - with "
+                         "--format)");
+    cfg->output = default_output(cfg->cv_path, cfg->render.format);
+  } else if (g_str_equal(a->output, "-")) {
+    if (!has_format)
+      return usage_error("-o -: give --format svg, png or pdf");
+    if (a->alt_text)
+      return usage_error("--alt-text prints on standard output; give -o a file name");
+    cfg->output = g_strdup("-");
+  } else {
+    const char *dot = strrchr(a->output, '.');
+    const char *slash = strrchr(a->output, '/');
+    RenderFormat ext;
+    gboolean known = dot != NULL && (slash == NULL || dot > slash) &&
+                     render_format_parse(dot + 1, &ext);
+    if (known && !has_format)
+      cfg->render.format = ext;
+    if (!has_format && !known)
+      return usage_error("-o %s: cannot tell the format from the extension; use .svg, .png or "
+                         ".pdf, or give --format",
+                         a->output);
+    cfg->output = g_strdup(a->output);
+  }
+  if (!g_str_equal(cfg->output, "-") && same_file(cfg->output, cfg->cv_path))
+    return usage_error("the output '%s' is the CV file itself; give another -o", cfg->output);
+  return EXIT_DONE;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) if set and valid, else a fixed date: the
+ * PDF's creation date must not make two runs differ. */
+static gint64 pdf_creation_time(void)
+{
+  const char *env = g_getenv("SOURCE_DATE_EPOCH");
+  gint64 v;
+  if (env != NULL && g_ascii_string_to_signed(env, 10, 0, G_GINT64_CONSTANT(253402300799), &v,
+                                              NULL))
+    return v;
+  return DEFAULT_PDF_EPOCH;
+}
+
+static int configure(Config *cfg, const Args *a)
+{
+  cfg->args = a;
+  cfg->sets = g_ptr_array_new_with_free_func(g_free);
+  cfg->reader = READER_DEFAULT_OPTIONS;
+  cfg->reader.merge_roles = !a->no_merge_roles;
+  cfg->render = (RenderOptions){.format = RENDER_SVG, .scale = 1,
+                                .creation_time = pdf_creation_time()};
+  guint n_rest = a->rest ? g_strv_length(a->rest) : 0;
+  if (n_rest == 0)
+    return usage_error("no CV file given");
+  if (n_rest > 1)
+    return usage_error("expected one CV file, got %u", n_rest);
+  cfg->cv_path = a->rest[0];
+  if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
+    return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
+                       MAX_SCALE, a->scale);
+  if (a->input_format && !reader_format_parse(a->input_format, &cfg->reader.format))
+    return usage_error("--input-format: unknown format '%s' (expected native, jsonresume or "
+                       "rendercv)",
+                       a->input_format);
+  if (a->watch && g_str_equal(cfg->cv_path, "-"))
+    return usage_error("--watch needs a CV file, not standard input");
+  int code = collect_sets(cfg);
+  if (code == EXIT_DONE)
+    code = collect_dates(cfg);
+  if (code == EXIT_DONE)
+    code = collect_only(cfg);
+  if (code == EXIT_DONE)
+    code = choose_output(cfg);
+  return code;
+}
+
+static void config_clear(Config *cfg)
+{
+  g_free(cfg->output);
+  if (cfg->sets)
+    g_ptr_array_unref(cfg->sets);
+  g_strfreev(cfg->only);
+}
+
+/* --- One run of the pipeline --- */
+
+/* Everything one run makes; freed together. */
+typedef struct {
+  char *data;
+  YdocDoc *doc;
+  ModelCv *cv;
+  Style *style;
+  Timeline *timeline;
+  LayoutScene *scene;
+  GBytes *bytes;
+} Run;
+
+static void run_clear(Run *r)
+{
+  g_bytes_unref(r->bytes);
+  layout_scene_free(r->scene);
+  timeline_free(r->timeline);
+  style_free(r->style);
+  model_cv_free(r->cv);
+  ydoc_free(r->doc);
+  g_free(r->data);
+}
+
+/* Today in the local time zone: the one place that reads the clock. */
+static DateDay clock_today(void)
+{
+  GDateTime *now = g_date_time_new_now_local();
+  DateDay day = date_from_ymd(g_date_time_get_year(now), g_date_time_get_month(now),
+                              g_date_time_get_day_of_month(now));
+  g_date_time_unref(now);
+  return day;
+}
+
+static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
+{
+  gsize len = 0;
+  r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
+  if (r->data == NULL)
+    return NULL;
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
+  r->doc = ydoc_parse(name, r->data, len, &limits, diags);
+  if (r->doc == NULL)
+    return NULL;
+  ReaderOptions opts = cfg->reader;
+  opts.clock_today = clock_today();
+  return reader_read(r->doc, &opts, diags);
+}
+
+static Style *resolve_style(const Config *cfg, DiagList *diags)
+{
+  const Args *a = cfg->args;
+  guint n_styles = a->styles ? g_strv_length(a->styles) : 0;
+  return style_resolve((const char *const *)a->styles, n_styles,
+                       (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
+}
+
+/* Prints @text on standard output; FALSE (with a message) when that failed. */
+static gboolean print_stdout(const char *text, DiagList *diags)
+{
+  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+    diag_error(diags, NULL, 0, 0, "could not write to standard output: %s", g_strerror(errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* After the layout: --dump-layout and --alt-text print; otherwise render and write. */
+static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
+{
+  const Args *a = cfg->args;
+  if (a->dump_layout) {
+    char *yaml = dump_layout(r->scene);
+    gboolean ok = print_stdout(yaml, diags);
+    g_free(yaml);
+    if (!ok)
+      return EXIT_OUTPUT;
+  }
+  if (a->alt_text) {
+    char *summary = render_alt_text(r->scene);
+    gboolean ok = print_stdout(summary, diags);
+    g_free(summary);
+    if (!ok)
+      return EXIT_OUTPUT;
+  }
+  if (cfg->output == NULL)
+    return EXIT_DONE;
+  RenderOptions ropts = cfg->render;
+  ropts.title = r->cv->name;
+  ropts.author = r->cv->name;
+  GError *error = NULL;
+  r->bytes = render_scene(r->scene, text, &ropts, &error);
+  if (r->bytes == NULL) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
+    return EXIT_USAGE; /* a size the options asked for: the message names the option */
+  }
+  if (!output_write(cfg->output, r->bytes, &error)) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
+    return EXIT_OUTPUT;
+  }
+  return EXIT_DONE;
+}
+
+/* The pipeline; @watched receives the files a --watch should follow. */
+static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
+{
+  /* Both the CV and the style are read before failing, so one run reports all. */
+  r->cv = read_cv(cfg, r, diags);
+  r->style = resolve_style(cfg, diags);
+  if (r->cv == NULL || r->style == NULL || diag_error_count(diags) > 0)
+    return EXIT_INPUT;
+  GError *error = NULL;
+  r->timeline = timeline_build(r->cv, &cfg->timeline, &error);
+  if (r->timeline == NULL) {
+    /* Only the command line (--only, --from, --to) can make the timeline fail. */
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
+    return EXIT_USAGE;
+  }
+  r->scene = layout_build(r->timeline, r->style, text, diags);
+  if (r->scene == NULL || diag_error_count(diags) > 0)
+    return EXIT_INPUT;
+  /* --check validates through the layout (a width too small for the margins is a style
+   * error) but draws and writes nothing. */
+  if (cfg->args->check)
+    return EXIT_DONE;
+  return emit(cfg, r, text, diags);
+}
+
+/* Runs the pipeline once, prints every message once, and notes the files it read. */
+static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
+{
+  DiagList *diags = diag_list_new();
+  diag_set_strict(diags, cfg->args->strict);
+  Run r = {0};
+  int code = pipeline(cfg, &r, text, diags);
+  diag_print(diags, stderr, cfg->args->quiet);
+  if (watched != NULL && r.style != NULL) {
+    g_ptr_array_set_size(watched, 0);
+    g_ptr_array_add(watched, g_strdup(cfg->cv_path));
+    for (guint i = 0; i < r.style->files->len; i++)
+      g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.style->files, i)));
+  }
+  run_clear(&r);
+  diag_list_free(diags);
+  return code;
+}
+
+/* --- --watch --- */
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+  (void)sig;
+  interrupted = 1;
+}
+
+/* A fingerprint of the watched files: changes when any is written, replaced or removed. */
+static GString *watch_snapshot(GPtrArray *files)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < files->len; i++) {
+    struct stat st;
+    if (stat(g_ptr_array_index(files, i), &st) != 0)
+      g_string_append(s, "-;");
+    else
+      g_string_append_printf(s, "%ld.%ld:%lld:%llu;", (long)st.st_mtim.tv_sec,
+                             (long)st.st_mtim.tv_nsec, (long long)st.st_size,
+                             (unsigned long long)st.st_ino);
+  }
+  return s;
+}
+
+static void report_watch_run(const Config *cfg, int code)
+{
+  if (cfg->args->quiet)
+    return;
+  if (code == EXIT_DONE && cfg->output != NULL)
+    fprintf(stderr, "cvtimeline: wrote %s\n", cfg->output);
+  else if (code != EXIT_DONE)
+    fprintf(stderr, "cvtimeline: kept the last good output; waiting for changes\n");
+}
+
+/* Re-runs whenever the CV or a style file changes, until Ctrl-C. A failed run writes
+ * nothing (output is atomic and only follows a good render), so the last good output
+ * stays. A change is acted on once the files have stopped changing for one interval,
+ * so an editor's save in several steps gives one run. */
+static int watch(const Config *cfg, TextCtx *text)
+{
+  struct sigaction sa = {0};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  GPtrArray *watched = g_ptr_array_new_with_free_func(g_free);
+  g_ptr_array_add(watched, g_strdup(cfg->cv_path));
+  for (char **s = cfg->args->styles; s && *s; s++)
+    if (g_file_test(*s, G_FILE_TEST_IS_REGULAR))
+      g_ptr_array_add(watched, g_strdup(*s));
+  report_watch_run(cfg, run_once(cfg, text, watched));
+  GString *last = watch_snapshot(watched);
+  while (!interrupted) {
+    g_usleep(WATCH_INTERVAL_US);
+    GString *now = watch_snapshot(watched);
+    gboolean changed = !g_string_equal(now, last);
+    g_string_free(last, TRUE);
+    last = now;
+    if (!changed || interrupted)
+      continue;
+    g_usleep(WATCH_INTERVAL_US);
+    GString *settled = watch_snapshot(watched);
+    gboolean stable = g_string_equal(settled, last);
+    g_string_free(settled, TRUE);
+    if (!stable || interrupted)
+      continue; /* still being written: look again next round */
+    report_watch_run(cfg, run_once(cfg, text, watched));
+    g_string_free(last, TRUE);
+    last = watch_snapshot(watched);
+  }
+  g_string_free(last, TRUE);
+  g_ptr_array_unref(watched);
+  return EXIT_DONE;
+}
+
+/* --- Informational options --- */
+
+static int list_styles(void)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    char *desc = style_builtin_description(style_builtins[i].name);
+    printf("%-10s %s\n", style_builtins[i].name, desc ? desc : "");
+    g_free(desc);
+  }
+  return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+static int run_command(const Args *a)
+{
+  if (a->version) {
+    printf("cvtimeline %s\n", CVT_VERSION);
+    return EXIT_DONE;
+  }
+  if (a->list_styles)
+    return list_styles();
+  Config cfg = {0};
+  int code = configure(&cfg, a);
+  if (code == EXIT_DONE) {
+    TextCtx *text = text_ctx_new(); /* shared by layout and render, and across --watch runs */
+    code = a->watch ? watch(&cfg, text) : run_once(&cfg, text, NULL);
+    text_ctx_free(text);
+  }
+  config_clear(&cfg);
+  return code;
+}
+
+int main(int argc, char **argv)
+{
+  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
+  signal(SIGPIPE, SIG_IGN);
+  Args args = {0};
+  GOptionContext *ctx = option_context(&args);
+  GError *error = NULL;
+  int code;
+  if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
+    code = usage_error("%s", error->message);
+    g_error_free(error);
+  } else {
+    code = run_command(&args);
+  }
+  g_option_context_free(ctx);
+  args_clear(&args);
+  return code;
 }

@@ -4,7 +4,8 @@
 
 #include <string.h>
 
-ModelCv *model_cv_new(const char *file) {
+ModelCv *model_cv_new(const char *file)
+{
   ModelCv *cv = g_new0(ModelCv, 1);
   cv->file = g_strdup(file ? file : "");
   cv->groups = g_ptr_array_new_with_free_func((GDestroyNotify)model_group_free);
@@ -12,7 +13,8 @@ ModelCv *model_cv_new(const char *file) {
   return cv;
 }
 
-void model_cv_free(ModelCv *cv) {
+void model_cv_free(ModelCv *cv)
+{
   if (cv == NULL)
     return;
   g_free(cv->file);
@@ -23,7 +25,8 @@ void model_cv_free(ModelCv *cv) {
   g_free(cv);
 }
 
-ModelGroup *model_group_new(const char *key, const char *name, gboolean builtin) {
+ModelGroup *model_group_new(const char *key, const char *name, gboolean builtin)
+{
   ModelGroup *group = g_new0(ModelGroup, 1);
   group->key = g_strdup(key);
   group->name = g_strdup(name ? name : key);
@@ -32,7 +35,8 @@ ModelGroup *model_group_new(const char *key, const char *name, gboolean builtin)
   return group;
 }
 
-void model_group_free(ModelGroup *group) {
+void model_group_free(ModelGroup *group)
+{
   if (group == NULL)
     return;
   g_free(group->key);
@@ -41,12 +45,14 @@ void model_group_free(ModelGroup *group) {
   g_free(group);
 }
 
-static void role_clear(gpointer data) {
+static void role_clear(gpointer data)
+{
   ModelRole *role = data;
   g_free(role->title);
 }
 
-ModelEntry *model_entry_new(void) {
+ModelEntry *model_entry_new(void)
+{
   ModelEntry *entry = g_new0(ModelEntry, 1);
   entry->periods = g_array_new(FALSE, TRUE, sizeof(ModelSpan));
   entry->roles = g_array_new(FALSE, TRUE, sizeof(ModelRole));
@@ -54,7 +60,8 @@ ModelEntry *model_entry_new(void) {
   return entry;
 }
 
-void model_entry_free(ModelEntry *entry) {
+void model_entry_free(ModelEntry *entry)
+{
   if (entry == NULL)
     return;
   g_free(entry->title);
@@ -68,11 +75,13 @@ void model_entry_free(ModelEntry *entry) {
   g_free(entry);
 }
 
-ModelMilestone *model_milestone_new(void) {
+ModelMilestone *model_milestone_new(void)
+{
   return g_new0(ModelMilestone, 1);
 }
 
-void model_milestone_free(ModelMilestone *milestone) {
+void model_milestone_free(ModelMilestone *milestone)
+{
   if (milestone == NULL)
     return;
   g_free(milestone->title);
@@ -82,7 +91,8 @@ void model_milestone_free(ModelMilestone *milestone) {
   g_free(milestone);
 }
 
-ModelGroup *model_cv_find_group(const ModelCv *cv, const char *key) {
+ModelGroup *model_cv_find_group(const ModelCv *cv, const char *key)
+{
   if (cv == NULL || key == NULL)
     return NULL;
   for (guint i = 0; i < cv->groups->len; i++) {
@@ -100,14 +110,16 @@ typedef struct {
   guint index;
 } MilestoneSlot;
 
-static int milestone_slot_cmp(gconstpointer a, gconstpointer b) {
+static int milestone_slot_cmp(gconstpointer a, gconstpointer b)
+{
   const MilestoneSlot *x = a, *y = b;
   if (x->milestone->date != y->milestone->date)
     return x->milestone->date < y->milestone->date ? -1 : 1;
   return x->index < y->index ? -1 : (x->index > y->index);
 }
 
-void model_cv_sort_milestones(ModelCv *cv) {
+void model_cv_sort_milestones(ModelCv *cv)
+{
   if (cv == NULL || cv->milestones->len < 2)
     return;
   guint n = cv->milestones->len;
@@ -120,7 +132,8 @@ void model_cv_sort_milestones(ModelCv *cv) {
   g_free(slots);
 }
 
-const char *model_builtin_group_name(const char *key) {
+const char *model_builtin_group_name(const char *key)
+{
   static const struct {
     const char *key, *name;
   } builtins[] = {
@@ -137,7 +150,8 @@ const char *model_builtin_group_name(const char *key) {
   return NULL;
 }
 
-guint model_cv_entry_count(const ModelCv *cv) {
+guint model_cv_entry_count(const ModelCv *cv)
+{
   guint count = 0;
   if (cv == NULL)
     return 0;

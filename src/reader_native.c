@@ -1,1 +1,872 @@
+/* The native CV reader (spec/cv-format.md): maps a ydoc tree onto the CV model. Every
+ * problem is reported with the position of the offending node, and reading goes on after
+ * an error (the bad entry is skipped) so that one run reports all of them. */
 #include "reader.h"
+#include "strutil.h"
+
+#include <string.h>
+
+/* User text quoted in a message is cut to this many characters. */
+#define SHOWN_CHARS 40
+
+typedef struct {
+  const char *file;
+  const ReaderOptions *opts;
+  DiagList *diags;
+  ModelCv *cv;
+  DateDay today;
+  guint items;         /* entries and milestones read so far (max_entries guard) */
+  gboolean over_limit; /* the guard fired: read nothing more */
+} Ctx;
+
+static const char *const top_keys[] = {"name",    "headline", "today",      "jobs",   "education",
+                                       "degrees", "visiting", "milestones", "groups", NULL};
+static const char *const entry_keys[] = {"title", "org",     "location", "start",       "end",
+                                         "date",  "periods", "roles",    "approximate", "url",
+                                         "note",  "class",   NULL};
+static const char *const role_keys[] = {"title", "start", "end", "approximate", NULL};
+static const char *const period_keys[] = {"start", "end", NULL};
+static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
+
+/* ---- small helpers ---- */
+
+static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_autofree char *text = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  diag_error(c->diags, c->file, node ? node->line : 0, node ? node->column : 0, "%s", text);
+}
+
+static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_autofree char *text = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  diag_warning(c->diags, c->file, node ? node->line : 0, node ? node->column : 0, "%s", text);
+}
+
+/* A user value as quoted in messages: trimmed and cut short. Caller frees. */
+static char *shown(const char *text)
+{
+  g_autofree char *t = g_strstrip(g_strdup(text));
+  return strutil_truncate_utf8(t, SHOWN_CHARS);
+}
+
+/* "a list", "a mapping", "a string", or "an empty value" for a null scalar. */
+static const char *found_name(const YdocNode *node)
+{
+  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
+    return "an empty value";
+  return ydoc_kind_name(node->kind);
+}
+
+static gboolean expect_kind(Ctx *c, const YdocNode *node, YdocKind kind)
+{
+  if (node->kind == kind && !(kind == YDOC_SCALAR && ydoc_is_null(node)))
+    return TRUE;
+  error_at(c, node, "expected %s, found %s", ydoc_kind_name(kind), found_name(node));
+  return FALSE;
+}
+
+static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *table)
+{
+  g_autofree char *name = shown(key->text);
+  const char *near = strutil_closest(key->text, table);
+  if (near)
+    warning_at(c, key, "unknown key '%s'; did you mean '%s'?", name, near);
+  else
+    warning_at(c, key, "unknown key '%s'", name);
+}
+
+static gboolean is_key(const YdocPair *pair, const char *name)
+{
+  return strcmp(pair->key->text, name) == 0;
+}
+
+/* Reads an optional string into *@out (NULL when null or empty). FALSE after an error. */
+static gboolean read_string(Ctx *c, const YdocNode *node, char **out)
+{
+  g_clear_pointer(out, g_free);
+  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
+    return TRUE;
+  if (node->kind != YDOC_SCALAR) {
+    error_at(c, node, "expected a string, found %s", found_name(node));
+    return FALSE;
+  }
+  if (node->text_len == 0)
+    return TRUE;
+  if (c->opts->max_text_chars > 0 &&
+      g_utf8_strlen(node->text, (gssize)node->text_len) > (glong)c->opts->max_text_chars) {
+    warning_at(c, node, "text longer than %u characters, shortened", c->opts->max_text_chars);
+    *out = strutil_truncate_utf8(node->text, c->opts->max_text_chars);
+  } else {
+    *out = g_strdup(node->text);
+  }
+  return TRUE;
+}
+
+static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out)
+{
+  static const char *const yes[] = {"true", "True", "TRUE"};
+  static const char *const no[] = {"false", "False", "FALSE"};
+  if (node->kind == YDOC_SCALAR) {
+    for (gsize i = 0; i < G_N_ELEMENTS(yes); i++) {
+      if (strcmp(node->text, yes[i]) == 0) {
+        *out = TRUE;
+        return TRUE;
+      }
+      if (strcmp(node->text, no[i]) == 0) {
+        *out = FALSE;
+        return TRUE;
+      }
+    }
+    if (!ydoc_is_null(node)) {
+      g_autofree char *s = shown(node->text);
+      error_at(c, node, "expected true or false, found '%s'", s);
+      return FALSE;
+    }
+  }
+  error_at(c, node, "expected true or false, found %s", found_name(node));
+  return FALSE;
+}
+
+/* Reads a date scalar; @what names the field ("start", "date") for the `present` error,
+ * or is NULL when `present` is allowed. FALSE after an error. */
+static gboolean read_date(Ctx *c, const YdocNode *node, const char *what, DateValue *out)
+{
+  if (node->kind != YDOC_SCALAR || ydoc_is_null(node)) {
+    error_at(c, node, "expected a date, found %s", found_name(node));
+    return FALSE;
+  }
+  g_autofree char *s = shown(node->text);
+  if (!date_parse(node->text, out)) {
+    error_at(c, node, "unparsable date '%s': " DATE_FORMS_HINT, s);
+    return FALSE;
+  }
+  if (out->present && what != NULL) {
+    error_at(c, node, "%s cannot be '%s'", what, s);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static const char *iso(DateDay day, char *buf)
+{
+  return date_format_iso(day, buf);
+}
+
+/* ---- spans ---- */
+
+/* Where a span came from, for messages. */
+typedef struct {
+  DateValue start, end;
+  gboolean has_end;           /* FALSE: omitted, i.e. present */
+  const YdocNode *start_node; /* where "today before start" is reported */
+  const YdocNode *end_node;   /* where "end before start" is reported */
+  const char *start_text, *end_text;
+  const char *period_text; /* a period written as one scalar: named whole in messages */
+} SpanIn;
+
+/* Resolves @in into @out. Reports `end` before `start` (error, FALSE) and a `today`
+ * before the start of an ongoing span (warning; *@keep is then FALSE). */
+static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpan *out,
+                             gboolean *keep)
+{
+  *keep = TRUE;
+  out->start = in->start.first;
+  out->start_approx = in->start.approximate || approx;
+  out->ongoing = !in->has_end || in->end.present;
+  out->end_approx = (in->has_end && in->end.approximate) || approx;
+  if (out->ongoing) {
+    out->end = c->today;
+    if (c->today < out->start) {
+      char buf[DATE_ISO_SIZE];
+      g_autofree char *s = shown(in->period_text ? in->period_text : in->start_text);
+      if (in->period_text)
+        warning_at(c, in->start_node,
+                   "today (%s) is before the start of period '%s'; the period is left out",
+                   iso(c->today, buf), s);
+      else
+        warning_at(c, in->start_node,
+                   "today (%s) is before start (%s); the ongoing period is left out",
+                   iso(c->today, buf), s);
+      *keep = FALSE;
+    }
+    return TRUE;
+  }
+  out->end = in->end.last;
+  if (out->end < out->start) {
+    g_autofree char *e = shown(in->end_text);
+    g_autofree char *s = shown(in->start_text);
+    error_at(c, in->end_node, "end (%s) is before start (%s)", e, s);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static int span_cmp(gconstpointer a, gconstpointer b)
+{
+  const ModelSpan *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Sorts periods by start and merges overlapping ones, so that drawing never stacks two
+ * bars of one entry on each other. */
+static void normalise_periods(GArray *periods)
+{
+  if (periods->len < 2)
+    return;
+  g_array_sort(periods, span_cmp);
+  guint out = 0;
+  for (guint i = 1; i < periods->len; i++) {
+    ModelSpan *last = &g_array_index(periods, ModelSpan, out);
+    const ModelSpan *next = &g_array_index(periods, ModelSpan, i);
+    if (next->start <= last->end) {
+      if (next->end > last->end) {
+        last->end = next->end;
+        last->end_approx = next->end_approx;
+        last->ongoing = next->ongoing;
+      }
+    } else {
+      g_array_index(periods, ModelSpan, ++out) = *next;
+    }
+  }
+  g_array_set_size(periods, out + 1);
+}
+
+/* ---- periods ---- */
+
+static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean approx,
+                                    ModelEntry *entry)
+{
+  SpanIn in = {0};
+  gboolean ok = TRUE;
+  for (guint i = 0; i < node->n; i++) {
+    const YdocPair *p = &node->pairs[i];
+    if (is_key(p, "start")) {
+      in.start_node = p->value;
+      ok = read_date(c, p->value, "a period's start", &in.start) && ok;
+    } else if (is_key(p, "end")) {
+      in.end_node = p->value;
+      if (!ydoc_is_null(p->value)) {
+        in.has_end = TRUE;
+        ok = read_date(c, p->value, NULL, &in.end) && ok;
+      }
+    } else {
+      warn_unknown_key(c, p->key, period_keys);
+    }
+  }
+  if (in.start_node == NULL) {
+    error_at(c, node, "a period needs a 'start'");
+    return FALSE;
+  }
+  if (!ok)
+    return FALSE;
+  in.start_text = in.start_node->text;
+  in.end_text = in.has_end ? in.end_node->text : "";
+  ModelSpan span;
+  gboolean keep;
+  if (!resolve_span(c, &in, approx, &span, &keep))
+    return FALSE;
+  if (keep)
+    g_array_append_val(entry->periods, span);
+  return TRUE;
+}
+
+static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
+  g_autofree char *s = shown(node->text);
+  SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
+  if (!date_parse_period(node->text, &in.start, &in.end)) {
+    error_at(c, node,
+             "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
+             "an academic year such as '2005/06'",
+             s);
+    return FALSE;
+  }
+  if (in.start.present) {
+    error_at(c, node, "a period cannot start at '%s'", s);
+    return FALSE;
+  }
+  if (!in.end.present && in.end.last < in.start.first) {
+    error_at(c, node, "period '%s' ends before it starts", s);
+    return FALSE;
+  }
+  in.start_text = node->text;
+  in.end_text = node->text;
+  in.period_text = node->text;
+  ModelSpan span;
+  gboolean keep;
+  if (!resolve_span(c, &in, approx, &span, &keep))
+    return FALSE;
+  if (keep)
+    g_array_append_val(entry->periods, span);
+  return TRUE;
+}
+
+static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
+  if (!expect_kind(c, node, YDOC_SEQUENCE))
+    return FALSE;
+  if (node->n == 0) {
+    error_at(c, node, "'periods' is empty");
+    return FALSE;
+  }
+  gboolean ok = TRUE;
+  for (guint i = 0; i < node->n; i++) {
+    const YdocNode *item = node->items[i];
+    if (item->kind == YDOC_MAPPING)
+      ok = read_period_mapping(c, item, approx, entry) && ok;
+    else if (item->kind == YDOC_SCALAR && !ydoc_is_null(item))
+      ok = read_period_scalar(c, item, approx, entry) && ok;
+    else {
+      error_at(c, item, "expected a date or a mapping, found %s", found_name(item));
+      ok = FALSE;
+    }
+  }
+  normalise_periods(entry->periods);
+  return ok;
+}
+
+/* ---- roles ---- */
+
+typedef struct {
+  const YdocNode *node;
+  char *title;
+  const YdocNode *start_node, *end_node;
+  DateValue start, end;
+  gboolean approx;
+  /* resolved */
+  ModelSpan span;
+  gboolean start_derived, end_derived;
+} RoleIn;
+
+static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r)
+{
+  r->node = node;
+  if (!expect_kind(c, node, YDOC_MAPPING))
+    return FALSE;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < node->n; i++) {
+    const YdocPair *p = &node->pairs[i];
+    if (is_key(p, "title")) {
+      ok = read_string(c, p->value, &r->title) && ok;
+    } else if (is_key(p, "start")) {
+      if (ydoc_is_null(p->value))
+        continue;
+      r->start_node = p->value;
+      ok = read_date(c, p->value, "start", &r->start) && ok;
+    } else if (is_key(p, "end")) {
+      if (ydoc_is_null(p->value))
+        continue;
+      r->end_node = p->value;
+      ok = read_date(c, p->value, NULL, &r->end) && ok;
+    } else if (is_key(p, "approximate")) {
+      ok = read_bool(c, p->value, &r->approx) && ok;
+    } else {
+      warn_unknown_key(c, p->key, role_keys);
+    }
+  }
+  if (ok && r->title == NULL) {
+    error_at(c, node, "a role needs a 'title'");
+    ok = FALSE;
+  }
+  if (ok && r->start_node == NULL && r->end_node == NULL) {
+    error_at(c, node, "a role needs a 'start' or an 'end'");
+    ok = FALSE;
+  }
+  return ok;
+}
+
+/* Fills in omitted starts and ends: a role's omitted start is the day after the previous
+ * role's end, an omitted end the day before the next role's start, the last one's
+ * `present`. */
+static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
+{
+  gboolean ok = TRUE;
+  for (guint i = 0; i < n; i++) {
+    RoleIn *r = &roles[i];
+    ModelSpan *s = &r->span;
+    s->end_approx = approx || r->approx;
+    if (r->end_node != NULL && !r->end.present) {
+      s->end = r->end.last;
+      s->end_approx |= r->end.approximate;
+    } else if (r->end_node != NULL || i + 1 == n) {
+      s->end = c->today;
+      s->ongoing = TRUE;
+      s->end_approx |= r->end_node != NULL && r->end.approximate;
+    } else if (roles[i + 1].start_node != NULL) {
+      s->end = roles[i + 1].start.first - 1;
+      s->end_approx |= roles[i + 1].start.approximate;
+      r->end_derived = TRUE;
+    } else {
+      error_at(c, r->node,
+               "the end of this role is unknown: it has no 'end' and the next role "
+               "has no 'start'");
+      ok = FALSE;
+    }
+  }
+  for (guint i = 0; ok && i < n; i++) {
+    RoleIn *r = &roles[i];
+    ModelSpan *s = &r->span;
+    s->start_approx = approx || r->approx;
+    if (r->start_node != NULL) {
+      s->start = r->start.first;
+      s->start_approx |= r->start.approximate;
+    } else if (i == 0) {
+      error_at(c, r->node, "the first role needs a 'start'");
+      ok = FALSE;
+    } else {
+      s->start = roles[i - 1].span.end + 1;
+      s->start_approx |= roles[i - 1].span.end_approx;
+      r->start_derived = TRUE;
+    }
+  }
+  return ok;
+}
+
+/* `end` before `start` (error) and a `today` before an ongoing role's start (warning:
+ * the role is dropped, *@keep FALSE). */
+static gboolean check_role(Ctx *c, const RoleIn *r, gboolean *keep)
+{
+  char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+  *keep = TRUE;
+  if (r->span.ongoing) {
+    if (c->today < r->span.start) {
+      g_autofree char *s =
+          r->start_node ? shown(r->start_node->text) : g_strdup(iso(r->span.start, b));
+      warning_at(c, r->start_node ? r->start_node : r->node,
+                 "today (%s) is before start (%s); the ongoing role is left out", iso(c->today, a),
+                 s);
+      *keep = FALSE;
+    }
+    return TRUE;
+  }
+  if (r->span.end >= r->span.start)
+    return TRUE;
+  g_autofree char *e = r->end_derived ? g_strdup_printf("%s, the day before the next role's start",
+                                                        iso(r->span.end, a))
+                                      : shown(r->end_node->text);
+  g_autofree char *s =
+      r->start_derived
+          ? g_strdup_printf("%s, the day after the previous role's end", iso(r->span.start, b))
+          : shown(r->start_node->text);
+  const YdocNode *at = r->end_derived || r->start_derived ? r->node : r->end_node;
+  error_at(c, at, "end (%s) is before start (%s)", e, s);
+  return FALSE;
+}
+
+static void check_role_joint(Ctx *c, const RoleIn *prev, const RoleIn *next)
+{
+  char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+  g_autofree char *pt = shown(prev->title);
+  g_autofree char *nt = shown(next->title);
+  const YdocNode *at = next->start_node ? next->start_node : next->node;
+  if (next->span.start <= prev->span.end)
+    warning_at(c, at,
+               "role '%s' overlaps the previous role '%s': it starts %s, before '%s' ends %s", nt,
+               pt, iso(next->span.start, a), pt, iso(prev->span.end, b));
+  else if (next->span.start > prev->span.end + 1)
+    warning_at(c, at, "gap before role '%s': the previous role '%s' ends %s, '%s' starts %s", nt,
+               pt, iso(prev->span.end, a), nt, iso(next->span.start, b));
+}
+
+static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+{
+  if (!expect_kind(c, node, YDOC_SEQUENCE))
+    return FALSE;
+  if (node->n == 0) {
+    error_at(c, node, "'roles' is empty");
+    return FALSE;
+  }
+  guint n = node->n;
+  RoleIn *roles = g_new0(RoleIn, n);
+  gboolean ok = TRUE;
+  for (guint i = 0; i < n; i++)
+    ok = read_role(c, node->items[i], &roles[i]) && ok;
+  ok = ok && resolve_roles(c, roles, n, approx);
+  const RoleIn *prev = NULL;
+  for (guint i = 0; ok && i < n; i++) {
+    gboolean keep;
+    if (!check_role(c, &roles[i], &keep)) {
+      ok = FALSE;
+      continue;
+    }
+    if (!keep)
+      continue;
+    if (prev)
+      check_role_joint(c, prev, &roles[i]);
+    prev = &roles[i];
+    ModelRole role = {.title = g_strdup(roles[i].title),
+                      .span = roles[i].span,
+                      .line = roles[i].node->line,
+                      .column = roles[i].node->column};
+    g_array_append_val(entry->roles, role);
+  }
+  if (ok && entry->roles->len > 0) {
+    /* One bar from the earliest start to the latest end. */
+    ModelSpan all = g_array_index(entry->roles, ModelRole, 0).span;
+    for (guint i = 1; i < entry->roles->len; i++) {
+      const ModelSpan *s = &g_array_index(entry->roles, ModelRole, i).span;
+      if (s->start < all.start) {
+        all.start = s->start;
+        all.start_approx = s->start_approx;
+      }
+      if (s->end > all.end || (s->end == all.end && s->ongoing)) {
+        all.end = s->end;
+        all.end_approx = s->end_approx;
+        all.ongoing = s->ongoing;
+      }
+    }
+    g_array_append_val(entry->periods, all);
+  }
+  for (guint i = 0; i < n; i++)
+    g_free(roles[i].title);
+  g_free(roles);
+  return ok;
+}
+
+/* ---- entries ---- */
+
+typedef enum { KIND_NONE, KIND_START, KIND_DATE, KIND_PERIODS, KIND_ROLES } EntryKind;
+
+static EntryKind kind_of_key(const char *key)
+{
+  if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0)
+    return KIND_START;
+  if (strcmp(key, "date") == 0)
+    return KIND_DATE;
+  if (strcmp(key, "periods") == 0)
+    return KIND_PERIODS;
+  if (strcmp(key, "roles") == 0)
+    return KIND_ROLES;
+  return KIND_NONE;
+}
+
+typedef struct {
+  EntryKind kind;
+  const YdocNode *kind_key; /* the first key that chose the kind */
+  const YdocNode *start, *end, *date, *periods, *roles;
+} EntryDates;
+
+/* Records a date-bearing key, or reports that it conflicts with the kind already chosen. */
+static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind kind)
+{
+  if (d->kind != KIND_NONE && d->kind != kind) {
+    error_at(c, p->key,
+             "'%s' cannot be combined with '%s': an entry has exactly one of 'start', 'date', "
+             "'periods' or 'roles'",
+             p->key->text, d->kind_key->text);
+    return FALSE;
+  }
+  if (d->kind == KIND_NONE) {
+    d->kind = kind;
+    d->kind_key = p->key;
+  }
+  const YdocNode **slot = kind == KIND_DATE      ? &d->date
+                          : kind == KIND_PERIODS ? &d->periods
+                          : kind == KIND_ROLES   ? &d->roles
+                          : is_key(p, "start")   ? &d->start
+                                                 : &d->end;
+  *slot = p->value;
+  return TRUE;
+}
+
+static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates *d,
+                                 ModelEntry *entry)
+{
+  gboolean approx = entry->approximate;
+  switch (d->kind) {
+  case KIND_NONE:
+    error_at(c, node, "an entry needs one of 'start', 'date', 'periods' or 'roles'");
+    return FALSE;
+  case KIND_START: {
+    if (d->start == NULL) {
+      error_at(c, d->kind_key, "'end' without 'start'");
+      return FALSE;
+    }
+    SpanIn in = {.start_node = d->start, .end_node = d->end};
+    gboolean ok = read_date(c, d->start, "start", &in.start);
+    if (d->end && !ydoc_is_null(d->end)) {
+      in.has_end = TRUE;
+      ok = read_date(c, d->end, NULL, &in.end) && ok;
+    }
+    if (!ok)
+      return FALSE;
+    in.start_text = d->start->text;
+    in.end_text = in.has_end ? d->end->text : "";
+    ModelSpan span;
+    gboolean keep;
+    if (!resolve_span(c, &in, approx, &span, &keep))
+      return FALSE;
+    if (keep)
+      g_array_append_val(entry->periods, span);
+    return TRUE;
+  }
+  case KIND_DATE: {
+    DateValue v;
+    if (!read_date(c, d->date, "date", &v))
+      return FALSE;
+    ModelSpan span = {.start = v.first,
+                      .end = v.last,
+                      .start_approx = v.approximate || approx,
+                      .end_approx = v.approximate || approx};
+    g_array_append_val(entry->periods, span);
+    return TRUE;
+  }
+  case KIND_PERIODS:
+    return read_periods(c, d->periods, approx, entry);
+  case KIND_ROLES:
+    return read_roles(c, d->roles, approx, entry);
+  }
+  return FALSE;
+}
+
+/* Counts one more entry or milestone against the guard; FALSE once past it. */
+static gboolean count_item(Ctx *c, const YdocNode *node)
+{
+  if (c->over_limit)
+    return FALSE;
+  if (++c->items > c->opts->max_entries) {
+    error_at(c, node, "more than %u entries", c->opts->max_entries);
+    c->over_limit = TRUE;
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
+{
+  if (!count_item(c, node))
+    return NULL;
+  if (!expect_kind(c, node, YDOC_MAPPING))
+    return NULL;
+  ModelEntry *entry = model_entry_new();
+  entry->line = node->line;
+  entry->column = node->column;
+  EntryDates d = {0};
+  gboolean ok = TRUE, names_ok = TRUE;
+  for (guint i = 0; i < node->n; i++) {
+    const YdocPair *p = &node->pairs[i];
+    EntryKind kind = kind_of_key(p->key->text);
+    if (kind != KIND_NONE)
+      ok = note_kind(c, &d, p, kind) && ok;
+    else if (is_key(p, "title"))
+      names_ok = read_string(c, p->value, &entry->title) && names_ok;
+    else if (is_key(p, "org"))
+      names_ok = read_string(c, p->value, &entry->org) && names_ok;
+    else if (is_key(p, "location"))
+      ok = read_string(c, p->value, &entry->location) && ok;
+    else if (is_key(p, "url"))
+      ok = read_string(c, p->value, &entry->url) && ok;
+    else if (is_key(p, "note"))
+      ok = read_string(c, p->value, &entry->note) && ok;
+    else if (is_key(p, "class"))
+      ok = read_string(c, p->value, &entry->class_name) && ok;
+    else if (is_key(p, "approximate"))
+      ok = read_bool(c, p->value, &entry->approximate) && ok;
+    else
+      warn_unknown_key(c, p->key, entry_keys);
+  }
+  /* Dates are read after every key, so that `approximate` applies wherever it is. */
+  ok = read_entry_dates(c, node, &d, entry) && ok;
+  /* Not repeated when a title or org was there but of the wrong type. */
+  if (names_ok && entry->title == NULL && entry->org == NULL) {
+    error_at(c, node, "an entry needs a 'title' or an 'org'");
+    ok = FALSE;
+  }
+  ok = ok && names_ok;
+  if (!ok) {
+    model_entry_free(entry);
+    return NULL;
+  }
+  return entry;
+}
+
+/* ---- groups and milestones ---- */
+
+static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const YdocNode *value,
+                       gboolean builtin)
+{
+  if (ydoc_is_null(value))
+    return;
+  if (!expect_kind(c, value, YDOC_SEQUENCE))
+    return;
+  ModelGroup *existing = model_cv_find_group(c->cv, group_key);
+  if (existing != NULL) {
+    g_autofree char *k = shown(key->text);
+    if (strcmp(key->text, group_key) == 0)
+      error_at(c, key, "group '%s' is given twice (first at line %d)", k, existing->line);
+    else
+      error_at(c, key, "'%s' is the same group as '%s' (line %d)", k, group_key, existing->line);
+    return;
+  }
+  const char *name = builtin ? model_builtin_group_name(group_key) : group_key;
+  ModelGroup *group = model_group_new(group_key, name, builtin);
+  group->line = key->line;
+  group->column = key->column;
+  /* Added even while empty so that a repeated key is caught; empty groups are removed at
+   * the end. */
+  g_ptr_array_add(c->cv->groups, group);
+  for (guint i = 0; i < value->n; i++) {
+    ModelEntry *entry = read_entry(c, value->items[i]);
+    if (entry)
+      g_ptr_array_add(group->entries, entry);
+  }
+}
+
+static void read_custom_groups(Ctx *c, const YdocNode *value)
+{
+  if (ydoc_is_null(value))
+    return;
+  if (!expect_kind(c, value, YDOC_MAPPING))
+    return;
+  for (guint i = 0; i < value->n; i++) {
+    const YdocPair *p = &value->pairs[i];
+    if (p->key->text_len == 0) {
+      error_at(c, p->key, "a group name cannot be empty");
+      continue;
+    }
+    g_autofree char *name = NULL;
+    read_string(c, p->key, &name);
+    read_group(c, p->key, name, p->value, FALSE);
+  }
+}
+
+static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
+{
+  if (!count_item(c, node))
+    return NULL;
+  if (!expect_kind(c, node, YDOC_MAPPING))
+    return NULL;
+  ModelMilestone *m = model_milestone_new();
+  m->line = node->line;
+  m->column = node->column;
+  gboolean ok = TRUE, has_date = FALSE;
+  for (guint i = 0; i < node->n; i++) {
+    const YdocPair *p = &node->pairs[i];
+    if (is_key(p, "date")) {
+      DateValue v;
+      has_date = TRUE;
+      if (read_date(c, p->value, "date", &v)) {
+        m->date = v.first;
+        m->precision = v.precision;
+        m->approximate = v.approximate;
+      } else {
+        ok = FALSE;
+      }
+    } else if (is_key(p, "title")) {
+      ok = read_string(c, p->value, &m->title) && ok;
+    } else if (is_key(p, "class")) {
+      ok = read_string(c, p->value, &m->class_name) && ok;
+    } else if (is_key(p, "url")) {
+      ok = read_string(c, p->value, &m->url) && ok;
+    } else if (is_key(p, "note")) {
+      ok = read_string(c, p->value, &m->note) && ok;
+    } else {
+      warn_unknown_key(c, p->key, milestone_keys);
+    }
+  }
+  if (!has_date) {
+    error_at(c, node, "a milestone needs a 'date'");
+    ok = FALSE;
+  }
+  if (ok && m->title == NULL) {
+    error_at(c, node, "a milestone needs a 'title'");
+    ok = FALSE;
+  }
+  if (!ok) {
+    model_milestone_free(m);
+    return NULL;
+  }
+  return m;
+}
+
+static void read_milestones(Ctx *c, const YdocNode *value)
+{
+  if (ydoc_is_null(value))
+    return;
+  if (!expect_kind(c, value, YDOC_SEQUENCE))
+    return;
+  for (guint i = 0; i < value->n; i++) {
+    ModelMilestone *m = read_milestone(c, value->items[i]);
+    if (m)
+      g_ptr_array_add(c->cv->milestones, m);
+  }
+}
+
+/* ---- the top level ---- */
+
+/* `--today` wins over the file's `today`, which wins over the clock. The file's value is
+ * checked even when overridden: it is still part of the file. Month or year precision
+ * means the last day of that month or year, as for an `end`. */
+static DateDay resolve_today(Ctx *c, const YdocNode *root)
+{
+  const YdocNode *node = ydoc_get(root, "today");
+  DateDay file_today = 0;
+  DateValue v;
+  if (node != NULL && !ydoc_is_null(node) && read_date(c, node, "today", &v))
+    file_today = v.last;
+  if (c->opts->has_today)
+    return c->opts->today;
+  return file_today ? file_today : c->opts->clock_today;
+}
+
+static void read_top_pair(Ctx *c, const YdocPair *p)
+{
+  const char *key = p->key->text;
+  if (is_key(p, "name"))
+    read_string(c, p->value, &c->cv->name);
+  else if (is_key(p, "headline"))
+    read_string(c, p->value, &c->cv->headline);
+  else if (is_key(p, "today"))
+    return; /* read first, by resolve_today */
+  else if (is_key(p, "jobs") || is_key(p, "education") || is_key(p, "visiting"))
+    read_group(c, p->key, key, p->value, TRUE);
+  else if (is_key(p, "degrees"))
+    read_group(c, p->key, "education", p->value, TRUE);
+  else if (is_key(p, "milestones"))
+    read_milestones(c, p->value);
+  else if (is_key(p, "groups"))
+    read_custom_groups(c, p->value);
+  else
+    warn_unknown_key(c, p->key, top_keys);
+}
+
+ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
+  Ctx c = {.file = doc->file, .opts = opts, .diags = diags};
+  guint errors = diag_error_count(diags);
+  const YdocNode *root = doc->root;
+  if (root == NULL) {
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
+    return NULL;
+  }
+  if (root->kind != YDOC_MAPPING) {
+    error_at(&c, root, "expected a mapping at the top level, found %s", found_name(root));
+    return NULL;
+  }
+  c.cv = model_cv_new(doc->file);
+  c.today = c.cv->today = resolve_today(&c, root);
+  for (guint i = 0; i < root->n; i++)
+    read_top_pair(&c, &root->pairs[i]);
+  for (guint i = c.cv->groups->len; i-- > 0;) {
+    const ModelGroup *group = g_ptr_array_index(c.cv->groups, i);
+    if (group->entries->len == 0)
+      g_ptr_array_remove_index(c.cv->groups, i);
+  }
+  model_cv_sort_milestones(c.cv);
+  if (diag_error_count(diags) > errors) {
+    model_cv_free(c.cv);
+    return NULL;
+  }
+  return c.cv;
+}

@@ -547,49 +547,59 @@ GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOption
 static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-/* A day as the coarsest text that names it honestly: "2019" for a span starting on
- * 1 January (or, as an end, ending on 31 December), "Nov 2019" for whole months, else
- * "12 Nov 2019". English month names: the summary must not depend on the locale. */
-static void append_day(GString *out, DateDay day, gboolean is_end)
+typedef enum { ALT_YEAR, ALT_MONTH, ALT_DAY } AltPrecision;
+
+/* The coarsest unit a day is the start (or, with @is_end, the end) of: 1 January is a
+ * year's start, 31 December its end, the 1st a month's start. Model spans keep no
+ * precision, so this recovers the one the CV most likely gave. */
+static AltPrecision day_precision(DateDay day, gboolean is_end)
+{
+  int y, m, d, ny, nm, nd;
+  date_to_ymd(day, &y, &m, &d);
+  date_to_ymd(day + 1, &ny, &nm, &nd);
+  if (is_end ? (nm == 1 && nd == 1) : (m == 1 && d == 1))
+    return ALT_YEAR;
+  if (is_end ? nd == 1 : d == 1)
+    return ALT_MONTH;
+  return ALT_DAY;
+}
+
+/* "2019", "Nov 2019" or "12 Nov 2019". English month names: the summary must not depend
+ * on the locale. */
+static void append_day(GString *out, DateDay day, AltPrecision prec)
 {
   int y, m, d;
   date_to_ymd(day, &y, &m, &d);
-  if (y < 1 || m < 1 || m > 12) {
+  if (y < 1 || m < 1 || m > 12)
     g_string_append(out, "?");
-    return;
-  }
-  gboolean whole_year = is_end ? (m == 12 && d == 31) : (m == 1 && d == 1);
-  int ny, nm, nd;
-  date_to_ymd(day + 1, &ny, &nm, &nd);
-  gboolean whole_month = is_end ? nd == 1 : d == 1;
-  if (whole_year)
+  else if (prec == ALT_YEAR)
     g_string_append_printf(out, "%d", y);
-  else if (whole_month)
+  else if (prec == ALT_MONTH)
     g_string_append_printf(out, "%s %d", MONTHS[m - 1], y);
   else
     g_string_append_printf(out, "%d %s %d", d, MONTHS[m - 1], y);
 }
 
+/* Both ends at one precision, the finer of the two, so that a span never reads
+ * "Mar 2015 to 14 Mar 2015". */
 static void append_span(GString *out, const ModelSpan *span)
 {
+  AltPrecision prec = day_precision(span->start, FALSE);
+  if (!span->ongoing)
+    prec = MAX(prec, day_precision(span->end, TRUE));
   if (span->start_approx)
     g_string_append(out, "c. ");
-  append_day(out, span->start, FALSE);
+  append_day(out, span->start, prec);
   if (span->ongoing) {
     g_string_append(out, " to present");
     return;
   }
-  GString *end = g_string_new(NULL);
-  append_day(end, span->end, TRUE);
-  GString *start = g_string_new(NULL);
-  append_day(start, span->start, FALSE);
+  GString *start = g_string_new(NULL), *end = g_string_new(NULL);
+  append_day(start, span->start, prec);
+  append_day(end, span->end, prec);
   /* "2019" rather than "2019 to 2019". */
-  if (!g_str_equal(start->str, end->str) || span->end_approx) {
-    g_string_append(out, " to ");
-    if (span->end_approx)
-      g_string_append(out, "c. ");
-    g_string_append(out, end->str);
-  }
+  if (!g_str_equal(start->str, end->str) || span->end_approx)
+    g_string_append_printf(out, " to %s%s", span->end_approx ? "c. " : "", end->str);
   g_string_free(start, TRUE);
   g_string_free(end, TRUE);
 }
@@ -629,7 +639,7 @@ static void append_milestones(GString *out, const LayoutScene *scene)
   for (guint i = 0; i < scene->milestones->len; i++) {
     const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
     g_string_append_printf(out, "%s%s, ", i ? "; " : "", m->title ? m->title : "untitled");
-    append_day(out, m->date, FALSE);
+    append_day(out, m->date, day_precision(m->date, FALSE));
   }
   g_string_append(out, ".\n");
 }

@@ -13,7 +13,8 @@ guint strutil_edit_distance(const char *a, const char *b);
 const char *strutil_closest(const char *word, const char *const *table);
 
 /* A copy of @text cut to at most @max_chars characters, "…" appended when cut (the "…"
- * is one of the @max_chars; with @max_chars 0 the result is ""). @text must be valid UTF-8. Returns a new string owned by the caller. */
+ * is one of the @max_chars; with @max_chars 0 the result is ""). @text must be valid UTF-8. Returns
+ * a new string owned by the caller. */
 char *strutil_truncate_utf8(const char *text, guint max_chars);
 
 /* Formats @value in the C locale with at most @decimals decimals, trailing zeros and a

@@ -21,80 +21,154 @@ typedef struct {
 
 /* The CSS Color Module Level 4 named colours, all 148 of them. */
 static const NamedColor css_colors[] = {
-    {"aliceblue", 0xf0f8ff},       {"antiquewhite", 0xfaebd7},
-    {"aqua", 0x00ffff},            {"aquamarine", 0x7fffd4},
-    {"azure", 0xf0ffff},           {"beige", 0xf5f5dc},
-    {"bisque", 0xffe4c4},          {"black", 0x000000},
-    {"blanchedalmond", 0xffebcd},  {"blue", 0x0000ff},
-    {"blueviolet", 0x8a2be2},      {"brown", 0xa52a2a},
-    {"burlywood", 0xdeb887},       {"cadetblue", 0x5f9ea0},
-    {"chartreuse", 0x7fff00},      {"chocolate", 0xd2691e},
-    {"coral", 0xff7f50},           {"cornflowerblue", 0x6495ed},
-    {"cornsilk", 0xfff8dc},        {"crimson", 0xdc143c},
-    {"cyan", 0x00ffff},            {"darkblue", 0x00008b},
-    {"darkcyan", 0x008b8b},        {"darkgoldenrod", 0xb8860b},
-    {"darkgray", 0xa9a9a9},        {"darkgreen", 0x006400},
-    {"darkgrey", 0xa9a9a9},        {"darkkhaki", 0xbdb76b},
-    {"darkmagenta", 0x8b008b},     {"darkolivegreen", 0x556b2f},
-    {"darkorange", 0xff8c00},      {"darkorchid", 0x9932cc},
-    {"darkred", 0x8b0000},         {"darksalmon", 0xe9967a},
-    {"darkseagreen", 0x8fbc8f},    {"darkslateblue", 0x483d8b},
-    {"darkslategray", 0x2f4f4f},   {"darkslategrey", 0x2f4f4f},
-    {"darkturquoise", 0x00ced1},   {"darkviolet", 0x9400d3},
-    {"deeppink", 0xff1493},        {"deepskyblue", 0x00bfff},
-    {"dimgray", 0x696969},         {"dimgrey", 0x696969},
-    {"dodgerblue", 0x1e90ff},      {"firebrick", 0xb22222},
-    {"floralwhite", 0xfffaf0},     {"forestgreen", 0x228b22},
-    {"fuchsia", 0xff00ff},         {"gainsboro", 0xdcdcdc},
-    {"ghostwhite", 0xf8f8ff},      {"gold", 0xffd700},
-    {"goldenrod", 0xdaa520},       {"gray", 0x808080},
-    {"green", 0x008000},           {"greenyellow", 0xadff2f},
-    {"grey", 0x808080},            {"honeydew", 0xf0fff0},
-    {"hotpink", 0xff69b4},         {"indianred", 0xcd5c5c},
-    {"indigo", 0x4b0082},          {"ivory", 0xfffff0},
-    {"khaki", 0xf0e68c},           {"lavender", 0xe6e6fa},
-    {"lavenderblush", 0xfff0f5},   {"lawngreen", 0x7cfc00},
-    {"lemonchiffon", 0xfffacd},    {"lightblue", 0xadd8e6},
-    {"lightcoral", 0xf08080},      {"lightcyan", 0xe0ffff},
-    {"lightgoldenrodyellow", 0xfafad2}, {"lightgray", 0xd3d3d3},
-    {"lightgreen", 0x90ee90},      {"lightgrey", 0xd3d3d3},
-    {"lightpink", 0xffb6c1},       {"lightsalmon", 0xffa07a},
-    {"lightseagreen", 0x20b2aa},   {"lightskyblue", 0x87cefa},
-    {"lightslategray", 0x778899},  {"lightslategrey", 0x778899},
-    {"lightsteelblue", 0xb0c4de},  {"lightyellow", 0xffffe0},
-    {"lime", 0x00ff00},            {"limegreen", 0x32cd32},
-    {"linen", 0xfaf0e6},           {"magenta", 0xff00ff},
-    {"maroon", 0x800000},          {"mediumaquamarine", 0x66cdaa},
-    {"mediumblue", 0x0000cd},      {"mediumorchid", 0xba55d3},
-    {"mediumpurple", 0x9370db},    {"mediumseagreen", 0x3cb371},
-    {"mediumslateblue", 0x7b68ee}, {"mediumspringgreen", 0x00fa9a},
-    {"mediumturquoise", 0x48d1cc}, {"mediumvioletred", 0xc71585},
-    {"midnightblue", 0x191970},    {"mintcream", 0xf5fffa},
-    {"mistyrose", 0xffe4e1},       {"moccasin", 0xffe4b5},
-    {"navajowhite", 0xffdead},     {"navy", 0x000080},
-    {"oldlace", 0xfdf5e6},         {"olive", 0x808000},
-    {"olivedrab", 0x6b8e23},       {"orange", 0xffa500},
-    {"orangered", 0xff4500},       {"orchid", 0xda70d6},
-    {"palegoldenrod", 0xeee8aa},   {"palegreen", 0x98fb98},
-    {"paleturquoise", 0xafeeee},   {"palevioletred", 0xdb7093},
-    {"papayawhip", 0xffefd5},      {"peachpuff", 0xffdab9},
-    {"peru", 0xcd853f},            {"pink", 0xffc0cb},
-    {"plum", 0xdda0dd},            {"powderblue", 0xb0e0e6},
-    {"purple", 0x800080},          {"rebeccapurple", 0x663399},
-    {"red", 0xff0000},             {"rosybrown", 0xbc8f8f},
-    {"royalblue", 0x4169e1},       {"saddlebrown", 0x8b4513},
-    {"salmon", 0xfa8072},          {"sandybrown", 0xf4a460},
-    {"seagreen", 0x2e8b57},        {"seashell", 0xfff5ee},
-    {"sienna", 0xa0522d},          {"silver", 0xc0c0c0},
-    {"skyblue", 0x87ceeb},         {"slateblue", 0x6a5acd},
-    {"slategray", 0x708090},       {"slategrey", 0x708090},
-    {"snow", 0xfffafa},            {"springgreen", 0x00ff7f},
-    {"steelblue", 0x4682b4},       {"tan", 0xd2b48c},
-    {"teal", 0x008080},            {"thistle", 0xd8bfd8},
-    {"tomato", 0xff6347},          {"turquoise", 0x40e0d0},
-    {"violet", 0xee82ee},          {"wheat", 0xf5deb3},
-    {"white", 0xffffff},           {"whitesmoke", 0xf5f5f5},
-    {"yellow", 0xffff00},          {"yellowgreen", 0x9acd32},
+    {"aliceblue", 0xf0f8ff},
+    {"antiquewhite", 0xfaebd7},
+    {"aqua", 0x00ffff},
+    {"aquamarine", 0x7fffd4},
+    {"azure", 0xf0ffff},
+    {"beige", 0xf5f5dc},
+    {"bisque", 0xffe4c4},
+    {"black", 0x000000},
+    {"blanchedalmond", 0xffebcd},
+    {"blue", 0x0000ff},
+    {"blueviolet", 0x8a2be2},
+    {"brown", 0xa52a2a},
+    {"burlywood", 0xdeb887},
+    {"cadetblue", 0x5f9ea0},
+    {"chartreuse", 0x7fff00},
+    {"chocolate", 0xd2691e},
+    {"coral", 0xff7f50},
+    {"cornflowerblue", 0x6495ed},
+    {"cornsilk", 0xfff8dc},
+    {"crimson", 0xdc143c},
+    {"cyan", 0x00ffff},
+    {"darkblue", 0x00008b},
+    {"darkcyan", 0x008b8b},
+    {"darkgoldenrod", 0xb8860b},
+    {"darkgray", 0xa9a9a9},
+    {"darkgreen", 0x006400},
+    {"darkgrey", 0xa9a9a9},
+    {"darkkhaki", 0xbdb76b},
+    {"darkmagenta", 0x8b008b},
+    {"darkolivegreen", 0x556b2f},
+    {"darkorange", 0xff8c00},
+    {"darkorchid", 0x9932cc},
+    {"darkred", 0x8b0000},
+    {"darksalmon", 0xe9967a},
+    {"darkseagreen", 0x8fbc8f},
+    {"darkslateblue", 0x483d8b},
+    {"darkslategray", 0x2f4f4f},
+    {"darkslategrey", 0x2f4f4f},
+    {"darkturquoise", 0x00ced1},
+    {"darkviolet", 0x9400d3},
+    {"deeppink", 0xff1493},
+    {"deepskyblue", 0x00bfff},
+    {"dimgray", 0x696969},
+    {"dimgrey", 0x696969},
+    {"dodgerblue", 0x1e90ff},
+    {"firebrick", 0xb22222},
+    {"floralwhite", 0xfffaf0},
+    {"forestgreen", 0x228b22},
+    {"fuchsia", 0xff00ff},
+    {"gainsboro", 0xdcdcdc},
+    {"ghostwhite", 0xf8f8ff},
+    {"gold", 0xffd700},
+    {"goldenrod", 0xdaa520},
+    {"gray", 0x808080},
+    {"green", 0x008000},
+    {"greenyellow", 0xadff2f},
+    {"grey", 0x808080},
+    {"honeydew", 0xf0fff0},
+    {"hotpink", 0xff69b4},
+    {"indianred", 0xcd5c5c},
+    {"indigo", 0x4b0082},
+    {"ivory", 0xfffff0},
+    {"khaki", 0xf0e68c},
+    {"lavender", 0xe6e6fa},
+    {"lavenderblush", 0xfff0f5},
+    {"lawngreen", 0x7cfc00},
+    {"lemonchiffon", 0xfffacd},
+    {"lightblue", 0xadd8e6},
+    {"lightcoral", 0xf08080},
+    {"lightcyan", 0xe0ffff},
+    {"lightgoldenrodyellow", 0xfafad2},
+    {"lightgray", 0xd3d3d3},
+    {"lightgreen", 0x90ee90},
+    {"lightgrey", 0xd3d3d3},
+    {"lightpink", 0xffb6c1},
+    {"lightsalmon", 0xffa07a},
+    {"lightseagreen", 0x20b2aa},
+    {"lightskyblue", 0x87cefa},
+    {"lightslategray", 0x778899},
+    {"lightslategrey", 0x778899},
+    {"lightsteelblue", 0xb0c4de},
+    {"lightyellow", 0xffffe0},
+    {"lime", 0x00ff00},
+    {"limegreen", 0x32cd32},
+    {"linen", 0xfaf0e6},
+    {"magenta", 0xff00ff},
+    {"maroon", 0x800000},
+    {"mediumaquamarine", 0x66cdaa},
+    {"mediumblue", 0x0000cd},
+    {"mediumorchid", 0xba55d3},
+    {"mediumpurple", 0x9370db},
+    {"mediumseagreen", 0x3cb371},
+    {"mediumslateblue", 0x7b68ee},
+    {"mediumspringgreen", 0x00fa9a},
+    {"mediumturquoise", 0x48d1cc},
+    {"mediumvioletred", 0xc71585},
+    {"midnightblue", 0x191970},
+    {"mintcream", 0xf5fffa},
+    {"mistyrose", 0xffe4e1},
+    {"moccasin", 0xffe4b5},
+    {"navajowhite", 0xffdead},
+    {"navy", 0x000080},
+    {"oldlace", 0xfdf5e6},
+    {"olive", 0x808000},
+    {"olivedrab", 0x6b8e23},
+    {"orange", 0xffa500},
+    {"orangered", 0xff4500},
+    {"orchid", 0xda70d6},
+    {"palegoldenrod", 0xeee8aa},
+    {"palegreen", 0x98fb98},
+    {"paleturquoise", 0xafeeee},
+    {"palevioletred", 0xdb7093},
+    {"papayawhip", 0xffefd5},
+    {"peachpuff", 0xffdab9},
+    {"peru", 0xcd853f},
+    {"pink", 0xffc0cb},
+    {"plum", 0xdda0dd},
+    {"powderblue", 0xb0e0e6},
+    {"purple", 0x800080},
+    {"rebeccapurple", 0x663399},
+    {"red", 0xff0000},
+    {"rosybrown", 0xbc8f8f},
+    {"royalblue", 0x4169e1},
+    {"saddlebrown", 0x8b4513},
+    {"salmon", 0xfa8072},
+    {"sandybrown", 0xf4a460},
+    {"seagreen", 0x2e8b57},
+    {"seashell", 0xfff5ee},
+    {"sienna", 0xa0522d},
+    {"silver", 0xc0c0c0},
+    {"skyblue", 0x87ceeb},
+    {"slateblue", 0x6a5acd},
+    {"slategray", 0x708090},
+    {"slategrey", 0x708090},
+    {"snow", 0xfffafa},
+    {"springgreen", 0x00ff7f},
+    {"steelblue", 0x4682b4},
+    {"tan", 0xd2b48c},
+    {"teal", 0x008080},
+    {"thistle", 0xd8bfd8},
+    {"tomato", 0xff6347},
+    {"turquoise", 0x40e0d0},
+    {"violet", 0xee82ee},
+    {"wheat", 0xf5deb3},
+    {"white", 0xffffff},
+    {"whitesmoke", 0xf5f5f5},
+    {"yellow", 0xffff00},
+    {"yellowgreen", 0x9acd32},
 };
 
 static int hex_digit(char c)
@@ -139,8 +213,8 @@ gboolean style_color_parse(const char *text, StyleColor *out)
   for (size_t i = 0; i < G_N_ELEMENTS(css_colors); i++) {
     if (g_ascii_strcasecmp(text, css_colors[i].name) == 0) {
       guint32 v = css_colors[i].rgb;
-      *out = (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0,
-                          (v & 0xff) / 255.0, 1.0};
+      *out = (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0,
+                          1.0};
       return TRUE;
     }
   }
@@ -227,8 +301,8 @@ static const char *const bar_label_names[] = {"auto", "inside", "outside", NULL}
 static const char *const group_label_names[] = {"left", "above", "none", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
-static const char *const pattern_names[] = {"solid", "hatch", "crosshatch", "dots", "outline",
-                                            NULL};
+static const char *const pattern_names[] = {"solid", "hatch",   "crosshatch",
+                                            "dots",  "outline", NULL};
 static const char *const paint_fields[] = {"color", "pattern", "label", NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
@@ -236,13 +310,34 @@ G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
 G_STATIC_ASSERT(sizeof(StylePattern) == sizeof(int));
 
 #define OFF(field) offsetof(Style, field)
-#define NUM(k, f, lo, hi) {k, PT_NUMBER, OFF(f), 0, lo, hi, NULL}
-#define BOOL(k, f) {k, PT_BOOL, OFF(f), 0, 0, 0, NULL}
-#define COLOR(k, f) {k, PT_COLOR, OFF(f), 0, 0, 0, NULL}
-#define COLOR_NONE(k, f) {k, PT_COLOR_NONE, OFF(f), 0, 0, 0, NULL}
-#define FONT(k, f) {k, PT_FONT, OFF(f), 0, 0, 0, NULL}
-#define STRING(k, f) {k, PT_STRING, OFF(f), 0, 0, 0, NULL}
-#define ENUM(k, f, n) {k, PT_ENUM, OFF(f), 0, 0, 0, n}
+#define NUM(k, f, lo, hi)                                                                          \
+  {                                                                                                \
+    k, PT_NUMBER, OFF(f), 0, lo, hi, NULL                                                          \
+  }
+#define BOOL(k, f)                                                                                 \
+  {                                                                                                \
+    k, PT_BOOL, OFF(f), 0, 0, 0, NULL                                                              \
+  }
+#define COLOR(k, f)                                                                                \
+  {                                                                                                \
+    k, PT_COLOR, OFF(f), 0, 0, 0, NULL                                                             \
+  }
+#define COLOR_NONE(k, f)                                                                           \
+  {                                                                                                \
+    k, PT_COLOR_NONE, OFF(f), 0, 0, 0, NULL                                                        \
+  }
+#define FONT(k, f)                                                                                 \
+  {                                                                                                \
+    k, PT_FONT, OFF(f), 0, 0, 0, NULL                                                              \
+  }
+#define STRING(k, f)                                                                               \
+  {                                                                                                \
+    k, PT_STRING, OFF(f), 0, 0, 0, NULL                                                            \
+  }
+#define ENUM(k, f, n)                                                                              \
+  {                                                                                                \
+    k, PT_ENUM, OFF(f), 0, 0, 0, n                                                                 \
+  }
 
 /* Sizes are bounded so that a typo cannot ask for a gigapixel canvas. */
 #define MAX_PAGE 20000.0
@@ -303,8 +398,8 @@ static const StyleProp props[] = {
 #define N_PROPS G_N_ELEMENTS(props)
 
 /* Mappings whose keys are property names (as opposed to `groups` and `classes`). */
-static const char *const sections[] = {"page",  "title", "subtitle", "axis",      "today",
-                                       "bar",   "group", "milestone", "legend",   NULL};
+static const char *const sections[] = {"page", "title", "subtitle",  "axis",   "today",
+                                       "bar",  "group", "milestone", "legend", NULL};
 
 guint style_property_count(void)
 {
@@ -338,11 +433,12 @@ static gboolean in_table(const char *word, const char *const *table)
 /* ---------------------------------------------------------------- styles and layers */
 
 struct StyleLayer {
-  Style values;           /* only the fields marked in `set` mean anything */
-  guint8 set[N_PROPS];    /* which registry properties this layer set */
-  char *extends;          /* the `extends` value, or NULL */
-  char *file;             /* the name used in messages */
+  Style values;        /* only the fields marked in `set` mean anything */
+  guint8 set[N_PROPS]; /* which registry properties this layer set */
+  char *extends;       /* the `extends` value, or NULL */
+  char *file;          /* the name used in messages */
   int extends_line, extends_column;
+  gboolean is_default; /* the built-in `default`: the floor, applied once, first */
 };
 
 static void paint_free(gpointer data)
@@ -437,7 +533,7 @@ gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
     return layer->set[p - props] != 0;
   GHashTable *table = g_str_has_prefix(key, "groups.")    ? layer->values.groups
                       : g_str_has_prefix(key, "classes.") ? layer->values.classes
-                                                           : NULL;
+                                                          : NULL;
   const char *dot = strrchr(key, '.');
   const char *first = strchr(key, '.');
   if (table == NULL || dot == first)
@@ -616,8 +712,10 @@ static gboolean parse_color(Ctx *c, const char *key, const YdocNode *v, gboolean
 {
   if (v->kind == YDOC_SCALAR && ydoc_is_null(v) && c->positions) {
     /* The usual cause: an unquoted #rrggbb, which YAML reads as a comment. */
-    ctx_error(c, v, "'%s' must be a colour, found nothing (quote colours that start with #, "
-                    "e.g. \"#1f2933\")", key);
+    ctx_error(c, v,
+              "'%s' must be a colour, found nothing (quote colours that start with #, "
+              "e.g. \"#1f2933\")",
+              key);
     return FALSE;
   }
   if (!expect_scalar(c, key, v, "a colour"))
@@ -628,6 +726,10 @@ static gboolean parse_color(Ctx *c, const char *key, const YdocNode *v, gboolean
   }
   if (style_color_parse(v->text, out))
     return TRUE;
+  if (g_ascii_strcasecmp(v->text, "none") == 0) {
+    ctx_error(c, v, "'%s' cannot be none (use a colour, or transparent)", key);
+    return FALSE;
+  }
   const char *near = v->text[0] == '#' ? NULL : closest_color_name(v->text);
   const char *forms = allow_none ? "#rgb, #rrggbb, #rrggbbaa, a CSS colour name or none"
                                  : "#rgb, #rrggbb, #rrggbbaa or a CSS colour name";
@@ -654,8 +756,8 @@ static gboolean parse_bool(Ctx *c, const char *key, const YdocNode *v, gboolean 
   return FALSE;
 }
 
-static gboolean parse_enum(Ctx *c, const char *key, const YdocNode *v,
-                           const char *const *names, int *out)
+static gboolean parse_enum(Ctx *c, const char *key, const YdocNode *v, const char *const *names,
+                           int *out)
 {
   if (v->kind == YDOC_SCALAR) {
     for (int i = 0; names[i]; i++) {
@@ -788,8 +890,8 @@ static gboolean parse_prop(Ctx *c, const StyleProp *p, const YdocNode *v)
       *FIELD(s, p, double) = 0;
       return TRUE;
     }
-    if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) && !strutil_parse_number(v->text, &(double){0}) &&
-        !is_non_finite(v->text)) {
+    if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) &&
+        !strutil_parse_number(v->text, &(double){0}) && !is_non_finite(v->text)) {
       ctx_error(c, v, "'%s' must be auto or a number, found '%s'", p->key, v->text);
       return FALSE;
     }
@@ -872,8 +974,8 @@ static gboolean expect_mapping(Ctx *c, const char *path, const YdocNode *v)
   return FALSE;
 }
 
-static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
-                        guint bit, const YdocNode *v)
+static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path, guint bit,
+                        const YdocNode *v)
 {
   StylePaint tmp = {0};
   gboolean ok = FALSE;
@@ -902,31 +1004,31 @@ static void paint_field(Ctx *c, GHashTable *table, const char *name, const char 
 
 static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *v);
 
-/* `groups.NAME...` or `classes.NAME...`; @rest is what follows the table's name. */
-static void walk_paint(Ctx *c, const char *path, const char *rest, GHashTable *table,
-                       const YdocNode *key, const YdocNode *v)
+/* One field of a group's or class's paint; @path is the full dotted key for messages. */
+static void walk_paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
+                             const char *field, const YdocNode *key, const YdocNode *v)
 {
-  const char *dot = strrchr(rest, '.');
-  guint bit = dot ? paint_field_bit(dot + 1) : 0;
-  if (bit) {
-    g_autofree char *name = g_strndup(rest, (gsize)(dot - rest));
+  guint bit = paint_field_bit(field);
+  if (bit)
     paint_field(c, table, name, path, bit, v);
-    return;
-  }
+  else
+    unknown_key(c, path, key);
+}
+
+/* `NAME: {color: ..., pattern: ..., label: ...}` under `groups` or `classes` (@prefix). */
+static void walk_paint(Ctx *c, const char *prefix, GHashTable *table, const char *name,
+                       const YdocNode *v)
+{
+  g_autofree char *path = g_strdup_printf("%s.%s", prefix, name);
   if (!expect_mapping(c, path, v))
     return;
   if (v->n == 0)
-    paint_get(table, rest); /* `groups: {x: {}}` still names the group */
+    paint_get(table, name); /* `groups: {x: {}}` still names the group */
   for (guint i = 0; i < v->n; i++) {
     const char *field = v->pairs[i].key->text;
     g_autofree char *sub = g_strdup_printf("%s.%s", path, field);
-    guint b = paint_field_bit(field);
-    if (b)
-      paint_field(c, table, rest, sub, b, v->pairs[i].value);
-    else
-      unknown_key(c, sub, v->pairs[i].key);
+    walk_paint_field(c, table, name, sub, field, v->pairs[i].key, v->pairs[i].value);
   }
-  (void)key;
 }
 
 static void walk_children(Ctx *c, const char *path, const YdocNode *v)
@@ -961,11 +1063,23 @@ static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *
     rest = path + strlen("classes");
   }
   if (table && *rest == '\0') {
-    walk_children(c, path, v);
+    if (!expect_mapping(c, path, v))
+      return;
+    for (guint i = 0; i < v->n; i++)
+      walk_paint(c, path, table, v->pairs[i].key->text, v->pairs[i].value);
     return;
   }
   if (table && rest[0] == '.' && rest[1] != '\0') {
-    walk_paint(c, path, rest + 1, table, key, v);
+    /* A dotted key (--set, or written flat): `groups.NAME` or `groups.NAME.FIELD`. */
+    const char *name = rest + 1;
+    const char *dot = strchr(name, '.');
+    g_autofree char *prefix = g_strndup(path, (gsize)(rest - path));
+    if (dot == NULL) {
+      walk_paint(c, prefix, table, name, v);
+    } else {
+      g_autofree char *group = g_strndup(name, (gsize)(dot - name));
+      walk_paint_field(c, table, group, path, dot + 1, key, v);
+    }
     return;
   }
   if (strcmp(path, "extends") == 0) {
@@ -990,8 +1104,7 @@ static StyleLayer *layer_from_doc(Ctx *c, const YdocDoc *doc)
   const YdocNode *root = doc->root;
   if (root && !ydoc_is_null(root)) {
     if (root->kind != YDOC_MAPPING) {
-      ctx_error(c, root, "a style must be a mapping of keys, found %s",
-                ydoc_kind_name(root->kind));
+      ctx_error(c, root, "a style must be a mapping of keys, found %s", ydoc_kind_name(root->kind));
     } else {
       for (guint i = 0; i < root->n; i++)
         walk(c, root->pairs[i].key->text, root->pairs[i].key, root->pairs[i].value);
@@ -1038,6 +1151,19 @@ StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags)
   }
   g_autofree char *key = g_strstrip(g_strndup(assignment, (gsize)(eq - assignment)));
   const char *value = eq + 1;
+  if (value[0] == '#') {
+    /* On a command line `#fff` means a colour, not a YAML comment. */
+    Ctx c = {.layer = layer_new(file), .diags = diags, .file = file, .is_set = TRUE};
+    YdocNode scalar = {.kind = YDOC_SCALAR, .text = (char *)value, .plain = FALSE};
+    scalar.text_len = strlen(value);
+    guint errors = diag_error_count(diags);
+    walk(&c, key, NULL, &scalar);
+    if (diag_error_count(diags) != errors) {
+      style_layer_free(c.layer);
+      return NULL;
+    }
+    return c.layer;
+  }
   YdocLimits limits = style_limits();
   /* Parsed as a YAML node so that `palette=[red, blue]` and `today.dash=[2,2]` work; the
    * value's positions would be relative to the value only, so messages carry none. */
@@ -1095,11 +1221,11 @@ static void unknown_builtin(DiagList *diags, const char *file, int line, int col
   g_autofree char *list = g_strjoinv(", ", (char **)names->pdata);
   const char *near = strutil_closest(name, (const char *const *)names->pdata);
   if (near)
-    diag_error(diags, file, line, column, "unknown built-in style '%s' (did you mean '%s'?)",
-               name, near);
+    diag_error(diags, file, line, column, "unknown built-in style '%s' (did you mean '%s'?)", name,
+               near);
   else
-    diag_error(diags, file, line, column, "unknown built-in style '%s' (built-in styles: %s)",
-               name, list);
+    diag_error(diags, file, line, column, "unknown built-in style '%s' (built-in styles: %s)", name,
+               list);
 }
 
 /* Loads @name (built-in or path) and its `extends` chain, appending layers base first to
@@ -1158,26 +1284,33 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   StyleLayer *layer = style_layer_parse(path, text, len, diags);
   if (layer == NULL)
     return FALSE;
+  layer->is_default = builtin && strcmp(builtin->name, "default") == 0;
   gboolean ok = TRUE;
   if (layer->extends) {
     g_ptr_array_add(chain, g_strdup(identity));
     g_ptr_array_add(chain, g_strdup(path));
-    ok = load_chain(layer->extends, path, layer->extends_line, layer->extends_column, chain,
-                    layers, style, diags);
+    ok = load_chain(layer->extends, path, layer->extends_line, layer->extends_column, chain, layers,
+                    style, diags);
     g_ptr_array_set_size(chain, chain->len - 2);
   }
   g_ptr_array_add(layers, layer);
   return ok;
 }
 
-static gboolean apply_named(Style *style, const char *name, DiagList *diags)
+/* Applies @name's chain, base first. The built-in `default` is already under everything,
+ * so a chain reaching it (most do) does not apply it again: otherwise `-s slides -s
+ * mine.yaml`, with mine extending dark, would reset every size slides set. */
+static gboolean apply_named(Style *style, const char *name, gboolean skip_default, DiagList *diags)
 {
   g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func((GDestroyNotify)style_layer_free);
   if (!load_chain(name, NULL, 0, 0, chain, layers, style, diags))
     return FALSE;
-  for (guint i = 0; i < layers->len; i++)
-    style_apply(style, layers->pdata[i]);
+  for (guint i = 0; i < layers->len; i++) {
+    const StyleLayer *layer = layers->pdata[i];
+    if (!(skip_default && layer->is_default))
+      style_apply(style, layer);
+  }
   return TRUE;
 }
 
@@ -1186,9 +1319,9 @@ Style *style_resolve(const char *const *styles, guint n_styles, const char *cons
 {
   guint errors = diag_error_count(diags);
   Style *style = style_new_empty();
-  apply_named(style, "default", diags);
+  apply_named(style, "default", FALSE, diags);
   for (guint i = 0; i < n_styles; i++)
-    apply_named(style, styles[i], diags);
+    apply_named(style, styles[i], TRUE, diags);
   for (guint i = 0; i < n_sets; i++) {
     StyleLayer *layer = style_layer_parse_set(sets[i], diags);
     if (layer)

@@ -109,7 +109,7 @@ typedef struct {
 
   struct {
     double height;
-    double gap;     /* between lanes */
+    double gap; /* between lanes */
     double radius;
     double padding; /* horizontal room between a label and its bar's edge */
     StyleBarLabel label;
@@ -126,7 +126,7 @@ typedef struct {
     StyleGroupLabel label;
     char *font;
     StyleColor color;
-    double spacing; /* vertical room between groups */
+    double spacing;       /* vertical room between groups */
     StyleColor separator; /* a == 0: none */
   } group;
 
@@ -153,8 +153,9 @@ typedef struct {
 } Style;
 
 /* Builds the effective style: the built-in `default`, then each of @styles in order (a
- * built-in name or a path; each after its own `extends` chain), then each `KEY=VALUE` of
- * @sets. Returns a new style owned by the caller, or NULL when any error was added to
+ * built-in name or a path; each after its own `extends` chain, in which `default` itself
+ * is skipped: it is already the floor), then each `KEY=VALUE` of @sets. Returns a new style owned
+ * by the caller, or NULL when any error was added to
  * @diags (a broken style never half-applies). */
 Style *style_resolve(const char *const *styles, guint n_styles, const char *const *sets,
                      guint n_sets, DiagList *diags);

@@ -548,8 +548,7 @@ static void run_parser(Builder *b)
     b->failed = TRUE;
     return;
   }
-  yaml_parser_set_input_string(&parser, (const unsigned char *)b->data + b->bom,
-                               b->len - b->bom);
+  yaml_parser_set_input_string(&parser, (const unsigned char *)b->data + b->bom, b->len - b->bom);
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
   for (;;) {
     yaml_event_t ev;
@@ -715,8 +714,8 @@ gboolean ydoc_is_null(const YdocNode *node)
   if (node == NULL || node->kind != YDOC_SCALAR || !node->plain)
     return FALSE;
   const char *t = node->text;
-  return t[0] == '\0' || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 ||
-         strcmp(t, "Null") == 0 || strcmp(t, "NULL") == 0;
+  return t[0] == '\0' || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 || strcmp(t, "Null") == 0 ||
+         strcmp(t, "NULL") == 0;
 }
 
 const char *ydoc_kind_name(YdocKind kind)

@@ -25,9 +25,9 @@ struct YdocNode {
   int line;   /* 1-based start of the node (for an alias: of the alias) */
   int column; /* 1-based */
   /* YDOC_SCALAR */
-  char *text;      /* NUL-terminated, valid UTF-8, no NUL inside */
-  gsize text_len;  /* bytes */
-  gboolean plain;  /* written without quotes: only then do `null`, `~`, `true` mean something */
+  char *text;     /* NUL-terminated, valid UTF-8, no NUL inside */
+  gsize text_len; /* bytes */
+  gboolean plain; /* written without quotes: only then do `null`, `~`, `true` mean something */
   /* YDOC_SEQUENCE: items[0..n); YDOC_MAPPING: pairs[0..n), keys unique */
   guint n;
   YdocNode **items;
@@ -35,20 +35,23 @@ struct YdocNode {
 };
 
 typedef struct {
-  gsize max_bytes;     /* the input's size cap */
-  guint max_depth;     /* nesting of sequences and mappings */
-  gsize max_nodes;     /* nodes in the tree, counting every alias as the size of its anchor */
-  gsize max_scalar;    /* bytes in one scalar */
+  gsize max_bytes;  /* the input's size cap */
+  guint max_depth;  /* nesting of sequences and mappings */
+  gsize max_nodes;  /* nodes in the tree, counting every alias as the size of its anchor */
+  gsize max_scalar; /* bytes in one scalar */
 } YdocLimits;
 
 #define YDOC_MAX_BYTES (16u * 1024u * 1024u)
 #define YDOC_DEFAULT_LIMITS                                                                        \
-  ((YdocLimits){.max_bytes = YDOC_MAX_BYTES, .max_depth = 64, .max_nodes = 1000000,                \
+  ((YdocLimits){.max_bytes = YDOC_MAX_BYTES,                                                       \
+                .max_depth = 64,                                                                   \
+                .max_nodes = 1000000,                                                              \
                 .max_scalar = 1024u * 1024u})
 
 typedef struct {
   char *file;     /* the name used in messages, owned */
-  YdocNode *root; /* NULL for an empty document (no content at all) */
+  YdocNode *root; /* NULL for an empty document (no content at all: "", comments only, a
+                   * bare "---"; these read as an empty plain scalar, mapped to NULL) */
   /* private */
   gpointer arena;
 } YdocDoc;
@@ -56,13 +59,21 @@ typedef struct {
 /* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer owned by
  * the caller. Refuses directories, unreadable files and anything larger than @max_bytes
  * (an endless pipe stops at the cap) with an error in @diags naming @path; returns NULL
- * then. FIFOs and character devices are read like files. */
+ * then. FIFOs and character devices are read like files. These errors have no position
+ * (line 0: "cv.yaml: error: is a directory"); texts: "cannot open: <strerror>",
+ * "cannot read: <strerror>", "is a directory", "file is larger than 16 MiB". At most
+ * @max_bytes + 1 bytes are ever read. @len_out is set only on success. */
 char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags);
 
 /* Parses @data (not necessarily NUL-terminated) as one YAML document. @file is the name
  * used in messages. Returns a new document owned by the caller, or NULL after adding
- * errors to @diags (libyaml's own message and position for syntax errors). A second
- * document in the stream is an error. */
+ * errors to @diags (libyaml's own message and position for syntax errors, with its
+ * context as "(while parsing a block mapping that started at 1:1)"). A second document in
+ * the stream is an error. @limits may be NULL for YDOC_DEFAULT_LIMITS. Errors that leave
+ * the tree usable (duplicate keys, non-scalar keys, a NUL in a quoted string) do not stop
+ * parsing, so all of them are reported; guard and syntax errors stop at the first.
+ * Aliases share the anchored subtree (only the top node is copied, to carry the alias's
+ * position): treat the tree as read-only. A leading UTF-8 BOM is skipped. */
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags);
 
@@ -72,7 +83,8 @@ void ydoc_free(YdocDoc *doc);
 /* The value for @key in a mapping node, or NULL when absent or @map is not a mapping. */
 const YdocNode *ydoc_get(const YdocNode *map, const char *key);
 
-/* TRUE for a plain scalar `~`, `null`, `Null`, `NULL` or an empty plain scalar. */
+/* TRUE for a plain scalar `~`, `null`, `Null`, `NULL` or an empty plain scalar; FALSE for
+ * NULL (an absent key is not a null value) and for quoted scalars. */
 gboolean ydoc_is_null(const YdocNode *node);
 
 /* "a string", "a list", "a mapping": for messages such as "expected a list, found a mapping". */

@@ -14,6 +14,11 @@ import yaml
 EPS = 0.05
 
 
+# Keys whose box values are labels even without a `text` beside the box (a bar's label
+# may be written `label: "text"` with its box under `label_box`).
+LABEL_KEYS = ("label", "labels", "label_box", "texts")
+
+
 def _num(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -58,8 +63,7 @@ def _collect_labels(node, path, labels, under_label_key=False):
         for k, v in node.items():
             if k in ("bars", "entries") and isinstance(v, list):
                 continue  # handled with their owners, below
-            _collect_labels(v, path + "." + str(k), labels,
-                            k in ("label", "labels", "texts"))
+            _collect_labels(v, path + "." + str(k), labels, k in LABEL_KEYS)
     elif isinstance(node, list):
         for i, v in enumerate(node):
             _collect_labels(v, "%s[%d]" % (path, i), labels, under_label_key)
@@ -93,9 +97,9 @@ def check_dump(dump):
             for k, v in e.items():
                 if k == "bars":
                     continue
-                if k == "label" and _is_box(v):
-                    labels.append(_Label(epath + ".label", str(v.get("text", "")), _box(v),
-                                         entry=(gi, ei)))
+                if k in ("label", "label_box") and _is_box(v):
+                    labels.append(_Label(epath + "." + k, str(v.get("text", e.get("label", ""))),
+                                         _box(v), entry=(gi, ei)))
                 else:
                     _collect_labels(v, epath + "." + k, labels, k in ("labels", "texts"))
             for bi, b in enumerate(e.get("bars") or []):
@@ -104,10 +108,15 @@ def check_dump(dump):
                     problems.append("%s has no box (x, y, w, h)" % bpath)
                     continue
                 bars.append((bpath, _box(b), (gi, ei), bi))
+                # A segment's label: `label: {text, x, y, w, h}`, or `label: TEXT` with
+                # its box under `label_box`.
                 lab = b.get("label")
                 if _is_box(lab):
                     labels.append(_Label(bpath + ".label", str(lab.get("text", "")), _box(lab),
                                          entry=(gi, ei), bar=bi))
+                elif _is_box(b.get("label_box")):
+                    labels.append(_Label(bpath + ".label_box", str(lab or ""),
+                                         _box(b["label_box"]), entry=(gi, ei), bar=bi))
     rest = {k: v for k, v in dump.items() if k != "groups"}
     _collect_labels(rest, "", labels)
     for lab in labels:

@@ -74,19 +74,70 @@ static const DateCase good_dates[] = {
 };
 
 static const char *const bad_dates[] = {
-    "", "   ", "~", "c.", "19", "999", "0999", "10000", "20190", "2019-13", "2019-00", "2019-02-29",
-    "2021-02-29", "1900-02-29", "2019-04-31", "2019-08-32", "2019-08-00", "2019-", "2019-08-",
-    "2019-008", "2019-08-015", "13/2019", "0/2019", "08/19", "08/20190", "123/2019",
-    "2019/08", "Agust 2019", "Aug", "Aug2019", "2019 Aug", "summer", "summer 15", "winter 9999",
-    "sommer 2015", "presently", "present 2019", "now!", "2019-08-15T10:00:00",
-    "Augustus 2019", "Au 2019", "ju 2019", "- 2019", "-2019", "+2019", "2019.5", "1e3", "x",
-    "2005/06", "2019..2020", "~~2019", "c 2019", "2019 to 2020", "\xc3\xa9t\xc3\xa9 2015",
-    "Aug 2019 extra", "2019-08-15-01", "4294967297", "99999999999999999999",
+    "",
+    "   ",
+    "~",
+    "c.",
+    "19",
+    "999",
+    "0999",
+    "10000",
+    "20190",
+    "2019-13",
+    "2019-00",
+    "2019-02-29",
+    "2021-02-29",
+    "1900-02-29",
+    "2019-04-31",
+    "2019-08-32",
+    "2019-08-00",
+    "2019-",
+    "2019-08-",
+    "2019-008",
+    "2019-08-015",
+    "13/2019",
+    "0/2019",
+    "08/19",
+    "08/20190",
+    "123/2019",
+    "2019/08",
+    "Agust 2019",
+    "Aug",
+    "Aug2019",
+    "2019 Aug",
+    "summer",
+    "summer 15",
+    "winter 9999",
+    "sommer 2015",
+    "presently",
+    "present 2019",
+    "now!",
+    "2019-08-15T10:00:00",
+    "Augustus 2019",
+    "Au 2019",
+    "ju 2019",
+    "- 2019",
+    "-2019",
+    "+2019",
+    "2019.5",
+    "1e3",
+    "x",
+    "2005/06",
+    "2019..2020",
+    "~~2019",
+    "c 2019",
+    "2019 to 2020",
+    "\xc3\xa9t\xc3\xa9 2015",
+    "Aug 2019 extra",
+    "2019-08-15-01",
+    "4294967297",
+    "99999999999999999999",
     "January 2019 January 2019 January 2019 January 2019 January 2019 January 2019 January",
 };
 
-static void check_value(const char *text, const DateValue *v, const char *first,
-                        const char *last, DatePrecision prec, gboolean approx, gboolean present) {
+static void check_value(const char *text, const DateValue *v, const char *first, const char *last,
+                        DatePrecision prec, gboolean approx, gboolean present)
+{
   char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
   g_test_message("date '%s'", text);
   g_assert_cmpint(v->present, ==, present);
@@ -98,7 +149,8 @@ static void check_value(const char *text, const DateValue *v, const char *first,
   g_assert_cmpstr(date_format_iso(v->last, b), ==, last);
 }
 
-static void test_good_dates(void) {
+static void test_good_dates(void)
+{
   for (gsize i = 0; i < G_N_ELEMENTS(good_dates); i++) {
     const DateCase *c = &good_dates[i];
     DateValue v;
@@ -109,7 +161,8 @@ static void test_good_dates(void) {
   }
 }
 
-static void test_bad_dates(void) {
+static void test_bad_dates(void)
+{
   for (gsize i = 0; i < G_N_ELEMENTS(bad_dates); i++) {
     DateValue v = {0};
     if (date_parse(bad_dates[i], &v))
@@ -119,7 +172,8 @@ static void test_bad_dates(void) {
   g_assert_false(date_parse(NULL, &v));
 }
 
-static void test_winter_leap(void) {
+static void test_winter_leap(void)
+{
   /* The winter of a year ends in February of the next one, leap day included. */
   for (int year = 1800; year <= 2400; year++) {
     char text[32], iso[DATE_ISO_SIZE];
@@ -148,11 +202,10 @@ static const PeriodCase good_periods[] = {
     {"2019-09..2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
     {"2019-09 .. 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
     {"2019-09 - 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
-    {"2019-09 \xe2\x80\x93 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31",
-     FALSE, FALSE},
-    {"2019-09 to 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
-    {"Sep 2019 to Dec 2020", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE,
+    {"2019-09 \xe2\x80\x93 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE,
      FALSE},
+    {"2019-09 to 2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"Sep 2019 to Dec 2020", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
     {"2015 - 2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", FALSE, FALSE},
     {"~2015..c. 2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", TRUE, TRUE},
     {"2019-09..present", "2019-09-01", "2019-09-30", NULL, NULL, FALSE, FALSE},
@@ -169,12 +222,29 @@ static const PeriodCase good_periods[] = {
 };
 
 static const char *const bad_periods[] = {
-    "", "2019-09..", "..2020", "2019-09-2020-12", "2019 -2020", "2019- 2020", "2019 -- 2020",
-    "2005/07", "2005/2007", "2005/05", "2005/6", "2005/006", "9999/00", "2019 to", "Agust 2019",
-    "2019..2020..2021", "2019 to 2020 to 2021", "2019-09 ... 2020", "08/2019..Agust 2020",
+    "",
+    "2019-09..",
+    "..2020",
+    "2019-09-2020-12",
+    "2019 -2020",
+    "2019- 2020",
+    "2019 -- 2020",
+    "2005/07",
+    "2005/2007",
+    "2005/05",
+    "2005/6",
+    "2005/006",
+    "9999/00",
+    "2019 to",
+    "Agust 2019",
+    "2019..2020..2021",
+    "2019 to 2020 to 2021",
+    "2019-09 ... 2020",
+    "08/2019..Agust 2020",
 };
 
-static void test_good_periods(void) {
+static void test_good_periods(void)
+{
   for (gsize i = 0; i < G_N_ELEMENTS(good_periods); i++) {
     const PeriodCase *c = &good_periods[i];
     DateValue a, b;
@@ -186,7 +256,8 @@ static void test_good_periods(void) {
   }
 }
 
-static void test_bad_periods(void) {
+static void test_bad_periods(void)
+{
   for (gsize i = 0; i < G_N_ELEMENTS(bad_periods); i++) {
     DateValue a, b;
     if (date_parse_period(bad_periods[i], &a, &b))
@@ -194,7 +265,8 @@ static void test_bad_periods(void) {
   }
 }
 
-static void test_calendar(void) {
+static void test_calendar(void)
+{
   g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
   g_assert_cmpint(date_from_ymd(2019, 2, 29), ==, 0);
   g_assert_cmpint(date_from_ymd(2019, 13, 1), ==, 0);
@@ -216,7 +288,8 @@ static void test_calendar(void) {
   g_assert_cmpfloat(date_to_year_fraction(date_from_ymd(2020, 12, 31)), <, 2021.0);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/date/good", test_good_dates);
   g_test_add_func("/date/bad", test_bad_dates);

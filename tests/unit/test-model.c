@@ -2,14 +2,16 @@
  * the stable milestone sort, built-in group names and the entry count. */
 #include "model.h"
 
-static ModelMilestone *milestone(DateDay date, const char *title) {
+static ModelMilestone *milestone(DateDay date, const char *title)
+{
   ModelMilestone *m = model_milestone_new();
   m->date = date;
   m->title = g_strdup(title);
   return m;
 }
 
-static void test_lifecycle(void) {
+static void test_lifecycle(void)
+{
   ModelCv *cv = model_cv_new("cv.yaml");
   g_assert_cmpstr(cv->file, ==, "cv.yaml");
   g_assert_cmpuint(model_cv_entry_count(cv), ==, 0);
@@ -44,7 +46,8 @@ static void test_lifecycle(void) {
   g_assert_cmpuint(model_cv_entry_count(NULL), ==, 0);
 }
 
-static void test_builtin_names(void) {
+static void test_builtin_names(void)
+{
   g_assert_cmpstr(model_builtin_group_name("jobs"), ==, "Experience");
   g_assert_cmpstr(model_builtin_group_name("education"), ==, "Education");
   g_assert_cmpstr(model_builtin_group_name("visiting"), ==, "Visiting");
@@ -53,7 +56,8 @@ static void test_builtin_names(void) {
   g_assert_null(model_builtin_group_name(NULL));
 }
 
-static void test_sort_milestones(void) {
+static void test_sort_milestones(void)
+{
   ModelCv *cv = model_cv_new("x");
   /* Many equal dates, so an unstable sort would be caught. */
   const int n = 200;
@@ -74,7 +78,8 @@ static void test_sort_milestones(void) {
   model_cv_free(cv);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/model/lifecycle", test_lifecycle);
   g_test_add_func("/model/builtin-names", test_builtin_names);

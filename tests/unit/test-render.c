@@ -301,6 +301,50 @@ static void test_format_names(void)
   g_assert_cmpstr(render_format_name(RENDER_PDF), ==, "pdf");
 }
 
+static void test_alt_text(void)
+{
+  LayoutScene *scene = scene_new(200, 100);
+  scene->title = (char *)"Ada Lovelace";
+  scene->range_start = date_from_ymd(2010, 1, 1);
+  scene->range_end = date_from_ymd(2026, 11, 25);
+  ModelEntry *job = model_entry_new();
+  ModelSpan span = {.start = date_from_ymd(2019, 9, 1), .end = date_from_ymd(2026, 11, 25),
+                    .ongoing = TRUE};
+  g_array_append_val(job->periods, span);
+  ModelEntry *school = model_entry_new();
+  ModelSpan s1 = {.start = date_from_ymd(2010, 1, 1), .end = date_from_ymd(2012, 12, 31),
+                  .end_approx = TRUE};
+  ModelSpan s2 = {.start = date_from_ymd(2015, 3, 1), .end = date_from_ymd(2015, 3, 14)};
+  g_array_append_val(school->periods, s1);
+  g_array_append_val(school->periods, s2);
+  LayoutEntry e1 = {.title = (char *)"Engineer", .org = (char *)"Analytical Engines", .entry = job};
+  LayoutEntry e2 = {.title = (char *)"Mathematics", .entry = school};
+  LayoutGroup g1 = {.name = (char *)"Experience", .key = (char *)"jobs", .entries = g_ptr_array_new()};
+  LayoutGroup g2 = {.name = (char *)"Education", .key = (char *)"education", .entries = g_ptr_array_new()};
+  g_ptr_array_add(g1.entries, &e1);
+  g_ptr_array_add(g2.entries, &e2);
+  scene->groups = g_ptr_array_new();
+  g_ptr_array_add(scene->groups, &g1);
+  g_ptr_array_add(scene->groups, &g2);
+  LayoutMilestone m = {.date = date_from_ymd(2018, 6, 12), .title = (char *)"Award"};
+  scene->milestones = g_ptr_array_new();
+  g_ptr_array_add(scene->milestones, &m);
+  char *text = render_alt_text(scene);
+  g_assert_cmpstr(text, ==,
+                  "Ada Lovelace: career timeline from 2010 to 2026.\n"
+                  "Experience: Engineer, Analytical Engines, Sep 2019 to present.\n"
+                  "Education: Mathematics, 2010 to c. 2012 and 1 Mar 2015 to 14 Mar 2015.\n"
+                  "Milestones: Award, 12 Jun 2018.\n");
+  g_free(text);
+  g_ptr_array_unref(g1.entries);
+  g_ptr_array_unref(g2.entries);
+  g_ptr_array_unref(scene->groups);
+  g_ptr_array_unref(scene->milestones);
+  model_entry_free(job);
+  model_entry_free(school);
+  scene_free(scene);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -311,5 +355,6 @@ int main(int argc, char **argv)
   g_test_add_func("/render/pdf-valid", test_pdf_valid);
   g_test_add_func("/render/deterministic", test_deterministic);
   g_test_add_func("/render/format-names", test_format_names);
+  g_test_add_func("/render/alt-text", test_alt_text);
   return g_test_run();
 }

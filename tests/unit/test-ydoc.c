@@ -101,11 +101,16 @@ typedef struct {
 } NullCase;
 
 static const NullCase null_cases[] = {
-    {"v: ~", TRUE, TRUE, "~"},           {"v: null", TRUE, TRUE, "null"},
-    {"v: Null", TRUE, TRUE, "Null"},     {"v: NULL", TRUE, TRUE, "NULL"},
-    {"v:", TRUE, TRUE, ""},              {"v: 'null'", FALSE, FALSE, "null"},
-    {"v: \"~\"", FALSE, FALSE, "~"},     {"v: ''", FALSE, FALSE, ""},
-    {"v: nULL", FALSE, TRUE, "nULL"},    {"v: true", FALSE, TRUE, "true"},
+    {"v: ~", TRUE, TRUE, "~"},
+    {"v: null", TRUE, TRUE, "null"},
+    {"v: Null", TRUE, TRUE, "Null"},
+    {"v: NULL", TRUE, TRUE, "NULL"},
+    {"v:", TRUE, TRUE, ""},
+    {"v: 'null'", FALSE, FALSE, "null"},
+    {"v: \"~\"", FALSE, FALSE, "~"},
+    {"v: ''", FALSE, FALSE, ""},
+    {"v: nULL", FALSE, TRUE, "nULL"},
+    {"v: true", FALSE, TRUE, "true"},
     {"v: |\n  a\n  b\n", FALSE, FALSE, "a\nb\n"},
     {"v: \"caf\\u00e9 \\t\"", FALSE, FALSE, "café \t"},
 };
@@ -225,6 +230,8 @@ static const ErrorCase error_cases[] = {
     {"duplicate-key", "a: 1\nb: 2\na: 3\n", "3:1: duplicate key 'a' (first given at 1:1)"},
     {"duplicate-nested", "x:\n  k: 1\n  k: 2\n", "3:3: duplicate key 'k' (first given at 2:3)"},
     {"duplicate-quoted", "{\"k\": 1, k: 2}", "1:10: duplicate key 'k' (first given at 1:2)"},
+    {"duplicate-hostile", "\"k\\e]0;x\\a\\x9b\\u202e\": 1\n\"k\\e]0;x\\a\\x9b\\u202e\": 2\n",
+     "2:1: duplicate key 'k\\x1B]0;x\\x07\\u009B\\u202E' (first given at 1:1)"},
     {"sequence-key", "? [a, b]\n: 1\n", "1:3: a mapping key must be a string, not a list"},
     {"mapping-key", "{{a: 1}: 2}", "1:2: a mapping key must be a string, not a mapping"},
     {"second-document", "a: 1\n---\nb: 2\n",
@@ -243,8 +250,19 @@ static const ErrorCase error_cases[] = {
     {"control-char", "a: \x1b[31mred\n", "1:4: control characters are not allowed (U+001B)"},
     {"invalid-utf8", "a: ok\nb: caf\xC3\n", "2:7: not valid UTF-8 (byte 0xC3)"},
     {"invalid-utf8-mid", "a: é\xFF\n", "1:5: not valid UTF-8 (byte 0xFF)"},
+    {"invalid-utf8-crlf", "a: 1\r\nb: 2\r\nc: \xFF\r\n", "3:4: not valid UTF-8 (byte 0xFF)"},
+    {"invalid-utf8-cr", "a: 1\rb: \xFF", "2:4: not valid UTF-8 (byte 0xFF)"},
+    {"invalid-utf8-after-bom", "\xEF\xBB\xBF\xFF", "1:1: not valid UTF-8 (byte 0xFF)"},
+    {"truncated-utf8-at-end", "a: \xE2\x82", "1:4: not valid UTF-8 (byte 0xE2)"},
+    {"alias-mapping-key", "a: &m {x: 1}\n? *m\n: 2\n",
+     "2:3: a mapping key must be a string, not a mapping"},
+    {"error-after-crlf", "a: 1\r\nb: 2\r\n  c: 3\r\n",
+     "3:4: mapping values are not allowed in this context"},
     {"overlong-utf8", "\xC0\xAF", "1:1: not valid UTF-8 (byte 0xC0)"},
-    {"utf16-bom", "\xFF\xFE" "a\0:\0", "1:1: not valid UTF-8 (byte 0xFF)"},
+    {"utf16-bom",
+     "\xFF\xFE"
+     "a\0:\0",
+     "1:1: not valid UTF-8 (byte 0xFF)"},
     {"tab-indent", "a:\n\tb: 1\n",
      "2:1: found character that cannot start any token (while scanning for the next token that "
      "started at 2:1)"},
@@ -318,13 +336,27 @@ static char *repeat(const char *unit, int times)
   return g_string_free(s, FALSE);
 }
 
-static void test_depth_flow(void)
+typedef struct {
+  const char *unit; /* repeated 100,000 times */
+  const char *expected;
+} DeepCase;
+
+static const DeepCase deep_cases[] = {
+    {"[", "1:65: lists and mappings are nested more than 64 levels deep"},
+    {"{", "1:65: lists and mappings are nested more than 64 levels deep"},
+    {"{a: ", "1:257: lists and mappings are nested more than 64 levels deep"},
+    {"- ", "1:129: lists and mappings are nested more than 64 levels deep"},
+    {"[{a: ", "1:161: lists and mappings are nested more than 64 levels deep"},
+};
+
+static void test_depth_deep(gconstpointer data)
 {
-  char *open = repeat("[", 100000);
+  const DeepCase *c = data;
+  char *open = repeat(c->unit, 100000);
   gint64 start = g_get_monotonic_time();
   char *got = parse_error(open, strlen(open), NULL);
   gint64 elapsed = g_get_monotonic_time() - start;
-  g_assert_cmpstr(got, ==, "1:65: lists and mappings are nested more than 64 levels deep");
+  g_assert_cmpstr(got, ==, c->expected);
   g_assert_cmpint(elapsed, <, G_USEC_PER_SEC / 2);
   g_free(got);
   g_free(open);
@@ -380,8 +412,7 @@ static void test_depth_through_alias(void)
   char *close = repeat("]", 40);
   char *deep_open = repeat("[", 30);
   char *deep_close = repeat("]", 30);
-  char *text =
-      g_strdup_printf("a: &x %s%s\nb: %s*x%s\n", open, close, deep_open, deep_close);
+  char *text = g_strdup_printf("a: &x %s%s\nb: %s*x%s\n", open, close, deep_open, deep_close);
   char *got = parse_error(text, strlen(text), NULL);
   g_assert_cmpstr(got, ==, "2:34: alias '*x' nests lists and mappings more than 64 levels deep");
   g_free(got);
@@ -635,7 +666,11 @@ int main(int argc, char **argv)
   g_test_add_func("/ydoc/error/duplicates-all-reported", test_duplicates_all_reported);
   g_test_add_func("/ydoc/error/long-duplicate-key", test_long_duplicate_key_shortened);
   g_test_add_func("/ydoc/guard/size", test_size_cap);
-  g_test_add_func("/ydoc/guard/depth-flow-100000", test_depth_flow);
+  for (gsize i = 0; i < G_N_ELEMENTS(deep_cases); i++) {
+    char *name = g_strdup_printf("/ydoc/guard/depth-100000/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &deep_cases[i], test_depth_deep);
+    g_free(name);
+  }
   g_test_add_func("/ydoc/guard/depth-exact", test_depth_exact);
   g_test_add_func("/ydoc/guard/depth-block", test_depth_block);
   g_test_add_func("/ydoc/guard/depth-through-alias", test_depth_through_alias);

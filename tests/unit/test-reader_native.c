@@ -1,0 +1,560 @@
+/* Unit tests for the native reader (spec/cv-format.md) and reader.c (detection, format
+ * names, dispatch): CV text in, model and exact messages out. */
+#include "reader.h"
+
+#include <string.h>
+
+typedef struct {
+  ModelCv *cv;
+  DiagList *diags;
+  char *messages; /* "LINE:COL: error: TEXT\n" per message, in the order added */
+} Read;
+
+static char *messages_of(const DiagList *diags)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < diag_len(diags); i++) {
+    const Diag *d = diag_get(diags, i);
+    g_string_append_printf(s, "%d:%d: %s: %s\n", d->line, d->column,
+                           d->severity == DIAG_ERROR ? "error" : "warning", d->text);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static Read read_with(const char *yaml, const ReaderOptions *opts)
+{
+  Read r = {0};
+  r.diags = diag_list_new();
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, r.diags);
+  g_assert_nonnull(doc);
+  r.cv = reader_read(doc, opts, r.diags);
+  r.messages = messages_of(r.diags);
+  ydoc_free(doc);
+  return r;
+}
+
+static ReaderOptions test_options(void)
+{
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.has_today = TRUE;
+  opts.today = date_from_ymd(2026, 11, 25);
+  opts.clock_today = date_from_ymd(2030, 1, 1);
+  return opts;
+}
+
+static Read read_cv(const char *yaml)
+{
+  ReaderOptions opts = test_options();
+  return read_with(yaml, &opts);
+}
+
+static void read_clear(Read *r)
+{
+  model_cv_free(r->cv);
+  diag_list_free(r->diags);
+  g_free(r->messages);
+}
+
+static const char *iso(DateDay day)
+{
+  static char buf[4][DATE_ISO_SIZE];
+  static int next;
+  next = (next + 1) % 4;
+  return date_format_iso(day, buf[next]);
+}
+
+static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
+{
+  g_assert_cmpuint(group, <, cv->groups->len);
+  ModelGroup *g = g_ptr_array_index(cv->groups, group);
+  g_assert_cmpuint(index, <, g->entries->len);
+  return g_ptr_array_index(g->entries, index);
+}
+
+static const ModelSpan *period_at(const ModelEntry *e, guint i)
+{
+  g_assert_cmpuint(i, <, e->periods->len);
+  return &g_array_index(e->periods, ModelSpan, i);
+}
+
+static const ModelRole *role_at(const ModelEntry *e, guint i)
+{
+  g_assert_cmpuint(i, <, e->roles->len);
+  return &g_array_index(e->roles, ModelRole, i);
+}
+
+/* Expects exactly these messages (in the order added) and a failed or successful read. */
+static void expect_messages(const Read *r, const char *expected)
+{
+  g_assert_cmpstr(r->messages, ==, expected);
+}
+
+static void expect_error(const char *yaml, const char *expected)
+{
+  Read r = read_cv(yaml);
+  expect_messages(&r, expected);
+  g_assert_null(r.cv);
+  read_clear(&r);
+}
+
+static void expect_warning(const char *yaml, const char *expected)
+{
+  Read r = read_cv(yaml);
+  expect_messages(&r, expected);
+  g_assert_nonnull(r.cv);
+  read_clear(&r);
+}
+
+static const char spec_example[] =
+    "name: Ada Example\n"
+    "headline: Numerical analysis and HPC\n"
+    "today: 2026-11-25\n"
+    "\n"
+    "jobs:\n"
+    "  - title: Senior Engineer\n"
+    "    org: Example Labs\n"
+    "    location: Zurich, Switzerland\n"
+    "    start: 2023-11\n"
+    "    end: present\n"
+    "\n"
+    "  - org: Big Research\n"
+    "    location: Cambridge, UK\n"
+    "    roles:\n"
+    "      - {title: Resident, start: 2019-09, end: 2020-12}\n"
+    "      - {title: Researcher, start: 2021-01}\n"
+    "      - {title: Senior Researcher, start: 2022, end: 2023-10}\n"
+    "\n"
+    "education:\n"
+    "  - title: PhD Computational Neuroscience\n"
+    "    org: EPFL\n"
+    "    start: 2015-03\n"
+    "    end: 2019-06\n"
+    "\n"
+    "visiting:\n"
+    "  - title: Visiting researcher\n"
+    "    org: CREST, Indiana University\n"
+    "    periods: [summer 2015, summer 2016, summer 2017]\n"
+    "\n"
+    "milestones:\n"
+    "  - date: 2023-10\n"
+    "    title: \"SOSP '23: Project Silica\"\n"
+    "\n"
+    "groups:\n"
+    "  Volunteering:\n"
+    "    - {title: Mentor, org: Code Club, start: 2018, end: 2020}\n";
+
+static void test_spec_example(void)
+{
+  ReaderOptions opts = test_options();
+  opts.has_today = FALSE;
+  Read r = read_with(spec_example, &opts);
+  expect_messages(&r, "");
+  ModelCv *cv = r.cv;
+  g_assert_nonnull(cv);
+  g_assert_cmpstr(cv->file, ==, "cv.yaml");
+  g_assert_cmpstr(cv->name, ==, "Ada Example");
+  g_assert_cmpstr(cv->headline, ==, "Numerical analysis and HPC");
+  g_assert_cmpstr(iso(cv->today), ==, "2026-11-25");
+  g_assert_cmpuint(cv->groups->len, ==, 4);
+  const char *keys[] = {"jobs", "education", "visiting", "Volunteering"};
+  const char *names[] = {"Experience", "Education", "Visiting", "Volunteering"};
+  for (guint i = 0; i < 4; i++) {
+    ModelGroup *g = g_ptr_array_index(cv->groups, i);
+    g_assert_cmpstr(g->key, ==, keys[i]);
+    g_assert_cmpstr(g->name, ==, names[i]);
+    g_assert_cmpint(g->builtin, ==, i < 3);
+  }
+  g_assert_cmpuint(model_cv_entry_count(cv), ==, 5);
+
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpstr(e->title, ==, "Senior Engineer");
+  g_assert_cmpstr(e->org, ==, "Example Labs");
+  g_assert_cmpstr(e->location, ==, "Zurich, Switzerland");
+  g_assert_cmpint(e->line, ==, 6);
+  g_assert_cmpint(e->column, ==, 5);
+  g_assert_cmpuint(e->periods->len, ==, 1);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2023-11-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2026-11-25");
+  g_assert_true(period_at(e, 0)->ongoing);
+
+  e = entry_at(cv, 0, 1);
+  g_assert_null(e->title);
+  g_assert_cmpuint(e->roles->len, ==, 3);
+  g_assert_cmpstr(role_at(e, 0)->title, ==, "Resident");
+  g_assert_cmpstr(iso(role_at(e, 1)->span.start), ==, "2021-01-01");
+  /* Omitted end: the day before the next role's start. */
+  g_assert_cmpstr(iso(role_at(e, 1)->span.end), ==, "2021-12-31");
+  g_assert_false(role_at(e, 1)->span.ongoing);
+  g_assert_cmpstr(iso(role_at(e, 2)->span.end), ==, "2023-10-31");
+  g_assert_cmpint(role_at(e, 2)->line, ==, 17);
+  g_assert_cmpint(role_at(e, 2)->column, ==, 9);
+  g_assert_cmpuint(e->periods->len, ==, 1);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2019-09-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2023-10-31");
+
+  e = entry_at(cv, 2, 0);
+  g_assert_cmpuint(e->periods->len, ==, 3);
+  g_assert_cmpstr(iso(period_at(e, 2)->start), ==, "2017-06-01");
+  g_assert_cmpstr(iso(period_at(e, 2)->end), ==, "2017-08-31");
+
+  e = entry_at(cv, 3, 0);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2018-01-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2020-12-31");
+
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  ModelMilestone *m = g_ptr_array_index(cv->milestones, 0);
+  g_assert_cmpstr(m->title, ==, "SOSP '23: Project Silica");
+  g_assert_cmpstr(iso(m->date), ==, "2023-10-01");
+  g_assert_cmpint(m->precision, ==, DATE_PREC_MONTH);
+  read_clear(&r);
+}
+
+static void test_today_sources(void)
+{
+  const char *with_today = "today: 2020-06\njobs:\n  - {title: A, start: 2019}\n";
+  const char *without = "jobs:\n  - {title: A, start: 2019}\n";
+  ReaderOptions opts = test_options();
+  /* --today wins over the file. */
+  Read r = read_with(with_today, &opts);
+  g_assert_cmpstr(iso(r.cv->today), ==, "2026-11-25");
+  read_clear(&r);
+  /* The file's month means its last day; it wins over the clock. */
+  opts.has_today = FALSE;
+  r = read_with(with_today, &opts);
+  g_assert_cmpstr(iso(r.cv->today), ==, "2020-06-30");
+  g_assert_cmpstr(iso(period_at(entry_at(r.cv, 0, 0), 0)->end), ==, "2020-06-30");
+  read_clear(&r);
+  r = read_with(without, &opts);
+  g_assert_cmpstr(iso(r.cv->today), ==, "2030-01-01");
+  read_clear(&r);
+  /* A bad `today` is an error even when --today is given. */
+  expect_error("today: someday\njobs:\n  - {title: A, start: 2019}\n",
+               "1:8: error: unparsable date 'someday': " DATE_FORMS_HINT "\n");
+  expect_error("today: present\n", "1:8: error: today cannot be 'present'\n");
+}
+
+static void test_group_order_and_aliases(void)
+{
+  Read r = read_cv("groups:\n  Talks:\n    - {title: T, date: 2020}\n"
+                   "degrees:\n  - {title: D, start: 2010, end: 2012}\n"
+                   "jobs: []\nvisiting:\n"
+                   "milestones:\n  - {date: 2021, title: B}\n  - {date: 2020-05-03, title: A}\n"
+                   "  - {date: 2021, title: C}\n");
+  expect_messages(&r, "");
+  g_assert_cmpuint(r.cv->groups->len, ==, 2);
+  ModelGroup *g = g_ptr_array_index(r.cv->groups, 0);
+  g_assert_cmpstr(g->key, ==, "Talks");
+  g_assert_false(g->builtin);
+  g = g_ptr_array_index(r.cv->groups, 1);
+  g_assert_cmpstr(g->key, ==, "education");
+  g_assert_cmpstr(g->name, ==, "Education");
+  g_assert_cmpint(g->line, ==, 4);
+  g_assert_cmpint(g->column, ==, 1);
+  /* Milestones sorted by date, file order kept among equal dates. */
+  const char *order[] = {"A", "B", "C"};
+  for (guint i = 0; i < 3; i++) {
+    ModelMilestone *m = g_ptr_array_index(r.cv->milestones, i);
+    g_assert_cmpstr(m->title, ==, order[i]);
+  }
+  read_clear(&r);
+
+  expect_error("education:\n  - {title: A, date: 2019}\ndegrees:\n  - {title: B, date: 2019}\n",
+               "3:1: error: 'degrees' is the same group as 'education' (line 1)\n");
+}
+
+static void test_dates_in_entries(void)
+{
+  Read r = read_cv("jobs:\n"
+                   "  - {title: A, date: summer 2015}\n"
+                   "  - {title: B, start: ~2011-03, end: c. Feb 2015}\n"
+                   "  - {title: C, start: 2011, end: 2012, approximate: true}\n"
+                   "  - {title: D, start: 2019-08-15, end: 2019-08-15}\n"
+                   "  - {title: E, start: 2019, end: ongoing}\n"
+                   "  - {title: F, start: 2019, end: 2019-01-01}\n"
+                   "  - {title: G, start: '2019', end: }\n");
+  expect_messages(&r, "");
+  const ModelSpan *s = period_at(entry_at(r.cv, 0, 0), 0);
+  g_assert_cmpstr(iso(s->start), ==, "2015-06-01");
+  g_assert_cmpstr(iso(s->end), ==, "2015-08-31");
+  g_assert_false(s->ongoing);
+  s = period_at(entry_at(r.cv, 0, 1), 0);
+  g_assert_cmpstr(iso(s->end), ==, "2015-02-28");
+  g_assert_true(s->start_approx && s->end_approx);
+  ModelEntry *e = entry_at(r.cv, 0, 2);
+  g_assert_true(e->approximate);
+  g_assert_true(period_at(e, 0)->start_approx && period_at(e, 0)->end_approx);
+  s = period_at(entry_at(r.cv, 0, 3), 0);
+  g_assert_cmpint(s->start, ==, s->end);
+  s = period_at(entry_at(r.cv, 0, 4), 0);
+  g_assert_true(s->ongoing);
+  g_assert_cmpstr(iso(s->end), ==, "2026-11-25");
+  s = period_at(entry_at(r.cv, 0, 6), 0);
+  g_assert_true(s->ongoing);
+  read_clear(&r);
+}
+
+static void test_periods(void)
+{
+  Read r = read_cv("visiting:\n"
+                   "  - title: V\n"
+                   "    approximate: true\n"
+                   "    periods:\n"
+                   "      - 2005/06\n"
+                   "      - 2019-09..2020-12\n"
+                   "      - 2021 to 2022\n"
+                   "      - {start: 2003-02, end: 2003-05}\n"
+                   "      - 2003-04 - 2003-08\n"
+                   "      - {start: 2025}\n");
+  expect_messages(&r, "");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  /* Sorted by start; the two overlapping 2003 periods merged into one. */
+  g_assert_cmpuint(e->periods->len, ==, 5);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2003-02-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2003-08-31");
+  g_assert_cmpstr(iso(period_at(e, 1)->start), ==, "2005-09-01");
+  g_assert_cmpstr(iso(period_at(e, 1)->end), ==, "2006-06-30");
+  g_assert_cmpstr(iso(period_at(e, 3)->end), ==, "2022-12-31");
+  g_assert_true(period_at(e, 4)->ongoing);
+  for (guint i = 0; i < e->periods->len; i++)
+    g_assert_true(period_at(e, i)->start_approx && period_at(e, i)->end_approx);
+  read_clear(&r);
+}
+
+static void test_role_resolution(void)
+{
+  Read r = read_cv("jobs:\n"
+                   "  - org: O\n"
+                   "    roles:\n"
+                   "      - {title: A, start: 2010-01, end: 2011-02}\n"
+                   "      - {title: B, end: 2012-06}\n"
+                   "      - {title: C, start: 2012-07}\n");
+  expect_messages(&r, "");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpstr(iso(role_at(e, 1)->span.start), ==, "2011-03-01");
+  g_assert_cmpstr(iso(role_at(e, 1)->span.end), ==, "2012-06-30");
+  g_assert_true(role_at(e, 2)->span.ongoing);
+  g_assert_cmpstr(iso(role_at(e, 2)->span.end), ==, "2026-11-25");
+  g_assert_true(period_at(e, 0)->ongoing);
+  read_clear(&r);
+
+  expect_error("jobs:\n  - org: O\n    roles:\n      - {title: A, start: 2010}\n"
+               "      - {title: B, end: 2012}\n",
+               "4:9: error: the end of this role is unknown: it has no 'end' and the next role "
+               "has no 'start'\n");
+  expect_error("jobs:\n  - org: O\n    roles:\n      - {title: A, end: 2010}\n",
+               "4:9: error: the first role needs a 'start'\n");
+  expect_error("jobs:\n  - org: O\n    roles:\n      - {title: A, start: 2010, end: 2009}\n",
+               "4:38: error: end (2009) is before start (2010)\n");
+  expect_error("jobs:\n  - org: O\n    roles:\n      - {title: A, start: 2012}\n"
+               "      - {title: B, start: 2011}\n",
+               "4:9: error: end (2010-12-31, the day before the next role's start) is before "
+               "start (2012)\n");
+  expect_error("jobs:\n  - org: O\n    roles:\n      - {start: 2012}\n      - {title: B}\n"
+               "      - []\n",
+               "4:9: error: a role needs a 'title'\n"
+               "5:9: error: a role needs a 'start' or an 'end'\n"
+               "6:9: error: expected a mapping, found a list\n");
+  expect_warning("jobs:\n  - org: O\n    roles:\n      - {title: A, start: 2010, end: 2011}\n"
+                 "      - {title: B, start: 2011-06, end: 2012}\n"
+                 "      - {title: C, start: 2013-03, end: 2014}\n",
+                 "5:27: warning: role 'B' overlaps the previous role 'A': it starts 2011-06-01, "
+                 "before 'A' ends 2011-12-31\n"
+                 "6:27: warning: gap before role 'C': the previous role 'B' ends 2012-12-31, 'C' "
+                 "starts 2013-03-01\n");
+  expect_error("jobs:\n  - org: O\n    roles: []\n", "3:12: error: 'roles' is empty\n");
+}
+
+static void test_today_before_start(void)
+{
+  Read r = read_cv("jobs:\n  - {title: A, start: 2027-01}\n  - {title: B, start: 2020}\n"
+                   "visiting:\n  - {title: V, periods: [2020, 2028..present]}\n");
+  expect_messages(&r, "2:23: warning: today (2026-11-25) is before start (2027-01); the ongoing "
+                      "period is left out\n"
+                      "5:32: warning: today (2026-11-25) is before the start of period "
+                      "'2028..present'; the period is left out\n");
+  g_assert_nonnull(r.cv);
+  g_assert_cmpuint(entry_at(r.cv, 0, 0)->periods->len, ==, 0);
+  g_assert_cmpuint(entry_at(r.cv, 0, 1)->periods->len, ==, 1);
+  g_assert_cmpuint(entry_at(r.cv, 1, 0)->periods->len, ==, 1);
+  read_clear(&r);
+}
+
+static void test_entry_shape_errors(void)
+{
+  expect_error("jobs:\n  - {title: A}\n",
+               "2:5: error: an entry needs one of 'start', 'date', 'periods' or 'roles'\n");
+  expect_error("jobs:\n  - {title: A, start: 2010, date: 2011}\n",
+               "2:29: error: 'date' cannot be combined with 'start': an entry has exactly one of "
+               "'start', 'date', 'periods' or 'roles'\n");
+  expect_error("jobs:\n  - {title: A, end: 2010}\n", "2:16: error: 'end' without 'start'\n");
+  expect_error("jobs:\n  - {location: X, start: 2010}\n",
+               "2:5: error: an entry needs a 'title' or an 'org'\n");
+  expect_error("jobs:\n  - {title: A, start: present}\n",
+               "2:23: error: start cannot be 'present'\n");
+  expect_error("jobs:\n  - {title: A, start: 2019-08, end: 2019-06}\n",
+               "2:37: error: end (2019-06) is before start (2019-08)\n");
+  expect_error("jobs:\n  - {title: A, start: [2019]}\n",
+               "2:23: error: expected a date, found a list\n");
+  expect_error("jobs:\n  - {title: A, start: Agust 2019}\n",
+               "2:23: error: unparsable date 'Agust 2019': " DATE_FORMS_HINT "\n");
+  expect_error("jobs:\n  - {title: [A], start: 2019, approximate: maybe}\n",
+               "2:13: error: expected a string, found a list\n"
+               "2:44: error: expected true or false, found 'maybe'\n");
+  expect_error(
+      "visiting:\n  - {title: A, periods: [2019..2018, present, 2005/07, [1], {end: 2010}]}\n",
+      "2:26: error: period '2019..2018' ends before it starts\n"
+      "2:38: error: a period cannot start at 'present'\n"
+      "2:47: error: unparsable period '2005/07': expected a date, a range such as "
+      "'2019-09..2020-12' or an academic year such as '2005/06'\n"
+      "2:56: error: expected a date or a mapping, found a list\n"
+      "2:61: error: a period needs a 'start'\n");
+  expect_error("visiting:\n  - {title: A, periods: {start: 2010}}\n",
+               "2:25: error: expected a list, found a mapping\n");
+  expect_error("milestones:\n  - {title: A}\n  - {date: 2019}\n  - {date: now, title: B}\n",
+               "2:5: error: a milestone needs a 'date'\n"
+               "3:5: error: a milestone needs a 'title'\n"
+               "4:12: error: date cannot be 'now'\n");
+}
+
+static void test_type_errors(void)
+{
+  expect_error("- a\n- b\n", "1:1: error: expected a mapping at the top level, found a list\n");
+  expect_error("just text\n", "1:1: error: expected a mapping at the top level, found a string\n");
+  expect_error("", "1:1: error: the file is empty: expected a mapping at the top level\n");
+  expect_error("jobs: {a: 1}\n", "1:7: error: expected a list, found a mapping\n");
+  expect_error("jobs: text\n", "1:7: error: expected a list, found a string\n");
+  expect_error("jobs:\n  - text\n  -\n", "2:5: error: expected a mapping, found a string\n"
+                                         "3:4: error: expected a mapping, found an empty value\n");
+  expect_error("groups: [a]\n", "1:9: error: expected a mapping, found a list\n");
+  expect_error("name: [a]\n", "1:7: error: expected a string, found a list\n");
+}
+
+static void test_all_errors_reported(void)
+{
+  Read r = read_cv("jobs:\n"
+                   "  - {title: A, start: 2019-13}\n"
+                   "  - {title: B, start: 2019, end: 2018}\n"
+                   "  - {title: OK, start: 2019}\n"
+                   "education:\n"
+                   "  - {org: C}\n"
+                   "milestones:\n"
+                   "  - {title: M}\n");
+  g_assert_null(r.cv);
+  g_assert_cmpuint(diag_error_count(r.diags), ==, 4);
+  read_clear(&r);
+}
+
+static void test_unknown_keys(void)
+{
+  expect_warning("jbos:\n  - {title: A, start: 2019, lcation: X}\nfoo: 1\n"
+                 "milestones:\n  - {date: 2019, title: M, dat: 2}\n",
+                 "1:1: warning: unknown key 'jbos'; did you mean 'jobs'?\n"
+                 "3:1: warning: unknown key 'foo'\n"
+                 "5:28: warning: unknown key 'dat'; did you mean 'date'?\n");
+  expect_warning("jobs:\n  - {title: A, start: 2019, lcation: X}\n",
+                 "2:29: warning: unknown key 'lcation'; did you mean 'location'?\n");
+}
+
+static void test_strict(void)
+{
+  ReaderOptions opts = test_options();
+  DiagList *diags = diag_list_new();
+  diag_set_strict(diags, TRUE);
+  const char *yaml = "jobs:\n  - {title: A, start: 2019, colour: red}\n";
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
+  g_assert_null(reader_read(doc, &opts, diags));
+  ydoc_free(doc);
+  diag_list_free(diags);
+}
+
+static void test_guards(void)
+{
+  ReaderOptions opts = test_options();
+  opts.max_entries = 2;
+  Read r = read_with("jobs:\n  - {title: A, date: 2019}\n  - {title: B, date: 2019}\n"
+                     "  - {title: C, date: 2019}\n  - {title: D, date: 2019}\n",
+                     &opts);
+  expect_messages(&r, "4:5: error: more than 2 entries\n");
+  g_assert_null(r.cv);
+  read_clear(&r);
+
+  opts = test_options();
+  opts.max_text_chars = 5;
+  r = read_with("jobs:\n  - {title: Abcdefgh, org: Abcde, date: 2019}\n", &opts);
+  expect_messages(&r, "2:13: warning: text longer than 5 characters, shortened\n");
+  g_assert_nonnull(r.cv);
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpuint(g_utf8_strlen(e->title, -1), <=, 5);
+  g_assert_true(g_str_has_prefix(e->title, "Abcd"));
+  g_assert_cmpstr(e->org, ==, "Abcde");
+  read_clear(&r);
+}
+
+static YdocDoc *parse(const char *yaml)
+{
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  DiagList *diags = diag_list_new();
+  YdocDoc *doc = ydoc_parse("x.yaml", yaml, strlen(yaml), &limits, diags);
+  diag_list_free(diags);
+  g_assert_nonnull(doc);
+  return doc;
+}
+
+static void test_detect_and_names(void)
+{
+  static const struct {
+    const char *yaml;
+    ReaderFormat format;
+  } cases[] = {
+      {"cv: {name: A}\n", READER_RENDERCV},
+      {"basics: {name: A}\n", READER_JSONRESUME},
+      {"work: []\n", READER_JSONRESUME},
+      {"{\"basics\": {}, \"work\": []}", READER_JSONRESUME},
+      {"jobs: []\n", READER_NATIVE},
+      {"- cv\n", READER_NATIVE},
+      {"", READER_NATIVE},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    YdocDoc *doc = parse(cases[i].yaml);
+    g_assert_cmpint(reader_detect(doc), ==, cases[i].format);
+    ydoc_free(doc);
+  }
+  ReaderFormat f;
+  const ReaderFormat all[] = {READER_NATIVE, READER_JSONRESUME, READER_RENDERCV};
+  for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
+    g_assert_true(reader_format_parse(reader_format_name(all[i]), &f));
+    g_assert_cmpint(f, ==, all[i]);
+  }
+  g_assert_false(reader_format_parse("auto", &f));
+  g_assert_false(reader_format_parse("Native", &f));
+  g_assert_false(reader_format_parse(NULL, &f));
+
+  /* A forced native format reads a JSON Resume-looking file natively. */
+  ReaderOptions opts = test_options();
+  opts.format = READER_NATIVE;
+  Read r = read_with("work: []\n", &opts);
+  expect_messages(&r, "1:1: warning: unknown key 'work'\n");
+  read_clear(&r);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/reader/native/spec-example", test_spec_example);
+  g_test_add_func("/reader/native/today", test_today_sources);
+  g_test_add_func("/reader/native/groups", test_group_order_and_aliases);
+  g_test_add_func("/reader/native/dates", test_dates_in_entries);
+  g_test_add_func("/reader/native/periods", test_periods);
+  g_test_add_func("/reader/native/role-resolution", test_role_resolution);
+  g_test_add_func("/reader/native/today-before-start", test_today_before_start);
+  g_test_add_func("/reader/native/entry-errors", test_entry_shape_errors);
+  g_test_add_func("/reader/native/type-errors", test_type_errors);
+  g_test_add_func("/reader/native/all-errors", test_all_errors_reported);
+  g_test_add_func("/reader/native/unknown-keys", test_unknown_keys);
+  g_test_add_func("/reader/native/strict", test_strict);
+  g_test_add_func("/reader/native/guards", test_guards);
+  g_test_add_func("/reader/detect", test_detect_and_names);
+  return g_test_run();
+}

@@ -1,0 +1,249 @@
+/* Unit tests for strutil: edit distance, closest, UTF-8 truncation, and C-locale number
+ * formatting and parsing, also under a comma-decimal locale. */
+#include "strutil.h"
+
+#include <locale.h>
+#include <string.h>
+
+typedef struct {
+  const char *a, *b;
+  guint distance;
+} DistanceCase;
+
+static const DistanceCase distance_cases[] = {
+    {"", "", 0},
+    {"abc", "", 3},
+    {"", "abc", 3},
+    {"jobs", "jobs", 0},
+    {"jbos", "jobs", 2},
+    {"job", "jobs", 1},
+    {"kitten", "sitting", 3},
+    {"flaw", "lawn", 2},
+    {"education", "eduction", 1},
+    {"abc", "xyz", 3},
+};
+
+static void test_distance(gconstpointer data)
+{
+  const DistanceCase *c = data;
+  g_assert_cmpuint(strutil_edit_distance(c->a, c->b), ==, c->distance);
+  g_assert_cmpuint(strutil_edit_distance(c->b, c->a), ==, c->distance);
+}
+
+static const char *const keys[] = {"name",    "jobs",  "education", "milestones",
+                                   "periods", "title", "org",       NULL};
+
+typedef struct {
+  const char *word;
+  const char *expected; /* NULL: nothing close enough */
+} ClosestCase;
+
+static const ClosestCase closest_cases[] = {
+    {"jbos", "jobs"},
+    {"job", "jobs"},
+    {"Jobs", "jobs"},
+    {"eduaction", "education"},
+    {"milestone", "milestones"},
+    {"titel", "title"},
+    {"or", "org"},
+    {"name", "name"},
+    {"xyzzy", NULL},
+    {"completelyunrelated", NULL},
+    {"", NULL}, /* "org" is 3 away, the limit 2 */
+};
+
+static void test_closest(gconstpointer data)
+{
+  const ClosestCase *c = data;
+  const char *got = strutil_closest(c->word, keys);
+  g_assert_cmpstr(got, ==, c->expected);
+}
+
+static void test_closest_limits(void)
+{
+  /* The limit is max(1, len/3) + 1: 2 for short words, 4 for a 9-letter one. */
+  static const char *const t[] = {"ab", "abcdefghi", NULL};
+  g_assert_cmpstr(strutil_closest("xy", t), ==, "ab");               /* distance 2 */
+  g_assert_null(strutil_closest("xyz", t));                          /* 3 from "ab" */
+  g_assert_cmpstr(strutil_closest("abcdxxxxi", t), ==, "abcdefghi"); /* distance 4 */
+  g_assert_null(strutil_closest("abxxxxxxi", t));                    /* distance 6 */
+  g_assert_null(strutil_closest(NULL, t));
+  g_assert_null(strutil_closest("x", NULL));
+  /* The first of equally close entries wins, so suggestions are deterministic. */
+  static const char *const tie[] = {"cat", "bat", NULL};
+  g_assert_cmpstr(strutil_closest("hat", tie), ==, "cat");
+}
+
+static void test_closest_huge_word_fast(void)
+{
+  char *huge = g_malloc(1024 * 1024 + 1);
+  memset(huge, 'j', 1024 * 1024);
+  huge[1024 * 1024] = '\0';
+  gint64 start = g_get_monotonic_time();
+  g_assert_null(strutil_closest(huge, keys));
+  g_assert_cmpint(g_get_monotonic_time() - start, <, G_USEC_PER_SEC / 10);
+  g_free(huge);
+}
+
+typedef struct {
+  const char *text;
+  guint max;
+  const char *expected;
+} TruncCase;
+
+static const TruncCase trunc_cases[] = {
+    {"hello", 10, "hello"},
+    {"hello", 5, "hello"},
+    {"hello", 4, "hel…"},
+    {"hello", 1, "…"},
+    {"hello", 0, ""},
+    {"", 0, ""},
+    {"héllo wörld", 6, "héllo…"},
+    {"日本語のテキスト", 4, "日本語…"},
+    {"😀😀😀", 2, "😀…"},
+    {"😀😀", 2, "😀😀"},
+};
+
+static void test_truncate(gconstpointer data)
+{
+  const TruncCase *c = data;
+  char *got = strutil_truncate_utf8(c->text, c->max);
+  g_assert_cmpstr(got, ==, c->expected);
+  g_assert_true(g_utf8_validate(got, -1, NULL));
+  g_assert_cmpint(g_utf8_strlen(got, -1), <=, (glong)c->max);
+  g_free(got);
+}
+
+typedef struct {
+  double value;
+  int decimals;
+  const char *expected;
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+    {12.5, 2, "12.5"}, {3.0, 2, "3"},        {-0.25, 3, "-0.25"},
+    {0.0, 2, "0"},     {-0.0, 2, "0"},       {-0.001, 2, "0"},
+    {-0.004, 2, "0"},  {-0.006, 2, "-0.01"}, {1234567.891, 2, "1234567.89"},
+    {1.005, 0, "1"},   {2.5, 0, "2"},        {10.0, 0, "10"},
+    {100.0, 3, "100"}, {0.1, 1, "0.1"},      {1.23456789, 4, "1.2346"},
+    {1e-9, 3, "0"},    {-5.0, -1, "-5"},     {1.0 / 3.0, 40, "0.33333333333333331"},
+};
+
+static void check_format(const FormatCase *c)
+{
+  char buf[64];
+  const char *got = strutil_format_number(buf, sizeof buf, c->value, c->decimals);
+  g_assert_true(got == buf);
+  g_assert_cmpstr(got, ==, c->expected);
+}
+
+static void test_format(gconstpointer data)
+{
+  check_format(data);
+}
+
+static void test_format_small_buffer(void)
+{
+  char buf[4];
+  strutil_format_number(buf, sizeof buf, 123456.0, 0);
+  g_assert_cmpuint(strlen(buf), <, sizeof buf);
+  g_assert_cmpstr(buf, ==, "123");
+}
+
+typedef struct {
+  const char *text;
+  gboolean ok;
+  double value;
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+    {"12", TRUE, 12},        {"-0.5", TRUE, -0.5}, {"+3.25", TRUE, 3.25},  {".5", TRUE, 0.5},
+    {"5.", TRUE, 5},         {"1e3", TRUE, 1000},  {"2.5E-1", TRUE, 0.25}, {"0", TRUE, 0},
+    {"", FALSE, 0},          {" 1", FALSE, 0},     {"1 ", FALSE, 0},       {"1,5", FALSE, 0},
+    {"12px", FALSE, 0},      {"nan", FALSE, 0},    {"NaN", FALSE, 0},      {"inf", FALSE, 0},
+    {"-Infinity", FALSE, 0}, {"0x1A", FALSE, 0},   {"1e999", FALSE, 0},    {"-1e999", FALSE, 0},
+    {".", FALSE, 0},         {"-", FALSE, 0},      {"1e", FALSE, 0},       {"1..2", FALSE, 0},
+    {"--1", FALSE, 0},       {"e5", FALSE, 0},     {"1\n", FALSE, 0},
+};
+
+static void check_parse(const ParseCase *c)
+{
+  double value = -12345.0;
+  gboolean ok = strutil_parse_number(c->text, &value);
+  g_assert_cmpint(ok, ==, c->ok);
+  if (c->ok)
+    g_assert_cmpfloat(value, ==, c->value);
+  else
+    g_assert_cmpfloat(value, ==, -12345.0);
+}
+
+static void test_parse(gconstpointer data)
+{
+  check_parse(data);
+}
+
+static void test_parse_null_out(void)
+{
+  g_assert_true(strutil_parse_number("1.5", NULL));
+  g_assert_false(strutil_parse_number(NULL, NULL));
+}
+
+/* The whole format and parse tables again with a comma as the decimal separator. */
+static void test_locale_independent(void)
+{
+  const char *saved = setlocale(LC_ALL, NULL);
+  char *restore = g_strdup(saved);
+  if (setlocale(LC_ALL, "fr_FR.UTF-8") == NULL && setlocale(LC_ALL, "fr_FR.utf8") == NULL &&
+      setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+    g_test_skip("no comma-decimal locale (fr_FR.UTF-8) installed");
+    g_free(restore);
+    return;
+  }
+  /* Prove the locale really is a comma one, or the test would prove nothing. */
+  char probe[16];
+  g_snprintf(probe, sizeof probe, "%.1f", 1.5);
+  g_assert_cmpstr(probe, ==, "1,5");
+  for (gsize i = 0; i < G_N_ELEMENTS(format_cases); i++)
+    check_format(&format_cases[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS(parse_cases); i++)
+    check_parse(&parse_cases[i]);
+  setlocale(LC_ALL, restore);
+  g_free(restore);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS(distance_cases); i++) {
+    char *name =
+        g_strdup_printf("/strutil/distance/%s-%s", distance_cases[i].a, distance_cases[i].b);
+    g_test_add_data_func(name, &distance_cases[i], test_distance);
+    g_free(name);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(closest_cases); i++) {
+    char *name = g_strdup_printf("/strutil/closest/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &closest_cases[i], test_closest);
+    g_free(name);
+  }
+  g_test_add_func("/strutil/closest/limits", test_closest_limits);
+  g_test_add_func("/strutil/closest/huge-word", test_closest_huge_word_fast);
+  for (gsize i = 0; i < G_N_ELEMENTS(trunc_cases); i++) {
+    char *name = g_strdup_printf("/strutil/truncate/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &trunc_cases[i], test_truncate);
+    g_free(name);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(format_cases); i++) {
+    char *name = g_strdup_printf("/strutil/format/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &format_cases[i], test_format);
+    g_free(name);
+  }
+  g_test_add_func("/strutil/format/small-buffer", test_format_small_buffer);
+  for (gsize i = 0; i < G_N_ELEMENTS(parse_cases); i++) {
+    char *name = g_strdup_printf("/strutil/parse/%" G_GSIZE_FORMAT, i);
+    g_test_add_data_func(name, &parse_cases[i], test_parse);
+    g_free(name);
+  }
+  g_test_add_func("/strutil/parse/null", test_parse_null_out);
+  g_test_add_func("/strutil/locale-independent", test_locale_independent);
+  return g_test_run();
+}

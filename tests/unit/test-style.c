@@ -1,0 +1,774 @@
+/* Unit tests of style.c (spec/style-format.md): colour parsing, WCAG contrast, the
+ * registry and set-masks, the cascade (extends, -s, --set), every validation message,
+ * and legibility of the built-in styles computed from the styles themselves. */
+#include "style.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pango.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+/* All messages of @diags, one per line, as FILE:LINE:COLUMN: SEVERITY: TEXT. */
+static char *diags_text(const DiagList *diags)
+{
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < diag_len(diags); i++) {
+    const Diag *d = diag_get(diags, i);
+    const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
+    if (d->line > 0)
+      g_string_append_printf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev, d->text);
+    else
+      g_string_append_printf(out, "%s: %s: %s\n", d->file, sev, d->text);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static gboolean color_eq(StyleColor a, StyleColor b)
+{
+  return fabs(a.r - b.r) < 1e-9 && fabs(a.g - b.g) < 1e-9 && fabs(a.b - b.b) < 1e-9 &&
+         fabs(a.a - b.a) < 1e-9;
+}
+
+static StyleColor rgb(guint32 v)
+{
+  return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
+}
+
+static const StyleBuiltin *builtin(const char *name)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++)
+    if (strcmp(style_builtins[i].name, name) == 0)
+      return &style_builtins[i];
+  return NULL;
+}
+
+/* A fresh temporary folder, removed by the caller with rm_tree. */
+static char *temp_dir(void)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp("test-style-XXXXXX", &error);
+  g_assert_no_error(error);
+  return dir;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename(dir, name, NULL);
+  GError *error = NULL;
+  g_file_set_contents(path, text, -1, &error);
+  g_assert_no_error(error);
+}
+
+static void rm_tree(const char *dir)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name(d))) {
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_remove(path);
+  }
+  if (d)
+    g_dir_close(d);
+  g_rmdir(dir);
+}
+
+/* ---------------------------------------------------------------- colours */
+
+static void test_color_parse(void)
+{
+  static const struct {
+    const char *text;
+    gboolean ok;
+    guint32 rgb;
+    double a;
+  } cases[] = {
+      {"#fff", TRUE, 0xffffff, 1},
+      {"#000", TRUE, 0x000000, 1},
+      {"#1f2933", TRUE, 0x1f2933, 1},
+      {"#1F2933", TRUE, 0x1f2933, 1},
+      {"#abc", TRUE, 0xaabbcc, 1},
+      {"#11223380", TRUE, 0x112233, 128 / 255.0},
+      {"#abcd", TRUE, 0xaabbcc, 0xdd / 255.0},
+      {"red", TRUE, 0xff0000, 1},
+      {"RED", TRUE, 0xff0000, 1},
+      {"RebeccaPurple", TRUE, 0x663399, 1},
+      {"lightgoldenrodyellow", TRUE, 0xfafad2, 1},
+      {"grey", TRUE, 0x808080, 1},
+      {"darkslategrey", TRUE, 0x2f4f4f, 1},
+      {"yellowgreen", TRUE, 0x9acd32, 1},
+      {"aliceblue", TRUE, 0xf0f8ff, 1},
+      {"transparent", TRUE, 0x000000, 0},
+      {"Transparent", TRUE, 0x000000, 0},
+      {"", FALSE, 0, 0},
+      {"#", FALSE, 0, 0},
+      {"#ff", FALSE, 0, 0},
+      {"#fffff", FALSE, 0, 0},
+      {"#fffffff", FALSE, 0, 0},
+      {"#fffffffff", FALSE, 0, 0},
+      {"#ggg", FALSE, 0, 0},
+      {"ffffff", FALSE, 0, 0},
+      {"redd", FALSE, 0, 0},
+      {"none", FALSE, 0, 0}, /* only where a colour may be absent, handled by the loader */
+      {" red", FALSE, 0, 0},
+      {"rgb(1,2,3)", FALSE, 0, 0},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    StyleColor c = {9, 9, 9, 9};
+    gboolean ok = style_color_parse(cases[i].text, &c);
+    g_test_message("colour '%s'", cases[i].text);
+    g_assert_cmpint(ok, ==, cases[i].ok);
+    if (ok) {
+      StyleColor want = rgb(cases[i].rgb);
+      want.a = cases[i].a;
+      g_assert_true(color_eq(c, want));
+    }
+  }
+  g_assert_false(style_color_parse(NULL, &(StyleColor){0}));
+}
+
+static void test_contrast(void)
+{
+  StyleColor white = rgb(0xffffff), black = rgb(0x000000);
+  g_assert_cmpfloat_with_epsilon(style_contrast_ratio(black, white, white), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(style_contrast_ratio(white, black, white), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(style_contrast_ratio(white, white, white), 1.0, 1e-9);
+  /* The WCAG threshold grey: #767676 on white is 4.54:1. */
+  g_assert_cmpfloat_with_epsilon(style_contrast_ratio(rgb(0x767676), white, white), 4.54, 0.01);
+  /* A transparent bar shows the page: contrast is then against the page. */
+  StyleColor clear = {0, 0, 0, 0};
+  g_assert_cmpfloat_with_epsilon(style_contrast_ratio(black, clear, white), 21.0, 1e-9);
+  /* Half-transparent black text on white composites to mid grey. */
+  StyleColor half = {0, 0, 0, 0.5};
+  double r = style_contrast_ratio(half, white, white);
+  g_assert_cmpfloat(r, >, 3.0);
+  g_assert_cmpfloat(r, <, 5.0);
+}
+
+/* ---------------------------------------------------------------- registry, layers */
+
+static void test_default_sets_everything(void)
+{
+  const StyleBuiltin *def = builtin("default");
+  g_assert_nonnull(def);
+  DiagList *diags = diag_list_new();
+  StyleLayer *layer = style_layer_parse("default", def->text, strlen(def->text), diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "");
+  g_assert_nonnull(layer);
+  g_assert_cmpuint(style_property_count(), >, 40);
+  for (guint i = 0; i < style_property_count(); i++) {
+    g_test_message("default sets %s", style_property_key(i));
+    g_assert_true(style_layer_is_set(layer, style_property_key(i)));
+  }
+  g_assert_null(style_layer_extends(layer));
+  g_assert_null(style_property_key(style_property_count()));
+  style_layer_free(layer);
+  diag_list_free(diags);
+}
+
+static void test_builtins_clean(void)
+{
+  g_assert_cmpuint(style_builtins_count, >=, 5);
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    const char *name = style_builtins[i].name;
+    DiagList *diags = diag_list_new();
+    const char *styles[] = {name};
+    Style *style = style_resolve(styles, 1, NULL, 0, diags);
+    g_autofree char *msgs = diags_text(diags);
+    g_test_message("built-in %s", name);
+    g_assert_cmpstr(msgs, ==, "");
+    g_assert_nonnull(style);
+    g_assert_cmpuint(style->files->len, ==, 0);
+    g_assert_cmpuint(style->palette->len, >=, 1);
+    g_assert_cmpuint(style->patterns->len, >=, 1);
+    /* Each is short and extends another, except the base. */
+    if (strcmp(name, "default") != 0)
+      g_assert_nonnull(strstr(style_builtins[i].text, "extends:"));
+    g_autofree char *desc = style_builtin_description(name);
+    g_assert_nonnull(desc);
+    g_assert_cmpuint(strlen(desc), >, 10);
+    style_free(style);
+    diag_list_free(diags);
+  }
+  g_assert_null(style_builtin_description("nope"));
+}
+
+static void test_builtin_values(void)
+{
+  const char *slides[] = {"slides"};
+  DiagList *diags = diag_list_new();
+  Style *s = style_resolve(slides, 1, NULL, 0, diags);
+  g_assert_nonnull(s);
+  g_assert_cmpfloat(s->page.width, ==, 1920);
+  g_assert_cmpfloat(s->page.height, ==, 1080);
+  style_free(s);
+  Style *d = style_resolve(NULL, 0, NULL, 0, diags);
+  g_assert_cmpfloat(d->page.height, ==, 0); /* auto */
+  g_assert_true(d->bar.color_auto);
+  g_assert_cmpuint(d->today.n_dash, ==, 2);
+  g_assert_cmpint(d->axis.position, ==, STYLE_AXIS_BOTTOM);
+  g_assert_cmpint(d->bar.label, ==, STYLE_BAR_LABEL_AUTO);
+  g_assert_true(color_eq(d->page.background, rgb(0xffffff)));
+  g_assert_cmpfloat(d->bar.border.a, ==, 0); /* none */
+  style_free(d);
+  const char *minimal[] = {"minimal"};
+  Style *m = style_resolve(minimal, 1, NULL, 0, diags);
+  g_assert_false(m->legend.show);
+  g_assert_false(m->title.show);
+  g_assert_cmpfloat(m->axis.grid.a, ==, 0);
+  g_assert_cmpfloat(m->bar.height, <, 24);
+  style_free(m);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+}
+
+/* ---------------------------------------------------------------- legibility */
+
+static double font_size(const char *font)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font);
+  double size = pango_font_description_get_size(desc) / (double)PANGO_SCALE;
+  pango_font_description_free(desc);
+  return size;
+}
+
+/* The label colour on a bar of @fill: bar.color, or the better of black and white. */
+static double label_contrast(const Style *s, StyleColor fill)
+{
+  if (!s->bar.color_auto)
+    return style_contrast_ratio(s->bar.color, fill, s->page.background);
+  return MAX(style_contrast_ratio(rgb(0x000000), fill, s->page.background),
+             style_contrast_ratio(rgb(0xffffff), fill, s->page.background));
+}
+
+static void check_text(const Style *s, const char *what, StyleColor fg)
+{
+  double r = style_contrast_ratio(fg, s->page.background, s->page.background);
+  g_test_message("%s on the page: %.2f", what, r);
+  g_assert_cmpfloat(r, >=, 4.5);
+}
+
+static void test_legibility(void)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    const char *name = style_builtins[i].name;
+    g_test_message("style %s", name);
+    DiagList *diags = diag_list_new();
+    Style *s = style_resolve(&name, 1, NULL, 0, diags);
+    g_assert_nonnull(s);
+
+    GHashTableIter iter;
+    gpointer key, value;
+    g_hash_table_iter_init(&iter, s->groups);
+    while (g_hash_table_iter_next(&iter, &key, &value)) {
+      StylePaint paint;
+      style_group_paint(s, key, 0, &paint);
+      g_test_message("group %s: %.2f", (char *)key, label_contrast(s, paint.color));
+      g_assert_cmpfloat(label_contrast(s, paint.color), >=, 4.5);
+    }
+    g_hash_table_iter_init(&iter, s->classes);
+    while (g_hash_table_iter_next(&iter, &key, &value)) {
+      const StylePaint *paint = value;
+      if (paint->set & STYLE_PAINT_COLOR) {
+        g_test_message("class %s", (char *)key);
+        g_assert_cmpfloat(label_contrast(s, paint->color), >=, 4.5);
+      }
+    }
+    for (guint j = 0; j < s->palette->len; j++) {
+      StyleColor c = g_array_index(s->palette, StyleColor, j);
+      g_test_message("palette %u: %.2f", j, label_contrast(s, c));
+      g_assert_cmpfloat(label_contrast(s, c), >=, 4.5);
+    }
+    check_text(s, "page.color", s->page.color);
+    check_text(s, "page.muted", s->page.muted);
+    check_text(s, "title.color", s->title.color);
+    check_text(s, "subtitle.color", s->subtitle.color);
+    check_text(s, "axis.color", s->axis.color);
+    check_text(s, "group.color", s->group.color);
+    check_text(s, "today.color", s->today.color);
+    check_text(s, "milestone.label-color", s->milestone.label_color);
+
+    const char *fonts[] = {s->page.font,  s->title.font,     s->subtitle.font,
+                           s->axis.font,  s->today.font,     s->bar.font,
+                           s->group.font, s->milestone.font, s->legend.font};
+    /* Nothing under 9 px; on a slide, nothing under 9 px at a 1200 px-wide equivalent. */
+    double floor = 9.0 * MAX(1.0, s->page.width / 1200.0);
+    for (size_t f = 0; f < G_N_ELEMENTS(fonts); f++) {
+      g_test_message("font %s", fonts[f]);
+      g_assert_cmpfloat(font_size(fonts[f]), >=, floor);
+    }
+    /* The title stands out from the base text. */
+    g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
+    style_free(s);
+    diag_list_free(diags);
+  }
+}
+
+/* ---------------------------------------------------------------- cascade */
+
+static void test_apply_copies_only_set(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *text = "bar: {height: 30}\ngroups: {jobs: {label: Work}}\n";
+  StyleLayer *layer = style_layer_parse("t.yaml", text, strlen(text), diags);
+  g_assert_nonnull(layer);
+  g_assert_true(style_layer_is_set(layer, "bar.height"));
+  g_assert_false(style_layer_is_set(layer, "bar.gap"));
+  g_assert_true(style_layer_is_set(layer, "groups.jobs.label"));
+  g_assert_false(style_layer_is_set(layer, "groups.jobs.color"));
+  g_assert_false(style_layer_is_set(layer, "groups.other.label"));
+  g_assert_false(style_layer_is_set(layer, "nonsense"));
+
+  Style *s = style_resolve(NULL, 0, NULL, 0, diags);
+  StyleColor jobs = ((StylePaint *)g_hash_table_lookup(s->groups, "jobs"))->color;
+  double gap = s->bar.gap;
+  g_autofree char *font = g_strdup(s->bar.font);
+  style_apply(s, layer);
+  g_assert_cmpfloat(s->bar.height, ==, 30);
+  g_assert_cmpfloat(s->bar.gap, ==, gap);
+  g_assert_cmpstr(s->bar.font, ==, font);
+  const StylePaint *p = g_hash_table_lookup(s->groups, "jobs");
+  g_assert_cmpstr(p->label, ==, "Work");
+  g_assert_true(color_eq(p->color, jobs));
+  g_assert_true(p->set & STYLE_PAINT_COLOR);
+
+  /* Onto an empty style: only what the layer set appears. */
+  Style *e = style_new_empty();
+  style_apply(e, layer);
+  g_assert_cmpfloat(e->bar.height, ==, 30);
+  g_assert_cmpfloat(e->bar.gap, ==, 0);
+  g_assert_null(e->bar.font);
+  g_assert_cmpuint(((StylePaint *)g_hash_table_lookup(e->groups, "jobs"))->set, ==,
+                   STYLE_PAINT_LABEL);
+  style_free(e);
+  style_free(s);
+  style_layer_free(layer);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+}
+
+static void test_extends_chain(void)
+{
+  g_autofree char *dir = temp_dir();
+  write_file(dir, "a.yaml", "extends: b.yaml\nbar: {height: 31}\n");
+  write_file(dir, "b.yaml", "extends: c.yaml\nbar: {height: 20, gap: 9}\n");
+  write_file(dir, "c.yaml", "extends: dark\nbar: {radius: 1, gap: 2}\npage: {margin: 5}\n");
+  g_autofree char *a = g_build_filename(dir, "a.yaml", NULL);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {a};
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "");
+  g_assert_nonnull(s);
+  g_assert_cmpfloat(s->bar.height, ==, 31); /* a wins over b */
+  g_assert_cmpfloat(s->bar.gap, ==, 9);     /* b wins over c */
+  g_assert_cmpfloat(s->bar.radius, ==, 1);  /* c */
+  g_assert_cmpfloat(s->page.margin, ==, 5);
+  g_assert_true(color_eq(s->page.background, rgb(0x0f172a))); /* dark */
+  g_assert_cmpfloat(s->page.width, ==, 1200);                 /* default under it all */
+  g_assert_cmpuint(s->files->len, ==, 3);
+  style_free(s);
+
+  /* -s order: later wins. */
+  const char *two[] = {"slides", a};
+  s = style_resolve(two, 2, NULL, 0, diags);
+  g_assert_cmpfloat(s->page.width, ==, 1920);
+  g_assert_cmpfloat(s->bar.height, ==, 31);
+  style_free(s);
+  const char *two_rev[] = {a, "slides"};
+  s = style_resolve(two_rev, 2, NULL, 0, diags);
+  g_assert_cmpfloat(s->bar.height, ==, 44);
+  g_assert_cmpfloat(s->page.margin, ==, 64);
+  g_assert_cmpfloat(s->bar.gap, ==, 12);
+  style_free(s);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+static void test_extends_cycle(void)
+{
+  g_autofree char *dir = temp_dir();
+  write_file(dir, "a.yaml", "extends: b.yaml\n");
+  write_file(dir, "b.yaml", "bar: {height: 3}\nextends: ./c.yaml\n");
+  write_file(dir, "c.yaml", "extends: a.yaml\n");
+  write_file(dir, "self.yml", "extends: self.yml\n");
+  g_autofree char *a = g_build_filename(dir, "a.yaml", NULL);
+  g_autofree char *b = g_build_filename(dir, "b.yaml", NULL);
+  g_autofree char *c = g_build_filename(dir, "c.yaml", NULL);
+  g_autofree char *c_via_b = g_build_filename(dir, "./c.yaml", NULL);
+  g_autofree char *a_via_c = g_build_filename(dir, ".", "a.yaml", NULL);
+  g_autofree char *self = g_build_filename(dir, "self.yml", NULL);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {a};
+  g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
+  g_autofree char *msgs = diags_text(diags);
+  g_autofree char *want =
+      g_strdup_printf("%s:1:10: error: style extends itself: %s -> %s -> %s -> %s\n", c_via_b, a, b,
+                      c_via_b, a_via_c);
+  g_assert_cmpstr(msgs, ==, want);
+  diag_list_free(diags);
+
+  diags = diag_list_new();
+  const char *one[] = {self};
+  g_assert_null(style_resolve(one, 1, NULL, 0, diags));
+  g_autofree char *msgs2 = diags_text(diags);
+  g_autofree char *want2 =
+      g_strdup_printf("%s:1:10: error: style extends itself: %s -> %s\n", self, self, self);
+  g_assert_cmpstr(msgs2, ==, want2);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+static void test_set(void)
+{
+  const char *sets[] = {"bar.height=30",
+                        "palette=[red, \"#00ff00\"]",
+                        "today.dash=[2,2,1]",
+                        "groups.jobs.color=black",
+                        "groups.custom={color: navy, pattern: hatch, label: Side}",
+                        "classes.faded.pattern=outline",
+                        "page.height=auto",
+                        "bar.color=#000",
+                        "legend.show=false",
+                        "today.label=",
+                        "bar.height=32"};
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {"slides"};
+  Style *s = style_resolve(styles, 1, sets, G_N_ELEMENTS(sets), diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "");
+  g_assert_nonnull(s);
+  g_assert_cmpfloat(s->bar.height, ==, 32); /* the later --set wins */
+  g_assert_cmpuint(s->palette->len, ==, 2);
+  g_assert_true(color_eq(g_array_index(s->palette, StyleColor, 0), rgb(0xff0000)));
+  g_assert_true(color_eq(g_array_index(s->palette, StyleColor, 1), rgb(0x00ff00)));
+  g_assert_cmpuint(s->today.n_dash, ==, 3);
+  g_assert_cmpfloat(s->today.dash[2], ==, 1);
+  g_assert_cmpfloat(s->page.height, ==, 0);
+  g_assert_cmpfloat(s->page.width, ==, 1920);
+  g_assert_false(s->bar.color_auto);
+  g_assert_true(color_eq(s->bar.color, rgb(0)));
+  g_assert_false(s->legend.show);
+  g_assert_true(s->today.label == NULL || *s->today.label == '\0');
+
+  StylePaint paint;
+  style_group_paint(s, "jobs", 0, &paint);
+  g_assert_true(color_eq(paint.color, rgb(0)));
+  g_assert_cmpstr(paint.label, ==, "Experience");
+  style_group_paint(s, "custom", 0, &paint);
+  g_assert_true(color_eq(paint.color, rgb(0x000080)));
+  g_assert_cmpint(paint.pattern, ==, STYLE_PATTERN_HATCH);
+  g_assert_cmpstr(paint.label, ==, "Side");
+  /* Groups without a colour take the palette (and patterns) in turn. */
+  style_group_paint(s, "unknown", 3, &paint);
+  g_assert_true(color_eq(paint.color, rgb(0x00ff00)));
+  g_assert_null(paint.label);
+  g_assert_cmpint(paint.pattern, ==, STYLE_PATTERN_SOLID);
+
+  const StylePaint *faded = style_class(s, "faded");
+  g_assert_nonnull(faded);
+  g_assert_cmpuint(faded->set, ==, STYLE_PAINT_PATTERN);
+  g_assert_cmpint(faded->pattern, ==, STYLE_PATTERN_OUTLINE);
+  g_assert_nonnull(style_class(s, "highlight"));
+  g_assert_null(style_class(s, "nope"));
+  g_assert_null(style_class(s, NULL));
+  style_free(s);
+  diag_list_free(diags);
+}
+
+static void test_print_patterns(void)
+{
+  const char *styles[] = {"print"};
+  DiagList *diags = diag_list_new();
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  StylePaint a, b, c;
+  style_group_paint(s, "jobs", 0, &a);
+  style_group_paint(s, "education", 0, &b);
+  style_group_paint(s, "visiting", 0, &c);
+  g_assert_cmpint(a.pattern, !=, b.pattern);
+  g_assert_cmpint(b.pattern, !=, c.pattern);
+  g_assert_cmpint(a.pattern, !=, c.pattern);
+  /* Greys only. */
+  for (guint i = 0; i < s->palette->len; i++) {
+    StyleColor col = g_array_index(s->palette, StyleColor, i);
+    g_assert_true(col.r == col.g && col.g == col.b);
+  }
+  style_free(s);
+  diag_list_free(diags);
+}
+
+/* ---------------------------------------------------------------- validation messages */
+
+typedef struct {
+  const char *text; /* the style file */
+  const char *want; /* every message, FILE:LINE:COLUMN: SEVERITY: TEXT */
+  gboolean fails;   /* style_resolve returns NULL */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+    {"pgae: {width: 3}\n", "s.yaml:1:1: warning: unknown key 'pgae' (did you mean 'page'?)\n",
+     FALSE},
+    {"page:\n  widht: 1000\n",
+     "s.yaml:2:3: warning: unknown key 'page.widht' (did you mean 'page.width'?)\n", FALSE},
+    {"page: {zzzzzzzz: 1}\n", "s.yaml:1:8: warning: unknown key 'page.zzzzzzzz'\n", FALSE},
+    {"groups: {jobs: {colour: red}}\n",
+     "s.yaml:1:17: warning: unknown key 'groups.jobs.colour' (did you mean "
+     "'groups.jobs.color'?)\n",
+     FALSE},
+    {"bar: {show-orgs: true}\n",
+     "s.yaml:1:7: warning: unknown key 'bar.show-orgs' (did you mean 'bar.show-org'?)\n", FALSE},
+    {"page: {width: wide}\n", "s.yaml:1:15: error: 'page.width' must be a number, found 'wide'\n",
+     TRUE},
+    {"page: {width: [1]}\n", "s.yaml:1:15: error: 'page.width' must be a number, found a list\n",
+     TRUE},
+    {"page: {width: .nan}\n",
+     "s.yaml:1:15: error: 'page.width' must be a finite number, found '.nan'\n", TRUE},
+    {"page: {width: -.inf}\n",
+     "s.yaml:1:15: error: 'page.width' must be a finite number, found '-.inf'\n", TRUE},
+    {"page: {width: 50000}\n",
+     "s.yaml:1:15: error: 'page.width' must be at most 20000, found 50000\n", TRUE},
+    {"bar: {gap: -2}\n", "s.yaml:1:12: error: 'bar.gap' must not be negative, found -2\n", TRUE},
+    {"bar: {height: 0}\n", "s.yaml:1:15: error: 'bar.height' must be at least 1, found 0\n", TRUE},
+    {"page: {height: tall}\n",
+     "s.yaml:1:16: error: 'page.height' must be auto or a number, found 'tall'\n", TRUE},
+    {"page: {height: 30000}\n",
+     "s.yaml:1:16: error: 'page.height' must be at most 20000, found 30000\n", TRUE},
+    {"page: {background: blu}\n",
+     "s.yaml:1:20: error: 'page.background' is not a colour: 'blu' (did you mean 'blue'?)\n", TRUE},
+    {"page: {background: \"#12345\"}\n",
+     "s.yaml:1:20: error: 'page.background' is not a colour: '#12345' (use #rgb, #rrggbb, "
+     "#rrggbbaa or a CSS colour name)\n",
+     TRUE},
+    {"axis: {grid: \"#zzz\"}\n",
+     "s.yaml:1:14: error: 'axis.grid' is not a colour: '#zzz' (use #rgb, #rrggbb, #rrggbbaa, a "
+     "CSS colour name or none)\n",
+     TRUE},
+    {"page: {color: none}\n",
+     "s.yaml:1:15: error: 'page.color' cannot be none (use a colour, or transparent)\n", TRUE},
+    {"page:\n  color: #123456\n",
+     "s.yaml:2:9: error: 'page.color' must be a colour, found nothing (quote colours that start "
+     "with #, e.g. \"#1f2933\")\n",
+     TRUE},
+    {"axis: {position: left}\n",
+     "s.yaml:1:18: error: 'axis.position' must be one of bottom, top, both; found 'left'\n", TRUE},
+    {"legend: {position: [top]}\n",
+     "s.yaml:1:20: error: 'legend.position' must be one of top, bottom; found a list\n", TRUE},
+    {"title: {show: maybe}\n",
+     "s.yaml:1:15: error: 'title.show' must be true or false, found 'maybe'\n", TRUE},
+    {"title: {font: \"Inter 0\"}\n",
+     "s.yaml:1:15: error: 'title.font' has font size 0; a size must be above 0 and at most 500\n",
+     TRUE},
+    {"title: {font: \"Inter 600\"}\n",
+     "s.yaml:1:15: error: 'title.font' has font size 600; a size must be above 0 and at most "
+     "500\n",
+     TRUE},
+    {"title: {font: \"Inter Bold\"}\n",
+     "s.yaml:1:15: error: 'title.font' needs a size, e.g. 'Inter Bold 11': 'Inter Bold'\n", TRUE},
+    {"title: {font: \"12\"}\n", "s.yaml:1:15: error: 'title.font' names no font family: '12'\n",
+     TRUE},
+    {"today: {dash: [1, 2, 3, 4, 5]}\n",
+     "s.yaml:1:15: error: 'today.dash' takes at most 4 lengths, found 5\n", TRUE},
+    {"today: {dash: [1, -2]}\n",
+     "s.yaml:1:19: error: 'today.dash' must not be negative, found -2\n", TRUE},
+    {"today: {dash: [0, 0]}\n", "s.yaml:1:15: error: 'today.dash' lengths must not all be 0\n",
+     TRUE},
+    {"today: {dash: 4}\n",
+     "s.yaml:1:15: error: 'today.dash' must be a list of dash lengths (or none), found '4'\n",
+     TRUE},
+    {"palette: []\n", "s.yaml:1:10: error: 'palette' must list between 1 and 64 colours, found 0\n",
+     TRUE},
+    {"palette: red\n", "s.yaml:1:10: error: 'palette' must be a list of colours, found 'red'\n",
+     TRUE},
+    {"palette: [red, gren]\n",
+     "s.yaml:1:16: error: 'palette' is not a colour: 'gren' (did you mean 'green'?)\n", TRUE},
+    {"patterns: [solid, stripes]\n",
+     "s.yaml:1:19: error: 'patterns' must be one of solid, hatch, crosshatch, dots, outline; "
+     "found 'stripes'\n",
+     TRUE},
+    {"groups: {jobs: {pattern: zigzag}}\n",
+     "s.yaml:1:26: error: 'groups.jobs.pattern' must be one of solid, hatch, crosshatch, dots, "
+     "outline; found 'zigzag'\n",
+     TRUE},
+    {"groups: {jobs: red}\n", "s.yaml:1:16: error: 'groups.jobs' must be a mapping, found 'red'\n",
+     TRUE},
+    {"classes: {x: {color: [1]}}\n",
+     "s.yaml:1:22: error: 'classes.x.color' must be a colour, found a list\n", TRUE},
+    {"page: 3\n", "s.yaml:1:7: error: 'page' must be a mapping, found '3'\n", TRUE},
+    {"- a\n- b\n", "s.yaml:1:1: error: a style must be a mapping of keys, found a list\n", TRUE},
+    {"description: [a]\n", "s.yaml:1:14: error: 'description' must be a string, found a list\n",
+     TRUE},
+    {"extends: [a]\n", "s.yaml:1:10: error: 'extends' must be a style name or path, found a list\n",
+     TRUE},
+    {"extends: drak\n",
+     "s.yaml:1:10: error: unknown built-in style 'drak' (did you mean "
+     "'dark'?)\n",
+     TRUE},
+    {"extends: zzzzzzzzzz\n",
+     "s.yaml:1:10: error: unknown built-in style 'zzzzzzzzzz' (built-in styles: default, dark, "
+     "print, slides, minimal)\n",
+     TRUE},
+    {"bar: {height: 1e9, gap: x}\npage: {width: 0}\n",
+     "s.yaml:1:15: error: 'bar.height' must be at most 1000, found 1e9\n"
+     "s.yaml:1:25: error: 'bar.gap' must be a number, found 'x'\n"
+     "s.yaml:2:15: error: 'page.width' must be at least 1, found 0\n",
+     TRUE},
+    {"", "", FALSE},
+    {"# only a comment\n", "", FALSE},
+};
+
+static void test_errors(void)
+{
+  g_autofree char *dir = temp_dir();
+  g_autofree char *cwd = g_get_current_dir();
+  g_assert_cmpint(g_chdir(dir), ==, 0);
+  for (size_t i = 0; i < G_N_ELEMENTS(error_cases); i++) {
+    const ErrorCase *ec = &error_cases[i];
+    g_test_message("case: %s", ec->text);
+    write_file(dir, "s.yaml", ec->text);
+    DiagList *diags = diag_list_new();
+    const char *styles[] = {"s.yaml"};
+    Style *s = style_resolve(styles, 1, NULL, 0, diags);
+    g_autofree char *msgs = diags_text(diags);
+    g_assert_cmpstr(msgs, ==, ec->want);
+    if (ec->fails)
+      g_assert_null(s);
+    else
+      g_assert_nonnull(s);
+    style_free(s);
+    diag_list_free(diags);
+  }
+  g_assert_cmpint(g_chdir(cwd), ==, 0);
+  rm_tree(dir);
+}
+
+static void test_set_errors(void)
+{
+  static const struct {
+    const char *set;
+    const char *want;
+  } cases[] = {
+      {"bar.height", "--set: error: expected KEY=VALUE, found 'bar.height'\n"},
+      {"=3", "--set: error: expected KEY=VALUE, found '=3'\n"},
+      {"bar.hieght=3", "--set: error: unknown key 'bar.hieght' (did you mean 'bar.height'?)\n"},
+      {"bar.height=big", "--set: error: 'bar.height' must be a number, found 'big'\n"},
+      {"bar.height=-1", "--set: error: 'bar.height' must not be negative, found -1\n"},
+      {"palette=[red, nope]", "--set: error: 'palette' is not a colour: 'nope' (use #rgb, "
+                              "#rrggbb, #rrggbbaa or a CSS colour name)\n"},
+      {"page.color=", "--set: error: 'page.color' must be a colour, found nothing\n"},
+      {"extends=dark", "--set: error: 'extends' cannot be set with --set; use -s NAME\n"},
+      {"groups.jobs.colour=red",
+       "--set: error: unknown key 'groups.jobs.colour' (did you mean 'groups.jobs.color'?)\n"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_test_message("--set %s", cases[i].set);
+    DiagList *diags = diag_list_new();
+    const char *sets[] = {cases[i].set};
+    Style *s = style_resolve(NULL, 0, sets, 1, diags);
+    g_autofree char *msgs = diags_text(diags);
+    g_assert_cmpstr(msgs, ==, cases[i].want);
+    g_assert_null(s);
+    diag_list_free(diags);
+  }
+  /* An unparsable value is reported under --set, with the key, and no position. */
+  DiagList *diags = diag_list_new();
+  const char *bad[] = {"palette=[red"};
+  g_assert_null(style_resolve(NULL, 0, bad, 1, diags));
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  const Diag *d = diag_get(diags, 0);
+  g_assert_cmpstr(d->file, ==, "--set");
+  g_assert_cmpint(d->line, ==, 0);
+  g_assert_true(g_str_has_prefix(d->text, "palette: the value is not valid YAML"));
+  diag_list_free(diags);
+}
+
+static void test_style_names(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {"drak"};
+  g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==,
+                  "--style: error: unknown built-in style 'drak' (did you mean 'dark'?)\n");
+  diag_list_free(diags);
+
+  /* A name with a .yaml suffix is a path, even without a folder. */
+  diags = diag_list_new();
+  const char *file[] = {"no-such-style-file.yaml"};
+  g_assert_null(style_resolve(file, 1, NULL, 0, diags));
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  g_assert_cmpstr(diag_get(diags, 0)->file, ==, "no-such-style-file.yaml");
+  diag_list_free(diags);
+}
+
+/* A warning alone does not stop a style; under --strict it does. */
+static void test_strict(void)
+{
+  g_autofree char *dir = temp_dir();
+  write_file(dir, "w.yaml", "bar: {heigth: 3}\n");
+  g_autofree char *w = g_build_filename(dir, "w.yaml", NULL);
+  const char *styles[] = {w};
+  DiagList *diags = diag_list_new();
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  g_assert_nonnull(s);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 1);
+  style_free(s);
+  diag_list_free(diags);
+  diags = diag_list_new();
+  diag_set_strict(diags, TRUE);
+  g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+/* ---------------------------------------------------------------- documentation */
+
+static void test_doc_lists_every_key(void)
+{
+  const char *root = g_getenv("CVT_SOURCE_ROOT");
+  if (root == NULL) {
+    g_test_skip("CVT_SOURCE_ROOT not set");
+    return;
+  }
+  g_autofree char *path = g_build_filename(root, "doc", "styles.md", NULL);
+  g_autofree char *doc = NULL;
+  g_assert_true(g_file_get_contents(path, &doc, NULL, NULL));
+  for (guint i = 0; i < style_property_count(); i++) {
+    g_autofree char *quoted = g_strdup_printf("`%s`", style_property_key(i));
+    g_test_message("doc has %s", quoted);
+    g_assert_nonnull(strstr(doc, quoted));
+  }
+  const char *extra[] = {"`extends`",
+                         "`groups.KEY.color`",
+                         "`groups.KEY.label`",
+                         "`groups.KEY.pattern`",
+                         "`classes.NAME.color`",
+                         "`classes.NAME.pattern`",
+                         "`classes.NAME.label`"};
+  for (size_t i = 0; i < G_N_ELEMENTS(extra); i++)
+    g_assert_nonnull(strstr(doc, extra[i]));
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/style/color-parse", test_color_parse);
+  g_test_add_func("/style/contrast", test_contrast);
+  g_test_add_func("/style/default-sets-everything", test_default_sets_everything);
+  g_test_add_func("/style/builtins-clean", test_builtins_clean);
+  g_test_add_func("/style/builtin-values", test_builtin_values);
+  g_test_add_func("/style/legibility", test_legibility);
+  g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
+  g_test_add_func("/style/extends-chain", test_extends_chain);
+  g_test_add_func("/style/extends-cycle", test_extends_cycle);
+  g_test_add_func("/style/set", test_set);
+  g_test_add_func("/style/print-patterns", test_print_patterns);
+  g_test_add_func("/style/errors", test_errors);
+  g_test_add_func("/style/set-errors", test_set_errors);
+  g_test_add_func("/style/names", test_style_names);
+  g_test_add_func("/style/strict", test_strict);
+  g_test_add_func("/style/doc", test_doc_lists_every_key);
+  return g_test_run();
+}
