@@ -270,7 +270,8 @@ static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, cons
   entry->line = item->line;
   entry->column = item->column;
   /* A field of the wrong type was reported already: say nothing more of this entry. */
-  if (diag_error_count(ri->diags) > errors_before || !jr_read_dates(ri, item, spec->section, entry)) {
+  if (diag_error_count(ri->diags) > errors_before ||
+      !jr_read_dates(ri, item, spec->section, entry)) {
     model_entry_free(entry);
     return NULL;
   }
@@ -321,9 +322,9 @@ static void jr_read_milestones(ReaderImport *ri, ModelCv *cv, const JrMilestoneS
     if (!reader_import_count(ri, item))
       break;
     const YdocNode *date_node = reader_import_field(item, spec->date_key, spec->date_old);
-    const char *date_name =
-        date_node != NULL && date_node == ydoc_get(item, spec->date_key) ? spec->date_key
-                                                                          : spec->date_old;
+    const char *date_name = date_node != NULL && date_node == ydoc_get(item, spec->date_key)
+                                ? spec->date_key
+                                : spec->date_old;
     DateValue date;
     ReaderDateResult rd = reader_import_date(ri, date_node, date_name, &date);
     g_autofree char *title = reader_import_text(ri, item, spec->title_key);

@@ -37,9 +37,9 @@ static RcvKind rcv_kind(const YdocNode *item)
 
 /* Words RenderCV leaves in lower case when it turns a key into a section title. */
 static const char *const rcv_small_words[] = {
-    "a",  "and", "as",  "at",   "but",  "by",   "for", "from", "if",   "in",
-    "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "over",
-    "so", "than", "that", "to", "upon", "when", "with", "yet", NULL,
+    "a",    "and",  "as",   "at",  "but",  "by",   "for",  "from", "if", "in",
+    "into", "like", "near", "nor", "of",   "off",  "on",   "onto", "or", "over",
+    "so",   "than", "that", "to",  "upon", "when", "with", "yet",  NULL,
 };
 
 static gboolean rcv_is_small_word(const char *word)

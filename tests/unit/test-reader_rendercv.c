@@ -50,8 +50,8 @@ static const ModelSpan *period(const ModelEntry *e)
   return &g_array_index(e->periods, ModelSpan, 0);
 }
 
-static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line,
-                        int column, const char *needle)
+static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line, int column,
+                        const char *needle)
 {
   g_assert_cmpuint(i, <, diag_len(diags));
   const Diag *d = diag_get(diags, i);
@@ -65,28 +65,29 @@ static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, i
 static void test_sections(void)
 {
   DiagList *diags;
-  ModelCv *cv = read_yaml("cv:\n"
-                          "  name: Ada\n"
-                          "  sections:\n"
-                          "    work_experience_in_industry:\n"
-                          "      - {name: Consulting, start_date: 2001, end_date: 2002}\n"
-                          "    education:\n"
-                          "      - {institution: EPFL, area: Neuro, degree: PhD,\n"
-                          "         start_date: 2015-03, end_date: 2019-06}\n"
-                          "      - {institution: Lisbon, area: CS, start_date: 2005, end_date: 2007}\n"
-                          "    Honors and Awards:\n"
-                          "      - {name: Prize, date: 2010}\n"
-                          "    experience:\n"
-                          "      - {company: Labs, position: Engineer, location: Zurich,\n"
-                          "         start_date: 2023-11, end_date: present}\n"
-                          "      - {company: Uni, start_date: 2010-02-03}\n"
-                          "    skills:\n"
-                          "      - {label: Languages, details: C}\n"
-                          "      - {bullet: Reviewer}\n"
-                          "      - {number: One}\n"
-                          "      - Plain text\n"
-                          "design: {theme: classic}\n",
-                          &diags);
+  ModelCv *cv =
+      read_yaml("cv:\n"
+                "  name: Ada\n"
+                "  sections:\n"
+                "    work_experience_in_industry:\n"
+                "      - {name: Consulting, start_date: 2001, end_date: 2002}\n"
+                "    education:\n"
+                "      - {institution: EPFL, area: Neuro, degree: PhD,\n"
+                "         start_date: 2015-03, end_date: 2019-06}\n"
+                "      - {institution: Lisbon, area: CS, start_date: 2005, end_date: 2007}\n"
+                "    Honors and Awards:\n"
+                "      - {name: Prize, date: 2010}\n"
+                "    experience:\n"
+                "      - {company: Labs, position: Engineer, location: Zurich,\n"
+                "         start_date: 2023-11, end_date: present}\n"
+                "      - {company: Uni, start_date: 2010-02-03}\n"
+                "    skills:\n"
+                "      - {label: Languages, details: C}\n"
+                "      - {bullet: Reviewer}\n"
+                "      - {number: One}\n"
+                "      - Plain text\n"
+                "design: {theme: classic}\n",
+                &diags);
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_len(diags), ==, 0);
   g_assert_cmpstr(cv->name, ==, "Ada");
@@ -235,22 +236,23 @@ static void test_forced_without_cv(void)
   diag_list_free(diags);
 }
 
-static const char *roles_yaml = "cv:\n"
-                                "  sections:\n"
-                                "    experience:\n"
-                                "      - company: MSR\n"
-                                "        position: Senior\n"
-                                "        start_date: 2022-01\n"
-                                "        end_date: 2023-10\n"
-                                "      - company: MSR\n"
-                                "        position: Resident\n"
-                                "        start_date: 2019-09\n"
-                                "        end_date: 2021-12\n"
-                                "      - company: MSR\n"
-                                "        position: Again\n"
-                                "        start_date: 2025-01\n"
-                                "    projects:\n"
-                                "      - {name: P, company: MSR, start_date: 2010, end_date: 2011}\n";
+static const char *roles_yaml =
+    "cv:\n"
+    "  sections:\n"
+    "    experience:\n"
+    "      - company: MSR\n"
+    "        position: Senior\n"
+    "        start_date: 2022-01\n"
+    "        end_date: 2023-10\n"
+    "      - company: MSR\n"
+    "        position: Resident\n"
+    "        start_date: 2019-09\n"
+    "        end_date: 2021-12\n"
+    "      - company: MSR\n"
+    "        position: Again\n"
+    "        start_date: 2025-01\n"
+    "    projects:\n"
+    "      - {name: P, company: MSR, start_date: 2010, end_date: 2011}\n";
 
 static void test_merge_roles(void)
 {
@@ -279,8 +281,8 @@ static void test_merge_roles(void)
 static void test_file(void)
 {
   const char *root = g_getenv("CVT_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename(root ? root : ".", "tests", "import", "rendercv.yaml",
-                                           NULL);
+  g_autofree char *path =
+      g_build_filename(root ? root : ".", "tests", "import", "rendercv.yaml", NULL);
   g_autofree char *data = NULL;
   gsize len;
   g_assert_true(g_file_get_contents(path, &data, &len, NULL));
