@@ -327,22 +327,22 @@ static void test_errors(void)
                           &diags);
   g_assert_null(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 6);
-  assert_diag(diags, 0, DIAG_ERROR, 3, 32, "unparsable date '2019-13' in `startDate`");
+  assert_diag(diags, 0, DIAG_ERROR, 3, 32, "unparsable date '2019-13': expected");
   assert_diag(diags, 1, DIAG_ERROR, 4, 51, "end (2018) is before start (2019)");
-  assert_diag(diags, 2, DIAG_ERROR, 5, 14, "`name`: expected a string, found a list");
-  assert_diag(diags, 3, DIAG_ERROR, 6, 5, "`work`: expected a mapping, found a string");
-  assert_diag(diags, 4, DIAG_ERROR, 8, 16, "`education`: expected a list, found a mapping");
-  assert_diag(diags, 5, DIAG_ERROR, 9, 37, "unparsable date 'soon' in `date`");
+  assert_diag(diags, 2, DIAG_ERROR, 5, 14, "expected a string, found a list");
+  assert_diag(diags, 3, DIAG_ERROR, 6, 5, "expected a mapping, found a string");
+  assert_diag(diags, 4, DIAG_ERROR, 8, 16, "expected a list, found a mapping");
+  assert_diag(diags, 5, DIAG_ERROR, 9, 37, "unparsable date 'soon': expected");
   diag_list_free(diags);
 
   cv = read_json("[1, 2]", &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "expected a JSON Resume object at the top, found a list");
+  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "expected a mapping at the top level, found a list");
   diag_list_free(diags);
 
   cv = read_json("{\"work\": [{\"name\": \"A\", \"startDate\": \"present\"}]}", &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_ERROR, 1, 38, "'present' is not allowed as a start date");
+  assert_diag(diags, 0, DIAG_ERROR, 1, 38, "startDate cannot be 'present'");
   diag_list_free(diags);
 }
 
@@ -359,10 +359,12 @@ static void test_warnings(void)
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 4);
-  assert_diag(diags, 0, DIAG_WARNING, 2, 3, "work entry without `startDate` cannot be drawn");
-  assert_diag(diags, 1, DIAG_WARNING, 3, 3, "work entry has neither `position` nor `name`");
-  assert_diag(diags, 2, DIAG_WARNING, 4, 30, "start (2027-01) is after today (2026-11-25)");
-  assert_diag(diags, 3, DIAG_WARNING, 6, 15, "awards entry without `date`");
+  assert_diag(diags, 0, DIAG_WARNING, 2, 3,
+              "'work' entry without 'startDate' cannot be drawn; skipped");
+  assert_diag(diags, 1, DIAG_WARNING, 3, 3, "'work' entry with neither 'position' nor 'name'");
+  assert_diag(diags, 2, DIAG_WARNING, 4, 30,
+              "today (2026-11-25) is before start (2027-01); the ongoing period is left out");
+  assert_diag(diags, 3, DIAG_WARNING, 6, 15, "'awards' entry without 'date'");
   ModelGroup *g = g_ptr_array_index(cv->groups, 0);
   g_assert_cmpuint(g->entries->len, ==, 2);
   g_assert_cmpuint(entry_at(cv, 0, 0)->periods->len, ==, 0); /* nothing left to draw */
@@ -383,7 +385,7 @@ static void test_long_text_and_guard(void)
                                "{\"name\": \"C\", \"startDate\": \"2019\"}]}",
                                &opts, &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_WARNING, 1, 20, "`name` is longer than 10 characters");
+  assert_diag(diags, 0, DIAG_WARNING, 1, 20, "text longer than 10 characters, shortened");
   assert_diag(diags, 1, DIAG_ERROR, 1, 99, "more than 2 entries");
   diag_list_free(diags);
 }

@@ -195,13 +195,13 @@ static void test_errors(void)
                           &diags);
   g_assert_null(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 6);
-  assert_diag(diags, 0, DIAG_ERROR, 2, 9, "`name`: expected a string, found a list");
-  assert_diag(diags, 1, DIAG_ERROR, 6, 21, "unparsable date '2019-14' in `start_date`");
+  assert_diag(diags, 0, DIAG_ERROR, 2, 9, "expected a string, found a list");
+  assert_diag(diags, 1, DIAG_ERROR, 6, 21, "unparsable date '2019-14': expected");
   assert_diag(diags, 2, DIAG_ERROR, 9, 19, "end (2019) is before start (2020)");
-  assert_diag(diags, 3, DIAG_ERROR, 11, 21, "'present' is not allowed as a start date");
-  assert_diag(diags, 4, DIAG_ERROR, 13, 15, "`date`: expected a string, found a list");
-  assert_diag(diags, 5, DIAG_ERROR, 14, 16, "`education`: expected a list, found a mapping");
-  assert_diag(diags, 6, DIAG_WARNING, 16, 9, "entry 1 of section `misc`");
+  assert_diag(diags, 3, DIAG_ERROR, 11, 21, "start_date cannot be 'present'");
+  assert_diag(diags, 4, DIAG_ERROR, 13, 15, "expected a date, found a list");
+  assert_diag(diags, 5, DIAG_ERROR, 14, 16, "expected a list, found a mapping");
+  assert_diag(diags, 6, DIAG_WARNING, 16, 9, "entry 1 of section 'misc'");
   diag_list_free(diags);
 
   static const struct {
@@ -209,9 +209,9 @@ static void test_errors(void)
     int line, column;
     const char *text;
   } tops[] = {
-      {"cv: [a]\n", 1, 5, "`cv`: expected a mapping, found a list"},
-      {"cv:\n  sections: [a]\n", 2, 13, "`sections`: expected a mapping, found a list"},
-      {"- a\n", 1, 1, "expected a mapping with `cv:` at the top, found a list"},
+      {"cv: [a]\n", 1, 5, "expected a mapping, found a list"},
+      {"cv:\n  sections: [a]\n", 2, 13, "expected a mapping, found a list"},
+      {"- a\n", 1, 1, "expected a mapping at the top level, found a list"},
   };
   for (gsize i = 0; i < G_N_ELEMENTS(tops); i++) {
     cv = read_yaml(tops[i].yaml, &diags);
@@ -231,7 +231,7 @@ static void test_forced_without_cv(void)
   const char *yaml = "name: A\njobs: []\n";
   YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
   g_assert_null(reader_read(doc, &opts, diags));
-  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "no `cv:` key at the top");
+  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "no 'cv' key at the top level: not a RenderCV file");
   ydoc_free(doc);
   diag_list_free(diags);
 }
