@@ -174,20 +174,30 @@ static double layout_legend_width(LayoutCtx *ctx, GArray *items)
   return w;
 }
 
-/* Draws the legend with its left edge at @x and its top at @y; returns its height. */
+/* Draws the legend from (@x, @y), flowing into further rows at the right edge; returns
+ * its height. A name wider than the page is shortened. */
 static double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
 {
   const char *font = ctx->style->legend.font;
   TextExtents e;
   text_measure(ctx->text, font, "Ag", &e);
+  double row_x = x, top = y;
   for (guint i = 0; i < items->len; i++) {
     const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
+    char *name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+    double w = name ? layout_text_width(ctx, font, name) : 0;
+    if (x > row_x && x + 16 + w > ctx->right) {
+      x = row_x;
+      y += e.height + 6;
+      g_free(name);
+      name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+      w = name ? layout_text_width(ctx, font, name) : 0;
+    }
     double sw = 11;
-    double sy = y + round((e.height - sw) / 2);
     LayoutShape swatch = {
         .kind = LAYOUT_SHAPE_RECT,
         .x = x,
-        .y = sy,
+        .y = y + round((e.height - sw) / 2),
         .w = sw,
         .h = sw,
         .fill = item->color,
@@ -196,11 +206,33 @@ static double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double
         .pattern_color = layout_inside_color(ctx, item->color),
     };
     layout_push(ctx, LAYER_BARS, &swatch);
-    LayoutBox box = layout_text(ctx, font, item->name, x + 16, y, ctx->style->page.color);
-    layout_note_text(ctx, item->name, box);
-    x += 16 + box.w + 18;
+    if (name) {
+      LayoutBox box = layout_text(ctx, font, name, x + 16, y, ctx->style->page.color);
+      layout_note_text(ctx, name, box);
+    }
+    g_free(name);
+    x += 16 + w + 18;
   }
-  return e.height;
+  return y - top + e.height;
+}
+
+/* A one-line text at (@x, @y), shortened to the page's inner width; its box (w = 0 when
+ * not even an ellipsis fits). Noted for the overlap checks. */
+static LayoutBox layout_header_text(LayoutCtx *ctx, const char *font, const char *text, double x,
+                                    double y, StyleColor color)
+{
+  char *fitted = text_fit(ctx->text, font, text, ctx->right - x);
+  LayoutBox box = {x, y, 0, 0};
+  if (fitted) {
+    box = layout_text(ctx, font, fitted, x, y, color);
+    layout_note_text(ctx, fitted, box);
+  } else {
+    TextExtents e;
+    text_measure(ctx->text, font, text, &e);
+    box.h = e.height;
+  }
+  g_free(fitted);
+  return box;
 }
 
 /* Draws the title, headline and (top) legend from @y; returns the y below them. */
@@ -210,15 +242,14 @@ static double layout_header(LayoutCtx *ctx, GArray *legend, double y)
   LayoutScene *scene = ctx->scene;
   double top = y, text_right = ctx->left;
   if (st->title.show && scene->title) {
-    LayoutBox box = layout_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
-    layout_note_text(ctx, scene->title, box);
+    LayoutBox box =
+        layout_header_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h + 2;
   }
   if (st->subtitle.show && scene->headline) {
-    LayoutBox box =
-        layout_text(ctx, st->subtitle.font, scene->headline, ctx->left, y, st->subtitle.color);
-    layout_note_text(ctx, scene->headline, box);
+    LayoutBox box = layout_header_text(ctx, st->subtitle.font, scene->headline, ctx->left, y,
+                                       st->subtitle.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h;
   }
@@ -371,7 +402,7 @@ typedef struct {
   double text_w;
   LayoutPlace place;
   guint inside_bar;   /* the bar an inside label sits in */
-  gboolean segment_labels; /* roles: each segment labelled with its title */
+  gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
   double lo, hi;      /* occupied span: bars and label */
   guint lane;
 } LayoutItem;
@@ -405,6 +436,37 @@ static void layout_item_bars(LayoutCtx *ctx, LayoutItem *item)
   }
 }
 
+static double layout_fade_width(double w)
+{
+  return MIN(28.0, w * 0.35);
+}
+
+static gboolean layout_bar_fades_left(const TimelineBar *bar)
+{
+  return bar->fade_start || bar->cut_start;
+}
+
+static gboolean layout_bar_fades_right(const TimelineBar *bar)
+{
+  return bar->fade_end || bar->ongoing || bar->cut_end;
+}
+
+/* The part of bar @i that is not faded, where a label inside stays legible. */
+static void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1)
+{
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  double w = layout_bar_x1(item, i) - layout_bar_x0(item, i);
+  *x0 = layout_bar_x0(item, i) + (layout_bar_fades_left(bar) ? layout_fade_width(w) : 0);
+  *x1 = layout_bar_x1(item, i) - (layout_bar_fades_right(bar) ? layout_fade_width(w) : 0);
+}
+
+static double layout_bar_room(const LayoutItem *item, guint i)
+{
+  double x0, x1;
+  layout_bar_solid(item, i, &x0, &x1);
+  return x1 - x0;
+}
+
 static gboolean layout_inside_allowed(const LayoutCtx *ctx)
 {
   return ctx->style->bar.label != STYLE_BAR_LABEL_OUTSIDE && ctx->label_h <= ctx->bar_h + 1;
@@ -415,13 +477,12 @@ static gboolean layout_beside_allowed(const LayoutCtx *ctx)
   return ctx->style->bar.label != STYLE_BAR_LABEL_INSIDE;
 }
 
-/* The widest bar of an entry (where an inside label goes). */
+/* The bar of an entry with the most solid room (where an inside label goes). */
 static guint layout_widest_bar(const LayoutItem *item)
 {
   guint best = 0;
   for (guint i = 1; i < item->te->bars->len; i++)
-    if (layout_bar_x1(item, i) - layout_bar_x0(item, i) >
-        layout_bar_x1(item, best) - layout_bar_x0(item, best))
+    if (layout_bar_room(item, i) > layout_bar_room(item, best))
       best = i;
   return best;
 }
@@ -435,8 +496,7 @@ static gboolean layout_try_place(LayoutCtx *ctx, LayoutItem *item, const char *t
   double pad = ctx->style->bar.padding;
   guint widest = layout_widest_bar(item);
   guint last = item->te->bars->len - 1;
-  if (inside_ok && layout_inside_allowed(ctx) &&
-      w + 2 * pad <= layout_bar_x1(item, widest) - layout_bar_x0(item, widest)) {
+  if (inside_ok && layout_inside_allowed(ctx) && w + 2 * pad <= layout_bar_room(item, widest)) {
     item->place = PLACE_INSIDE;
     item->inside_bar = widest;
   } else if (layout_beside_allowed(ctx) &&
@@ -461,9 +521,7 @@ static void layout_place_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
   guint widest = layout_widest_bar(item);
   guint last = item->te->bars->len - 1;
   double rooms[3] = {
-      inside_ok && layout_inside_allowed(ctx)
-          ? layout_bar_x1(item, widest) - layout_bar_x0(item, widest) - 2 * pad
-          : 0,
+      inside_ok && layout_inside_allowed(ctx) ? layout_bar_room(item, widest) - 2 * pad : 0,
       layout_beside_allowed(ctx) ? ctx->right - layout_bar_x1(item, last) - LAYOUT_LABEL_GAP
                                  : 0,
       layout_beside_allowed(ctx) ? layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
@@ -499,24 +557,28 @@ static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
   return clean;
 }
 
-/* Whether every role segment shows its whole title inside. */
-static gboolean layout_segments_fit(LayoutCtx *ctx, const LayoutItem *item)
+/* Whether role segment @i shows its whole title inside. */
+static gboolean layout_segment_fits(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
   if (!layout_inside_allowed(ctx))
     return FALSE;
-  for (guint i = 0; i < item->te->bars->len; i++) {
-    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    char *title = layout_clean_text(bar->role);
-    double w = layout_text_width(ctx, ctx->style->bar.font, title);
-    g_free(title);
-    if (w + 2 * ctx->style->bar.padding > layout_bar_x1(item, i) - layout_bar_x0(item, i))
-      return FALSE;
-  }
-  return TRUE;
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  char *title = layout_clean_text(bar->role);
+  double w = layout_text_width(ctx, ctx->style->bar.font, title);
+  g_free(title);
+  return w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i);
 }
 
-/* Roles (visual.md "Bars"): each segment carries its title when all fit, and the org is
- * named once beside the bar; otherwise one label beside tells the whole progression. */
+static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
+{
+  for (guint i = 0; i < item->te->bars->len; i++)
+    if (layout_segment_fits(ctx, item, i))
+      return TRUE;
+  return FALSE;
+}
+
+/* Roles (visual.md "Bars"): each segment carries its title where it fits, and the org is
+ * named once beside the bar; when no title fits, one label beside tells the progression. */
 static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
 {
   const ModelEntry *entry = item->te->entry;
@@ -530,7 +592,7 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
   g_string_free(progression, TRUE);
   item->full = g_strdup_printf("%s · %s", roles, org);
 
-  item->segment_labels = layout_segments_fit(ctx, item);
+  item->segment_labels = layout_any_segment_fits(ctx, item);
   if (item->segment_labels) {
     if (!layout_try_place(ctx, item, org, FALSE))
       layout_place_shortened(ctx, item, org, FALSE);
@@ -582,10 +644,10 @@ static void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const Styl
   item->pattern = group->pattern;
   const char *class_name = item->te->entry->class_name;
   const StylePaint *cls = class_name ? style_class(ctx->style, class_name) : NULL;
-  if (cls) {
+  if (cls && (cls->set & STYLE_PAINT_COLOR))
     item->color = cls->color;
+  if (cls && (cls->set & STYLE_PAINT_PATTERN))
     item->pattern = cls->pattern;
-  }
 }
 
 /* Text y so that the label is centred on the lane with its baseline on a whole pixel. */
@@ -593,11 +655,6 @@ static double layout_label_y(const LayoutCtx *ctx, double lane_y)
 {
   double y = lane_y + (ctx->lane_h - ctx->label_h) / 2;
   return round(y + ctx->label_baseline) - ctx->label_baseline;
-}
-
-static double layout_fade_width(double w)
-{
-  return MIN(28.0, w * 0.35);
 }
 
 /* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
@@ -642,8 +699,8 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
         .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
         .square_left = inner_left,
         .square_right = inner_right,
-        .fade_left = (bar->fade_start || bar->cut_start) ? layout_fade_width(w) : 0,
-        .fade_right = (bar->fade_end || bar->ongoing || bar->cut_end) ? layout_fade_width(w) : 0,
+        .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
+        .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
         .pattern = item->pattern,
         .pattern_color = layout_with_alpha(inside, 0.55),
         .url = layout_str(ctx->scene, entry->url),
@@ -658,10 +715,12 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
 
     LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
     lb.role = g_strdup(bar->role);
-    if (item->segment_labels && bar->role) {
+    if (item->segment_labels && bar->role && layout_segment_fits(ctx, item, i)) {
       char *title = layout_clean_text(bar->role);
       double tw = layout_text_width(ctx, st->bar.font, title);
-      LayoutBox box = layout_text(ctx, st->bar.font, title, x0 + st->bar.padding,
+      double solid_x0, solid_x1;
+      layout_bar_solid(item, i, &solid_x0, &solid_x1);
+      LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
                                   layout_label_y(ctx, lane_y), inside);
       box.w = tw;
       lb.has_label = TRUE;
@@ -674,7 +733,9 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     double x;
     StyleColor color = st->page.color;
     if (item->place == PLACE_INSIDE) {
-      x = layout_bar_x0(item, item->inside_bar) + st->bar.padding;
+      double solid_x1;
+      layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
+      x += st->bar.padding;
       color = inside;
     } else if (item->place == PLACE_RIGHT) {
       x = layout_bar_x1(item, n - 1) + LAYOUT_LABEL_GAP;
@@ -732,15 +793,23 @@ typedef struct {
   char *name;
 } LayoutPrepared;
 
-static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, guint *custom_index,
-                                 LayoutPrepared *out)
+/* The group's paint and display name; groups without a colour of their own take the
+ * palette's colours in turn. */
+static void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custom_index,
+                              LayoutPrepared *out)
 {
+  const StylePaint *own = g_hash_table_lookup(style->groups, tg->group->key);
+  gboolean own_color = own && (own->set & STYLE_PAINT_COLOR);
   out->tg = tg;
+  style_group_paint(style, tg->group->key, own_color ? 0 : (*custom_index)++, &out->paint);
+  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
+}
+
+/* Places every entry's label and packs the entries into lanes. */
+static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepared *out)
+{
   out->n_items = tg->entries->len;
   out->items = g_new0(LayoutItem, out->n_items);
-  gboolean own = g_hash_table_contains(ctx->style->groups, tg->group->key);
-  style_group_paint(ctx->style, tg->group->key, own ? 0 : (*custom_index)++, &out->paint);
-  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
 
   TimelineInterval *spans = g_new(TimelineInterval, out->n_items ? out->n_items : 1);
   guint *lanes = g_new(guint, out->n_items ? out->n_items : 1);
@@ -780,23 +849,32 @@ static double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
   g->entries = g_ptr_array_new_with_free_func(layout_entry_free);
   double top = y;
   if (st->group.label == STYLE_GROUP_LABEL_ABOVE) {
-    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->x0, y, st->group.color);
-    g->has_label = TRUE;
-    g->label = (LayoutLabel){g_strdup(p->name), box};
-    y += box.h + 6;
+    char *name = text_fit(ctx->text, st->group.font, p->name, ctx->x1 - ctx->x0);
+    TextExtents e;
+    text_measure(ctx->text, st->group.font, p->name, &e);
+    if (name) {
+      LayoutBox box = layout_text(ctx, st->group.font, name, ctx->x0, y, st->group.color);
+      g->has_label = TRUE;
+      g->label = (LayoutLabel){name, box};
+    }
+    y += e.height + 6;
   }
   for (guint i = 0; i < p->n_items; i++) {
     LayoutItem *item = &p->items[i];
     g_ptr_array_add(g->entries, layout_item_emit(ctx, item, y + item->lane * ctx->lane_pitch));
   }
   double bottom = y + p->lanes * ctx->lane_pitch - st->bar.gap;
-  if (st->group.label == STYLE_GROUP_LABEL_LEFT) {
+  char *name = st->group.label == STYLE_GROUP_LABEL_LEFT
+                   ? text_fit(ctx->text, st->group.font, p->name,
+                              ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP)
+                   : NULL;
+  if (name) {
     TextExtents e;
-    text_measure(ctx->text, st->group.font, p->name, &e);
+    text_measure(ctx->text, st->group.font, name, &e);
     double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
-    LayoutBox box = layout_text(ctx, st->group.font, p->name, ctx->left, ly, st->group.color);
+    LayoutBox box = layout_text(ctx, st->group.font, name, ctx->left, ly, st->group.color);
     g->has_label = TRUE;
-    g->label = (LayoutLabel){g_strdup(p->name), box};
+    g->label = (LayoutLabel){name, box};
     bottom = MAX(bottom, box.y + box.h);
   }
   g->box = (LayoutBox){ctx->left, top, ctx->right - ctx->left, bottom - top};
@@ -849,13 +927,16 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
         .y = base_y - size / 2,
         .w = size,
         .h = size,
-        .fill = cls ? cls->color : st->milestone.color,
+        .fill = cls && (cls->set & STYLE_PAINT_COLOR) ? cls->color : st->milestone.color,
         .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
-    double w = layout_text_width(ctx, st->milestone.font, lm->title);
+    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
+    double inner = ctx->right - ctx->left;
+    char *text = text_fit(ctx->text, st->milestone.font, lm->title, MAX(inner / 3, MIN(inner, 200)));
+    double w = text ? layout_text_width(ctx, st->milestone.font, text) : 0;
     double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
-    for (guint tier = 0; tier < LAYOUT_MAX_TIERS; tier++) {
+    for (guint tier = 0; text && tier < LAYOUT_MAX_TIERS; tier++) {
       if (lx < tier_right[tier] + 10)
         continue;
       tier_right[tier] = lx + w;
@@ -864,13 +945,14 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
       if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
         layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
                     layout_with_alpha(st->axis.color, 0.6), 0.75);
-      LayoutBox box = layout_text(ctx, st->milestone.font, lm->title, lx, ly,
+      LayoutBox box = layout_text(ctx, st->milestone.font, text, lx, ly,
                                   st->milestone.label_color);
       lm->tier = tier;
       lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(lm->title), box};
+      lm->label = (LayoutLabel){g_strdup(text), box};
       break;
     }
+    g_free(text);
     g_ptr_array_add(ctx->scene->milestones, lm);
   }
   return first_tier_y + tiers_used * tier_h;
@@ -914,6 +996,8 @@ static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint 
   double w = 0;
   for (guint i = 0; i < n; i++)
     w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
+  /* A long custom group name is shortened rather than squeezing the plot. */
+  w = MIN(w, (ctx->right - ctx->left) / 5);
   return w > 0 ? ceil(w) + LAYOUT_COLUMN_GAP : 0;
 }
 
@@ -1032,19 +1116,11 @@ static LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCt
   guint n_groups = t->groups->len, custom_index = 0;
   LayoutPrepared *groups = g_new0(LayoutPrepared, n_groups ? n_groups : 1);
   /* Names first: the column they need sets where the plot starts. */
-  for (guint i = 0; i < n_groups; i++) {
-    const TimelineGroup *tg = g_ptr_array_index(t->groups, i);
-    gboolean own = g_hash_table_contains(style->groups, tg->group->key);
-    style_group_paint(style, tg->group->key, own ? 0 : custom_index++, &groups[i].paint);
-    groups[i].name =
-        layout_clean_text(groups[i].paint.label ? groups[i].paint.label : tg->group->name);
-  }
+  for (guint i = 0; i < n_groups; i++)
+    layout_name_group(style, g_ptr_array_index(t->groups, i), &custom_index, &groups[i]);
   layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups));
   for (guint i = 0; i < n_groups; i++)
-    g_free(groups[i].name);
-  custom_index = 0;
-  for (guint i = 0; i < n_groups; i++)
-    layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &custom_index, &groups[i]);
+    layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
 
   GArray *legend = layout_legend_items(groups, n_groups);
   double y = layout_header(&ctx, legend, style->page.margin);

@@ -42,20 +42,19 @@ enum {
 typedef struct {
   char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
   char **styles, **sets, **only, **rest;
-  gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet,
-      version;
+  gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
 } Args;
 
 /* The validated command line. */
 typedef struct {
   const Args *args;
   const char *cv_path;
-  char *output;          /* NULL when nothing is written (--check, --dump-layout, ...) */
-  RenderOptions render;  /* title/author filled in per run */
-  GPtrArray *sets;       /* of char*: -W/-H first, then --set */
-  ReaderOptions reader;  /* clock_today filled in per run */
+  char *output;         /* NULL when nothing is written (--check, --dump-layout, ...) */
+  RenderOptions render; /* title/author filled in per run */
+  GPtrArray *sets;      /* of char*: -W/-H first, then --set */
+  ReaderOptions reader; /* clock_today filled in per run */
   TimelineOptions timeline;
-  char **only;           /* NULL-terminated, split at commas */
+  char **only; /* NULL-terminated, split at commas */
 } Config;
 
 /* --- Messages --- */
@@ -89,8 +88,7 @@ static GOptionContext *option_context(Args *a)
       {"style", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &a->styles,
        "A built-in style or a style file; repeatable, later ones win", "NAME|FILE"},
       {"set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->sets,
-       "Override one style property, e.g. bar.height=30; repeatable, applied last",
-       "KEY=VALUE"},
+       "Override one style property, e.g. bar.height=30; repeatable, applied last", "KEY=VALUE"},
       {"width", 'W', 0, G_OPTION_ARG_FILENAME, &a->width,
        "Chart width in px (pt for PDF); same as --set page.width=N", "N"},
       {"height", 'H', 0, G_OPTION_ARG_FILENAME, &a->height,
@@ -261,8 +259,7 @@ static int collect_only(Config *cfg)
         g_free(key);
         g_strfreev(parts);
         g_ptr_array_free(keys, TRUE);
-        return usage_error("--only: expected a comma-separated list of group names, got '%s'",
-                           *o);
+        return usage_error("--only: expected a comma-separated list of group names, got '%s'", *o);
       }
       g_ptr_array_add(keys, key);
     }
@@ -296,8 +293,7 @@ static char *default_output(const char *cv_path, RenderFormat format)
 static gboolean same_file(const char *a, const char *b)
 {
   struct stat sa, sb;
-  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-         sa.st_ino == sb.st_ino;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* --check and --dump-layout never write a file; --alt-text only when -o asks for one
@@ -331,8 +327,8 @@ static int choose_output(Config *cfg)
     const char *dot = strrchr(a->output, '.');
     const char *slash = strrchr(a->output, '/');
     RenderFormat ext;
-    gboolean known = dot != NULL && (slash == NULL || dot > slash) &&
-                     render_format_parse(dot + 1, &ext);
+    gboolean known =
+        dot != NULL && (slash == NULL || dot > slash) && render_format_parse(dot + 1, &ext);
     if (known && !has_format)
       cfg->render.format = ext;
     if (!has_format && !known)
@@ -352,8 +348,8 @@ static gint64 pdf_creation_time(void)
 {
   const char *env = g_getenv("SOURCE_DATE_EPOCH");
   gint64 v;
-  if (env != NULL && g_ascii_string_to_signed(env, 10, 0, G_GINT64_CONSTANT(253402300799), &v,
-                                              NULL))
+  if (env != NULL &&
+      g_ascii_string_to_signed(env, 10, 0, G_GINT64_CONSTANT(253402300799), &v, NULL))
     return v;
   return DEFAULT_PDF_EPOCH;
 }
@@ -364,8 +360,8 @@ static int configure(Config *cfg, const Args *a)
   cfg->sets = g_ptr_array_new_with_free_func(g_free);
   cfg->reader = READER_DEFAULT_OPTIONS;
   cfg->reader.merge_roles = !a->no_merge_roles;
-  cfg->render = (RenderOptions){.format = RENDER_SVG, .scale = 1,
-                                .creation_time = pdf_creation_time()};
+  cfg->render =
+      (RenderOptions){.format = RENDER_SVG, .scale = 1, .creation_time = pdf_creation_time()};
   guint n_rest = a->rest ? g_strv_length(a->rest) : 0;
   if (n_rest == 0)
     return usage_error("no CV file given");
@@ -505,7 +501,7 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return EXIT_DONE;
 }
 
-/* The pipeline; @watched receives the files a --watch should follow. */
+/* The pipeline, from the CV file to the written output; returns the exit status. */
 static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
   /* Both the CV and the style are read before failing, so one run reports all. */

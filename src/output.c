@@ -200,8 +200,8 @@ gboolean output_write(const char *path, GBytes *data, GError **error)
   gboolean exists = stat(target, &st) == 0;
   gboolean ok;
   if (exists && S_ISDIR(st.st_mode)) {
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                "could not write '%s': it is a folder", path);
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "could not write '%s': it is a folder",
+                path);
     ok = FALSE;
   } else if (exists && !S_ISREG(st.st_mode)) {
     ok = write_in_place(target, data, error);

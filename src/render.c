@@ -397,7 +397,13 @@ static void svg_insert_title(GByteArray *buf, const char *title)
   const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
   if (gt == NULL)
     return;
-  char *escaped = g_markup_escape_text(title, -1);
+  /* XML 1.0 allows no C0 control but tab and newlines, not even as &#x1;. */
+  char *clean = g_strdup(title);
+  for (char *c = clean; *c; c++)
+    if ((unsigned char)*c < 0x20)
+      *c = ' ';
+  char *escaped = g_markup_escape_text(clean, -1);
+  g_free(clean);
   char *elem = g_strdup_printf("\n<title>%s</title>", escaped);
   gsize at = (gsize)(gt - start) + 1;
   GByteArray *tail = g_byte_array_new();

@@ -294,8 +294,8 @@ int main(int argc, char **argv)
              fixture_teardown);
   g_test_add("/output/symlink", Fixture, NULL, fixture_setup, test_replace_through_symlink,
              fixture_teardown);
-  g_test_add("/output/target-is-directory", Fixture, NULL, fixture_setup,
-             test_target_is_directory, fixture_teardown);
+  g_test_add("/output/target-is-directory", Fixture, NULL, fixture_setup, test_target_is_directory,
+             fixture_teardown);
   g_test_add("/output/missing-directory", Fixture, NULL, fixture_setup, test_missing_directory,
              fixture_teardown);
   g_test_add("/output/unwritable-directory", Fixture, NULL, fixture_setup,

@@ -37,37 +37,90 @@ static void add(LayoutScene *scene, LayoutShape shape)
 static LayoutScene *sample_scene(void)
 {
   LayoutScene *s = scene_new(200, 100);
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 200, .h = 100,
-                       .fill = WHITE});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 10, .y = 10, .w = 80, .h = 20,
-                       .radius = 4, .fill = RED, .fade_right = 20,
+  add(s,
+      (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 200, .h = 100, .fill = WHITE});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 10,
+                       .y = 10,
+                       .w = 80,
+                       .h = 20,
+                       .radius = 4,
+                       .fill = RED,
+                       .fade_right = 20,
                        .url = "https://example.org/a'b(c)\\d\"e"});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 100, .y = 10, .w = 80, .h = 20,
-                       .radius = 4, .fill = RED, .pattern = STYLE_PATTERN_HATCH,
-                       .pattern_color = BLACK, .stroke = BLACK, .stroke_width = 1});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 10, .y = 40, .w = 50, .h = 20,
-                       .fill = RED, .pattern = STYLE_PATTERN_CROSSHATCH, .pattern_color = BLACK,
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 100,
+                       .y = 10,
+                       .w = 80,
+                       .h = 20,
+                       .radius = 4,
+                       .fill = RED,
+                       .pattern = STYLE_PATTERN_HATCH,
+                       .pattern_color = BLACK,
+                       .stroke = BLACK,
+                       .stroke_width = 1});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 10,
+                       .y = 40,
+                       .w = 50,
+                       .h = 20,
+                       .fill = RED,
+                       .pattern = STYLE_PATTERN_CROSSHATCH,
+                       .pattern_color = BLACK,
                        .fade_left = 10});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 70, .y = 40, .w = 50, .h = 20,
-                       .fill = RED, .pattern = STYLE_PATTERN_DOTS, .pattern_color = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 130, .y = 40, .w = 50, .h = 20,
-                       .fill = WHITE, .pattern = STYLE_PATTERN_OUTLINE, .pattern_color = RED});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE, .x = 0, .y = 70, .w = 200, .h = 0,
-                       .stroke = BLACK, .stroke_width = 1, .dash = {4, 2}, .n_dash = 2});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_DIAMOND, .x = 20, .y = 75, .w = 10, .h = 10,
-                       .fill = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_CIRCLE, .x = 40, .y = 75, .w = 10, .h = 10,
-                       .fill = RED, .stroke = BLACK, .stroke_width = 1});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT, .x = 60, .y = 75, .w = 60, .h = 14,
-                       .fill = BLACK, .font = "DejaVu Sans 11", .text = "Ada <&> Lovelace"});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 70,
+                       .y = 40,
+                       .w = 50,
+                       .h = 20,
+                       .fill = RED,
+                       .pattern = STYLE_PATTERN_DOTS,
+                       .pattern_color = BLACK});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 130,
+                       .y = 40,
+                       .w = 50,
+                       .h = 20,
+                       .fill = WHITE,
+                       .pattern = STYLE_PATTERN_OUTLINE,
+                       .pattern_color = RED});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE,
+                       .x = 0,
+                       .y = 70,
+                       .w = 200,
+                       .h = 0,
+                       .stroke = BLACK,
+                       .stroke_width = 1,
+                       .dash = {4, 2},
+                       .n_dash = 2});
+  add(s, (LayoutShape){
+             .kind = LAYOUT_SHAPE_DIAMOND, .x = 20, .y = 75, .w = 10, .h = 10, .fill = BLACK});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_CIRCLE,
+                       .x = 40,
+                       .y = 75,
+                       .w = 10,
+                       .h = 10,
+                       .fill = RED,
+                       .stroke = BLACK,
+                       .stroke_width = 1});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT,
+                       .x = 60,
+                       .y = 75,
+                       .w = 60,
+                       .h = 14,
+                       .fill = BLACK,
+                       .font = "DejaVu Sans 11",
+                       .text = "Ada <&> Lovelace"});
   return s;
 }
 
-static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale,
-                      GError **error)
+static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale, GError **error)
 {
-  RenderOptions opts = {.format = format, .scale = scale, .title = "Ada \"<Lovelace>\"",
-                        .author = "Ada", .creation_time = 946684800};
+  RenderOptions opts = {.format = format,
+                        .scale = scale,
+                        .title = "Ada \"<Lovelace>\"\x01",
+                        .author = "Ada",
+                        .creation_time = 946684800};
   TextCtx *text = text_ctx_new();
   GBytes *bytes = render_scene(scene, text, &opts, error);
   text_ctx_free(text);
@@ -101,8 +154,8 @@ static char *run_tool(const char *const *argv)
   char *out = NULL, *err = NULL;
   int status = 0;
   GError *error = NULL;
-  g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                             &err, &status, &error));
+  g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                             &status, &error));
   g_assert_no_error(error);
   if (!g_spawn_check_wait_status(status, NULL))
     g_error("%s failed: %s", argv[0], err);
@@ -131,7 +184,7 @@ static void test_svg_valid(void)
   g_assert_nonnull(strstr(text, "width=\"200px\""));
   g_assert_nonnull(strstr(text, "height=\"100px\""));
   g_assert_nonnull(strstr(text, "viewBox=\"0 0 200 100\""));
-  g_assert_nonnull(strstr(text, "<title>Ada &quot;&lt;Lovelace&gt;&quot;</title>"));
+  g_assert_nonnull(strstr(text, "<title>Ada &quot;&lt;Lovelace&gt;&quot; </title>"));
   g_assert_nonnull(strstr(text, "linearGradient"));
   char *path = write_temp(svg, ".svg");
   char *png = g_strconcat(path, ".png", NULL);
@@ -225,10 +278,22 @@ static void test_png_pixels(void)
 {
   LayoutScene *s = scene_new(100, 40);
   /* Transparent page: the fade is visible in the alpha channel. */
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 100, .h = 20,
-                       .fill = RED, .fade_left = 20, .fade_right = 20});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 20, .w = 100, .h = 20,
-                       .fill = WHITE, .pattern = STYLE_PATTERN_HATCH, .pattern_color = BLACK});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 0,
+                       .y = 0,
+                       .w = 100,
+                       .h = 20,
+                       .fill = RED,
+                       .fade_left = 20,
+                       .fade_right = 20});
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 0,
+                       .y = 20,
+                       .w = 100,
+                       .h = 20,
+                       .fill = WHITE,
+                       .pattern = STYLE_PATTERN_HATCH,
+                       .pattern_color = BLACK});
   GError *error = NULL;
   GBytes *png = render(s, RENDER_PNG, 1, &error);
   g_assert_no_error(error);
@@ -308,19 +373,21 @@ static void test_alt_text(void)
   scene->range_start = date_from_ymd(2010, 1, 1);
   scene->range_end = date_from_ymd(2026, 11, 25);
   ModelEntry *job = model_entry_new();
-  ModelSpan span = {.start = date_from_ymd(2019, 9, 1), .end = date_from_ymd(2026, 11, 25),
-                    .ongoing = TRUE};
+  ModelSpan span = {
+      .start = date_from_ymd(2019, 9, 1), .end = date_from_ymd(2026, 11, 25), .ongoing = TRUE};
   g_array_append_val(job->periods, span);
   ModelEntry *school = model_entry_new();
-  ModelSpan s1 = {.start = date_from_ymd(2010, 1, 1), .end = date_from_ymd(2012, 12, 31),
-                  .end_approx = TRUE};
+  ModelSpan s1 = {
+      .start = date_from_ymd(2010, 1, 1), .end = date_from_ymd(2012, 12, 31), .end_approx = TRUE};
   ModelSpan s2 = {.start = date_from_ymd(2015, 3, 1), .end = date_from_ymd(2015, 3, 14)};
   g_array_append_val(school->periods, s1);
   g_array_append_val(school->periods, s2);
   LayoutEntry e1 = {.title = (char *)"Engineer", .org = (char *)"Analytical Engines", .entry = job};
   LayoutEntry e2 = {.title = (char *)"Mathematics", .entry = school};
-  LayoutGroup g1 = {.name = (char *)"Experience", .key = (char *)"jobs", .entries = g_ptr_array_new()};
-  LayoutGroup g2 = {.name = (char *)"Education", .key = (char *)"education", .entries = g_ptr_array_new()};
+  LayoutGroup g1 = {
+      .name = (char *)"Experience", .key = (char *)"jobs", .entries = g_ptr_array_new()};
+  LayoutGroup g2 = {
+      .name = (char *)"Education", .key = (char *)"education", .entries = g_ptr_array_new()};
   g_ptr_array_add(g1.entries, &e1);
   g_ptr_array_add(g2.entries, &e2);
   scene->groups = g_ptr_array_new();
