@@ -892,12 +892,51 @@ static void layout_milestone_free(gpointer data)
   g_free(m);
 }
 
-/* The milestone track from @y: a hairline, a marker per milestone, labels below in as
- * many tiers as keep them apart (visual.md "Milestones"). Returns the y below it. */
+/* Room between a leader line and its label, and between labels in one tier. */
+#define LAYOUT_FLAG_GAP 4.0
+#define LAYOUT_TIER_GAP 12.0
+
+/* Where milestone @k's label starts: hanging right of its leader like a flag, or left of
+ * it where the page ends too soon. */
+static double layout_flag_x(const LayoutCtx *ctx, double x, double w)
+{
+  if (x + LAYOUT_FLAG_GAP + w <= ctx->right)
+    return x + LAYOUT_FLAG_GAP;
+  return MAX(ctx->left, x - LAYOUT_FLAG_GAP - w);
+}
+
+/* Chooses each milestone's tier, right to left: labels hang right of their leader lines,
+ * so a label placed earlier starts right of the current leader and the leader does not
+ * strike through it (labels flipped left at the page's end are the exception, and carry a
+ * halo). A label gets the first tier with room, or none past LAYOUT_MAX_TIERS. */
+static void layout_milestone_tiers(LayoutCtx *ctx, guint n, const double *xs, const double *ws,
+                                   gint *tiers)
+{
+  double tier_left[LAYOUT_MAX_TIERS];
+  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
+    tier_left[t] = G_MAXDOUBLE;
+  for (guint k = n; k-- > 0;) {
+    tiers[k] = -1;
+    if (ws[k] <= 0)
+      continue;
+    double lx = layout_flag_x(ctx, xs[k], ws[k]);
+    for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
+      if (lx + ws[k] + LAYOUT_TIER_GAP <= tier_left[t]) {
+        tiers[k] = (gint)t;
+        tier_left[t] = lx;
+        break;
+      }
+    }
+  }
+}
+
+/* The milestone track from @y: a hairline, a marker per milestone, and labels below in
+ * as many tiers as keep them apart. Returns the y below it. */
 static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
 {
   const Style *st = ctx->style;
-  if (t->milestones->len == 0)
+  guint n = t->milestones->len;
+  if (n == 0)
     return y;
   double size = st->milestone.size;
   double base_y = round(y + size / 2 + 2) + 0.5;
@@ -905,18 +944,30 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
               layout_with_alpha(st->axis.color, 0.5), 1);
   TextExtents e;
   text_measure(ctx->text, st->milestone.font, "Ag", &e);
-  double tier_h = e.height + 3;
-  double first_tier_y = base_y + size / 2 + 6;
-  double tier_right[LAYOUT_MAX_TIERS];
-  for (guint i = 0; i < LAYOUT_MAX_TIERS; i++)
-    tier_right[i] = -G_MAXDOUBLE;
+  double tier_h = e.height + 4;
+  double first_tier_y = base_y + size / 2 + 5;
+  double inner = ctx->right - ctx->left;
+  double *xs = g_new(double, n), *ws = g_new(double, n);
+  gint *tiers = g_new(gint, n);
+  char **texts = g_new0(char *, n);
+  for (guint i = 0; i < n; i++) {
+    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
+    xs[i] = round(layout_x(ctx, ms->date)) + 0.5;
+    char *title = layout_clean_text(ms->title);
+    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
+    texts[i] = text_fit(ctx->text, st->milestone.font, title, MAX(inner / 3, MIN(inner, 200)));
+    ws[i] = texts[i] ? layout_text_width(ctx, st->milestone.font, texts[i]) : 0;
+    g_free(title);
+  }
+  layout_milestone_tiers(ctx, n, xs, ws, tiers);
+
   guint tiers_used = 0;
-  for (guint i = 0; i < t->milestones->len; i++) {
+  for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
     LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
     lm->date = ms->date;
     lm->title = layout_clean_text(ms->title);
-    lm->x = round(layout_x(ctx, ms->date)) + 0.5;
+    lm->x = xs[i];
     lm->y = base_y;
     const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
     LayoutShape marker = {
@@ -931,30 +982,37 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
         .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
-    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
-    double inner = ctx->right - ctx->left;
-    char *text = text_fit(ctx->text, st->milestone.font, lm->title, MAX(inner / 3, MIN(inner, 200)));
-    double w = text ? layout_text_width(ctx, st->milestone.font, text) : 0;
-    double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
-    for (guint tier = 0; text && tier < LAYOUT_MAX_TIERS; tier++) {
-      if (lx < tier_right[tier] + 10)
-        continue;
-      tier_right[tier] = lx + w;
+    if (tiers[i] >= 0) {
+      guint tier = (guint)tiers[i];
       tiers_used = MAX(tiers_used, tier + 1);
+      double lx = layout_flag_x(ctx, xs[i], ws[i]);
       double ly = first_tier_y + tier * tier_h;
-      if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
-        layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
-                    layout_with_alpha(st->axis.color, 0.6), 0.75);
-      LayoutBox box = layout_text(ctx, st->milestone.font, text, lx, ly,
+      layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + e.height * 0.75,
+                  layout_with_alpha(st->axis.color, 0.7), 1);
+      if (st->page.background.a > 0) {
+        LayoutShape halo = {
+            .kind = LAYOUT_SHAPE_RECT,
+            .x = lx - 2,
+            .y = ly,
+            .w = ws[i] + 4,
+            .h = e.height,
+            .fill = st->page.background,
+        };
+        layout_push(ctx, LAYER_BARS, &halo);
+      }
+      LayoutBox box = layout_text(ctx, st->milestone.font, texts[i], lx, ly,
                                   st->milestone.label_color);
       lm->tier = tier;
       lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(text), box};
-      break;
+      lm->label = (LayoutLabel){g_strdup(texts[i]), box};
     }
-    g_free(text);
     g_ptr_array_add(ctx->scene->milestones, lm);
+    g_free(texts[i]);
   }
+  g_free(texts);
+  g_free(tiers);
+  g_free(ws);
+  g_free(xs);
   return first_tier_y + tiers_used * tier_h;
 }
 
