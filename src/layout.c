@@ -657,6 +657,24 @@ static double layout_label_y(const LayoutCtx *ctx, double lane_y)
   return round(y + ctx->label_baseline) - ctx->label_baseline;
 }
 
+/* A pattern under a label makes it hard to read: the label sits on a plate of the bar's
+ * plain colour (the pattern still shows around it). */
+static void layout_label_plate(LayoutCtx *ctx, const LayoutItem *item, LayoutBox box)
+{
+  if (item->pattern == STYLE_PATTERN_SOLID || item->pattern == STYLE_PATTERN_OUTLINE)
+    return;
+  LayoutShape plate = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .x = box.x - 3,
+      .y = box.y,
+      .w = box.w + 6,
+      .h = box.h,
+      .fill = item->color,
+      .radius = 2,
+  };
+  layout_push(ctx, LAYER_BARS, &plate);
+}
+
 /* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
 static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
 {
@@ -723,6 +741,7 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
       LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
                                   layout_label_y(ctx, lane_y), inside);
       box.w = tw;
+      layout_label_plate(ctx, item, box);
       lb.has_label = TRUE;
       lb.label = (LayoutLabel){title, box};
     }
@@ -744,6 +763,8 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     }
     LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
                                 color);
+    if (item->place == PLACE_INSIDE)
+      layout_label_plate(ctx, item, box);
     le->has_label = TRUE;
     le->label = (LayoutLabel){g_strdup(item->text), box};
   }
