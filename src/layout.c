@@ -403,6 +403,8 @@ typedef struct {
   LayoutPlace place;
   guint inside_bar;   /* the bar an inside label sits in */
   gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
+  gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
+  char *org_segment_text;  /* that label */
   double lo, hi;      /* occupied span: bars and label */
   guint lane;
 } LayoutItem;
@@ -577,6 +579,26 @@ static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
   return FALSE;
 }
 
+/* No room beside a bar that fills the plot: the org joins the title of the first
+ * segment with room for both ("Researcher · Big Research"). */
+static gboolean layout_org_in_segment(LayoutCtx *ctx, LayoutItem *item, const char *org)
+{
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    char *both = g_strdup_printf("%s · %s", bar->role, org);
+    char *clean = layout_clean_text(both);
+    double w = layout_text_width(ctx, ctx->style->bar.font, clean);
+    g_free(both);
+    if (layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i)) {
+      item->org_segment = (gint)i;
+      item->org_segment_text = clean;
+      return TRUE;
+    }
+    g_free(clean);
+  }
+  return FALSE;
+}
+
 /* Roles (visual.md "Bars"): each segment carries its title where it fits, and the org is
  * named once beside the bar; when no title fits, one label beside tells the progression. */
 static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
@@ -594,7 +616,7 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
 
   item->segment_labels = layout_any_segment_fits(ctx, item);
   if (item->segment_labels) {
-    if (!layout_try_place(ctx, item, org, FALSE))
+    if (!layout_try_place(ctx, item, org, FALSE) && !layout_org_in_segment(ctx, item, org))
       layout_place_shortened(ctx, item, org, FALSE);
   } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
     const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar,
@@ -734,7 +756,8 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
     lb.role = g_strdup(bar->role);
     if (item->segment_labels && bar->role && layout_segment_fits(ctx, item, i)) {
-      char *title = layout_clean_text(bar->role);
+      char *title = item->org_segment == (gint)i ? g_strdup(item->org_segment_text)
+                                                 : layout_clean_text(bar->role);
       double tw = layout_text_width(ctx, st->bar.font, title);
       double solid_x0, solid_x1;
       layout_bar_solid(item, i, &solid_x0, &solid_x1);
@@ -773,6 +796,7 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
 
 static void layout_item_clear(LayoutItem *item)
 {
+  g_free(item->org_segment_text);
   g_array_unref(item->xs);
   g_free(item->full);
   g_free(item->text);
@@ -837,6 +861,7 @@ static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, Layout
   for (guint i = 0; i < out->n_items; i++) {
     LayoutItem *item = &out->items[i];
     item->te = g_ptr_array_index(tg->entries, i);
+    item->org_segment = -1;
     layout_item_paint(ctx, item, &out->paint);
     layout_item_bars(ctx, item);
     layout_place_label(ctx, item);
