@@ -1132,12 +1132,19 @@ static YdocLimits style_limits(void)
 StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, DiagList *diags)
 {
   YdocLimits limits = style_limits();
+  guint errors = diag_error_count(diags);
   YdocDoc *doc = ydoc_parse(file, text, len, &limits, diags);
   if (doc == NULL)
     return NULL;
   Ctx c = {.layer = layer_new(file), .diags = diags, .file = file, .positions = TRUE};
   StyleLayer *layer = layer_from_doc(&c, doc);
   ydoc_free(doc);
+  /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
+   * style with any error is not used. */
+  if (layer != NULL && diag_error_count(diags) != errors) {
+    style_layer_free(layer);
+    return NULL;
+  }
   return layer;
 }
 
@@ -1169,7 +1176,8 @@ StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags)
    * value's positions would be relative to the value only, so messages carry none. */
   DiagList *parse_diags = diag_list_new();
   YdocDoc *doc = ydoc_parse(file, value, strlen(value), &limits, parse_diags);
-  if (doc == NULL) {
+  if (doc == NULL || diag_error_count(parse_diags) > 0) {
+    ydoc_free(doc);
     const Diag *d = diag_len(parse_diags) ? diag_get(parse_diags, 0) : NULL;
     diag_error(diags, file, 0, 0, "%s: the value is not valid YAML%s%s", key, d ? ": " : "",
                d ? d->text : "");
