@@ -1261,7 +1261,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
      * working directory. A built-in extending a path has no folder: the working one. */
     if (from_file && !g_path_is_absolute(name) && !builtin_find(from_file)) {
       g_autofree char *dir = g_path_get_dirname(from_file);
-      path = g_build_filename(dir, name, NULL);
+      path = strcmp(dir, ".") == 0 ? g_strdup(name) : g_build_filename(dir, name, NULL);
     } else {
       path = g_strdup(name);
     }
@@ -1284,7 +1284,16 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
     text = g_strdup(builtin->text);
     len = strlen(text);
   } else {
-    text = ydoc_read_file(path, STYLE_MAX_BYTES, &len, diags);
+    /* A file named by `extends:` that cannot be read is that line's mistake: the
+     * message points at it (read_file's own messages have no position). */
+    DiagList *read_diags = from_file ? diag_list_new() : diags;
+    text = ydoc_read_file(path, STYLE_MAX_BYTES, &len, read_diags);
+    if (from_file) {
+      for (guint i = 0; i < diag_len(read_diags); i++)
+        diag_error(diags, msg_file, line, column, "cannot use style '%s': %s", path,
+                   diag_get(read_diags, i)->text);
+      diag_list_free(read_diags);
+    }
     if (text == NULL)
       return FALSE;
     g_ptr_array_add(style->files, g_strdup(path));
