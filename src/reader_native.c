@@ -497,8 +497,21 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
   guint n = node->n;
   RoleIn *roles = g_new0(RoleIn, n);
   gboolean ok = TRUE;
-  for (guint i = 0; i < n; i++)
-    ok = read_role(c, node->items[i], &roles[i]) && ok;
+  gboolean *read_ok = g_new0(gboolean, n);
+  for (guint i = 0; i < n; i++) {
+    read_ok[i] = read_role(c, node->items[i], &roles[i]);
+    ok = read_ok[i] && ok;
+  }
+  /* With a broken role the others cannot be resolved, but a role that gives both of its
+   * dates can still be checked, so that one run reports all. */
+  for (guint i = 0; !ok && i < n; i++)
+    if (read_ok[i] && roles[i].start_node && roles[i].end_node && !roles[i].end.present &&
+        roles[i].end.last < roles[i].start.first) {
+      g_autofree char *e = shown(roles[i].end_node->text);
+      g_autofree char *st = shown(roles[i].start_node->text);
+      error_at(c, roles[i].end_node, "end (%s) is before start (%s)", e, st);
+    }
+  g_free(read_ok);
   ok = ok && resolve_roles(c, roles, n, approx);
   g_autoptr(GPtrArray) kept = g_ptr_array_new();
   for (guint i = 0; ok && i < n; i++) {
