@@ -753,6 +753,15 @@ static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const
   }
 }
 
+/* TRUE for a text of nothing but white space (any Unicode space), or empty. */
+static gboolean is_blank(const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
+    if (!g_unichar_isspace(g_utf8_get_char(p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void read_custom_groups(Ctx *c, const YdocNode *value)
 {
   if (ydoc_is_null(value))
@@ -761,7 +770,8 @@ static void read_custom_groups(Ctx *c, const YdocNode *value)
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
-    if (p->key->text_len == 0) {
+    if (is_blank(p->key->text)) {
+      /* A name of spaces would be drawn as no name at all, in the column and legend. */
       error_at(c, p->key, "a group name cannot be empty");
       continue;
     }
