@@ -252,7 +252,9 @@ static int collect_only(Config *cfg)
     return EXIT_DONE;
   GPtrArray *keys = g_ptr_array_new();
   for (char **o = cfg->args->only; *o; o++) {
-    char **parts = g_strsplit(*o, ",", -1);
+    /* `--only ''` splits into nothing, and would draw an empty chart: read it as one
+     * empty name, which is refused below. */
+    char **parts = **o ? g_strsplit(*o, ",", -1) : g_strdupv((char *[]){(char *)"", NULL});
     for (char **p = parts; *p; p++) {
       char *key = g_strstrip(g_strdup(*p));
       if (key[0] == '\0' || !g_utf8_validate(key, -1, NULL)) {
