@@ -81,6 +81,24 @@ static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text,
   return (LayoutBox){x, y, e.width, e.height};
 }
 
+/* A label beside a bar in two tones: what the person was in the text colour, and from the
+ * first " · " on (the org, the location) in the muted colour. Returns the whole box. */
+static LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
+                                      double x, double y, StyleColor color, StyleColor muted)
+{
+  const char *cut = strstr(text, " · ");
+  if (!cut || cut == text)
+    return layout_text(ctx, font, text, x, y, color);
+  char *head = g_strndup(text, (gsize)(cut - text));
+  LayoutBox box = layout_text(ctx, font, head, x, y, color);
+  /* The tail starts where the head's advance ends, so the two runs read as one line. */
+  LayoutBox tail = layout_text(ctx, font, cut, x + box.w, y, muted);
+  g_free(head);
+  box.w = layout_text_width(ctx, font, text);
+  box.h = MAX(box.h, tail.h);
+  return box;
+}
+
 /* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
 static void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
 {
@@ -784,10 +802,14 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     } else {
       x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
     }
-    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
-                                color);
-    if (item->place == PLACE_INSIDE)
+    double y = layout_label_y(ctx, lane_y);
+    LayoutBox box;
+    if (item->place == PLACE_INSIDE) {
+      box = layout_text(ctx, st->bar.font, item->text, x, y, color);
       layout_label_plate(ctx, item, box);
+    } else {
+      box = layout_text_two_tone(ctx, st->bar.font, item->text, x, y, color, st->page.muted);
+    }
     le->has_label = TRUE;
     le->label = (LayoutLabel){g_strdup(item->text), box};
   }
