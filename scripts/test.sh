@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 # shellcheck disable=SC2086
 cvt_install_missing $CVT_BUILD_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
   valgrind clang libclang-rt-14-dev locales
+cvt_ensure_locale fr_FR.UTF-8
 cvt_build
 
 status=0
