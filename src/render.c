@@ -296,6 +296,15 @@ static char *link_attributes(const char *url)
   return g_string_free(out, FALSE);
 }
 
+gboolean render_url_allowed(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
+    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
+      return TRUE;
+  return FALSE;
+}
+
 static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
 {
   cairo_save(cr);
@@ -324,7 +333,7 @@ static void paint_scene(cairo_t *cr, TextCtx *text, const LayoutScene *scene, gb
 {
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    gboolean link = links && s->url != NULL && s->url[0] != '\0';
+    gboolean link = links && render_url_allowed(s->url);
     char *attrs = link ? link_attributes(s->url) : NULL;
     if (link)
       cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);

@@ -47,3 +47,6 @@ char *render_alt_text(const LayoutScene *scene);
 void render_append_span(GString *out, const ModelSpan *span);
 /* Appends one day at the precision it most likely had: "2019", "Nov 2019", "3 Nov 2019". */
 void render_append_day(GString *out, DateDay day);
+/* Whether @url may become a link (PDF annotation, SVG <a>): http, https and mailto only,
+ * so that a CV cannot put a javascript: or file: link into a page that embeds the chart. */
+gboolean render_url_allowed(const char *url);

@@ -382,16 +382,6 @@ static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip
   g_free(esc);
 }
 
-/* Links only to schemes that cannot run code in the page that embeds the chart. */
-static gboolean safe_url(const char *url)
-{
-  static const char *const schemes[] = {"https://", "http://", "mailto:"};
-  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
-    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The shape (marker) a milestone was drawn with: the one centred on it. */
 static const LayoutShape *milestone_marker(const LayoutScene *scene, const LayoutMilestone *m)
 {
@@ -434,9 +424,11 @@ static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, 
     url = owner->entry->entry ? owner->entry->entry->url : NULL;
     group_tip = svg_entry_tooltip(owner->entry);
   } else {
+    const LayoutShape *marker = milestone_marker(scene, owner->milestone);
+    url = marker ? marker->url : NULL;
     group_tip = milestone_tooltip(owner->milestone);
   }
-  gboolean link = safe_url(url);
+  gboolean link = render_url_allowed(url);
   if (link) {
     char *href = svg_escape(url, FALSE);
     g_string_append_printf(out, "<a href=\"%s\" xlink:href=\"%s\">\n", href, href);
