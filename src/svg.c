@@ -295,6 +295,8 @@ static char *label_key(double x, double y, const char *text)
 typedef struct {
   const LayoutEntry *entry;
   const LayoutMilestone *milestone;
+  const LayoutShape *marker; /* a milestone's marker, or NULL */
+  GArray *texts;             /* of guint: indices of its text shapes, in paint order */
   gboolean emitted;
 } Owner;
 
@@ -382,40 +384,52 @@ static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip
   g_free(esc);
 }
 
-/* The shape (marker) a milestone was drawn with: the one centred on it. */
-static const LayoutShape *milestone_marker(const LayoutScene *scene, const LayoutMilestone *m)
+/* A marker's identity: its exact centre (layout places the marker centred on the
+ * milestone's x, y). */
+static char *centre_key(double x, double y)
 {
+  return g_strdup_printf("%a,%a", x, y);
+}
+
+/* Finds each milestone's marker, the square non-text shape centred on it, through one
+ * hash of centres so that many milestones stay linear. */
+static void find_markers(const LayoutScene *scene, GArray *owners)
+{
+  GHashTable *centres = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->kind == LAYOUT_SHAPE_TEXT || s->kind == LAYOUT_SHAPE_LINE)
+    if (s->kind == LAYOUT_SHAPE_TEXT || s->kind == LAYOUT_SHAPE_LINE || s->w != s->h)
       continue;
-    if (fabs(s->x + s->w / 2 - m->x) < 1e-6 && fabs(s->y + s->h / 2 - m->y) < 1e-6 &&
-        fabs(s->w - s->h) < 1e-6)
-      return s;
+    char *key = centre_key(s->x + s->w / 2, s->y + s->h / 2);
+    if (!g_hash_table_contains(centres, key))
+      g_hash_table_insert(centres, key, (gpointer)s);
+    else
+      g_free(key);
   }
-  return NULL;
+  for (guint i = 0; i < owners->len; i++) {
+    Owner *o = &g_array_index(owners, Owner, i);
+    if (o->milestone == NULL)
+      continue;
+    char *key = centre_key(o->milestone->x, o->milestone->y);
+    o->marker = g_hash_table_lookup(centres, key);
+    g_free(key);
+  }
+  g_hash_table_destroy(centres);
 }
 
 /* All text shapes owned by @owner (its labels), in paint order. */
 static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *scene,
-                               GHashTable *owners, const Owner *owner)
+                               const Owner *owner)
 {
-  for (guint i = 0; i < scene->shapes->len; i++) {
-    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->kind != LAYOUT_SHAPE_TEXT)
-      continue;
-    char *key = label_key(s->x, s->y, s->text);
-    if (g_hash_table_lookup(owners, key) == owner)
-      append_text(out, text, s);
-    g_free(key);
-  }
+  for (guint i = 0; i < owner->texts->len; i++)
+    append_text(out, text,
+                &g_array_index(scene->shapes, LayoutShape, g_array_index(owner->texts, guint, i)));
 }
 
 /* One entry or milestone: a group whose <title> shows over its labels, an invisible
  * rect per bar (or over the marker) with its own tooltip, then its labels. A safe url
  * makes the group a link, as the PDF's bars are. */
-static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, GHashTable *owners,
-                         Owner *owner)
+static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, Owner *owner)
 {
   owner->emitted = TRUE;
   const char *url = NULL;
@@ -424,8 +438,7 @@ static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, 
     url = owner->entry->entry ? owner->entry->entry->url : NULL;
     group_tip = svg_entry_tooltip(owner->entry);
   } else {
-    const LayoutShape *marker = milestone_marker(scene, owner->milestone);
-    url = marker ? marker->url : NULL;
+    url = owner->marker ? owner->marker->url : NULL;
     group_tip = milestone_tooltip(owner->milestone);
   }
   gboolean link = render_url_allowed(url);
@@ -445,14 +458,14 @@ static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, 
       g_free(tip);
     }
   } else {
-    const LayoutShape *marker = milestone_marker(scene, owner->milestone);
+    const LayoutShape *marker = owner->marker;
     if (marker != NULL) {
       char *tip = milestone_tooltip(owner->milestone);
       append_tooltip_rect(out, (LayoutBox){marker->x, marker->y, marker->w, marker->h}, tip);
       g_free(tip);
     }
   }
-  append_owned_texts(out, text, scene, owners, owner);
+  append_owned_texts(out, text, scene, owner);
   g_string_append(out, "</g>\n");
   if (link)
     g_string_append(out, "</a>\n");
@@ -472,12 +485,14 @@ static GArray *collect_owners(const LayoutScene *scene, GHashTable *owners)
     const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
     for (guint i = 0; i < group->entries->len; i++) {
       const LayoutEntry *le = g_ptr_array_index(group->entries, i);
-      g_array_append_val(list, ((Owner){.entry = le}));
+      g_array_append_val(list,
+                         ((Owner){.entry = le, .texts = g_array_new(FALSE, FALSE, sizeof(guint))}));
     }
   }
   for (guint i = 0; scene->milestones && i < scene->milestones->len; i++) {
     const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
-    g_array_append_val(list, ((Owner){.milestone = m}));
+    g_array_append_val(
+        list, ((Owner){.milestone = m, .texts = g_array_new(FALSE, FALSE, sizeof(guint))}));
   }
   for (guint i = 0; i < list->len; i++) {
     Owner *o = &g_array_index(list, Owner, i);
@@ -506,6 +521,21 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
 {
   GHashTable *owners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GArray *list = collect_owners(scene, owners);
+  find_markers(scene, list);
+  /* Each text shape joins its owner's list once: emitting stays linear in the shapes. */
+  GArray *shape_owner = g_array_sized_new(FALSE, TRUE, sizeof(Owner *), scene->shapes->len);
+  g_array_set_size(shape_owner, scene->shapes->len);
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (s->kind != LAYOUT_SHAPE_TEXT || s->text == NULL)
+      continue;
+    char *key = label_key(s->x, s->y, s->text);
+    Owner *owner = g_hash_table_lookup(owners, key);
+    g_free(key);
+    g_array_index(shape_owner, Owner *, i) = owner;
+    if (owner != NULL)
+      g_array_append_val(owner->texts, i);
+  }
   /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
    * searchable, and the rects keep catching the pointer for their tooltips, while no
    * pixel changes. */
@@ -517,21 +547,21 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
     if (s->kind != LAYOUT_SHAPE_TEXT || s->text == NULL)
       continue;
-    char *key = label_key(s->x, s->y, s->text);
-    Owner *owner = g_hash_table_lookup(owners, key);
-    g_free(key);
+    Owner *owner = g_array_index(shape_owner, Owner *, i);
     if (owner == NULL)
       append_text(out, text, s);
     else if (!owner->emitted)
-      append_owner(out, text, scene, owners, owner);
+      append_owner(out, text, scene, owner);
   }
   /* Entries and milestones without a drawn label still get their tooltips. */
   for (guint i = 0; i < list->len; i++) {
     Owner *owner = &g_array_index(list, Owner, i);
     if (!owner->emitted)
-      append_owner(out, text, scene, owners, owner);
+      append_owner(out, text, scene, owner);
+    g_array_unref(owner->texts);
   }
   g_string_append(out, "</g>\n");
+  g_array_unref(shape_owner);
   g_array_unref(list);
   g_hash_table_destroy(owners);
   return g_string_free(out, FALSE);
