@@ -37,9 +37,9 @@ static RcvKind rcv_kind(const YdocNode *item)
 
 /* Words RenderCV leaves in lower case when it turns a key into a section title. */
 static const char *const rcv_small_words[] = {
-    "a",  "and", "as",  "at",   "but",  "by",   "for", "from", "if",   "in",
-    "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "over",
-    "so", "than", "that", "to", "upon", "when", "with", "yet", NULL,
+    "a",    "and",  "as",   "at",  "but",  "by",   "for",  "from", "if", "in",
+    "into", "like", "near", "nor", "of",   "off",  "on",   "onto", "or", "over",
+    "so",   "than", "that", "to",  "upon", "when", "with", "yet",  NULL,
 };
 
 static gboolean rcv_is_small_word(const char *word)
@@ -127,6 +127,16 @@ static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue 
   return FALSE;
 }
 
+/* A free-text `date` must still be a scalar: a list or a mapping is an error. */
+static gboolean rcv_date_scalar(ReaderImport *ri, const YdocNode *node)
+{
+  if (node->kind == YDOC_SCALAR)
+    return TRUE;
+  diag_error(ri->diags, ri->file, node->line, node->column, "expected a date, found %s",
+             ydoc_kind_name(node->kind));
+  return FALSE;
+}
+
 /* Fills @entry->periods from RenderCV's date fields, with RenderCV's own precedence:
  * `date` wins; an `end_date` alone is a date; a `start_date` alone runs to present.
  * FALSE when the entry is to be skipped (no dates, or a reported problem). */
@@ -138,18 +148,20 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   DateValue start, end;
   const YdocNode *from = NULL, *to = NULL;
   if (date_node != NULL) {
-    if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+    if (!rcv_date_scalar(ri, date_node))
       return FALSE;
     if (!rcv_free_date(ri, date_node, &start, &end))
       return FALSE;
     from = to = date_node;
   } else {
-    ReaderDateResult rs = reader_import_date(ri, start_node, "start_date", &start);
-    ReaderDateResult re = reader_import_date(ri, end_node, "end_date", &end);
+    ReaderDateResult rs = reader_import_date(ri, start_node, &start);
+    ReaderDateResult re = reader_import_date(ri, end_node, &end);
     if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
       return FALSE;
     if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
       return FALSE; /* RenderCV allows undated entries; there is nothing to draw */
+    if (rs == READER_DATE_ABSENT && end.present)
+      return FALSE; /* `end_date: present` alone dates nothing */
     if (rs == READER_DATE_ABSENT) {
       start = end;
       from = to = end_node;
@@ -160,7 +172,8 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   }
   ModelSpan span;
   gboolean empty;
-  if (!reader_import_span(ri, &start, from, to != NULL ? &end : NULL, to, &span, &empty))
+  if (!reader_import_span(ri, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
+                          &empty))
     return FALSE;
   if (!empty)
     g_array_append_val(entry->periods, span);
@@ -225,7 +238,7 @@ static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   if (date_node == NULL || title == NULL)
     return; /* an undated publication has no place on a timeline */
-  if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+  if (!rcv_date_scalar(ri, date_node))
     return;
   DateValue start, end;
   if (!rcv_free_date(ri, date_node, &start, &end))
@@ -244,7 +257,7 @@ static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *
 static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
 {
   const YdocNode *list = pair->value;
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, pair->key->text, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
     return;
   ModelGroup *group = rcv_group_for(cv, pair->key);
   for (guint i = 0; i < list->n && !ri->too_many; i++) {
@@ -254,7 +267,7 @@ static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair
       continue;
     if (kind == RCV_UNKNOWN) {
       diag_warning(ri->diags, ri->file, item->line, item->column,
-                   "entry %u of section `%s` is of no RenderCV kind this reader knows; skipped",
+                   "entry %u of section '%s' is of no RenderCV kind this reader knows; skipped",
                    i + 1, pair->key->text);
       continue;
     }
@@ -277,7 +290,7 @@ static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
   cv->headline = reader_import_text(ri, node, "headline");
   const YdocNode *sections = ydoc_get(node, "sections");
   if (sections == NULL || ydoc_is_null(sections) ||
-      !reader_import_expect(ri, sections, "sections", YDOC_MAPPING))
+      !reader_import_expect(ri, sections, YDOC_MAPPING))
     return;
   for (guint i = 0; i < sections->n && !ri->too_many; i++)
     rcv_read_section(ri, cv, &sections->pairs[i]);
@@ -290,21 +303,21 @@ ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList
   guint errors_before = diag_error_count(diags);
   const YdocNode *root = doc->root;
   if (root == NULL) {
-    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a RenderCV `cv:` mapping");
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
     return NULL;
   }
   if (root->kind != YDOC_MAPPING) {
     diag_error(diags, doc->file, root->line, root->column,
-               "expected a mapping with `cv:` at the top, found %s", ydoc_kind_name(root->kind));
+               "expected a mapping at the top level, found %s", ydoc_kind_name(root->kind));
     return NULL;
   }
   const YdocNode *node = ydoc_get(root, "cv");
   if (node == NULL) {
     diag_error(diags, doc->file, root->line, root->column,
-               "no `cv:` key at the top: not a RenderCV file");
+               "no 'cv' key at the top level: not a RenderCV file");
     return NULL;
   }
-  if (!reader_import_expect(&ri, node, "cv", YDOC_MAPPING))
+  if (!reader_import_expect(&ri, node, YDOC_MAPPING))
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   rcv_read_cv(&ri, cv, node);

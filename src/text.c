@@ -3,6 +3,7 @@
  * that what layout measured is what render draws, at any scale. */
 #include "text.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -81,6 +82,22 @@ static void text_set(TextCtx *ctx, const char *font, const char *text)
   pango_layout_set_text(ctx->layout, text, -1);
 }
 
+/* With no usable font at all (an empty fontconfig setup), Pango draws hex boxes whose
+ * reported line height can be absurd; a line is never taller than a few em. */
+static void text_sanitize_extents(TextCtx *ctx, TextExtents *out)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description(ctx->layout);
+  double size = desc ? (double)pango_font_description_get_size(desc) / PANGO_SCALE : 0;
+  if (size <= 0)
+    size = 10;
+  if (!(out->height >= 0 && out->height <= 4 * size)) {
+    out->height = ceil(1.25 * size);
+    out->baseline = size;
+  }
+  if (!(out->width >= 0 && out->width < 1e7))
+    out->width = 0;
+}
+
 void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out)
 {
   g_string_assign(ctx->key, font);
@@ -97,6 +114,7 @@ void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents 
   out->width = (double)logical.width / PANGO_SCALE;
   out->height = (double)logical.height / PANGO_SCALE;
   out->baseline = (double)pango_layout_get_baseline(ctx->layout) / PANGO_SCALE;
+  text_sanitize_extents(ctx, out);
   g_hash_table_insert(ctx->extents, g_strdup(ctx->key->str), g_memdup2(out, sizeof *out));
 }
 
