@@ -82,20 +82,18 @@ static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text,
 }
 
 /* A label beside a bar in two tones: what the person was in the text colour, and from the
- * first " · " on (the org, the location) in the muted colour. Returns the whole box. */
+ * first " · " on (the org, the location) in the muted colour. Returns its box. */
 static LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
                                       double x, double y, StyleColor color, StyleColor muted)
 {
+  LayoutBox box = layout_text(ctx, font, text, x, y, color);
   const char *cut = strstr(text, " · ");
-  if (!cut || cut == text)
-    return layout_text(ctx, font, text, x, y, color);
-  char *head = g_strndup(text, (gsize)(cut - text));
-  LayoutBox box = layout_text(ctx, font, head, x, y, color);
-  /* The tail starts where the head's advance ends, so the two runs read as one line. */
-  LayoutBox tail = layout_text(ctx, font, cut, x + box.w, y, muted);
-  g_free(head);
-  box.w = layout_text_width(ctx, font, text);
-  box.h = MAX(box.h, tail.h);
+  if (cut && cut > text) {
+    LayoutShape *shape = &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape,
+                                        ctx->layers[LAYER_TEXT]->len - 1);
+    shape->tone_from = (guint)(cut - text);
+    shape->tone = muted;
+  }
   return box;
 }
 

@@ -323,7 +323,7 @@ static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
     break;
   case LAYOUT_SHAPE_TEXT:
     if (s->text != NULL && s->text[0] != '\0' && s->fill.a > 0)
-      text_draw(text, cr, s->font, s->text, s->x, s->y, s->fill);
+      text_draw_toned(text, cr, s->font, s->text, s->x, s->y, s->fill, s->tone_from, s->tone);
     break;
   }
   cairo_restore(cr);

@@ -259,14 +259,46 @@ static void text_sync(TextCtx *ctx, cairo_t *cr)
 void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x, double y,
                StyleColor color)
 {
+  text_draw_toned(ctx, cr, font, text, x, y, color, 0, color);
+}
+
+/* A Pango colour attribute from byte @start to the end (colour channels are 16-bit). */
+static PangoAttrList *text_tone_attrs(gsize start, StyleColor tone)
+{
+  PangoAttrList *attrs = pango_attr_list_new();
+  PangoAttribute *fg = pango_attr_foreground_new((guint16)(tone.r * 65535 + 0.5),
+                                                 (guint16)(tone.g * 65535 + 0.5),
+                                                 (guint16)(tone.b * 65535 + 0.5));
+  fg->start_index = (guint)start;
+  pango_attr_list_insert(attrs, fg);
+  if (tone.a < 1) {
+    PangoAttribute *alpha = pango_attr_foreground_alpha_new((guint16)(tone.a * 65535 + 0.5));
+    alpha->start_index = (guint)start;
+    pango_attr_list_insert(attrs, alpha);
+  }
+  return attrs;
+}
+
+void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
+                     double y, StyleColor color, gsize tone_from, StyleColor tone)
+{
   text_sync(ctx, cr);
   TextEntry *e = text_lookup(ctx, font, text);
   PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
   if (layout == ctx->layout)
     text_set(ctx, font, text);
+  /* A colour attribute changes no glyph position: the toned text is as measured. */
+  gboolean toned = tone_from > 0 && tone_from < strlen(text);
+  if (toned) {
+    PangoAttrList *attrs = text_tone_attrs(tone_from, tone);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+  }
   cairo_save(cr);
   cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
   cairo_move_to(cr, x, y);
   pango_cairo_show_layout(cr, layout);
   cairo_restore(cr);
+  if (toned)
+    pango_layout_set_attributes(layout, NULL);
 }
