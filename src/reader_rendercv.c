@@ -114,6 +114,74 @@ static ModelGroup *rcv_group_for(const ModelCv *cv, const YdocNode *key_node)
   return group;
 }
 
+/* ---- RenderCV's markdown: its text fields may hold `[text](url)`, `**bold**` and
+ * `*italic*`; a chart shows the text only (the first link's url becomes the entry's link
+ * when it has none). */
+
+/* Appends @md with every `[text](url)` replaced by its text; *@link_out (when not NULL
+ * and still NULL) receives the first url. */
+static void rcv_unlink(const char *md, GString *out, char **link_out)
+{
+  const char *p = md;
+  while (*p != '\0') {
+    const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
+    const char *end = close != NULL && close[1] == '(' ? strchr(close + 2, ')') : NULL;
+    if (end == NULL || memchr(p + 1, '[', (gsize)(close - p - 1)) != NULL) {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    g_string_append_len(out, p + 1, close - p - 1);
+    if (link_out != NULL && *link_out == NULL && end > close + 2)
+      *link_out = g_strndup(close + 2, (gsize)(end - close - 2));
+    p = end + 1;
+  }
+}
+
+/* Appends @md without the `**` and `*` that wrap a run of text (a marker must touch the
+ * text it wraps, as in markdown, so "5 * 3" and a lone "*" stay). */
+static void rcv_unemphasise(const char *md, GString *out)
+{
+  const char *p = md;
+  while (*p != '\0') {
+    gsize n = p[0] == '*' ? (p[1] == '*' ? 2 : 1) : 0;
+    const char *inner = p + n;
+    const char *close = NULL;
+    if (n > 0 && *inner != '\0' && *inner != ' ' && *inner != '*') {
+      for (const char *q = strstr(inner, n == 2 ? "**" : "*"); q != NULL;
+           q = strstr(q + 1, n == 2 ? "**" : "*"))
+        if (q[-1] != ' ') {
+          close = q;
+          break;
+        }
+    }
+    if (close == NULL) {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    g_string_append_len(out, inner, close - inner);
+    p = close + n;
+  }
+}
+
+/* @md as plain text (a new string; NULL for NULL). */
+static char *rcv_plain(const char *md, char **link_out)
+{
+  if (md == NULL)
+    return NULL;
+  g_autoptr(GString) unlinked = g_string_new(NULL);
+  rcv_unlink(md, unlinked, link_out);
+  GString *out = g_string_new(NULL);
+  rcv_unemphasise(unlinked->str, out);
+  return g_string_free(out, FALSE);
+}
+
+/* A text field of @map, as plain text; see rcv_plain. */
+static char *rcv_text(ReaderImport *ri, const YdocNode *map, const char *key, char **link_out)
+{
+  g_autofree char *md = reader_import_text(ri, map, key);
+  return rcv_plain(md, link_out);
+}
+
 /* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
  * warning naming the position) when it cannot be read; the entry is then skipped. */
 static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue *start,
@@ -184,8 +252,8 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
 /* Education's title: "degree in area", or whichever of the two is given. */
 static char *rcv_education_title(ReaderImport *ri, const YdocNode *item)
 {
-  g_autofree char *degree = reader_import_text(ri, item, "degree");
-  g_autofree char *area = reader_import_text(ri, item, "area");
+  g_autofree char *degree = rcv_text(ri, item, "degree", NULL);
+  g_autofree char *area = rcv_text(ri, item, "area", NULL);
   if (degree != NULL && area != NULL)
     return g_strdup_printf("%s in %s", degree, area);
   return g_strdup(degree != NULL ? degree : area);
@@ -196,25 +264,28 @@ static ModelEntry *rcv_read_entry(ReaderImport *ri, RcvKind kind, const YdocNode
   ModelEntry *entry = model_entry_new();
   entry->line = item->line;
   entry->column = item->column;
+  g_autofree char *link = NULL;
   switch (kind) {
   case RCV_EXPERIENCE:
-    entry->title = reader_import_text(ri, item, "position");
-    entry->org = reader_import_text(ri, item, "company");
+    entry->title = rcv_text(ri, item, "position", &link);
+    entry->org = rcv_text(ri, item, "company", &link);
     break;
   case RCV_EDUCATION:
     entry->title = rcv_education_title(ri, item);
-    entry->org = reader_import_text(ri, item, "institution");
+    entry->org = rcv_text(ri, item, "institution", &link);
     break;
   case RCV_NORMAL:
-    entry->title = reader_import_text(ri, item, "name");
+    entry->title = rcv_text(ri, item, "name", &link);
     break;
   case RCV_SKIP:
   case RCV_PUBLICATION:
   case RCV_UNKNOWN:
     g_assert_not_reached();
   }
-  entry->location = reader_import_text(ri, item, "location");
+  entry->location = rcv_text(ri, item, "location", NULL);
   entry->url = reader_import_text(ri, item, "url");
+  if (entry->url == NULL)
+    entry->url = g_steal_pointer(&link);
   if (!rcv_read_dates(ri, item, entry) || (entry->title == NULL && entry->org == NULL)) {
     model_entry_free(entry);
     return NULL;
@@ -233,8 +304,11 @@ static char *rcv_publication_url(ReaderImport *ri, const YdocNode *item)
 
 static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *item)
 {
-  g_autofree char *title = reader_import_text(ri, item, "title");
+  g_autofree char *link = NULL;
+  g_autofree char *title = rcv_text(ri, item, "title", &link);
   g_autofree char *url = rcv_publication_url(ri, item);
+  if (url == NULL)
+    url = g_steal_pointer(&link);
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   if (date_node == NULL || title == NULL)
     return; /* an undated publication has no place on a timeline */
@@ -286,8 +360,8 @@ static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair
 
 static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
 {
-  cv->name = reader_import_text(ri, node, "name");
-  cv->headline = reader_import_text(ri, node, "headline");
+  cv->name = rcv_text(ri, node, "name", NULL);
+  cv->headline = rcv_text(ri, node, "headline", NULL);
   const YdocNode *sections = ydoc_get(node, "sections");
   if (sections == NULL || ydoc_is_null(sections) ||
       !reader_import_expect(ri, sections, YDOC_MAPPING))

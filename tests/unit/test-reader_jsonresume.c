@@ -292,6 +292,32 @@ static void test_merge_gap(void)
   g_assert_cmpuint(merged_count("2010", "2011", "A"), ==, 2);       /* long before */
 }
 
+/* Overlapping entries at one employer become segments side by side, not stacked: the
+ * earlier role ends the day before the later one starts. */
+static void test_merge_overlap(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"work\": [{\"name\": \"acme\", \"position\": \"Senior\", "
+                          "\"startDate\": \"2017-02\", \"endDate\": \"2019-05\"}, {\"name\": "
+                          "\"ACME\", \"position\": \"Engineer\", \"startDate\": \"2015\", "
+                          "\"endDate\": \"2017\"}]}",
+                          &diags);
+  g_assert_nonnull(cv);
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpuint(e->roles->len, ==, 2);
+  const ModelRole *a = &g_array_index(e->roles, ModelRole, 0);
+  const ModelRole *b = &g_array_index(e->roles, ModelRole, 1);
+  g_assert_cmpstr(a->title, ==, "Engineer");
+  g_assert_cmpint(a->span.start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(a->span.end, ==, ymd(2017, 1, 31));
+  g_assert_cmpstr(b->title, ==, "Senior");
+  g_assert_cmpint(b->span.start, ==, ymd(2017, 2, 1));
+  g_assert_cmpint(period(e, 0)->start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(period(e, 0)->end, ==, ymd(2019, 5, 31));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 /* An ongoing role makes the merged bar ongoing. */
 static void test_merge_ongoing(void)
 {
@@ -514,6 +540,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
   g_test_add_func("/reader_jsonresume/merge_gap", test_merge_gap);
   g_test_add_func("/reader_jsonresume/merge_ongoing", test_merge_ongoing);
+  g_test_add_func("/reader_jsonresume/merge_overlap", test_merge_overlap);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);

@@ -305,6 +305,46 @@ static void test_file(void)
   diag_list_free(diags);
 }
 
+/* RenderCV text fields are markdown: links and emphasis are shown as their text, and a
+ * link's url becomes the entry's link when it has none. */
+static void test_markdown(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  name: '**Jane** Doe'\n"
+                          "  sections:\n"
+                          "    projects:\n"
+                          "      - name: '[FlashInfer](https://github.com/x/y)'\n"
+                          "        start_date: 2023-01\n"
+                          "      - name: '[A](https://a) and [B](https://b), *5 * 3*'\n"
+                          "        url: https://own\n"
+                          "        date: 2022\n"
+                          "      - name: 'a * b, [not a link] (x), **unclosed'\n"
+                          "        date: 2021\n"
+                          "    publications:\n"
+                          "      - title: '*Sparse* [MoE](https://arxiv.org/abs/1)'\n"
+                          "        date: 2024-07\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Jane Doe");
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpstr(e->title, ==, "FlashInfer");
+  g_assert_cmpstr(e->url, ==, "https://github.com/x/y");
+  e = entry_at(cv, 0, 1);
+  g_assert_cmpstr(e->title, ==, "A and B, 5 * 3");
+  g_assert_cmpstr(e->url, ==, "https://own");
+  e = entry_at(cv, 0, 2);
+  g_assert_cmpstr(e->title, ==, "a * b, [not a link] (x), **unclosed");
+  g_assert_null(e->url);
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  ModelMilestone *m = g_ptr_array_index(cv->milestones, 0);
+  g_assert_cmpstr(m->title, ==, "Sparse MoE");
+  g_assert_cmpstr(m->url, ==, "https://arxiv.org/abs/1");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -314,5 +354,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_rendercv/forced_without_cv", test_forced_without_cv);
   g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
   g_test_add_func("/reader_rendercv/file", test_file);
+  g_test_add_func("/reader_rendercv/markdown", test_markdown);
   return g_test_run();
 }
