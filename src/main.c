@@ -499,7 +499,9 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   if (r->bytes == NULL) {
     diag_error(diags, NULL, 0, 0, "%s", error->message);
     g_error_free(error);
-    return EXIT_USAGE; /* a size the options asked for: the message names the option */
+    /* Too large a PNG: a command-line error when -W, -H or --scale took part (the message
+     * names them), else the style asked for it, and a wrong style is exit 1. */
+    return a->width || a->height || a->scale ? EXIT_USAGE : EXIT_INPUT;
   }
   if (!output_write(cfg->output, r->bytes, &error)) {
     diag_error(diags, NULL, 0, 0, "%s", error->message);
