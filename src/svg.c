@@ -284,21 +284,34 @@ static char *milestone_tooltip(const LayoutMilestone *m)
 
 /* --- The layer --- */
 
-/* A text shape's identity: its exact position and text, as layout gave both to the
- * shape and to the label box in the dump structures. */
-static char *label_key(double x, double y, const char *text)
+/* A label's identity: the exact position of its first run, as layout gave it both to
+ * the text shape and to the label box in the dump structures. */
+static char *position_key(double x, double y)
 {
-  return g_strdup_printf("%a,%a|%s", x, y, text ? text : "");
+  return g_strdup_printf("%a,%a", x, y);
 }
+
+/* A label drawn as one text shape or as several runs in a row (a two-tone label beside
+ * a bar); the layer writes it as one <text>, so that a search finds it whole. */
+typedef struct {
+  guint shape;              /* its first run */
+  const LayoutLabel *label; /* NULL: write the shape's own text */
+} OwnedText;
 
 /* Owners of labels: an entry (its group in the layer) or a milestone. */
 typedef struct {
   const LayoutEntry *entry;
   const LayoutMilestone *milestone;
   const LayoutShape *marker; /* a milestone's marker, or NULL */
-  GArray *texts;             /* of guint: indices of its text shapes, in paint order */
+  GArray *texts;             /* of OwnedText, in paint order */
   gboolean emitted;
 } Owner;
+
+/* Where a label of @owner starts. */
+typedef struct {
+  Owner *owner;
+  const LayoutLabel *label;
+} LabelRef;
 
 /* Quotes a family name for the CSS font-family list where it is not a generic one. */
 static void append_families(GString *out, const char *families)
@@ -417,13 +430,20 @@ static void find_markers(const LayoutScene *scene, GArray *owners)
   g_hash_table_destroy(centres);
 }
 
-/* All text shapes owned by @owner (its labels), in paint order. */
+/* The labels of @owner, in paint order; a label in several runs as one <text> on its
+ * whole box, in its first run's font. */
 static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *scene,
                                const Owner *owner)
 {
-  for (guint i = 0; i < owner->texts->len; i++)
-    append_text(out, text,
-                &g_array_index(scene->shapes, LayoutShape, g_array_index(owner->texts, guint, i)));
+  for (guint i = 0; i < owner->texts->len; i++) {
+    const OwnedText *t = &g_array_index(owner->texts, OwnedText, i);
+    LayoutShape s = g_array_index(scene->shapes, LayoutShape, t->shape);
+    if (t->label != NULL) {
+      s.text = t->label->text;
+      s.w = t->label->box.w;
+    }
+    append_text(out, text, &s);
+  }
 }
 
 /* One entry or milestone: a group whose <title> shows over its labels, an invisible
@@ -471,70 +491,110 @@ static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, 
     g_string_append(out, "</a>\n");
 }
 
-/* Maps every entry and milestone label to its owner; returns the owners in reading
- * order (groups, entries, milestones). */
-static GArray *collect_owners(const LayoutScene *scene, GHashTable *owners)
+static void add_label_ref(GHashTable *refs, Owner *owner, const LayoutLabel *label)
+{
+  if (label->text == NULL)
+    return;
+  LabelRef *ref = g_new(LabelRef, 1);
+  *ref = (LabelRef){owner, label};
+  g_hash_table_insert(refs, position_key(label->box.x, label->box.y), ref);
+}
+
+/* Maps where every entry and milestone label starts to its owner; returns the owners in
+ * reading order (groups, entries, milestones). */
+static GArray *collect_owners(const LayoutScene *scene, GHashTable *refs)
 {
   guint n = 0;
   for (guint g = 0; scene->groups && g < scene->groups->len; g++)
     n += ((LayoutGroup *)g_ptr_array_index(scene->groups, g))->entries->len;
   n += scene->milestones ? scene->milestones->len : 0;
-  /* Sized once: the hash table points into this array. */
+  /* Sized once: the refs point into this array. */
   GArray *list = g_array_sized_new(FALSE, TRUE, sizeof(Owner), n);
   for (guint g = 0; scene->groups && g < scene->groups->len; g++) {
     const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
     for (guint i = 0; i < group->entries->len; i++) {
-      const LayoutEntry *le = g_ptr_array_index(group->entries, i);
-      g_array_append_val(list,
-                         ((Owner){.entry = le, .texts = g_array_new(FALSE, FALSE, sizeof(guint))}));
+      Owner o = {.entry = g_ptr_array_index(group->entries, i)};
+      g_array_append_val(list, o);
     }
   }
   for (guint i = 0; scene->milestones && i < scene->milestones->len; i++) {
-    const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
-    g_array_append_val(
-        list, ((Owner){.milestone = m, .texts = g_array_new(FALSE, FALSE, sizeof(guint))}));
+    Owner o = {.milestone = g_ptr_array_index(scene->milestones, i)};
+    g_array_append_val(list, o);
   }
   for (guint i = 0; i < list->len; i++) {
     Owner *o = &g_array_index(list, Owner, i);
+    o->texts = g_array_new(FALSE, FALSE, sizeof(OwnedText));
     if (o->entry) {
       if (o->entry->has_label)
-        g_hash_table_insert(
-            owners, label_key(o->entry->label.box.x, o->entry->label.box.y, o->entry->label.text),
-            o);
+        add_label_ref(refs, o, &o->entry->label);
       for (guint b = 0; b < o->entry->bars->len; b++) {
         const LayoutBar *bar = &g_array_index(o->entry->bars, LayoutBar, b);
         if (bar->has_label)
-          g_hash_table_insert(owners,
-                              label_key(bar->label.box.x, bar->label.box.y, bar->label.text), o);
+          add_label_ref(refs, o, &bar->label);
       }
     } else if (o->milestone->has_label) {
-      g_hash_table_insert(
-          owners,
-          label_key(o->milestone->label.box.x, o->milestone->label.box.y, o->milestone->label.text),
-          o);
+      add_label_ref(refs, o, &o->milestone->label);
     }
   }
   return list;
 }
 
+/* Per text shape: its owner, and whether it continues a label whose first run carries
+ * it (then the layer writes nothing for it). */
+typedef struct {
+  Owner *owner;
+  gboolean continuation;
+} ShapeRole;
+
+static gboolean is_text(const LayoutShape *s)
+{
+  return s->kind == LAYOUT_SHAPE_TEXT && s->text != NULL && s->font != NULL;
+}
+
+/* If text shape @i starts label @ref, claims it and the runs that follow it on the same
+ * line in the same font while together they spell the label. A label whose runs do not
+ * spell it whole keeps its shapes as they are (the first run still joins the owner). */
+static void claim_label(const LayoutScene *scene, GArray *roles, guint i, const LabelRef *ref)
+{
+  const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+  const char *want = ref->label->text;
+  gsize total = strlen(want), have = strlen(s->text);
+  if (strncmp(want, s->text, have) != 0)
+    return;
+  guint j = i + 1;
+  while (have < total && j < scene->shapes->len) {
+    const LayoutShape *t = &g_array_index(scene->shapes, LayoutShape, j);
+    gsize n = is_text(t) ? strlen(t->text) : 0;
+    if (n == 0 || t->y != s->y || strcmp(t->font, s->font) != 0 ||
+        strncmp(want + have, t->text, n) != 0)
+      break;
+    have += n;
+    j++;
+  }
+  OwnedText owned = {i, have == total ? ref->label : NULL};
+  g_array_append_val(ref->owner->texts, owned);
+  g_array_index(roles, ShapeRole, i).owner = ref->owner;
+  for (guint k = i + 1; have == total && k < j; k++)
+    g_array_index(roles, ShapeRole, k).continuation = TRUE;
+}
+
 char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
 {
-  GHashTable *owners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  GArray *list = collect_owners(scene, owners);
+  GHashTable *refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  GArray *list = collect_owners(scene, refs);
   find_markers(scene, list);
   /* Each text shape joins its owner's list once: emitting stays linear in the shapes. */
-  GArray *shape_owner = g_array_sized_new(FALSE, TRUE, sizeof(Owner *), scene->shapes->len);
-  g_array_set_size(shape_owner, scene->shapes->len);
+  GArray *roles = g_array_sized_new(FALSE, TRUE, sizeof(ShapeRole), scene->shapes->len);
+  g_array_set_size(roles, scene->shapes->len);
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->kind != LAYOUT_SHAPE_TEXT || s->text == NULL)
+    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
       continue;
-    char *key = label_key(s->x, s->y, s->text);
-    Owner *owner = g_hash_table_lookup(owners, key);
+    char *key = position_key(s->x, s->y);
+    const LabelRef *ref = g_hash_table_lookup(refs, key);
     g_free(key);
-    g_array_index(shape_owner, Owner *, i) = owner;
-    if (owner != NULL)
-      g_array_append_val(owner->texts, i);
+    if (ref != NULL)
+      claim_label(scene, roles, i, ref);
   }
   /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
    * searchable, and the rects keep catching the pointer for their tooltips, while no
@@ -545,9 +605,10 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
    * entry or milestone comes where its first label does. */
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->kind != LAYOUT_SHAPE_TEXT || s->text == NULL)
+    const ShapeRole *role = &g_array_index(roles, ShapeRole, i);
+    if (!is_text(s) || role->continuation)
       continue;
-    Owner *owner = g_array_index(shape_owner, Owner *, i);
+    Owner *owner = role->owner;
     if (owner == NULL)
       append_text(out, text, s);
     else if (!owner->emitted)
@@ -561,8 +622,8 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
     g_array_unref(owner->texts);
   }
   g_string_append(out, "</g>\n");
-  g_array_unref(shape_owner);
+  g_array_unref(roles);
   g_array_unref(list);
-  g_hash_table_destroy(owners);
+  g_hash_table_destroy(refs);
   return g_string_free(out, FALSE);
 }

@@ -243,6 +243,14 @@ static void fixture_init(Fixture *f, TextCtx *text)
   add_text(f, text, "Big & Co", 20, 53);
   add_text(f, text, "Researcher", 186, 53);
   add_text(f, text, "Paper", 140, 160);
+  /* A two-tone label: two runs in a row that together spell the entry's label. */
+  TextExtents head, label_ext;
+  text_measure(text, FONT, "Evil", &head);
+  text_measure(text, FONT, "Evil · X", &label_ext);
+  f->evil.has_label = TRUE;
+  f->evil.label = (LayoutLabel){(char *)"Evil · X", {80, 83, label_ext.width, label_ext.height}};
+  add_text(f, text, "Evil", 80, 83);
+  add_text(f, text, " · X", 80 + head.width, 83);
 }
 
 static void fixture_clear(Fixture *f)
@@ -328,6 +336,20 @@ static void test_layer(void)
   g_assert_nonnull(evil);
   g_assert_true(evil > l2);
   g_assert_null(strstr(layer, "javascript"));
+  /* The two runs of a label are one <text>, on the whole label's box. */
+  TextExtents whole;
+  text_measure(text, FONT, "Evil · X", &whole);
+  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", svg_number(y, 83 + whole.baseline));
+  const char *tt = strstr(layer, two_tone);
+  g_assert_nonnull(tt);
+  g_assert_true(tt > evil);
+  char *length = g_strdup_printf("textLength=\"%s\"", svg_number(w, whole.width));
+  g_assert_nonnull(strstr(tt, length));
+  g_free(length);
+  g_assert_nonnull(strstr(tt, ">Evil · X</text>"));
+  g_assert_null(strstr(layer, ">Evil</text>"));
+  g_assert_null(strstr(layer, "> · X</text>"));
+  g_free(two_tone);
   /* The milestone: its marker's tooltip and link. */
   g_assert_nonnull(strstr(layer, "<a href=\"https://example.org/paper\""));
   g_assert_nonnull(strstr(layer, "<rect x=\"145.5\" y=\"145\" width=\"10\" height=\"10\">"
@@ -342,7 +364,7 @@ static void test_layer(void)
   g_assert_true(g_markup_parse_context_parse(ctx, doc, -1, &error));
   g_assert_true(g_markup_parse_context_end_parse(ctx, &error));
   g_assert_no_error(error);
-  g_assert_cmpuint(count(counts, "text"), ==, 4);
+  g_assert_cmpuint(count(counts, "text"), ==, 5);
   g_assert_cmpuint(count(counts, "rect"), ==, 4); /* three bars, one marker */
   g_assert_cmpuint(count(counts, "a"), ==, 2);
   g_markup_parse_context_free(ctx);
