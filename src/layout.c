@@ -1031,6 +1031,7 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
   for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
     LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
+    lm->milestone = ms;
     lm->date = ms->date;
     lm->title = layout_clean_text(ms->title);
     lm->x = xs[i];

@@ -82,6 +82,7 @@ typedef struct {
 } LayoutGroup;
 
 typedef struct {
+  const ModelMilestone *milestone; /* not owned; for render's metadata (url, note) */
   DateDay date;
   char *title; /* owned */
   double x, y; /* the marker's centre */

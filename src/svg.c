@@ -273,12 +273,14 @@ char *svg_entry_tooltip(const LayoutEntry *le)
   return g_string_free(out, FALSE);
 }
 
-/* "Title, date" for a milestone marker. */
+/* "Title, date, note" for a milestone marker. */
 static char *milestone_tooltip(const LayoutMilestone *m)
 {
   GString *out = g_string_new(m->title ? m->title : "untitled");
   g_string_append(out, "\n");
   render_append_day(out, m->date);
+  if (m->milestone && m->milestone->note)
+    g_string_append_printf(out, "\n%s", m->milestone->note);
   return g_string_free(out, FALSE);
 }
 
