@@ -81,6 +81,22 @@ static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text,
   return (LayoutBox){x, y, e.width, e.height};
 }
 
+/* A label beside a bar in two tones: what the person was in the text colour, and from the
+ * first " · " on (the org, the location) in the muted colour. Returns its box. */
+static LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
+                                      double x, double y, StyleColor color, StyleColor muted)
+{
+  LayoutBox box = layout_text(ctx, font, text, x, y, color);
+  const char *cut = strstr(text, " · ");
+  if (cut && cut > text) {
+    LayoutShape *shape = &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape,
+                                        ctx->layers[LAYER_TEXT]->len - 1);
+    shape->tone_from = (guint)(cut - text);
+    shape->tone = muted;
+  }
+  return box;
+}
+
 /* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
 static void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
 {
@@ -784,10 +800,14 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     } else {
       x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
     }
-    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
-                                color);
-    if (item->place == PLACE_INSIDE)
+    double y = layout_label_y(ctx, lane_y);
+    LayoutBox box;
+    if (item->place == PLACE_INSIDE) {
+      box = layout_text(ctx, st->bar.font, item->text, x, y, color);
       layout_label_plate(ctx, item, box);
+    } else {
+      box = layout_text_two_tone(ctx, st->bar.font, item->text, x, y, color, st->page.muted);
+    }
     le->has_label = TRUE;
     le->label = (LayoutLabel){g_strdup(item->text), box};
   }
@@ -1011,6 +1031,7 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
   for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
     LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
+    lm->milestone = ms;
     lm->date = ms->date;
     lm->title = layout_clean_text(ms->title);
     lm->x = xs[i];

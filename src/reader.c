@@ -47,7 +47,7 @@ ReaderFormat reader_detect(const YdocDoc *doc)
   return READER_NATIVE;
 }
 
-ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *reader_dispatch(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
 {
   ReaderFormat format = opts->format == READER_AUTO ? reader_detect(doc) : opts->format;
   switch (format) {
@@ -60,6 +60,18 @@ ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *di
     break;
   }
   return reader_native(doc, opts, diags);
+}
+
+ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
+  ModelCv *cv = reader_dispatch(doc, opts, diags);
+  /* ydoc may hand over a usable tree with errors of its own (a duplicate key), so that
+   * every mistake is reported in one run; the file is still wrong. */
+  if (cv && diag_error_count(diags) > 0) {
+    model_cv_free(cv);
+    return NULL;
+  }
+  return cv;
 }
 
 /* ==== reader_merge_roles (import helper's section; keep it last in the file) ==========

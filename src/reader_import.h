@@ -1,6 +1,6 @@
 /* Helpers shared by the JSON Resume and RenderCV readers (spec/cli.md "input formats",
  * doc/importing.md): typed field access with positioned errors, dates and spans, text
- * shortening and the finishing steps. Implemented in reader_jsonresume.c. Private to the
+ * shortening and the finishing steps. Implemented in reader_import.c. Private to the
  * two import readers. */
 #pragma once
 

@@ -35,7 +35,7 @@ struct YdocNode {
 };
 
 typedef struct {
-  gsize max_bytes;  /* the input's size cap */
+  gsize max_bytes;  /* the input's size cap, and of its scalar text with aliases expanded */
   guint max_depth;  /* nesting of sequences and mappings */
   gsize max_nodes;  /* nodes in the tree, counting every alias as the size of its anchor */
   gsize max_scalar; /* bytes in one scalar */

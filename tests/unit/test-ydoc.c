@@ -474,6 +474,25 @@ static void test_alias_budget_counts_expansion(void)
   g_free(got);
 }
 
+static void test_alias_text_budget(void)
+{
+  /* Few nodes but much text: each alias of a long string counts its bytes again, so a
+   * handful of anchors cannot make the readers walk gigabytes. Keys count too:
+   * keys a, b, c (3) + 10 + 10 + 10 = 33 fits, 32 does not. */
+  YdocLimits lim = YDOC_DEFAULT_LIMITS;
+  const char *text = "a: &s 0123456789\nb: *s\nc: *s\n";
+  lim.max_bytes = 33;
+  YdocDoc *doc = ydoc_parse("t.yaml", text, strlen(text), &lim, NULL);
+  g_assert_nonnull(doc);
+  ydoc_free(doc);
+  lim.max_bytes = 32;
+  char *got = parse_error(text, strlen(text), &lim);
+  g_assert_cmpstr(got, ==,
+                  "3:4: the document holds more than 32 bytes of text (aliases count as copies "
+                  "of what they refer to)");
+  g_free(got);
+}
+
 static void test_scalar_cap(void)
 {
   YdocLimits lim = YDOC_DEFAULT_LIMITS;
@@ -688,6 +707,7 @@ int main(int argc, char **argv)
   g_test_add_func("/ydoc/guard/depth-through-alias", test_depth_through_alias);
   g_test_add_func("/ydoc/guard/billion-laughs", test_billion_laughs);
   g_test_add_func("/ydoc/guard/alias-budget", test_alias_budget_counts_expansion);
+  g_test_add_func("/ydoc/guard/alias-text", test_alias_text_budget);
   g_test_add_func("/ydoc/guard/scalar", test_scalar_cap);
   g_test_add_func("/ydoc/guard/error-paths", test_many_errors_no_leak);
   g_test_add_func("/ydoc/read/regular", test_read_regular);
