@@ -359,90 +359,168 @@ static gboolean paint_vector(cairo_surface_t *surface, TextCtx *text, const Layo
   return check_cairo(status, what, error);
 }
 
-/* Cairo numbers SVG surfaces with a process-wide counter ("surface1", "surface7", ...),
- * so a second render in one process (--watch, tests) would differ. Renumbers every
- * `surfaceN` id and reference in order of first appearance. */
-static void svg_stable_ids(GByteArray *buf)
+/* --- SVG post-processing, done as the bytes stream in ---
+ *
+ * Cairo numbers SVG surfaces with a process-wide counter ("surface1", "surface7", ...),
+ * so a second render in one process (--watch, tests) would differ: every `surfaceN` id
+ * and reference (preceded by '"' or '#') is renumbered in order of first appearance. And
+ * a `<title>` goes right after the root element's start tag. Both are done on the stream
+ * Cairo writes, so that the document is never copied: it can be hundreds of MB. */
+
+#define SVG_ID_KEY "surface"
+#define SVG_ID_KEY_LEN 7
+#define SVG_ID_MAX_DIGITS 20 /* longer digit runs are not Cairo's ids */
+
+typedef struct {
+  GByteArray *buf;
+  GHashTable *ids; /* old number (string) -> new number */
+  char *title;     /* "\n<title>...</title>" still to insert, or NULL */
+  GString *pending; /* a possible id cut by the end of a chunk: a prefix of "surface",
+                     * or "surface" and digits */
+  char prev;        /* the last byte of Cairo's stream emitted before pending/the chunk */
+} SvgSink;
+
+static void svg_emit(SvgSink *s, const char *data, gsize len)
 {
-  GString *out = g_string_sized_new(buf->len + 64);
-  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = (const char *)buf->data, *end = p + buf->len;
-  static const char key[] = "surface";
+  if (len == 0)
+    return;
+  g_byte_array_append(s->buf, (const guint8 *)data, (guint)len);
+  s->prev = data[len - 1];
+  if (s->title == NULL)
+    return;
+  /* The root start tag arrives in the first few hundred bytes. */
+  const char *start = (const char *)s->buf->data;
+  const char *svg = g_strstr_len(start, s->buf->len, "<svg");
+  const char *gt = svg ? memchr(svg, '>', s->buf->len - (svg - start)) : NULL;
+  if (gt == NULL)
+    return;
+  gsize at = (gsize)(gt - start) + 1, n = strlen(s->title), tail = s->buf->len - at;
+  g_byte_array_set_size(s->buf, s->buf->len + (guint)n);
+  memmove(s->buf->data + at + n, s->buf->data + at, tail);
+  memcpy(s->buf->data + at, s->title, n);
+  g_clear_pointer(&s->title, g_free);
+}
+
+static void svg_emit_id(SvgSink *s, const char *digits, gsize len)
+{
+  char *old = g_strndup(digits, len);
+  guint n = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, old));
+  if (n == 0) {
+    n = g_hash_table_size(s->ids) + 1;
+    g_hash_table_insert(s->ids, old, GUINT_TO_POINTER(n));
+  } else {
+    g_free(old);
+  }
+  char num[16];
+  int k = g_snprintf(num, sizeof num, "%u", n);
+  g_byte_array_append(s->buf, (const guint8 *)num, (guint)k);
+  /* s->prev stays a digit, as the replaced text ended in one. */
+}
+
+/* Emits @data, renumbering ids. Unless @final, a possible id running into the chunk's
+ * end is kept in s->pending instead. */
+static void svg_filter(SvgSink *s, const char *data, gsize len, gboolean final)
+{
+  const char *p = data, *end = data + len;
   while (p < end) {
-    const char *hit = g_strstr_len(p, end - p, key);
+    const char *hit = memmem(p, (gsize)(end - p), SVG_ID_KEY, SVG_ID_KEY_LEN);
     if (hit == NULL) {
-      g_string_append_len(out, p, end - p);
-      break;
-    }
-    const char *digits = hit + strlen(key), *q = digits;
-    while (q < end && g_ascii_isdigit(*q))
-      q++;
-    gboolean is_id = q > digits && hit > p && (hit[-1] == '"' || hit[-1] == '#');
-    g_string_append_len(out, p, digits - p);
-    if (is_id) {
-      char *old = g_strndup(digits, q - digits);
-      guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ids, old));
-      if (n == 0) {
-        n = g_hash_table_size(ids) + 1;
-        g_hash_table_insert(ids, old, GUINT_TO_POINTER(n));
-      } else {
-        g_free(old);
+      gsize keep = 0;
+      for (gsize k = MIN(SVG_ID_KEY_LEN - 1, (gsize)(end - p)); !final && k > 0; k--) {
+        if (memcmp(end - k, SVG_ID_KEY, k) == 0) {
+          keep = k;
+          break;
+        }
       }
-      g_string_append_printf(out, "%u", n);
+      svg_emit(s, p, (gsize)(end - p) - keep);
+      g_string_append_len(s->pending, end - keep, (gssize)keep);
+      return;
+    }
+    const char *digits = hit + SVG_ID_KEY_LEN, *q = digits;
+    while (q < end && g_ascii_isdigit(*q) && q - digits <= SVG_ID_MAX_DIGITS)
+      q++;
+    if (q == end && !final && q - digits <= SVG_ID_MAX_DIGITS) {
+      svg_emit(s, p, (gsize)(hit - p));
+      g_string_append_len(s->pending, hit, end - hit);
+      return;
+    }
+    char before = hit > data ? hit[-1] : s->prev;
+    svg_emit(s, p, (gsize)(digits - p));
+    if (q > digits && q - digits <= SVG_ID_MAX_DIGITS && (before == '"' || before == '#')) {
+      svg_emit_id(s, digits, (gsize)(q - digits));
       p = q;
     } else {
       p = digits;
     }
   }
-  g_byte_array_set_size(buf, 0);
-  g_byte_array_append(buf, (const guint8 *)out->str, out->len);
-  g_string_free(out, TRUE);
-  g_hash_table_destroy(ids);
 }
 
-/* Inserts `<title>` right after the root element's start tag, for screen readers and
- * file browsers. */
-static void svg_insert_title(GByteArray *buf, const char *title)
+/* Whether @c extends the possible id in s->pending. */
+static gboolean svg_pending_takes(const SvgSink *s, char c)
+{
+  gsize n = s->pending->len;
+  if (n < SVG_ID_KEY_LEN)
+    return c == SVG_ID_KEY[n];
+  return g_ascii_isdigit(c) && n - SVG_ID_KEY_LEN < SVG_ID_MAX_DIGITS;
+}
+
+static cairo_status_t svg_sink_write(void *closure, const unsigned char *data,
+                                     unsigned int length)
+{
+  SvgSink *s = closure;
+  const char *p = (const char *)data, *end = p + length;
+  /* First complete a possible id left over from the last chunk, byte by byte. */
+  while (s->pending->len > 0 && p < end) {
+    if (svg_pending_takes(s, *p)) {
+      g_string_append_c(s->pending, *p++);
+      continue;
+    }
+    GString *done = s->pending;
+    s->pending = g_string_new(NULL);
+    svg_filter(s, done->str, done->len, TRUE);
+    g_string_free(done, TRUE);
+  }
+  svg_filter(s, p, (gsize)(end - p), FALSE);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The `<title>` element for @title, or NULL when there is none to give. */
+static char *svg_title_element(const char *title)
 {
   if (title == NULL || title[0] == '\0' || !g_utf8_validate(title, -1, NULL))
-    return;
-  const char *start = (const char *)buf->data;
-  const char *svg = g_strstr_len(start, buf->len, "<svg");
-  const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
-  if (gt == NULL)
-    return;
+    return NULL;
   /* XML 1.0 allows no C0 control but tab and newlines, not even as &#x1;. */
   char *clean = g_strdup(title);
   for (char *c = clean; *c; c++)
     if ((unsigned char)*c < 0x20)
       *c = ' ';
   char *escaped = g_markup_escape_text(clean, -1);
-  g_free(clean);
   char *elem = g_strdup_printf("\n<title>%s</title>", escaped);
-  gsize at = (gsize)(gt - start) + 1;
-  GByteArray *tail = g_byte_array_new();
-  g_byte_array_append(tail, buf->data + at, buf->len - at);
-  g_byte_array_set_size(buf, at);
-  g_byte_array_append(buf, (const guint8 *)elem, strlen(elem));
-  g_byte_array_append(buf, tail->data, tail->len);
-  g_byte_array_unref(tail);
-  g_free(elem);
+  g_free(clean);
   g_free(escaped);
+  return elem;
 }
 
 static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
+  SvgSink sink = {
+      .buf = buf,
+      .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+      .title = svg_title_element(opts->title),
+      .pending = g_string_new(NULL),
+  };
   cairo_surface_t *surface =
-      cairo_svg_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
+      cairo_svg_surface_create_for_stream(svg_sink_write, &sink, scene->width, scene->height);
   /* px, so that the root says width="1200px": the chart's size in CSS pixels, as the
    * style's page.width means it. */
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-  if (!paint_vector(surface, text, scene, FALSE, "SVG", error))
-    return FALSE;
-  svg_stable_ids(buf);
-  svg_insert_title(buf, opts->title);
-  return TRUE;
+  gboolean ok = paint_vector(surface, text, scene, FALSE, "SVG", error);
+  svg_filter(&sink, sink.pending->str, sink.pending->len, TRUE);
+  g_string_free(sink.pending, TRUE);
+  g_free(sink.title);
+  g_hash_table_destroy(sink.ids);
+  return ok;
 }
 
 /* "2000-01-01T00:00:00Z" for the PDF's creation date. */
