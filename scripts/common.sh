@@ -24,6 +24,25 @@ cvt_install_missing() {
   apt-get install -qq -y --no-install-recommends $missing >/dev/null
 }
 
+# Generates the locale @1 (e.g. fr_FR.UTF-8) when it is missing, for the CI pass that
+# runs the suite under another locale; needs the locales package and root.
+cvt_ensure_locale() {
+  want=$(printf '%s' "$1" | sed 's/UTF-8$/utf8/')
+  if locale -a 2>/dev/null | grep -qx "$want"; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "warning: locale $1 missing (run as root to generate it)" >&2
+    return 0
+  fi
+  if grep -q "^# *$1 UTF-8" /etc/locale.gen 2>/dev/null; then
+    sed -i "s/^# *\($1 UTF-8\)/\1/" /etc/locale.gen
+  elif ! grep -q "^$1 UTF-8" /etc/locale.gen 2>/dev/null; then
+    echo "$1 UTF-8" >>/etc/locale.gen
+  fi
+  locale-gen >/dev/null
+}
+
 # Configures ./build (or reconfigures it when it exists, so new tests are picked up)
 # and builds everything.
 cvt_build() {

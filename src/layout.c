@@ -81,6 +81,22 @@ static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text,
   return (LayoutBox){x, y, e.width, e.height};
 }
 
+/* A label beside a bar in two tones: what the person was in the text colour, and from the
+ * first " · " on (the org, the location) in the muted colour. Returns its box. */
+static LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
+                                      double x, double y, StyleColor color, StyleColor muted)
+{
+  LayoutBox box = layout_text(ctx, font, text, x, y, color);
+  const char *cut = strstr(text, " · ");
+  if (cut && cut > text) {
+    LayoutShape *shape = &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape,
+                                        ctx->layers[LAYER_TEXT]->len - 1);
+    shape->tone_from = (guint)(cut - text);
+    shape->tone = muted;
+  }
+  return box;
+}
+
 /* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
 static void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
 {
@@ -403,6 +419,8 @@ typedef struct {
   LayoutPlace place;
   guint inside_bar;   /* the bar an inside label sits in */
   gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
+  gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
+  char *org_segment_text;  /* that label */
   double lo, hi;      /* occupied span: bars and label */
   guint lane;
 } LayoutItem;
@@ -577,6 +595,26 @@ static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
   return FALSE;
 }
 
+/* No room beside a bar that fills the plot: the org joins the title of the first
+ * segment with room for both ("Researcher · Big Research"). */
+static gboolean layout_org_in_segment(LayoutCtx *ctx, LayoutItem *item, const char *org)
+{
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    char *both = g_strdup_printf("%s · %s", bar->role, org);
+    char *clean = layout_clean_text(both);
+    double w = layout_text_width(ctx, ctx->style->bar.font, clean);
+    g_free(both);
+    if (layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i)) {
+      item->org_segment = (gint)i;
+      item->org_segment_text = clean;
+      return TRUE;
+    }
+    g_free(clean);
+  }
+  return FALSE;
+}
+
 /* Roles (visual.md "Bars"): each segment carries its title where it fits, and the org is
  * named once beside the bar; when no title fits, one label beside tells the progression. */
 static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
@@ -594,7 +632,7 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
 
   item->segment_labels = layout_any_segment_fits(ctx, item);
   if (item->segment_labels) {
-    if (!layout_try_place(ctx, item, org, FALSE))
+    if (!layout_try_place(ctx, item, org, FALSE) && !layout_org_in_segment(ctx, item, org))
       layout_place_shortened(ctx, item, org, FALSE);
   } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
     const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar,
@@ -657,6 +695,24 @@ static double layout_label_y(const LayoutCtx *ctx, double lane_y)
   return round(y + ctx->label_baseline) - ctx->label_baseline;
 }
 
+/* A pattern under a label makes it hard to read: the label sits on a plate of the bar's
+ * plain colour (the pattern still shows around it). */
+static void layout_label_plate(LayoutCtx *ctx, const LayoutItem *item, LayoutBox box)
+{
+  if (item->pattern == STYLE_PATTERN_SOLID || item->pattern == STYLE_PATTERN_OUTLINE)
+    return;
+  LayoutShape plate = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .x = box.x - 3,
+      .y = box.y,
+      .w = box.w + 6,
+      .h = box.h,
+      .fill = item->color,
+      .radius = 2,
+  };
+  layout_push(ctx, LAYER_BARS, &plate);
+}
+
 /* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
 static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
 {
@@ -716,13 +772,15 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
     lb.role = g_strdup(bar->role);
     if (item->segment_labels && bar->role && layout_segment_fits(ctx, item, i)) {
-      char *title = layout_clean_text(bar->role);
+      char *title = item->org_segment == (gint)i ? g_strdup(item->org_segment_text)
+                                                 : layout_clean_text(bar->role);
       double tw = layout_text_width(ctx, st->bar.font, title);
       double solid_x0, solid_x1;
       layout_bar_solid(item, i, &solid_x0, &solid_x1);
       LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
                                   layout_label_y(ctx, lane_y), inside);
       box.w = tw;
+      layout_label_plate(ctx, item, box);
       lb.has_label = TRUE;
       lb.label = (LayoutLabel){title, box};
     }
@@ -742,8 +800,14 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
     } else {
       x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
     }
-    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
-                                color);
+    double y = layout_label_y(ctx, lane_y);
+    LayoutBox box;
+    if (item->place == PLACE_INSIDE) {
+      box = layout_text(ctx, st->bar.font, item->text, x, y, color);
+      layout_label_plate(ctx, item, box);
+    } else {
+      box = layout_text_two_tone(ctx, st->bar.font, item->text, x, y, color, st->page.muted);
+    }
     le->has_label = TRUE;
     le->label = (LayoutLabel){g_strdup(item->text), box};
   }
@@ -752,6 +816,7 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
 
 static void layout_item_clear(LayoutItem *item)
 {
+  g_free(item->org_segment_text);
   g_array_unref(item->xs);
   g_free(item->full);
   g_free(item->text);
@@ -816,6 +881,7 @@ static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, Layout
   for (guint i = 0; i < out->n_items; i++) {
     LayoutItem *item = &out->items[i];
     item->te = g_ptr_array_index(tg->entries, i);
+    item->org_segment = -1;
     layout_item_paint(ctx, item, &out->paint);
     layout_item_bars(ctx, item);
     layout_place_label(ctx, item);
@@ -892,12 +958,51 @@ static void layout_milestone_free(gpointer data)
   g_free(m);
 }
 
-/* The milestone track from @y: a hairline, a marker per milestone, labels below in as
- * many tiers as keep them apart (visual.md "Milestones"). Returns the y below it. */
+/* Room between a leader line and its label, and between labels in one tier. */
+#define LAYOUT_FLAG_GAP 4.0
+#define LAYOUT_TIER_GAP 12.0
+
+/* Where milestone @k's label starts: hanging right of its leader like a flag, or left of
+ * it where the page ends too soon. */
+static double layout_flag_x(const LayoutCtx *ctx, double x, double w)
+{
+  if (x + LAYOUT_FLAG_GAP + w <= ctx->right)
+    return x + LAYOUT_FLAG_GAP;
+  return MAX(ctx->left, x - LAYOUT_FLAG_GAP - w);
+}
+
+/* Chooses each milestone's tier, right to left: labels hang right of their leader lines,
+ * so a label placed earlier starts right of the current leader and the leader does not
+ * strike through it (labels flipped left at the page's end are the exception, and carry a
+ * halo). A label gets the first tier with room, or none past LAYOUT_MAX_TIERS. */
+static void layout_milestone_tiers(LayoutCtx *ctx, guint n, const double *xs, const double *ws,
+                                   gint *tiers)
+{
+  double tier_left[LAYOUT_MAX_TIERS];
+  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
+    tier_left[t] = G_MAXDOUBLE;
+  for (guint k = n; k-- > 0;) {
+    tiers[k] = -1;
+    if (ws[k] <= 0)
+      continue;
+    double lx = layout_flag_x(ctx, xs[k], ws[k]);
+    for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
+      if (lx + ws[k] + LAYOUT_TIER_GAP <= tier_left[t]) {
+        tiers[k] = (gint)t;
+        tier_left[t] = lx;
+        break;
+      }
+    }
+  }
+}
+
+/* The milestone track from @y: a hairline, a marker per milestone, and labels below in
+ * as many tiers as keep them apart. Returns the y below it. */
 static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
 {
   const Style *st = ctx->style;
-  if (t->milestones->len == 0)
+  guint n = t->milestones->len;
+  if (n == 0)
     return y;
   double size = st->milestone.size;
   double base_y = round(y + size / 2 + 2) + 0.5;
@@ -905,18 +1010,31 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
               layout_with_alpha(st->axis.color, 0.5), 1);
   TextExtents e;
   text_measure(ctx->text, st->milestone.font, "Ag", &e);
-  double tier_h = e.height + 3;
-  double first_tier_y = base_y + size / 2 + 6;
-  double tier_right[LAYOUT_MAX_TIERS];
-  for (guint i = 0; i < LAYOUT_MAX_TIERS; i++)
-    tier_right[i] = -G_MAXDOUBLE;
+  double tier_h = e.height + 4;
+  double first_tier_y = base_y + size / 2 + 5;
+  double inner = ctx->right - ctx->left;
+  double *xs = g_new(double, n), *ws = g_new(double, n);
+  gint *tiers = g_new(gint, n);
+  char **texts = g_new0(char *, n);
+  for (guint i = 0; i < n; i++) {
+    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
+    xs[i] = round(layout_x(ctx, ms->date)) + 0.5;
+    char *title = layout_clean_text(ms->title);
+    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
+    texts[i] = text_fit(ctx->text, st->milestone.font, title, MAX(inner / 3, MIN(inner, 200)));
+    ws[i] = texts[i] ? layout_text_width(ctx, st->milestone.font, texts[i]) : 0;
+    g_free(title);
+  }
+  layout_milestone_tiers(ctx, n, xs, ws, tiers);
+
   guint tiers_used = 0;
-  for (guint i = 0; i < t->milestones->len; i++) {
+  for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
     LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
+    lm->milestone = ms;
     lm->date = ms->date;
     lm->title = layout_clean_text(ms->title);
-    lm->x = round(layout_x(ctx, ms->date)) + 0.5;
+    lm->x = xs[i];
     lm->y = base_y;
     const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
     LayoutShape marker = {
@@ -931,30 +1049,37 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
         .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
-    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
-    double inner = ctx->right - ctx->left;
-    char *text = text_fit(ctx->text, st->milestone.font, lm->title, MAX(inner / 3, MIN(inner, 200)));
-    double w = text ? layout_text_width(ctx, st->milestone.font, text) : 0;
-    double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
-    for (guint tier = 0; text && tier < LAYOUT_MAX_TIERS; tier++) {
-      if (lx < tier_right[tier] + 10)
-        continue;
-      tier_right[tier] = lx + w;
+    if (tiers[i] >= 0) {
+      guint tier = (guint)tiers[i];
       tiers_used = MAX(tiers_used, tier + 1);
+      double lx = layout_flag_x(ctx, xs[i], ws[i]);
       double ly = first_tier_y + tier * tier_h;
-      if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
-        layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
-                    layout_with_alpha(st->axis.color, 0.6), 0.75);
-      LayoutBox box = layout_text(ctx, st->milestone.font, text, lx, ly,
+      layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + e.height * 0.75,
+                  layout_with_alpha(st->axis.color, 0.7), 1);
+      if (st->page.background.a > 0) {
+        LayoutShape halo = {
+            .kind = LAYOUT_SHAPE_RECT,
+            .x = lx - 2,
+            .y = ly,
+            .w = ws[i] + 4,
+            .h = e.height,
+            .fill = st->page.background,
+        };
+        layout_push(ctx, LAYER_BARS, &halo);
+      }
+      LayoutBox box = layout_text(ctx, st->milestone.font, texts[i], lx, ly,
                                   st->milestone.label_color);
       lm->tier = tier;
       lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(text), box};
-      break;
+      lm->label = (LayoutLabel){g_strdup(texts[i]), box};
     }
-    g_free(text);
     g_ptr_array_add(ctx->scene->milestones, lm);
+    g_free(texts[i]);
   }
+  g_free(texts);
+  g_free(tiers);
+  g_free(ws);
+  g_free(xs);
   return first_tier_y + tiers_used * tier_h;
 }
 

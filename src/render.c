@@ -3,6 +3,8 @@
  * positions, and it is deterministic: no timestamps, stable ids, fixed PDF dates. */
 #include "render.h"
 
+#include "svg.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -294,6 +296,15 @@ static char *link_attributes(const char *url)
   return g_string_free(out, FALSE);
 }
 
+gboolean render_url_allowed(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
+    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
+      return TRUE;
+  return FALSE;
+}
+
 static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
 {
   cairo_save(cr);
@@ -312,7 +323,7 @@ static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
     break;
   case LAYOUT_SHAPE_TEXT:
     if (s->text != NULL && s->text[0] != '\0' && s->fill.a > 0)
-      text_draw(text, cr, s->font, s->text, s->x, s->y, s->fill);
+      text_draw_toned(text, cr, s->font, s->text, s->x, s->y, s->fill, s->tone_from, s->tone);
     break;
   }
   cairo_restore(cr);
@@ -322,7 +333,7 @@ static void paint_scene(cairo_t *cr, TextCtx *text, const LayoutScene *scene, gb
 {
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    gboolean link = links && s->url != NULL && s->url[0] != '\0';
+    gboolean link = links && render_url_allowed(s->url);
     char *attrs = link ? link_attributes(s->url) : NULL;
     if (link)
       cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
@@ -346,9 +357,10 @@ static gboolean check_cairo(cairo_status_t status, const char *what, GError **er
 
 /* Paints onto a vector @surface (SVG or PDF) writing into a stream, then finishes it. */
 static gboolean paint_vector(cairo_surface_t *surface, TextCtx *text, const LayoutScene *scene,
-                             gboolean links, const char *what, GError **error)
+                             double scale, gboolean links, const char *what, GError **error)
 {
   cairo_t *cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
   paint_scene(cr, text, scene, links);
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
@@ -359,167 +371,44 @@ static gboolean paint_vector(cairo_surface_t *surface, TextCtx *text, const Layo
   return check_cairo(status, what, error);
 }
 
-/* --- SVG post-processing, done as the bytes stream in ---
- *
- * Cairo numbers SVG surfaces with a process-wide counter ("surface1", "surface7", ...),
- * so a second render in one process (--watch, tests) would differ: every `surfaceN` id
- * and reference (preceded by '"' or '#') is renumbered in order of first appearance. And
- * a `<title>` goes right after the root element's start tag. Both are done on the stream
- * Cairo writes, so that the document is never copied: it can be hundreds of MB. */
-
-#define SVG_ID_KEY "surface"
-#define SVG_ID_KEY_LEN 7
-#define SVG_ID_MAX_DIGITS 20 /* longer digit runs are not Cairo's ids */
-
-typedef struct {
-  GByteArray *buf;
-  GHashTable *ids; /* old number (string) -> new number */
-  char *title;     /* "\n<title>...</title>" still to insert, or NULL */
-  GString *pending; /* a possible id cut by the end of a chunk: a prefix of "surface",
-                     * or "surface" and digits */
-  char prev;        /* the last byte of Cairo's stream emitted before pending/the chunk */
-} SvgSink;
-
-static void svg_emit(SvgSink *s, const char *data, gsize len)
+/* The scale that @opts asks for: finite and positive, else 1. */
+static double render_scale(const RenderOptions *opts)
 {
-  if (len == 0)
-    return;
-  g_byte_array_append(s->buf, (const guint8 *)data, (guint)len);
-  s->prev = data[len - 1];
-  if (s->title == NULL)
-    return;
-  /* The root start tag arrives in the first few hundred bytes. */
-  const char *start = (const char *)s->buf->data;
-  const char *svg = g_strstr_len(start, s->buf->len, "<svg");
-  const char *gt = svg ? memchr(svg, '>', s->buf->len - (svg - start)) : NULL;
-  if (gt == NULL)
-    return;
-  gsize at = (gsize)(gt - start) + 1, n = strlen(s->title), tail = s->buf->len - at;
-  g_byte_array_set_size(s->buf, s->buf->len + (guint)n);
-  memmove(s->buf->data + at + n, s->buf->data + at, tail);
-  memcpy(s->buf->data + at, s->title, n);
-  g_clear_pointer(&s->title, g_free);
+  return (isfinite(opts->scale) && opts->scale > 0) ? opts->scale : 1;
 }
 
-static void svg_emit_id(SvgSink *s, const char *digits, gsize len)
-{
-  char *old = g_strndup(digits, len);
-  guint n = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, old));
-  if (n == 0) {
-    n = g_hash_table_size(s->ids) + 1;
-    g_hash_table_insert(s->ids, old, GUINT_TO_POINTER(n));
-  } else {
-    g_free(old);
-  }
-  char num[16];
-  int k = g_snprintf(num, sizeof num, "%u", n);
-  g_byte_array_append(s->buf, (const guint8 *)num, (guint)k);
-  /* s->prev stays a digit, as the replaced text ended in one. */
-}
-
-/* Emits @data, renumbering ids. Unless @final, a possible id running into the chunk's
- * end is kept in s->pending instead. */
-static void svg_filter(SvgSink *s, const char *data, gsize len, gboolean final)
-{
-  const char *p = data, *end = data + len;
-  while (p < end) {
-    const char *hit = memmem(p, (gsize)(end - p), SVG_ID_KEY, SVG_ID_KEY_LEN);
-    if (hit == NULL) {
-      gsize keep = 0;
-      for (gsize k = MIN(SVG_ID_KEY_LEN - 1, (gsize)(end - p)); !final && k > 0; k--) {
-        if (memcmp(end - k, SVG_ID_KEY, k) == 0) {
-          keep = k;
-          break;
-        }
-      }
-      svg_emit(s, p, (gsize)(end - p) - keep);
-      g_string_append_len(s->pending, end - keep, (gssize)keep);
-      return;
-    }
-    const char *digits = hit + SVG_ID_KEY_LEN, *q = digits;
-    while (q < end && g_ascii_isdigit(*q) && q - digits <= SVG_ID_MAX_DIGITS)
-      q++;
-    if (q == end && !final && q - digits <= SVG_ID_MAX_DIGITS) {
-      svg_emit(s, p, (gsize)(hit - p));
-      g_string_append_len(s->pending, hit, end - hit);
-      return;
-    }
-    char before = hit > data ? hit[-1] : s->prev;
-    svg_emit(s, p, (gsize)(digits - p));
-    if (q > digits && q - digits <= SVG_ID_MAX_DIGITS && (before == '"' || before == '#')) {
-      svg_emit_id(s, digits, (gsize)(q - digits));
-      p = q;
-    } else {
-      p = digits;
-    }
-  }
-}
-
-/* Whether @c extends the possible id in s->pending. */
-static gboolean svg_pending_takes(const SvgSink *s, char c)
-{
-  gsize n = s->pending->len;
-  if (n < SVG_ID_KEY_LEN)
-    return c == SVG_ID_KEY[n];
-  return g_ascii_isdigit(c) && n - SVG_ID_KEY_LEN < SVG_ID_MAX_DIGITS;
-}
-
-static cairo_status_t svg_sink_write(void *closure, const unsigned char *data,
-                                     unsigned int length)
-{
-  SvgSink *s = closure;
-  const char *p = (const char *)data, *end = p + length;
-  /* First complete a possible id left over from the last chunk, byte by byte. */
-  while (s->pending->len > 0 && p < end) {
-    if (svg_pending_takes(s, *p)) {
-      g_string_append_c(s->pending, *p++);
-      continue;
-    }
-    GString *done = s->pending;
-    s->pending = g_string_new(NULL);
-    svg_filter(s, done->str, done->len, TRUE);
-    g_string_free(done, TRUE);
-  }
-  svg_filter(s, p, (gsize)(end - p), FALSE);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The `<title>` element for @title, or NULL when there is none to give. */
-static char *svg_title_element(const char *title)
-{
-  if (title == NULL || title[0] == '\0' || !g_utf8_validate(title, -1, NULL))
-    return NULL;
-  /* XML 1.0 allows no C0 control but tab and newlines, not even as &#x1;. */
-  char *clean = g_strdup(title);
-  for (char *c = clean; *c; c++)
-    if ((unsigned char)*c < 0x20)
-      *c = ' ';
-  char *escaped = g_markup_escape_text(clean, -1);
-  char *elem = g_strdup_printf("\n<title>%s</title>", escaped);
-  g_free(clean);
-  g_free(escaped);
-  return elem;
-}
-
+/* Cairo's SVG, then the post-processing of svg.c: stable ids, the accessible root
+ * (title, the alt text as desc, exact size) and the invisible text layer. --scale makes
+ * the root's size N times the viewBox: the same drawing, displayed larger. */
 static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
-  SvgSink sink = {
-      .buf = buf,
-      .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-      .title = svg_title_element(opts->title),
-      .pending = g_string_new(NULL),
-  };
   cairo_surface_t *surface =
-      cairo_svg_surface_create_for_stream(svg_sink_write, &sink, scene->width, scene->height);
-  /* px, so that the root says width="1200px": the chart's size in CSS pixels, as the
-   * style's page.width means it. */
+      cairo_svg_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-  gboolean ok = paint_vector(surface, text, scene, FALSE, "SVG", error);
-  svg_filter(&sink, sink.pending->str, sink.pending->len, TRUE);
-  g_string_free(sink.pending, TRUE);
-  g_free(sink.title);
-  g_hash_table_destroy(sink.ids);
+  if (!paint_vector(surface, text, scene, 1, FALSE, "SVG", error))
+    return FALSE;
+  svg_stable_ids(buf);
+  double scale = render_scale(opts);
+  char *desc = render_alt_text(scene);
+  SvgRoot root = {
+      .title = opts->title,
+      .desc = desc,
+      .width = scene->width * scale,
+      .height = scene->height * scale,
+      .view_width = scene->width,
+      .view_height = scene->height,
+  };
+  gboolean ok = svg_set_root(buf, &root);
+  g_free(desc);
+  if (ok) {
+    char *layer = svg_text_layer(scene, text);
+    ok = svg_insert_before_end(buf, layer);
+    g_free(layer);
+  }
+  if (!ok)
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                "could not draw the SVG: Cairo wrote no <svg> element");
   return ok;
 }
 
@@ -543,8 +432,10 @@ static void pdf_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, con
 static gboolean render_pdf(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
-  cairo_surface_t *surface =
-      cairo_pdf_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
+  /* --scale makes the page N times larger, the drawing scaled with it. */
+  double scale = render_scale(opts);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+      sink_write, buf, scene->width * scale, scene->height * scale);
   char *date = pdf_date(opts->creation_time);
   pdf_metadata(surface, CAIRO_PDF_METADATA_TITLE, opts->title);
   pdf_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, opts->author);
@@ -552,7 +443,7 @@ static gboolean render_pdf(const LayoutScene *scene, TextCtx *text, const Render
   pdf_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   pdf_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
   g_free(date);
-  return paint_vector(surface, text, scene, TRUE, "PDF", error);
+  return paint_vector(surface, text, scene, scale, TRUE, "PDF", error);
 }
 
 /* The PNG's pixel size, or FALSE with an error naming what to change. */
@@ -588,7 +479,7 @@ static gboolean png_size(const LayoutScene *scene, double scale, int *w, int *h,
 static gboolean render_png(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
-  double scale = (isfinite(opts->scale) && opts->scale > 0) ? opts->scale : 1;
+  double scale = render_scale(opts);
   int w, h;
   if (!png_size(scene, scale, &w, &h, error))
     return FALSE;
@@ -680,7 +571,7 @@ static void append_day(GString *out, DateDay day, AltPrecision prec)
 
 /* Both ends at one precision, the finer of the two, so that a span never reads
  * "Mar 2015 to 14 Mar 2015". */
-static void append_span(GString *out, const ModelSpan *span)
+void render_append_span(GString *out, const ModelSpan *span)
 {
   AltPrecision prec = day_precision(span->start, FALSE);
   if (!span->ongoing)
@@ -718,15 +609,20 @@ static void append_entry(GString *out, const LayoutEntry *le)
     for (guint i = 0; i < e->roles->len; i++) {
       const ModelRole *role = &g_array_index(e->roles, ModelRole, i);
       g_string_append_printf(out, "%s%s ", i ? "; " : "", role->title);
-      append_span(out, &role->span);
+      render_append_span(out, &role->span);
     }
     g_string_append(out, ")");
     return;
   }
   for (guint i = 0; i < e->periods->len; i++) {
     g_string_append(out, i ? " and " : ", ");
-    append_span(out, &g_array_index(e->periods, ModelSpan, i));
+    render_append_span(out, &g_array_index(e->periods, ModelSpan, i));
   }
+}
+
+void render_append_day(GString *out, DateDay day)
+{
+  append_day(out, day, day_precision(day, FALSE));
 }
 
 static void append_milestones(GString *out, const LayoutScene *scene)

@@ -4,6 +4,7 @@
  * its shaped PangoLayout, so that drawing it does not shape it a second time. */
 #include "text.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -110,6 +111,22 @@ static void text_set(TextCtx *ctx, const char *font, const char *text)
   pango_layout_set_text(ctx->layout, text, -1);
 }
 
+/* With no usable font at all (an empty fontconfig setup), Pango draws hex boxes whose
+ * reported line height can be absurd; a line is never taller than a few em. */
+static void text_sanitize_extents(PangoLayout *layout, TextExtents *out)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description(layout);
+  double size = desc ? (double)pango_font_description_get_size(desc) / PANGO_SCALE : 0;
+  if (size <= 0)
+    size = 10;
+  if (!(out->height >= 0 && out->height <= 4 * size)) {
+    out->height = ceil(1.25 * size);
+    out->baseline = size;
+  }
+  if (!(out->width >= 0 && out->width < 1e7))
+    out->width = 0;
+}
+
 /* A new layout holding @text in @font, set up like the shared one. */
 static PangoLayout *text_new_layout(TextCtx *ctx, const char *font, const char *text)
 {
@@ -127,6 +144,7 @@ static void text_extents_of(PangoLayout *layout, TextExtents *out)
   out->width = (double)logical.width / PANGO_SCALE;
   out->height = (double)logical.height / PANGO_SCALE;
   out->baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
+  text_sanitize_extents(layout, out);
 }
 
 static TextEntry *text_lookup(TextCtx *ctx, const char *font, const char *text)
@@ -241,14 +259,46 @@ static void text_sync(TextCtx *ctx, cairo_t *cr)
 void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x, double y,
                StyleColor color)
 {
+  text_draw_toned(ctx, cr, font, text, x, y, color, 0, color);
+}
+
+/* A Pango colour attribute from byte @start to the end (colour channels are 16-bit). */
+static PangoAttrList *text_tone_attrs(gsize start, StyleColor tone)
+{
+  PangoAttrList *attrs = pango_attr_list_new();
+  PangoAttribute *fg = pango_attr_foreground_new((guint16)(tone.r * 65535 + 0.5),
+                                                 (guint16)(tone.g * 65535 + 0.5),
+                                                 (guint16)(tone.b * 65535 + 0.5));
+  fg->start_index = (guint)start;
+  pango_attr_list_insert(attrs, fg);
+  if (tone.a < 1) {
+    PangoAttribute *alpha = pango_attr_foreground_alpha_new((guint16)(tone.a * 65535 + 0.5));
+    alpha->start_index = (guint)start;
+    pango_attr_list_insert(attrs, alpha);
+  }
+  return attrs;
+}
+
+void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
+                     double y, StyleColor color, gsize tone_from, StyleColor tone)
+{
   text_sync(ctx, cr);
   TextEntry *e = text_lookup(ctx, font, text);
   PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
   if (layout == ctx->layout)
     text_set(ctx, font, text);
+  /* A colour attribute changes no glyph position: the toned text is as measured. */
+  gboolean toned = tone_from > 0 && tone_from < strlen(text);
+  if (toned) {
+    PangoAttrList *attrs = text_tone_attrs(tone_from, tone);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+  }
   cairo_save(cr);
   cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
   cairo_move_to(cr, x, y);
   pango_cairo_show_layout(cr, layout);
   cairo_restore(cr);
+  if (toned)
+    pango_layout_set_attributes(layout, NULL);
 }

@@ -191,6 +191,7 @@ char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList
 typedef struct {
   YdocNode *node; /* NULL while pending: the anchored node is still open */
   gsize size;     /* nodes in the subtree, aliases inside counted expanded */
+  gsize bytes;    /* scalar bytes in the subtree, aliases inside counted expanded */
   guint height;   /* 0 for a scalar, 1 + the children's for a collection */
 } Anchor;
 
@@ -203,6 +204,7 @@ typedef struct {
   YdocNode *key;      /* the key waiting for that value */
   gboolean drop_pair; /* the key was rejected: the value is parsed but not kept */
   gsize nodes_before; /* the node count before this collection */
+  gsize bytes_before; /* the text byte count before this collection */
   guint height;
   char *anchor; /* owned, or NULL */
 } Frame;
@@ -218,8 +220,9 @@ typedef struct {
   GArray *stack;       /* of Frame */
   GHashTable *anchors; /* name -> Anchor* */
   gsize nodes;
+  gsize bytes; /* scalar text so far, aliases counted as copies (capped at max_bytes) */
   guint documents;
-  gboolean failed; /* an error was reported; parsing may go on to find more */
+  gboolean failed; /* an error that leaves no usable tree was reported */
   YdocNode *root;
 } Builder;
 
@@ -259,7 +262,8 @@ static void error_at_node(Builder *b, const YdocNode *node, const char *fmt, ...
   va_end(args);
   diag_error(b->diags, b->file, node->line, node->column, "%s", text);
   g_free(text);
-  b->failed = TRUE;
+  /* Not b->failed: the offending pair is dropped and the tree stays usable, so the
+   * reader can go on to report the file's other mistakes in the same run. */
 }
 
 /* Counts @n more nodes against the budget; FALSE (after an error) when over it. */
@@ -273,6 +277,23 @@ static gboolean count_nodes(Builder *b, gsize n, yaml_mark_t mark)
     return FALSE;
   }
   b->nodes += n;
+  return TRUE;
+}
+
+/* Counts @n more bytes of scalar text against max_bytes; FALSE (after an error) when
+ * over it. Aliases count as copies, so that a few anchors of long strings cannot make
+ * the readers walk gigabytes of text: the document may hold no more text, expanded,
+ * than the largest file accepted. */
+static gboolean count_bytes(Builder *b, gsize n, yaml_mark_t mark)
+{
+  if (n > b->lim.max_bytes || b->bytes > b->lim.max_bytes - n) {
+    char *size = format_size(b->lim.max_bytes);
+    error_at(b, mark, "the document holds more than %s of text (aliases count as copies of "
+                      "what they refer to)", size);
+    g_free(size);
+    return FALSE;
+  }
+  b->bytes += n;
   return TRUE;
 }
 
@@ -334,11 +355,12 @@ static void attach(Builder *b, YdocNode *node, guint height)
 }
 
 static void anchor_set(Builder *b, const yaml_char_t *name, YdocNode *node, gsize size,
-                       guint height)
+                       gsize bytes, guint height)
 {
   Anchor *a = g_new0(Anchor, 1);
   a->node = node;
   a->size = size;
+  a->bytes = bytes;
   a->height = height;
   /* A later anchor of the same name replaces the earlier one, as YAML says. */
   g_hash_table_replace(b->anchors, g_strdup((const char *)name), a);
@@ -358,6 +380,7 @@ static gboolean on_collection_start(Builder *b, const yaml_event_t *ev, YdocKind
   Frame f = {0};
   f.node = new_node(b, kind, ev->start_mark);
   f.nodes_before = before;
+  f.bytes_before = b->bytes;
   f.height = 1;
   if (kind == YDOC_SEQUENCE) {
     f.items = g_ptr_array_new();
@@ -367,7 +390,7 @@ static gboolean on_collection_start(Builder *b, const yaml_event_t *ev, YdocKind
   }
   if (anchor != NULL) {
     f.anchor = g_strdup((const char *)anchor);
-    anchor_set(b, anchor, NULL, 0, 0); /* pending: an alias to it now is recursive */
+    anchor_set(b, anchor, NULL, 0, 0, 0); /* pending: an alias to it now is recursive */
   }
   g_array_append_val(b->stack, f);
   return TRUE;
@@ -390,7 +413,8 @@ static void on_collection_end(Builder *b)
       memcpy(node->pairs, f.pairs->data, sizeof(YdocPair) * node->n);
   }
   if (f.anchor != NULL)
-    anchor_set(b, (const yaml_char_t *)f.anchor, node, b->nodes - f.nodes_before, f.height);
+    anchor_set(b, (const yaml_char_t *)f.anchor, node, b->nodes - f.nodes_before,
+               b->bytes - f.bytes_before, f.height);
   guint height = f.height;
   frame_clear(&f);
   attach(b, node, height);
@@ -407,6 +431,8 @@ static gboolean on_scalar(Builder *b, const yaml_event_t *ev)
     g_free(size);
     return FALSE;
   }
+  if (!count_bytes(b, len, ev->start_mark))
+    return FALSE;
   YdocNode *node = new_node(b, YDOC_SCALAR, ev->start_mark);
   node->text = arena_alloc(b->arena, len + 1);
   memcpy(node->text, ev->data.scalar.value, len);
@@ -417,7 +443,7 @@ static gboolean on_scalar(Builder *b, const yaml_event_t *ev)
   if (memchr(node->text, '\0', len) != NULL)
     error_at(b, ev->start_mark, "a string may not contain a NUL character");
   if (ev->data.scalar.anchor != NULL)
-    anchor_set(b, ev->data.scalar.anchor, node, 1, 0);
+    anchor_set(b, ev->data.scalar.anchor, node, 1, len, 0);
   attach(b, node, 0);
   return TRUE;
 }
@@ -434,7 +460,7 @@ static gboolean on_alias(Builder *b, const yaml_event_t *ev)
     error_at(b, ev->start_mark, "alias '*%s' refers to a node that contains it", name);
     return FALSE;
   }
-  if (!count_nodes(b, a->size, ev->start_mark))
+  if (!count_nodes(b, a->size, ev->start_mark) || !count_bytes(b, a->bytes, ev->start_mark))
     return FALSE;
   if (b->stack->len + a->height > b->lim.max_depth) {
     error_at(b, ev->start_mark, "alias '*%s' nests lists and mappings more than %u levels deep",

@@ -1,0 +1,165 @@
+/* fuzz: the whole pipeline short of writing a file: bytes -> ydoc -> reader (format
+ * detected) -> style -> timeline -> layout -> layout dump and alt text, and an SVG
+ * render when the page is small. An input may carry a style after a line `#style`:
+ * the part before is the CV, the part after a style layer applied onto `default`
+ * (page sizes clamped so that one input cannot ask for a huge canvas). A first line
+ * `#range FROM TO` stands for --from and --to (either may be `-`), and `#only KEYS` for
+ * --only (comma-separated), as main would pass them. */
+#include "fuzz.h"
+
+#include "date.h"
+#include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "render.h"
+#include "style.h"
+#include "text.h"
+#include "timeline.h"
+#include "ydoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define STYLE_MARK "\n#style\n"
+#define MAX_FUZZ_PAGE 2000.0
+/* The text cache grows with every new string measured: a fresh context every so many
+ * inputs keeps the fuzzer's memory flat without paying Pango's setup on each input. */
+#define TEXT_CTX_REUSE 200
+
+static TextCtx *shared_text(void)
+{
+  static TextCtx *ctx;
+  static unsigned uses;
+  if (ctx != NULL && ++uses >= TEXT_CTX_REUSE) {
+    text_ctx_free(ctx);
+    ctx = NULL;
+    uses = 0;
+  }
+  if (ctx == NULL)
+    ctx = text_ctx_new();
+  return ctx;
+}
+
+static Style *fuzz_style(const char *text, size_t len, DiagList *diags)
+{
+  Style *style = style_resolve(NULL, 0, NULL, 0, diags);
+  if (style == NULL)
+    abort(); /* the built-in default always resolves */
+  if (text == NULL)
+    return style;
+  StyleLayer *layer = style_layer_parse("fuzz-style.yaml", text, len, diags);
+  if (layer == NULL) {
+    style_free(style);
+    return NULL;
+  }
+  style_apply(style, layer);
+  style_layer_free(layer);
+  if (style->page.width > MAX_FUZZ_PAGE)
+    style->page.width = MAX_FUZZ_PAGE;
+  if (style->page.height > MAX_FUZZ_PAGE)
+    style->page.height = MAX_FUZZ_PAGE;
+  return style;
+}
+
+static void render_small(const LayoutScene *scene, TextCtx *text)
+{
+  if (scene->width * scene->height > 4e6)
+    return;
+  RenderOptions ropts = {.format = RENDER_SVG, .scale = 1, .creation_time = 946684800};
+  GError *error = NULL;
+  GBytes *bytes = render_scene(scene, text, &ropts, &error);
+  if (bytes == NULL) {
+    if (error == NULL || error->message == NULL)
+      abort();
+    g_error_free(error);
+    return;
+  }
+  g_bytes_unref(bytes);
+}
+
+/* Reads the optional `#range` / `#only` first lines into @opts. Returns the strings to
+ * free (a NULL-terminated vector for --only, or NULL). */
+static char **command_line(const char *text, size_t len, TimelineOptions *opts)
+{
+  char **only = NULL;
+  size_t pos = 0;
+  while (pos < len && text[pos] == '#') {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+    char *line = g_strndup(text + pos, n);
+    if (g_str_has_prefix(line, "#range ")) {
+      char **parts = g_strsplit(line + 7, " ", 3);
+      DateValue v;
+      if (parts[0] && date_parse(parts[0], &v) && !v.present) {
+        opts->has_from = TRUE;
+        opts->from = v.first;
+      }
+      if (parts[0] && parts[1] && date_parse(parts[1], &v) && !v.present) {
+        opts->has_to = TRUE;
+        opts->to = v.last;
+      }
+      g_strfreev(parts);
+    } else if (g_str_has_prefix(line, "#only ") && only == NULL) {
+      only = g_strsplit(line + 6, ",", 16);
+      opts->only = (const char *const *)only;
+    }
+    g_free(line);
+    pos += n + 1;
+  }
+  return only;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  fuzz_setup();
+  const char *cv_text = (const char *)data;
+  size_t cv_len = size;
+  const char *style_text = NULL;
+  size_t style_len = 0;
+  const char *mark = memmem(data, size, STYLE_MARK, strlen(STYLE_MARK));
+  if (mark != NULL) {
+    cv_len = (size_t)(mark - cv_text) + 1;
+    style_text = mark + strlen(STYLE_MARK);
+    style_len = size - (size_t)(style_text - cv_text);
+  }
+
+  DiagList *diags = diag_list_new();
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  YdocDoc *doc = ydoc_parse("fuzz.yaml", cv_text, cv_len, &limits, diags);
+  ReaderOptions opts = fuzz_reader_options(READER_AUTO);
+  ModelCv *cv = doc ? reader_read(doc, &opts, diags) : NULL;
+  Style *style = fuzz_style(style_text, style_len, diags);
+  TimelineOptions topts = {0};
+  char **only = command_line(cv_text, cv_len, &topts);
+  if (cv != NULL && style != NULL && diag_error_count(diags) == 0) {
+    GError *error = NULL;
+    Timeline *timeline = timeline_build(cv, &topts, &error);
+    if (timeline == NULL) {
+      /* Only --from, --to and --only can make it fail, and then it must say why. */
+      if (error == NULL || (topts.only == NULL && !topts.has_from && !topts.has_to))
+        abort();
+      g_error_free(error);
+      goto done;
+    }
+    TextCtx *text = shared_text();
+    LayoutScene *scene = layout_build(timeline, style, text, diags);
+    if (scene != NULL) {
+      char *yaml = dump_layout(scene);
+      g_free(yaml);
+      char *alt = render_alt_text(scene);
+      g_free(alt);
+      render_small(scene, text);
+    } else if (diag_error_count(diags) == 0) {
+      abort(); /* a failed layout must say why */
+    }
+    layout_scene_free(scene);
+    timeline_free(timeline);
+  }
+done:
+  g_strfreev(only);
+  style_free(style);
+  model_cv_free(cv);
+  ydoc_free(doc);
+  diag_list_free(diags);
+  return 0;
+}

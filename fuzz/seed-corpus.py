@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Copies the seed inputs of each fuzz target from the repository's examples into
+fuzz/corpus/NAME/ as seed-*: CVs from tests/cases, tests/errors, tests/import and data/
+for the readers and the pipeline, styles/ for the style target, and CV + `#style` +
+style pairs for the pipeline. Run from anywhere; existing seeds are overwritten, other
+corpus files (minimized fuzzer finds) are kept.
+
+Usage: python3 fuzz/seed-corpus.py
+"""
+import glob
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(ROOT, "fuzz", "corpus")
+
+
+def read(path):
+    with open(os.path.join(ROOT, path), "rb") as f:
+        return f.read()
+
+
+def put(target, name, data):
+    d = os.path.join(CORPUS, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "seed-" + name), "wb") as f:
+        f.write(data)
+
+
+def files(pattern):
+    return sorted(p for p in glob.glob(os.path.join(ROOT, pattern))
+                  if not p.endswith(".layout.yaml"))
+
+
+def flat(path):
+    return os.path.relpath(path, ROOT).replace("/", "-")
+
+
+def main():
+    native = files("tests/cases/*.yaml") + files("tests/errors/*.yaml") + files("data/*.yaml")
+    for p in native:
+        put("native", flat(p), read(p))
+        put("pipeline", flat(p), read(p))
+    for p in files("tests/import/*"):
+        target = "rendercv" if "rendercv" in p else "jsonresume"
+        put(target, flat(p), read(p))
+        put("pipeline", flat(p), read(p))
+        put("native", flat(p), read(p))
+    styles = files("styles/*.yaml")
+    for p in styles:
+        put("style", flat(p), read(p))
+    cv = read("tests/cases/roles.yaml")
+    for p in styles:
+        put("pipeline", "roles-with-" + flat(p), cv.rstrip(b"\n") + b"\n#style\n" + read(p))
+    put("style", "set-bar-height", b"bar.height=30\n")
+
+
+if __name__ == "__main__":
+    main()
