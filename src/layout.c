@@ -14,6 +14,8 @@
 #define LAYOUT_COLUMN_GAP 16.0 /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
 #define LAYOUT_MAX_TIERS 8     /* milestone label tiers before a label is left out */
+/* A chart fitted into a fixed height shrinks at most until its labels are this small. */
+#define LAYOUT_MIN_FITTED_TEXT 8.0
 
 typedef enum {
   LAYER_BACK,  /* background, grid, separators */
@@ -131,11 +133,20 @@ static StyleColor layout_with_alpha(StyleColor c, double alpha)
  * boxes for them, and a newline would break the line). */
 static char *layout_clean_text(const char *text)
 {
-  char *copy = g_strdup(text ? text : "");
-  for (char *p = copy; *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return g_strstrip(copy);
+  GString *out = g_string_sized_new(text ? strlen(text) : 0);
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    /* Embeddings, overrides and isolates would reorder what follows the field too (the
+     * " · org" after a title, "exe.png" read backwards); the bidi algorithm alone still
+     * lays out right-to-left text. */
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      continue;
+    if (c < 0x20 || c == 0x7f)
+      g_string_append_c(out, ' ');
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_strstrip(g_string_free(out, FALSE));
 }
 
 /* Relative luminance per WCAG 2 of an opaque colour. */
@@ -374,18 +385,23 @@ static double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
 {
   const char *font = ctx->style->axis.font;
   double last_right = -G_MAXDOUBLE, row_h = 0;
+  gboolean year_named = FALSE;
   for (guint i = 0; i < ctx->scene->ticks->len; i++) {
     LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
     int ty, tm, td;
     date_to_ymd(tick->date, &ty, &tm, &td);
     char buf[32];
     layout_tick_text(buf, sizeof buf, ty, tm);
+    /* A month axis that starts after January still says which year it is in. */
+    if (!year_named && tm != 1)
+      g_snprintf(buf, sizeof buf, "%s %d", layout_month_names[tm - 1], ty);
     TextExtents e;
     text_measure(ctx->text, font, buf, &e);
     double x = CLAMP(tick->x - e.width / 2, ctx->left, ctx->right - e.width);
     row_h = MAX(row_h, e.height);
     if (x < last_right + 8)
       continue;
+    year_named = TRUE;
     last_right = x + e.width;
     LayoutBox box = layout_text(ctx, font, buf, x, y, ctx->style->axis.color);
     if (record) {
@@ -595,6 +611,24 @@ static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
   return FALSE;
 }
 
+/* Segment @i's label: its title (with the org, for the segment chosen to carry it),
+ * shortened when the segment is too short for all of it; NULL when not even a few
+ * characters would show. */
+static char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
+{
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  if (!bar->role || !layout_inside_allowed(ctx))
+    return NULL;
+  if (item->org_segment == (gint)i)
+    return g_strdup(item->org_segment_text);
+  char *title = layout_clean_text(bar->role);
+  double room = layout_bar_room(item, i) - 2 * ctx->style->bar.padding;
+  char *fitted = room >= LAYOUT_MIN_ELLIPSIS ? text_fit(ctx->text, ctx->style->bar.font, title, room)
+                                             : NULL;
+  g_free(title);
+  return fitted;
+}
+
 /* No room beside a bar that fills the plot: the org joins the title of the first
  * segment with room for both ("Researcher · Big Research"). */
 static gboolean layout_org_in_segment(LayoutCtx *ctx, LayoutItem *item, const char *org)
@@ -648,6 +682,24 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
   g_free(org);
 }
 
+/* The title alone fitted inside: the org follows, shortened, when enough of it shows to
+ * be worth reading (visual.md "Text": a shortened label ends with an ellipsis). */
+static void layout_extend_inside(LayoutCtx *ctx, LayoutItem *item, const char *title)
+{
+  if (strcmp(item->full, title) == 0)
+    return;
+  double room = layout_bar_room(item, item->inside_bar) - 2 * ctx->style->bar.padding;
+  char *fitted = text_fit(ctx->text, ctx->style->bar.font, item->full, room);
+  /* " · " and at least four characters of the org, then the ellipsis. */
+  if (fitted && g_utf8_strlen(fitted, -1) >= g_utf8_strlen(title, -1) + 8) {
+    g_free(item->text);
+    item->text = fitted;
+    item->text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
+  } else {
+    g_free(fitted);
+  }
+}
+
 static void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
 {
   if (item->te->has_roles) {
@@ -661,6 +713,8 @@ static void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
   if (!layout_try_place(ctx, item, item->full, TRUE) &&
       !layout_try_place(ctx, item, shorter, TRUE))
     layout_place_shortened(ctx, item, item->full, TRUE);
+  else if (item->place == PLACE_INSIDE && g_strcmp0(item->text, shorter) == 0)
+    layout_extend_inside(ctx, item, shorter);
   g_free(shorter);
 }
 
@@ -771,9 +825,8 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
 
     LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
     lb.role = g_strdup(bar->role);
-    if (item->segment_labels && bar->role && layout_segment_fits(ctx, item, i)) {
-      char *title = item->org_segment == (gint)i ? g_strdup(item->org_segment_text)
-                                                 : layout_clean_text(bar->role);
+    char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
+    if (title) {
       double tw = layout_text_width(ctx, st->bar.font, title);
       double solid_x0, solid_x1;
       layout_bar_solid(item, i, &solid_x0, &solid_x1);
@@ -1357,7 +1410,7 @@ static gboolean layout_check_width(const Style *style, DiagList *diags)
 {
   if (style->page.width - 2 * style->page.margin >= 120)
     return TRUE;
-  diag_error(diags, "style", 0, 0,
+  diag_error(diags, NULL, 0, 0,
              "the chart is too narrow: page.width %g leaves less than 120 px between the "
              "margins (%g each); raise --width or page.width",
              style->page.width, style->page.margin);
@@ -1549,6 +1602,15 @@ static LayoutScene *layout_stretched(const Timeline *timeline, const Style *styl
   return taller;
 }
 
+/* The least scale a fitted chart may take: the labels' font at LAYOUT_MIN_FITTED_TEXT. */
+static double layout_min_fit(const Style *style)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(style->bar.font);
+  double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
+  pango_font_description_free(desc);
+  return size > LAYOUT_MIN_FITTED_TEXT ? LAYOUT_MIN_FITTED_TEXT / size : 1.0;
+}
+
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags)
 {
@@ -1560,6 +1622,15 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
   if (fixed > 0) {
     double natural = scene->height;
     double s = natural > fixed ? fixed / natural : 1.0;
+    double min_fit = layout_min_fit(style);
+    if (s < min_fit) {
+      diag_error(diags, NULL, 0, 0,
+                 "the chart needs %.0f px of height: fitted into page.height (or --height) %g, "
+                 "its labels would be smaller than %g px; give it at least %.0f",
+                 natural, fixed, LAYOUT_MIN_FITTED_TEXT, ceil(natural * min_fit));
+      layout_scene_free(scene);
+      return NULL;
+    }
     double dx = (scene->width - scene->width * s) / 2;
     double dy = (fixed - natural * s) / 2;
     if (s < 1.0 || dy != 0)

@@ -323,19 +323,52 @@ static void test_milestone_tiers(void)
   fixture_free(&f);
 }
 
-static void test_fixed_height_fits(void)
+static ModelCv *overlapping_cv(void)
 {
   ModelCv *cv = cv_new();
   ModelGroup *jobs = cv_group(cv, "jobs");
-  for (int i = 0; i < 40; i++)
-    g_ptr_array_add(jobs->entries, entry_new("Overlapping job", NULL, date_from_ymd(2000 + i % 5, 1, 1),
+  for (int i = 0; i < 12; i++)
+    g_ptr_array_add(jobs->entries, entry_new("Overlapping job", NULL,
+                                             date_from_ymd(2000 + i % 5, 1, 1),
                                              date_from_ymd(2020, 1, 1)));
-  const char *sets[] = {"page.height=300"};
+  return cv;
+}
+
+static void test_fixed_height_fits(void)
+{
+  Fixture natural;
+  fixture_build(&natural, overlapping_cv(), NULL, 0);
+  double h = natural.scene->height;
+  fixture_free(&natural);
+
+  /* A little less room than the chart wants: it is scaled into it, nothing cut. */
+  char *set = g_strdup_printf("page.height=%.0f", floor(h * 0.85));
+  const char *sets[] = {set};
   Fixture f;
-  fixture_build(&f, cv, sets, 1);
-  g_assert_cmpfloat(f.scene->height, ==, 300);
+  fixture_build(&f, overlapping_cv(), sets, 1);
+  g_assert_cmpfloat(f.scene->height, ==, floor(h * 0.85));
   assert_invariants(f.scene);
   fixture_free(&f);
+  g_free(set);
+
+  /* Far less: the labels would become illegible, which is an error, not a picture. */
+  DiagList *diags = diag_list_new();
+  set = g_strdup_printf("page.height=%.0f", floor(h * 0.3));
+  const char *small[] = {set};
+  Style *style = style_resolve(NULL, 0, small, 1, diags);
+  ModelCv *cv = overlapping_cv();
+  TimelineOptions opts = {0};
+  Timeline *t = timeline_build(cv, &opts, NULL);
+  TextCtx *text = text_ctx_new();
+  g_assert_null(layout_build(t, style, text, diags));
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "give it at least"));
+  text_ctx_free(text);
+  timeline_free(t);
+  model_cv_free(cv);
+  style_free(style);
+  diag_list_free(diags);
+  g_free(set);
 }
 
 static void test_empty_cv(void)
