@@ -768,13 +768,85 @@ static void layout_label_plate(LayoutCtx *ctx, const LayoutItem *item, LayoutBox
 }
 
 /* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
-static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
+/* Emits bar @i of an entry (a period or a role segment) with its segment label, and
+ * returns its dump record. */
+static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i, double lane_y,
+                                 StyleColor inside)
 {
   const Style *st = ctx->style;
+  guint n = item->te->bars->len;
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
+  double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
+  /* Role segments are drawn as one bar: rounded only at the outer ends. */
+  gboolean inner_left = item->te->has_roles && i > 0;
+  gboolean inner_right = item->te->has_roles && i + 1 < n;
+  LayoutShape rect = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .x = x0,
+      .y = bar_y,
+      .w = w,
+      .h = ctx->bar_h,
+      .fill = item->color,
+      .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
+      .stroke_width = st->bar.border_width,
+      .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+      .square_left = inner_left,
+      .square_right = inner_right,
+      .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
+      .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
+      .pattern = item->pattern,
+      .pattern_color = layout_with_alpha(inside, 0.55),
+      .url = layout_str(ctx->scene, item->te->entry->url),
+  };
+  /* Alternating tints tell the segments apart even where the cut is a hairline. */
+  if (item->te->has_roles && i % 2 == 1)
+    rect.fill = layout_with_alpha(item->color, 0.82);
+  layout_push(ctx, LAYER_BARS, &rect);
+  if (inner_right)
+    layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h,
+                st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
+
+  LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
+  lb.role = g_strdup(bar->role);
+  char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
+  if (title) {
+    double solid_x0, solid_x1;
+    layout_bar_solid(item, i, &solid_x0, &solid_x1);
+    LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
+                                layout_label_y(ctx, lane_y), inside);
+    layout_label_plate(ctx, item, box);
+    lb.has_label = TRUE;
+    lb.label = (LayoutLabel){title, box};
+  }
+  return lb;
+}
+
+/* Emits the entry's own label where placement put it; returns its box. */
+static LayoutBox layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lane_y,
+                                   StyleColor inside)
+{
+  const Style *st = ctx->style;
+  double y = layout_label_y(ctx, lane_y);
+  if (item->place == PLACE_INSIDE) {
+    double x, solid_x1;
+    layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
+    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x + st->bar.padding, y, inside);
+    layout_label_plate(ctx, item, box);
+    return box;
+  }
+  double x = item->place == PLACE_RIGHT
+                 ? layout_bar_x1(item, item->te->bars->len - 1) + LAYOUT_LABEL_GAP
+                 : layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
+  return layout_text_two_tone(ctx, st->bar.font, item->text, x, y, st->page.color,
+                              st->page.muted);
+}
+
+/* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
+static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
+{
   const ModelEntry *entry = item->te->entry;
   guint n = item->te->bars->len;
-  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
-  double mid_y = bar_y + ctx->bar_h / 2;
   StyleColor inside = layout_inside_color(ctx, item->color);
   LayoutEntry *le = g_new0(LayoutEntry, 1);
   le->title = g_strdup(entry->title);
@@ -787,82 +859,18 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
   le->bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
 
   /* Separate periods read as one thing: a faint line joins them (visual.md "Bars"). */
-  if (n > 1 && !item->te->has_roles)
+  if (n > 1 && !item->te->has_roles) {
+    double mid_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h / 2;
     layout_line(ctx, LAYER_BARS, layout_bar_x1(item, 0), mid_y, layout_bar_x0(item, n - 1),
                 mid_y, layout_with_alpha(item->color, 0.45), 1.5);
-
+  }
   for (guint i = 0; i < n; i++) {
-    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
-    /* Role segments are drawn as one bar: rounded only at the outer ends. */
-    gboolean inner_left = item->te->has_roles && i > 0;
-    gboolean inner_right = item->te->has_roles && i + 1 < n;
-    LayoutShape rect = {
-        .kind = LAYOUT_SHAPE_RECT,
-        .x = x0,
-        .y = bar_y,
-        .w = w,
-        .h = ctx->bar_h,
-        .fill = item->color,
-        .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
-        .stroke_width = st->bar.border_width,
-        .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
-        .square_left = inner_left,
-        .square_right = inner_right,
-        .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
-        .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
-        .pattern = item->pattern,
-        .pattern_color = layout_with_alpha(inside, 0.55),
-        .url = layout_str(ctx->scene, entry->url),
-    };
-    /* Alternating tints tell the segments apart even where the cut is a hairline. */
-    if (item->te->has_roles && i % 2 == 1)
-      rect.fill = layout_with_alpha(item->color, 0.82);
-    layout_push(ctx, LAYER_BARS, &rect);
-    if (inner_right)
-      layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h, st->page.background.a > 0
-                  ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
-
-    LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
-    lb.role = g_strdup(bar->role);
-    char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
-    if (title) {
-      double tw = layout_text_width(ctx, st->bar.font, title);
-      double solid_x0, solid_x1;
-      layout_bar_solid(item, i, &solid_x0, &solid_x1);
-      LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
-                                  layout_label_y(ctx, lane_y), inside);
-      box.w = tw;
-      layout_label_plate(ctx, item, box);
-      lb.has_label = TRUE;
-      lb.label = (LayoutLabel){title, box};
-    }
+    LayoutBar lb = layout_emit_bar(ctx, item, i, lane_y, inside);
     g_array_append_val(le->bars, lb);
   }
-
   if (item->text) {
-    double x;
-    StyleColor color = st->page.color;
-    if (item->place == PLACE_INSIDE) {
-      double solid_x1;
-      layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
-      x += st->bar.padding;
-      color = inside;
-    } else if (item->place == PLACE_RIGHT) {
-      x = layout_bar_x1(item, n - 1) + LAYOUT_LABEL_GAP;
-    } else {
-      x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
-    }
-    double y = layout_label_y(ctx, lane_y);
-    LayoutBox box;
-    if (item->place == PLACE_INSIDE) {
-      box = layout_text(ctx, st->bar.font, item->text, x, y, color);
-      layout_label_plate(ctx, item, box);
-    } else {
-      box = layout_text_two_tone(ctx, st->bar.font, item->text, x, y, color, st->page.muted);
-    }
     le->has_label = TRUE;
-    le->label = (LayoutLabel){g_strdup(item->text), box};
+    le->label = (LayoutLabel){g_strdup(item->text), layout_emit_label(ctx, item, lane_y, inside)};
   }
   return le;
 }
