@@ -141,10 +141,12 @@ static Season season_from_word(const char *word)
   return SEASON_NONE;
 }
 
+/* The spec's words for the open end, plus `today` and `current` (JSON Resume files in
+ * the wild write "endDate": "Current"). */
 static gboolean is_present_word(const char *word)
 {
   return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 || strcmp(word, "ongoing") == 0 ||
-         strcmp(word, "today") == 0;
+         strcmp(word, "today") == 0 || strcmp(word, "current") == 0;
 }
 
 static gboolean valid_year(int year)

@@ -14,6 +14,8 @@
 #define LAYOUT_COLUMN_GAP 16.0 /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
 #define LAYOUT_MAX_TIERS 8     /* milestone label tiers before a label is left out */
+/* A chart fitted into a fixed height shrinks at most until its labels are this small. */
+#define LAYOUT_MIN_FITTED_TEXT 8.0
 
 typedef enum {
   LAYER_BACK,  /* background, grid, separators */
@@ -81,6 +83,22 @@ static LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text,
   return (LayoutBox){x, y, e.width, e.height};
 }
 
+/* A label beside a bar in two tones: what the person was in the text colour, and from the
+ * first " · " on (the org, the location) in the muted colour. Returns its box. */
+static LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
+                                      double x, double y, StyleColor color, StyleColor muted)
+{
+  LayoutBox box = layout_text(ctx, font, text, x, y, color);
+  const char *cut = strstr(text, " · ");
+  if (cut && cut > text) {
+    LayoutShape *shape = &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape,
+                                        ctx->layers[LAYER_TEXT]->len - 1);
+    shape->tone_from = (guint)(cut - text);
+    shape->tone = muted;
+  }
+  return box;
+}
+
 /* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
 static void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
 {
@@ -115,11 +133,20 @@ static StyleColor layout_with_alpha(StyleColor c, double alpha)
  * boxes for them, and a newline would break the line). */
 static char *layout_clean_text(const char *text)
 {
-  char *copy = g_strdup(text ? text : "");
-  for (char *p = copy; *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return g_strstrip(copy);
+  GString *out = g_string_sized_new(text ? strlen(text) : 0);
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    /* Embeddings, overrides and isolates would reorder what follows the field too (the
+     * " · org" after a title, "exe.png" read backwards); the bidi algorithm alone still
+     * lays out right-to-left text. */
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      continue;
+    if (c < 0x20 || c == 0x7f)
+      g_string_append_c(out, ' ');
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_strstrip(g_string_free(out, FALSE));
 }
 
 /* Relative luminance per WCAG 2 of an opaque colour. */
@@ -358,18 +385,23 @@ static double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
 {
   const char *font = ctx->style->axis.font;
   double last_right = -G_MAXDOUBLE, row_h = 0;
+  gboolean year_named = FALSE;
   for (guint i = 0; i < ctx->scene->ticks->len; i++) {
     LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
     int ty, tm, td;
     date_to_ymd(tick->date, &ty, &tm, &td);
     char buf[32];
     layout_tick_text(buf, sizeof buf, ty, tm);
+    /* A month axis that starts after January still says which year it is in. */
+    if (!year_named && tm != 1)
+      g_snprintf(buf, sizeof buf, "%s %d", layout_month_names[tm - 1], ty);
     TextExtents e;
     text_measure(ctx->text, font, buf, &e);
     double x = CLAMP(tick->x - e.width / 2, ctx->left, ctx->right - e.width);
     row_h = MAX(row_h, e.height);
     if (x < last_right + 8)
       continue;
+    year_named = TRUE;
     last_right = x + e.width;
     LayoutBox box = layout_text(ctx, font, buf, x, y, ctx->style->axis.color);
     if (record) {
@@ -403,6 +435,8 @@ typedef struct {
   LayoutPlace place;
   guint inside_bar;   /* the bar an inside label sits in */
   gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
+  gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
+  char *org_segment_text;  /* that label */
   double lo, hi;      /* occupied span: bars and label */
   guint lane;
 } LayoutItem;
@@ -577,6 +611,44 @@ static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
   return FALSE;
 }
 
+/* Segment @i's label: its title (with the org, for the segment chosen to carry it),
+ * shortened when the segment is too short for all of it; NULL when not even a few
+ * characters would show. */
+static char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
+{
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  if (!bar->role || !layout_inside_allowed(ctx))
+    return NULL;
+  if (item->org_segment == (gint)i)
+    return g_strdup(item->org_segment_text);
+  char *title = layout_clean_text(bar->role);
+  double room = layout_bar_room(item, i) - 2 * ctx->style->bar.padding;
+  char *fitted = room >= LAYOUT_MIN_ELLIPSIS ? text_fit(ctx->text, ctx->style->bar.font, title, room)
+                                             : NULL;
+  g_free(title);
+  return fitted;
+}
+
+/* No room beside a bar that fills the plot: the org joins the title of the first
+ * segment with room for both ("Researcher · Big Research"). */
+static gboolean layout_org_in_segment(LayoutCtx *ctx, LayoutItem *item, const char *org)
+{
+  for (guint i = 0; i < item->te->bars->len; i++) {
+    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+    char *both = g_strdup_printf("%s · %s", bar->role, org);
+    char *clean = layout_clean_text(both);
+    double w = layout_text_width(ctx, ctx->style->bar.font, clean);
+    g_free(both);
+    if (layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i)) {
+      item->org_segment = (gint)i;
+      item->org_segment_text = clean;
+      return TRUE;
+    }
+    g_free(clean);
+  }
+  return FALSE;
+}
+
 /* Roles (visual.md "Bars"): each segment carries its title where it fits, and the org is
  * named once beside the bar; when no title fits, one label beside tells the progression. */
 static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
@@ -594,7 +666,7 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
 
   item->segment_labels = layout_any_segment_fits(ctx, item);
   if (item->segment_labels) {
-    if (!layout_try_place(ctx, item, org, FALSE))
+    if (!layout_try_place(ctx, item, org, FALSE) && !layout_org_in_segment(ctx, item, org))
       layout_place_shortened(ctx, item, org, FALSE);
   } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
     const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar,
@@ -610,6 +682,24 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
   g_free(org);
 }
 
+/* The title alone fitted inside: the org follows, shortened, when enough of it shows to
+ * be worth reading (visual.md "Text": a shortened label ends with an ellipsis). */
+static void layout_extend_inside(LayoutCtx *ctx, LayoutItem *item, const char *title)
+{
+  if (strcmp(item->full, title) == 0)
+    return;
+  double room = layout_bar_room(item, item->inside_bar) - 2 * ctx->style->bar.padding;
+  char *fitted = text_fit(ctx->text, ctx->style->bar.font, item->full, room);
+  /* " · " and at least four characters of the org, then the ellipsis. */
+  if (fitted && g_utf8_strlen(fitted, -1) >= g_utf8_strlen(title, -1) + 8) {
+    g_free(item->text);
+    item->text = fitted;
+    item->text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
+  } else {
+    g_free(fitted);
+  }
+}
+
 static void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
 {
   if (item->te->has_roles) {
@@ -623,6 +713,8 @@ static void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
   if (!layout_try_place(ctx, item, item->full, TRUE) &&
       !layout_try_place(ctx, item, shorter, TRUE))
     layout_place_shortened(ctx, item, item->full, TRUE);
+  else if (item->place == PLACE_INSIDE && g_strcmp0(item->text, shorter) == 0)
+    layout_extend_inside(ctx, item, shorter);
   g_free(shorter);
 }
 
@@ -657,14 +749,104 @@ static double layout_label_y(const LayoutCtx *ctx, double lane_y)
   return round(y + ctx->label_baseline) - ctx->label_baseline;
 }
 
+/* A pattern under a label makes it hard to read: the label sits on a plate of the bar's
+ * plain colour (the pattern still shows around it). */
+static void layout_label_plate(LayoutCtx *ctx, const LayoutItem *item, LayoutBox box)
+{
+  if (item->pattern == STYLE_PATTERN_SOLID || item->pattern == STYLE_PATTERN_OUTLINE)
+    return;
+  LayoutShape plate = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .x = box.x - 3,
+      .y = box.y,
+      .w = box.w + 6,
+      .h = box.h,
+      .fill = item->color,
+      .radius = 2,
+  };
+  layout_push(ctx, LAYER_BARS, &plate);
+}
+
+/* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
+/* Emits bar @i of an entry (a period or a role segment) with its segment label, and
+ * returns its dump record. */
+static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i, double lane_y,
+                                 StyleColor inside)
+{
+  const Style *st = ctx->style;
+  guint n = item->te->bars->len;
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
+  double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
+  /* Role segments are drawn as one bar: rounded only at the outer ends. */
+  gboolean inner_left = item->te->has_roles && i > 0;
+  gboolean inner_right = item->te->has_roles && i + 1 < n;
+  LayoutShape rect = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .x = x0,
+      .y = bar_y,
+      .w = w,
+      .h = ctx->bar_h,
+      .fill = item->color,
+      .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
+      .stroke_width = st->bar.border_width,
+      .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+      .square_left = inner_left,
+      .square_right = inner_right,
+      .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
+      .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
+      .pattern = item->pattern,
+      .pattern_color = layout_with_alpha(inside, 0.55),
+      .url = layout_str(ctx->scene, item->te->entry->url),
+  };
+  /* Alternating tints tell the segments apart even where the cut is a hairline. */
+  if (item->te->has_roles && i % 2 == 1)
+    rect.fill = layout_with_alpha(item->color, 0.82);
+  layout_push(ctx, LAYER_BARS, &rect);
+  if (inner_right)
+    layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h,
+                st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
+
+  LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
+  lb.role = g_strdup(bar->role);
+  char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
+  if (title) {
+    double solid_x0, solid_x1;
+    layout_bar_solid(item, i, &solid_x0, &solid_x1);
+    LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
+                                layout_label_y(ctx, lane_y), inside);
+    layout_label_plate(ctx, item, box);
+    lb.has_label = TRUE;
+    lb.label = (LayoutLabel){title, box};
+  }
+  return lb;
+}
+
+/* Emits the entry's own label where placement put it; returns its box. */
+static LayoutBox layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lane_y,
+                                   StyleColor inside)
+{
+  const Style *st = ctx->style;
+  double y = layout_label_y(ctx, lane_y);
+  if (item->place == PLACE_INSIDE) {
+    double x, solid_x1;
+    layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
+    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x + st->bar.padding, y, inside);
+    layout_label_plate(ctx, item, box);
+    return box;
+  }
+  double x = item->place == PLACE_RIGHT
+                 ? layout_bar_x1(item, item->te->bars->len - 1) + LAYOUT_LABEL_GAP
+                 : layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
+  return layout_text_two_tone(ctx, st->bar.font, item->text, x, y, st->page.color,
+                              st->page.muted);
+}
+
 /* Emits one entry's shapes at lane top @lane_y and fills its dump record. */
 static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double lane_y)
 {
-  const Style *st = ctx->style;
   const ModelEntry *entry = item->te->entry;
   guint n = item->te->bars->len;
-  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
-  double mid_y = bar_y + ctx->bar_h / 2;
   StyleColor inside = layout_inside_color(ctx, item->color);
   LayoutEntry *le = g_new0(LayoutEntry, 1);
   le->title = g_strdup(entry->title);
@@ -677,81 +859,25 @@ static LayoutEntry *layout_item_emit(LayoutCtx *ctx, LayoutItem *item, double la
   le->bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
 
   /* Separate periods read as one thing: a faint line joins them (visual.md "Bars"). */
-  if (n > 1 && !item->te->has_roles)
+  if (n > 1 && !item->te->has_roles) {
+    double mid_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h / 2;
     layout_line(ctx, LAYER_BARS, layout_bar_x1(item, 0), mid_y, layout_bar_x0(item, n - 1),
                 mid_y, layout_with_alpha(item->color, 0.45), 1.5);
-
+  }
   for (guint i = 0; i < n; i++) {
-    const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
-    /* Role segments are drawn as one bar: rounded only at the outer ends. */
-    gboolean inner_left = item->te->has_roles && i > 0;
-    gboolean inner_right = item->te->has_roles && i + 1 < n;
-    LayoutShape rect = {
-        .kind = LAYOUT_SHAPE_RECT,
-        .x = x0,
-        .y = bar_y,
-        .w = w,
-        .h = ctx->bar_h,
-        .fill = item->color,
-        .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
-        .stroke_width = st->bar.border_width,
-        .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
-        .square_left = inner_left,
-        .square_right = inner_right,
-        .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
-        .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
-        .pattern = item->pattern,
-        .pattern_color = layout_with_alpha(inside, 0.55),
-        .url = layout_str(ctx->scene, entry->url),
-    };
-    /* Alternating tints tell the segments apart even where the cut is a hairline. */
-    if (item->te->has_roles && i % 2 == 1)
-      rect.fill = layout_with_alpha(item->color, 0.82);
-    layout_push(ctx, LAYER_BARS, &rect);
-    if (inner_right)
-      layout_line(ctx, LAYER_BARS, x1, bar_y, x1, bar_y + ctx->bar_h, st->page.background.a > 0
-                  ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
-
-    LayoutBar lb = {.start = bar->start, .end = bar->end, .box = {x0, bar_y, w, ctx->bar_h}};
-    lb.role = g_strdup(bar->role);
-    if (item->segment_labels && bar->role && layout_segment_fits(ctx, item, i)) {
-      char *title = layout_clean_text(bar->role);
-      double tw = layout_text_width(ctx, st->bar.font, title);
-      double solid_x0, solid_x1;
-      layout_bar_solid(item, i, &solid_x0, &solid_x1);
-      LayoutBox box = layout_text(ctx, st->bar.font, title, solid_x0 + st->bar.padding,
-                                  layout_label_y(ctx, lane_y), inside);
-      box.w = tw;
-      lb.has_label = TRUE;
-      lb.label = (LayoutLabel){title, box};
-    }
+    LayoutBar lb = layout_emit_bar(ctx, item, i, lane_y, inside);
     g_array_append_val(le->bars, lb);
   }
-
   if (item->text) {
-    double x;
-    StyleColor color = st->page.color;
-    if (item->place == PLACE_INSIDE) {
-      double solid_x1;
-      layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
-      x += st->bar.padding;
-      color = inside;
-    } else if (item->place == PLACE_RIGHT) {
-      x = layout_bar_x1(item, n - 1) + LAYOUT_LABEL_GAP;
-    } else {
-      x = layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
-    }
-    LayoutBox box = layout_text(ctx, st->bar.font, item->text, x, layout_label_y(ctx, lane_y),
-                                color);
     le->has_label = TRUE;
-    le->label = (LayoutLabel){g_strdup(item->text), box};
+    le->label = (LayoutLabel){g_strdup(item->text), layout_emit_label(ctx, item, lane_y, inside)};
   }
   return le;
 }
 
 static void layout_item_clear(LayoutItem *item)
 {
+  g_free(item->org_segment_text);
   g_array_unref(item->xs);
   g_free(item->full);
   g_free(item->text);
@@ -816,6 +942,7 @@ static void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, Layout
   for (guint i = 0; i < out->n_items; i++) {
     LayoutItem *item = &out->items[i];
     item->te = g_ptr_array_index(tg->entries, i);
+    item->org_segment = -1;
     layout_item_paint(ctx, item, &out->paint);
     layout_item_bars(ctx, item);
     layout_place_label(ctx, item);
@@ -892,12 +1019,197 @@ static void layout_milestone_free(gpointer data)
   g_free(m);
 }
 
-/* The milestone track from @y: a hairline, a marker per milestone, labels below in as
- * many tiers as keep them apart (visual.md "Milestones"). Returns the y below it. */
+/* Room between a leader line and its label, and between labels in one tier. */
+#define LAYOUT_FLAG_GAP 4.0
+#define LAYOUT_TIER_GAP 12.0
+/* Narrower than this, a milestone label shortened to fit beside the page's edge is not
+ * worth drawing there. */
+#define LAYOUT_MIN_FLAG 60.0
+
+/* A milestone label while tiers are chosen: its span and its marker's x. */
+typedef struct {
+  double a, b, x;
+} LayoutTierLabel;
+
+typedef struct {
+  double x;
+  guint depth; /* the tier its label hangs in: the leader runs down to there */
+} LayoutLeader;
+
+/* Labels and leaders placed so far. Placement goes right to left, so both arrays hold
+ * markers in order of decreasing x, and a scan from the newest can stop early. */
+typedef struct {
+  GArray *tiers[LAYOUT_MAX_TIERS]; /* of LayoutTierLabel */
+  GArray *leaders;                 /* of LayoutLeader */
+  double reach;                    /* no label lies further than this from its marker */
+} LayoutTiers;
+
+/* Whether a label in tier @t comes within @margin of [a, b]. */
+static gboolean layout_tier_hits(const LayoutTiers *s, guint t, double a, double b, double margin)
+{
+  const GArray *arr = s->tiers[t];
+  for (guint i = arr->len; i-- > 0;) {
+    const LayoutTierLabel *l = &g_array_index(arr, LayoutTierLabel, i);
+    if (l->x - s->reach > b + margin)
+      break; /* this one and all older ones lie further right */
+    if (l->a < b + margin && a < l->b + margin)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether a placed leader runs down through [a, b] in tier @t. */
+static gboolean layout_leader_hits(const LayoutTiers *s, guint t, double a, double b)
+{
+  for (guint i = s->leaders->len; i-- > 0;) {
+    const LayoutLeader *l = &g_array_index(s->leaders, LayoutLeader, i);
+    if (l->x > b + 2)
+      break;
+    if (l->x >= a - 2 && l->depth >= t)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether a leader at @x running down to tier @t would strike through a label above. */
+static gboolean layout_column_blocked(const LayoutTiers *s, guint t, double x)
+{
+  for (guint k = 0; k < t; k++)
+    if (layout_tier_hits(s, k, x - 2, x + 2, 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* A milestone's label, once placed. */
+typedef struct {
+  char *text; /* owned; NULL: no label */
+  double w, a;
+  gint tier;
+} LayoutFlag;
+
+/* Whether a marker other than @k lies within [a, b] (@xs sorted). */
+static gboolean layout_covers_marker(const double *xs, guint n, guint k, double a, double b)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi) { /* the first marker at or right of a - 2 */
+    guint mid = lo + (hi - lo) / 2;
+    if (xs[mid] < a - 2)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint j = lo; j < n && xs[j] <= b + 2; j++)
+    if (j != k)
+      return TRUE;
+  return FALSE;
+}
+
+/* A flag on @side (0: right of the leader, 1: left) for @text, shortened to the room
+ * there when @shorten; FALSE when it does not fit. */
+static gboolean layout_flag_on(LayoutCtx *ctx, const char *text, double w, double x, guint side,
+                               gboolean shorten, LayoutFlag *out)
+{
+  double room = side == 0 ? ctx->right - x - LAYOUT_FLAG_GAP : x - LAYOUT_FLAG_GAP - ctx->left;
+  char *fitted = NULL;
+  if (w <= room)
+    fitted = g_strdup(text);
+  else if (shorten && room >= LAYOUT_MIN_FLAG)
+    fitted = text_fit(ctx->text, ctx->style->milestone.font, text, room);
+  if (!fitted)
+    return FALSE;
+  double fw = layout_text_width(ctx, ctx->style->milestone.font, fitted);
+  *out = (LayoutFlag){fitted, fw, side == 0 ? x + LAYOUT_FLAG_GAP : x - LAYOUT_FLAG_GAP - fw, -1};
+  return TRUE;
+}
+
+/* The ways milestone @k's label can hang, best first: whole to the right of its leader;
+ * whole to the left where that covers no other marker (near the page's right end);
+ * shortened to the right; whole, then shortened, to the left. */
+static guint layout_flag_candidates(LayoutCtx *ctx, const char *text, double w, const double *xs,
+                                    guint n, guint k, LayoutFlag out[4])
+{
+  guint count = 0;
+  LayoutFlag f;
+  gboolean left_whole = layout_flag_on(ctx, text, w, xs[k], 1, FALSE, &f);
+  if (layout_flag_on(ctx, text, w, xs[k], 0, FALSE, &out[count]))
+    count++;
+  if (left_whole && !layout_covers_marker(xs, n, k, f.a, f.a + f.w)) {
+    out[count++] = f;
+    left_whole = FALSE;
+  }
+  if (layout_flag_on(ctx, text, w, xs[k], 0, TRUE, &out[count]))
+    count++;
+  if (left_whole)
+    out[count++] = f;
+  else if (layout_flag_on(ctx, text, w, xs[k], 1, TRUE, &out[count]))
+    count++;
+  return count;
+}
+
+/* Chooses milestone @k's side and tier: for the best candidate that has one, the
+ * shallowest tier where the label touches no other label, no leader runs through it, and
+ * its own leader strikes through no label on the way down (visual.md "Milestones"). */
+static void layout_place_flag(LayoutCtx *ctx, LayoutTiers *s, const char *text, const double *xs,
+                              guint n, guint k, LayoutFlag *out)
+{
+  double w = layout_text_width(ctx, ctx->style->milestone.font, text);
+  LayoutFlag cands[4];
+  guint count = layout_flag_candidates(ctx, text, w, xs, n, k, cands);
+  *out = (LayoutFlag){NULL, 0, 0, -1};
+  for (guint i = 0; i < count && out->tier < 0; i++) {
+    double a = cands[i].a, b = a + cands[i].w;
+    for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
+      if (layout_column_blocked(s, t, xs[k]))
+        break; /* deeper tiers would cross the same label */
+      if (layout_tier_hits(s, t, a, b, LAYOUT_TIER_GAP) || layout_leader_hits(s, t, a, b))
+        continue;
+      *out = cands[i];
+      out->tier = (gint)t;
+      cands[i].text = NULL;
+      LayoutTierLabel label = {a, b, xs[k]};
+      g_array_append_val(s->tiers[t], label);
+      LayoutLeader leader = {xs[k], t};
+      g_array_append_val(s->leaders, leader);
+      break;
+    }
+  }
+  for (guint i = 0; i < count; i++)
+    g_free(cands[i].text);
+}
+
+/* The widest a milestone label may be: a third of the page, so that one label cannot
+ * fill a tier (but never under 200 px where the page has them). */
+static double layout_milestone_max_width(const LayoutCtx *ctx)
+{
+  double inner = ctx->right - ctx->left;
+  return MAX(inner / 3, MIN(inner, 200));
+}
+
+/* Places every milestone's label, right to left (@flags[k] for marker k at @xs[k]). */
+static void layout_milestone_flags(LayoutCtx *ctx, guint n, const double *xs, char **texts,
+                                   LayoutFlag *flags)
+{
+  LayoutTiers s = {.leaders = g_array_new(FALSE, FALSE, sizeof(LayoutLeader))};
+  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
+    s.tiers[t] = g_array_new(FALSE, FALSE, sizeof(LayoutTierLabel));
+  s.reach = layout_milestone_max_width(ctx) + LAYOUT_FLAG_GAP;
+  for (guint k = n; k-- > 0;) {
+    flags[k] = (LayoutFlag){NULL, 0, 0, -1};
+    if (texts[k])
+      layout_place_flag(ctx, &s, texts[k], xs, n, k, &flags[k]);
+  }
+  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
+    g_array_unref(s.tiers[t]);
+  g_array_unref(s.leaders);
+}
+
+/* The milestone track from @y: a hairline, a marker per milestone, and labels hanging
+ * below in as many tiers as keep them apart. Returns the y below it. */
 static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
 {
   const Style *st = ctx->style;
-  if (t->milestones->len == 0)
+  guint n = t->milestones->len;
+  if (n == 0)
     return y;
   double size = st->milestone.size;
   double base_y = round(y + size / 2 + 2) + 0.5;
@@ -905,18 +1217,28 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
               layout_with_alpha(st->axis.color, 0.5), 1);
   TextExtents e;
   text_measure(ctx->text, st->milestone.font, "Ag", &e);
-  double tier_h = e.height + 3;
-  double first_tier_y = base_y + size / 2 + 6;
-  double tier_right[LAYOUT_MAX_TIERS];
-  for (guint i = 0; i < LAYOUT_MAX_TIERS; i++)
-    tier_right[i] = -G_MAXDOUBLE;
+  double tier_h = e.height + 4;
+  double first_tier_y = base_y + size / 2 + 5;
+  double *xs = g_new(double, n);
+  char **texts = g_new0(char *, n);
+  LayoutFlag *flags = g_new(LayoutFlag, n);
+  for (guint i = 0; i < n; i++) {
+    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
+    xs[i] = round(layout_x(ctx, ms->date)) + 0.5;
+    char *title = layout_clean_text(ms->title);
+    texts[i] = text_fit(ctx->text, st->milestone.font, title, layout_milestone_max_width(ctx));
+    g_free(title);
+  }
+  layout_milestone_flags(ctx, n, xs, texts, flags);
+
   guint tiers_used = 0;
-  for (guint i = 0; i < t->milestones->len; i++) {
+  for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
     LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
+    lm->milestone = ms;
     lm->date = ms->date;
     lm->title = layout_clean_text(ms->title);
-    lm->x = round(layout_x(ctx, ms->date)) + 0.5;
+    lm->x = xs[i];
     lm->y = base_y;
     const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
     LayoutShape marker = {
@@ -931,30 +1253,27 @@ static double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
         .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
-    /* A long title is shortened to a third of the page, so one label cannot fill a tier. */
-    double inner = ctx->right - ctx->left;
-    char *text = text_fit(ctx->text, st->milestone.font, lm->title, MAX(inner / 3, MIN(inner, 200)));
-    double w = text ? layout_text_width(ctx, st->milestone.font, text) : 0;
-    double lx = CLAMP(lm->x - w / 2, ctx->left, ctx->right - w);
-    for (guint tier = 0; text && tier < LAYOUT_MAX_TIERS; tier++) {
-      if (lx < tier_right[tier] + 10)
-        continue;
-      tier_right[tier] = lx + w;
+    const LayoutFlag *flag = &flags[i];
+    if (flag->tier >= 0) {
+      guint tier = (guint)flag->tier;
       tiers_used = MAX(tiers_used, tier + 1);
       double ly = first_tier_y + tier * tier_h;
-      if (tier > 0 || fabs(lx + w / 2 - lm->x) > 1)
-        layout_line(ctx, LAYER_BACK, lm->x, base_y + size / 2, lm->x, ly + 2,
-                    layout_with_alpha(st->axis.color, 0.6), 0.75);
-      LayoutBox box = layout_text(ctx, st->milestone.font, text, lx, ly,
+      /* Above the grid, so a milestone on 1 January keeps its leader visible. */
+      layout_line(ctx, LAYER_BARS, lm->x, base_y + size / 2, lm->x, ly + e.height * 0.75,
+                  layout_with_alpha(st->axis.color, 0.7), 1);
+      LayoutBox box = layout_text(ctx, st->milestone.font, flag->text, flag->a, ly,
                                   st->milestone.label_color);
       lm->tier = tier;
       lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(text), box};
-      break;
+      lm->label = (LayoutLabel){g_strdup(flag->text), box};
     }
-    g_free(text);
     g_ptr_array_add(ctx->scene->milestones, lm);
+    g_free(flags[i].text);
+    g_free(texts[i]);
   }
+  g_free(flags);
+  g_free(texts);
+  g_free(xs);
   return first_tier_y + tiers_used * tier_h;
 }
 
@@ -1099,7 +1418,7 @@ static gboolean layout_check_width(const Style *style, DiagList *diags)
 {
   if (style->page.width - 2 * style->page.margin >= 120)
     return TRUE;
-  diag_error(diags, "style", 0, 0,
+  diag_error(diags, NULL, 0, 0,
              "the chart is too narrow: page.width %g leaves less than 120 px between the "
              "margins (%g each); raise --width or page.width",
              style->page.width, style->page.margin);
@@ -1291,6 +1610,15 @@ static LayoutScene *layout_stretched(const Timeline *timeline, const Style *styl
   return taller;
 }
 
+/* The least scale a fitted chart may take: the labels' font at LAYOUT_MIN_FITTED_TEXT. */
+static double layout_min_fit(const Style *style)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(style->bar.font);
+  double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
+  pango_font_description_free(desc);
+  return size > LAYOUT_MIN_FITTED_TEXT ? LAYOUT_MIN_FITTED_TEXT / size : 1.0;
+}
+
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags)
 {
@@ -1302,6 +1630,15 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
   if (fixed > 0) {
     double natural = scene->height;
     double s = natural > fixed ? fixed / natural : 1.0;
+    double min_fit = layout_min_fit(style);
+    if (s < min_fit) {
+      diag_error(diags, NULL, 0, 0,
+                 "the chart needs %.0f px of height: fitted into page.height (or --height) %g, "
+                 "its labels would be smaller than %g px; give it at least %.0f",
+                 natural, fixed, LAYOUT_MIN_FITTED_TEXT, ceil(natural * min_fit));
+      layout_scene_free(scene);
+      return NULL;
+    }
     double dx = (scene->width - scene->width * s) / 2;
     double dy = (fixed - natural * s) / 2;
     if (s < 1.0 || dy != 0)

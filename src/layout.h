@@ -39,6 +39,8 @@ typedef struct {
   StylePattern pattern;     /* rect: drawn over the fill in pattern_color */
   StyleColor pattern_color;
   const char *text; /* text: owned by the scene; plain text */
+  guint tone_from;  /* text: from this byte on (0: none) the text is drawn in tone */
+  StyleColor tone;
   const char *font; /* text: owned by the scene */
   const char *url;  /* optional link target (PDF); owned by the scene */
 } LayoutShape;
@@ -80,6 +82,7 @@ typedef struct {
 } LayoutGroup;
 
 typedef struct {
+  const ModelMilestone *milestone; /* not owned; for render's metadata (url, note) */
   DateDay date;
   char *title; /* owned */
   double x, y; /* the marker's centre */

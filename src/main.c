@@ -43,6 +43,7 @@ typedef struct {
   char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
+  gboolean transparent;
 } Args;
 
 /* The validated command line. */
@@ -94,7 +95,11 @@ static GOptionContext *option_context(Args *a)
       {"height", 'H', 0, G_OPTION_ARG_FILENAME, &a->height,
        "Chart height; the chart is fitted into it", "N"},
       {"scale", 0, 0, G_OPTION_ARG_FILENAME, &a->scale,
-       "Pixel density of PNG output (e.g. 2 for high-DPI screens), at most 16", "N"},
+       "Pixel density of PNG output (e.g. 2 for high-DPI screens), at most 16; SVG and PDF "
+       "are drawn N times larger",
+       "N"},
+      {"transparent", 0, 0, G_OPTION_ARG_NONE, &a->transparent,
+       "No page background (same as --set page.background=transparent)", NULL},
       {"from", 0, 0, G_OPTION_ARG_FILENAME, &a->from, "Start of the visible range", "DATE"},
       {"to", 0, 0, G_OPTION_ARG_FILENAME, &a->to, "End of the visible range", "DATE"},
       {"today", 0, 0, G_OPTION_ARG_FILENAME, &a->today,
@@ -202,6 +207,9 @@ static int collect_sets(Config *cfg)
   int code = add_size_set(cfg, "--width", a->width, "page.width");
   if (code == EXIT_DONE)
     code = add_size_set(cfg, "--height", a->height, "page.height");
+  /* Before the user's --set values, which are applied last and so can still win. */
+  if (a->transparent)
+    g_ptr_array_add(cfg->sets, g_strdup("page.background=transparent"));
   for (char **s = a->sets; code == EXIT_DONE && s && *s; s++) {
     const char *eq = strchr(*s, '=');
     if (eq == NULL || eq == *s)
@@ -252,7 +260,9 @@ static int collect_only(Config *cfg)
     return EXIT_DONE;
   GPtrArray *keys = g_ptr_array_new();
   for (char **o = cfg->args->only; *o; o++) {
-    char **parts = g_strsplit(*o, ",", -1);
+    /* `--only ''` splits into nothing, and would draw an empty chart: read it as one
+     * empty name, which is refused below. */
+    char **parts = **o ? g_strsplit(*o, ",", -1) : g_strdupv((char *[]){(char *)"", NULL});
     for (char **p = parts; *p; p++) {
       char *key = g_strstrip(g_strdup(*p));
       if (key[0] == '\0' || !g_utf8_validate(key, -1, NULL)) {

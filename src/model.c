@@ -161,3 +161,53 @@ guint model_cv_entry_count(const ModelCv *cv)
   }
   return count;
 }
+
+/* Start order; for equal starts the longer role first, so the shorter one wins its span. */
+static int role_start_cmp(gconstpointer pa, gconstpointer pb)
+{
+  const ModelSpan *a = &((const ModelRole *)pa)->span, *b = &((const ModelRole *)pb)->span;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return (a->end < b->end) - (a->end > b->end);
+}
+
+void model_entry_settle_roles(ModelEntry *entry)
+{
+  if (entry == NULL || entry->roles->len < 2)
+    return;
+  GArray *in = entry->roles;
+  g_array_set_clear_func(in, NULL); /* titles move to @out */
+  g_array_sort(in, role_start_cmp); /* stable: file order among equal spans */
+  GArray *out = g_array_new(FALSE, TRUE, sizeof(ModelRole));
+  g_array_set_clear_func(out, role_clear);
+  for (guint i = 0; i < in->len; i++) {
+    ModelRole r = g_array_index(in, ModelRole, i);
+    /* Every earlier segment that overlaps @r keeps what lies before it and, when it
+     * goes on after @r, a tail; both are built before @r is added. */
+    for (guint k = 0; k < out->len; k++) {
+      ModelRole *s = &g_array_index(out, ModelRole, k);
+      if (s->span.end < r.span.start || s->span.start > r.span.end)
+        continue;
+      if (s->span.end > r.span.end) {
+        ModelRole tail = *s;
+        tail.title = g_strdup(s->title);
+        tail.span.start = r.span.end + 1;
+        tail.span.start_approx = r.span.end_approx;
+        g_array_append_val(out, tail);
+        s = &g_array_index(out, ModelRole, k); /* the append may have moved it */
+      }
+      if (s->span.start < r.span.start) {
+        s->span.end = r.span.start - 1;
+        s->span.end_approx = r.span.start_approx;
+        s->span.ongoing = FALSE;
+      } else { /* wholly covered by @r: nothing of it is left to draw */
+        g_array_remove_index(out, k);
+        k--;
+      }
+    }
+    g_array_append_val(out, r);
+  }
+  g_array_sort(out, role_start_cmp);
+  g_array_unref(in);
+  entry->roles = out;
+}

@@ -32,17 +32,17 @@ typedef struct {
   /* The periods, sorted by start, not overlapping in a way that matters for drawing.
    * For an entry with roles: exactly one span, from the first role's start to the last
    * role's end. Empty when nothing remains to draw (e.g. a present period after today). */
-  GArray *periods; /* of ModelSpan, owned */
-  GArray *roles;   /* of ModelRole, owned, in order; empty unless the entry had roles */
+  GArray *periods;  /* of ModelSpan, owned */
+  GArray *roles;    /* of ModelRole, owned, in order; empty unless the entry had roles */
   int line, column; /* the entry's mapping in the source */
 } ModelEntry;
 
 typedef struct {
-  char *key;         /* "jobs", "education", "visiting", or a custom group's name; owned */
-  char *name;        /* display name: "Experience", "Education", "Visiting", or the key */
-  gboolean builtin;  /* one of the three built-in keys */
+  char *key;          /* "jobs", "education", "visiting", or a custom group's name; owned */
+  char *name;         /* display name: "Experience", "Education", "Visiting", or the key */
+  gboolean builtin;   /* one of the three built-in keys */
   GPtrArray *entries; /* of ModelEntry*, owned, in file order */
-  int line, column;  /* the group's key in the source */
+  int line, column;   /* the group's key in the source */
 } ModelGroup;
 
 typedef struct {
@@ -57,10 +57,10 @@ typedef struct {
 } ModelMilestone;
 
 typedef struct {
-  char *file;      /* the name used in messages; owned */
-  char *name;      /* owned; NULL when absent */
-  char *headline;  /* owned; NULL when absent */
-  DateDay today;   /* what `present` meant while reading */
+  char *file;            /* the name used in messages; owned */
+  char *name;            /* owned; NULL when absent */
+  char *headline;        /* owned; NULL when absent */
+  DateDay today;         /* what `present` meant while reading */
   GPtrArray *groups;     /* of ModelGroup*, owned, in file order; never empty groups */
   GPtrArray *milestones; /* of ModelMilestone*, owned, sorted by date (stable) */
 } ModelCv;
@@ -90,3 +90,12 @@ const char *model_builtin_group_name(const char *key);
 
 /* Total number of entries over all groups. */
 guint model_cv_entry_count(const ModelCv *cv);
+
+/* Makes @entry's role segments drawable side by side (roles that overlap are a warning,
+ * not an error, so they reach the model): sorts the roles by start and, where two
+ * overlap, lets the later-starting one win its span. The earlier role then ends the day
+ * before; if it went on past the later one's end, its remainder becomes a further
+ * segment with the same title (Professor | Dean | Professor). Roles with the same start
+ * are taken longest first, so a shorter one shows its span and the longer the rest.
+ * Spans that do not overlap are left as they are (gaps stay gaps). */
+void model_entry_settle_roles(ModelEntry *entry);

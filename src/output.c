@@ -118,7 +118,8 @@ static int open_temp(const char *target, char **tmp_out, GError **error)
   if (fd < 0) {
     int err = errno;
     struct stat st;
-    if (err == ENOENT)
+    /* ENOENT also comes from folders that exist but take no new files (/proc). */
+    if (err == ENOENT && stat(dir, &st) != 0)
       g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                   "could not write '%s': the folder '%s' does not exist", target, dir);
     else if (err == ENOTDIR || (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)))

@@ -13,7 +13,8 @@ static const struct {
     {READER_RENDERCV, "rendercv"},
 };
 
-const char *reader_format_name(ReaderFormat format) {
+const char *reader_format_name(ReaderFormat format)
+{
   for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
     if (format_names[i].format == format)
       return format_names[i].name;
@@ -21,7 +22,8 @@ const char *reader_format_name(ReaderFormat format) {
   return "auto";
 }
 
-gboolean reader_format_parse(const char *name, ReaderFormat *out) {
+gboolean reader_format_parse(const char *name, ReaderFormat *out)
+{
   if (name == NULL)
     return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
@@ -33,7 +35,8 @@ gboolean reader_format_parse(const char *name, ReaderFormat *out) {
   return FALSE;
 }
 
-ReaderFormat reader_detect(const YdocDoc *doc) {
+ReaderFormat reader_detect(const YdocDoc *doc)
+{
   const YdocNode *root = doc ? doc->root : NULL;
   if (root == NULL || root->kind != YDOC_MAPPING)
     return READER_NATIVE;
@@ -44,7 +47,8 @@ ReaderFormat reader_detect(const YdocDoc *doc) {
   return READER_NATIVE;
 }
 
-ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags) {
+static ModelCv *reader_dispatch(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
   ReaderFormat format = opts->format == READER_AUTO ? reader_detect(doc) : opts->format;
   switch (format) {
   case READER_JSONRESUME:
@@ -56,6 +60,18 @@ ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *di
     break;
   }
   return reader_native(doc, opts, diags);
+}
+
+ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+{
+  ModelCv *cv = reader_dispatch(doc, opts, diags);
+  /* ydoc may hand over a usable tree with errors of its own (a duplicate key), so that
+   * every mistake is reported in one run; the file is still wrong. */
+  if (cv && diag_error_count(diags) > 0) {
+    model_cv_free(cv);
+    return NULL;
+  }
+  return cv;
 }
 
 /* ==== reader_merge_roles (import helper's section; keep it last in the file) ==========
@@ -143,8 +159,8 @@ static ModelEntry *merge_build(GPtrArray *cluster, GPtrArray *run)
   for (guint i = 0; i < cluster->len; i++) {
     ModelEntry *m = g_ptr_array_index(cluster, i);
     const ModelSpan *s = merge_span(m);
-    ModelRole role = {.title = g_steal_pointer(&m->title), .span = *s, .line = m->line,
-                      .column = m->column};
+    ModelRole role = {
+        .title = g_steal_pointer(&m->title), .span = *s, .line = m->line, .column = m->column};
     g_array_append_val(merged->roles, role);
     /* The bar ends where the latest role ends; an ongoing role wins a tie. */
     if (s->end > whole.end || (s->end == whole.end && s->ongoing)) {
@@ -153,6 +169,9 @@ static ModelEntry *merge_build(GPtrArray *cluster, GPtrArray *run)
       whole.ongoing = s->ongoing;
     }
   }
+  /* Entries that overlap (a promotion written "2015-2017", then "2017-02-") are cut so
+   * the segments lie side by side. */
+  model_entry_settle_roles(merged);
   g_array_append_val(merged->periods, whole);
   return merged;
 }

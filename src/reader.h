@@ -36,7 +36,8 @@ gboolean reader_format_parse(const char *name, ReaderFormat *out);
 ReaderFormat reader_detect(const YdocDoc *doc);
 
 /* Reads @doc in @opts->format (detected when READER_AUTO). Returns a new model owned by
- * the caller, or NULL when any error was added to @diags. Warnings do not make it fail.
+ * the caller, or NULL when @diags holds any error (also one ydoc added while parsing
+ * @doc). Warnings do not make it fail.
  * (Under --strict, @diags turns warnings into errors, so they do.) */
 ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags);
 

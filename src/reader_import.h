@@ -1,6 +1,6 @@
 /* Helpers shared by the JSON Resume and RenderCV readers (spec/cli.md "input formats",
  * doc/importing.md): typed field access with positioned errors, dates and spans, text
- * shortening and the finishing steps. Implemented in reader_jsonresume.c. Private to the
+ * shortening and the finishing steps. Implemented in reader_import.c. Private to the
  * two import readers. */
 #pragma once
 
@@ -24,10 +24,9 @@ typedef struct {
 void reader_import_init(ReaderImport *ri, const YdocDoc *doc, const ReaderOptions *opts,
                         DiagList *diags);
 
-/* TRUE when @node is of @kind; otherwise reports "`NAME`: expected KIND, found KIND" at
- * @node and returns FALSE. */
-gboolean reader_import_expect(ReaderImport *ri, const YdocNode *node, const char *name,
-                              YdocKind kind);
+/* TRUE when @node is of @kind; otherwise reports "expected KIND, found KIND" at @node
+ * (the wording of the native reader) and returns FALSE. */
+gboolean reader_import_expect(ReaderImport *ri, const YdocNode *node, YdocKind kind);
 
 /* The text of the scalar @key in @map as a new string owned by the caller, shortened to
  * max_text_chars with a warning. NULL when absent, null or empty; NULL with an error
@@ -47,19 +46,19 @@ typedef enum {
   READER_DATE_BAD, /* an error was reported */
 } ReaderDateResult;
 
-/* Reads the date scalar @node (may be NULL) named @name in messages. ISO timestamps
+/* Reads the date scalar @node (may be NULL). ISO timestamps
  * (`2019-08-01T00:00:00Z`) are read as their day. Unparsable dates and lists or
  * mappings are errors. */
-ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, const char *name,
-                                    DateValue *out);
+ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, DateValue *out);
 
 /* Builds the span from @start (not present) to @end (NULL or present: ongoing, up to
- * today). @start_node and @end_node give positions for messages (@end_node may be NULL).
+ * today). @start_node and @end_node give positions for messages (@end_node may be NULL),
+ * @start_name the start field's name.
  * Returns FALSE after an error (present as a start, end before start). Sets *@empty when
  * the span is ongoing but starts after today (a warning is reported then). */
 gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const YdocNode *start_node,
-                            const DateValue *end, const YdocNode *end_node, ModelSpan *out,
-                            gboolean *empty);
+                            const char *start_name, const DateValue *end, const YdocNode *end_node,
+                            ModelSpan *out, gboolean *empty);
 
 /* Counts one more entry or milestone; FALSE (with one error at @node) past max_entries. */
 gboolean reader_import_count(ReaderImport *ri, const YdocNode *node);

@@ -1,190 +1,10 @@
 /* JSON Resume reader (jsonresume.org schema v1.0.0 and the older field names still found
  * in the wild) onto the CV model; see doc/importing.md for the mapping, spec/cli.md for
- * detection. Also holds the helpers both import readers share (reader_import.h). */
+ * detection. The helpers it shares with the RenderCV reader are in reader_import.c. */
 #include "reader_import.h"
 #include "strutil.h"
 
 #include <string.h>
-
-/* ---- Shared import helpers ------------------------------------------------------------ */
-
-void reader_import_init(ReaderImport *ri, const YdocDoc *doc, const ReaderOptions *opts,
-                        DiagList *diags)
-{
-  memset(ri, 0, sizeof(*ri));
-  ri->file = doc->file;
-  ri->opts = opts;
-  ri->diags = diags;
-  ri->today = opts->has_today ? opts->today : opts->clock_today;
-}
-
-gboolean reader_import_expect(ReaderImport *ri, const YdocNode *node, const char *name,
-                              YdocKind kind)
-{
-  if (node->kind == kind)
-    return TRUE;
-  diag_error(ri->diags, ri->file, node->line, node->column, "`%s`: expected %s, found %s", name,
-             ydoc_kind_name(kind), ydoc_kind_name(node->kind));
-  return FALSE;
-}
-
-const YdocNode *reader_import_field(const YdocNode *map, const char *key, const char *old_key)
-{
-  const YdocNode *node = ydoc_get(map, key);
-  if ((node == NULL || ydoc_is_null(node)) && old_key != NULL)
-    node = ydoc_get(map, old_key);
-  if (node == NULL || ydoc_is_null(node))
-    return NULL;
-  return node;
-}
-
-/* The text of a scalar @node, or NULL (with an error for a list or mapping). */
-static char *import_node_text(ReaderImport *ri, const YdocNode *node, const char *name)
-{
-  if (node == NULL || ydoc_is_null(node))
-    return NULL;
-  if (!reader_import_expect(ri, node, name, YDOC_SCALAR))
-    return NULL;
-  /* Exporters often write "" for a field they have no value for. */
-  const char *text = node->text;
-  while (g_ascii_isspace(*text))
-    text++;
-  if (*text == '\0')
-    return NULL;
-  char *copy = g_strstrip(g_strdup(text));
-  guint max = ri->opts->max_text_chars;
-  if (max > 0 && g_utf8_strlen(copy, -1) > (glong)max) {
-    diag_warning(ri->diags, ri->file, node->line, node->column,
-                 "`%s` is longer than %u characters; shortened", name, max);
-    char *cut = strutil_truncate_utf8(copy, max);
-    g_free(copy);
-    copy = cut;
-  }
-  return copy;
-}
-
-char *reader_import_text(ReaderImport *ri, const YdocNode *map, const char *key)
-{
-  return import_node_text(ri, ydoc_get(map, key), key);
-}
-
-char *reader_import_text2(ReaderImport *ri, const YdocNode *map, const char *key,
-                          const char *old_key)
-{
-  const YdocNode *node = reader_import_field(map, key, old_key);
-  if (node == NULL)
-    return NULL;
-  const char *name = node == ydoc_get(map, key) ? key : old_key;
-  return import_node_text(ri, node, name);
-}
-
-/* "2019-08-01T00:00:00.000Z" -> "2019-08-01": exporters and some editors write full ISO
- * timestamps where the schema wants a date. NULL when @text is no such timestamp. */
-static char *import_strip_timestamp(const char *text)
-{
-  if (strlen(text) <= 10 || text[10] != 'T')
-    return NULL;
-  for (int i = 0; i < 10; i++) {
-    gboolean dash = i == 4 || i == 7;
-    if (dash ? text[i] != '-' : !g_ascii_isdigit(text[i]))
-      return NULL;
-  }
-  return g_strndup(text, 10);
-}
-
-ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, const char *name,
-                                    DateValue *out)
-{
-  if (node == NULL || ydoc_is_null(node))
-    return READER_DATE_ABSENT;
-  if (!reader_import_expect(ri, node, name, YDOC_SCALAR))
-    return READER_DATE_BAD;
-  g_autofree char *trimmed = g_strstrip(g_strdup(node->text));
-  if (*trimmed == '\0')
-    return READER_DATE_ABSENT;
-  if (date_parse(trimmed, out))
-    return READER_DATE_OK;
-  g_autofree char *day = import_strip_timestamp(trimmed);
-  if (day != NULL && date_parse(day, out))
-    return READER_DATE_OK;
-  diag_error(ri->diags, ri->file, node->line, node->column,
-             "unparsable date '%s' in `%s`: " DATE_FORMS_HINT, trimmed, name);
-  return READER_DATE_BAD;
-}
-
-gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const YdocNode *start_node,
-                            const DateValue *end, const YdocNode *end_node, ModelSpan *out,
-                            gboolean *empty)
-{
-  memset(out, 0, sizeof(*out));
-  *empty = FALSE;
-  if (start->present) {
-    g_autofree char *text = g_strstrip(g_strdup(start_node->text));
-    diag_error(ri->diags, ri->file, start_node->line, start_node->column,
-               "'%s' is not allowed as a start date", text);
-    return FALSE;
-  }
-  out->start = start->first;
-  out->start_approx = start->approximate;
-  if (end == NULL || end->present) {
-    out->ongoing = TRUE;
-    out->end = ri->today;
-    if (ri->today < start->first) {
-      char today[DATE_ISO_SIZE];
-      g_autofree char *text = g_strstrip(g_strdup(start_node->text));
-      diag_warning(ri->diags, ri->file, start_node->line, start_node->column,
-                   "start (%s) is after today (%s): this ongoing period is not drawn", text,
-                   date_format_iso(ri->today, today));
-      *empty = TRUE;
-    }
-    return TRUE;
-  }
-  if (end->last < start->first) {
-    const YdocNode *at = end_node != NULL ? end_node : start_node;
-    g_autofree char *e = g_strstrip(g_strdup(end_node != NULL ? end_node->text : ""));
-    g_autofree char *s = g_strstrip(g_strdup(start_node->text));
-    diag_error(ri->diags, ri->file, at->line, at->column, "end (%s) is before start (%s)", e, s);
-    return FALSE;
-  }
-  out->end = end->last;
-  out->end_approx = end->approximate;
-  return TRUE;
-}
-
-gboolean reader_import_count(ReaderImport *ri, const YdocNode *node)
-{
-  if (ri->items >= ri->opts->max_entries) {
-    if (!ri->too_many)
-      diag_error(ri->diags, ri->file, node->line, node->column,
-                 "more than %u entries and milestones; the rest is not read",
-                 ri->opts->max_entries);
-    ri->too_many = TRUE;
-    return FALSE;
-  }
-  ri->items++;
-  return TRUE;
-}
-
-void reader_import_add_group(ModelCv *cv, ModelGroup *group)
-{
-  if (group->entries->len > 0)
-    g_ptr_array_add(cv->groups, group);
-  else
-    model_group_free(group);
-}
-
-ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv, guint errors_before)
-{
-  if (diag_error_count(ri->diags) > errors_before) {
-    model_cv_free(cv);
-    return NULL;
-  }
-  if (ri->opts->merge_roles)
-    reader_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS);
-  model_cv_sort_milestones(cv);
-  cv->today = ri->today;
-  return cv;
-}
 
 /* ---- JSON Resume ---------------------------------------------------------------------- */
 
@@ -235,18 +55,18 @@ static gboolean jr_read_dates(ReaderImport *ri, const YdocNode *item, const char
   const YdocNode *start_node = reader_import_field(item, "startDate", NULL);
   const YdocNode *end_node = reader_import_field(item, "endDate", NULL);
   DateValue start, end;
-  ReaderDateResult rs = reader_import_date(ri, start_node, "startDate", &start);
-  ReaderDateResult re = reader_import_date(ri, end_node, "endDate", &end);
+  ReaderDateResult rs = reader_import_date(ri, start_node, &start);
+  ReaderDateResult re = reader_import_date(ri, end_node, &end);
   if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
     return FALSE;
   if (rs == READER_DATE_ABSENT) {
     diag_warning(ri->diags, ri->file, item->line, item->column,
-                 "%s entry without `startDate` cannot be drawn; skipped", what);
+                 "'%s' entry without 'startDate' cannot be drawn; skipped", what);
     return FALSE;
   }
   ModelSpan span;
   gboolean empty;
-  if (!reader_import_span(ri, &start, start_node, re == READER_DATE_OK ? &end : NULL,
+  if (!reader_import_span(ri, &start, start_node, "startDate", re == READER_DATE_OK ? &end : NULL,
                           re == READER_DATE_OK ? end_node : NULL, &span, &empty))
     return FALSE;
   if (!empty)
@@ -270,13 +90,14 @@ static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, cons
   entry->line = item->line;
   entry->column = item->column;
   /* A field of the wrong type was reported already: say nothing more of this entry. */
-  if (diag_error_count(ri->diags) > errors_before || !jr_read_dates(ri, item, spec->section, entry)) {
+  if (diag_error_count(ri->diags) > errors_before ||
+      !jr_read_dates(ri, item, spec->section, entry)) {
     model_entry_free(entry);
     return NULL;
   }
   if (title == NULL && org == NULL) {
     diag_warning(ri->diags, ri->file, item->line, item->column,
-                 "%s entry has neither `%s` nor `%s`; skipped", spec->section,
+                 "'%s' entry with neither '%s' nor '%s' cannot be drawn; skipped", spec->section,
                  spec->title_key != NULL ? spec->title_key : "studyType", spec->org_key);
     model_entry_free(entry);
     return NULL;
@@ -290,7 +111,7 @@ static void jr_read_group(ReaderImport *ri, ModelCv *cv, const JrGroupSpec *spec
                           const YdocPair *pair)
 {
   const YdocNode *list = pair->value;
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, spec->section, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
     return;
   const char *name = spec->builtin ? model_builtin_group_name(spec->group_key) : spec->group_key;
   ModelGroup *group = model_group_new(spec->group_key, name, spec->builtin);
@@ -298,7 +119,7 @@ static void jr_read_group(ReaderImport *ri, ModelCv *cv, const JrGroupSpec *spec
   group->column = pair->key->column;
   for (guint i = 0; i < list->n; i++) {
     const YdocNode *item = list->items[i];
-    if (!reader_import_expect(ri, item, spec->section, YDOC_MAPPING))
+    if (!reader_import_expect(ri, item, YDOC_MAPPING))
       continue;
     if (!reader_import_count(ri, item))
       break;
@@ -312,30 +133,30 @@ static void jr_read_group(ReaderImport *ri, ModelCv *cv, const JrGroupSpec *spec
 static void jr_read_milestones(ReaderImport *ri, ModelCv *cv, const JrMilestoneSpec *spec,
                                const YdocNode *list)
 {
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, spec->section, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
     return;
   for (guint i = 0; i < list->n; i++) {
     const YdocNode *item = list->items[i];
-    if (!reader_import_expect(ri, item, spec->section, YDOC_MAPPING))
+    if (!reader_import_expect(ri, item, YDOC_MAPPING))
       continue;
     if (!reader_import_count(ri, item))
       break;
     const YdocNode *date_node = reader_import_field(item, spec->date_key, spec->date_old);
-    const char *date_name =
-        date_node != NULL && date_node == ydoc_get(item, spec->date_key) ? spec->date_key
-                                                                          : spec->date_old;
+    const char *date_name = date_node != NULL && date_node == ydoc_get(item, spec->date_key)
+                                ? spec->date_key
+                                : spec->date_old;
     DateValue date;
-    ReaderDateResult rd = reader_import_date(ri, date_node, date_name, &date);
+    ReaderDateResult rd = reader_import_date(ri, date_node, &date);
     g_autofree char *title = reader_import_text(ri, item, spec->title_key);
     char *url = reader_import_text(ri, item, "url");
     if (rd == READER_DATE_OK && date.present) {
-      diag_error(ri->diags, ri->file, date_node->line, date_node->column,
-                 "'%s' is not allowed as the date of a milestone", date_node->text);
+      diag_error(ri->diags, ri->file, date_node->line, date_node->column, "%s cannot be '%s'",
+                 date_name, date_node->text);
       rd = READER_DATE_BAD;
     }
     if (rd == READER_DATE_ABSENT || (rd == READER_DATE_OK && title == NULL))
       diag_warning(ri->diags, ri->file, item->line, item->column,
-                   "%s entry without `%s` cannot be drawn; skipped", spec->section,
+                   "'%s' entry without '%s' cannot be drawn; skipped", spec->section,
                    rd == READER_DATE_ABSENT ? spec->date_key : spec->title_key);
     if (rd != READER_DATE_OK || title == NULL) {
       g_free(url);
@@ -355,7 +176,7 @@ static void jr_read_milestones(ReaderImport *ri, ModelCv *cv, const JrMilestoneS
 
 static void jr_read_basics(ReaderImport *ri, ModelCv *cv, const YdocNode *basics)
 {
-  if (ydoc_is_null(basics) || !reader_import_expect(ri, basics, "basics", YDOC_MAPPING))
+  if (ydoc_is_null(basics) || !reader_import_expect(ri, basics, YDOC_MAPPING))
     return;
   cv->name = reader_import_text(ri, basics, "name");
   cv->headline = reader_import_text(ri, basics, "label");
@@ -389,12 +210,12 @@ ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagLi
   guint errors_before = diag_error_count(diags);
   const YdocNode *root = doc->root;
   if (root == NULL) {
-    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a JSON Resume object");
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
     return NULL;
   }
   if (root->kind != YDOC_MAPPING) {
     diag_error(diags, doc->file, root->line, root->column,
-               "expected a JSON Resume object at the top, found %s", ydoc_kind_name(root->kind));
+               "expected a mapping at the top level, found %s", ydoc_kind_name(root->kind));
     return NULL;
   }
   ModelCv *cv = model_cv_new(doc->file);

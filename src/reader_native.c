@@ -479,6 +479,13 @@ static void check_role_joint(Ctx *c, const RoleIn *prev, const RoleIn *next)
                pt, iso(prev->span.end, a), nt, iso(next->span.start, b));
 }
 
+/* Chronological order of roles (g_ptr_array_sort is stable: file order among equals). */
+static int role_in_start_cmp(gconstpointer pa, gconstpointer pb)
+{
+  const RoleIn *a = *(RoleIn *const *)pa, *b = *(RoleIn *const *)pb;
+  return (a->span.start > b->span.start) - (a->span.start < b->span.start);
+}
+
 static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
 {
   if (!expect_kind(c, node, YDOC_SEQUENCE))
@@ -490,10 +497,23 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
   guint n = node->n;
   RoleIn *roles = g_new0(RoleIn, n);
   gboolean ok = TRUE;
-  for (guint i = 0; i < n; i++)
-    ok = read_role(c, node->items[i], &roles[i]) && ok;
+  gboolean *read_ok = g_new0(gboolean, n);
+  for (guint i = 0; i < n; i++) {
+    read_ok[i] = read_role(c, node->items[i], &roles[i]);
+    ok = read_ok[i] && ok;
+  }
+  /* With a broken role the others cannot be resolved, but a role that gives both of its
+   * dates can still be checked, so that one run reports all. */
+  for (guint i = 0; !ok && i < n; i++)
+    if (read_ok[i] && roles[i].start_node && roles[i].end_node && !roles[i].end.present &&
+        roles[i].end.last < roles[i].start.first) {
+      g_autofree char *e = shown(roles[i].end_node->text);
+      g_autofree char *st = shown(roles[i].start_node->text);
+      error_at(c, roles[i].end_node, "end (%s) is before start (%s)", e, st);
+    }
+  g_free(read_ok);
   ok = ok && resolve_roles(c, roles, n, approx);
-  const RoleIn *prev = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new();
   for (guint i = 0; ok && i < n; i++) {
     gboolean keep;
     if (!check_role(c, &roles[i], &keep)) {
@@ -502,15 +522,25 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
     }
     if (!keep)
       continue;
-    if (prev)
-      check_role_joint(c, prev, &roles[i]);
-    prev = &roles[i];
+    g_ptr_array_add(kept, &roles[i]);
     ModelRole role = {.title = g_strdup(roles[i].title),
                       .span = roles[i].span,
                       .line = roles[i].node->line,
                       .column = roles[i].node->column};
     g_array_append_val(entry->roles, role);
   }
+  /* Overlaps and gaps are between roles that follow each other in time, whatever order
+   * the file lists them in (newest first is common). */
+  g_ptr_array_sort(kept, role_in_start_cmp);
+  const RoleIn *reach = kept->len ? kept->pdata[0] : NULL; /* the latest-ending so far */
+  for (guint i = 1; ok && i < kept->len; i++) {
+    const RoleIn *next = kept->pdata[i];
+    check_role_joint(c, reach, next);
+    if (next->span.end > reach->span.end)
+      reach = next;
+  }
+  if (ok)
+    model_entry_settle_roles(entry);
   if (ok && entry->roles->len > 0) {
     /* One bar from the earliest start to the latest end. */
     ModelSpan all = g_array_index(entry->roles, ModelRole, 0).span;
@@ -723,6 +753,15 @@ static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const
   }
 }
 
+/* TRUE for a text of nothing but white space (any Unicode space), or empty. */
+static gboolean is_blank(const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
+    if (!g_unichar_isspace(g_utf8_get_char(p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void read_custom_groups(Ctx *c, const YdocNode *value)
 {
   if (ydoc_is_null(value))
@@ -731,7 +770,8 @@ static void read_custom_groups(Ctx *c, const YdocNode *value)
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
-    if (p->key->text_len == 0) {
+    if (is_blank(p->key->text)) {
+      /* A name of spaces would be drawn as no name at all, in the column and legend. */
       error_at(c, p->key, "a group name cannot be empty");
       continue;
     }

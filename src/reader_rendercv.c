@@ -37,9 +37,9 @@ static RcvKind rcv_kind(const YdocNode *item)
 
 /* Words RenderCV leaves in lower case when it turns a key into a section title. */
 static const char *const rcv_small_words[] = {
-    "a",  "and", "as",  "at",   "but",  "by",   "for", "from", "if",   "in",
-    "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "over",
-    "so", "than", "that", "to", "upon", "when", "with", "yet", NULL,
+    "a",    "and",  "as",   "at",  "but",  "by",   "for",  "from", "if", "in",
+    "into", "like", "near", "nor", "of",   "off",  "on",   "onto", "or", "over",
+    "so",   "than", "that", "to",  "upon", "when", "with", "yet",  NULL,
 };
 
 static gboolean rcv_is_small_word(const char *word)
@@ -114,6 +114,74 @@ static ModelGroup *rcv_group_for(const ModelCv *cv, const YdocNode *key_node)
   return group;
 }
 
+/* ---- RenderCV's markdown: its text fields may hold `[text](url)`, `**bold**` and
+ * `*italic*`; a chart shows the text only (the first link's url becomes the entry's link
+ * when it has none). */
+
+/* Appends @md with every `[text](url)` replaced by its text; *@link_out (when not NULL
+ * and still NULL) receives the first url. */
+static void rcv_unlink(const char *md, GString *out, char **link_out)
+{
+  const char *p = md;
+  while (*p != '\0') {
+    const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
+    const char *end = close != NULL && close[1] == '(' ? strchr(close + 2, ')') : NULL;
+    if (end == NULL || memchr(p + 1, '[', (gsize)(close - p - 1)) != NULL) {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    g_string_append_len(out, p + 1, close - p - 1);
+    if (link_out != NULL && *link_out == NULL && end > close + 2)
+      *link_out = g_strndup(close + 2, (gsize)(end - close - 2));
+    p = end + 1;
+  }
+}
+
+/* Appends @md without the `**` and `*` that wrap a run of text (a marker must touch the
+ * text it wraps, as in markdown, so "5 * 3" and a lone "*" stay). */
+static void rcv_unemphasise(const char *md, GString *out)
+{
+  const char *p = md;
+  while (*p != '\0') {
+    gsize n = p[0] == '*' ? (p[1] == '*' ? 2 : 1) : 0;
+    const char *inner = p + n;
+    const char *close = NULL;
+    if (n > 0 && *inner != '\0' && *inner != ' ' && *inner != '*') {
+      for (const char *q = strstr(inner, n == 2 ? "**" : "*"); q != NULL;
+           q = strstr(q + 1, n == 2 ? "**" : "*"))
+        if (q[-1] != ' ') {
+          close = q;
+          break;
+        }
+    }
+    if (close == NULL) {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    g_string_append_len(out, inner, close - inner);
+    p = close + n;
+  }
+}
+
+/* @md as plain text (a new string; NULL for NULL). */
+static char *rcv_plain(const char *md, char **link_out)
+{
+  if (md == NULL)
+    return NULL;
+  g_autoptr(GString) unlinked = g_string_new(NULL);
+  rcv_unlink(md, unlinked, link_out);
+  GString *out = g_string_new(NULL);
+  rcv_unemphasise(unlinked->str, out);
+  return g_string_free(out, FALSE);
+}
+
+/* A text field of @map, as plain text; see rcv_plain. */
+static char *rcv_text(ReaderImport *ri, const YdocNode *map, const char *key, char **link_out)
+{
+  g_autofree char *md = reader_import_text(ri, map, key);
+  return rcv_plain(md, link_out);
+}
+
 /* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
  * warning naming the position) when it cannot be read; the entry is then skipped. */
 static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue *start,
@@ -124,6 +192,16 @@ static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue 
     return TRUE;
   diag_warning(ri->diags, ri->file, node->line, node->column,
                "cannot read the date '%s' as a date or a range; entry skipped", text);
+  return FALSE;
+}
+
+/* A free-text `date` must still be a scalar: a list or a mapping is an error. */
+static gboolean rcv_date_scalar(ReaderImport *ri, const YdocNode *node)
+{
+  if (node->kind == YDOC_SCALAR)
+    return TRUE;
+  diag_error(ri->diags, ri->file, node->line, node->column, "expected a date, found %s",
+             ydoc_kind_name(node->kind));
   return FALSE;
 }
 
@@ -138,18 +216,20 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   DateValue start, end;
   const YdocNode *from = NULL, *to = NULL;
   if (date_node != NULL) {
-    if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+    if (!rcv_date_scalar(ri, date_node))
       return FALSE;
     if (!rcv_free_date(ri, date_node, &start, &end))
       return FALSE;
     from = to = date_node;
   } else {
-    ReaderDateResult rs = reader_import_date(ri, start_node, "start_date", &start);
-    ReaderDateResult re = reader_import_date(ri, end_node, "end_date", &end);
+    ReaderDateResult rs = reader_import_date(ri, start_node, &start);
+    ReaderDateResult re = reader_import_date(ri, end_node, &end);
     if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
       return FALSE;
     if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
       return FALSE; /* RenderCV allows undated entries; there is nothing to draw */
+    if (rs == READER_DATE_ABSENT && end.present)
+      return FALSE; /* `end_date: present` alone dates nothing */
     if (rs == READER_DATE_ABSENT) {
       start = end;
       from = to = end_node;
@@ -160,7 +240,8 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   }
   ModelSpan span;
   gboolean empty;
-  if (!reader_import_span(ri, &start, from, to != NULL ? &end : NULL, to, &span, &empty))
+  if (!reader_import_span(ri, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
+                          &empty))
     return FALSE;
   if (!empty)
     g_array_append_val(entry->periods, span);
@@ -171,8 +252,8 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
 /* Education's title: "degree in area", or whichever of the two is given. */
 static char *rcv_education_title(ReaderImport *ri, const YdocNode *item)
 {
-  g_autofree char *degree = reader_import_text(ri, item, "degree");
-  g_autofree char *area = reader_import_text(ri, item, "area");
+  g_autofree char *degree = rcv_text(ri, item, "degree", NULL);
+  g_autofree char *area = rcv_text(ri, item, "area", NULL);
   if (degree != NULL && area != NULL)
     return g_strdup_printf("%s in %s", degree, area);
   return g_strdup(degree != NULL ? degree : area);
@@ -183,25 +264,28 @@ static ModelEntry *rcv_read_entry(ReaderImport *ri, RcvKind kind, const YdocNode
   ModelEntry *entry = model_entry_new();
   entry->line = item->line;
   entry->column = item->column;
+  g_autofree char *link = NULL;
   switch (kind) {
   case RCV_EXPERIENCE:
-    entry->title = reader_import_text(ri, item, "position");
-    entry->org = reader_import_text(ri, item, "company");
+    entry->title = rcv_text(ri, item, "position", &link);
+    entry->org = rcv_text(ri, item, "company", &link);
     break;
   case RCV_EDUCATION:
     entry->title = rcv_education_title(ri, item);
-    entry->org = reader_import_text(ri, item, "institution");
+    entry->org = rcv_text(ri, item, "institution", &link);
     break;
   case RCV_NORMAL:
-    entry->title = reader_import_text(ri, item, "name");
+    entry->title = rcv_text(ri, item, "name", &link);
     break;
   case RCV_SKIP:
   case RCV_PUBLICATION:
   case RCV_UNKNOWN:
     g_assert_not_reached();
   }
-  entry->location = reader_import_text(ri, item, "location");
+  entry->location = rcv_text(ri, item, "location", NULL);
   entry->url = reader_import_text(ri, item, "url");
+  if (entry->url == NULL)
+    entry->url = g_steal_pointer(&link);
   if (!rcv_read_dates(ri, item, entry) || (entry->title == NULL && entry->org == NULL)) {
     model_entry_free(entry);
     return NULL;
@@ -220,12 +304,15 @@ static char *rcv_publication_url(ReaderImport *ri, const YdocNode *item)
 
 static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *item)
 {
-  g_autofree char *title = reader_import_text(ri, item, "title");
+  g_autofree char *link = NULL;
+  g_autofree char *title = rcv_text(ri, item, "title", &link);
   g_autofree char *url = rcv_publication_url(ri, item);
+  if (url == NULL)
+    url = g_steal_pointer(&link);
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   if (date_node == NULL || title == NULL)
     return; /* an undated publication has no place on a timeline */
-  if (!reader_import_expect(ri, date_node, "date", YDOC_SCALAR))
+  if (!rcv_date_scalar(ri, date_node))
     return;
   DateValue start, end;
   if (!rcv_free_date(ri, date_node, &start, &end))
@@ -244,7 +331,7 @@ static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *
 static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
 {
   const YdocNode *list = pair->value;
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, pair->key->text, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
     return;
   ModelGroup *group = rcv_group_for(cv, pair->key);
   for (guint i = 0; i < list->n && !ri->too_many; i++) {
@@ -254,7 +341,7 @@ static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair
       continue;
     if (kind == RCV_UNKNOWN) {
       diag_warning(ri->diags, ri->file, item->line, item->column,
-                   "entry %u of section `%s` is of no RenderCV kind this reader knows; skipped",
+                   "entry %u of section '%s' is of no RenderCV kind this reader knows; skipped",
                    i + 1, pair->key->text);
       continue;
     }
@@ -273,11 +360,11 @@ static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair
 
 static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
 {
-  cv->name = reader_import_text(ri, node, "name");
-  cv->headline = reader_import_text(ri, node, "headline");
+  cv->name = rcv_text(ri, node, "name", NULL);
+  cv->headline = rcv_text(ri, node, "headline", NULL);
   const YdocNode *sections = ydoc_get(node, "sections");
   if (sections == NULL || ydoc_is_null(sections) ||
-      !reader_import_expect(ri, sections, "sections", YDOC_MAPPING))
+      !reader_import_expect(ri, sections, YDOC_MAPPING))
     return;
   for (guint i = 0; i < sections->n && !ri->too_many; i++)
     rcv_read_section(ri, cv, &sections->pairs[i]);
@@ -290,21 +377,21 @@ ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList
   guint errors_before = diag_error_count(diags);
   const YdocNode *root = doc->root;
   if (root == NULL) {
-    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a RenderCV `cv:` mapping");
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
     return NULL;
   }
   if (root->kind != YDOC_MAPPING) {
     diag_error(diags, doc->file, root->line, root->column,
-               "expected a mapping with `cv:` at the top, found %s", ydoc_kind_name(root->kind));
+               "expected a mapping at the top level, found %s", ydoc_kind_name(root->kind));
     return NULL;
   }
   const YdocNode *node = ydoc_get(root, "cv");
   if (node == NULL) {
     diag_error(diags, doc->file, root->line, root->column,
-               "no `cv:` key at the top: not a RenderCV file");
+               "no 'cv' key at the top level: not a RenderCV file");
     return NULL;
   }
-  if (!reader_import_expect(&ri, node, "cv", YDOC_MAPPING))
+  if (!reader_import_expect(&ri, node, YDOC_MAPPING))
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   rcv_read_cv(&ri, cv, node);

@@ -3,6 +3,8 @@
  * positions, and it is deterministic: no timestamps, stable ids, fixed PDF dates. */
 #include "render.h"
 
+#include "svg.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -294,6 +296,15 @@ static char *link_attributes(const char *url)
   return g_string_free(out, FALSE);
 }
 
+gboolean render_url_allowed(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
+    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
+      return TRUE;
+  return FALSE;
+}
+
 static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
 {
   cairo_save(cr);
@@ -312,7 +323,7 @@ static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
     break;
   case LAYOUT_SHAPE_TEXT:
     if (s->text != NULL && s->text[0] != '\0' && s->fill.a > 0)
-      text_draw(text, cr, s->font, s->text, s->x, s->y, s->fill);
+      text_draw_toned(text, cr, s->font, s->text, s->x, s->y, s->fill, s->tone_from, s->tone);
     break;
   }
   cairo_restore(cr);
@@ -322,7 +333,7 @@ static void paint_scene(cairo_t *cr, TextCtx *text, const LayoutScene *scene, gb
 {
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    gboolean link = links && s->url != NULL && s->url[0] != '\0';
+    gboolean link = links && render_url_allowed(s->url);
     char *attrs = link ? link_attributes(s->url) : NULL;
     if (link)
       cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
@@ -346,9 +357,10 @@ static gboolean check_cairo(cairo_status_t status, const char *what, GError **er
 
 /* Paints onto a vector @surface (SVG or PDF) writing into a stream, then finishes it. */
 static gboolean paint_vector(cairo_surface_t *surface, TextCtx *text, const LayoutScene *scene,
-                             gboolean links, const char *what, GError **error)
+                             double scale, gboolean links, const char *what, GError **error)
 {
   cairo_t *cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
   paint_scene(cr, text, scene, links);
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
@@ -359,90 +371,45 @@ static gboolean paint_vector(cairo_surface_t *surface, TextCtx *text, const Layo
   return check_cairo(status, what, error);
 }
 
-/* Cairo numbers SVG surfaces with a process-wide counter ("surface1", "surface7", ...),
- * so a second render in one process (--watch, tests) would differ. Renumbers every
- * `surfaceN` id and reference in order of first appearance. */
-static void svg_stable_ids(GByteArray *buf)
+/* The scale that @opts asks for: finite and positive, else 1. */
+static double render_scale(const RenderOptions *opts)
 {
-  GString *out = g_string_sized_new(buf->len + 64);
-  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = (const char *)buf->data, *end = p + buf->len;
-  static const char key[] = "surface";
-  while (p < end) {
-    const char *hit = g_strstr_len(p, end - p, key);
-    if (hit == NULL) {
-      g_string_append_len(out, p, end - p);
-      break;
-    }
-    const char *digits = hit + strlen(key), *q = digits;
-    while (q < end && g_ascii_isdigit(*q))
-      q++;
-    gboolean is_id = q > digits && hit > p && (hit[-1] == '"' || hit[-1] == '#');
-    g_string_append_len(out, p, digits - p);
-    if (is_id) {
-      char *old = g_strndup(digits, q - digits);
-      guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ids, old));
-      if (n == 0) {
-        n = g_hash_table_size(ids) + 1;
-        g_hash_table_insert(ids, old, GUINT_TO_POINTER(n));
-      } else {
-        g_free(old);
-      }
-      g_string_append_printf(out, "%u", n);
-      p = q;
-    } else {
-      p = digits;
-    }
-  }
-  g_byte_array_set_size(buf, 0);
-  g_byte_array_append(buf, (const guint8 *)out->str, out->len);
-  g_string_free(out, TRUE);
-  g_hash_table_destroy(ids);
+  return (isfinite(opts->scale) && opts->scale > 0) ? opts->scale : 1;
 }
 
-/* Inserts `<title>` right after the root element's start tag, for screen readers and
- * file browsers. */
-static void svg_insert_title(GByteArray *buf, const char *title)
-{
-  if (title == NULL || title[0] == '\0' || !g_utf8_validate(title, -1, NULL))
-    return;
-  const char *start = (const char *)buf->data;
-  const char *svg = g_strstr_len(start, buf->len, "<svg");
-  const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
-  if (gt == NULL)
-    return;
-  /* XML 1.0 allows no C0 control but tab and newlines, not even as &#x1;. */
-  char *clean = g_strdup(title);
-  for (char *c = clean; *c; c++)
-    if ((unsigned char)*c < 0x20)
-      *c = ' ';
-  char *escaped = g_markup_escape_text(clean, -1);
-  g_free(clean);
-  char *elem = g_strdup_printf("\n<title>%s</title>", escaped);
-  gsize at = (gsize)(gt - start) + 1;
-  GByteArray *tail = g_byte_array_new();
-  g_byte_array_append(tail, buf->data + at, buf->len - at);
-  g_byte_array_set_size(buf, at);
-  g_byte_array_append(buf, (const guint8 *)elem, strlen(elem));
-  g_byte_array_append(buf, tail->data, tail->len);
-  g_byte_array_unref(tail);
-  g_free(elem);
-  g_free(escaped);
-}
-
+/* Cairo's SVG, then the post-processing of svg.c: stable ids, the accessible root
+ * (title, the alt text as desc, exact size) and the invisible text layer. --scale makes
+ * the root's size N times the viewBox: the same drawing, displayed larger. */
 static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
   cairo_surface_t *surface =
       cairo_svg_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
-  /* px, so that the root says width="1200px": the chart's size in CSS pixels, as the
-   * style's page.width means it. */
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-  if (!paint_vector(surface, text, scene, FALSE, "SVG", error))
+  if (!paint_vector(surface, text, scene, 1, FALSE, "SVG", error))
     return FALSE;
   svg_stable_ids(buf);
-  svg_insert_title(buf, opts->title);
-  return TRUE;
+  double scale = render_scale(opts);
+  char *desc = render_alt_text(scene);
+  SvgRoot root = {
+      .title = opts->title,
+      .desc = desc,
+      .width = scene->width * scale,
+      .height = scene->height * scale,
+      .view_width = scene->width,
+      .view_height = scene->height,
+  };
+  gboolean ok = svg_set_root(buf, &root);
+  g_free(desc);
+  if (ok) {
+    char *layer = svg_text_layer(scene, text);
+    ok = svg_insert_before_end(buf, layer);
+    g_free(layer);
+  }
+  if (!ok)
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                "could not draw the SVG: Cairo wrote no <svg> element");
+  return ok;
 }
 
 /* "2000-01-01T00:00:00Z" for the PDF's creation date. */
@@ -465,8 +432,10 @@ static void pdf_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, con
 static gboolean render_pdf(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
-  cairo_surface_t *surface =
-      cairo_pdf_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
+  /* --scale makes the page N times larger, the drawing scaled with it. */
+  double scale = render_scale(opts);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+      sink_write, buf, scene->width * scale, scene->height * scale);
   char *date = pdf_date(opts->creation_time);
   pdf_metadata(surface, CAIRO_PDF_METADATA_TITLE, opts->title);
   pdf_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, opts->author);
@@ -474,7 +443,7 @@ static gboolean render_pdf(const LayoutScene *scene, TextCtx *text, const Render
   pdf_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   pdf_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
   g_free(date);
-  return paint_vector(surface, text, scene, TRUE, "PDF", error);
+  return paint_vector(surface, text, scene, scale, TRUE, "PDF", error);
 }
 
 /* The PNG's pixel size, or FALSE with an error naming what to change. */
@@ -510,7 +479,7 @@ static gboolean png_size(const LayoutScene *scene, double scale, int *w, int *h,
 static gboolean render_png(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                            GByteArray *buf, GError **error)
 {
-  double scale = (isfinite(opts->scale) && opts->scale > 0) ? opts->scale : 1;
+  double scale = render_scale(opts);
   int w, h;
   if (!png_size(scene, scale, &w, &h, error))
     return FALSE;
@@ -602,7 +571,7 @@ static void append_day(GString *out, DateDay day, AltPrecision prec)
 
 /* Both ends at one precision, the finer of the two, so that a span never reads
  * "Mar 2015 to 14 Mar 2015". */
-static void append_span(GString *out, const ModelSpan *span)
+void render_append_span(GString *out, const ModelSpan *span)
 {
   AltPrecision prec = day_precision(span->start, FALSE);
   if (!span->ongoing)
@@ -640,15 +609,20 @@ static void append_entry(GString *out, const LayoutEntry *le)
     for (guint i = 0; i < e->roles->len; i++) {
       const ModelRole *role = &g_array_index(e->roles, ModelRole, i);
       g_string_append_printf(out, "%s%s ", i ? "; " : "", role->title);
-      append_span(out, &role->span);
+      render_append_span(out, &role->span);
     }
     g_string_append(out, ")");
     return;
   }
   for (guint i = 0; i < e->periods->len; i++) {
     g_string_append(out, i ? " and " : ", ");
-    append_span(out, &g_array_index(e->periods, ModelSpan, i));
+    render_append_span(out, &g_array_index(e->periods, ModelSpan, i));
   }
+}
+
+void render_append_day(GString *out, DateDay day)
+{
+  append_day(out, day, day_precision(day, FALSE));
 }
 
 static void append_milestones(GString *out, const LayoutScene *scene)

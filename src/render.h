@@ -14,10 +14,11 @@ typedef enum {
 
 typedef struct {
   RenderFormat format;
-  double scale;          /* PNG pixel density; 1 for SVG and PDF */
-  const char *title;     /* document title (the CV's name), or NULL */
-  const char *author;    /* or NULL */
-  gint64 creation_time;  /* PDF creation date, seconds since the epoch (reproducible) */
+  double scale;         /* PNG pixel density; SVG: the root's size is N times the viewBox;
+                           PDF: the page is N times larger, the drawing scaled with it */
+  const char *title;    /* document title (the CV's name), or NULL */
+  const char *author;   /* or NULL */
+  gint64 creation_time; /* PDF creation date, seconds since the epoch (reproducible) */
 } RenderOptions;
 
 /* Cairo's largest image side, in pixels. */
@@ -40,3 +41,12 @@ GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOption
  * reading order, then the milestones. English, independent of the locale. Returns a new
  * string owned by the caller. */
 char *render_alt_text(const LayoutScene *scene);
+
+/* Appends a span as the summary words it: "Mar 2015 to Jun 2019", "c. 2005 to present",
+ * "2019" (both ends at the finer precision either end has). English. */
+void render_append_span(GString *out, const ModelSpan *span);
+/* Appends one day at the precision it most likely had: "2019", "Nov 2019", "3 Nov 2019". */
+void render_append_day(GString *out, DateDay day);
+/* Whether @url may become a link (PDF annotation, SVG <a>): http, https and mailto only,
+ * so that a CV cannot put a javascript: or file: link into a page that embeds the chart. */
+gboolean render_url_allowed(const char *url);

@@ -1132,12 +1132,19 @@ static YdocLimits style_limits(void)
 StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, DiagList *diags)
 {
   YdocLimits limits = style_limits();
+  guint errors = diag_error_count(diags);
   YdocDoc *doc = ydoc_parse(file, text, len, &limits, diags);
   if (doc == NULL)
     return NULL;
   Ctx c = {.layer = layer_new(file), .diags = diags, .file = file, .positions = TRUE};
   StyleLayer *layer = layer_from_doc(&c, doc);
   ydoc_free(doc);
+  /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
+   * style with any error is not used. */
+  if (layer != NULL && diag_error_count(diags) != errors) {
+    style_layer_free(layer);
+    return NULL;
+  }
   return layer;
 }
 
@@ -1169,7 +1176,8 @@ StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags)
    * value's positions would be relative to the value only, so messages carry none. */
   DiagList *parse_diags = diag_list_new();
   YdocDoc *doc = ydoc_parse(file, value, strlen(value), &limits, parse_diags);
-  if (doc == NULL) {
+  if (doc == NULL || diag_error_count(parse_diags) > 0) {
+    ydoc_free(doc);
     const Diag *d = diag_len(parse_diags) ? diag_get(parse_diags, 0) : NULL;
     diag_error(diags, file, 0, 0, "%s: the value is not valid YAML%s%s", key, d ? ": " : "",
                d ? d->text : "");
@@ -1253,7 +1261,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
      * working directory. A built-in extending a path has no folder: the working one. */
     if (from_file && !g_path_is_absolute(name) && !builtin_find(from_file)) {
       g_autofree char *dir = g_path_get_dirname(from_file);
-      path = g_build_filename(dir, name, NULL);
+      path = strcmp(dir, ".") == 0 ? g_strdup(name) : g_build_filename(dir, name, NULL);
     } else {
       path = g_strdup(name);
     }
@@ -1276,7 +1284,16 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
     text = g_strdup(builtin->text);
     len = strlen(text);
   } else {
-    text = ydoc_read_file(path, STYLE_MAX_BYTES, &len, diags);
+    /* A file named by `extends:` that cannot be read is that line's mistake: the
+     * message points at it (read_file's own messages have no position). */
+    DiagList *read_diags = from_file ? diag_list_new() : diags;
+    text = ydoc_read_file(path, STYLE_MAX_BYTES, &len, read_diags);
+    if (from_file) {
+      for (guint i = 0; i < diag_len(read_diags); i++)
+        diag_error(diags, msg_file, line, column, "cannot use style '%s': %s", path,
+                   diag_get(read_diags, i)->text);
+      diag_list_free(read_diags);
+    }
     if (text == NULL)
       return FALSE;
     g_ptr_array_add(style->files, g_strdup(path));

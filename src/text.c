@@ -1,20 +1,41 @@
 /* text: measuring and drawing plain text with Pango (DESIGN.md "layout": one small
  * module, measure + draw). Both go through one PangoContext with fixed font options, so
- * that what layout measured is what render draws, at any scale. */
+ * that what layout measured is what render draws, at any scale. Each measured text keeps
+ * its shaped PangoLayout, so that drawing it does not shape it a second time. */
 #include "text.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 struct TextCtx {
   PangoFontMap *font_map;
   PangoContext *context;
-  PangoLayout *layout;      /* reused for every measurement and every draw */
+  PangoLayout *layout;      /* scratch: text_fit's candidates, texts drawn unmeasured */
   GHashTable *fonts;        /* description string -> PangoFontDescription* */
-  GHashTable *extents;      /* "font\x1ftext" -> TextExtents* */
+  GHashTable *measured;     /* "font\x1ftext" -> TextEntry* */
   GString *key;             /* scratch for cache keys */
   const char *layout_font;  /* the description currently set on the layout (key in fonts) */
+  /* The cairo state the context was last synchronised with (text_sync): the linear part
+   * of the matrix and the target surface's font options. */
+  gboolean synced;
+  double matrix[4];
+  cairo_font_options_t *surface_options;
 };
+
+/* A measured text: its extents and, unless it was only a candidate, its shaped layout. */
+typedef struct {
+  TextExtents extents;
+  PangoLayout *layout; /* or NULL */
+} TextEntry;
+
+static void text_entry_free(gpointer p)
+{
+  TextEntry *e = p;
+  if (e->layout)
+    g_object_unref(e->layout);
+  g_free(e);
+}
 
 /* Metrics that do not depend on the device scale: what layout measures at 1x is what a
  * 2x PNG or a PDF draws. */
@@ -42,8 +63,9 @@ TextCtx *text_ctx_new(void)
   pango_layout_set_single_paragraph_mode(ctx->layout, TRUE);
   ctx->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify)pango_font_description_free);
-  ctx->extents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  ctx->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_entry_free);
   ctx->key = g_string_new(NULL);
+  ctx->surface_options = cairo_font_options_create();
   return ctx;
 }
 
@@ -55,9 +77,23 @@ void text_ctx_free(TextCtx *ctx)
   g_object_unref(ctx->context);
   g_object_unref(ctx->font_map);
   g_hash_table_destroy(ctx->fonts);
-  g_hash_table_destroy(ctx->extents);
+  g_hash_table_destroy(ctx->measured);
   g_string_free(ctx->key, TRUE);
+  cairo_font_options_destroy(ctx->surface_options);
   g_free(ctx);
+}
+
+static PangoFontDescription *text_font(TextCtx *ctx, const char *font, const char **key_out)
+{
+  gpointer key = NULL, desc = NULL;
+  if (!g_hash_table_lookup_extended(ctx->fonts, font, &key, &desc)) {
+    desc = pango_font_description_from_string(font);
+    key = g_strdup(font);
+    g_hash_table_insert(ctx->fonts, key, desc);
+  }
+  if (key_out)
+    *key_out = key;
+  return desc;
 }
 
 /* Sets @font on the shared layout, parsing each description once. */
@@ -65,14 +101,8 @@ static void text_use_font(TextCtx *ctx, const char *font)
 {
   if (ctx->layout_font && strcmp(ctx->layout_font, font) == 0)
     return;
-  gpointer key = NULL, desc = NULL;
-  if (!g_hash_table_lookup_extended(ctx->fonts, font, &key, &desc)) {
-    desc = pango_font_description_from_string(font);
-    key = g_strdup(font);
-    g_hash_table_insert(ctx->fonts, key, desc);
-  }
+  PangoFontDescription *desc = text_font(ctx, font, &ctx->layout_font);
   pango_layout_set_font_description(ctx->layout, desc);
-  ctx->layout_font = key;
 }
 
 static void text_set(TextCtx *ctx, const char *font, const char *text)
@@ -81,30 +111,81 @@ static void text_set(TextCtx *ctx, const char *font, const char *text)
   pango_layout_set_text(ctx->layout, text, -1);
 }
 
-void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out)
+/* With no usable font at all (an empty fontconfig setup), Pango draws hex boxes whose
+ * reported line height can be absurd; a line is never taller than a few em. */
+static void text_sanitize_extents(PangoLayout *layout, TextExtents *out)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description(layout);
+  double size = desc ? (double)pango_font_description_get_size(desc) / PANGO_SCALE : 0;
+  if (size <= 0)
+    size = 10;
+  if (!(out->height >= 0 && out->height <= 4 * size)) {
+    out->height = ceil(1.25 * size);
+    out->baseline = size;
+  }
+  if (!(out->width >= 0 && out->width < 1e7))
+    out->width = 0;
+}
+
+/* A new layout holding @text in @font, set up like the shared one. */
+static PangoLayout *text_new_layout(TextCtx *ctx, const char *font, const char *text)
+{
+  PangoLayout *layout = pango_layout_new(ctx->context);
+  pango_layout_set_single_paragraph_mode(layout, TRUE);
+  pango_layout_set_font_description(layout, text_font(ctx, font, NULL));
+  pango_layout_set_text(layout, text, -1);
+  return layout;
+}
+
+static void text_extents_of(PangoLayout *layout, TextExtents *out)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, NULL, &logical);
+  out->width = (double)logical.width / PANGO_SCALE;
+  out->height = (double)logical.height / PANGO_SCALE;
+  out->baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
+  text_sanitize_extents(layout, out);
+}
+
+static TextEntry *text_lookup(TextCtx *ctx, const char *font, const char *text)
 {
   g_string_assign(ctx->key, font);
   g_string_append_c(ctx->key, '\x1f');
   g_string_append(ctx->key, text);
-  const TextExtents *cached = g_hash_table_lookup(ctx->extents, ctx->key->str);
-  if (cached) {
-    *out = *cached;
-    return;
-  }
-  text_set(ctx, font, text);
-  PangoRectangle logical;
-  pango_layout_get_extents(ctx->layout, NULL, &logical);
-  out->width = (double)logical.width / PANGO_SCALE;
-  out->height = (double)logical.height / PANGO_SCALE;
-  out->baseline = (double)pango_layout_get_baseline(ctx->layout) / PANGO_SCALE;
-  g_hash_table_insert(ctx->extents, g_strdup(ctx->key->str), g_memdup2(out, sizeof *out));
+  return g_hash_table_lookup(ctx->measured, ctx->key->str);
 }
 
+/* Measures @text (the key already in ctx->key), keeping its layout when @keep. */
+static TextEntry *text_measure_new(TextCtx *ctx, const char *font, const char *text,
+                                   gboolean keep)
+{
+  TextEntry *e = g_new0(TextEntry, 1);
+  if (keep) {
+    e->layout = text_new_layout(ctx, font, text);
+    text_extents_of(e->layout, &e->extents);
+  } else {
+    text_set(ctx, font, text);
+    text_extents_of(ctx->layout, &e->extents);
+  }
+  g_hash_table_insert(ctx->measured, g_strdup(ctx->key->str), e);
+  return e;
+}
+
+void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out)
+{
+  TextEntry *e = text_lookup(ctx, font, text);
+  if (e == NULL)
+    e = text_measure_new(ctx, font, text, TRUE);
+  *out = e->extents;
+}
+
+/* For text_fit's candidates: most are never drawn, so no layout is kept. */
 static double text_width(TextCtx *ctx, const char *font, const char *text)
 {
-  TextExtents extents;
-  text_measure(ctx, font, text, &extents);
-  return extents.width;
+  TextEntry *e = text_lookup(ctx, font, text);
+  if (e == NULL)
+    e = text_measure_new(ctx, font, text, FALSE);
+  return e->extents.width;
 }
 
 /* The first @n_chars characters of @text without trailing spaces, plus "…". */
@@ -118,44 +199,131 @@ static char *text_prefix_with_ellipsis(const char *text, glong n_chars)
   return g_string_free(s, FALSE);
 }
 
+/* Where the prefix that fits probably ends, in characters: the character under x =
+ * max_width minus the ellipsis in the whole text's one shaping. Exact for plain
+ * left-to-right text; only a first guess elsewhere. */
+static glong text_fit_guess(TextCtx *ctx, const char *font, const char *text, double max_width)
+{
+  double room = max_width - text_width(ctx, font, "…");
+  if (room <= 0)
+    return 0;
+  /* text_fit measured the whole text first, keeping its shaped layout. */
+  TextEntry *e = text_lookup(ctx, font, text);
+  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
+  if (layout == ctx->layout)
+    text_set(ctx, font, text);
+  int index = 0, trailing = 0;
+  pango_layout_xy_to_index(layout, (int)(room * PANGO_SCALE), 0, &index, &trailing);
+  return g_utf8_strlen(text, index);
+}
+
 char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_width)
 {
-  if (text_width(ctx, font, text) <= max_width)
+  TextExtents whole;
+  text_measure(ctx, font, text, &whole);
+  if (whole.width <= max_width)
     return g_strdup(text);
   glong n = g_utf8_strlen(text, -1);
-  /* Binary search for the longest prefix that fits: the width grows with the prefix. */
+  /* The longest prefix that fits, by binary search (the width grows with the prefix),
+   * probing the guess and the one after it first: a long title costs two or three
+   * measurements rather than one per halving. */
   glong lo = 0, hi = n - 1;
-  char *best = NULL;
+  glong guess = CLAMP(text_fit_guess(ctx, font, text, max_width), 1, MAX(n - 1, 1));
+  glong probes[2] = {guess, guess + 1};
+  for (int i = 0; i < 2 && lo < hi; i++) {
+    glong mid = probes[i];
+    if (mid <= lo || mid > hi)
+      break;
+    char *candidate = text_prefix_with_ellipsis(text, mid);
+    if (text_width(ctx, font, candidate) <= max_width)
+      lo = mid;
+    else
+      hi = mid - 1;
+    g_free(candidate);
+  }
   while (lo < hi) {
     glong mid = lo + (hi - lo + 1) / 2;
     char *candidate = text_prefix_with_ellipsis(text, mid);
-    if (text_width(ctx, font, candidate) <= max_width) {
-      g_free(best);
-      best = candidate;
+    if (text_width(ctx, font, candidate) <= max_width)
       lo = mid;
-    } else {
-      g_free(candidate);
+    else
       hi = mid - 1;
-    }
+    g_free(candidate);
   }
-  if (lo == 0) {
-    g_free(best);
-    return NULL;
+  return lo == 0 ? NULL : text_prefix_with_ellipsis(text, lo);
+}
+
+/* Brings the context in line with @cr's matrix and target, as pango_cairo_update_context
+ * does, but only when they changed: updating marks every layout as changed, which would
+ * shape each measured text again when it is drawn. */
+static void text_sync(TextCtx *ctx, cairo_t *cr)
+{
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  cairo_font_options_t *options = cairo_font_options_create();
+  cairo_surface_get_font_options(cairo_get_target(cr), options);
+  gboolean identity = m.xx == 1 && m.yx == 0 && m.xy == 0 && m.yy == 1;
+  gboolean same = !ctx->synced ? identity : ctx->matrix[0] == m.xx && ctx->matrix[1] == m.yx &&
+                  ctx->matrix[2] == m.xy && ctx->matrix[3] == m.yy &&
+                  cairo_font_options_equal(options, ctx->surface_options);
+  if (!same || !ctx->synced) {
+    if (!same)
+      pango_cairo_update_context(cr, ctx->context);
+    ctx->synced = TRUE;
+    ctx->matrix[0] = m.xx;
+    ctx->matrix[1] = m.yx;
+    ctx->matrix[2] = m.xy;
+    ctx->matrix[3] = m.yy;
+    cairo_font_options_destroy(ctx->surface_options);
+    ctx->surface_options = options;
+  } else {
+    cairo_font_options_destroy(options);
   }
-  if (!best)
-    best = text_prefix_with_ellipsis(text, lo);
-  return best;
 }
 
 void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x, double y,
                StyleColor color)
 {
-  text_set(ctx, font, text);
+  text_draw_toned(ctx, cr, font, text, x, y, color, 0, color);
+}
+
+/* A Pango colour attribute from byte @start to the end (colour channels are 16-bit). */
+static PangoAttrList *text_tone_attrs(gsize start, StyleColor tone)
+{
+  PangoAttrList *attrs = pango_attr_list_new();
+  PangoAttribute *fg = pango_attr_foreground_new((guint16)(tone.r * 65535 + 0.5),
+                                                 (guint16)(tone.g * 65535 + 0.5),
+                                                 (guint16)(tone.b * 65535 + 0.5));
+  fg->start_index = (guint)start;
+  pango_attr_list_insert(attrs, fg);
+  if (tone.a < 1) {
+    PangoAttribute *alpha = pango_attr_foreground_alpha_new((guint16)(tone.a * 65535 + 0.5));
+    alpha->start_index = (guint)start;
+    pango_attr_list_insert(attrs, alpha);
+  }
+  return attrs;
+}
+
+void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
+                     double y, StyleColor color, gsize tone_from, StyleColor tone)
+{
+  text_sync(ctx, cr);
+  TextEntry *e = text_lookup(ctx, font, text);
+  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
+  if (layout == ctx->layout)
+    text_set(ctx, font, text);
+  /* A colour attribute changes no glyph position: the toned text is as measured. */
+  gboolean toned = tone_from > 0 && tone_from < strlen(text);
+  if (toned) {
+    PangoAttrList *attrs = text_tone_attrs(tone_from, tone);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+  }
   cairo_save(cr);
-  pango_cairo_update_context(cr, ctx->context);
-  pango_layout_context_changed(ctx->layout);
   cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
   cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, ctx->layout);
+  pango_cairo_show_layout(cr, layout);
   cairo_restore(cr);
+  if (toned)
+    pango_layout_set_attributes(layout, NULL);
 }

@@ -32,3 +32,7 @@ char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_widt
 /* Draws @text with the top-left of its logical box at (@x, @y). */
 void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x, double y,
                StyleColor color);
+
+/* The same, with the text from byte @tone_from on drawn in @tone (0: no second tone). */
+void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
+                     double y, StyleColor color, gsize tone_from, StyleColor tone);

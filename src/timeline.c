@@ -188,6 +188,24 @@ static void timeline_add_groups(Timeline *t, const ModelCv *cv, const TimelineOp
   }
 }
 
+/* Says which option emptied the range: --from after --to, or one of them beyond what
+ * the CV covers. */
+static void timeline_empty_range_error(const TimelineOptions *opts, DateDay start, DateDay end,
+                                       GError **error)
+{
+  char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+  date_format_iso(start, a);
+  date_format_iso(end, b);
+  if (opts->has_from && opts->has_to)
+    g_set_error(error, TIMELINE_ERROR, 2, "--from (%s) is after --to (%s): nothing to show", a, b);
+  else if (opts->has_from)
+    g_set_error(error, TIMELINE_ERROR, 2,
+                "--from (%s) is after the CV's last date (%s): nothing to show", a, b);
+  else
+    g_set_error(error, TIMELINE_ERROR, 2,
+                "--to (%s) is before the CV's first date (%s): nothing to show", b, a);
+}
+
 Timeline *timeline_build(const ModelCv *cv, const TimelineOptions *opts, GError **error)
 {
   if (!timeline_check_only(cv, opts, error))
@@ -205,7 +223,7 @@ Timeline *timeline_build(const ModelCv *cv, const TimelineOptions *opts, GError 
   if (opts->has_to)
     end = opts->to;
   if (end < start) {
-    g_set_error(error, TIMELINE_ERROR, 2, "--from is after --to: nothing to show");
+    timeline_empty_range_error(opts, start, end, error);
     return NULL;
   }
   Timeline *t = g_new0(Timeline, 1);

@@ -222,7 +222,7 @@ typedef struct {
   gsize nodes;
   gsize bytes; /* scalar text so far, aliases counted as copies (capped at max_bytes) */
   guint documents;
-  gboolean failed; /* an error was reported; parsing may go on to find more */
+  gboolean failed; /* an error that leaves no usable tree was reported */
   YdocNode *root;
 } Builder;
 
@@ -262,7 +262,8 @@ static void error_at_node(Builder *b, const YdocNode *node, const char *fmt, ...
   va_end(args);
   diag_error(b->diags, b->file, node->line, node->column, "%s", text);
   g_free(text);
-  b->failed = TRUE;
+  /* Not b->failed: the offending pair is dropped and the tree stays usable, so the
+   * reader can go on to report the file's other mistakes in the same run. */
 }
 
 /* Counts @n more nodes against the budget; FALSE (after an error) when over it. */

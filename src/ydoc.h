@@ -70,8 +70,10 @@ char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList
  * errors to @diags (libyaml's own message and position for syntax errors, with its
  * context as "(while parsing a block mapping that started at 1:1)"). A second document in
  * the stream is an error. @limits may be NULL for YDOC_DEFAULT_LIMITS. Errors that leave
- * the tree usable (duplicate keys, non-scalar keys, a NUL in a quoted string) do not stop
- * parsing, so all of them are reported; guard and syntax errors stop at the first.
+ * the tree usable (duplicate keys, non-scalar keys: the pair is dropped) do not stop
+ * parsing, so all of them are reported, and the document is still returned so that its
+ * reader can report the file's other mistakes too: a caller must check @diags for errors
+ * as well as the result for NULL. Guard and syntax errors stop at the first and give NULL.
  * Aliases share the anchored subtree (only the top node is copied, to carry the alias's
  * position): treat the tree as read-only. A leading UTF-8 BOM is skipped. */
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,

@@ -248,6 +248,9 @@ def only_range_today(t, exe):
     status, _, err = run([exe, "--only", "no-such-group", "--check", dense])
     t.ok(status in (1, 2) and "error:" in err, "--only with an unknown group is an error",
          describe(status, err))
+    status, _, err = run([exe, "--only", "", "--check", dense])
+    t.ok(status == 2 and "error:" in err, "--only '' is a usage error, not an empty chart",
+         describe(status, err))
 
     dump = dump_of(t, exe, "--from 2010 --to 2015", ["--today", TODAY, "--from", "2010",
                                                      "--to", "2015", dense])

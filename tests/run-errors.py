@@ -102,16 +102,16 @@ def main():
     names = []
     if os.path.isdir(edir):
         for f in sorted(os.listdir(edir)):
-            if f.endswith(".yaml"):
-                name = f[:-len(".yaml")]
-                if all(os.path.exists(os.path.join(edir, name + ext))
-                       for ext in (".stderr", ".status")):
-                    names.append(name)
+            name, ext = os.path.splitext(f)
+            if ext in (".yaml", ".json"):
+                if all(os.path.exists(os.path.join(edir, name + e))
+                       for e in (".stderr", ".status")):
+                    names.append((name, ext))
     if not names:
-        print("1..0 # SKIP no tests/errors/NAME.yaml with .stderr and .status")
+        print("1..0 # SKIP no tests/errors/NAME.yaml (or .json) with .stderr and .status")
         return 77  # meson's "skipped"
-    for name in names:
-        rel = "tests/errors/%s.yaml" % name
+    for name, ext in names:
+        rel = "tests/errors/%s%s" % (name, ext)
         with open(os.path.join(edir, name + ".stderr"), encoding="utf-8") as f:
             want_err = f.read()
         with open(os.path.join(edir, name + ".status"), encoding="utf-8") as f:

@@ -94,16 +94,26 @@ def cv_files(with_cases=True, with_data=True):
 
 def golden_for(rel):
     """tests/cases/NAME.yaml -> tests/cases/NAME.layout.yaml; data/NAME.yaml ->
-    tests/cases/data-NAME.layout.yaml (tools/regen-goldens.sh uses the same rule)."""
-    d, f = rel.split("/")[-2], rel.split("/")[-1][:-len(".yaml")]
-    name = ("data-" + f) if d == "data" else f
-    return "tests/cases/%s.layout.yaml" % name
+    tests/cases/data-NAME.layout.yaml; tests/import/NAME.EXT ->
+    tests/cases/import-NAME.layout.yaml (tools/regen-goldens.sh uses the same rule)."""
+    d, f = rel.split("/")[-2], os.path.splitext(rel.split("/")[-1])[0]
+    prefix = {"data": "data-", "import": "import-"}.get(d, "")
+    return "tests/cases/%s%s.layout.yaml" % (prefix, f)
+
+
+def import_files():
+    """The JSON Resume and RenderCV files under tests/import, relative to SRC."""
+    full = os.path.join(SRC, "tests", "import")
+    if not os.path.isdir(full):
+        return []
+    return ["tests/import/" + f for f in sorted(os.listdir(full))
+            if f.endswith((".json", ".yaml"))]
 
 
 def main():
     exe = binary_from_argv()
     t = Tap()
-    files = cv_files()
+    files = cv_files() + import_files()
     if not files:
         print("no CV files found under %s" % SRC)
         return 1

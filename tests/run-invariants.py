@@ -110,7 +110,8 @@ def main():
     exe = binary_from_argv()
     checker = load_checker()
     t = Tap()
-    files = cv_files()
+    files = cv_files() + ["tests/import/" + f for f in sorted(os.listdir(
+        os.path.join(SRC, "tests", "import"))) if f.endswith((".json", ".yaml"))]
     if not files:
         print("no CV files found under %s" % SRC)
         return 1

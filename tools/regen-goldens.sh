@@ -1,6 +1,6 @@
 #!/bin/bash
 # Regenerates the golden layouts that tests/run-golden.py compares against: for every
-# tests/cases/NAME.yaml and data/NAME.yaml, the output of
+# tests/cases/NAME.yaml, data/NAME.yaml and tests/import/NAME.{json,yaml}, the output of
 # `cvtimeline --dump-layout --today 2026-11-25 FILE` with the test suite's pinned fonts.
 # Usage: tools/regen-goldens.sh [BUILD-DIR]   (default: build). Review the diff after.
 set -eu
@@ -14,10 +14,10 @@ fi
 export FONTCONFIG_FILE=$PWD/$build/tests/fonts.conf
 export LC_ALL=C.UTF-8
 
-for cv in tests/cases/*.yaml data/*.yaml; do
+for cv in tests/cases/*.yaml data/*.yaml tests/import/*.json tests/import/*.yaml; do
   case $cv in *.layout.yaml) continue ;; esac
-  name=$(basename "$cv" .yaml)
-  case $cv in data/*) name=data-$name ;; esac
+  name=$(basename "$cv"); name=${name%.*}
+  case $cv in data/*) name=data-$name ;; tests/import/*) name=import-$name ;; esac
   golden=tests/cases/$name.layout.yaml
   # Written through a temporary file so a failure never leaves a truncated golden.
   "$exe" --dump-layout --today 2026-11-25 "$cv" > "$golden.tmp"

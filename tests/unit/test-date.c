@@ -70,6 +70,7 @@ static const DateCase good_dates[] = {
     {"now", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
     {"ONGOING", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
     {"today", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
+    {"Current", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE},
     {"~present", NULL, NULL, DATE_PREC_DAY, TRUE, TRUE},
 };
 

@@ -78,11 +78,89 @@ static void test_sort_milestones(void)
   model_cv_free(cv);
 }
 
+static void add_role(ModelEntry *e, const char *title, int y0, int m0, int y1, int m1,
+                     gboolean ongoing)
+{
+  ModelRole role = {.title = g_strdup(title),
+                    .span = {.start = date_from_ymd(y0, m0, 1),
+                             .end = date_from_ymd(y1, m1, 28),
+                             .ongoing = ongoing},
+                    .line = y0};
+  g_array_append_val(e->roles, role);
+}
+
+/* "T:YYYY-MM-DD..YYYY-MM-DD" for every role, in order. */
+static char *roles_text(const ModelEntry *e)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < e->roles->len; i++) {
+    const ModelRole *r = &g_array_index(e->roles, ModelRole, i);
+    char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+    date_format_iso(r->span.start, a);
+    date_format_iso(r->span.end, b);
+    g_string_append_printf(s, "%s%s:%s..%s%s", i ? " " : "", r->title, a, b,
+                           r->span.ongoing ? "+" : "");
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void test_settle_roles(void)
+{
+  /* Newest first, touching: only sorted. */
+  ModelEntry *e = model_entry_new();
+  add_role(e, "B", 2021, 1, 2022, 12, TRUE);
+  add_role(e, "A", 2019, 1, 2020, 12, FALSE);
+  model_entry_settle_roles(e);
+  char *got = roles_text(e);
+  g_assert_cmpstr(got, ==, "A:2019-01-01..2020-12-28 B:2021-01-01..2022-12-28+");
+  g_free(got);
+  model_entry_free(e);
+
+  /* A promotion written with year precision overlaps: the earlier role ends the day
+   * before the later one starts, and is no longer ongoing. */
+  e = model_entry_new();
+  add_role(e, "Engineer", 2015, 1, 2017, 12, TRUE);
+  add_role(e, "Senior", 2017, 2, 2019, 5, FALSE);
+  model_entry_settle_roles(e);
+  got = roles_text(e);
+  g_assert_cmpstr(got, ==, "Engineer:2015-01-01..2017-01-31 Senior:2017-02-01..2019-05-28");
+  g_free(got);
+  model_entry_free(e);
+
+  /* A role inside another splits it; a role covering another with the same start
+   * takes the rest; a gap stays a gap. */
+  e = model_entry_new();
+  add_role(e, "Professor", 2010, 1, 2020, 6, TRUE);
+  add_role(e, "Dean", 2014, 1, 2016, 6, FALSE);
+  add_role(e, "Chair", 2014, 1, 2015, 6, FALSE);
+  add_role(e, "Emeritus", 2022, 1, 2023, 6, FALSE);
+  model_entry_settle_roles(e);
+  got = roles_text(e);
+  g_assert_cmpstr(got, ==,
+                  "Professor:2010-01-01..2013-12-31 Chair:2014-01-01..2015-06-28 "
+                  "Dean:2015-06-29..2016-06-28 Professor:2016-06-29..2020-06-28+ "
+                  "Emeritus:2022-01-01..2023-06-28");
+  g_free(got);
+  model_entry_free(e);
+
+  /* Identical spans: the later in the file wins. */
+  e = model_entry_new();
+  add_role(e, "X", 2010, 1, 2011, 1, FALSE);
+  add_role(e, "Y", 2010, 1, 2011, 1, FALSE);
+  model_entry_settle_roles(e);
+  got = roles_text(e);
+  g_assert_cmpstr(got, ==, "Y:2010-01-01..2011-01-28");
+  g_free(got);
+  model_entry_free(e);
+  model_entry_settle_roles(NULL);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/model/lifecycle", test_lifecycle);
   g_test_add_func("/model/builtin-names", test_builtin_names);
   g_test_add_func("/model/sort-milestones", test_sort_milestones);
+  g_test_add_func("/model/settle-roles", test_settle_roles);
   return g_test_run();
 }

@@ -286,6 +286,22 @@ static void test_empty_name(void)
   g_bytes_unref(b);
 }
 
+/* A folder that exists but refuses new files with ENOENT (procfs) is not "missing". */
+static void test_folder_refusing_files(void)
+{
+  if (!g_file_test("/proc/self", G_FILE_TEST_IS_DIR)) {
+    g_test_skip("no /proc");
+    return;
+  }
+  GBytes *b = bytes("x");
+  GError *error = NULL;
+  g_assert_false(output_write("/proc/chart.svg", b, &error));
+  g_assert_null(strstr(error->message, "does not exist"));
+  g_assert_nonnull(strstr(error->message, "'/proc'"));
+  g_clear_error(&error);
+  g_bytes_unref(b);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -302,6 +318,7 @@ int main(int argc, char **argv)
              test_unwritable_directory, fixture_teardown);
   g_test_add("/output/stdout", Fixture, NULL, fixture_setup, test_stdout, fixture_teardown);
   g_test_add_func("/output/full-device", test_full_device);
+  g_test_add_func("/output/folder-refusing-files", test_folder_refusing_files);
   g_test_add_func("/output/empty-name", test_empty_name);
   return g_test_run();
 }

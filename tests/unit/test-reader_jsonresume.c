@@ -54,8 +54,8 @@ static const ModelSpan *period(const ModelEntry *e, guint i)
 }
 
 /* Asserts that message @i is @severity at @line:@column and contains @needle. */
-static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line,
-                        int column, const char *needle)
+static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line, int column,
+                        const char *needle)
 {
   g_assert_cmpuint(i, <, diag_len(diags));
   const Diag *d = diag_get(diags, i);
@@ -98,16 +98,17 @@ static void test_detect(void)
 static void test_basics_and_work(void)
 {
   DiagList *diags;
-  ModelCv *cv = read_json("{\n"
-                          "  \"basics\": {\"name\": \"Ada\", \"label\": \"HPC\"},\n"
-                          "  \"work\": [\n"
-                          "    {\"name\": \"Labs\", \"position\": \"Engineer\", \"url\": \"https://l\",\n"
-                          "     \"location\": \"Zurich\", \"startDate\": \"2023-11\"},\n"
-                          "    {\"name\": \"Uni\", \"position\": \"TA\", \"startDate\": \"2010\",\n"
-                          "     \"endDate\": \"2011-02-15\"}\n"
-                          "  ]\n"
-                          "}\n",
-                          &diags);
+  ModelCv *cv =
+      read_json("{\n"
+                "  \"basics\": {\"name\": \"Ada\", \"label\": \"HPC\"},\n"
+                "  \"work\": [\n"
+                "    {\"name\": \"Labs\", \"position\": \"Engineer\", \"url\": \"https://l\",\n"
+                "     \"location\": \"Zurich\", \"startDate\": \"2023-11\"},\n"
+                "    {\"name\": \"Uni\", \"position\": \"TA\", \"startDate\": \"2010\",\n"
+                "     \"endDate\": \"2011-02-15\"}\n"
+                "  ]\n"
+                "}\n",
+                &diags);
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_len(diags), ==, 0);
   g_assert_cmpstr(cv->name, ==, "Ada");
@@ -176,10 +177,12 @@ static void test_groups_in_file_order(void)
 {
   DiagList *diags;
   ModelCv *cv = read_json(
-      "{\"projects\": [{\"name\": \"Loader\", \"startDate\": \"2024-02\", \"endDate\": \"2024-05\"}],\n"
+      "{\"projects\": [{\"name\": \"Loader\", \"startDate\": \"2024-02\", \"endDate\": "
+      "\"2024-05\"}],\n"
       " \"education\": [{\"institution\": \"EPFL\", \"studyType\": \"PhD\", \"area\": \"Neuro\",\n"
       "   \"startDate\": \"2015\", \"endDate\": \"2019\"},\n"
-      "  {\"institution\": \"Lisbon\", \"area\": \"CS\", \"startDate\": \"2005\", \"endDate\": \"2007\"},\n"
+      "  {\"institution\": \"Lisbon\", \"area\": \"CS\", \"startDate\": \"2005\", \"endDate\": "
+      "\"2007\"},\n"
       "  {\"institution\": \"School\", \"studyType\": \"Diploma\", \"startDate\": \"2002\",\n"
       "   \"endDate\": \"2005\"}],\n"
       " \"volunteer\": [{\"organization\": \"Club\", \"position\": \"Mentor\",\n"
@@ -280,13 +283,39 @@ static guint merged_count(const char *start2, const char *end2, const char *org2
 
 static void test_merge_gap(void)
 {
-  g_assert_cmpuint(merged_count("2020-02-01", "2021", "A"), ==, 1);    /* touching */
-  g_assert_cmpuint(merged_count("2020-05-10", "2021", "A"), ==, 1);    /* 99 days apart */
-  g_assert_cmpuint(merged_count("2020-05-11", "2021", "A"), ==, 1);    /* 100 days */
-  g_assert_cmpuint(merged_count("2020-05-12", "2021", "A"), ==, 2);    /* 101 days */
-  g_assert_cmpuint(merged_count("2019-06", NULL, "A"), ==, 1);         /* overlapping */
-  g_assert_cmpuint(merged_count("2020-02-01", "2021", "B"), ==, 2);    /* another org */
-  g_assert_cmpuint(merged_count("2010", "2011", "A"), ==, 2);          /* long before */
+  g_assert_cmpuint(merged_count("2020-02-01", "2021", "A"), ==, 1); /* touching */
+  g_assert_cmpuint(merged_count("2020-05-10", "2021", "A"), ==, 1); /* 99 days apart */
+  g_assert_cmpuint(merged_count("2020-05-11", "2021", "A"), ==, 1); /* 100 days */
+  g_assert_cmpuint(merged_count("2020-05-12", "2021", "A"), ==, 2); /* 101 days */
+  g_assert_cmpuint(merged_count("2019-06", NULL, "A"), ==, 1);      /* overlapping */
+  g_assert_cmpuint(merged_count("2020-02-01", "2021", "B"), ==, 2); /* another org */
+  g_assert_cmpuint(merged_count("2010", "2011", "A"), ==, 2);       /* long before */
+}
+
+/* Overlapping entries at one employer become segments side by side, not stacked: the
+ * earlier role ends the day before the later one starts. */
+static void test_merge_overlap(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"work\": [{\"name\": \"acme\", \"position\": \"Senior\", "
+                          "\"startDate\": \"2017-02\", \"endDate\": \"2019-05\"}, {\"name\": "
+                          "\"ACME\", \"position\": \"Engineer\", \"startDate\": \"2015\", "
+                          "\"endDate\": \"2017\"}]}",
+                          &diags);
+  g_assert_nonnull(cv);
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpuint(e->roles->len, ==, 2);
+  const ModelRole *a = &g_array_index(e->roles, ModelRole, 0);
+  const ModelRole *b = &g_array_index(e->roles, ModelRole, 1);
+  g_assert_cmpstr(a->title, ==, "Engineer");
+  g_assert_cmpint(a->span.start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(a->span.end, ==, ymd(2017, 1, 31));
+  g_assert_cmpstr(b->title, ==, "Senior");
+  g_assert_cmpint(b->span.start, ==, ymd(2017, 2, 1));
+  g_assert_cmpint(period(e, 0)->start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(period(e, 0)->end, ==, ymd(2019, 5, 31));
+  model_cv_free(cv);
+  diag_list_free(diags);
 }
 
 /* An ongoing role makes the merged bar ongoing. */
@@ -324,22 +353,22 @@ static void test_errors(void)
                           &diags);
   g_assert_null(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 6);
-  assert_diag(diags, 0, DIAG_ERROR, 3, 32, "unparsable date '2019-13' in `startDate`");
+  assert_diag(diags, 0, DIAG_ERROR, 3, 32, "unparsable date '2019-13': expected");
   assert_diag(diags, 1, DIAG_ERROR, 4, 51, "end (2018) is before start (2019)");
-  assert_diag(diags, 2, DIAG_ERROR, 5, 14, "`name`: expected a string, found a list");
-  assert_diag(diags, 3, DIAG_ERROR, 6, 5, "`work`: expected a mapping, found a string");
-  assert_diag(diags, 4, DIAG_ERROR, 8, 16, "`education`: expected a list, found a mapping");
-  assert_diag(diags, 5, DIAG_ERROR, 9, 37, "unparsable date 'soon' in `date`");
+  assert_diag(diags, 2, DIAG_ERROR, 5, 14, "expected a string, found a list");
+  assert_diag(diags, 3, DIAG_ERROR, 6, 5, "expected a mapping, found a string");
+  assert_diag(diags, 4, DIAG_ERROR, 8, 16, "expected a list, found a mapping");
+  assert_diag(diags, 5, DIAG_ERROR, 9, 37, "unparsable date 'soon': expected");
   diag_list_free(diags);
 
   cv = read_json("[1, 2]", &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "expected a JSON Resume object at the top, found a list");
+  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "expected a mapping at the top level, found a list");
   diag_list_free(diags);
 
   cv = read_json("{\"work\": [{\"name\": \"A\", \"startDate\": \"present\"}]}", &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_ERROR, 1, 38, "'present' is not allowed as a start date");
+  assert_diag(diags, 0, DIAG_ERROR, 1, 38, "startDate cannot be 'present'");
   diag_list_free(diags);
 }
 
@@ -356,10 +385,12 @@ static void test_warnings(void)
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 4);
-  assert_diag(diags, 0, DIAG_WARNING, 2, 3, "work entry without `startDate` cannot be drawn");
-  assert_diag(diags, 1, DIAG_WARNING, 3, 3, "work entry has neither `position` nor `name`");
-  assert_diag(diags, 2, DIAG_WARNING, 4, 30, "start (2027-01) is after today (2026-11-25)");
-  assert_diag(diags, 3, DIAG_WARNING, 6, 15, "awards entry without `date`");
+  assert_diag(diags, 0, DIAG_WARNING, 2, 3,
+              "'work' entry without 'startDate' cannot be drawn; skipped");
+  assert_diag(diags, 1, DIAG_WARNING, 3, 3, "'work' entry with neither 'position' nor 'name'");
+  assert_diag(diags, 2, DIAG_WARNING, 4, 30,
+              "today (2026-11-25) is before start (2027-01); the ongoing period is left out");
+  assert_diag(diags, 3, DIAG_WARNING, 6, 15, "'awards' entry without 'date'");
   ModelGroup *g = g_ptr_array_index(cv->groups, 0);
   g_assert_cmpuint(g->entries->len, ==, 2);
   g_assert_cmpuint(entry_at(cv, 0, 0)->periods->len, ==, 0); /* nothing left to draw */
@@ -380,7 +411,7 @@ static void test_long_text_and_guard(void)
                                "{\"name\": \"C\", \"startDate\": \"2019\"}]}",
                                &opts, &diags);
   g_assert_null(cv);
-  assert_diag(diags, 0, DIAG_WARNING, 1, 20, "`name` is longer than 10 characters");
+  assert_diag(diags, 0, DIAG_WARNING, 1, 20, "text longer than 10 characters, shortened");
   assert_diag(diags, 1, DIAG_ERROR, 1, 99, "more than 2 entries");
   diag_list_free(diags);
 }
@@ -391,9 +422,10 @@ static void test_long_text_and_guard(void)
 static void test_surrogate_pairs(void)
 {
   DiagList *diags;
-  ModelCv *cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
-                          "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"work\": [\"\\ud83d\\ude80\", 1]}",
-                          &diags);
+  ModelCv *cv =
+      read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
+                "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"work\": [\"\\ud83d\\ude80\", 1]}",
+                &diags);
   g_assert_null(cv); /* the work items are not mappings, to learn their columns */
   assert_diag(diags, 0, DIAG_ERROR, 2, 41, "expected a mapping");
   /* After a rewritten pair the column is two less than in the file (57). */
@@ -508,6 +540,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
   g_test_add_func("/reader_jsonresume/merge_gap", test_merge_gap);
   g_test_add_func("/reader_jsonresume/merge_ongoing", test_merge_ongoing);
+  g_test_add_func("/reader_jsonresume/merge_overlap", test_merge_overlap);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);

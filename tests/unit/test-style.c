@@ -422,6 +422,24 @@ static void test_extends_cycle(void)
   rm_tree(dir);
 }
 
+/* An `extends:` naming a file that cannot be read points at that line. */
+static void test_extends_missing(void)
+{
+  g_autofree char *dir = temp_dir();
+  write_file(dir, "a.yaml", "bar: {height: 3}\nextends: gone.yaml\n");
+  g_autofree char *a = g_build_filename(dir, "a.yaml", NULL);
+  g_autofree char *gone = g_build_filename(dir, "gone.yaml", NULL);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {a};
+  g_assert_null(style_resolve(styles, 1, NULL, 0, diags));
+  g_autofree char *msgs = diags_text(diags);
+  g_autofree char *want = g_strdup_printf(
+      "%s:2:10: error: cannot use style '%s': cannot open: No such file or directory\n", a, gone);
+  g_assert_cmpstr(msgs, ==, want);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set(void)
 {
   const char *sets[] = {"bar.height=30",
@@ -763,6 +781,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
   g_test_add_func("/style/extends-chain", test_extends_chain);
   g_test_add_func("/style/extends-cycle", test_extends_cycle);
+  g_test_add_func("/style/extends-missing", test_extends_missing);
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
   g_test_add_func("/style/errors", test_errors);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The benchmark (issue 6): builds a release cvtimeline and the floor (bench/floor.c),
+# generates CVs of 10 to 100,000 items (bench/gen-cv.py), renders each and the example CV
+# to SVG and PNG several times with both, and prints a Markdown table: median wall time,
+# peak memory, output size, and cvtimeline's ratio to the floor. bench/RESULTS.md says
+# what the floor does and holds the last results.
+#
+#   bash bench/run.sh                  # everything (about 5 minutes on 2 cores)
+#   SIZES="10 1000" RUNS=5 bash bench/run.sh
+#
+# Needs: meson, ninja, a C compiler, the -dev packages of the build, python3 (and
+# python3-yaml, to count the example's items). Timing and memory come from wait4's rusage
+# in bench/bench.py, the same source GNU time -v reads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=${BUILD:-build-release}
+SIZES=${SIZES:-"ex 10 100 1000 10000 100000"}
+OUT=${OUT:-$BUILD/bench/work}
+
+for tool in meson ninja python3 pkg-config cc; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
+done
+
+# --- Build: the release binary, the floor, and the scene exporter (not in the default build).
+[ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=release >/dev/null
+ninja -C "$BUILD" src/cvtimeline src/libcvtcore.a >/dev/null
+mkdir -p "$BUILD/bench" "$OUT"
+PKG=$(pkg-config --cflags --libs pangocairo cairo glib-2.0 yaml-0.1)
+CFLAGS="-O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror"
+# shellcheck disable=SC2086
+cc $CFLAGS bench/floor.c -o "$BUILD/bench/floor" $PKG -lm
+# shellcheck disable=SC2086
+cc $CFLAGS -Isrc -I"$BUILD" bench/scene-export.c "$BUILD/src/libcvtcore.a" \
+  -o "$BUILD/bench/scene-export" $PKG -lm
+python3 bench/bench.py --cvt "$ROOT/$BUILD/src/cvtimeline" --floor "$ROOT/$BUILD/bench/floor" \
+  --export "$ROOT/$BUILD/bench/scene-export" --example "$ROOT/data/bruno-magalhaes.yaml" \
+  --out "$OUT" --sizes "$SIZES" ${RUNS:+--runs "$RUNS"} ${FORMATS:+--formats "$FORMATS"}

@@ -1,0 +1,631 @@
+/* svg: post-processing of Cairo's SVG (DESIGN.md "render", SVG post-processing beside it;
+ * issue "Made for websites and slides"): stable ids, an accessible root with <title> and
+ * <desc>, and an invisible layer of real <text> and tooltips that adds no pixel. */
+#include "svg.h"
+
+#include "render.h"
+
+/* Only to read family, size, weight and style out of a font description: measuring and
+ * drawing stay in text.c. */
+#include <pango/pango.h>
+
+#include <math.h>
+#include <string.h>
+
+/* --- Escaping and numbers --- */
+
+/* Whether code point @c may appear in the layer: XML 1.0 forbids C0 controls but tab and
+ * newlines, and U+FFFE/U+FFFF; DEL and C1 controls are allowed but mean nothing here. */
+static gboolean svg_char_ok(gunichar c, gboolean keep_newlines)
+{
+  if (c == '\n')
+    return keep_newlines;
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+    return FALSE;
+  return c != 0xfffe && c != 0xffff;
+}
+
+char *svg_escape(const char *text, gboolean keep_newlines)
+{
+  if (text == NULL)
+    return g_strdup("");
+  char *valid = g_utf8_make_valid(text, -1);
+  GString *clean = g_string_sized_new(strlen(valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (svg_char_ok(c, keep_newlines))
+      g_string_append_unichar(clean, c);
+    else if (c == '\t' || c == '\n' || c == '\r')
+      g_string_append_c(clean, ' '); /* a word break stays a word break */
+  }
+  g_free(valid);
+  char *escaped = g_markup_escape_text(clean->str, (gssize)clean->len);
+  g_string_free(clean, TRUE);
+  return escaped;
+}
+
+const char *svg_number(char *buf, double value)
+{
+  if (!isfinite(value))
+    value = 0;
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", value);
+  char *dot = strchr(buf, '.');
+  if (dot != NULL) {
+    char *end = buf + strlen(buf);
+    while (end > dot + 1 && end[-1] == '0')
+      end--;
+    if (end == dot + 1)
+      end = dot;
+    *end = '\0';
+  }
+  if (strcmp(buf, "-0") == 0)
+    strcpy(buf, "0");
+  return buf;
+}
+
+/* Appends `NAME="VALUE"` with @value as an SVG number. */
+static void append_num_attr(GString *out, const char *name, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_printf(out, " %s=\"%s\"", name, svg_number(buf, value));
+}
+
+/* --- Stable ids --- */
+
+void svg_stable_ids(GByteArray *buf)
+{
+  GString *out = g_string_sized_new(buf->len + 64);
+  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = (const char *)buf->data, *end = p + buf->len;
+  static const char key[] = "surface";
+  while (p < end) {
+    const char *hit = g_strstr_len(p, end - p, key);
+    if (hit == NULL) {
+      g_string_append_len(out, p, end - p);
+      break;
+    }
+    const char *digits = hit + strlen(key), *q = digits;
+    while (q < end && g_ascii_isdigit(*q))
+      q++;
+    gboolean is_id = q > digits && hit > p && (hit[-1] == '"' || hit[-1] == '#');
+    g_string_append_len(out, p, digits - p);
+    if (is_id) {
+      char *old = g_strndup(digits, q - digits);
+      guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ids, old));
+      if (n == 0) {
+        n = g_hash_table_size(ids) + 1;
+        g_hash_table_insert(ids, old, GUINT_TO_POINTER(n));
+      } else {
+        g_free(old);
+      }
+      g_string_append_printf(out, "%u", n);
+      p = q;
+    } else {
+      p = digits;
+    }
+  }
+  g_byte_array_set_size(buf, 0);
+  g_byte_array_append(buf, (const guint8 *)out->str, out->len);
+  g_string_free(out, TRUE);
+  g_hash_table_destroy(ids);
+}
+
+/* --- The root --- */
+
+/* Replaces bytes [@from, @to) of @buf with @text. */
+static void splice(GByteArray *buf, gsize from, gsize to, const char *text)
+{
+  GByteArray *tail = g_byte_array_new();
+  g_byte_array_append(tail, buf->data + to, buf->len - to);
+  g_byte_array_set_size(buf, from);
+  g_byte_array_append(buf, (const guint8 *)text, strlen(text));
+  g_byte_array_append(buf, tail->data, tail->len);
+  g_byte_array_unref(tail);
+}
+
+gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
+{
+  const char *start = (const char *)buf->data;
+  const char *svg = g_strstr_len(start, buf->len, "<svg ");
+  const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
+  if (gt == NULL)
+    return FALSE;
+  /* The width and height are unitless (CSS px) and the viewBox is the scene's own size,
+   * so the chart scales cleanly when a page sets only one of width or height. */
+  GString *tag = g_string_new("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                              "xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+  append_num_attr(tag, "width", root->width);
+  append_num_attr(tag, "height", root->height);
+  char vw[G_ASCII_DTOSTR_BUF_SIZE], vh[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_printf(tag, " viewBox=\"0 0 %s %s\"", svg_number(vw, root->view_width),
+                         svg_number(vh, root->view_height));
+  g_string_append(tag, " version=\"1.1\" role=\"img\" aria-labelledby=\"" SVG_TITLE_ID "\"");
+  if (root->desc != NULL)
+    g_string_append(tag, " aria-describedby=\"" SVG_DESC_ID "\"");
+  char *title = svg_escape(root->title && root->title[0] ? root->title : "Career timeline", FALSE);
+  g_string_append_printf(tag, ">\n<title id=\"" SVG_TITLE_ID "\">%s</title>", title);
+  g_free(title);
+  if (root->desc != NULL) {
+    char *desc = svg_escape(root->desc, TRUE);
+    g_strchomp(desc);
+    g_string_append_printf(tag, "\n<desc id=\"" SVG_DESC_ID "\">%s</desc>", desc);
+    g_free(desc);
+  }
+  splice(buf, (gsize)(svg - start), (gsize)(gt - start) + 1, tag->str);
+  g_string_free(tag, TRUE);
+  return TRUE;
+}
+
+gboolean svg_insert_before_end(GByteArray *buf, const char *fragment)
+{
+  const char *start = (const char *)buf->data;
+  const char *end = NULL;
+  /* The last </svg>: Cairo writes no nested <svg>, but search from the end anyway. */
+  for (const char *p = start; (p = g_strstr_len(p, buf->len - (p - start), "</svg>")) != NULL; p++)
+    end = p;
+  if (end == NULL)
+    return FALSE;
+  gsize at = (gsize)(end - start);
+  splice(buf, at, at, fragment);
+  return TRUE;
+}
+
+/* --- Tooltips --- */
+
+static gboolean spans_overlap(const ModelSpan *span, DateDay start, DateDay end)
+{
+  return span->start <= end && start <= span->end;
+}
+
+/* The model span bar @bar was drawn from (the whole span, before any --from/--to clip),
+ * with the role's title for a role segment; NULL when none matches. */
+static const ModelSpan *bar_model_span(const ModelEntry *e, const LayoutBar *bar, const char **role)
+{
+  *role = NULL;
+  if (e == NULL)
+    return NULL;
+  if (e->roles->len > 0) {
+    for (guint i = 0; i < e->roles->len; i++) {
+      const ModelRole *r = &g_array_index(e->roles, ModelRole, i);
+      if ((bar->role == NULL || g_strcmp0(r->title, bar->role) == 0) &&
+          spans_overlap(&r->span, bar->start, bar->end)) {
+        *role = r->title;
+        return &r->span;
+      }
+    }
+    return NULL;
+  }
+  for (guint i = 0; i < e->periods->len; i++) {
+    const ModelSpan *s = &g_array_index(e->periods, ModelSpan, i);
+    if (spans_overlap(s, bar->start, bar->end))
+      return s;
+  }
+  return NULL;
+}
+
+char *svg_bar_tooltip(const LayoutEntry *le, guint bar_index)
+{
+  const ModelEntry *e = le->entry;
+  const LayoutBar *bar =
+      bar_index < le->bars->len ? &g_array_index(le->bars, LayoutBar, bar_index) : NULL;
+  const char *title = e ? e->title : le->title;
+  const char *org = e ? e->org : le->org;
+  const char *role = NULL;
+  const ModelSpan *span = bar ? bar_model_span(e, bar, &role) : NULL;
+  if (role == NULL && bar != NULL)
+    role = bar->role;
+  GString *out = g_string_new(NULL);
+  /* A role segment leads with its role; the entry's own title follows the org. */
+  const char *first = role ? role : title;
+  if (first && org)
+    g_string_append_printf(out, "%s, %s", first, org);
+  else
+    g_string_append(out, first ? first : org ? org : "untitled");
+  if (e && e->location)
+    g_string_append_printf(out, "\n%s", e->location);
+  if (span != NULL) {
+    g_string_append_c(out, '\n');
+    render_append_span(out, span);
+  } else if (bar != NULL) {
+    ModelSpan drawn = {.start = bar->start, .end = bar->end};
+    g_string_append_c(out, '\n');
+    render_append_span(out, &drawn);
+  }
+  if (e && e->roles->len > 1 && role) {
+    /* The whole progression, so one segment's tooltip tells the entry's story. */
+    g_string_append(out, "\n");
+    for (guint i = 0; i < e->roles->len; i++)
+      g_string_append_printf(out, "%s%s", i ? " › " : "",
+                             g_array_index(e->roles, ModelRole, i).title);
+  }
+  if (e && e->note)
+    g_string_append_printf(out, "\n%s", e->note);
+  return g_string_free(out, FALSE);
+}
+
+char *svg_entry_tooltip(const LayoutEntry *le)
+{
+  const ModelEntry *e = le->entry;
+  const char *title = e ? e->title : le->title;
+  const char *org = e ? e->org : le->org;
+  GString *out = g_string_new(NULL);
+  if (title && org)
+    g_string_append_printf(out, "%s, %s", title, org);
+  else
+    g_string_append(out, title ? title : org ? org : "untitled");
+  if (e && e->location)
+    g_string_append_printf(out, "\n%s", e->location);
+  if (e && e->roles->len > 0) {
+    for (guint i = 0; i < e->roles->len; i++) {
+      const ModelRole *r = &g_array_index(e->roles, ModelRole, i);
+      g_string_append_printf(out, "\n%s: ", r->title);
+      render_append_span(out, &r->span);
+    }
+  } else if (e && e->periods->len > 0) {
+    g_string_append_c(out, '\n');
+    for (guint i = 0; i < e->periods->len; i++) {
+      g_string_append(out, i ? ", " : "");
+      render_append_span(out, &g_array_index(e->periods, ModelSpan, i));
+    }
+  }
+  if (e && e->note)
+    g_string_append_printf(out, "\n%s", e->note);
+  return g_string_free(out, FALSE);
+}
+
+/* "Title, date, note" for a milestone marker. */
+static char *milestone_tooltip(const LayoutMilestone *m)
+{
+  GString *out = g_string_new(m->title ? m->title : "untitled");
+  g_string_append(out, "\n");
+  render_append_day(out, m->date);
+  if (m->milestone && m->milestone->note)
+    g_string_append_printf(out, "\n%s", m->milestone->note);
+  return g_string_free(out, FALSE);
+}
+
+/* --- The layer --- */
+
+/* A label's identity: the exact position of its first run, as layout gave it both to
+ * the text shape and to the label box in the dump structures. */
+static char *position_key(double x, double y)
+{
+  return g_strdup_printf("%a,%a", x, y);
+}
+
+/* A label drawn as one text shape or as several runs in a row (a two-tone label beside
+ * a bar); the layer writes it as one <text>, so that a search finds it whole. */
+typedef struct {
+  guint shape;              /* its first run */
+  const LayoutLabel *label; /* NULL: write the shape's own text */
+} OwnedText;
+
+/* Owners of labels: an entry (its group in the layer) or a milestone. */
+typedef struct {
+  const LayoutEntry *entry;
+  const LayoutMilestone *milestone;
+  const LayoutShape *marker; /* a milestone's marker, or NULL */
+  GArray *texts;             /* of OwnedText, in paint order */
+  gboolean emitted;
+} Owner;
+
+/* Where a label of @owner starts. */
+typedef struct {
+  Owner *owner;
+  const LayoutLabel *label;
+} LabelRef;
+
+/* Quotes a family name for the CSS font-family list where it is not a generic one. */
+static void append_families(GString *out, const char *families)
+{
+  char **names = g_strsplit(families ? families : "", ",", -1);
+  gboolean any = FALSE;
+  for (char **n = names; *n; n++) {
+    char *name = g_strstrip(*n);
+    if (name[0] == '\0')
+      continue;
+    if (g_ascii_strcasecmp(name, "sans") == 0 || g_ascii_strcasecmp(name, "sans-serif") == 0 ||
+        g_ascii_strcasecmp(name, "serif") == 0 || g_ascii_strcasecmp(name, "monospace") == 0) {
+      g_string_append_printf(out, "%s%s", any ? ", " : "",
+                             g_ascii_strcasecmp(name, "sans") == 0 ? "sans-serif" : name);
+    } else {
+      char *esc = svg_escape(name, FALSE);
+      g_string_append_printf(out, "%s'%s'", any ? ", " : "", esc);
+      g_free(esc);
+    }
+    any = TRUE;
+  }
+  g_strfreev(names);
+  g_string_append_printf(out, "%ssans-serif", any ? ", " : "");
+}
+
+/* Font attributes of a text shape, from its Pango font description. */
+static void append_font(GString *out, const char *font)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font ? font : "");
+  g_string_append(out, " font-family=\"");
+  append_families(out, pango_font_description_get_family(desc));
+  g_string_append_c(out, '"');
+  /* At 72 dpi (text.h) a size of N points is N px, in the scene's units. */
+  double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
+  if (size > 0)
+    append_num_attr(out, "font-size", size);
+  int weight = (int)pango_font_description_get_weight(desc);
+  if (weight != PANGO_WEIGHT_NORMAL)
+    g_string_append_printf(out, " font-weight=\"%d\"", CLAMP(weight, 1, 1000));
+  PangoStyle style = pango_font_description_get_style(desc);
+  if (style == PANGO_STYLE_ITALIC)
+    g_string_append(out, " font-style=\"italic\"");
+  else if (style == PANGO_STYLE_OBLIQUE)
+    g_string_append(out, " font-style=\"oblique\"");
+  pango_font_description_free(desc);
+}
+
+/* One real <text> on the box of text shape @s: baseline where Pango put it, stretched to
+ * the measured width so that selection highlights cover the drawn glyphs. */
+static void append_text(GString *out, TextCtx *text, const LayoutShape *s)
+{
+  char *content = svg_escape(s->text, FALSE);
+  if (content[0] == '\0') {
+    g_free(content);
+    return;
+  }
+  TextExtents ext;
+  text_measure(text, s->font, s->text, &ext);
+  g_string_append(out, "<text");
+  append_num_attr(out, "x", s->x);
+  append_num_attr(out, "y", s->y + ext.baseline);
+  append_font(out, s->font);
+  if (s->w > 0) {
+    append_num_attr(out, "textLength", s->w);
+    g_string_append(out, " lengthAdjust=\"spacingAndGlyphs\"");
+  }
+  g_string_append_printf(out, ">%s</text>\n", content);
+  g_free(content);
+}
+
+/* An invisible rect over @box with a <title> tooltip. */
+static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip)
+{
+  if (!(box.w > 0 && box.h > 0))
+    return;
+  char *esc = svg_escape(tooltip, TRUE);
+  g_string_append(out, "<rect");
+  append_num_attr(out, "x", box.x);
+  append_num_attr(out, "y", box.y);
+  append_num_attr(out, "width", box.w);
+  append_num_attr(out, "height", box.h);
+  g_string_append_printf(out, "><title>%s</title></rect>\n", esc);
+  g_free(esc);
+}
+
+/* A marker's identity: its exact centre (layout places the marker centred on the
+ * milestone's x, y). */
+static char *centre_key(double x, double y)
+{
+  return g_strdup_printf("%a,%a", x, y);
+}
+
+/* Finds each milestone's marker, the square non-text shape centred on it, through one
+ * hash of centres so that many milestones stay linear. */
+static void find_markers(const LayoutScene *scene, GArray *owners)
+{
+  GHashTable *centres = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (s->kind == LAYOUT_SHAPE_TEXT || s->kind == LAYOUT_SHAPE_LINE || s->w != s->h)
+      continue;
+    char *key = centre_key(s->x + s->w / 2, s->y + s->h / 2);
+    if (!g_hash_table_contains(centres, key))
+      g_hash_table_insert(centres, key, (gpointer)s);
+    else
+      g_free(key);
+  }
+  for (guint i = 0; i < owners->len; i++) {
+    Owner *o = &g_array_index(owners, Owner, i);
+    if (o->milestone == NULL)
+      continue;
+    char *key = centre_key(o->milestone->x, o->milestone->y);
+    o->marker = g_hash_table_lookup(centres, key);
+    g_free(key);
+  }
+  g_hash_table_destroy(centres);
+}
+
+/* The labels of @owner, in paint order; a label in several runs as one <text> on its
+ * whole box, in its first run's font. */
+static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *scene,
+                               const Owner *owner)
+{
+  for (guint i = 0; i < owner->texts->len; i++) {
+    const OwnedText *t = &g_array_index(owner->texts, OwnedText, i);
+    LayoutShape s = g_array_index(scene->shapes, LayoutShape, t->shape);
+    if (t->label != NULL) {
+      s.text = t->label->text;
+      s.w = t->label->box.w;
+    }
+    append_text(out, text, &s);
+  }
+}
+
+/* One entry or milestone: a group whose <title> shows over its labels, an invisible
+ * rect per bar (or over the marker) with its own tooltip, then its labels. A safe url
+ * makes the group a link, as the PDF's bars are. */
+static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, Owner *owner)
+{
+  owner->emitted = TRUE;
+  const char *url = NULL;
+  char *group_tip;
+  if (owner->entry) {
+    url = owner->entry->entry ? owner->entry->entry->url : NULL;
+    group_tip = svg_entry_tooltip(owner->entry);
+  } else {
+    url = owner->marker ? owner->marker->url : NULL;
+    group_tip = milestone_tooltip(owner->milestone);
+  }
+  gboolean link = render_url_allowed(url);
+  if (link) {
+    char *href = svg_escape(url, FALSE);
+    g_string_append_printf(out, "<a href=\"%s\" xlink:href=\"%s\">\n", href, href);
+    g_free(href);
+  }
+  char *esc = svg_escape(group_tip, TRUE);
+  g_string_append_printf(out, "<g><title>%s</title>\n", esc);
+  g_free(esc);
+  g_free(group_tip);
+  if (owner->entry) {
+    for (guint b = 0; b < owner->entry->bars->len; b++) {
+      char *tip = svg_bar_tooltip(owner->entry, b);
+      append_tooltip_rect(out, g_array_index(owner->entry->bars, LayoutBar, b).box, tip);
+      g_free(tip);
+    }
+  } else {
+    const LayoutShape *marker = owner->marker;
+    if (marker != NULL) {
+      char *tip = milestone_tooltip(owner->milestone);
+      append_tooltip_rect(out, (LayoutBox){marker->x, marker->y, marker->w, marker->h}, tip);
+      g_free(tip);
+    }
+  }
+  append_owned_texts(out, text, scene, owner);
+  g_string_append(out, "</g>\n");
+  if (link)
+    g_string_append(out, "</a>\n");
+}
+
+static void add_label_ref(GHashTable *refs, Owner *owner, const LayoutLabel *label)
+{
+  if (label->text == NULL)
+    return;
+  LabelRef *ref = g_new(LabelRef, 1);
+  *ref = (LabelRef){owner, label};
+  g_hash_table_insert(refs, position_key(label->box.x, label->box.y), ref);
+}
+
+/* Maps where every entry and milestone label starts to its owner; returns the owners in
+ * reading order (groups, entries, milestones). */
+static GArray *collect_owners(const LayoutScene *scene, GHashTable *refs)
+{
+  guint n = 0;
+  for (guint g = 0; scene->groups && g < scene->groups->len; g++)
+    n += ((LayoutGroup *)g_ptr_array_index(scene->groups, g))->entries->len;
+  n += scene->milestones ? scene->milestones->len : 0;
+  /* Sized once: the refs point into this array. */
+  GArray *list = g_array_sized_new(FALSE, TRUE, sizeof(Owner), n);
+  for (guint g = 0; scene->groups && g < scene->groups->len; g++) {
+    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+    for (guint i = 0; i < group->entries->len; i++) {
+      Owner o = {.entry = g_ptr_array_index(group->entries, i)};
+      g_array_append_val(list, o);
+    }
+  }
+  for (guint i = 0; scene->milestones && i < scene->milestones->len; i++) {
+    Owner o = {.milestone = g_ptr_array_index(scene->milestones, i)};
+    g_array_append_val(list, o);
+  }
+  for (guint i = 0; i < list->len; i++) {
+    Owner *o = &g_array_index(list, Owner, i);
+    o->texts = g_array_new(FALSE, FALSE, sizeof(OwnedText));
+    if (o->entry) {
+      if (o->entry->has_label)
+        add_label_ref(refs, o, &o->entry->label);
+      for (guint b = 0; b < o->entry->bars->len; b++) {
+        const LayoutBar *bar = &g_array_index(o->entry->bars, LayoutBar, b);
+        if (bar->has_label)
+          add_label_ref(refs, o, &bar->label);
+      }
+    } else if (o->milestone->has_label) {
+      add_label_ref(refs, o, &o->milestone->label);
+    }
+  }
+  return list;
+}
+
+/* Per text shape: its owner, and whether it continues a label whose first run carries
+ * it (then the layer writes nothing for it). */
+typedef struct {
+  Owner *owner;
+  gboolean continuation;
+} ShapeRole;
+
+static gboolean is_text(const LayoutShape *s)
+{
+  return s->kind == LAYOUT_SHAPE_TEXT && s->text != NULL && s->font != NULL;
+}
+
+/* If text shape @i starts label @ref, claims it and the runs that follow it on the same
+ * line in the same font while together they spell the label. A label whose runs do not
+ * spell it whole keeps its shapes as they are (the first run still joins the owner). */
+static void claim_label(const LayoutScene *scene, GArray *roles, guint i, const LabelRef *ref)
+{
+  const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+  const char *want = ref->label->text;
+  gsize total = strlen(want), have = strlen(s->text);
+  if (strncmp(want, s->text, have) != 0)
+    return;
+  guint j = i + 1;
+  while (have < total && j < scene->shapes->len) {
+    const LayoutShape *t = &g_array_index(scene->shapes, LayoutShape, j);
+    gsize n = is_text(t) ? strlen(t->text) : 0;
+    if (n == 0 || t->y != s->y || strcmp(t->font, s->font) != 0 ||
+        strncmp(want + have, t->text, n) != 0)
+      break;
+    have += n;
+    j++;
+  }
+  OwnedText owned = {i, have == total ? ref->label : NULL};
+  g_array_append_val(ref->owner->texts, owned);
+  g_array_index(roles, ShapeRole, i).owner = ref->owner;
+  for (guint k = i + 1; have == total && k < j; k++)
+    g_array_index(roles, ShapeRole, k).continuation = TRUE;
+}
+
+char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
+{
+  GHashTable *refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  GArray *list = collect_owners(scene, refs);
+  find_markers(scene, list);
+  /* Each text shape joins its owner's list once: emitting stays linear in the shapes. */
+  GArray *roles = g_array_sized_new(FALSE, TRUE, sizeof(ShapeRole), scene->shapes->len);
+  g_array_set_size(roles, scene->shapes->len);
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
+      continue;
+    char *key = position_key(s->x, s->y);
+    const LabelRef *ref = g_hash_table_lookup(refs, key);
+    g_free(key);
+    if (ref != NULL)
+      claim_label(scene, roles, i, ref);
+  }
+  /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
+   * searchable, and the rects keep catching the pointer for their tooltips, while no
+   * pixel changes. */
+  GString *out = g_string_new("<g id=\"" SVG_LAYER_ID "\" fill=\"#000\" fill-opacity=\"0\" "
+                              "stroke=\"none\">\n");
+  /* Paint order puts the title and the axis first, then the labels: reading order. An
+   * entry or milestone comes where its first label does. */
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    const ShapeRole *role = &g_array_index(roles, ShapeRole, i);
+    if (!is_text(s) || role->continuation)
+      continue;
+    Owner *owner = role->owner;
+    if (owner == NULL)
+      append_text(out, text, s);
+    else if (!owner->emitted)
+      append_owner(out, text, scene, owner);
+  }
+  /* Entries and milestones without a drawn label still get their tooltips. */
+  for (guint i = 0; i < list->len; i++) {
+    Owner *owner = &g_array_index(list, Owner, i);
+    if (!owner->emitted)
+      append_owner(out, text, scene, owner);
+    g_array_unref(owner->texts);
+  }
+  g_string_append(out, "</g>\n");
+  g_array_unref(roles);
+  g_array_unref(list);
+  g_hash_table_destroy(refs);
+  return g_string_free(out, FALSE);
+}

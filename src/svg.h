@@ -1,0 +1,62 @@
+/* svg: post-processing of the SVG that Cairo writes (DESIGN.md "render": SVG
+ * post-processing lives beside it): stable ids, an accessible root (role, title, desc,
+ * exact size), and an invisible layer of real text and tooltips over the drawing. */
+#pragma once
+
+#include "layout.h"
+#include "text.h"
+#include <glib.h>
+
+/* Ids given to the root's <title> and <desc>, referenced by aria-labelledby and
+ * aria-describedby; the layer's group id. */
+#define SVG_TITLE_ID "cvt-title"
+#define SVG_DESC_ID "cvt-desc"
+#define SVG_LAYER_ID "cvt-layer"
+
+typedef struct {
+  const char *title; /* the root's <title> (the CV's name); NULL: "Career timeline" */
+  const char *desc;  /* the root's <desc> (a plain-text summary), or NULL */
+  double width;      /* the root's width and height, in CSS px (unitless) */
+  double height;
+  double view_width; /* the viewBox, in the scene's units: 0 0 view_width view_height */
+  double view_height;
+} SvgRoot;
+
+/* @text made safe as XML character data or attribute value: invalid UTF-8 repaired,
+ * control characters (C0 other than newline when @keep_newlines, DEL, C1) and the
+ * non-characters U+FFFE/U+FFFF removed, then markup-escaped (&, <, >, ', ").
+ * Returns a new string owned by the caller; NULL gives "". */
+char *svg_escape(const char *text, gboolean keep_newlines);
+
+/* A number as SVG writes it: C locale, at most 3 decimals, no trailing zeros, never "-0".
+ * Writes into @buf (at least G_ASCII_DTOSTR_BUF_SIZE bytes) and returns it. */
+const char *svg_number(char *buf, double value);
+
+/* Cairo numbers its SVG surfaces with a process-wide counter ("surface1", "surface7"),
+ * so a second render in one process (--watch, tests) would differ. Renumbers every
+ * `surfaceN` id and reference in @buf in order of first appearance. */
+void svg_stable_ids(GByteArray *buf);
+
+/* Replaces the root element's start tag in @buf with one carrying @root's size and
+ * viewBox, role="img" and the aria references, and puts the <title> and <desc> right
+ * after it. Returns FALSE (leaving @buf unchanged) when @buf has no <svg> start tag. */
+gboolean svg_set_root(GByteArray *buf, const SvgRoot *root);
+
+/* The invisible layer for @scene: one <g id="cvt-layer"> painted with fill-opacity 0
+ * (selectable and found by find-in-page, but adding no pixel), holding a real <text>
+ * for every text shape, placed on its box with its font and textLength, and an
+ * invisible <rect> with a <title> tooltip over every bar and milestone marker. @text
+ * measures baselines. Returns a new string owned by the caller. */
+char *svg_text_layer(const LayoutScene *scene, TextCtx *text);
+
+/* The tooltip of bar @bar_index of @entry: its title (or role) and organisation, the
+ * location, its dates, the note; one per line, plain text. Returns a new string. */
+char *svg_bar_tooltip(const LayoutEntry *entry, guint bar_index);
+
+/* The tooltip of @entry as a whole (over its labels): title and organisation, location,
+ * every period or every role with its dates, the note. Returns a new string. */
+char *svg_entry_tooltip(const LayoutEntry *entry);
+
+/* Inserts @fragment right before the root's closing </svg>. FALSE (@buf unchanged)
+ * when there is none. */
+gboolean svg_insert_before_end(GByteArray *buf, const char *fragment);

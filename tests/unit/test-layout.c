@@ -1,0 +1,416 @@
+/* Unit tests of layout: tick choice from span and width, label placement (inside,
+ * beside, shortened), role segments, milestone tiers, and the scene's invariants (every
+ * label inside the page, no two labels overlapping, no label over a foreign bar). */
+#include "layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static ModelEntry *entry_new(const char *title, const char *org, DateDay start, DateDay end)
+{
+  ModelEntry *e = model_entry_new();
+  e->title = g_strdup(title);
+  e->org = g_strdup(org);
+  ModelSpan span = {.start = start, .end = end};
+  g_array_append_val(e->periods, span);
+  return e;
+}
+
+static ModelCv *cv_new(void)
+{
+  ModelCv *cv = model_cv_new("t.yaml");
+  cv->name = g_strdup("Test Person");
+  cv->today = date_from_ymd(2026, 11, 25);
+  return cv;
+}
+
+static ModelGroup *cv_group(ModelCv *cv, const char *key)
+{
+  ModelGroup *g = model_cv_find_group(cv, key);
+  if (!g) {
+    const char *name = model_builtin_group_name(key);
+    g = model_group_new(key, name ? name : key, name != NULL);
+    g_ptr_array_add(cv->groups, g);
+  }
+  return g;
+}
+
+typedef struct {
+  ModelCv *cv;
+  Style *style;
+  TextCtx *text;
+  Timeline *timeline;
+  LayoutScene *scene;
+} Fixture;
+
+static void fixture_build(Fixture *f, ModelCv *cv, const char *const *sets, guint n_sets)
+{
+  DiagList *diags = diag_list_new();
+  f->cv = cv;
+  f->style = style_resolve(NULL, 0, sets, n_sets, diags);
+  g_assert_nonnull(f->style);
+  f->text = text_ctx_new();
+  TimelineOptions opts = {0};
+  f->timeline = timeline_build(cv, &opts, NULL);
+  g_assert_nonnull(f->timeline);
+  f->scene = layout_build(f->timeline, f->style, f->text, diags);
+  g_assert_nonnull(f->scene);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  diag_list_free(diags);
+}
+
+static void fixture_free(Fixture *f)
+{
+  layout_scene_free(f->scene);
+  timeline_free(f->timeline);
+  text_ctx_free(f->text);
+  style_free(f->style);
+  model_cv_free(f->cv);
+}
+
+/* --- The invariants, checked on the scene itself --- */
+
+typedef struct {
+  LayoutBox box;
+  const LayoutEntry *owner; /* the entry a label belongs to, or NULL */
+  const char *what;
+} Labelled;
+
+static void collect_labels(const LayoutScene *scene, GArray *out)
+{
+  for (guint g = 0; g < scene->groups->len; g++) {
+    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+    if (group->has_label)
+      g_array_append_val(out, ((Labelled){group->label.box, NULL, group->label.text}));
+    for (guint e = 0; e < group->entries->len; e++) {
+      const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
+      if (entry->has_label)
+        g_array_append_val(out, ((Labelled){entry->label.box, entry, entry->label.text}));
+      for (guint b = 0; b < entry->bars->len; b++) {
+        const LayoutBar *bar = &g_array_index(entry->bars, LayoutBar, b);
+        if (bar->has_label)
+          g_array_append_val(out, ((Labelled){bar->label.box, entry, bar->label.text}));
+      }
+    }
+  }
+  for (guint m = 0; m < scene->milestones->len; m++) {
+    const LayoutMilestone *ms = g_ptr_array_index(scene->milestones, m);
+    if (ms->has_label)
+      g_array_append_val(out, ((Labelled){ms->label.box, NULL, ms->label.text}));
+  }
+  for (guint t = 0; t < scene->ticks->len; t++) {
+    const LayoutTick *tick = &g_array_index(scene->ticks, LayoutTick, t);
+    if (tick->has_label)
+      g_array_append_val(out, ((Labelled){tick->label.box, NULL, tick->label.text}));
+  }
+  for (guint i = 0; i < scene->texts->len; i++) {
+    const LayoutLabel *label = g_ptr_array_index(scene->texts, i);
+    g_array_append_val(out, ((Labelled){label->box, NULL, label->text}));
+  }
+}
+
+static gboolean boxes_overlap(const LayoutBox *a, const LayoutBox *b)
+{
+  const double eps = 0.05;
+  return a->x + a->w > b->x + eps && b->x + b->w > a->x + eps && a->y + a->h > b->y + eps &&
+         b->y + b->h > a->y + eps;
+}
+
+static void assert_invariants(const LayoutScene *scene)
+{
+  GArray *labels = g_array_new(FALSE, FALSE, sizeof(Labelled));
+  collect_labels(scene, labels);
+  for (guint i = 0; i < labels->len; i++) {
+    const Labelled *a = &g_array_index(labels, Labelled, i);
+    if (a->box.x < -0.01 || a->box.y < -0.01 || a->box.x + a->box.w > scene->width + 0.01 ||
+        a->box.y + a->box.h > scene->height + 0.01)
+      g_error("label '%s' leaves the %gx%g page", a->what, scene->width, scene->height);
+    for (guint j = i + 1; j < labels->len; j++) {
+      const Labelled *b = &g_array_index(labels, Labelled, j);
+      if (boxes_overlap(&a->box, &b->box))
+        g_error("labels '%s' and '%s' overlap", a->what, b->what);
+    }
+    for (guint g = 0; g < scene->groups->len; g++) {
+      const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+      for (guint e = 0; e < group->entries->len; e++) {
+        const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
+        if (entry == a->owner)
+          continue;
+        for (guint k = 0; k < entry->bars->len; k++)
+          if (boxes_overlap(&a->box, &g_array_index(entry->bars, LayoutBar, k).box))
+            g_error("label '%s' lies on a bar of '%s'", a->what, entry->full_label);
+      }
+    }
+  }
+  g_array_unref(labels);
+}
+
+/* --- Ticks --- */
+
+typedef struct {
+  int from_year, to_year, to_month;
+  const char *width;
+  const char *unit;
+} TickCase;
+
+static const TickCase tick_cases[] = {
+    {2002, 2026, 11, "1200", "year"},  {2025, 2026, 3, "1200", "month"},
+    {2023, 2026, 6, "1200", "quarter"}, {1900, 2026, 1, "1200", "decade"},
+    {1980, 2026, 1, "600", "year"},    {1800, 2026, 1, "400", "decade"},
+};
+
+static void test_tick_choice(void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS(tick_cases); c++) {
+    const TickCase *tc = &tick_cases[c];
+    ModelCv *cv = cv_new();
+    g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                    entry_new("A", NULL, date_from_ymd(tc->from_year, 1, 1),
+                              date_from_ymd(tc->to_year, tc->to_month, 28)));
+    char *set = g_strdup_printf("page.width=%s", tc->width);
+    const char *sets[] = {set};
+    Fixture f;
+    fixture_build(&f, cv, sets, 1);
+    g_test_message("%d..%d at %s", tc->from_year, tc->to_year, tc->width);
+    g_assert_cmpstr(f.scene->tick_unit, ==, tc->unit);
+    /* Calendar-aligned: every tick on the first of a month, decades on years ending in 0. */
+    for (guint i = 0; i < f.scene->ticks->len; i++) {
+      const LayoutTick *tick = &g_array_index(f.scene->ticks, LayoutTick, i);
+      int y, m, d;
+      date_to_ymd(tick->date, &y, &m, &d);
+      g_assert_cmpint(d, ==, 1);
+      if (strcmp(tc->unit, "decade") == 0 && tick->has_label)
+        g_assert_cmpint(y % 10, ==, 0);
+    }
+    assert_invariants(f.scene);
+    fixture_free(&f);
+    g_free(set);
+  }
+}
+
+/* --- Labels --- */
+
+static const LayoutEntry *find_entry(const LayoutScene *scene, const char *title)
+{
+  for (guint g = 0; g < scene->groups->len; g++) {
+    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
+    for (guint e = 0; e < group->entries->len; e++) {
+      const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
+      if (g_strcmp0(entry->title, title) == 0 || g_strcmp0(entry->org, title) == 0)
+        return entry;
+    }
+  }
+  g_assert_not_reached();
+  return NULL;
+}
+
+static gboolean box_inside(const LayoutBox *inner, const LayoutBox *outer)
+{
+  return inner->x >= outer->x - 0.01 && inner->x + inner->w <= outer->x + outer->w + 0.01;
+}
+
+static void test_label_placement(void)
+{
+  ModelCv *cv = cv_new();
+  ModelGroup *jobs = cv_group(cv, "jobs");
+  /* Long: the label fits inside. Short: beside. Two overlapping: two lanes. */
+  g_ptr_array_add(jobs->entries, entry_new("Long", "Org", date_from_ymd(2000, 1, 1),
+                                           date_from_ymd(2015, 12, 31)));
+  g_ptr_array_add(jobs->entries, entry_new("Short stay somewhere", NULL,
+                                           date_from_ymd(2016, 1, 1), date_from_ymd(2016, 3, 31)));
+  g_ptr_array_add(jobs->entries, entry_new("Overlap", NULL, date_from_ymd(2010, 1, 1),
+                                           date_from_ymd(2012, 12, 31)));
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutEntry *longe = find_entry(f.scene, "Long");
+  g_assert_true(longe->has_label);
+  g_assert_cmpstr(longe->label.text, ==, "Long · Org");
+  g_assert_true(box_inside(&longe->label.box, &g_array_index(longe->bars, LayoutBar, 0).box));
+  const LayoutEntry *shorte = find_entry(f.scene, "Short stay somewhere");
+  const LayoutBox *bar = &g_array_index(shorte->bars, LayoutBar, 0).box;
+  /* It ends the range: beside it means on its left. */
+  g_assert_cmpfloat(shorte->label.box.x + shorte->label.box.w, <=, bar->x);
+  const LayoutEntry *overlap = find_entry(f.scene, "Overlap");
+  g_assert_cmpuint(overlap->lane, !=, longe->lane);
+  const LayoutGroup *group = g_ptr_array_index(f.scene->groups, 0);
+  g_assert_cmpuint(group->lanes, ==, 2);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+static void test_label_shortened(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("An extraordinarily long title that cannot possibly fit anywhere on "
+                            "this narrow page whatever we do",
+                            "An organisation with a long name as well",
+                            date_from_ymd(2000, 1, 1), date_from_ymd(2026, 11, 25)));
+  const char *sets[] = {"page.width=420"};
+  Fixture f;
+  fixture_build(&f, cv, sets, 1);
+  const LayoutGroup *group = g_ptr_array_index(f.scene->groups, 0);
+  const LayoutEntry *entry = g_ptr_array_index(group->entries, 0);
+  g_assert_true(entry->has_label);
+  g_assert_true(g_str_has_suffix(entry->label.text, "…"));
+  g_assert_true(g_str_has_prefix(entry->full_label, "An extraordinarily long title"));
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+static void test_roles_one_bar(void)
+{
+  ModelCv *cv = cv_new();
+  ModelEntry *e = model_entry_new();
+  e->org = g_strdup("Big Research");
+  const char *titles[] = {"Resident", "Researcher", "Senior Researcher"};
+  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2013, 1, 1),
+                      date_from_ymd(2018, 1, 1), date_from_ymd(2024, 1, 1)};
+  for (int i = 0; i < 3; i++) {
+    ModelRole role = {.title = g_strdup(titles[i]),
+                      .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
+    g_array_append_val(e->roles, role);
+  }
+  ModelSpan all = {.start = bounds[0], .end = bounds[3] - 1};
+  g_array_append_val(e->periods, all);
+  g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutEntry *le = find_entry(f.scene, "Big Research");
+  g_assert_cmpuint(le->bars->len, ==, 3);
+  for (guint i = 0; i < 3; i++) {
+    const LayoutBar *b = &g_array_index(le->bars, LayoutBar, i);
+    g_assert_cmpstr(b->role, ==, titles[i]);
+    g_assert_true(b->has_label);
+    g_assert_true(g_str_has_prefix(b->label.text, titles[i]));
+    g_assert_true(box_inside(&b->label.box, &b->box));
+    if (i > 0) {
+      /* One continuous bar: each segment starts where the previous one ends. */
+      const LayoutBar *prev = &g_array_index(le->bars, LayoutBar, i - 1);
+      g_assert_cmpfloat(fabs(prev->box.x + prev->box.w - b->box.x), <, 0.01);
+    }
+  }
+  /* The bar fills the plot: no room beside it, so the org joins the first segment. */
+  g_assert_false(le->has_label);
+  g_assert_cmpstr(g_array_index(le->bars, LayoutBar, 0).label.text, ==, "Resident · Big Research");
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+static void test_milestone_tiers(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
+  for (int i = 0; i < 6; i++) {
+    ModelMilestone *ms = model_milestone_new();
+    ms->title = g_strdup_printf("A milestone with a title of some length %d", i);
+    ms->date = date_from_ymd(2010, 1 + i, 1);
+    g_ptr_array_add(cv->milestones, ms);
+  }
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  g_assert_cmpuint(f.scene->milestones->len, ==, 6);
+  guint max_tier = 0;
+  for (guint i = 0; i < 6; i++) {
+    const LayoutMilestone *ms = g_ptr_array_index(f.scene->milestones, i);
+    g_assert_true(ms->has_label);
+    max_tier = MAX(max_tier, ms->tier);
+  }
+  /* Six labels a month apart cannot share a tier. */
+  g_assert_cmpuint(max_tier, ==, 5);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+static ModelCv *overlapping_cv(void)
+{
+  ModelCv *cv = cv_new();
+  ModelGroup *jobs = cv_group(cv, "jobs");
+  for (int i = 0; i < 12; i++)
+    g_ptr_array_add(jobs->entries, entry_new("Overlapping job", NULL,
+                                             date_from_ymd(2000 + i % 5, 1, 1),
+                                             date_from_ymd(2020, 1, 1)));
+  return cv;
+}
+
+static void test_fixed_height_fits(void)
+{
+  Fixture natural;
+  fixture_build(&natural, overlapping_cv(), NULL, 0);
+  double h = natural.scene->height;
+  fixture_free(&natural);
+
+  /* A little less room than the chart wants: it is scaled into it, nothing cut. */
+  char *set = g_strdup_printf("page.height=%.0f", floor(h * 0.85));
+  const char *sets[] = {set};
+  Fixture f;
+  fixture_build(&f, overlapping_cv(), sets, 1);
+  g_assert_cmpfloat(f.scene->height, ==, floor(h * 0.85));
+  assert_invariants(f.scene);
+  fixture_free(&f);
+  g_free(set);
+
+  /* Far less: the labels would become illegible, which is an error, not a picture. */
+  DiagList *diags = diag_list_new();
+  set = g_strdup_printf("page.height=%.0f", floor(h * 0.3));
+  const char *small[] = {set};
+  Style *style = style_resolve(NULL, 0, small, 1, diags);
+  ModelCv *cv = overlapping_cv();
+  TimelineOptions opts = {0};
+  Timeline *t = timeline_build(cv, &opts, NULL);
+  TextCtx *text = text_ctx_new();
+  g_assert_null(layout_build(t, style, text, diags));
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "give it at least"));
+  text_ctx_free(text);
+  timeline_free(t);
+  model_cv_free(cv);
+  style_free(style);
+  diag_list_free(diags);
+  g_free(set);
+}
+
+static void test_empty_cv(void)
+{
+  Fixture f;
+  fixture_build(&f, cv_new(), NULL, 0);
+  g_assert_cmpuint(f.scene->groups->len, ==, 0);
+  g_assert_cmpfloat(f.scene->height, >, 0);
+  g_assert_cmpuint(f.scene->ticks->len, >, 0);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+static void test_too_narrow(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *sets[] = {"page.width=100", "page.margin=40"};
+  Style *style = style_resolve(NULL, 0, sets, 2, diags);
+  g_assert_nonnull(style);
+  ModelCv *cv = cv_new();
+  TimelineOptions opts = {0};
+  Timeline *t = timeline_build(cv, &opts, NULL);
+  TextCtx *text = text_ctx_new();
+  g_assert_null(layout_build(t, style, text, diags));
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  text_ctx_free(text);
+  timeline_free(t);
+  model_cv_free(cv);
+  style_free(style);
+  diag_list_free(diags);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/layout/ticks", test_tick_choice);
+  g_test_add_func("/layout/label/placement", test_label_placement);
+  g_test_add_func("/layout/label/shortened", test_label_shortened);
+  g_test_add_func("/layout/roles", test_roles_one_bar);
+  g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
+  g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
+  g_test_add_func("/layout/empty", test_empty_cv);
+  g_test_add_func("/layout/too-narrow", test_too_narrow);
+  return g_test_run();
+}

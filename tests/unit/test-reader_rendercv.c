@@ -1,0 +1,359 @@
+/* Unit tests of the RenderCV reader (doc/importing.md): sections to groups, entry kinds,
+ * dates with RenderCV's precedence, free-text dates, role merging and positions. */
+#include "reader.h"
+
+#include <string.h>
+
+static DateDay ymd(int y, int m, int d)
+{
+  return date_from_ymd(y, m, d);
+}
+
+static ModelCv *read_yaml_merge(const char *yaml, gboolean merge, DiagList **diags_out)
+{
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.format = READER_RENDERCV; /* detection is tested with the JSON Resume reader */
+  opts.has_today = TRUE;
+  opts.today = ymd(2026, 11, 25);
+  opts.merge_roles = merge;
+  DiagList *diags = diag_list_new();
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
+  g_assert_nonnull(doc);
+  ModelCv *cv = reader_read(doc, &opts, diags);
+  ydoc_free(doc);
+  *diags_out = diags;
+  return cv;
+}
+
+static ModelCv *read_yaml(const char *yaml, DiagList **diags_out)
+{
+  return read_yaml_merge(yaml, TRUE, diags_out);
+}
+
+static ModelGroup *group_at(const ModelCv *cv, guint i)
+{
+  g_assert_cmpuint(i, <, cv->groups->len);
+  return g_ptr_array_index(cv->groups, i);
+}
+
+static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
+{
+  ModelGroup *g = group_at(cv, group);
+  g_assert_cmpuint(index, <, g->entries->len);
+  return g_ptr_array_index(g->entries, index);
+}
+
+static const ModelSpan *period(const ModelEntry *e)
+{
+  g_assert_cmpuint(e->periods->len, ==, 1);
+  return &g_array_index(e->periods, ModelSpan, 0);
+}
+
+static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line, int column,
+                        const char *needle)
+{
+  g_assert_cmpuint(i, <, diag_len(diags));
+  const Diag *d = diag_get(diags, i);
+  g_assert_cmpint(d->severity, ==, severity);
+  g_assert_cmpint(d->line, ==, line);
+  g_assert_cmpint(d->column, ==, column);
+  if (strstr(d->text, needle) == NULL)
+    g_error("message '%s' lacks '%s'", d->text, needle);
+}
+
+static void test_sections(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_yaml("cv:\n"
+                "  name: Ada\n"
+                "  sections:\n"
+                "    work_experience_in_industry:\n"
+                "      - {name: Consulting, start_date: 2001, end_date: 2002}\n"
+                "    education:\n"
+                "      - {institution: EPFL, area: Neuro, degree: PhD,\n"
+                "         start_date: 2015-03, end_date: 2019-06}\n"
+                "      - {institution: Lisbon, area: CS, start_date: 2005, end_date: 2007}\n"
+                "    Honors and Awards:\n"
+                "      - {name: Prize, date: 2010}\n"
+                "    experience:\n"
+                "      - {company: Labs, position: Engineer, location: Zurich,\n"
+                "         start_date: 2023-11, end_date: present}\n"
+                "      - {company: Uni, start_date: 2010-02-03}\n"
+                "    skills:\n"
+                "      - {label: Languages, details: C}\n"
+                "      - {bullet: Reviewer}\n"
+                "      - {number: One}\n"
+                "      - Plain text\n"
+                "design: {theme: classic}\n",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Ada");
+  g_assert_cmpuint(cv->groups->len, ==, 4); /* skills has nothing dated */
+  g_assert_cmpstr(group_at(cv, 0)->key, ==, "Work Experience in Industry");
+  g_assert_false(group_at(cv, 0)->builtin);
+  g_assert_cmpint(group_at(cv, 0)->line, ==, 4);
+  g_assert_cmpint(group_at(cv, 0)->column, ==, 5);
+  g_assert_cmpstr(group_at(cv, 1)->key, ==, "education");
+  g_assert_cmpstr(group_at(cv, 1)->name, ==, "Education");
+  g_assert_true(group_at(cv, 1)->builtin);
+  g_assert_cmpstr(entry_at(cv, 1, 0)->title, ==, "PhD in Neuro");
+  g_assert_cmpstr(entry_at(cv, 1, 0)->org, ==, "EPFL");
+  g_assert_cmpint(period(entry_at(cv, 1, 0))->end, ==, ymd(2019, 6, 30));
+  g_assert_cmpstr(entry_at(cv, 1, 1)->title, ==, "CS");
+  g_assert_cmpstr(group_at(cv, 2)->key, ==, "Honors and Awards");
+  g_assert_cmpint(period(entry_at(cv, 2, 0))->start, ==, ymd(2010, 1, 1));
+  g_assert_cmpint(period(entry_at(cv, 2, 0))->end, ==, ymd(2010, 12, 31));
+  g_assert_cmpstr(group_at(cv, 3)->key, ==, "jobs");
+  g_assert_cmpstr(group_at(cv, 3)->name, ==, "Experience");
+  ModelEntry *e = entry_at(cv, 3, 0);
+  g_assert_cmpstr(e->title, ==, "Engineer");
+  g_assert_cmpstr(e->org, ==, "Labs");
+  g_assert_cmpstr(e->location, ==, "Zurich");
+  g_assert_true(period(e)->ongoing);
+  g_assert_cmpint(period(e)->end, ==, ymd(2026, 11, 25));
+  e = entry_at(cv, 3, 1); /* no position: org only; start alone runs to present */
+  g_assert_null(e->title);
+  g_assert_cmpstr(e->org, ==, "Uni");
+  g_assert_cmpint(period(e)->start, ==, ymd(2010, 2, 3));
+  g_assert_true(period(e)->ongoing);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+static void test_dates(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  sections:\n"
+                          "    teaching:\n"
+                          "      - {name: A, date: spring 2016 – spring 2018}\n"
+                          "      - {name: B, date: 2012-09..2013-06, start_date: 2000}\n"
+                          "      - {name: C, end_date: 2011-05}\n"
+                          "      - {name: D, date: 2005/06}\n"
+                          "      - {name: E, date: During my PhD}\n"
+                          "      - {name: F}\n"
+                          "      - {name: G, date: Aug 2019 - present}\n"
+                          "    publications:\n"
+                          "      - {title: Paper, authors: [A, B], doi: 10.1/x, date: 2019-04}\n"
+                          "      - {title: Undated, authors: [A]}\n"
+                          "      - {title: Odd, date: forthcoming}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 2);
+  assert_diag(diags, 0, DIAG_WARNING, 8, 25,
+              "cannot read the date 'During my PhD' as a date or a range; entry skipped");
+  assert_diag(diags, 1, DIAG_WARNING, 14, 28, "'forthcoming'");
+  ModelGroup *g = group_at(cv, 0);
+  g_assert_cmpuint(g->entries->len, ==, 5);
+  g_assert_cmpint(period(entry_at(cv, 0, 0))->start, ==, ymd(2016, 3, 1));
+  g_assert_cmpint(period(entry_at(cv, 0, 0))->end, ==, ymd(2018, 5, 31));
+  /* `date` wins over start_date, as in RenderCV. */
+  g_assert_cmpint(period(entry_at(cv, 0, 1))->start, ==, ymd(2012, 9, 1));
+  g_assert_cmpint(period(entry_at(cv, 0, 1))->end, ==, ymd(2013, 6, 30));
+  /* An end_date alone is a date. */
+  g_assert_cmpint(period(entry_at(cv, 0, 2))->start, ==, ymd(2011, 5, 1));
+  g_assert_cmpint(period(entry_at(cv, 0, 2))->end, ==, ymd(2011, 5, 31));
+  g_assert_cmpint(period(entry_at(cv, 0, 3))->start, ==, ymd(2005, 9, 1));
+  g_assert_cmpint(period(entry_at(cv, 0, 3))->end, ==, ymd(2006, 6, 30));
+  g_assert_cmpstr(entry_at(cv, 0, 4)->title, ==, "G");
+  g_assert_true(period(entry_at(cv, 0, 4))->ongoing);
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  ModelMilestone *m = g_ptr_array_index(cv->milestones, 0);
+  g_assert_cmpstr(m->title, ==, "Paper");
+  g_assert_cmpstr(m->url, ==, "https://doi.org/10.1/x");
+  g_assert_cmpint(m->date, ==, ymd(2019, 4, 1));
+  g_assert_cmpint(m->precision, ==, DATE_PREC_MONTH);
+  g_assert_cmpint(m->line, ==, 12);
+  g_assert_cmpint(m->column, ==, 9);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+static void test_errors(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  name: [A]\n"
+                          "  sections:\n"
+                          "    experience:\n"
+                          "      - company: X\n"
+                          "        start_date: 2019-14\n"
+                          "      - company: Y\n"
+                          "        start_date: 2020\n"
+                          "        end_date: 2019\n"
+                          "      - company: Z\n"
+                          "        start_date: present\n"
+                          "      - company: W\n"
+                          "        date: [2019]\n"
+                          "    education: {institution: E}\n"
+                          "    misc:\n"
+                          "      - [a, b]\n",
+                          &diags);
+  g_assert_null(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 6);
+  assert_diag(diags, 0, DIAG_ERROR, 2, 9, "expected a string, found a list");
+  assert_diag(diags, 1, DIAG_ERROR, 6, 21, "unparsable date '2019-14': expected");
+  assert_diag(diags, 2, DIAG_ERROR, 9, 19, "end (2019) is before start (2020)");
+  assert_diag(diags, 3, DIAG_ERROR, 11, 21, "start_date cannot be 'present'");
+  assert_diag(diags, 4, DIAG_ERROR, 13, 15, "expected a date, found a list");
+  assert_diag(diags, 5, DIAG_ERROR, 14, 16, "expected a list, found a mapping");
+  assert_diag(diags, 6, DIAG_WARNING, 16, 9, "entry 1 of section 'misc'");
+  diag_list_free(diags);
+
+  static const struct {
+    const char *yaml;
+    int line, column;
+    const char *text;
+  } tops[] = {
+      {"cv: [a]\n", 1, 5, "expected a mapping, found a list"},
+      {"cv:\n  sections: [a]\n", 2, 13, "expected a mapping, found a list"},
+      {"- a\n", 1, 1, "expected a mapping at the top level, found a list"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(tops); i++) {
+    cv = read_yaml(tops[i].yaml, &diags);
+    g_assert_null(cv);
+    assert_diag(diags, 0, DIAG_ERROR, tops[i].line, tops[i].column, tops[i].text);
+    diag_list_free(diags);
+  }
+}
+
+/* Forced with --input-format rendercv, a file without `cv:` is an error. */
+static void test_forced_without_cv(void)
+{
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.format = READER_RENDERCV;
+  DiagList *diags = diag_list_new();
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  const char *yaml = "name: A\njobs: []\n";
+  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
+  g_assert_null(reader_read(doc, &opts, diags));
+  assert_diag(diags, 0, DIAG_ERROR, 1, 1, "no 'cv' key at the top level: not a RenderCV file");
+  ydoc_free(doc);
+  diag_list_free(diags);
+}
+
+static const char *roles_yaml =
+    "cv:\n"
+    "  sections:\n"
+    "    experience:\n"
+    "      - company: MSR\n"
+    "        position: Senior\n"
+    "        start_date: 2022-01\n"
+    "        end_date: 2023-10\n"
+    "      - company: MSR\n"
+    "        position: Resident\n"
+    "        start_date: 2019-09\n"
+    "        end_date: 2021-12\n"
+    "      - company: MSR\n"
+    "        position: Again\n"
+    "        start_date: 2025-01\n"
+    "    projects:\n"
+    "      - {name: P, company: MSR, start_date: 2010, end_date: 2011}\n";
+
+static void test_merge_roles(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml(roles_yaml, &diags);
+  g_assert_nonnull(cv);
+  ModelGroup *g = group_at(cv, 0);
+  g_assert_cmpuint(g->entries->len, ==, 2); /* the 2025 role is a year after: its own bar */
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpuint(e->roles->len, ==, 2);
+  g_assert_cmpstr(g_array_index(e->roles, ModelRole, 0).title, ==, "Resident");
+  g_assert_cmpint(g_array_index(e->roles, ModelRole, 0).line, ==, 8);
+  g_assert_cmpint(period(e)->start, ==, ymd(2019, 9, 1));
+  g_assert_cmpint(period(e)->end, ==, ymd(2023, 10, 31));
+  g_assert_cmpstr(entry_at(cv, 0, 1)->title, ==, "Again");
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  cv = read_yaml_merge(roles_yaml, FALSE, &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(group_at(cv, 0)->entries->len, ==, 3);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+static void test_file(void)
+{
+  const char *root = g_getenv("CVT_SOURCE_ROOT");
+  g_autofree char *path =
+      g_build_filename(root ? root : ".", "tests", "import", "rendercv.yaml", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+  DiagList *diags;
+  ModelCv *cv = read_yaml(data, &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Bruno Magalhaes");
+  g_assert_cmpuint(cv->groups->len, ==, 3);
+  g_assert_cmpstr(group_at(cv, 0)->key, ==, "jobs");
+  g_assert_cmpstr(group_at(cv, 1)->key, ==, "education");
+  g_assert_cmpstr(group_at(cv, 2)->key, ==, "Teaching");
+  g_assert_cmpuint(group_at(cv, 0)->entries->len, ==, 4);
+  ModelEntry *msr = entry_at(cv, 0, 1);
+  g_assert_cmpstr(msr->org, ==, "Microsoft Research");
+  g_assert_cmpuint(msr->roles->len, ==, 3);
+  g_assert_cmpstr(g_array_index(msr->roles, ModelRole, 2).title, ==, "Senior Researcher");
+  g_assert_cmpuint(cv->milestones->len, ==, 2);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* RenderCV text fields are markdown: links and emphasis are shown as their text, and a
+ * link's url becomes the entry's link when it has none. */
+static void test_markdown(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  name: '**Jane** Doe'\n"
+                          "  sections:\n"
+                          "    projects:\n"
+                          "      - name: '[FlashInfer](https://github.com/x/y)'\n"
+                          "        start_date: 2023-01\n"
+                          "      - name: '[A](https://a) and [B](https://b), *5 * 3*'\n"
+                          "        url: https://own\n"
+                          "        date: 2022\n"
+                          "      - name: 'a * b, [not a link] (x), **unclosed'\n"
+                          "        date: 2021\n"
+                          "    publications:\n"
+                          "      - title: '*Sparse* [MoE](https://arxiv.org/abs/1)'\n"
+                          "        date: 2024-07\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Jane Doe");
+  ModelEntry *e = entry_at(cv, 0, 0);
+  g_assert_cmpstr(e->title, ==, "FlashInfer");
+  g_assert_cmpstr(e->url, ==, "https://github.com/x/y");
+  e = entry_at(cv, 0, 1);
+  g_assert_cmpstr(e->title, ==, "A and B, 5 * 3");
+  g_assert_cmpstr(e->url, ==, "https://own");
+  e = entry_at(cv, 0, 2);
+  g_assert_cmpstr(e->title, ==, "a * b, [not a link] (x), **unclosed");
+  g_assert_null(e->url);
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  ModelMilestone *m = g_ptr_array_index(cv->milestones, 0);
+  g_assert_cmpstr(m->title, ==, "Sparse MoE");
+  g_assert_cmpstr(m->url, ==, "https://arxiv.org/abs/1");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/reader_rendercv/sections", test_sections);
+  g_test_add_func("/reader_rendercv/dates", test_dates);
+  g_test_add_func("/reader_rendercv/errors", test_errors);
+  g_test_add_func("/reader_rendercv/forced_without_cv", test_forced_without_cv);
+  g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
+  g_test_add_func("/reader_rendercv/file", test_file);
+  g_test_add_func("/reader_rendercv/markdown", test_markdown);
+  return g_test_run();
+}

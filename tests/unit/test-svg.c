@@ -1,0 +1,424 @@
+/* Unit tests for svg.c: escaping (controls removed, markup escaped), C-locale numbers,
+ * stable ids, the accessible root, and the invisible layer (one <text> per text shape on
+ * its box, tooltips over bars and markers, safe links only, well-formed XML). */
+#include "render.h"
+#include "svg.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+static const StyleColor BLACK = {0, 0, 0, 1};
+static const StyleColor RED = {1, 0, 0, 1};
+#define FONT "DejaVu Sans Bold 12"
+
+static void test_escape(void)
+{
+  char *s = svg_escape("a<b>&\"c'\x01\x7f\xc2\x85 d", FALSE);
+  g_assert_cmpstr(s, ==, "a&lt;b&gt;&amp;&quot;c&apos; d");
+  g_free(s);
+  s = svg_escape("line 1\nline\t2\r", TRUE);
+  g_assert_cmpstr(s, ==, "line 1\nline 2 ");
+  g_free(s);
+  s = svg_escape("line 1\nline 2", FALSE);
+  g_assert_cmpstr(s, ==, "line 1 line 2");
+  g_free(s);
+  /* Invalid UTF-8 is repaired, the non-characters U+FFFE/U+FFFF dropped. */
+  s = svg_escape("x\xff y \xef\xbf\xbe\xef\xbf\xbf z", FALSE);
+  g_assert_true(g_utf8_validate(s, -1, NULL));
+  g_assert_null(strstr(s, "\xef\xbf\xbe"));
+  g_assert_nonnull(strstr(s, " y  z"));
+  g_free(s);
+  s = svg_escape(NULL, FALSE);
+  g_assert_cmpstr(s, ==, "");
+  g_free(s);
+}
+
+static void test_number(void)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_assert_cmpstr(svg_number(buf, 1200), ==, "1200");
+  g_assert_cmpstr(svg_number(buf, 12.5), ==, "12.5");
+  g_assert_cmpstr(svg_number(buf, 1.0 / 3), ==, "0.333");
+  g_assert_cmpstr(svg_number(buf, 2.9996), ==, "3");
+  g_assert_cmpstr(svg_number(buf, -0.0001), ==, "0");
+  g_assert_cmpstr(svg_number(buf, -4.25), ==, "-4.25");
+  g_assert_cmpstr(svg_number(buf, NAN), ==, "0");
+  /* A decimal comma locale changes nothing. */
+  if (setlocale(LC_NUMERIC, "fr_FR.UTF-8") != NULL) {
+    g_assert_cmpstr(svg_number(buf, 12.5), ==, "12.5");
+    setlocale(LC_NUMERIC, "C");
+  }
+}
+
+static GByteArray *bytes_of(const char *text)
+{
+  GByteArray *b = g_byte_array_new();
+  g_byte_array_append(b, (const guint8 *)text, strlen(text));
+  return b;
+}
+
+static char *text_of(GByteArray *b)
+{
+  return g_strndup((const char *)b->data, b->len);
+}
+
+static void test_stable_ids(void)
+{
+  GByteArray *b = bytes_of("<g id=\"surface7\"><use xlink:href=\"#surface9\"/>"
+                           "<use xlink:href=\"#surface7\"/>surface12 notsurface3</g>");
+  svg_stable_ids(b);
+  char *s = text_of(b);
+  g_assert_cmpstr(s, ==,
+                  "<g id=\"surface1\"><use xlink:href=\"#surface2\"/>"
+                  "<use xlink:href=\"#surface1\"/>surface12 notsurface3</g>");
+  g_free(s);
+  g_byte_array_unref(b);
+}
+
+static const char CAIRO_SVG[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+    "width=\"300px\" height=\"150.5px\" viewBox=\"0 0 300 150.5\" version=\"1.1\">\n"
+    "<g id=\"surface1\">\n</g>\n</svg>\n";
+
+static void test_root(void)
+{
+  GByteArray *b = bytes_of(CAIRO_SVG);
+  SvgRoot root = {.title = "Ada \x02<Lovelace>",
+                  .desc = "Line one & two.\nLine three.\n",
+                  .width = 600,
+                  .height = 301,
+                  .view_width = 300,
+                  .view_height = 150.5};
+  g_assert_true(svg_set_root(b, &root));
+  char *s = text_of(b);
+  g_assert_cmpstr(
+      s, ==,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+      "width=\"600\" height=\"301\" viewBox=\"0 0 300 150.5\" version=\"1.1\" role=\"img\" "
+      "aria-labelledby=\"cvt-title\" aria-describedby=\"cvt-desc\">\n"
+      "<title id=\"cvt-title\">Ada &lt;Lovelace&gt;</title>\n"
+      "<desc id=\"cvt-desc\">Line one &amp; two.\nLine three.</desc>\n"
+      "<g id=\"surface1\">\n</g>\n</svg>\n");
+  g_free(s);
+  g_byte_array_unref(b);
+
+  /* No desc: no aria-describedby; no title: a generic one. */
+  b = bytes_of(CAIRO_SVG);
+  root = (SvgRoot){.width = 300, .height = 150.5, .view_width = 300, .view_height = 150.5};
+  g_assert_true(svg_set_root(b, &root));
+  s = text_of(b);
+  g_assert_null(strstr(s, "aria-describedby"));
+  g_assert_null(strstr(s, "<desc"));
+  g_assert_nonnull(strstr(s, "<title id=\"cvt-title\">Career timeline</title>"));
+  g_free(s);
+  g_assert_true(svg_insert_before_end(b, "<g id=\"x\"/>\n"));
+  s = text_of(b);
+  g_assert_true(g_str_has_suffix(s, "</g>\n<g id=\"x\"/>\n</svg>\n"));
+  g_free(s);
+  g_byte_array_unref(b);
+
+  b = bytes_of("<html></html>");
+  g_assert_false(svg_set_root(b, &root));
+  g_assert_false(svg_insert_before_end(b, "x"));
+  g_assert_cmpuint(b->len, ==, strlen("<html></html>"));
+  g_byte_array_unref(b);
+}
+
+/* A scene as layout would make it: a title, one entry with two role segments (one
+ * labelled) and a label beside, one with a javascript: url, and a milestone. */
+typedef struct {
+  LayoutScene scene;
+  LayoutGroup group;
+  LayoutEntry roles, evil;
+  LayoutMilestone milestone;
+  ModelEntry *roles_model, *evil_model;
+  GPtrArray *groups, *milestones;
+} Fixture;
+
+static void add_shape(Fixture *f, LayoutShape s)
+{
+  g_array_append_val(f->scene.shapes, s);
+}
+
+static void add_text(Fixture *f, TextCtx *text, const char *s, double x, double y)
+{
+  TextExtents e;
+  text_measure(text, FONT, s, &e);
+  add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT,
+                             .x = x,
+                             .y = y,
+                             .w = e.width,
+                             .h = e.height,
+                             .fill = BLACK,
+                             .text = s,
+                             .font = FONT});
+}
+
+static LayoutBar bar(DateDay start, DateDay end, double x, double w, const char *role)
+{
+  return (LayoutBar){.start = start, .end = end, .box = {x, 50, w, 20}, .role = (char *)role};
+}
+
+static void fixture_init(Fixture *f, TextCtx *text)
+{
+  memset(f, 0, sizeof *f);
+  f->scene.width = 400;
+  f->scene.height = 200;
+  f->scene.title = (char *)"Ada";
+  f->scene.range_start = date_from_ymd(2015, 1, 1);
+  f->scene.range_end = date_from_ymd(2022, 12, 31);
+  f->scene.shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+
+  ModelEntry *m = f->roles_model = model_entry_new();
+  m->org = g_strdup("Big & Co");
+  m->location = g_strdup("Cambridge, UK");
+  m->note = g_strdup("A <note>.");
+  m->url = g_strdup("https://example.org/?a=1&b=2");
+  ModelRole r1 = {.title = g_strdup("Resident"),
+                  .span = {date_from_ymd(2019, 9, 1), date_from_ymd(2020, 12, 31)}};
+  ModelRole r2 = {
+      .title = g_strdup("Researcher"),
+      .span = {date_from_ymd(2021, 1, 1), date_from_ymd(2022, 12, 31), .ongoing = TRUE}};
+  g_array_append_val(m->roles, r1);
+  g_array_append_val(m->roles, r2);
+  ModelSpan whole = {r1.span.start, r2.span.end, .ongoing = TRUE};
+  g_array_append_val(m->periods, whole);
+
+  f->roles = (LayoutEntry){.org = m->org, .entry = m, .has_label = TRUE};
+  f->roles.bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
+  LayoutBar b1 = bar(r1.span.start, r1.span.end, 100, 80, "Resident");
+  LayoutBar b2 = bar(r2.span.start, r2.span.end, 180, 100, "Researcher");
+  b2.has_label = TRUE;
+  b2.label = (LayoutLabel){(char *)"Researcher", {186, 53, 0, 0}};
+  g_array_append_val(f->roles.bars, b1);
+  g_array_append_val(f->roles.bars, b2);
+  f->roles.label = (LayoutLabel){(char *)"Big & Co", {20, 53, 0, 0}};
+
+  ModelEntry *e = f->evil_model = model_entry_new();
+  e->title = g_strdup("Evil");
+  e->url = g_strdup("javascript:alert(1)");
+  ModelSpan es = {date_from_ymd(2015, 1, 1), date_from_ymd(2016, 6, 30), .start_approx = TRUE};
+  g_array_append_val(e->periods, es);
+  f->evil = (LayoutEntry){.title = e->title, .entry = e};
+  f->evil.bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
+  LayoutBar b3 = bar(es.start, es.end, 10, 60, NULL);
+  b3.box.y = 80;
+  g_array_append_val(f->evil.bars, b3);
+
+  f->milestone = (LayoutMilestone){.date = date_from_ymd(2018, 3, 1),
+                                   .title = (char *)"Paper",
+                                   .x = 150.5,
+                                   .y = 150,
+                                   .has_label = TRUE,
+                                   .label = {(char *)"Paper", {140, 160, 0, 0}}};
+
+  f->group = (LayoutGroup){.name = (char *)"Experience", .key = (char *)"jobs"};
+  f->group.entries = g_ptr_array_new();
+  g_ptr_array_add(f->group.entries, &f->roles);
+  g_ptr_array_add(f->group.entries, &f->evil);
+  f->scene.groups = f->groups = g_ptr_array_new();
+  g_ptr_array_add(f->groups, &f->group);
+  f->scene.milestones = f->milestones = g_ptr_array_new();
+  g_ptr_array_add(f->milestones, &f->milestone);
+
+  /* Paint order as layout's: bars and markers, then every text. */
+  add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                             .x = 100,
+                             .y = 50,
+                             .w = 80,
+                             .h = 20,
+                             .fill = RED,
+                             .url = m->url});
+  add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_DIAMOND,
+                             .x = 145.5,
+                             .y = 145,
+                             .w = 10,
+                             .h = 10,
+                             .fill = RED,
+                             .url = "https://example.org/paper"});
+  add_text(f, text, "Title <&>", 10, 10);
+  add_text(f, text, "Big & Co", 20, 53);
+  add_text(f, text, "Researcher", 186, 53);
+  add_text(f, text, "Paper", 140, 160);
+  /* A two-tone label: two runs in a row that together spell the entry's label. */
+  TextExtents head, label_ext;
+  text_measure(text, FONT, "Evil", &head);
+  text_measure(text, FONT, "Evil · X", &label_ext);
+  f->evil.has_label = TRUE;
+  f->evil.label = (LayoutLabel){(char *)"Evil · X", {80, 83, label_ext.width, label_ext.height}};
+  add_text(f, text, "Evil", 80, 83);
+  add_text(f, text, " · X", 80 + head.width, 83);
+}
+
+static void fixture_clear(Fixture *f)
+{
+  g_array_unref(f->scene.shapes);
+  g_array_unref(f->roles.bars);
+  g_array_unref(f->evil.bars);
+  g_ptr_array_unref(f->group.entries);
+  g_ptr_array_unref(f->groups);
+  g_ptr_array_unref(f->milestones);
+  model_entry_free(f->roles_model);
+  model_entry_free(f->evil_model);
+}
+
+static void test_tooltips(void)
+{
+  TextCtx *text = text_ctx_new();
+  Fixture f;
+  fixture_init(&f, text);
+  char *tip = svg_bar_tooltip(&f.roles, 1);
+  g_assert_cmpstr(tip, ==,
+                  "Researcher, Big & Co\nCambridge, UK\n2021 to present\n"
+                  "Resident › Researcher\nA <note>.");
+  g_free(tip);
+  tip = svg_entry_tooltip(&f.roles);
+  g_assert_cmpstr(tip, ==,
+                  "Big & Co\nCambridge, UK\nResident: Sep 2019 to Dec 2020\n"
+                  "Researcher: 2021 to present\nA <note>.");
+  g_free(tip);
+  tip = svg_bar_tooltip(&f.evil, 0);
+  g_assert_cmpstr(tip, ==, "Evil\nc. Jan 2015 to Jun 2016");
+  g_free(tip);
+  fixture_clear(&f);
+  text_ctx_free(text);
+}
+
+/* Counts elements by name while checking that GMarkup accepts the document. */
+static void count_start(GMarkupParseContext *ctx, const char *name, const char **names,
+                        const char **values, gpointer data, GError **error)
+{
+  (void)ctx, (void)names, (void)values, (void)error;
+  GHashTable *counts = data;
+  g_hash_table_insert(counts, g_strdup(name),
+                      GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(counts, name)) + 1));
+}
+
+static guint count(GHashTable *counts, const char *name)
+{
+  return GPOINTER_TO_UINT(g_hash_table_lookup(counts, name));
+}
+
+static void test_layer(void)
+{
+  TextCtx *text = text_ctx_new();
+  Fixture f;
+  fixture_init(&f, text);
+  char *layer = svg_text_layer(&f.scene, text);
+  TextExtents e;
+  text_measure(text, FONT, "Title <&>", &e);
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE];
+  char *want = g_strdup_printf(
+      "<text x=\"10\" y=\"%s\" font-family=\"'DejaVu Sans', sans-serif\" font-size=\"12\" "
+      "font-weight=\"700\" textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\">Title "
+      "&lt;&amp;&gt;</text>",
+      svg_number(y, 10 + e.baseline), svg_number(w, e.width));
+  (void)x;
+  g_assert_nonnull(strstr(layer, want));
+  g_free(want);
+  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\""));
+  /* The entry: a link (safe url), a group titled with the whole entry, one tooltip rect
+   * per bar, then its two labels; in that order. */
+  const char *a = strstr(layer, "<a href=\"https://example.org/?a=1&amp;b=2\"");
+  const char *r1 = strstr(layer, "<rect x=\"100\" y=\"50\" width=\"80\" height=\"20\"><title>"
+                                 "Resident, Big &amp; Co");
+  const char *r2 = strstr(layer, "<rect x=\"180\" y=\"50\" width=\"100\" height=\"20\">");
+  const char *l1 = strstr(layer, ">Big &amp; Co</text>");
+  const char *l2 = strstr(layer, ">Researcher</text>");
+  g_assert_true(a && r1 && r2 && l1 && l2);
+  g_assert_true(a < r1 && r1 < r2 && r2 < l1 && l1 < l2);
+  /* The title comes first (paint order), the entry without a label last. */
+  g_assert_true(strstr(layer, ">Title &lt;&amp;&gt;</text>") < a);
+  const char *evil = strstr(layer, "<title>Evil\nc. Jan 2015 to Jun 2016</title>");
+  g_assert_nonnull(evil);
+  g_assert_true(evil > l2);
+  g_assert_null(strstr(layer, "javascript"));
+  /* The two runs of a label are one <text>, on the whole label's box. */
+  TextExtents whole;
+  text_measure(text, FONT, "Evil · X", &whole);
+  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", svg_number(y, 83 + whole.baseline));
+  const char *tt = strstr(layer, two_tone);
+  g_assert_nonnull(tt);
+  g_assert_true(tt > evil);
+  char *length = g_strdup_printf("textLength=\"%s\"", svg_number(w, whole.width));
+  g_assert_nonnull(strstr(tt, length));
+  g_free(length);
+  g_assert_nonnull(strstr(tt, ">Evil · X</text>"));
+  g_assert_null(strstr(layer, ">Evil</text>"));
+  g_assert_null(strstr(layer, "> · X</text>"));
+  g_free(two_tone);
+  /* The milestone: its marker's tooltip and link. */
+  g_assert_nonnull(strstr(layer, "<a href=\"https://example.org/paper\""));
+  g_assert_nonnull(strstr(layer, "<rect x=\"145.5\" y=\"145\" width=\"10\" height=\"10\">"
+                                 "<title>Paper\nMar 2018</title></rect>"));
+
+  /* Well-formed, with the expected element counts. */
+  char *doc = g_strdup_printf("<svg>%s</svg>", layer);
+  GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GMarkupParser parser = {.start_element = count_start};
+  GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, 0, counts, NULL);
+  GError *error = NULL;
+  g_assert_true(g_markup_parse_context_parse(ctx, doc, -1, &error));
+  g_assert_true(g_markup_parse_context_end_parse(ctx, &error));
+  g_assert_no_error(error);
+  g_assert_cmpuint(count(counts, "text"), ==, 5);
+  g_assert_cmpuint(count(counts, "rect"), ==, 4); /* three bars, one marker */
+  g_assert_cmpuint(count(counts, "a"), ==, 2);
+  g_markup_parse_context_free(ctx);
+  g_hash_table_destroy(counts);
+  g_free(doc);
+  g_free(layer);
+  fixture_clear(&f);
+  text_ctx_free(text);
+}
+
+/* The whole SVG from render: title, desc (the alt text), layer last, ids stable across
+ * renders, --scale on the root only. */
+static void test_render_svg(void)
+{
+  TextCtx *text = text_ctx_new();
+  Fixture f;
+  fixture_init(&f, text);
+  RenderOptions opts = {.format = RENDER_SVG, .scale = 2, .title = "Ada"};
+  GError *error = NULL;
+  GBytes *one = render_scene(&f.scene, text, &opts, &error);
+  g_assert_no_error(error);
+  GBytes *two = render_scene(&f.scene, text, &opts, &error);
+  g_assert_no_error(error);
+  g_assert_true(g_bytes_equal(one, two));
+  char *s = g_strndup(g_bytes_get_data(one, NULL), g_bytes_get_size(one));
+  g_assert_nonnull(strstr(s, " width=\"800\" height=\"400\" viewBox=\"0 0 400 200\""));
+  char *alt = render_alt_text(&f.scene);
+  char *desc = svg_escape(alt, TRUE);
+  g_strchomp(desc);
+  char *want = g_strdup_printf("<desc id=\"cvt-desc\">%s</desc>", desc);
+  g_assert_nonnull(strstr(s, want));
+  const char *layer = strstr(s, "<g id=\"cvt-layer\"");
+  g_assert_nonnull(layer);
+  g_assert_true(g_str_has_suffix(s, "</g>\n</svg>\n"));
+  g_assert_null(strstr(layer + 1, "<g id=\"surface"));
+  g_free(want);
+  g_free(desc);
+  g_free(alt);
+  g_free(s);
+  g_bytes_unref(one);
+  g_bytes_unref(two);
+  fixture_clear(&f);
+  text_ctx_free(text);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/svg/escape", test_escape);
+  g_test_add_func("/svg/number", test_number);
+  g_test_add_func("/svg/stable-ids", test_stable_ids);
+  g_test_add_func("/svg/root", test_root);
+  g_test_add_func("/svg/tooltips", test_tooltips);
+  g_test_add_func("/svg/layer", test_layer);
+  g_test_add_func("/svg/render", test_render_svg);
+  return g_test_run();
+}
