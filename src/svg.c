@@ -44,11 +44,12 @@ char *svg_escape(const char *text, gboolean keep_newlines)
   return escaped;
 }
 
-const char *svg_number(char *buf, double value)
+/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0". */
+static const char *format_number(char *buf, double value, int decimals)
 {
   if (!isfinite(value))
     value = 0;
-  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", value);
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, decimals == 2 ? "%.2f" : "%.3f", value);
   char *dot = strchr(buf, '.');
   if (dot != NULL) {
     char *end = buf + strlen(buf);
@@ -63,11 +64,29 @@ const char *svg_number(char *buf, double value)
   return buf;
 }
 
+const char *svg_number(char *buf, double value)
+{
+  return format_number(buf, value, 3);
+}
+
 /* Appends `NAME="VALUE"` with @value as an SVG number. */
 static void append_num_attr(GString *out, const char *name, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   g_string_append_printf(out, " %s=\"%s\"", name, svg_number(buf, value));
+}
+
+/* The same with at most 2 decimals, for the layer: 0.005 px is far below anything a
+ * selection highlight or a pointer can show, and the layer has tens of thousands of
+ * numbers in a large chart. */
+static void append_layer_num(GString *out, const char *name, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_c(out, ' ');
+  g_string_append(out, name);
+  g_string_append(out, "=\"");
+  g_string_append(out, format_number(buf, value, 2));
+  g_string_append_c(out, '"');
 }
 
 /* --- Streaming ---
@@ -685,31 +704,76 @@ static void append_families(GString *out, const char *families)
   g_string_append_printf(out, "%ssans-serif", any ? ", " : "");
 }
 
-/* Font attributes of a text shape, from its Pango font description. */
-static void append_font(GString *out, const char *font)
+/* A font as the layer's attributes give it. */
+typedef struct {
+  char *family; /* the CSS font-family list, escaped */
+  double size;  /* px; 0: none given */
+  int weight;
+  PangoStyle style;
+} LayerFont;
+
+static LayerFont layer_font(const char *font)
 {
   PangoFontDescription *desc = pango_font_description_from_string(font ? font : "");
-  g_string_append(out, " font-family=\"");
-  append_families(out, pango_font_description_get_family(desc));
-  g_string_append_c(out, '"');
+  GString *family = g_string_new(NULL);
+  append_families(family, pango_font_description_get_family(desc));
   /* At 72 dpi (text.h) a size of N points is N px, in the scene's units. */
   double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
-  if (size > 0)
-    append_num_attr(out, "font-size", size);
-  int weight = (int)pango_font_description_get_weight(desc);
-  if (weight != PANGO_WEIGHT_NORMAL)
-    g_string_append_printf(out, " font-weight=\"%d\"", CLAMP(weight, 1, 1000));
-  PangoStyle style = pango_font_description_get_style(desc);
-  if (style == PANGO_STYLE_ITALIC)
-    g_string_append(out, " font-style=\"italic\"");
-  else if (style == PANGO_STYLE_OBLIQUE)
-    g_string_append(out, " font-style=\"oblique\"");
+  LayerFont f = {
+      .family = g_string_free(family, FALSE),
+      .size = size > 0 ? size : 0,
+      .weight = CLAMP((int)pango_font_description_get_weight(desc), 1, 1000),
+      .style = pango_font_description_get_style(desc),
+  };
   pango_font_description_free(desc);
+  return f;
+}
+
+static const char *style_name(PangoStyle style)
+{
+  return style == PANGO_STYLE_ITALIC ? "italic" : style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal";
+}
+
+/* The attributes that set @f where it differs from @base (the layer group's font, which
+ * every <text> inherits); @base NULL: against the SVG defaults. */
+static void append_font_attrs(GString *out, const LayerFont *f, const LayerFont *base)
+{
+  if (base == NULL || strcmp(f->family, base->family) != 0)
+    g_string_append_printf(out, " font-family=\"%s\"", f->family);
+  if (f->size > 0 && (base == NULL || f->size != base->size))
+    append_num_attr(out, "font-size", f->size);
+  if (base ? f->weight != base->weight : f->weight != PANGO_WEIGHT_NORMAL)
+    g_string_append_printf(out, " font-weight=\"%d\"", f->weight);
+  if (base ? f->style != base->style : f->style != PANGO_STYLE_NORMAL)
+    g_string_append_printf(out, " font-style=\"%s\"", style_name(f->style));
+}
+
+/* What the layer's texts share: measuring, and their font attributes by font string,
+ * given relative to the most common font, which the layer group sets once. */
+typedef struct {
+  TextCtx *text;
+  LayerFont base;
+  GHashTable *font_attrs; /* font string -> attribute text */
+} Layer;
+
+static const char *layer_font_attrs(Layer *layer, const char *font)
+{
+  const char *key = font ? font : "";
+  const char *attrs = g_hash_table_lookup(layer->font_attrs, key);
+  if (attrs == NULL) {
+    LayerFont f = layer_font(key);
+    GString *a = g_string_new(NULL);
+    append_font_attrs(a, &f, &layer->base);
+    g_free(f.family);
+    attrs = a->str;
+    g_hash_table_insert(layer->font_attrs, g_strdup(key), g_string_free(a, FALSE));
+  }
+  return attrs;
 }
 
 /* One real <text> on the box of text shape @s: baseline where Pango put it, stretched to
  * the measured width so that selection highlights cover the drawn glyphs. */
-static void append_text(GString *out, TextCtx *text, const LayoutShape *s)
+static void append_text(GString *out, Layer *layer, const LayoutShape *s)
 {
   char *content = svg_escape(s->text, FALSE);
   if (content[0] == '\0') {
@@ -717,16 +781,18 @@ static void append_text(GString *out, TextCtx *text, const LayoutShape *s)
     return;
   }
   TextExtents ext;
-  text_measure(text, s->font, s->text, &ext);
+  text_measure(layer->text, s->font, s->text, &ext);
   g_string_append(out, "<text");
-  append_num_attr(out, "x", s->x);
-  append_num_attr(out, "y", s->y + ext.baseline);
-  append_font(out, s->font);
+  append_layer_num(out, "x", s->x);
+  append_layer_num(out, "y", s->y + ext.baseline);
+  g_string_append(out, layer_font_attrs(layer, s->font));
   if (s->w > 0) {
-    append_num_attr(out, "textLength", s->w);
+    append_layer_num(out, "textLength", s->w);
     g_string_append(out, " lengthAdjust=\"spacingAndGlyphs\"");
   }
-  g_string_append_printf(out, ">%s</text>\n", content);
+  g_string_append_c(out, '>');
+  g_string_append(out, content);
+  g_string_append(out, "</text>\n");
   g_free(content);
 }
 
@@ -737,10 +803,10 @@ static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip
     return;
   char *esc = svg_escape(tooltip, TRUE);
   g_string_append(out, "<rect");
-  append_num_attr(out, "x", box.x);
-  append_num_attr(out, "y", box.y);
-  append_num_attr(out, "width", box.w);
-  append_num_attr(out, "height", box.h);
+  append_layer_num(out, "x", box.x);
+  append_layer_num(out, "y", box.y);
+  append_layer_num(out, "width", box.w);
+  append_layer_num(out, "height", box.h);
   g_string_append_printf(out, "><title>%s</title></rect>\n", esc);
   g_free(esc);
 }
@@ -780,7 +846,7 @@ static void find_markers(const LayoutScene *scene, GArray *owners)
 
 /* The labels of @owner, in paint order; a label in several runs as one <text> on its
  * whole box, in its first run's font. */
-static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *scene,
+static void append_owned_texts(GString *out, Layer *text, const LayoutScene *scene,
                                const Owner *owner)
 {
   for (guint i = 0; i < owner->texts->len; i++) {
@@ -797,7 +863,7 @@ static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *s
 /* One entry or milestone: a group whose <title> shows over its labels, an invisible
  * rect per bar (or over the marker) with its own tooltip, then its labels. A safe url
  * makes the group a link, as the PDF's bars are. */
-static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, Owner *owner)
+static void append_owner(GString *out, Layer *text, const LayoutScene *scene, Owner *owner)
 {
   owner->emitted = TRUE;
   const char *url = NULL;
@@ -926,6 +992,27 @@ static void claim_label(const LayoutScene *scene, GArray *roles, guint i, const 
     g_array_index(roles, ShapeRole, k).continuation = TRUE;
 }
 
+/* The font of most of the texts the layer writes (the first of equals), or NULL. */
+static const char *most_common_font(const LayoutScene *scene, GArray *roles)
+{
+  GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_n = 0;
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
+      continue;
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, s->font)) + 1;
+    g_hash_table_insert(counts, (gpointer)s->font, GUINT_TO_POINTER(n));
+    if (n > best_n) {
+      best = s->font;
+      best_n = n;
+    }
+  }
+  g_hash_table_destroy(counts);
+  return best;
+}
+
 char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
 {
   GHashTable *refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -947,8 +1034,13 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
   /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
    * searchable, and the rects keep catching the pointer for their tooltips, while no
    * pixel changes. */
+  Layer layer = {.text = text,
+                 .base = layer_font(most_common_font(scene, roles)),
+                 .font_attrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
   GString *out = g_string_new("<g id=\"" SVG_LAYER_ID "\" fill=\"#000\" fill-opacity=\"0\" "
-                              "stroke=\"none\">\n");
+                              "stroke=\"none\"");
+  append_font_attrs(out, &layer.base, NULL);
+  g_string_append(out, ">\n");
   /* Paint order puts the title and the axis first, then the labels: reading order. An
    * entry or milestone comes where its first label does. */
   for (guint i = 0; i < scene->shapes->len; i++) {
@@ -958,18 +1050,20 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
       continue;
     Owner *owner = role->owner;
     if (owner == NULL)
-      append_text(out, text, s);
+      append_text(out, &layer, s);
     else if (!owner->emitted)
-      append_owner(out, text, scene, owner);
+      append_owner(out, &layer, scene, owner);
   }
   /* Entries and milestones without a drawn label still get their tooltips. */
   for (guint i = 0; i < list->len; i++) {
     Owner *owner = &g_array_index(list, Owner, i);
     if (!owner->emitted)
-      append_owner(out, text, scene, owner);
+      append_owner(out, &layer, scene, owner);
     g_array_unref(owner->texts);
   }
   g_string_append(out, "</g>\n");
+  g_hash_table_destroy(layer.font_attrs);
+  g_free(layer.base.family);
   g_array_unref(roles);
   g_array_unref(list);
   g_hash_table_destroy(refs);

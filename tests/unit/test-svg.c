@@ -454,6 +454,49 @@ static guint count(GHashTable *counts, const char *name)
   return GPOINTER_TO_UINT(g_hash_table_lookup(counts, name));
 }
 
+/* A number as the layer writes it: at most 2 decimals, no trailing zeros. */
+static const char *num2(char *buf, double v)
+{
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", v);
+  char *end = buf + strlen(buf);
+  while (end[-1] == '0')
+    *--end = '\0';
+  if (end[-1] == '.')
+    end[-1] = '\0';
+  return buf;
+}
+
+/* Texts in another font than most say only what differs, against the group's font. */
+static void test_layer_fonts(void)
+{
+  TextCtx *text = text_ctx_new();
+  LayoutScene scene = {.width = 100, .height = 100};
+  scene.shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  const char *fonts[] = {"Serif Italic 9", "Sans 10", "Sans 10", "Sans Bold 10"};
+  for (guint i = 0; i < G_N_ELEMENTS(fonts); i++) {
+    LayoutShape s = {.kind = LAYOUT_SHAPE_TEXT, .x = i, .y = 0, .w = 5, .h = 5,
+                     .text = "t", .font = fonts[i], .fill = BLACK};
+    g_array_append_val(scene.shapes, s);
+  }
+  char *layer = svg_text_layer(&scene, text);
+  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\" "
+                                        "stroke=\"none\" font-family=\"sans-serif, sans-serif\" "
+                                        "font-size=\"10\">\n"));
+  g_assert_nonnull(strstr(layer, "<text x=\"0\" y=\""));
+  g_assert_nonnull(strstr(layer, " font-family=\"Serif, sans-serif\" font-size=\"9\" "
+                                 "font-style=\"italic\" textLength=\"5\""));
+  g_assert_nonnull(strstr(layer, "<text x=\"2\" y=\""));
+  g_assert_nonnull(strstr(layer, " font-weight=\"700\" textLength=\"5\""));
+  /* The two in the group's font carry no font attribute. */
+  const char *t1 = strstr(layer, "<text x=\"1\"");
+  g_assert_nonnull(t1);
+  const char *close = strchr(t1, '>');
+  g_assert_null(g_strstr_len(t1, close - t1, "font"));
+  g_free(layer);
+  g_array_unref(scene.shapes);
+  text_ctx_free(text);
+}
+
 static void test_layer(void)
 {
   TextCtx *text = text_ctx_new();
@@ -463,15 +506,17 @@ static void test_layer(void)
   TextExtents e;
   text_measure(text, FONT, "Title <&>", &e);
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE];
-  char *want = g_strdup_printf(
-      "<text x=\"10\" y=\"%s\" font-family=\"'DejaVu Sans', sans-serif\" font-size=\"12\" "
-      "font-weight=\"700\" textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\">Title "
-      "&lt;&amp;&gt;</text>",
-      svg_number(y, 10 + e.baseline), svg_number(w, e.width));
+  /* Numbers with at most 2 decimals; the font, shared by every text, on the group. */
+  char *want = g_strdup_printf("<text x=\"10\" y=\"%s\" textLength=\"%s\" "
+                               "lengthAdjust=\"spacingAndGlyphs\">Title &lt;&amp;&gt;</text>",
+                               num2(y, 10 + e.baseline), num2(w, e.width));
   (void)x;
   g_assert_nonnull(strstr(layer, want));
   g_free(want);
-  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\""));
+  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\" "
+                                        "stroke=\"none\" font-family=\"'DejaVu Sans', sans-serif\" "
+                                        "font-size=\"12\" font-weight=\"700\">\n"));
+  g_assert_null(strstr(layer, "<text x=\"10\" y=\"10.")); /* (not 3 decimals) */
   /* The entry: a link (safe url), a group titled with the whole entry, one tooltip rect
    * per bar, then its two labels; in that order. */
   const char *a = strstr(layer, "<a href=\"https://example.org/?a=1&amp;b=2\"");
@@ -491,11 +536,11 @@ static void test_layer(void)
   /* The two runs of a label are one <text>, on the whole label's box. */
   TextExtents whole;
   text_measure(text, FONT, "Evil · X", &whole);
-  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", svg_number(y, 83 + whole.baseline));
+  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", num2(y, 83 + whole.baseline));
   const char *tt = strstr(layer, two_tone);
   g_assert_nonnull(tt);
   g_assert_true(tt > evil);
-  char *length = g_strdup_printf("textLength=\"%s\"", svg_number(w, whole.width));
+  char *length = g_strdup_printf("textLength=\"%s\"", num2(w, whole.width));
   g_assert_nonnull(strstr(tt, length));
   g_free(length);
   g_assert_nonnull(strstr(tt, ">Evil · X</text>"));
@@ -572,6 +617,7 @@ int main(int argc, char **argv)
   g_test_add_func("/svg/stream-chunks", test_stream_chunks);
   g_test_add_func("/svg/tooltips", test_tooltips);
   g_test_add_func("/svg/layer", test_layer);
+  g_test_add_func("/svg/layer-fonts", test_layer_fonts);
   g_test_add_func("/svg/render", test_render_svg);
   return g_test_run();
 }
