@@ -415,12 +415,10 @@ typedef struct {
   Style *style;
   Timeline *timeline;
   LayoutScene *scene;
-  GBytes *bytes;
 } Run;
 
 static void run_clear(Run *r)
 {
-  g_bytes_unref(r->bytes);
   layout_scene_free(r->scene);
   timeline_free(r->timeline);
   style_free(r->style);
@@ -473,6 +471,11 @@ static gboolean print_stdout(const char *text, DiagList *diags)
   return TRUE;
 }
 
+static gboolean write_output(gpointer out, const guint8 *data, gsize len)
+{
+  return output_append(out, data, len);
+}
+
 /* After the layout: --dump-layout and --alt-text print; otherwise render and write. */
 static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
@@ -497,15 +500,23 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   ropts.title = r->cv->name;
   ropts.author = r->cv->name;
   GError *error = NULL;
-  r->bytes = render_scene(r->scene, text, &ropts, &error);
-  if (r->bytes == NULL) {
-    diag_error(diags, NULL, 0, 0, "%s", error->message);
+  /* Rendered straight into the output (a temporary file beside a regular one), so that
+   * the file is never held whole in memory; a failure leaves the target as it was. */
+  OutputFile *out = output_open(cfg->output);
+  if (!render_scene_to(r->scene, text, &ropts, write_output, out, &error)) {
+    /* The output's own failure (a full disk) when there was one, else the render's. */
+    const GError *write_error = output_error(out);
+    gboolean write_failed = write_error != NULL;
+    diag_error(diags, NULL, 0, 0, "%s", write_failed ? write_error->message : error->message);
     g_error_free(error);
+    output_abort(out);
+    if (write_failed)
+      return EXIT_OUTPUT;
     /* Too large a PNG: a command-line error when -W, -H or --scale took part (the message
      * names them), else the style asked for it, and a wrong style is exit 1. */
     return a->width || a->height || a->scale ? EXIT_USAGE : EXIT_INPUT;
   }
-  if (!output_write(cfg->output, r->bytes, &error)) {
+  if (!output_commit(out, &error)) {
     diag_error(diags, NULL, 0, 0, "%s", error->message);
     g_error_free(error);
     return EXIT_OUTPUT;

@@ -8,3 +8,21 @@
 /* Writes @data to @path ("-": standard output). Returns FALSE with @error set (a message
  * naming the path and the reason) when it could not. */
 gboolean output_write(const char *path, GBytes *data, GError **error);
+
+/* The same, with the bytes given in pieces as a renderer produces them, so that no copy
+ * of the whole file is held: a regular file's bytes go to its temporary file as they
+ * come (opened at the first byte); standard output and devices gather them and are
+ * written only by output_commit, so that they receive nothing from a failed render. */
+typedef struct OutputFile OutputFile;
+
+/* Never fails: problems with @path are found at the first byte or at output_commit. */
+OutputFile *output_open(const char *path);
+/* Appends @len bytes; FALSE once anything failed (output_error says what). */
+gboolean output_append(OutputFile *out, const void *data, gsize len);
+/* The first failure of output_append, or NULL. */
+const GError *output_error(const OutputFile *out);
+/* Finishes the file (synced, renamed over the target) or writes the gathered bytes.
+ * FALSE with @error set (the target as it was) on failure. Frees @out either way. */
+gboolean output_commit(OutputFile *out, GError **error);
+/* Gives up: the temporary file is removed, the target stays as it was. Frees @out. */
+void output_abort(OutputFile *out);

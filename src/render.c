@@ -49,12 +49,18 @@ const char *render_format_name(RenderFormat format)
   return "svg";
 }
 
-/* --- Streams into memory --- */
+/* --- Streams --- */
+
+/* Where Cairo's write callbacks go: the caller's sink. */
+typedef struct {
+  RenderSink sink;
+  gpointer closure;
+} Sink;
 
 static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int length)
 {
-  g_byte_array_append(closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Sink *s = closure;
+  return s->sink(s->closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* --- Paint sources --- */
@@ -377,18 +383,24 @@ static double render_scale(const RenderOptions *opts)
   return (isfinite(opts->scale) && opts->scale > 0) ? opts->scale : 1;
 }
 
-/* Cairo's SVG, then the post-processing of svg.c: stable ids, the accessible root
- * (title, the alt text as desc, exact size) and the invisible text layer. --scale makes
+static gboolean svg_to_sink(gpointer closure, const char *data, gsize len)
+{
+  Sink *s = closure;
+  return s->sink(s->closure, (const guint8 *)data, len);
+}
+
+static cairo_status_t svg_stream_cb(void *closure, const unsigned char *data, unsigned int length)
+{
+  return svg_stream_write(closure, (const char *)data, length) ? CAIRO_STATUS_SUCCESS
+                                                               : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Cairo's SVG through svg.c's stream: stable ids, the accessible root (title, the alt
+ * text as desc, exact size) and the invisible text layer before the end. --scale makes
  * the root's size N times the viewBox: the same drawing, displayed larger. */
 static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
-                           GByteArray *buf, GError **error)
+                           Sink *sink, GError **error)
 {
-  cairo_surface_t *surface =
-      cairo_svg_surface_create_for_stream(sink_write, buf, scene->width, scene->height);
-  cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-  if (!paint_vector(surface, text, scene, 1, FALSE, "SVG", error))
-    return FALSE;
-  svg_stable_ids(buf);
   double scale = render_scale(opts);
   char *desc = render_alt_text(scene);
   SvgRoot root = {
@@ -399,16 +411,23 @@ static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const Render
       .view_width = scene->width,
       .view_height = scene->height,
   };
-  gboolean ok = svg_set_root(buf, &root);
+  SvgStream *stream = svg_stream_new(&root, svg_to_sink, sink);
   g_free(desc);
+  cairo_surface_t *surface =
+      cairo_svg_surface_create_for_stream(svg_stream_cb, stream, scene->width, scene->height);
+  cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+  gboolean ok = paint_vector(surface, text, scene, 1, FALSE, "SVG", error);
   if (ok) {
+    /* After Cairo's own buffers are gone: the layer is the larger part left to build. */
     char *layer = svg_text_layer(scene, text);
-    ok = svg_insert_before_end(buf, layer);
+    gboolean malformed;
+    ok = svg_stream_finish(stream, layer, &malformed);
     g_free(layer);
+    if (!ok)
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "could not draw the SVG: %s",
+                  malformed ? "Cairo wrote no <svg> element" : "the output stopped");
   }
-  if (!ok)
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                "could not draw the SVG: Cairo wrote no <svg> element");
+  svg_stream_free(stream);
   return ok;
 }
 
@@ -430,12 +449,12 @@ static void pdf_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, con
 }
 
 static gboolean render_pdf(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
-                           GByteArray *buf, GError **error)
+                           Sink *sink, GError **error)
 {
   /* --scale makes the page N times larger, the drawing scaled with it. */
   double scale = render_scale(opts);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-      sink_write, buf, scene->width * scale, scene->height * scale);
+      sink_write, sink, scene->width * scale, scene->height * scale);
   char *date = pdf_date(opts->creation_time);
   pdf_metadata(surface, CAIRO_PDF_METADATA_TITLE, opts->title);
   pdf_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, opts->author);
@@ -477,7 +496,7 @@ static gboolean png_size(const LayoutScene *scene, double scale, int *w, int *h,
 }
 
 static gboolean render_png(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
-                           GByteArray *buf, GError **error)
+                           Sink *sink, GError **error)
 {
   double scale = render_scale(opts);
   int w, h;
@@ -495,36 +514,55 @@ static gboolean render_png(const LayoutScene *scene, TextCtx *text, const Render
   cairo_destroy(cr);
   cairo_surface_flush(surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, sink_write, buf);
+    status = cairo_surface_write_to_png_stream(surface, sink_write, sink);
   cairo_surface_destroy(surface);
   return check_cairo(status, "PNG", error);
+}
+
+gboolean render_check(const LayoutScene *scene, const RenderOptions *opts, GError **error)
+{
+  g_return_val_if_fail(scene != NULL && opts != NULL, FALSE);
+  if (!(isfinite(scene->width) && isfinite(scene->height) && scene->width >= 1 &&
+        scene->height >= 1)) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                "the chart has no area (%g × %g); raise --width or --height", scene->width,
+                scene->height);
+    return FALSE;
+  }
+  int w, h;
+  return opts->format != RENDER_PNG || png_size(scene, render_scale(opts), &w, &h, error);
+}
+
+gboolean render_scene_to(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
+                         RenderSink sink, gpointer closure, GError **error)
+{
+  g_return_val_if_fail(scene != NULL && opts != NULL && sink != NULL, FALSE);
+  if (!render_check(scene, opts, error))
+    return FALSE;
+  Sink s = {sink, closure};
+  switch (opts->format) {
+  case RENDER_SVG:
+    return render_svg(scene, text, opts, &s, error);
+  case RENDER_PNG:
+    return render_png(scene, text, opts, &s, error);
+  case RENDER_PDF:
+    return render_pdf(scene, text, opts, &s, error);
+  }
+  return FALSE;
+}
+
+static gboolean append_to_array(gpointer closure, const guint8 *data, gsize len)
+{
+  g_byte_array_append(closure, data, (guint)len);
+  return TRUE;
 }
 
 GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                      GError **error)
 {
   g_return_val_if_fail(scene != NULL && opts != NULL, NULL);
-  if (!(isfinite(scene->width) && isfinite(scene->height) && scene->width >= 1 &&
-        scene->height >= 1)) {
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                "the chart has no area (%g × %g); raise --width or --height", scene->width,
-                scene->height);
-    return NULL;
-  }
   GByteArray *buf = g_byte_array_new();
-  gboolean ok = FALSE;
-  switch (opts->format) {
-  case RENDER_SVG:
-    ok = render_svg(scene, text, opts, buf, error);
-    break;
-  case RENDER_PNG:
-    ok = render_png(scene, text, opts, buf, error);
-    break;
-  case RENDER_PDF:
-    ok = render_pdf(scene, text, opts, buf, error);
-    break;
-  }
-  if (!ok) {
+  if (!render_scene_to(scene, text, opts, append_to_array, buf, error)) {
     g_byte_array_unref(buf);
     return NULL;
   }

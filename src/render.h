@@ -36,6 +36,22 @@ const char *render_format_name(RenderFormat format);
 GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                      GError **error);
 
+/* Receives the file's bytes in order as they are produced; FALSE (a write error, which
+ * the sink keeps to report) stops rendering. */
+typedef gboolean (*RenderSink)(gpointer closure, const guint8 *data, gsize len);
+
+/* What render_scene refuses before drawing anything: a chart with no area, a PNG larger
+ * than RENDER_MAX_PIXELS or RENDER_MAX_AREA. FALSE with @error set (naming the option or
+ * style key to change), so that a caller can check before opening its output. */
+gboolean render_check(const LayoutScene *scene, const RenderOptions *opts, GError **error);
+
+/* Paints @scene and hands the file's bytes to @sink as they come, holding no copy of the
+ * file (for SVG, svg.c's stream rewrites Cairo's output on the way). Returns FALSE with
+ * @error set when it failed, also when @sink returned FALSE (then the sink's own error
+ * is the one to report); the sink may then have received part of a file. */
+gboolean render_scene_to(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
+                         RenderSink sink, gpointer closure, GError **error);
+
 /* A plain-text summary of the chart for `<img alt>` (--alt-text): the name and the
  * visible range, then one line per group listing its entries with their dates in
  * reading order, then the milestones. English, independent of the locale. Returns a new

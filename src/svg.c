@@ -44,11 +44,12 @@ char *svg_escape(const char *text, gboolean keep_newlines)
   return escaped;
 }
 
-const char *svg_number(char *buf, double value)
+/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0". */
+static const char *format_number(char *buf, double value, int decimals)
 {
   if (!isfinite(value))
     value = 0;
-  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", value);
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, decimals == 2 ? "%.2f" : "%.3f", value);
   char *dot = strchr(buf, '.');
   if (dot != NULL) {
     char *end = buf + strlen(buf);
@@ -63,6 +64,11 @@ const char *svg_number(char *buf, double value)
   return buf;
 }
 
+const char *svg_number(char *buf, double value)
+{
+  return format_number(buf, value, 3);
+}
+
 /* Appends `NAME="VALUE"` with @value as an SVG number. */
 static void append_num_attr(GString *out, const char *name, double value)
 {
@@ -70,66 +76,261 @@ static void append_num_attr(GString *out, const char *name, double value)
   g_string_append_printf(out, " %s=\"%s\"", name, svg_number(buf, value));
 }
 
-/* --- Stable ids --- */
-
-void svg_stable_ids(GByteArray *buf)
+/* The same with at most 2 decimals, for the layer: 0.005 px is far below anything a
+ * selection highlight or a pointer can show, and the layer has tens of thousands of
+ * numbers in a large chart. */
+static void append_layer_num(GString *out, const char *name, double value)
 {
-  GString *out = g_string_sized_new(buf->len + 64);
-  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = (const char *)buf->data, *end = p + buf->len;
-  static const char key[] = "surface";
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_c(out, ' ');
+  g_string_append(out, name);
+  g_string_append(out, "=\"");
+  g_string_append(out, format_number(buf, value, 2));
+  g_string_append_c(out, '"');
+}
+
+/* --- Streaming ---
+ *
+ * Cairo writes the whole SVG document through a callback, in chunks that can be a few
+ * bytes or hundreds of MB. Three stages rewrite it as it passes, each keeping at most a
+ * few bytes that might begin a pattern cut by a chunk's end, so the document is never
+ * copied whole: ids -> root -> end -> the sink. Each stage does to the stream exactly
+ * what the whole-buffer functions below (which run one stage on a buffer) do. */
+
+/* Where a stage hands its output: the next stage or the final sink. Once a call fails,
+ * every later one fails without calling it again. */
+typedef struct {
+  SvgSinkFunc func;
+  gpointer closure;
+  gboolean failed;
+} SvgNext;
+
+static gboolean next_emit(SvgNext *next, const char *data, gsize len)
+{
+  if (next->failed)
+    return FALSE;
+  if (len > 0 && !next->func(next->closure, data, len))
+    next->failed = TRUE;
+  return !next->failed;
+}
+
+/* The length of the longest suffix of @data that is a proper prefix of @key. The keys
+ * used here ("surface", "<svg ", "</svg>") have no border (no proper prefix that is
+ * also a suffix), so a held prefix that fails to grow holds no other start of @key. */
+static gsize key_partial_suffix(const char *data, gsize len, const char *key)
+{
+  gsize klen = strlen(key);
+  for (gsize k = MIN(klen - 1, len); k > 0; k--)
+    if (memcmp(data + len - k, key, k) == 0)
+      return k;
+  return 0;
+}
+
+/* The last occurrence of @key in @data, or NULL. */
+static const char *last_occurrence(const char *data, gsize len, const char *key)
+{
+  gsize klen = strlen(key);
+  if (len < klen)
+    return NULL;
+  const char *p = data + len - klen + 1; /* candidates lie before p */
+  while (p > data) {
+    const char *lt = memrchr(data, key[0], (gsize)(p - data));
+    if (lt == NULL)
+      return NULL;
+    if (memcmp(lt, key, klen) == 0)
+      return lt;
+    p = lt;
+  }
+  return NULL;
+}
+
+/* -- Stage 1: stable ids. Cairo numbers its SVG surfaces with a process-wide counter
+ * ("surface1", "surface7"), so a second render in one process (--watch, tests) would
+ * differ: every "surface" followed by digits and preceded by '"' or '#' has its digits
+ * replaced by its number in order of first appearance. */
+
+#define ID_KEY "surface"
+#define ID_KEY_LEN 7
+
+typedef struct {
+  SvgNext next;
+  GHashTable *ids;  /* old digits -> new number */
+  GString *pending; /* a possible id cut by a chunk's end: a proper prefix of "surface",
+                     * or "surface" and digits */
+  char prev;        /* the input byte before the pending one (or the next chunk) */
+} IdStage;
+
+static void id_stage_init(IdStage *s, SvgSinkFunc func, gpointer closure)
+{
+  *s = (IdStage){.next = {func, closure, FALSE},
+                 .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 .pending = g_string_new(NULL)};
+}
+
+static void id_stage_clear(IdStage *s)
+{
+  g_hash_table_destroy(s->ids);
+  g_string_free(s->pending, TRUE);
+}
+
+static gboolean id_emit_number(IdStage *s, const char *digits, gsize len)
+{
+  char *old = g_strndup(digits, len);
+  guint n = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, old));
+  if (n == 0) {
+    n = g_hash_table_size(s->ids) + 1;
+    g_hash_table_insert(s->ids, old, GUINT_TO_POINTER(n));
+  } else {
+    g_free(old);
+  }
+  char num[16];
+  int k = g_snprintf(num, sizeof num, "%u", n);
+  return next_emit(&s->next, num, (gsize)k);
+}
+
+/* Passes @data on with its ids renumbered. Unless @final, a possible id running into the
+ * end of @data goes to s->pending instead. */
+static gboolean id_filter(IdStage *s, const char *data, gsize len, gboolean final)
+{
+  const char *p = data, *end = data + len;
   while (p < end) {
-    const char *hit = g_strstr_len(p, end - p, key);
+    const char *hit = memmem(p, (gsize)(end - p), ID_KEY, ID_KEY_LEN);
     if (hit == NULL) {
-      g_string_append_len(out, p, end - p);
-      break;
+      gsize keep = final ? 0 : key_partial_suffix(p, (gsize)(end - p), ID_KEY);
+      const char *cut = end - keep;
+      if (cut > data)
+        s->prev = cut[-1];
+      g_string_append_len(s->pending, cut, (gssize)keep);
+      return next_emit(&s->next, p, (gsize)(cut - p));
     }
-    const char *digits = hit + strlen(key), *q = digits;
+    const char *digits = hit + ID_KEY_LEN, *q = digits;
     while (q < end && g_ascii_isdigit(*q))
       q++;
-    gboolean is_id = q > digits && hit > p && (hit[-1] == '"' || hit[-1] == '#');
-    g_string_append_len(out, p, digits - p);
-    if (is_id) {
-      char *old = g_strndup(digits, q - digits);
-      guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ids, old));
-      if (n == 0) {
-        n = g_hash_table_size(ids) + 1;
-        g_hash_table_insert(ids, old, GUINT_TO_POINTER(n));
-      } else {
-        g_free(old);
-      }
-      g_string_append_printf(out, "%u", n);
+    char before = hit > data ? hit[-1] : s->prev;
+    if (q == end && !final) {
+      s->prev = before;
+      g_string_append_len(s->pending, hit, end - hit);
+      return next_emit(&s->next, p, (gsize)(hit - p));
+    }
+    if (!next_emit(&s->next, p, (gsize)(digits - p)))
+      return FALSE;
+    if (q > digits && (before == '"' || before == '#')) {
+      if (!id_emit_number(s, digits, (gsize)(q - digits)))
+        return FALSE;
       p = q;
     } else {
       p = digits;
     }
   }
-  g_byte_array_set_size(buf, 0);
-  g_byte_array_append(buf, (const guint8 *)out->str, out->len);
-  g_string_free(out, TRUE);
-  g_hash_table_destroy(ids);
+  if (len > 0)
+    s->prev = end[-1];
+  return TRUE;
 }
 
-/* --- The root --- */
-
-/* Replaces bytes [@from, @to) of @buf with @text. */
-static void splice(GByteArray *buf, gsize from, gsize to, const char *text)
+/* Passes pending on as it is final. */
+static gboolean id_flush_pending(IdStage *s)
 {
-  GByteArray *tail = g_byte_array_new();
-  g_byte_array_append(tail, buf->data + to, buf->len - to);
-  g_byte_array_set_size(buf, from);
-  g_byte_array_append(buf, (const guint8 *)text, strlen(text));
-  g_byte_array_append(buf, tail->data, tail->len);
-  g_byte_array_unref(tail);
+  GString *done = s->pending;
+  s->pending = g_string_new(NULL);
+  gboolean ok = id_filter(s, done->str, done->len, TRUE);
+  g_string_free(done, TRUE);
+  return ok;
 }
 
-gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
+static gboolean id_stage_write(IdStage *s, const char *data, gsize len)
 {
-  const char *start = (const char *)buf->data;
-  const char *svg = g_strstr_len(start, buf->len, "<svg ");
-  const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
-  if (gt == NULL)
-    return FALSE;
+  const char *p = data, *end = data + len;
+  /* First complete a possible id left over from the last chunk, byte by byte. */
+  while (s->pending->len > 0 && p < end) {
+    gsize n = s->pending->len;
+    gboolean takes = n < ID_KEY_LEN ? *p == ID_KEY[n] : g_ascii_isdigit(*p);
+    if (takes)
+      g_string_append_c(s->pending, *p++);
+    else if (!id_flush_pending(s))
+      return FALSE;
+  }
+  return id_filter(s, p, (gsize)(end - p), FALSE);
+}
+
+static gboolean id_stage_finish(IdStage *s)
+{
+  return id_flush_pending(s);
+}
+
+/* -- Stage 2: the root. The first "<svg " start tag, up to its '>', is replaced with
+ * @tag; the bytes before it pass as they are, a possible "<svg " cut by a chunk's end
+ * is held. */
+
+typedef enum { ROOT_SEEK, ROOT_SKIP, ROOT_PASS } RootState;
+
+#define ROOT_KEY "<svg "
+
+typedef struct {
+  SvgNext next;
+  char *tag; /* the new start tag, with the title and desc after it */
+  RootState state;
+  char held[8]; /* a proper prefix of "<svg " */
+  gsize n_held;
+} RootStage;
+
+static gboolean root_stage_write(RootStage *s, const char *data, gsize len)
+{
+  const char *p = data, *end = data + len;
+  while (p < end) {
+    if (s->state == ROOT_PASS)
+      return next_emit(&s->next, p, (gsize)(end - p));
+    if (s->state == ROOT_SKIP) {
+      const char *gt = memchr(p, '>', (gsize)(end - p));
+      if (gt == NULL)
+        return TRUE;
+      s->state = ROOT_PASS;
+      p = gt + 1;
+      continue;
+    }
+    if (s->n_held > 0) {
+      /* Grow the held prefix byte by byte, or give it up. */
+      if (*p == ROOT_KEY[s->n_held]) {
+        s->held[s->n_held++] = *p++;
+        if (s->n_held == strlen(ROOT_KEY)) {
+          s->n_held = 0;
+          s->state = ROOT_SKIP;
+          if (!next_emit(&s->next, s->tag, strlen(s->tag)))
+            return FALSE;
+        }
+        continue;
+      }
+      gsize n = s->n_held;
+      s->n_held = 0;
+      if (!next_emit(&s->next, s->held, n))
+        return FALSE;
+    }
+    const char *svg = memmem(p, (gsize)(end - p), ROOT_KEY, strlen(ROOT_KEY));
+    if (svg == NULL) {
+      gsize keep = key_partial_suffix(p, (gsize)(end - p), ROOT_KEY);
+      memcpy(s->held, end - keep, keep);
+      s->n_held = keep;
+      return next_emit(&s->next, p, (gsize)(end - keep - p));
+    }
+    if (!next_emit(&s->next, p, (gsize)(svg - p)) ||
+        !next_emit(&s->next, s->tag, strlen(s->tag)))
+      return FALSE;
+    s->state = ROOT_SKIP;
+    p = svg + strlen(ROOT_KEY);
+  }
+  return TRUE;
+}
+
+/* FALSE when the stream held no complete root start tag. */
+static gboolean root_stage_finish(RootStage *s)
+{
+  if (s->state != ROOT_PASS && s->n_held > 0)
+    next_emit(&s->next, s->held, s->n_held);
+  return s->state == ROOT_PASS;
+}
+
+/* The root start tag for @root, with the <title> and <desc> after it. */
+static char *root_tag(const SvgRoot *root)
+{
   /* The width and height are unitless (CSS px) and the viewBox is the scene's own size,
    * so the chart scales cleanly when a page sets only one of width or height. */
   GString *tag = g_string_new("<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -151,23 +352,187 @@ gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
     g_string_append_printf(tag, "\n<desc id=\"" SVG_DESC_ID "\">%s</desc>", desc);
     g_free(desc);
   }
-  splice(buf, (gsize)(svg - start), (gsize)(gt - start) + 1, tag->str);
-  g_string_free(tag, TRUE);
+  return g_string_free(tag, FALSE);
+}
+
+/* -- Stage 3: the end. Everything from the last "</svg>" on is held back, so that the
+ * layer can go before it once the stream is complete; everything before passes. */
+
+#define END_KEY "</svg>"
+#define END_KEY_LEN 6
+
+typedef struct {
+  SvgNext next;
+  GString *held;  /* found: "</svg>" and what followed it; else a proper prefix of it */
+  gboolean found;
+} EndStage;
+
+static gboolean end_stage_write(EndStage *s, const char *data, gsize len)
+{
+  const char *p = data, *end = data + len;
+  /* Grow a held prefix of "</svg>" byte by byte, or give it up. */
+  while (!s->found && s->held->len > 0 && p < end) {
+    if (*p != END_KEY[s->held->len]) {
+      if (!next_emit(&s->next, s->held->str, s->held->len))
+        return FALSE;
+      g_string_truncate(s->held, 0);
+      break;
+    }
+    g_string_append_c(s->held, *p++);
+    s->found = s->held->len == END_KEY_LEN;
+  }
+  if (p == end)
+    return TRUE;
+  gsize n = (gsize)(end - p);
+  const char *last = last_occurrence(p, n, END_KEY);
+  if (last != NULL) {
+    /* A later end: what was held, and what comes before it, pass. */
+    if (!next_emit(&s->next, s->held->str, s->held->len) ||
+        !next_emit(&s->next, p, (gsize)(last - p)))
+      return FALSE;
+    g_string_truncate(s->held, 0);
+    g_string_append_len(s->held, last, end - last);
+    s->found = TRUE;
+    return TRUE;
+  }
+  if (!s->found) {
+    gsize keep = key_partial_suffix(p, n, END_KEY);
+    g_string_append_len(s->held, end - keep, (gssize)keep);
+    return next_emit(&s->next, p, n - keep);
+  }
+  /* After an end: an end cut between what is held and @data is a later one. */
+  for (gsize k = 1; k < END_KEY_LEN && k <= s->held->len; k++) {
+    if (n >= END_KEY_LEN - k && memcmp(s->held->str + s->held->len - k, END_KEY, k) == 0 &&
+        memcmp(p, END_KEY + k, END_KEY_LEN - k) == 0) {
+      if (!next_emit(&s->next, s->held->str, s->held->len - k))
+        return FALSE;
+      g_string_erase(s->held, 0, (gssize)(s->held->len - k));
+      break;
+    }
+  }
+  g_string_append_len(s->held, p, (gssize)n);
   return TRUE;
+}
+
+/* Passes @fragment, then the held end. FALSE when the stream had no "</svg>". */
+static gboolean end_stage_finish(EndStage *s, const char *fragment)
+{
+  if (!s->found) {
+    next_emit(&s->next, s->held->str, s->held->len);
+    return FALSE;
+  }
+  return next_emit(&s->next, fragment, strlen(fragment)) &&
+         next_emit(&s->next, s->held->str, s->held->len);
+}
+
+/* -- The three stages together. */
+
+struct SvgStream {
+  IdStage ids;
+  RootStage root;
+  EndStage end;
+  gboolean malformed;
+};
+
+static gboolean to_root(gpointer closure, const char *data, gsize len)
+{
+  return root_stage_write(closure, data, len);
+}
+
+static gboolean to_end(gpointer closure, const char *data, gsize len)
+{
+  return end_stage_write(closure, data, len);
+}
+
+SvgStream *svg_stream_new(const SvgRoot *root, SvgSinkFunc sink, gpointer closure)
+{
+  SvgStream *s = g_new0(SvgStream, 1);
+  s->end = (EndStage){.next = {sink, closure, FALSE}, .held = g_string_new(NULL)};
+  s->root = (RootStage){.next = {to_end, &s->end, FALSE}, .tag = root_tag(root)};
+  id_stage_init(&s->ids, to_root, &s->root);
+  return s;
+}
+
+gboolean svg_stream_write(SvgStream *s, const char *data, gsize len)
+{
+  return id_stage_write(&s->ids, data, len);
+}
+
+gboolean svg_stream_finish(SvgStream *s, const char *layer, gboolean *malformed)
+{
+  *malformed = FALSE;
+  if (!id_stage_finish(&s->ids) || s->end.next.failed)
+    return FALSE;
+  if (!root_stage_finish(&s->root) || !end_stage_finish(&s->end, layer)) {
+    *malformed = !s->end.next.failed;
+    return FALSE;
+  }
+  return TRUE;
+}
+
+void svg_stream_free(SvgStream *s)
+{
+  if (s == NULL)
+    return;
+  id_stage_clear(&s->ids);
+  g_free(s->root.tag);
+  g_string_free(s->end.held, TRUE);
+  g_free(s);
+}
+
+/* --- One stage on a whole buffer --- */
+
+static gboolean to_array(gpointer closure, const char *data, gsize len)
+{
+  g_byte_array_append(closure, (const guint8 *)data, (guint)len);
+  return TRUE;
+}
+
+/* Replaces @buf's bytes with @out's, and frees @out. */
+static void take_bytes(GByteArray *buf, GByteArray *out)
+{
+  g_byte_array_set_size(buf, 0);
+  g_byte_array_append(buf, out->data, out->len);
+  g_byte_array_unref(out);
+}
+
+void svg_stable_ids(GByteArray *buf)
+{
+  GByteArray *out = g_byte_array_sized_new(buf->len);
+  IdStage s;
+  id_stage_init(&s, to_array, out);
+  id_stage_write(&s, (const char *)buf->data, buf->len);
+  id_stage_finish(&s);
+  id_stage_clear(&s);
+  take_bytes(buf, out);
+}
+
+gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
+{
+  GByteArray *out = g_byte_array_sized_new(buf->len);
+  RootStage s = {.next = {to_array, out, FALSE}, .tag = root_tag(root)};
+  root_stage_write(&s, (const char *)buf->data, buf->len);
+  gboolean ok = root_stage_finish(&s);
+  g_free(s.tag);
+  if (ok)
+    take_bytes(buf, out);
+  else
+    g_byte_array_unref(out);
+  return ok;
 }
 
 gboolean svg_insert_before_end(GByteArray *buf, const char *fragment)
 {
-  const char *start = (const char *)buf->data;
-  const char *end = NULL;
-  /* The last </svg>: Cairo writes no nested <svg>, but search from the end anyway. */
-  for (const char *p = start; (p = g_strstr_len(p, buf->len - (p - start), "</svg>")) != NULL; p++)
-    end = p;
-  if (end == NULL)
-    return FALSE;
-  gsize at = (gsize)(end - start);
-  splice(buf, at, at, fragment);
-  return TRUE;
+  GByteArray *out = g_byte_array_sized_new(buf->len);
+  EndStage s = {.next = {to_array, out, FALSE}, .held = g_string_new(NULL)};
+  end_stage_write(&s, (const char *)buf->data, buf->len);
+  gboolean ok = end_stage_finish(&s, fragment);
+  g_string_free(s.held, TRUE);
+  if (ok)
+    take_bytes(buf, out);
+  else
+    g_byte_array_unref(out);
+  return ok;
 }
 
 /* --- Tooltips --- */
@@ -339,31 +704,76 @@ static void append_families(GString *out, const char *families)
   g_string_append_printf(out, "%ssans-serif", any ? ", " : "");
 }
 
-/* Font attributes of a text shape, from its Pango font description. */
-static void append_font(GString *out, const char *font)
+/* A font as the layer's attributes give it. */
+typedef struct {
+  char *family; /* the CSS font-family list, escaped */
+  double size;  /* px; 0: none given */
+  int weight;
+  PangoStyle style;
+} LayerFont;
+
+static LayerFont layer_font(const char *font)
 {
   PangoFontDescription *desc = pango_font_description_from_string(font ? font : "");
-  g_string_append(out, " font-family=\"");
-  append_families(out, pango_font_description_get_family(desc));
-  g_string_append_c(out, '"');
+  GString *family = g_string_new(NULL);
+  append_families(family, pango_font_description_get_family(desc));
   /* At 72 dpi (text.h) a size of N points is N px, in the scene's units. */
   double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
-  if (size > 0)
-    append_num_attr(out, "font-size", size);
-  int weight = (int)pango_font_description_get_weight(desc);
-  if (weight != PANGO_WEIGHT_NORMAL)
-    g_string_append_printf(out, " font-weight=\"%d\"", CLAMP(weight, 1, 1000));
-  PangoStyle style = pango_font_description_get_style(desc);
-  if (style == PANGO_STYLE_ITALIC)
-    g_string_append(out, " font-style=\"italic\"");
-  else if (style == PANGO_STYLE_OBLIQUE)
-    g_string_append(out, " font-style=\"oblique\"");
+  LayerFont f = {
+      .family = g_string_free(family, FALSE),
+      .size = size > 0 ? size : 0,
+      .weight = CLAMP((int)pango_font_description_get_weight(desc), 1, 1000),
+      .style = pango_font_description_get_style(desc),
+  };
   pango_font_description_free(desc);
+  return f;
+}
+
+static const char *style_name(PangoStyle style)
+{
+  return style == PANGO_STYLE_ITALIC ? "italic" : style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal";
+}
+
+/* The attributes that set @f where it differs from @base (the layer group's font, which
+ * every <text> inherits); @base NULL: against the SVG defaults. */
+static void append_font_attrs(GString *out, const LayerFont *f, const LayerFont *base)
+{
+  if (base == NULL || strcmp(f->family, base->family) != 0)
+    g_string_append_printf(out, " font-family=\"%s\"", f->family);
+  if (f->size > 0 && (base == NULL || f->size != base->size))
+    append_num_attr(out, "font-size", f->size);
+  if (base ? f->weight != base->weight : f->weight != PANGO_WEIGHT_NORMAL)
+    g_string_append_printf(out, " font-weight=\"%d\"", f->weight);
+  if (base ? f->style != base->style : f->style != PANGO_STYLE_NORMAL)
+    g_string_append_printf(out, " font-style=\"%s\"", style_name(f->style));
+}
+
+/* What the layer's texts share: measuring, and their font attributes by font string,
+ * given relative to the most common font, which the layer group sets once. */
+typedef struct {
+  TextCtx *text;
+  LayerFont base;
+  GHashTable *font_attrs; /* font string -> attribute text */
+} Layer;
+
+static const char *layer_font_attrs(Layer *layer, const char *font)
+{
+  const char *key = font ? font : "";
+  const char *attrs = g_hash_table_lookup(layer->font_attrs, key);
+  if (attrs == NULL) {
+    LayerFont f = layer_font(key);
+    GString *a = g_string_new(NULL);
+    append_font_attrs(a, &f, &layer->base);
+    g_free(f.family);
+    attrs = a->str;
+    g_hash_table_insert(layer->font_attrs, g_strdup(key), g_string_free(a, FALSE));
+  }
+  return attrs;
 }
 
 /* One real <text> on the box of text shape @s: baseline where Pango put it, stretched to
  * the measured width so that selection highlights cover the drawn glyphs. */
-static void append_text(GString *out, TextCtx *text, const LayoutShape *s)
+static void append_text(GString *out, Layer *layer, const LayoutShape *s)
 {
   char *content = svg_escape(s->text, FALSE);
   if (content[0] == '\0') {
@@ -371,16 +781,18 @@ static void append_text(GString *out, TextCtx *text, const LayoutShape *s)
     return;
   }
   TextExtents ext;
-  text_measure(text, s->font, s->text, &ext);
+  text_measure(layer->text, s->font, s->text, &ext);
   g_string_append(out, "<text");
-  append_num_attr(out, "x", s->x);
-  append_num_attr(out, "y", s->y + ext.baseline);
-  append_font(out, s->font);
+  append_layer_num(out, "x", s->x);
+  append_layer_num(out, "y", s->y + ext.baseline);
+  g_string_append(out, layer_font_attrs(layer, s->font));
   if (s->w > 0) {
-    append_num_attr(out, "textLength", s->w);
+    append_layer_num(out, "textLength", s->w);
     g_string_append(out, " lengthAdjust=\"spacingAndGlyphs\"");
   }
-  g_string_append_printf(out, ">%s</text>\n", content);
+  g_string_append_c(out, '>');
+  g_string_append(out, content);
+  g_string_append(out, "</text>\n");
   g_free(content);
 }
 
@@ -391,10 +803,10 @@ static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip
     return;
   char *esc = svg_escape(tooltip, TRUE);
   g_string_append(out, "<rect");
-  append_num_attr(out, "x", box.x);
-  append_num_attr(out, "y", box.y);
-  append_num_attr(out, "width", box.w);
-  append_num_attr(out, "height", box.h);
+  append_layer_num(out, "x", box.x);
+  append_layer_num(out, "y", box.y);
+  append_layer_num(out, "width", box.w);
+  append_layer_num(out, "height", box.h);
   g_string_append_printf(out, "><title>%s</title></rect>\n", esc);
   g_free(esc);
 }
@@ -434,7 +846,7 @@ static void find_markers(const LayoutScene *scene, GArray *owners)
 
 /* The labels of @owner, in paint order; a label in several runs as one <text> on its
  * whole box, in its first run's font. */
-static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *scene,
+static void append_owned_texts(GString *out, Layer *text, const LayoutScene *scene,
                                const Owner *owner)
 {
   for (guint i = 0; i < owner->texts->len; i++) {
@@ -451,7 +863,7 @@ static void append_owned_texts(GString *out, TextCtx *text, const LayoutScene *s
 /* One entry or milestone: a group whose <title> shows over its labels, an invisible
  * rect per bar (or over the marker) with its own tooltip, then its labels. A safe url
  * makes the group a link, as the PDF's bars are. */
-static void append_owner(GString *out, TextCtx *text, const LayoutScene *scene, Owner *owner)
+static void append_owner(GString *out, Layer *text, const LayoutScene *scene, Owner *owner)
 {
   owner->emitted = TRUE;
   const char *url = NULL;
@@ -580,6 +992,27 @@ static void claim_label(const LayoutScene *scene, GArray *roles, guint i, const 
     g_array_index(roles, ShapeRole, k).continuation = TRUE;
 }
 
+/* The font of most of the texts the layer writes (the first of equals), or NULL. */
+static const char *most_common_font(const LayoutScene *scene, GArray *roles)
+{
+  GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_n = 0;
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
+      continue;
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, s->font)) + 1;
+    g_hash_table_insert(counts, (gpointer)s->font, GUINT_TO_POINTER(n));
+    if (n > best_n) {
+      best = s->font;
+      best_n = n;
+    }
+  }
+  g_hash_table_destroy(counts);
+  return best;
+}
+
 char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
 {
   GHashTable *refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -601,8 +1034,13 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
   /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
    * searchable, and the rects keep catching the pointer for their tooltips, while no
    * pixel changes. */
+  Layer layer = {.text = text,
+                 .base = layer_font(most_common_font(scene, roles)),
+                 .font_attrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
   GString *out = g_string_new("<g id=\"" SVG_LAYER_ID "\" fill=\"#000\" fill-opacity=\"0\" "
-                              "stroke=\"none\">\n");
+                              "stroke=\"none\"");
+  append_font_attrs(out, &layer.base, NULL);
+  g_string_append(out, ">\n");
   /* Paint order puts the title and the axis first, then the labels: reading order. An
    * entry or milestone comes where its first label does. */
   for (guint i = 0; i < scene->shapes->len; i++) {
@@ -612,18 +1050,20 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
       continue;
     Owner *owner = role->owner;
     if (owner == NULL)
-      append_text(out, text, s);
+      append_text(out, &layer, s);
     else if (!owner->emitted)
-      append_owner(out, text, scene, owner);
+      append_owner(out, &layer, scene, owner);
   }
   /* Entries and milestones without a drawn label still get their tooltips. */
   for (guint i = 0; i < list->len; i++) {
     Owner *owner = &g_array_index(list, Owner, i);
     if (!owner->emitted)
-      append_owner(out, text, scene, owner);
+      append_owner(out, &layer, scene, owner);
     g_array_unref(owner->texts);
   }
   g_string_append(out, "</g>\n");
+  g_hash_table_destroy(layer.font_attrs);
+  g_free(layer.base.family);
   g_array_unref(roles);
   g_array_unref(list);
   g_hash_table_destroy(refs);

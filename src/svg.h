@@ -32,6 +32,30 @@ char *svg_escape(const char *text, gboolean keep_newlines);
  * Writes into @buf (at least G_ASCII_DTOSTR_BUF_SIZE bytes) and returns it. */
 const char *svg_number(char *buf, double value);
 
+/* --- Streaming: Cairo's document in, the finished document out ---
+ * The stream renumbers ids (as svg_stable_ids), replaces the root start tag (as
+ * svg_set_root) and holds back the end from the last </svg> on, so that
+ * svg_stream_finish can put the layer before it (as svg_insert_before_end), all as the
+ * bytes pass: whatever the chunking, the output is the same as those three functions'
+ * on the whole document, and the document is never held or copied whole. */
+
+/* Receives the finished bytes; FALSE (e.g. a write error) stops the stream. */
+typedef gboolean (*SvgSinkFunc)(gpointer closure, const char *data, gsize len);
+
+typedef struct SvgStream SvgStream;
+
+/* A stream writing to @sink; @root is copied (only read here). Free with
+ * svg_stream_free. */
+SvgStream *svg_stream_new(const SvgRoot *root, SvgSinkFunc sink, gpointer closure);
+/* Passes a chunk of Cairo's document; FALSE once the sink has failed. */
+gboolean svg_stream_write(SvgStream *stream, const char *data, gsize len);
+/* Ends the document, with @layer put before the last </svg>. FALSE when the sink failed,
+ * or (*@malformed set) when the document had no <svg> start tag or no </svg>. */
+gboolean svg_stream_finish(SvgStream *stream, const char *layer, gboolean *malformed);
+void svg_stream_free(SvgStream *stream);
+
+/* --- The same steps on a whole buffer --- */
+
 /* Cairo numbers its SVG surfaces with a process-wide counter ("surface1", "surface7"),
  * so a second render in one process (--watch, tests) would differ. Renumbers every
  * `surfaceN` id and reference in @buf in order of first appearance. */

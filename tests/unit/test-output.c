@@ -1,6 +1,6 @@
 /* Unit tests for output.c: atomic replacement (spec/cli.md): a file is replaced whole;
  * a failed write leaves an existing file byte-identical and no temporary file behind;
- * standard output handles full devices and closed pipes. */
+ * standard output handles full devices and closed pipes; writing in pieces. */
 #include "output.h"
 
 #include <errno.h>
@@ -302,6 +302,62 @@ static void test_folder_refusing_files(void)
   g_bytes_unref(b);
 }
 
+/* Written in pieces, small and large (past the gathering buffer): the same bytes; the
+ * target untouched and no temporary file left while rendering, or when it is abandoned. */
+static void test_pieces(Fixture *f, gconstpointer data)
+{
+  (void)data;
+  char *path = g_build_filename(f->dir, "chart.svg", NULL);
+  g_assert_true(g_file_set_contents(path, "old", -1, NULL));
+  GString *want = g_string_new(NULL);
+  OutputFile *out = output_open(path);
+  char *big = g_strnfill(200 * 1024, 'x');
+  for (int i = 0; i < 50; i++) {
+    const char *piece = i % 7 == 3 ? big : "<g/>";
+    g_assert_true(output_append(out, piece, strlen(piece)));
+    g_string_append(want, piece);
+  }
+  g_assert_null(output_error(out));
+  assert_contents(path, "old");
+  output_abort(out);
+  assert_contents(path, "old");
+  assert_dir_holds(f->dir, (const char *const[]){"chart.svg", NULL});
+
+  out = output_open(path);
+  for (gsize at = 0; at < want->len; at += 1000)
+    g_assert_true(output_append(out, want->str + at, MIN(1000, want->len - at)));
+  GError *error = NULL;
+  g_assert_true(output_commit(out, &error));
+  g_assert_no_error(error);
+  assert_contents(path, want->str);
+  assert_dir_holds(f->dir, (const char *const[]){"chart.svg", NULL});
+
+  /* Nothing appended: an empty file, as output_write with no bytes. */
+  out = output_open(path);
+  g_assert_true(output_commit(out, &error));
+  assert_contents(path, "");
+  g_string_free(want, TRUE);
+  g_free(big);
+  g_free(path);
+}
+
+/* A failed first byte (a missing folder) is remembered and reported by commit. */
+static void test_pieces_missing_folder(Fixture *f, gconstpointer data)
+{
+  (void)data;
+  char *path = g_build_filename(f->dir, "nope", "chart.svg", NULL);
+  OutputFile *out = output_open(path);
+  g_assert_false(output_append(out, "x", 1));
+  g_assert_nonnull(output_error(out));
+  g_assert_false(output_append(out, "y", 1));
+  GError *error = NULL;
+  g_assert_false(output_commit(out, &error));
+  g_assert_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull(strstr(error->message, "does not exist"));
+  g_error_free(error);
+  g_free(path);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -317,6 +373,9 @@ int main(int argc, char **argv)
   g_test_add("/output/unwritable-directory", Fixture, NULL, fixture_setup,
              test_unwritable_directory, fixture_teardown);
   g_test_add("/output/stdout", Fixture, NULL, fixture_setup, test_stdout, fixture_teardown);
+  g_test_add("/output/pieces", Fixture, NULL, fixture_setup, test_pieces, fixture_teardown);
+  g_test_add("/output/pieces-missing-folder", Fixture, NULL, fixture_setup,
+             test_pieces_missing_folder, fixture_teardown);
   g_test_add_func("/output/full-device", test_full_device);
   g_test_add_func("/output/folder-refusing-files", test_folder_refusing_files);
   g_test_add_func("/output/empty-name", test_empty_name);

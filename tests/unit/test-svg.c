@@ -1,6 +1,7 @@
 /* Unit tests for svg.c: escaping (controls removed, markup escaped), C-locale numbers,
- * stable ids, the accessible root, and the invisible layer (one <text> per text shape on
- * its box, tooltips over bars and markers, safe links only, well-formed XML). */
+ * stable ids, the accessible root, the stream against the whole-buffer code it replaced
+ * at any chunking, and the invisible layer (one <text> per text shape on its box,
+ * tooltips over bars and markers, safe links only, well-formed XML). */
 #include "render.h"
 #include "svg.h"
 
@@ -125,6 +126,157 @@ static void test_root(void)
   g_assert_false(svg_insert_before_end(b, "x"));
   g_assert_cmpuint(b->len, ==, strlen("<html></html>"));
   g_byte_array_unref(b);
+}
+
+/* --- The stream against the whole-buffer code it replaced --- */
+
+/* The whole-document versions svg.c had before it streamed, kept as the reference. */
+static void ref_splice(GByteArray *buf, gsize from, gsize to, const char *text)
+{
+  GByteArray *tail = g_byte_array_new();
+  g_byte_array_append(tail, buf->data + to, buf->len - to);
+  g_byte_array_set_size(buf, from);
+  g_byte_array_append(buf, (const guint8 *)text, strlen(text));
+  g_byte_array_append(buf, tail->data, tail->len);
+  g_byte_array_unref(tail);
+}
+
+static void ref_stable_ids(GByteArray *buf)
+{
+  GString *out = g_string_new(NULL);
+  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = (const char *)buf->data, *end = p + buf->len;
+  while (p < end) {
+    const char *hit = g_strstr_len(p, end - p, "surface");
+    if (hit == NULL) {
+      g_string_append_len(out, p, end - p);
+      break;
+    }
+    const char *digits = hit + 7, *q = digits;
+    while (q < end && g_ascii_isdigit(*q))
+      q++;
+    gboolean is_id = q > digits && hit > p && (hit[-1] == '"' || hit[-1] == '#');
+    g_string_append_len(out, p, digits - p);
+    if (is_id) {
+      char *old = g_strndup(digits, q - digits);
+      guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ids, old));
+      if (n == 0) {
+        n = g_hash_table_size(ids) + 1;
+        g_hash_table_insert(ids, old, GUINT_TO_POINTER(n));
+      } else {
+        g_free(old);
+      }
+      g_string_append_printf(out, "%u", n);
+      p = q;
+    } else {
+      p = digits;
+    }
+  }
+  g_byte_array_set_size(buf, 0);
+  g_byte_array_append(buf, (const guint8 *)out->str, out->len);
+  g_string_free(out, TRUE);
+  g_hash_table_destroy(ids);
+}
+
+/* The old svg_set_root with @tag as the new start tag. */
+static gboolean ref_set_root(GByteArray *buf, const char *tag)
+{
+  if (buf->len == 0)
+    return FALSE; /* (g_strstr_len takes no NULL; Cairo never wrote an empty document) */
+  const char *start = (const char *)buf->data;
+  const char *svg = g_strstr_len(start, buf->len, "<svg ");
+  const char *gt = svg ? memchr(svg, '>', buf->len - (svg - start)) : NULL;
+  if (gt == NULL)
+    return FALSE;
+  ref_splice(buf, (gsize)(svg - start), (gsize)(gt - start) + 1, tag);
+  return TRUE;
+}
+
+static gboolean ref_insert_before_end(GByteArray *buf, const char *fragment)
+{
+  const char *start = (const char *)buf->data, *end = NULL;
+  for (const char *p = start; (p = g_strstr_len(p, buf->len - (p - start), "</svg>")) != NULL; p++)
+    end = p;
+  if (end == NULL)
+    return FALSE;
+  ref_splice(buf, (gsize)(end - start), (gsize)(end - start), fragment);
+  return TRUE;
+}
+
+static gboolean collect(gpointer closure, const char *data, gsize len)
+{
+  g_string_append_len(closure, data, (gssize)len);
+  return TRUE;
+}
+
+/* Streams @doc in chunks of random sizes (1 to @max bytes) and checks the result against
+ * the reference: the same bytes, or a failure exactly where the reference fails. */
+static void check_stream(const char *doc, GRand *rng, gint32 max)
+{
+  const SvgRoot root = {.title = "T", .desc = "D", .width = 2, .height = 1,
+                        .view_width = 2, .view_height = 1};
+  /* The tag the stream puts in place: what svg_set_root gives on a bare root. */
+  GByteArray *probe = bytes_of("<svg x>");
+  g_assert_true(svg_set_root(probe, &root));
+  char *tag = text_of(probe);
+  g_byte_array_unref(probe);
+
+  GByteArray *ref = bytes_of(doc);
+  ref_stable_ids(ref);
+  gboolean ref_ok = ref_set_root(ref, tag) && ref_insert_before_end(ref, "<LAYER/>");
+
+  GString *out = g_string_new(NULL), *cuts = g_string_new(NULL);
+  SvgStream *stream = svg_stream_new(&root, collect, out);
+  gsize len = strlen(doc);
+  for (gsize at = 0; at < len;) {
+    gsize n = (gsize)g_rand_int_range(rng, 1, max + 1);
+    n = MIN(n, len - at);
+    g_assert_true(svg_stream_write(stream, doc + at, n));
+    g_string_append_printf(cuts, " %zu", at);
+    at += n;
+  }
+  gboolean malformed;
+  gboolean ok = svg_stream_finish(stream, "<LAYER/>", &malformed);
+  svg_stream_free(stream);
+  g_assert_cmpint(ok, ==, ref_ok);
+  g_assert_cmpint(malformed, ==, !ref_ok);
+  if (ok) {
+    char *want = text_of(ref);
+    if (strcmp(out->str, want) != 0)
+      g_printerr("chunks starting at%s\n", cuts->str);
+    g_assert_cmpstr(out->str, ==, want);
+    g_free(want);
+  }
+  g_string_free(out, TRUE);
+  g_string_free(cuts, TRUE);
+  g_byte_array_unref(ref);
+  g_free(tag);
+}
+
+static void test_stream_chunks(void)
+{
+  static const char *const docs[] = {
+      CAIRO_SVG,
+      "<?xml?>\n<svg a=\"1\">\n<g id=\"surface7\"><use xlink:href=\"#surface9\"/>"
+      "<use xlink:href=\"#surface7\"/>surface12 notsurface3 \"surface \"surface\"surface5"
+      "#surface00012 #surface12 \"surfsurface4 \"surfacesurface8</g>\n</svg>\n",
+      /* several ends, partial ends, something after the last one */
+      "<svg ><a></svg></s</sv</svg</svg>x</svg>tail</s",
+      "<svg\n<svg  x=\">\">y</svg>",
+      "<sv<svg <svg>></svg></svg></svg>",
+      "surface1\"surface2<svg k=\"#surface2\">#surface3</svg>\"surface3</svg>",
+      /* failures: no root, no end, a root never closed */
+      "<html></html>",
+      "<svg x></sv",
+      "<svg x=\"1\" </svg",
+      "",
+  };
+  GRand *rng = g_rand_new_with_seed(42);
+  for (gsize d = 0; d < G_N_ELEMENTS(docs); d++) {
+    for (int round = 0; round < 400; round++)
+      check_stream(docs[d], rng, round < 200 ? 3 : 40);
+  }
+  g_rand_free(rng);
 }
 
 /* A scene as layout would make it: a title, one entry with two role segments (one
@@ -302,6 +454,49 @@ static guint count(GHashTable *counts, const char *name)
   return GPOINTER_TO_UINT(g_hash_table_lookup(counts, name));
 }
 
+/* A number as the layer writes it: at most 2 decimals, no trailing zeros. */
+static const char *num2(char *buf, double v)
+{
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", v);
+  char *end = buf + strlen(buf);
+  while (end[-1] == '0')
+    *--end = '\0';
+  if (end[-1] == '.')
+    end[-1] = '\0';
+  return buf;
+}
+
+/* Texts in another font than most say only what differs, against the group's font. */
+static void test_layer_fonts(void)
+{
+  TextCtx *text = text_ctx_new();
+  LayoutScene scene = {.width = 100, .height = 100};
+  scene.shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  const char *fonts[] = {"Serif Italic 9", "Sans 10", "Sans 10", "Sans Bold 10"};
+  for (guint i = 0; i < G_N_ELEMENTS(fonts); i++) {
+    LayoutShape s = {.kind = LAYOUT_SHAPE_TEXT, .x = i, .y = 0, .w = 5, .h = 5,
+                     .text = "t", .font = fonts[i], .fill = BLACK};
+    g_array_append_val(scene.shapes, s);
+  }
+  char *layer = svg_text_layer(&scene, text);
+  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\" "
+                                        "stroke=\"none\" font-family=\"sans-serif, sans-serif\" "
+                                        "font-size=\"10\">\n"));
+  g_assert_nonnull(strstr(layer, "<text x=\"0\" y=\""));
+  g_assert_nonnull(strstr(layer, " font-family=\"Serif, sans-serif\" font-size=\"9\" "
+                                 "font-style=\"italic\" textLength=\"5\""));
+  g_assert_nonnull(strstr(layer, "<text x=\"2\" y=\""));
+  g_assert_nonnull(strstr(layer, " font-weight=\"700\" textLength=\"5\""));
+  /* The two in the group's font carry no font attribute. */
+  const char *t1 = strstr(layer, "<text x=\"1\"");
+  g_assert_nonnull(t1);
+  const char *close = strchr(t1, '>');
+  g_assert_null(g_strstr_len(t1, close - t1, "font"));
+  g_free(layer);
+  g_array_unref(scene.shapes);
+  text_ctx_free(text);
+}
+
 static void test_layer(void)
 {
   TextCtx *text = text_ctx_new();
@@ -311,15 +506,17 @@ static void test_layer(void)
   TextExtents e;
   text_measure(text, FONT, "Title <&>", &e);
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE];
-  char *want = g_strdup_printf(
-      "<text x=\"10\" y=\"%s\" font-family=\"'DejaVu Sans', sans-serif\" font-size=\"12\" "
-      "font-weight=\"700\" textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\">Title "
-      "&lt;&amp;&gt;</text>",
-      svg_number(y, 10 + e.baseline), svg_number(w, e.width));
+  /* Numbers with at most 2 decimals; the font, shared by every text, on the group. */
+  char *want = g_strdup_printf("<text x=\"10\" y=\"%s\" textLength=\"%s\" "
+                               "lengthAdjust=\"spacingAndGlyphs\">Title &lt;&amp;&gt;</text>",
+                               num2(y, 10 + e.baseline), num2(w, e.width));
   (void)x;
   g_assert_nonnull(strstr(layer, want));
   g_free(want);
-  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\""));
+  g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\" "
+                                        "stroke=\"none\" font-family=\"'DejaVu Sans', sans-serif\" "
+                                        "font-size=\"12\" font-weight=\"700\">\n"));
+  g_assert_null(strstr(layer, "<text x=\"10\" y=\"10.")); /* (not 3 decimals) */
   /* The entry: a link (safe url), a group titled with the whole entry, one tooltip rect
    * per bar, then its two labels; in that order. */
   const char *a = strstr(layer, "<a href=\"https://example.org/?a=1&amp;b=2\"");
@@ -339,11 +536,11 @@ static void test_layer(void)
   /* The two runs of a label are one <text>, on the whole label's box. */
   TextExtents whole;
   text_measure(text, FONT, "Evil · X", &whole);
-  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", svg_number(y, 83 + whole.baseline));
+  char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", num2(y, 83 + whole.baseline));
   const char *tt = strstr(layer, two_tone);
   g_assert_nonnull(tt);
   g_assert_true(tt > evil);
-  char *length = g_strdup_printf("textLength=\"%s\"", svg_number(w, whole.width));
+  char *length = g_strdup_printf("textLength=\"%s\"", num2(w, whole.width));
   g_assert_nonnull(strstr(tt, length));
   g_free(length);
   g_assert_nonnull(strstr(tt, ">Evil · X</text>"));
@@ -417,8 +614,10 @@ int main(int argc, char **argv)
   g_test_add_func("/svg/number", test_number);
   g_test_add_func("/svg/stable-ids", test_stable_ids);
   g_test_add_func("/svg/root", test_root);
+  g_test_add_func("/svg/stream-chunks", test_stream_chunks);
   g_test_add_func("/svg/tooltips", test_tooltips);
   g_test_add_func("/svg/layer", test_layer);
+  g_test_add_func("/svg/layer-fonts", test_layer_fonts);
   g_test_add_func("/svg/render", test_render_svg);
   return g_test_run();
 }
