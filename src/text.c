@@ -287,21 +287,50 @@ void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, do
   text_draw_toned(ctx, cr, font, text, x, y, color, 0, color);
 }
 
-/* A Pango colour attribute from byte @start to the end (colour channels are 16-bit). */
-static PangoAttrList *text_tone_attrs(gsize start, StyleColor tone)
+static void text_set_source(cairo_t *cr, StyleColor c)
 {
-  PangoAttrList *attrs = pango_attr_list_new();
-  PangoAttribute *fg = pango_attr_foreground_new((guint16)(tone.r * 65535 + 0.5),
-                                                 (guint16)(tone.g * 65535 + 0.5),
-                                                 (guint16)(tone.b * 65535 + 0.5));
-  fg->start_index = (guint)start;
-  pango_attr_list_insert(attrs, fg);
-  if (tone.a < 1) {
-    PangoAttribute *alpha = pango_attr_foreground_alpha_new((guint16)(tone.a * 65535 + 0.5));
-    alpha->start_index = (guint)start;
-    pango_attr_list_insert(attrs, alpha);
-  }
-  return attrs;
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+static void text_show_glyphs(cairo_t *cr, PangoGlyphItem *run, double x, double y, StyleColor c)
+{
+  text_set_source(cr, c);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_glyph_string(cr, run->item->analysis.font, run->glyphs);
+}
+
+/* Draws the one line of @layout run by run, from byte @tone_from on in @tone. The runs
+ * are the ones measured: a colour change must not shape the text again (a colour
+ * attribute would make Pango lay the whole text out anew). A right-to-left run that
+ * holds the change keeps one colour. */
+static void text_show_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
+                            StyleColor color, int tone_from, StyleColor tone)
+{
+  const char *text = pango_layout_get_text(layout);
+  PangoLayoutIter *iter = pango_layout_get_iter(layout);
+  double baseline = y + (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+  do {
+    PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
+    if (!run)
+      continue;
+    PangoRectangle logical;
+    pango_layout_iter_get_run_extents(iter, NULL, &logical);
+    double rx = x + (double)logical.x / PANGO_SCALE;
+    int start = run->item->offset, end = start + run->item->length;
+    gboolean rtl = run->item->analysis.level % 2 == 1;
+    if (tone_from <= start || tone_from >= end || rtl) {
+      text_show_glyphs(cr, run, rx, baseline, tone_from <= start && !rtl ? tone : color);
+      continue;
+    }
+    PangoGlyphItem *tail = pango_glyph_item_copy(run);
+    PangoGlyphItem *head = pango_glyph_item_split(tail, text, tone_from - start);
+    text_show_glyphs(cr, head, rx, baseline, color);
+    double head_w = (double)pango_glyph_string_get_width(head->glyphs) / PANGO_SCALE;
+    text_show_glyphs(cr, tail, rx + head_w, baseline, tone);
+    pango_glyph_item_free(head);
+    pango_glyph_item_free(tail);
+  } while (pango_layout_iter_next_run(iter));
+  pango_layout_iter_free(iter);
 }
 
 void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
@@ -312,18 +341,13 @@ void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *te
   PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
   if (layout == ctx->layout)
     text_set(ctx, font, text);
-  /* A colour attribute changes no glyph position: the toned text is as measured. */
-  gboolean toned = tone_from > 0 && tone_from < strlen(text);
-  if (toned) {
-    PangoAttrList *attrs = text_tone_attrs(tone_from, tone);
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
-  }
   cairo_save(cr);
-  cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout);
+  if (tone_from > 0 && tone_from < strlen(text)) {
+    text_show_toned(cr, layout, x, y, color, (int)tone_from, tone);
+  } else {
+    text_set_source(cr, color);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+  }
   cairo_restore(cr);
-  if (toned)
-    pango_layout_set_attributes(layout, NULL);
 }
