@@ -22,68 +22,21 @@ import zlib
 
 import yaml
 
-# --- shared by the tests/run-*.py runners (kept inline so each runs on its own) ---
 import os
 import subprocess
 import sys
 import tempfile
 
-SRC = os.path.abspath(os.environ.get("CVT_SOURCE_ROOT")
-                      or os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-TODAY = "2026-11-25"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cvtest  # noqa: E402
+from cvtest import SRC, TODAY, Tap, binary_from_argv  # noqa: E402
+
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-class Tap:
-    """Prints TAP lines; remembers failures so the runner can exit 1."""
-
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, desc, detail=""):
-        self.n += 1
-        if cond:
-            print("ok %d - %s" % (self.n, desc))
-        else:
-            self.failed += 1
-            print("not ok %d - %s" % (self.n, desc))
-            for line in str(detail).rstrip("\n").splitlines():
-                print("#   " + line)
-        sys.stdout.flush()
-        return cond
-
-    def skip(self, desc, why):
-        self.n += 1
-        print("ok %d - %s # SKIP %s" % (self.n, desc, why))
-        sys.stdout.flush()
-
-    def done(self):
-        print("1..%d" % self.n)
-        if self.failed:
-            print("# %d of %d failed" % (self.failed, self.n))
-        return 1 if self.failed else 0
-
-
-def binary_from_argv():
-    if len(sys.argv) != 2:
-        print("usage: %s PATH/TO/cvtimeline" % os.path.basename(sys.argv[0]), file=sys.stderr)
-        sys.exit(2)
-    exe = os.path.abspath(sys.argv[1])
-    if not os.access(exe, os.X_OK):
-        print("not executable: %s" % exe, file=sys.stderr)
-        sys.exit(1)
-    return exe
-
-
 def run(cmd, cwd=None, timeout=60, env=None):
-    """Runs cmd; returns (status, stdout bytes, stderr text); status None on a timeout."""
-    try:
-        p = subprocess.run(cmd, cwd=cwd or SRC, stdin=subprocess.DEVNULL, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return None, e.stdout or b"", (e.stderr or b"").decode("utf-8", "replace")
-    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+    """cvtest.run with no standard input and a longer time limit (a browser starts)."""
+    return cvtest.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, timeout=timeout, env=env)
 
 
 # --- PNG decoding (zlib only: no imaging library needed) ---
