@@ -179,3 +179,18 @@ ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv, guint errors_before
   cv->today = ri->today;
   return cv;
 }
+
+const YdocNode *reader_import_root(const YdocDoc *doc, DiagList *diags)
+{
+  const YdocNode *root = doc->root;
+  if (root == NULL) {
+    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
+    return NULL;
+  }
+  if (root->kind != YDOC_MAPPING) {
+    diag_error(diags, doc->file, root->line, root->column,
+               "expected a mapping at the top level, found %s", ydoc_kind_name(root->kind));
+    return NULL;
+  }
+  return root;
+}

@@ -20,6 +20,10 @@ typedef struct {
   gboolean too_many; /* the max_entries error was reported */
 } ReaderImport;
 
+/* The document's top-level mapping, or NULL after an error (an empty file, or another
+ * kind of node at the top). */
+const YdocNode *reader_import_root(const YdocDoc *doc, DiagList *diags);
+
 /* Sets up @ri for @doc: today is --today when given, else the clock's. */
 void reader_import_init(ReaderImport *ri, const YdocDoc *doc, const ReaderOptions *opts,
                         DiagList *diags);

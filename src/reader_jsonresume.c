@@ -208,16 +208,9 @@ ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagLi
   ReaderImport ri;
   reader_import_init(&ri, doc, opts, diags);
   guint errors_before = diag_error_count(diags);
-  const YdocNode *root = doc->root;
-  if (root == NULL) {
-    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
+  const YdocNode *root = reader_import_root(doc, diags);
+  if (root == NULL)
     return NULL;
-  }
-  if (root->kind != YDOC_MAPPING) {
-    diag_error(diags, doc->file, root->line, root->column,
-               "expected a mapping at the top level, found %s", ydoc_kind_name(root->kind));
-    return NULL;
-  }
   ModelCv *cv = model_cv_new(doc->file);
   for (guint i = 0; i < root->n && !ri.too_many; i++)
     jr_read_section(&ri, cv, &root->pairs[i]);
