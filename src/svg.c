@@ -25,23 +25,95 @@ static gboolean svg_char_ok(gunichar c, gboolean keep_newlines)
   return c != 0xfffe && c != 0xffff;
 }
 
+/* XML's five entities, as g_markup_escape_text writes them. */
+static gboolean svg_append_entity(GString *out, char c)
+{
+  switch (c) {
+  case '&':
+    g_string_append(out, "&amp;");
+    return TRUE;
+  case '<':
+    g_string_append(out, "&lt;");
+    return TRUE;
+  case '>':
+    g_string_append(out, "&gt;");
+    return TRUE;
+  case '"':
+    g_string_append(out, "&quot;");
+    return TRUE;
+  case '\'':
+    g_string_append(out, "&apos;");
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
+
+/* One pass over the text (it runs for every label of a large chart): invalid UTF-8
+ * becomes U+FFFD, characters XML cannot hold are dropped (tabs and line breaks become a
+ * space), and the rest is escaped as g_markup_escape_text would. */
 char *svg_escape(const char *text, gboolean keep_newlines)
 {
   if (text == NULL)
     return g_strdup("");
-  char *valid = g_utf8_make_valid(text, -1);
-  GString *clean = g_string_sized_new(strlen(valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
+  gsize len = strlen(text);
+  GString *out = g_string_sized_new(len + 16);
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    unsigned char b = (unsigned char)*p;
+    if (b < 0x80) {
+      if (svg_char_ok(b, keep_newlines)) {
+        if (!svg_append_entity(out, (char)b))
+          g_string_append_c(out, (char)b);
+      } else if (b == '\t' || b == '\n' || b == '\r') {
+        g_string_append_c(out, ' '); /* a word break stays a word break */
+      }
+      p++;
+      continue;
+    }
+    gunichar c = g_utf8_get_char_validated(p, end - p);
+    if (c == (gunichar)-1 || c == (gunichar)-2) {
+      g_string_append_unichar(out, 0xFFFD);
+      p++;
+      /* Like g_utf8_make_valid: one replacement for the bad byte, then go on. */
+      continue;
+    }
     if (svg_char_ok(c, keep_newlines))
-      g_string_append_unichar(clean, c);
-    else if (c == '\t' || c == '\n' || c == '\r')
-      g_string_append_c(clean, ' '); /* a word break stays a word break */
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    p = g_utf8_next_char(p);
   }
-  g_free(valid);
-  char *escaped = g_markup_escape_text(clean->str, (gssize)clean->len);
-  g_string_free(clean, TRUE);
-  return escaped;
+  return g_string_free(out, FALSE);
+}
+
+/* format_number by integer arithmetic, for the common case (a large chart writes some
+ * 100,000 numbers): FALSE where rounding could differ from printf's, which rounds the
+ * exact binary value (a value at or near a tie, or a huge one). */
+static gboolean format_number_fast(char *buf, double value, int decimals)
+{
+  long long unit = decimals == 2 ? 100 : 1000;
+  double scaled = value * (double)unit;
+  if (!(fabs(scaled) < 1e15))
+    return FALSE;
+  double rounded = nearbyint(scaled);
+  if (fabs(fabs(scaled - rounded) - 0.5) < 1e-6)
+    return FALSE;
+  long long r = llround(scaled);
+  if (r == 0) {
+    strcpy(buf, "0");
+    return TRUE;
+  }
+  unsigned long long a = (unsigned long long)(r < 0 ? -r : r);
+  int n = sprintf(buf, "%s%llu", r < 0 ? "-" : "", a / (unsigned long long)unit);
+  unsigned long long frac = a % (unsigned long long)unit;
+  if (frac) {
+    int digits = decimals == 2 ? 2 : 3;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      digits--;
+    }
+    sprintf(buf + n, ".%0*llu", digits, frac);
+  }
+  return TRUE;
 }
 
 /* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0". */
@@ -49,6 +121,8 @@ static const char *format_number(char *buf, double value, int decimals)
 {
   if (!isfinite(value))
     value = 0;
+  if (format_number_fast(buf, value, decimals))
+    return buf;
   g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, decimals == 2 ? "%.2f" : "%.3f", value);
   char *dot = strchr(buf, '.');
   if (dot != NULL) {
