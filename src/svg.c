@@ -477,7 +477,7 @@ static gboolean end_stage_write(EndStage *s, const char *data, gsize len)
   /* After an end: an end cut between what is held and @data is a later one. */
   for (gsize k = 1; k < END_KEY_LEN && k <= s->held->len; k++) {
     if (n >= END_KEY_LEN - k && memcmp(s->held->str + s->held->len - k, END_KEY, k) == 0 &&
-        memcmp(p, END_KEY + k, END_KEY_LEN - k) == 0) {
+        memcmp(p, &END_KEY[k], END_KEY_LEN - k) == 0) {
       if (!next_emit(&s->next, s->held->str, s->held->len - k))
         return FALSE;
       g_string_erase(s->held, 0, (gssize)(s->held->len - k));

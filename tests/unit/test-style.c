@@ -397,7 +397,6 @@ static void test_extends_cycle(void)
   write_file(dir, "self.yml", "extends: self.yml\n");
   g_autofree char *a = g_build_filename(dir, "a.yaml", NULL);
   g_autofree char *b = g_build_filename(dir, "b.yaml", NULL);
-  g_autofree char *c = g_build_filename(dir, "c.yaml", NULL);
   g_autofree char *c_via_b = g_build_filename(dir, "./c.yaml", NULL);
   g_autofree char *a_via_c = g_build_filename(dir, ".", "a.yaml", NULL);
   g_autofree char *self = g_build_filename(dir, "self.yml", NULL);
