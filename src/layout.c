@@ -1122,56 +1122,75 @@ static gboolean layout_flag_on(LayoutCtx *ctx, const char *text, double w, doubl
   return TRUE;
 }
 
-/* The ways milestone @k's label can hang, best first: whole to the right of its leader;
- * whole to the left where that covers no other marker (near the page's right end);
- * shortened to the right; whole, then shortened, to the left. */
+/* The ways milestone @k's label can hang, with their rank (lower is better): whole to
+ * the right of its leader, or whole to the left where that covers no other marker (rank
+ * 0); shortened to the right (1); to the left over other markers, whole or shortened (2). */
 static guint layout_flag_candidates(LayoutCtx *ctx, const char *text, double w, const double *xs,
-                                    guint n, guint k, LayoutFlag out[4])
+                                    guint n, guint k, LayoutFlag out[4], guint ranks[4])
 {
   guint count = 0;
-  LayoutFlag f;
-  gboolean left_whole = layout_flag_on(ctx, text, w, xs[k], 1, FALSE, &f);
+  LayoutFlag left;
+  gboolean left_whole = layout_flag_on(ctx, text, w, xs[k], 1, FALSE, &left);
   if (layout_flag_on(ctx, text, w, xs[k], 0, FALSE, &out[count]))
-    count++;
-  if (left_whole && !layout_covers_marker(xs, n, k, f.a, f.a + f.w)) {
-    out[count++] = f;
+    ranks[count++] = 0;
+  if (left_whole && !layout_covers_marker(xs, n, k, left.a, left.a + left.w)) {
+    ranks[count] = 0;
+    out[count++] = left;
     left_whole = FALSE;
   }
   if (layout_flag_on(ctx, text, w, xs[k], 0, TRUE, &out[count]))
-    count++;
-  if (left_whole)
-    out[count++] = f;
-  else if (layout_flag_on(ctx, text, w, xs[k], 1, TRUE, &out[count]))
-    count++;
+    ranks[count++] = 1;
+  if (left_whole) {
+    ranks[count] = 2;
+    out[count++] = left;
+  } else if (layout_flag_on(ctx, text, w, xs[k], 1, TRUE, &out[count])) {
+    ranks[count++] = 2;
+  }
   return count;
 }
 
-/* Chooses milestone @k's side and tier: for the best candidate that has one, the
- * shallowest tier where the label touches no other label, no leader runs through it, and
- * its own leader strikes through no label on the way down (visual.md "Milestones"). */
+/* The shallowest tier where a label over [a, b] touches no other label, no leader runs
+ * through it, and the leader at @x strikes through no label on its way down; -1: none. */
+static gint layout_flag_tier(const LayoutTiers *s, double x, double a, double b)
+{
+  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
+    if (layout_column_blocked(s, t, x))
+      return -1; /* deeper tiers would cross the same label */
+    if (!layout_tier_hits(s, t, a, b, LAYOUT_TIER_GAP) && !layout_leader_hits(s, t, a, b))
+      return (gint)t;
+  }
+  return -1;
+}
+
+/* Chooses milestone @k's side and tier (visual.md "Milestones": no two labels touch, and
+ * leaders stay clear of labels): the best-ranked candidate that has a tier, the
+ * shallowest tier among equals, the right side on a tie. */
 static void layout_place_flag(LayoutCtx *ctx, LayoutTiers *s, const char *text, const double *xs,
                               guint n, guint k, LayoutFlag *out)
 {
   double w = layout_text_width(ctx, ctx->style->milestone.font, text);
   LayoutFlag cands[4];
-  guint count = layout_flag_candidates(ctx, text, w, xs, n, k, cands);
-  *out = (LayoutFlag){NULL, 0, 0, -1};
-  for (guint i = 0; i < count && out->tier < 0; i++) {
-    double a = cands[i].a, b = a + cands[i].w;
-    for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
-      if (layout_column_blocked(s, t, xs[k]))
-        break; /* deeper tiers would cross the same label */
-      if (layout_tier_hits(s, t, a, b, LAYOUT_TIER_GAP) || layout_leader_hits(s, t, a, b))
-        continue;
-      *out = cands[i];
-      out->tier = (gint)t;
-      cands[i].text = NULL;
-      LayoutTierLabel label = {a, b, xs[k]};
-      g_array_append_val(s->tiers[t], label);
-      LayoutLeader leader = {xs[k], t};
-      g_array_append_val(s->leaders, leader);
-      break;
+  guint ranks[4];
+  guint count = layout_flag_candidates(ctx, text, w, xs, n, k, cands, ranks);
+  gint best = -1, best_tier = -1;
+  for (guint i = 0; i < count; i++) {
+    gint tier = layout_flag_tier(s, xs[k], cands[i].a, cands[i].a + cands[i].w);
+    if (tier < 0)
+      continue;
+    if (best < 0 || ranks[i] < ranks[best] || (ranks[i] == ranks[best] && tier < best_tier)) {
+      best = (gint)i;
+      best_tier = tier;
     }
+  }
+  *out = (LayoutFlag){NULL, 0, 0, -1};
+  if (best >= 0) {
+    *out = cands[best];
+    out->tier = best_tier;
+    cands[best].text = NULL;
+    LayoutTierLabel label = {out->a, out->a + out->w, xs[k]};
+    g_array_append_val(s->tiers[best_tier], label);
+    LayoutLeader leader = {xs[k], (guint)best_tier};
+    g_array_append_val(s->leaders, leader);
   }
   for (guint i = 0; i < count; i++)
     g_free(cands[i].text);
