@@ -149,35 +149,16 @@ static char *layout_clean_text(const char *text)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
-/* Relative luminance per WCAG 2 of an opaque colour. */
-static double layout_luminance(StyleColor c)
-{
-  double ch[3] = {c.r, c.g, c.b};
-  for (int i = 0; i < 3; i++)
-    ch[i] = ch[i] <= 0.04045 ? ch[i] / 12.92 : pow((ch[i] + 0.055) / 1.055, 2.4);
-  return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
-}
-
-static double layout_contrast(StyleColor a, StyleColor b)
-{
-  double la = layout_luminance(a), lb = layout_luminance(b);
-  return (MAX(la, lb) + 0.05) / (MIN(la, lb) + 0.05);
-}
-
 /* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever
  * reads better), or the style's fixed colour. */
 static StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill)
 {
   if (!ctx->style->bar.color_auto)
     return ctx->style->bar.color;
+  /* The bar as the eye sees it, over the page (white where the page is transparent). */
   StyleColor page = ctx->style->page.background;
-  if (page.a == 0)
-    page = (StyleColor){1, 1, 1, 1};
-  /* What the eye sees: the bar composited over the page. */
-  StyleColor seen = {fill.r * fill.a + page.r * (1 - fill.a),
-                     fill.g * fill.a + page.g * (1 - fill.a),
-                     fill.b * fill.a + page.b * (1 - fill.a), 1};
-  return layout_contrast(ctx->label_light, seen) >= layout_contrast(ctx->label_dark, seen)
+  return style_contrast_ratio(ctx->label_light, fill, page) >=
+                 style_contrast_ratio(ctx->label_dark, fill, page)
              ? ctx->label_light
              : ctx->label_dark;
 }
@@ -1397,18 +1378,19 @@ static void layout_ctx_init(LayoutCtx *ctx, const Style *style, TextCtx *text, L
   ctx->label_light = (StyleColor){1, 1, 1, 1};
 }
 
-static void layout_background(LayoutCtx *ctx)
+/* The page's background, first in paint order, once the page's size is final (after a
+ * fixed height has been fitted). */
+static void layout_add_background(LayoutScene *scene, const Style *style)
 {
-  const Style *st = ctx->style;
-  if (st->page.background.a <= 0)
+  if (style->page.background.a <= 0)
     return;
   LayoutShape bg = {
       .kind = LAYOUT_SHAPE_RECT,
-      .w = st->page.width,
-      .h = ctx->scene->height,
-      .fill = st->page.background,
+      .w = scene->width,
+      .h = scene->height,
+      .fill = style->page.background,
   };
-  layout_push(ctx, LAYER_BACK, &bg);
+  g_array_prepend_val(scene->shapes, bg);
 }
 
 static void layout_grid(LayoutCtx *ctx, double top, double bottom)
@@ -1504,12 +1486,6 @@ static LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCt
   scene->width = style->page.width;
   scene->height = ceil(y + style->page.margin);
 
-  /* The background goes first: build it into its own layer front. */
-  GArray *back = ctx.layers[LAYER_BACK];
-  ctx.layers[LAYER_BACK] = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
-  layout_background(&ctx);
-  g_array_append_vals(ctx.layers[LAYER_BACK], back->data, back->len);
-  g_array_unref(back);
   layout_flatten(&ctx);
 
   g_array_unref(legend);
@@ -1548,8 +1524,6 @@ static void layout_scene_transform(LayoutScene *scene, double s, double dx, doub
 {
   for (guint i = 0; i < scene->shapes->len; i++) {
     LayoutShape *sh = &g_array_index(scene->shapes, LayoutShape, i);
-    if (i == 0 && sh->kind == LAYOUT_SHAPE_RECT && sh->x == 0 && sh->y == 0)
-      continue; /* the page background stays the page's */
     sh->x = sh->x * s + dx;
     sh->y = sh->y * s + dy;
     sh->w *= s;
@@ -1663,12 +1637,8 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
     if (s < 1.0 || dy != 0)
       layout_scene_transform(scene, s, dx, dy);
     scene->height = fixed;
-    if (scene->shapes->len) {
-      LayoutShape *bg = &g_array_index(scene->shapes, LayoutShape, 0);
-      if (bg->kind == LAYOUT_SHAPE_RECT && bg->x == 0 && bg->y == 0)
-        bg->h = fixed;
-    }
   }
+  layout_add_background(scene, style);
   return scene;
 }
 
