@@ -1342,7 +1342,6 @@ static GArray *layout_legend_items(LayoutPrepared *groups, guint n)
 static LayoutScene *layout_scene_new(const Timeline *t, const Style *style)
 {
   LayoutScene *scene = g_new0(LayoutScene, 1);
-  scene->style = style;
   scene->strings = g_string_chunk_new(4096);
   scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
   scene->groups = g_ptr_array_new_with_free_func(layout_group_free);
@@ -1594,7 +1593,6 @@ static LayoutScene *layout_stretched(const Timeline *timeline, const Style *styl
   stretched.bar.height = floor(style->bar.height * r);
   stretched.bar.gap = floor(style->bar.gap * r);
   LayoutScene *taller = layout_natural(timeline, &stretched, text);
-  taller->style = style;
   if (taller->height > fixed) {
     layout_scene_free(taller);
     return scene;

@@ -114,12 +114,11 @@ typedef struct {
   LayoutBox plot;        /* the area where dates map to x */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
-  const Style *style;    /* not owned */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 
 /* Builds the scene. Returns a new scene owned by the caller (it keeps pointers into
- * @timeline's model and @style, which must outlive it). Adds an error to @diags and returns
+ * @timeline's model, which must outlive it; nothing into @style). Adds an error to @diags and returns
  * NULL only when the chart cannot be laid out (e.g. a width too small for the margins). */
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags);
