@@ -117,7 +117,6 @@ static gboolean timeline_add_bar(const Timeline *t, GArray *bars, const ModelSpa
       .cut_start = span->start < t->start,
       .cut_end = span->end > t->end,
       .role = role ? role->title : NULL,
-      .model_role = role,
   };
   g_array_append_val(bars, bar);
   return TRUE;

@@ -12,7 +12,6 @@ typedef struct {
   gboolean ongoing;              /* ends at today because it is still going on */
   gboolean cut_start, cut_end;   /* continues beyond the visible range */
   const char *role;              /* the role's title for a role segment, else NULL; not owned */
-  const ModelRole *model_role;   /* the role, else NULL */
 } TimelineBar;
 
 typedef struct {
