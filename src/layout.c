@@ -705,10 +705,12 @@ static void layout_item_span(LayoutItem *item)
   guint last = item->te->bars->len - 1;
   item->lo = layout_bar_x0(item, 0);
   item->hi = layout_bar_x1(item, last);
+  /* A label beside its bar keeps further clear of its neighbour than a bar does: two
+   * labels a pack gap apart would read as one phrase. */
   if (item->place == PLACE_RIGHT)
-    item->hi += LAYOUT_LABEL_GAP + item->text_w;
+    item->hi += LAYOUT_LABEL_GAP + item->text_w + LAYOUT_PACK_GAP;
   else if (item->place == PLACE_LEFT)
-    item->lo -= LAYOUT_LABEL_GAP + item->text_w;
+    item->lo -= LAYOUT_LABEL_GAP + item->text_w + LAYOUT_PACK_GAP;
 }
 
 static void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint *group)
