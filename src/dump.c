@@ -97,6 +97,24 @@ static void dump_key_number(Dump *d, const char *key, double value)
   dump_number(d, value);
 }
 
+static void dump_key_int(Dump *d, const char *key, long value)
+{
+  dump_plain(d, key);
+  dump_int(d, value);
+}
+
+static void dump_key_date(Dump *d, const char *key, DateDay day)
+{
+  dump_plain(d, key);
+  dump_date(d, day);
+}
+
+static void dump_key_text(Dump *d, const char *key, const char *text)
+{
+  dump_plain(d, key);
+  dump_text(d, text);
+}
+
 static void dump_box_fields(Dump *d, const LayoutBox *box)
 {
   dump_key_number(d, "x", box->x);
@@ -114,31 +132,30 @@ static void dump_box(Dump *d, const char *key, const LayoutBox *box)
 }
 
 /* {text: "…", x:, y:, w:, h:} */
+static void dump_label_map(Dump *d, const LayoutLabel *label)
+{
+  dump_map_start(d, TRUE);
+  dump_key_text(d, "text", label->text);
+  dump_box_fields(d, &label->box);
+  dump_map_end(d);
+}
+
 static void dump_label(Dump *d, const char *key, const LayoutLabel *label)
 {
   dump_plain(d, key);
-  dump_map_start(d, TRUE);
-  dump_plain(d, "text");
-  dump_text(d, label->text);
-  dump_box_fields(d, &label->box);
-  dump_map_end(d);
+  dump_label_map(d, label);
 }
 
 static void dump_bar(Dump *d, const LayoutBar *bar)
 {
   dump_map_start(d, TRUE);
-  dump_plain(d, "start");
-  dump_date(d, bar->start);
-  dump_plain(d, "end");
-  dump_date(d, bar->end);
+  dump_key_date(d, "start", bar->start);
+  dump_key_date(d, "end", bar->end);
   dump_box_fields(d, &bar->box);
-  if (bar->role) {
-    dump_plain(d, "role");
-    dump_text(d, bar->role);
-  }
+  if (bar->role)
+    dump_key_text(d, "role", bar->role);
   if (bar->has_label) {
-    dump_plain(d, "label");
-    dump_text(d, bar->label.text);
+    dump_key_text(d, "label", bar->label.text);
     dump_box(d, "label_box", &bar->label.box);
   }
   dump_map_end(d);
@@ -147,25 +164,17 @@ static void dump_bar(Dump *d, const LayoutBar *bar)
 static void dump_entry(Dump *d, const LayoutEntry *entry)
 {
   dump_map_start(d, FALSE);
-  if (entry->title) {
-    dump_plain(d, "title");
-    dump_text(d, entry->title);
-  }
-  if (entry->org) {
-    dump_plain(d, "org");
-    dump_text(d, entry->org);
-  }
-  dump_plain(d, "lane");
-  dump_int(d, entry->lane);
+  if (entry->title)
+    dump_key_text(d, "title", entry->title);
+  if (entry->org)
+    dump_key_text(d, "org", entry->org);
+  dump_key_int(d, "lane", entry->lane);
   dump_plain(d, "source");
   dump_map_start(d, TRUE);
-  dump_plain(d, "line");
-  dump_int(d, entry->line);
-  dump_plain(d, "column");
-  dump_int(d, entry->column);
+  dump_key_int(d, "line", entry->line);
+  dump_key_int(d, "column", entry->column);
   dump_map_end(d);
-  dump_plain(d, "full_label");
-  dump_text(d, entry->full_label);
+  dump_key_text(d, "full_label", entry->full_label);
   dump_plain(d, "bars");
   dump_seq_start(d);
   for (guint i = 0; i < entry->bars->len; i++)
@@ -179,12 +188,9 @@ static void dump_entry(Dump *d, const LayoutEntry *entry)
 static void dump_group(Dump *d, const LayoutGroup *group)
 {
   dump_map_start(d, FALSE);
-  dump_plain(d, "name");
-  dump_text(d, group->name);
-  dump_plain(d, "key");
-  dump_text(d, group->key);
-  dump_plain(d, "lanes");
-  dump_int(d, group->lanes);
+  dump_key_text(d, "name", group->name);
+  dump_key_text(d, "key", group->key);
+  dump_key_int(d, "lanes", group->lanes);
   dump_box(d, "box", &group->box);
   if (group->has_label)
     dump_label(d, "label", &group->label);
@@ -199,14 +205,11 @@ static void dump_group(Dump *d, const LayoutGroup *group)
 static void dump_milestone(Dump *d, const LayoutMilestone *ms)
 {
   dump_map_start(d, TRUE);
-  dump_plain(d, "date");
-  dump_date(d, ms->date);
-  dump_plain(d, "title");
-  dump_text(d, ms->title);
+  dump_key_date(d, "date", ms->date);
+  dump_key_text(d, "title", ms->title);
   dump_key_number(d, "x", ms->x);
   dump_key_number(d, "y", ms->y);
-  dump_plain(d, "tier");
-  dump_int(d, ms->tier);
+  dump_key_int(d, "tier", ms->tier);
   if (ms->has_label)
     dump_label(d, "label", &ms->label);
   dump_map_end(d);
@@ -215,8 +218,7 @@ static void dump_milestone(Dump *d, const LayoutMilestone *ms)
 static void dump_tick(Dump *d, const LayoutTick *tick)
 {
   dump_map_start(d, TRUE);
-  dump_plain(d, "date");
-  dump_date(d, tick->date);
+  dump_key_date(d, "date", tick->date);
   dump_key_number(d, "x", tick->x);
   if (tick->has_label)
     dump_label(d, "label", &tick->label);
@@ -230,13 +232,10 @@ static void dump_scene(Dump *d, const LayoutScene *scene)
   dump_key_number(d, "height", scene->height);
   dump_plain(d, "range");
   dump_map_start(d, TRUE);
-  dump_plain(d, "start");
-  dump_date(d, scene->range_start);
-  dump_plain(d, "end");
-  dump_date(d, scene->range_end);
+  dump_key_date(d, "start", scene->range_start);
+  dump_key_date(d, "end", scene->range_end);
   dump_map_end(d);
-  dump_plain(d, "today");
-  dump_date(d, scene->today);
+  dump_key_date(d, "today", scene->today);
   if (scene->today_visible)
     dump_key_number(d, "today_x", scene->today_x);
   dump_box(d, "plot", &scene->plot);
@@ -263,14 +262,8 @@ static void dump_scene(Dump *d, const LayoutScene *scene)
 
   dump_plain(d, "texts");
   dump_seq_start(d);
-  for (guint i = 0; i < scene->texts->len; i++) {
-    const LayoutLabel *label = g_ptr_array_index(scene->texts, i);
-    dump_map_start(d, TRUE);
-    dump_plain(d, "text");
-    dump_text(d, label->text);
-    dump_box_fields(d, &label->box);
-    dump_map_end(d);
-  }
+  for (guint i = 0; i < scene->texts->len; i++)
+    dump_label_map(d, g_ptr_array_index(scene->texts, i));
   dump_seq_end(d);
   dump_map_end(d);
 }

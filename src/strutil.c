@@ -103,8 +103,6 @@ gboolean strutil_parse_number(const char *text, double *out)
    * whitespace that g_ascii_strtod would otherwise accept. */
   if (text[strspn(text, "0123456789+-.eE")] != '\0')
     return FALSE;
-  if (!g_ascii_isdigit(text[0]) && text[0] != '-' && text[0] != '+' && text[0] != '.')
-    return FALSE;
   char *end = NULL;
   double value = g_ascii_strtod(text, &end);
   if (end == text || *end != '\0' || !isfinite(value))

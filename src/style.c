@@ -310,34 +310,19 @@ G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
 G_STATIC_ASSERT(sizeof(StylePattern) == sizeof(int));
 
 #define OFF(field) offsetof(Style, field)
-#define NUM(k, f, lo, hi)                                                                          \
+/* One registry row; the short forms below cover the rows with no second field, no range
+ * and no names. */
+#define PROP(k, type, f, f2, lo, hi, n)                                                            \
   {                                                                                                \
-    k, PT_NUMBER, OFF(f), 0, lo, hi, NULL                                                          \
+    k, type, OFF(f), f2, lo, hi, n                                                                 \
   }
-#define BOOL(k, f)                                                                                 \
-  {                                                                                                \
-    k, PT_BOOL, OFF(f), 0, 0, 0, NULL                                                              \
-  }
-#define COLOR(k, f)                                                                                \
-  {                                                                                                \
-    k, PT_COLOR, OFF(f), 0, 0, 0, NULL                                                             \
-  }
-#define COLOR_NONE(k, f)                                                                           \
-  {                                                                                                \
-    k, PT_COLOR_NONE, OFF(f), 0, 0, 0, NULL                                                        \
-  }
-#define FONT(k, f)                                                                                 \
-  {                                                                                                \
-    k, PT_FONT, OFF(f), 0, 0, 0, NULL                                                              \
-  }
-#define STRING(k, f)                                                                               \
-  {                                                                                                \
-    k, PT_STRING, OFF(f), 0, 0, 0, NULL                                                            \
-  }
-#define ENUM(k, f, n)                                                                              \
-  {                                                                                                \
-    k, PT_ENUM, OFF(f), 0, 0, 0, n                                                                 \
-  }
+#define NUM(k, f, lo, hi) PROP(k, PT_NUMBER, f, 0, lo, hi, NULL)
+#define BOOL(k, f) PROP(k, PT_BOOL, f, 0, 0, 0, NULL)
+#define COLOR(k, f) PROP(k, PT_COLOR, f, 0, 0, 0, NULL)
+#define COLOR_NONE(k, f) PROP(k, PT_COLOR_NONE, f, 0, 0, 0, NULL)
+#define FONT(k, f) PROP(k, PT_FONT, f, 0, 0, 0, NULL)
+#define STRING(k, f) PROP(k, PT_STRING, f, 0, 0, 0, NULL)
+#define ENUM(k, f, n) PROP(k, PT_ENUM, f, 0, 0, 0, n)
 
 /* Sizes are bounded so that a typo cannot ask for a gigapixel canvas. */
 #define MAX_PAGE 20000.0

@@ -211,6 +211,19 @@ static void test_locale_independent(void)
   g_free(restore);
 }
 
+/* Registers @test once for each row of @cases, named PREFIX/INDEX. */
+static void add_cases(const char *prefix, const void *cases, gsize n, gsize size,
+                      GTestDataFunc test)
+{
+  for (gsize i = 0; i < n; i++) {
+    char *name = g_strdup_printf("%s/%" G_GSIZE_FORMAT, prefix, i);
+    g_test_add_data_func(name, (const char *)cases + i * size, test);
+    g_free(name);
+  }
+}
+#define ADD_CASES(prefix, cases, test)                                                             \
+  add_cases(prefix, cases, G_N_ELEMENTS(cases), sizeof(cases)[0], test)
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -220,29 +233,13 @@ int main(int argc, char **argv)
     g_test_add_data_func(name, &distance_cases[i], test_distance);
     g_free(name);
   }
-  for (gsize i = 0; i < G_N_ELEMENTS(closest_cases); i++) {
-    char *name = g_strdup_printf("/strutil/closest/%" G_GSIZE_FORMAT, i);
-    g_test_add_data_func(name, &closest_cases[i], test_closest);
-    g_free(name);
-  }
+  ADD_CASES("/strutil/closest", closest_cases, test_closest);
   g_test_add_func("/strutil/closest/limits", test_closest_limits);
   g_test_add_func("/strutil/closest/huge-word", test_closest_huge_word_fast);
-  for (gsize i = 0; i < G_N_ELEMENTS(trunc_cases); i++) {
-    char *name = g_strdup_printf("/strutil/truncate/%" G_GSIZE_FORMAT, i);
-    g_test_add_data_func(name, &trunc_cases[i], test_truncate);
-    g_free(name);
-  }
-  for (gsize i = 0; i < G_N_ELEMENTS(format_cases); i++) {
-    char *name = g_strdup_printf("/strutil/format/%" G_GSIZE_FORMAT, i);
-    g_test_add_data_func(name, &format_cases[i], test_format);
-    g_free(name);
-  }
+  ADD_CASES("/strutil/truncate", trunc_cases, test_truncate);
+  ADD_CASES("/strutil/format", format_cases, test_format);
   g_test_add_func("/strutil/format/small-buffer", test_format_small_buffer);
-  for (gsize i = 0; i < G_N_ELEMENTS(parse_cases); i++) {
-    char *name = g_strdup_printf("/strutil/parse/%" G_GSIZE_FORMAT, i);
-    g_test_add_data_func(name, &parse_cases[i], test_parse);
-    g_free(name);
-  }
+  ADD_CASES("/strutil/parse", parse_cases, test_parse);
   g_test_add_func("/strutil/parse/null", test_parse_null_out);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   return g_test_run();

@@ -43,7 +43,8 @@ static char *parse_error(const char *text, gsize len, const YdocLimits *limits)
       g_str_has_prefix(first, "duplicate key") || g_str_has_prefix(first, "a mapping key must");
   g_assert_true(recoverable ? doc != NULL : doc == NULL);
   ydoc_free(doc);
-  g_assert_cmpuint(diag_error_count(diags), >=, 1);
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
   const Diag *d = diag_get(diags, 0);
   g_assert_cmpstr(d->file, ==, "t.yaml");
   char *out = g_strdup_printf("%d:%d: %s", d->line, d->column, d->text);
