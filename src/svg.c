@@ -4,6 +4,7 @@
 #include "svg.h"
 
 #include "render.h"
+#include "strutil.h"
 
 /* Only to read family, size, weight and style out of a font description: measuring and
  * drawing stay in text.c. */
@@ -116,26 +117,15 @@ static gboolean format_number_fast(char *buf, double value, int decimals)
   return TRUE;
 }
 
-/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0". */
+/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0"
+ * (strutil_format_number, with the integer fast path first and 0 for NaN and infinities). */
 static const char *format_number(char *buf, double value, int decimals)
 {
   if (!isfinite(value))
     value = 0;
   if (format_number_fast(buf, value, decimals))
     return buf;
-  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, decimals == 2 ? "%.2f" : "%.3f", value);
-  char *dot = strchr(buf, '.');
-  if (dot != NULL) {
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-      end--;
-    if (end == dot + 1)
-      end = dot;
-    *end = '\0';
-  }
-  if (strcmp(buf, "-0") == 0)
-    strcpy(buf, "0");
-  return buf;
+  return strutil_format_number(buf, G_ASCII_DTOSTR_BUF_SIZE, value, decimals);
 }
 
 const char *svg_number(char *buf, double value)

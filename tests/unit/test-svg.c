@@ -45,6 +45,12 @@ static void test_number(void)
   g_assert_cmpstr(svg_number(buf, -0.0001), ==, "0");
   g_assert_cmpstr(svg_number(buf, -4.25), ==, "-4.25");
   g_assert_cmpstr(svg_number(buf, NAN), ==, "0");
+  /* Exact ties and huge values take the printf path (rounding the binary value, half to
+   * even), which the fast integer path must agree with everywhere else. */
+  g_assert_cmpstr(svg_number(buf, 0.0625), ==, "0.062");
+  g_assert_cmpstr(svg_number(buf, -0.0625), ==, "-0.062");
+  g_assert_cmpstr(svg_number(buf, -0.0005), ==, "-0.001");
+  g_assert_cmpstr(svg_number(buf, 1e16), ==, "10000000000000000");
   /* A decimal comma locale changes nothing. */
   if (setlocale(LC_NUMERIC, "fr_FR.UTF-8") != NULL) {
     g_assert_cmpstr(svg_number(buf, 12.5), ==, "12.5");
