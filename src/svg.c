@@ -158,8 +158,7 @@ static void append_layer_num(GString *out, const char *name, double value)
  * Cairo writes the whole SVG document through a callback, in chunks that can be a few
  * bytes or hundreds of MB. Three stages rewrite it as it passes, each keeping at most a
  * few bytes that might begin a pattern cut by a chunk's end, so the document is never
- * copied whole: ids -> root -> end -> the sink. Each stage does to the stream exactly
- * what the whole-buffer functions below (which run one stage on a buffer) do. */
+ * copied whole: ids -> root -> end -> the sink. */
 
 /* Where a stage hands its output: the next stage or the final sink. Once a call fails,
  * every later one fails without calling it again. */
@@ -542,61 +541,6 @@ void svg_stream_free(SvgStream *s)
   g_free(s->root.tag);
   g_string_free(s->end.held, TRUE);
   g_free(s);
-}
-
-/* --- One stage on a whole buffer --- */
-
-static gboolean to_array(gpointer closure, const char *data, gsize len)
-{
-  g_byte_array_append(closure, (const guint8 *)data, (guint)len);
-  return TRUE;
-}
-
-/* Replaces @buf's bytes with @out's, and frees @out. */
-static void take_bytes(GByteArray *buf, GByteArray *out)
-{
-  g_byte_array_set_size(buf, 0);
-  g_byte_array_append(buf, out->data, out->len);
-  g_byte_array_unref(out);
-}
-
-void svg_stable_ids(GByteArray *buf)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  IdStage s;
-  id_stage_init(&s, to_array, out);
-  id_stage_write(&s, (const char *)buf->data, buf->len);
-  id_stage_finish(&s);
-  id_stage_clear(&s);
-  take_bytes(buf, out);
-}
-
-gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  RootStage s = {.next = {to_array, out, FALSE}, .tag = root_tag(root)};
-  root_stage_write(&s, (const char *)buf->data, buf->len);
-  gboolean ok = root_stage_finish(&s);
-  g_free(s.tag);
-  if (ok)
-    take_bytes(buf, out);
-  else
-    g_byte_array_unref(out);
-  return ok;
-}
-
-gboolean svg_insert_before_end(GByteArray *buf, const char *fragment)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  EndStage s = {.next = {to_array, out, FALSE}, .held = g_string_new(NULL)};
-  end_stage_write(&s, (const char *)buf->data, buf->len);
-  gboolean ok = end_stage_finish(&s, fragment);
-  g_string_free(s.held, TRUE);
-  if (ok)
-    take_bytes(buf, out);
-  else
-    g_byte_array_unref(out);
-  return ok;
 }
 
 /* --- Tooltips --- */
