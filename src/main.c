@@ -10,12 +10,14 @@
 #include "output.h"
 #include "reader.h"
 #include "render.h"
+#include "strutil.h"
 #include "style.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -155,16 +157,13 @@ static void args_clear(Args *a)
   g_strfreev(a->rest);
 }
 
-/* A number for -W, -H or --scale: plain decimal in the C locale (no hex, inf or nan),
- * the whole text, finite, in (0, @max]. */
+/* A number for -W, -H or --scale: strutil_parse_number's plain decimal (no hex, inf or
+ * nan, the whole text), in (0, @max]. Below DBL_MIN the value is subnormal, which
+ * strtod reports as an underflow: refused like zero. */
 static gboolean parse_positive(const char *text, double max, double *out)
 {
-  if (text[0] == '\0' || text[strspn(text, "0123456789.eE+-")] != '\0')
-    return FALSE;
-  char *end = NULL;
-  errno = 0;
-  double v = g_ascii_strtod(text, &end);
-  if (end == text || *end != '\0' || errno != 0 || !isfinite(v) || v <= 0 || v > max)
+  double v;
+  if (!strutil_parse_number(text, &v) || v < DBL_MIN || v > max)
     return FALSE;
   *out = v;
   return TRUE;

@@ -671,7 +671,7 @@ static void append_milestones(GString *out, const LayoutScene *scene)
   for (guint i = 0; i < scene->milestones->len; i++) {
     const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
     g_string_append_printf(out, "%s%s, ", i ? "; " : "", m->title ? m->title : "untitled");
-    append_day(out, m->date, day_precision(m->date, FALSE));
+    render_append_day(out, m->date);
   }
   g_string_append(out, ".\n");
 }

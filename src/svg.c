@@ -4,6 +4,7 @@
 #include "svg.h"
 
 #include "render.h"
+#include "strutil.h"
 
 /* Only to read family, size, weight and style out of a font description: measuring and
  * drawing stay in text.c. */
@@ -116,26 +117,15 @@ static gboolean format_number_fast(char *buf, double value, int decimals)
   return TRUE;
 }
 
-/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0". */
+/* @value in C locale with at most @decimals decimals, no trailing zeros, never "-0"
+ * (strutil_format_number, with the integer fast path first and 0 for NaN and infinities). */
 static const char *format_number(char *buf, double value, int decimals)
 {
   if (!isfinite(value))
     value = 0;
   if (format_number_fast(buf, value, decimals))
     return buf;
-  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, decimals == 2 ? "%.2f" : "%.3f", value);
-  char *dot = strchr(buf, '.');
-  if (dot != NULL) {
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-      end--;
-    if (end == dot + 1)
-      end = dot;
-    *end = '\0';
-  }
-  if (strcmp(buf, "-0") == 0)
-    strcpy(buf, "0");
-  return buf;
+  return strutil_format_number(buf, G_ASCII_DTOSTR_BUF_SIZE, value, decimals);
 }
 
 const char *svg_number(char *buf, double value)
@@ -168,8 +158,7 @@ static void append_layer_num(GString *out, const char *name, double value)
  * Cairo writes the whole SVG document through a callback, in chunks that can be a few
  * bytes or hundreds of MB. Three stages rewrite it as it passes, each keeping at most a
  * few bytes that might begin a pattern cut by a chunk's end, so the document is never
- * copied whole: ids -> root -> end -> the sink. Each stage does to the stream exactly
- * what the whole-buffer functions below (which run one stage on a buffer) do. */
+ * copied whole: ids -> root -> end -> the sink. */
 
 /* Where a stage hands its output: the next stage or the final sink. Once a call fails,
  * every later one fails without calling it again. */
@@ -552,61 +541,6 @@ void svg_stream_free(SvgStream *s)
   g_free(s->root.tag);
   g_string_free(s->end.held, TRUE);
   g_free(s);
-}
-
-/* --- One stage on a whole buffer --- */
-
-static gboolean to_array(gpointer closure, const char *data, gsize len)
-{
-  g_byte_array_append(closure, (const guint8 *)data, (guint)len);
-  return TRUE;
-}
-
-/* Replaces @buf's bytes with @out's, and frees @out. */
-static void take_bytes(GByteArray *buf, GByteArray *out)
-{
-  g_byte_array_set_size(buf, 0);
-  g_byte_array_append(buf, out->data, out->len);
-  g_byte_array_unref(out);
-}
-
-void svg_stable_ids(GByteArray *buf)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  IdStage s;
-  id_stage_init(&s, to_array, out);
-  id_stage_write(&s, (const char *)buf->data, buf->len);
-  id_stage_finish(&s);
-  id_stage_clear(&s);
-  take_bytes(buf, out);
-}
-
-gboolean svg_set_root(GByteArray *buf, const SvgRoot *root)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  RootStage s = {.next = {to_array, out, FALSE}, .tag = root_tag(root)};
-  root_stage_write(&s, (const char *)buf->data, buf->len);
-  gboolean ok = root_stage_finish(&s);
-  g_free(s.tag);
-  if (ok)
-    take_bytes(buf, out);
-  else
-    g_byte_array_unref(out);
-  return ok;
-}
-
-gboolean svg_insert_before_end(GByteArray *buf, const char *fragment)
-{
-  GByteArray *out = g_byte_array_sized_new(buf->len);
-  EndStage s = {.next = {to_array, out, FALSE}, .held = g_string_new(NULL)};
-  end_stage_write(&s, (const char *)buf->data, buf->len);
-  gboolean ok = end_stage_finish(&s, fragment);
-  g_string_free(s.held, TRUE);
-  if (ok)
-    take_bytes(buf, out);
-  else
-    g_byte_array_unref(out);
-  return ok;
 }
 
 /* --- Tooltips --- */

@@ -33,11 +33,17 @@ char *svg_escape(const char *text, gboolean keep_newlines);
 const char *svg_number(char *buf, double value);
 
 /* --- Streaming: Cairo's document in, the finished document out ---
- * The stream renumbers ids (as svg_stable_ids), replaces the root start tag (as
- * svg_set_root) and holds back the end from the last </svg> on, so that
- * svg_stream_finish can put the layer before it (as svg_insert_before_end), all as the
- * bytes pass: whatever the chunking, the output is the same as those three functions'
- * on the whole document, and the document is never held or copied whole. */
+ * As the bytes pass, the stream
+ * - renumbers every `surfaceN` id and reference in order of first appearance: Cairo
+ *   numbers its SVG surfaces with a process-wide counter ("surface1", "surface7"), so a
+ *   second render in one process (--watch, tests) would otherwise differ;
+ * - replaces the root element's start tag with one carrying the SvgRoot's size and
+ *   viewBox, role="img" and the aria references, with the <title> and <desc> right
+ *   after it;
+ * - holds back the end from the last </svg> on, so that svg_stream_finish can put the
+ *   layer before it.
+ * Whatever the chunking, the output is the same, and the document is never held or
+ * copied whole. */
 
 /* Receives the finished bytes; FALSE (e.g. a write error) stops the stream. */
 typedef gboolean (*SvgSinkFunc)(gpointer closure, const char *data, gsize len);
@@ -54,18 +60,6 @@ gboolean svg_stream_write(SvgStream *stream, const char *data, gsize len);
 gboolean svg_stream_finish(SvgStream *stream, const char *layer, gboolean *malformed);
 void svg_stream_free(SvgStream *stream);
 
-/* --- The same steps on a whole buffer --- */
-
-/* Cairo numbers its SVG surfaces with a process-wide counter ("surface1", "surface7"),
- * so a second render in one process (--watch, tests) would differ. Renumbers every
- * `surfaceN` id and reference in @buf in order of first appearance. */
-void svg_stable_ids(GByteArray *buf);
-
-/* Replaces the root element's start tag in @buf with one carrying @root's size and
- * viewBox, role="img" and the aria references, and puts the <title> and <desc> right
- * after it. Returns FALSE (leaving @buf unchanged) when @buf has no <svg> start tag. */
-gboolean svg_set_root(GByteArray *buf, const SvgRoot *root);
-
 /* The invisible layer for @scene: one <g id="cvt-layer"> painted with fill-opacity 0
  * (selectable and found by find-in-page, but adding no pixel), holding a real <text>
  * for every text shape, placed on its box with its font and textLength, and an
@@ -80,7 +74,3 @@ char *svg_bar_tooltip(const LayoutEntry *entry, guint bar_index);
 /* The tooltip of @entry as a whole (over its labels): title and organisation, location,
  * every period or every role with its dates, the note. Returns a new string. */
 char *svg_entry_tooltip(const LayoutEntry *entry);
-
-/* Inserts @fragment right before the root's closing </svg>. FALSE (@buf unchanged)
- * when there is none. */
-gboolean svg_insert_before_end(GByteArray *buf, const char *fragment);

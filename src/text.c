@@ -199,6 +199,16 @@ static char *text_prefix_with_ellipsis(const char *text, glong n_chars)
   return g_string_free(s, FALSE);
 }
 
+/* Whether the first @n_chars characters of @text with the ellipsis fit in @max_width. */
+static gboolean prefix_fits(TextCtx *ctx, const char *font, const char *text, glong n_chars,
+                            double max_width)
+{
+  char *candidate = text_prefix_with_ellipsis(text, n_chars);
+  gboolean fits = text_width(ctx, font, candidate) <= max_width;
+  g_free(candidate);
+  return fits;
+}
+
 /* Where the prefix that fits probably ends, in characters: the character under x =
  * max_width minus the ellipsis in the whole text's one shaping. Exact for plain
  * left-to-right text; only a first guess elsewhere. */
@@ -234,21 +244,17 @@ char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_widt
     glong mid = probes[i];
     if (mid <= lo || mid > hi)
       break;
-    char *candidate = text_prefix_with_ellipsis(text, mid);
-    if (text_width(ctx, font, candidate) <= max_width)
+    if (prefix_fits(ctx, font, text, mid, max_width))
       lo = mid;
     else
       hi = mid - 1;
-    g_free(candidate);
   }
   while (lo < hi) {
     glong mid = lo + (hi - lo + 1) / 2;
-    char *candidate = text_prefix_with_ellipsis(text, mid);
-    if (text_width(ctx, font, candidate) <= max_width)
+    if (prefix_fits(ctx, font, text, mid, max_width))
       lo = mid;
     else
       hi = mid - 1;
-    g_free(candidate);
   }
   return lo == 0 ? NULL : text_prefix_with_ellipsis(text, lo);
 }

@@ -1,6 +1,7 @@
 """Helpers shared by the tests/run-*.py runners: where the sources are, TAP output,
-running the binary, and the lists of CV files."""
+running the binary, the lists of CV files, and a PNG's size."""
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -72,6 +73,14 @@ def describe(status, err):
     else:
         what = "exit status %d" % status
     return "%s; stderr:\n%s" % (what, err if err.strip() else "(empty)")
+
+
+def png_size(data):
+    """(width, height) from the IHDR chunk, or None when data is not a PNG."""
+    if (data is None or len(data) < 24 or not data.startswith(b"\x89PNG\r\n\x1a\n")
+            or data[12:16] != b"IHDR"):
+        return None
+    return struct.unpack(">II", data[16:24])
 
 
 def cv_files(with_cases=True, with_data=True):

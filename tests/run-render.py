@@ -8,7 +8,6 @@ existing output is replaced, a failed run leaves it identical, no temp file rema
 Usage: python3 tests/run-render.py PATH/TO/cvtimeline
 """
 import shutil
-import struct
 
 import yaml
 
@@ -18,7 +17,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, cv_files,  # noqa: E402
-                    describe, run)
+                    describe, png_size, run)
 
 MAGIC = {"svg": None, "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
 
@@ -28,13 +27,6 @@ def looks_like(fmt, data):
         head = data[:512].lstrip()
         return (head.startswith(b"<?xml") or head.startswith(b"<svg")) and b"<svg" in data
     return data.startswith(MAGIC[fmt])
-
-
-def png_size(data):
-    """(width, height) from the IHDR chunk, or None when data is not a PNG."""
-    if len(data) < 24 or not data.startswith(MAGIC["png"]) or data[12:16] != b"IHDR":
-        return None
-    return struct.unpack(">II", data[16:24])
 
 
 def near(got, want, tol=1.0):

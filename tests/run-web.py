@@ -29,7 +29,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cvtest  # noqa: E402
-from cvtest import SRC, TODAY, Tap, binary_from_argv  # noqa: E402
+from cvtest import SRC, TODAY, Tap, binary_from_argv, png_size  # noqa: E402
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -103,10 +103,6 @@ def png_decode(data):
             rgba[4 * i:4 * i + 3] = bytes([out[2 * i]] * 3)
             rgba[4 * i + 3] = out[2 * i + 1]
     return w, h, bytes(rgba)
-
-
-def png_size(data):
-    return struct.unpack(">II", data[16:24])
 
 
 def rgb_over_white(rgba):
