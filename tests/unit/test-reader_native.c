@@ -443,6 +443,9 @@ static void test_strict(void)
   diag_set_strict(diags, TRUE);
   const char *yaml = "jobs:\n  - {title: A, start: 2019, colour: red}\n";
   g_assert_null(test_read_text("cv.yaml", yaml, strlen(yaml), &opts, diags));
+  /* Failed because of the unknown key, now an error, and for nothing else. */
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_ERROR, 2, 29, "unknown key 'colour'");
   diag_list_free(diags);
 }
 
