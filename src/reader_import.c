@@ -5,15 +5,6 @@
 
 #include <string.h>
 
-void reader_import_init(ReaderImport *ri, const YdocDoc *doc, const ReaderOptions *opts,
-                        DiagList *diags)
-{
-  memset(ri, 0, sizeof(*ri));
-  ri->file = doc->file;
-  ri->opts = opts;
-  ri->diags = diags;
-  ri->today = opts->has_today ? opts->today : opts->clock_today;
-}
 
 gboolean reader_import_expect(ReaderImport *ri, const YdocNode *node, YdocKind kind)
 {
@@ -167,9 +158,9 @@ void reader_import_add_group(ModelCv *cv, ModelGroup *group)
     model_group_free(group);
 }
 
-ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv, guint errors_before)
+ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv)
 {
-  if (diag_error_count(ri->diags) > errors_before) {
+  if (diag_error_count(ri->diags) > ri->errors_before) {
     model_cv_free(cv);
     return NULL;
   }
@@ -180,8 +171,15 @@ ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv, guint errors_before
   return cv;
 }
 
-const YdocNode *reader_import_root(const YdocDoc *doc, DiagList *diags)
+const YdocNode *reader_import_begin(ReaderImport *ri, const YdocDoc *doc,
+                                    const ReaderOptions *opts, DiagList *diags)
 {
+  memset(ri, 0, sizeof(*ri));
+  ri->file = doc->file;
+  ri->opts = opts;
+  ri->diags = diags;
+  ri->today = opts->has_today ? opts->today : opts->clock_today;
+  ri->errors_before = diag_error_count(diags);
   const YdocNode *root = doc->root;
   if (root == NULL) {
     diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");

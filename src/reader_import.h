@@ -16,17 +16,16 @@ typedef struct {
   const ReaderOptions *opts;
   DiagList *diags;
   DateDay today;
-  guint items;       /* entries and milestones read so far (max_entries guard) */
-  gboolean too_many; /* the max_entries error was reported */
+  guint items;         /* entries and milestones read so far (max_entries guard) */
+  gboolean too_many;   /* the max_entries error was reported */
+  guint errors_before; /* errors in @diags before this pass: the read fails on any more */
 } ReaderImport;
 
-/* The document's top-level mapping, or NULL after an error (an empty file, or another
- * kind of node at the top). */
-const YdocNode *reader_import_root(const YdocDoc *doc, DiagList *diags);
-
-/* Sets up @ri for @doc: today is --today when given, else the clock's. */
-void reader_import_init(ReaderImport *ri, const YdocDoc *doc, const ReaderOptions *opts,
-                        DiagList *diags);
+/* Sets up @ri for @doc (today is --today when given, else the clock's) and returns the
+ * document's top-level mapping, or NULL after an error (an empty file, or another kind of
+ * node at the top). */
+const YdocNode *reader_import_begin(ReaderImport *ri, const YdocDoc *doc,
+                                    const ReaderOptions *opts, DiagList *diags);
 
 /* TRUE when @node is of @kind; otherwise reports "expected KIND, found KIND" at @node
  * (the wording of the native reader) and returns FALSE. */
@@ -72,5 +71,5 @@ void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 
 /* The final steps shared by both readers: role merging (unless turned off), milestone
  * order. Returns @cv, or frees it and returns NULL when errors were reported since
- * @errors_before. */
-ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv, guint errors_before);
+ * reader_import_begin. */
+ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv);

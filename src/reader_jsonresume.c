@@ -206,13 +206,11 @@ static void jr_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
 ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
 {
   ReaderImport ri;
-  reader_import_init(&ri, doc, opts, diags);
-  guint errors_before = diag_error_count(diags);
-  const YdocNode *root = reader_import_root(doc, diags);
+  const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   for (guint i = 0; i < root->n && !ri.too_many; i++)
     jr_read_section(&ri, cv, &root->pairs[i]);
-  return reader_import_finish(&ri, cv, errors_before);
+  return reader_import_finish(&ri, cv);
 }

@@ -74,6 +74,12 @@ static gboolean expect_kind(Ctx *c, const YdocNode *node, YdocKind kind)
   return FALSE;
 }
 
+/* FALSE for a null value (nothing to read) and, with an error, for a node not of @kind. */
+static gboolean given_as(Ctx *c, const YdocNode *node, YdocKind kind)
+{
+  return !ydoc_is_null(node) && expect_kind(c, node, kind);
+}
+
 static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *table)
 {
   g_autofree char *name = shown(key->text);
@@ -210,6 +216,19 @@ static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpa
   return TRUE;
 }
 
+/* Resolves @in and adds it to @entry's periods unless it is left out. FALSE after an
+ * error. */
+static gboolean add_span(Ctx *c, const SpanIn *in, gboolean approx, ModelEntry *entry)
+{
+  ModelSpan span;
+  gboolean keep;
+  if (!resolve_span(c, in, approx, &span, &keep))
+    return FALSE;
+  if (keep)
+    g_array_append_val(entry->periods, span);
+  return TRUE;
+}
+
 static int span_cmp(gconstpointer a, gconstpointer b)
 {
   const ModelSpan *x = a, *y = b;
@@ -272,13 +291,7 @@ static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean appro
     return FALSE;
   in.start_text = in.start_node->text;
   in.end_text = in.has_end ? in.end_node->text : "";
-  ModelSpan span;
-  gboolean keep;
-  if (!resolve_span(c, &in, approx, &span, &keep))
-    return FALSE;
-  if (keep)
-    g_array_append_val(entry->periods, span);
-  return TRUE;
+  return add_span(c, &in, approx, entry);
 }
 
 static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
@@ -303,13 +316,7 @@ static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx
   in.start_text = node->text;
   in.end_text = node->text;
   in.period_text = node->text;
-  ModelSpan span;
-  gboolean keep;
-  if (!resolve_span(c, &in, approx, &span, &keep))
-    return FALSE;
-  if (keep)
-    g_array_append_val(entry->periods, span);
-  return TRUE;
+  return add_span(c, &in, approx, entry);
 }
 
 static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
@@ -633,13 +640,7 @@ static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates 
       return FALSE;
     in.start_text = d->start->text;
     in.end_text = in.has_end ? d->end->text : "";
-    ModelSpan span;
-    gboolean keep;
-    if (!resolve_span(c, &in, approx, &span, &keep))
-      return FALSE;
-    if (keep)
-      g_array_append_val(entry->periods, span);
-    return TRUE;
+    return add_span(c, &in, approx, entry);
   }
   case KIND_DATE: {
     DateValue v;
@@ -726,9 +727,7 @@ static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
 static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const YdocNode *value,
                        gboolean builtin)
 {
-  if (ydoc_is_null(value))
-    return;
-  if (!expect_kind(c, value, YDOC_SEQUENCE))
+  if (!given_as(c, value, YDOC_SEQUENCE))
     return;
   ModelGroup *existing = model_cv_find_group(c->cv, group_key);
   if (existing != NULL) {
@@ -764,9 +763,7 @@ static gboolean is_blank(const char *text)
 
 static void read_custom_groups(Ctx *c, const YdocNode *value)
 {
-  if (ydoc_is_null(value))
-    return;
-  if (!expect_kind(c, value, YDOC_MAPPING))
+  if (!given_as(c, value, YDOC_MAPPING))
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
@@ -832,9 +829,7 @@ static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
 
 static void read_milestones(Ctx *c, const YdocNode *value)
 {
-  if (ydoc_is_null(value))
-    return;
-  if (!expect_kind(c, value, YDOC_SEQUENCE))
+  if (!given_as(c, value, YDOC_SEQUENCE))
     return;
   for (guint i = 0; i < value->n; i++) {
     ModelMilestone *m = read_milestone(c, value->items[i]);

@@ -373,9 +373,7 @@ static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
 ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
 {
   ReaderImport ri;
-  reader_import_init(&ri, doc, opts, diags);
-  guint errors_before = diag_error_count(diags);
-  const YdocNode *root = reader_import_root(doc, diags);
+  const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
   if (root == NULL)
     return NULL;
   const YdocNode *node = ydoc_get(root, "cv");
@@ -388,5 +386,5 @@ ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   rcv_read_cv(&ri, cv, node);
-  return reader_import_finish(&ri, cv, errors_before);
+  return reader_import_finish(&ri, cv);
 }

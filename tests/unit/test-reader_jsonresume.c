@@ -1,13 +1,6 @@
 /* Unit tests of the JSON Resume reader (doc/importing.md), format detection and the
  * role merging shared with the RenderCV reader (reader_merge_roles). */
-#include "reader.h"
-
-#include <string.h>
-
-static DateDay ymd(int y, int m, int d)
-{
-  return date_from_ymd(y, m, d);
-}
+#include "testutil.h"
 
 static ReaderOptions test_options(gboolean merge)
 {
@@ -23,47 +16,14 @@ static ReaderOptions test_options(gboolean merge)
 /* Parses @json and reads it; *@diags_out keeps the messages (caller frees). */
 static ModelCv *read_json_opts(const char *json, const ReaderOptions *opts, DiagList **diags_out)
 {
-  DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("cv.json", json, strlen(json), &limits, diags);
-  g_assert_nonnull(doc);
-  ModelCv *cv = reader_read(doc, opts, diags);
-  ydoc_free(doc);
-  *diags_out = diags;
-  return cv;
+  *diags_out = diag_list_new();
+  return test_read_text("cv.json", json, strlen(json), opts, *diags_out);
 }
 
 static ModelCv *read_json(const char *json, DiagList **diags_out)
 {
   ReaderOptions opts = test_options(TRUE);
   return read_json_opts(json, &opts, diags_out);
-}
-
-static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
-{
-  g_assert_cmpuint(group, <, cv->groups->len);
-  ModelGroup *g = g_ptr_array_index(cv->groups, group);
-  g_assert_cmpuint(index, <, g->entries->len);
-  return g_ptr_array_index(g->entries, index);
-}
-
-static const ModelSpan *period(const ModelEntry *e, guint i)
-{
-  g_assert_cmpuint(i, <, e->periods->len);
-  return &g_array_index(e->periods, ModelSpan, i);
-}
-
-/* Asserts that message @i is @severity at @line:@column and contains @needle. */
-static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line, int column,
-                        const char *needle)
-{
-  g_assert_cmpuint(i, <, diag_len(diags));
-  const Diag *d = diag_get(diags, i);
-  g_assert_cmpint(d->severity, ==, severity);
-  g_assert_cmpint(d->line, ==, line);
-  g_assert_cmpint(d->column, ==, column);
-  if (strstr(d->text, needle) == NULL)
-    g_error("message '%s' lacks '%s'", d->text, needle);
 }
 
 static void test_detect(void)
@@ -129,13 +89,13 @@ static void test_basics_and_work(void)
   g_assert_cmpint(e->line, ==, 4);
   g_assert_cmpint(e->column, ==, 5);
   g_assert_cmpuint(e->periods->len, ==, 1);
-  g_assert_cmpint(period(e, 0)->start, ==, ymd(2023, 11, 1));
-  g_assert_cmpint(period(e, 0)->end, ==, ymd(2026, 11, 25));
-  g_assert_true(period(e, 0)->ongoing);
+  g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2023, 11, 1));
+  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2026, 11, 25));
+  g_assert_true(period_at(e, 0)->ongoing);
   e = entry_at(cv, 0, 1);
-  g_assert_cmpint(period(e, 0)->start, ==, ymd(2010, 1, 1));
-  g_assert_cmpint(period(e, 0)->end, ==, ymd(2011, 2, 15));
-  g_assert_false(period(e, 0)->ongoing);
+  g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2010, 1, 1));
+  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2011, 2, 15));
+  g_assert_false(period_at(e, 0)->ongoing);
   model_cv_free(cv);
   diag_list_free(diags);
 }
@@ -156,7 +116,7 @@ static void test_older_names(void)
   g_assert_cmpstr(e->org, ==, "Old Co");
   g_assert_cmpstr(e->url, ==, "http://o");
   /* An empty endDate, as many exporters write, means present. */
-  g_assert_true(period(e, 0)->ongoing);
+  g_assert_true(period_at(e, 0)->ongoing);
   g_assert_cmpuint(cv->milestones->len, ==, 3);
   ModelMilestone *m = g_ptr_array_index(cv->milestones, 0);
   g_assert_cmpstr(m->title, ==, "Paper");
@@ -201,7 +161,7 @@ static void test_groups_in_file_order(void)
   g_assert_true(g->builtin);
   g_assert_cmpstr(entry_at(cv, 1, 0)->title, ==, "PhD in Neuro");
   g_assert_cmpstr(entry_at(cv, 1, 0)->org, ==, "EPFL");
-  g_assert_cmpint(period(entry_at(cv, 1, 0), 0)->end, ==, ymd(2019, 12, 31));
+  g_assert_cmpint(period_at(entry_at(cv, 1, 0), 0)->end, ==, ymd(2019, 12, 31));
   g_assert_cmpstr(entry_at(cv, 1, 1)->title, ==, "CS");
   g_assert_cmpstr(entry_at(cv, 1, 2)->title, ==, "Diploma");
   g = g_ptr_array_index(cv->groups, 2);
@@ -238,8 +198,8 @@ static void test_merge_roles(void)
   g_assert_cmpint(e->line, ==, 2);
   g_assert_cmpuint(e->roles->len, ==, 3);
   g_assert_cmpuint(e->periods->len, ==, 1);
-  g_assert_cmpint(period(e, 0)->start, ==, ymd(2019, 9, 1));
-  g_assert_cmpint(period(e, 0)->end, ==, ymd(2023, 10, 31));
+  g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2019, 9, 1));
+  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2023, 10, 31));
   const char *titles[] = {"Resident", "Researcher", "Senior"};
   const int lines[] = {4, 3, 2};
   for (guint i = 0; i < 3; i++) {
@@ -312,8 +272,8 @@ static void test_merge_overlap(void)
   g_assert_cmpint(a->span.end, ==, ymd(2017, 1, 31));
   g_assert_cmpstr(b->title, ==, "Senior");
   g_assert_cmpint(b->span.start, ==, ymd(2017, 2, 1));
-  g_assert_cmpint(period(e, 0)->start, ==, ymd(2015, 1, 1));
-  g_assert_cmpint(period(e, 0)->end, ==, ymd(2019, 5, 31));
+  g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2019, 5, 31));
   model_cv_free(cv);
   diag_list_free(diags);
 }
@@ -329,8 +289,8 @@ static void test_merge_ongoing(void)
   g_assert_nonnull(cv);
   ModelEntry *e = entry_at(cv, 0, 0);
   g_assert_cmpuint(e->roles->len, ==, 2);
-  g_assert_true(period(e, 0)->ongoing);
-  g_assert_cmpint(period(e, 0)->end, ==, ymd(2026, 11, 25));
+  g_assert_true(period_at(e, 0)->ongoing);
+  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2026, 11, 25));
   g_assert_cmpstr(g_array_index(e->roles, ModelRole, 0).title, ==, "Dev");
   g_assert_true(g_array_index(e->roles, ModelRole, 1).span.ongoing);
   model_cv_free(cv);
@@ -394,7 +354,7 @@ static void test_warnings(void)
   ModelGroup *g = g_ptr_array_index(cv->groups, 0);
   g_assert_cmpuint(g->entries->len, ==, 2);
   g_assert_cmpuint(entry_at(cv, 0, 0)->periods->len, ==, 0); /* nothing left to draw */
-  g_assert_cmpint(period(entry_at(cv, 0, 1), 0)->start, ==, ymd(2019, 8, 1));
+  g_assert_cmpint(period_at(entry_at(cv, 0, 1), 0)->start, ==, ymd(2019, 8, 1));
   g_assert_cmpuint(cv->milestones->len, ==, 0);
   model_cv_free(cv);
   diag_list_free(diags);
@@ -462,17 +422,10 @@ static ModelCv *read_file(const char *name, DiagList **diags_out)
   g_autofree char *data = NULL;
   gsize len;
   g_assert_true(g_file_get_contents(path, &data, &len, NULL));
-  DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse(name, data, len, &limits, diags);
-  if (doc == NULL)
-    g_error("%s: %s", name, diag_len(diags) ? diag_get(diags, 0)->text : "?");
   ReaderOptions opts = test_options(TRUE);
   opts.format = READER_AUTO;
-  ModelCv *cv = reader_read(doc, &opts, diags);
-  ydoc_free(doc);
-  *diags_out = diags;
-  return cv;
+  *diags_out = diag_list_new();
+  return test_read_text(name, data, len, &opts, *diags_out);
 }
 
 static void test_file_v1(void)
@@ -510,7 +463,7 @@ static void test_file_legacy(void)
   ModelEntry *e = entry_at(cv, 0, 0);
   g_assert_cmpstr(e->org, ==, "Synthesia");
   g_assert_cmpstr(e->url, ==, "https://www.synthesia.io"); /* PHP-style "\/" */
-  g_assert_true(period(e, 0)->ongoing);
+  g_assert_true(period_at(e, 0)->ongoing);
   g_assert_cmpuint(entry_at(cv, 0, 1)->roles->len, ==, 3);
   /* EPFL's two roles are four years apart: two bars. */
   g_assert_cmpstr(entry_at(cv, 0, 2)->org, ==,

@@ -1,8 +1,6 @@
 /* Unit tests for the native reader (spec/cv-format.md) and reader.c (detection, format
  * names, dispatch): CV text in, model and exact messages out. */
-#include "reader.h"
-
-#include <string.h>
+#include "testutil.h"
 
 typedef struct {
   ModelCv *cv;
@@ -25,12 +23,8 @@ static Read read_with(const char *yaml, const ReaderOptions *opts)
 {
   Read r = {0};
   r.diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, r.diags);
-  g_assert_nonnull(doc);
-  r.cv = reader_read(doc, opts, r.diags);
+  r.cv = test_read_text("cv.yaml", yaml, strlen(yaml), opts, r.diags);
   r.messages = messages_of(r.diags);
-  ydoc_free(doc);
   return r;
 }
 
@@ -38,8 +32,8 @@ static ReaderOptions test_options(void)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
   opts.has_today = TRUE;
-  opts.today = date_from_ymd(2026, 11, 25);
-  opts.clock_today = date_from_ymd(2030, 1, 1);
+  opts.today = ymd(2026, 11, 25);
+  opts.clock_today = ymd(2030, 1, 1);
   return opts;
 }
 
@@ -62,20 +56,6 @@ static const char *iso(DateDay day)
   static int next;
   next = (next + 1) % 4;
   return date_format_iso(day, buf[next]);
-}
-
-static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
-{
-  g_assert_cmpuint(group, <, cv->groups->len);
-  ModelGroup *g = g_ptr_array_index(cv->groups, group);
-  g_assert_cmpuint(index, <, g->entries->len);
-  return g_ptr_array_index(g->entries, index);
-}
-
-static const ModelSpan *period_at(const ModelEntry *e, guint i)
-{
-  g_assert_cmpuint(i, <, e->periods->len);
-  return &g_array_index(e->periods, ModelSpan, i);
 }
 
 static const ModelRole *role_at(const ModelEntry *e, guint i)
@@ -462,10 +442,10 @@ static void test_strict(void)
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, TRUE);
   const char *yaml = "jobs:\n  - {title: A, start: 2019, colour: red}\n";
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
-  g_assert_null(reader_read(doc, &opts, diags));
-  ydoc_free(doc);
+  g_assert_null(test_read_text("cv.yaml", yaml, strlen(yaml), &opts, diags));
+  /* Failed because of the unknown key, now an error, and for nothing else. */
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_ERROR, 2, 29, "unknown key 'colour'");
   diag_list_free(diags);
 }
 

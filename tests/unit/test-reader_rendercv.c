@@ -1,13 +1,6 @@
 /* Unit tests of the RenderCV reader (doc/importing.md): sections to groups, entry kinds,
  * dates with RenderCV's precedence, free-text dates, role merging and positions. */
-#include "reader.h"
-
-#include <string.h>
-
-static DateDay ymd(int y, int m, int d)
-{
-  return date_from_ymd(y, m, d);
-}
+#include "testutil.h"
 
 static ModelCv *read_yaml_merge(const char *yaml, gboolean merge, DiagList **diags_out)
 {
@@ -16,14 +9,8 @@ static ModelCv *read_yaml_merge(const char *yaml, gboolean merge, DiagList **dia
   opts.has_today = TRUE;
   opts.today = ymd(2026, 11, 25);
   opts.merge_roles = merge;
-  DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
-  g_assert_nonnull(doc);
-  ModelCv *cv = reader_read(doc, &opts, diags);
-  ydoc_free(doc);
-  *diags_out = diags;
-  return cv;
+  *diags_out = diag_list_new();
+  return test_read_text("cv.yaml", yaml, strlen(yaml), &opts, *diags_out);
 }
 
 static ModelCv *read_yaml(const char *yaml, DiagList **diags_out)
@@ -31,35 +18,11 @@ static ModelCv *read_yaml(const char *yaml, DiagList **diags_out)
   return read_yaml_merge(yaml, TRUE, diags_out);
 }
 
-static ModelGroup *group_at(const ModelCv *cv, guint i)
-{
-  g_assert_cmpuint(i, <, cv->groups->len);
-  return g_ptr_array_index(cv->groups, i);
-}
-
-static ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
-{
-  ModelGroup *g = group_at(cv, group);
-  g_assert_cmpuint(index, <, g->entries->len);
-  return g_ptr_array_index(g->entries, index);
-}
-
+/* The one period of @e. */
 static const ModelSpan *period(const ModelEntry *e)
 {
   g_assert_cmpuint(e->periods->len, ==, 1);
-  return &g_array_index(e->periods, ModelSpan, 0);
-}
-
-static void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line, int column,
-                        const char *needle)
-{
-  g_assert_cmpuint(i, <, diag_len(diags));
-  const Diag *d = diag_get(diags, i);
-  g_assert_cmpint(d->severity, ==, severity);
-  g_assert_cmpint(d->line, ==, line);
-  g_assert_cmpint(d->column, ==, column);
-  if (strstr(d->text, needle) == NULL)
-    g_error("message '%s' lacks '%s'", d->text, needle);
+  return period_at(e, 0);
 }
 
 static void test_sections(void)
@@ -227,12 +190,9 @@ static void test_forced_without_cv(void)
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
   opts.format = READER_RENDERCV;
   DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
   const char *yaml = "name: A\njobs: []\n";
-  YdocDoc *doc = ydoc_parse("cv.yaml", yaml, strlen(yaml), &limits, diags);
-  g_assert_null(reader_read(doc, &opts, diags));
+  g_assert_null(test_read_text("cv.yaml", yaml, strlen(yaml), &opts, diags));
   assert_diag(diags, 0, DIAG_ERROR, 1, 1, "no 'cv' key at the top level: not a RenderCV file");
-  ydoc_free(doc);
   diag_list_free(diags);
 }
 

@@ -1,0 +1,59 @@
+/* Helpers the reader unit tests share: parse-and-read, bounds-checked access to the model,
+ * and message assertions. Header-only and static inline, so that a test includes what it
+ * needs without unused-function warnings and tests/meson.build stays as it is. */
+#pragma once
+
+#include "reader.h"
+
+#include <string.h>
+
+static inline DateDay ymd(int y, int m, int d)
+{
+  return date_from_ymd(y, m, d);
+}
+
+/* Parses @len bytes of @text as the file @file and reads it with @opts; the messages of
+ * both steps go to @diags. The text must parse: the tests here are of the readers. */
+static inline ModelCv *test_read_text(const char *file, const char *text, gsize len,
+                                      const ReaderOptions *opts, DiagList *diags)
+{
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  YdocDoc *doc = ydoc_parse(file, text, len, &limits, diags);
+  if (doc == NULL)
+    g_error("%s: %s", file, diag_len(diags) ? diag_get(diags, 0)->text : "?");
+  ModelCv *cv = reader_read(doc, opts, diags);
+  ydoc_free(doc);
+  return cv;
+}
+
+static inline ModelGroup *group_at(const ModelCv *cv, guint i)
+{
+  g_assert_cmpuint(i, <, cv->groups->len);
+  return g_ptr_array_index(cv->groups, i);
+}
+
+static inline ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
+{
+  ModelGroup *g = group_at(cv, group);
+  g_assert_cmpuint(index, <, g->entries->len);
+  return g_ptr_array_index(g->entries, index);
+}
+
+static inline const ModelSpan *period_at(const ModelEntry *e, guint i)
+{
+  g_assert_cmpuint(i, <, e->periods->len);
+  return &g_array_index(e->periods, ModelSpan, i);
+}
+
+/* Asserts that message @i is @severity at @line:@column and contains @needle. */
+static inline void assert_diag(const DiagList *diags, guint i, DiagSeverity severity, int line,
+                               int column, const char *needle)
+{
+  g_assert_cmpuint(i, <, diag_len(diags));
+  const Diag *d = diag_get(diags, i);
+  g_assert_cmpint(d->severity, ==, severity);
+  g_assert_cmpint(d->line, ==, line);
+  g_assert_cmpint(d->column, ==, column);
+  if (strstr(d->text, needle) == NULL)
+    g_error("message '%s' lacks '%s'", d->text, needle);
+}
