@@ -336,6 +336,7 @@ static gboolean parse_academic(const char *text, DateValue *start, DateValue *en
   set_month(&a, year, 9);
   set_month(&b, year + 1, 6);
   a.approximate = b.approximate = approx;
+  a.precision = b.precision = DATE_PREC_ACADEMIC;
   *start = a;
   *end = b;
   return TRUE;

@@ -13,6 +13,7 @@ typedef enum {
   DATE_PREC_MONTH,
   DATE_PREC_SEASON,
   DATE_PREC_YEAR,
+  DATE_PREC_ACADEMIC, /* an academic year (`2005/06`): September to June */
 } DatePrecision;
 
 typedef struct {
@@ -22,6 +23,18 @@ typedef struct {
   gboolean approximate; /* written with `~` or `c.` */
   gboolean present;     /* `present`, `now`, `ongoing` (also `today`) */
 } DateValue;
+
+/* An inclusive span of days that remembers how each end was written, so that what is
+ * said about it keeps the CV's precision ("2010 to Aug 2016", "summer 2015",
+ * "c. 2004"). Shared by the model, the timeline and the scene. */
+typedef struct {
+  DateDay start;
+  DateDay end; /* inclusive; for an ongoing span: today */
+  DatePrecision start_precision, end_precision; /* an ongoing end: DATE_PREC_DAY */
+  gboolean start_approx;
+  gboolean end_approx;
+  gboolean ongoing; /* the end was `present`/`now`/`ongoing` or omitted */
+} DateSpan;
 
 /* Shown after "unparsable date" messages. */
 #define DATE_FORMS_HINT                                                                            \

@@ -54,7 +54,7 @@ static void role_clear(gpointer data)
 ModelEntry *model_entry_new(void)
 {
   ModelEntry *entry = g_new0(ModelEntry, 1);
-  entry->periods = g_array_new(FALSE, TRUE, sizeof(ModelSpan));
+  entry->periods = g_array_new(FALSE, TRUE, sizeof(DateSpan));
   entry->roles = g_array_new(FALSE, TRUE, sizeof(ModelRole));
   g_array_set_clear_func(entry->roles, role_clear);
   return entry;
@@ -165,7 +165,7 @@ guint model_cv_entry_count(const ModelCv *cv)
 /* Start order; for equal starts the longer role first, so the shorter one wins its span. */
 static int role_start_cmp(gconstpointer pa, gconstpointer pb)
 {
-  const ModelSpan *a = &((const ModelRole *)pa)->span, *b = &((const ModelRole *)pb)->span;
+  const DateSpan *a = &((const ModelRole *)pa)->span, *b = &((const ModelRole *)pb)->span;
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
   return (a->end < b->end) - (a->end > b->end);
@@ -192,12 +192,14 @@ void model_entry_settle_roles(ModelEntry *entry)
         ModelRole tail = *s;
         tail.title = g_strdup(s->title);
         tail.span.start = r.span.end + 1;
+        tail.span.start_precision = r.span.end_precision;
         tail.span.start_approx = r.span.end_approx;
         g_array_append_val(out, tail);
         s = &g_array_index(out, ModelRole, k); /* the append may have moved it */
       }
       if (s->span.start < r.span.start) {
         s->span.end = r.span.start - 1;
+        s->span.end_precision = r.span.start_precision;
         s->span.end_approx = r.span.start_approx;
         s->span.ongoing = FALSE;
       } else { /* wholly covered by @r: nothing of it is left to draw */

@@ -6,18 +6,9 @@
 #include "date.h"
 #include <glib.h>
 
-/* One inclusive span of days. */
-typedef struct {
-  DateDay start;
-  DateDay end; /* inclusive; for an ongoing span: today */
-  gboolean start_approx;
-  gboolean end_approx;
-  gboolean ongoing; /* end was `present`/`now`/`ongoing` or omitted */
-} ModelSpan;
-
 typedef struct {
   char *title; /* owned, never NULL */
-  ModelSpan span;
+  DateSpan span;
   int line, column; /* the role's mapping in the source */
 } ModelRole;
 
@@ -32,7 +23,7 @@ typedef struct {
   /* The periods, sorted by start, not overlapping in a way that matters for drawing.
    * For an entry with roles: exactly one span, from the first role's start to the last
    * role's end. Empty when nothing remains to draw (e.g. a present period after today). */
-  GArray *periods;  /* of ModelSpan, owned */
+  GArray *periods;  /* of DateSpan, owned */
   GArray *roles;    /* of ModelRole, owned, in order; empty unless the entry had roles */
   int line, column; /* the entry's mapping in the source */
 } ModelEntry;

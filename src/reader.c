@@ -96,9 +96,9 @@ static gboolean merge_candidate(const ModelEntry *entry)
          entry->roles->len == 0;
 }
 
-static const ModelSpan *merge_span(const ModelEntry *entry)
+static const DateSpan *merge_span(const ModelEntry *entry)
 {
-  return &g_array_index(entry->periods, ModelSpan, 0);
+  return &g_array_index(entry->periods, DateSpan, 0);
 }
 
 /* Chronological order of the entries of a run: by start, then end, then file order. */
@@ -106,7 +106,7 @@ static int merge_compare(gconstpointer pa, gconstpointer pb)
 {
   const ModelEntry *a = *(ModelEntry *const *)pa;
   const ModelEntry *b = *(ModelEntry *const *)pb;
-  const ModelSpan *sa = merge_span(a), *sb = merge_span(b);
+  const DateSpan *sa = merge_span(a), *sb = merge_span(b);
   if (sa->start != sb->start)
     return sa->start < sb->start ? -1 : 1;
   if (sa->end != sb->end)
@@ -155,16 +155,17 @@ static ModelEntry *merge_build(GPtrArray *cluster, GPtrArray *run)
       merged->class_name = g_steal_pointer(&m->class_name);
     merged->approximate = merged->approximate || m->approximate;
   }
-  ModelSpan whole = *merge_span(g_ptr_array_index(cluster, 0));
+  DateSpan whole = *merge_span(g_ptr_array_index(cluster, 0));
   for (guint i = 0; i < cluster->len; i++) {
     ModelEntry *m = g_ptr_array_index(cluster, i);
-    const ModelSpan *s = merge_span(m);
+    const DateSpan *s = merge_span(m);
     ModelRole role = {
         .title = g_steal_pointer(&m->title), .span = *s, .line = m->line, .column = m->column};
     g_array_append_val(merged->roles, role);
     /* The bar ends where the latest role ends; an ongoing role wins a tie. */
     if (s->end > whole.end || (s->end == whole.end && s->ongoing)) {
       whole.end = s->end;
+      whole.end_precision = s->end_precision;
       whole.end_approx = s->end_approx;
       whole.ongoing = s->ongoing;
     }
@@ -192,7 +193,7 @@ static void merge_run(GPtrArray *run, int max_gap_days, GPtrArray *out)
     DateDay reach = merge_span(g_ptr_array_index(sorted, i))->end;
     g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
     for (i++; i < sorted->len; i++) {
-      const ModelSpan *s = merge_span(g_ptr_array_index(sorted, i));
+      const DateSpan *s = merge_span(g_ptr_array_index(sorted, i));
       /* Touching means starting the day after; allow max_gap_days more. */
       if ((gint64)s->start - (gint64)reach - 1 > max_gap_days)
         break;

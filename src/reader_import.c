@@ -99,7 +99,7 @@ ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, Date
 
 gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const YdocNode *start_node,
                             const char *start_name, const DateValue *end, const YdocNode *end_node,
-                            ModelSpan *out, gboolean *empty)
+                            DateSpan *out, gboolean *empty)
 {
   memset(out, 0, sizeof(*out));
   *empty = FALSE;
@@ -110,10 +110,12 @@ gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const Ydoc
     return FALSE;
   }
   out->start = start->first;
+  out->start_precision = start->precision;
   out->start_approx = start->approximate;
   if (end == NULL || end->present) {
     out->ongoing = TRUE;
     out->end = ri->today;
+    out->end_precision = DATE_PREC_DAY;
     if (ri->today < start->first) {
       char today[DATE_ISO_SIZE];
       g_autofree char *text = g_strstrip(g_strdup(start_node->text));
@@ -132,6 +134,7 @@ gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const Ydoc
     return FALSE;
   }
   out->end = end->last;
+  out->end_precision = end->precision;
   out->end_approx = end->approximate;
   return TRUE;
 }

@@ -61,7 +61,7 @@ ReaderDateResult reader_import_date(ReaderImport *ri, const YdocNode *node, Date
  * the span is ongoing but starts after today (a warning is reported then). */
 gboolean reader_import_span(ReaderImport *ri, const DateValue *start, const YdocNode *start_node,
                             const char *start_name, const DateValue *end, const YdocNode *end_node,
-                            ModelSpan *out, gboolean *empty);
+                            DateSpan *out, gboolean *empty);
 
 /* Counts one more entry or milestone; FALSE (with one error at @node) past max_entries. */
 gboolean reader_import_count(ReaderImport *ri, const YdocNode *node);

@@ -64,7 +64,7 @@ static gboolean jr_read_dates(ReaderImport *ri, const YdocNode *item, const char
                  "'%s' entry without 'startDate' cannot be drawn; skipped", what);
     return FALSE;
   }
-  ModelSpan span;
+  DateSpan span;
   gboolean empty;
   if (!reader_import_span(ri, &start, start_node, "startDate", re == READER_DATE_OK ? &end : NULL,
                           re == READER_DATE_OK ? end_node : NULL, &span, &empty))

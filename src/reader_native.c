@@ -181,16 +181,18 @@ typedef struct {
 
 /* Resolves @in into @out. Reports `end` before `start` (error, FALSE) and a `today`
  * before the start of an ongoing span (warning; *@keep is then FALSE). */
-static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpan *out,
+static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, DateSpan *out,
                              gboolean *keep)
 {
   *keep = TRUE;
   out->start = in->start.first;
+  out->start_precision = in->start.precision;
   out->start_approx = in->start.approximate || approx;
   out->ongoing = !in->has_end || in->end.present;
   out->end_approx = (in->has_end && in->end.approximate) || approx;
   if (out->ongoing) {
     out->end = c->today;
+    out->end_precision = DATE_PREC_DAY;
     if (c->today < out->start) {
       char buf[DATE_ISO_SIZE];
       g_autofree char *s = shown(in->period_text ? in->period_text : in->start_text);
@@ -207,6 +209,7 @@ static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpa
     return TRUE;
   }
   out->end = in->end.last;
+  out->end_precision = in->end.precision;
   if (out->end < out->start) {
     g_autofree char *e = shown(in->end_text);
     g_autofree char *s = shown(in->start_text);
@@ -220,7 +223,7 @@ static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, ModelSpa
  * error. */
 static gboolean add_span(Ctx *c, const SpanIn *in, gboolean approx, ModelEntry *entry)
 {
-  ModelSpan span;
+  DateSpan span;
   gboolean keep;
   if (!resolve_span(c, in, approx, &span, &keep))
     return FALSE;
@@ -231,7 +234,7 @@ static gboolean add_span(Ctx *c, const SpanIn *in, gboolean approx, ModelEntry *
 
 static int span_cmp(gconstpointer a, gconstpointer b)
 {
-  const ModelSpan *x = a, *y = b;
+  const DateSpan *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return (x->end > y->end) - (x->end < y->end);
@@ -246,16 +249,17 @@ static void normalise_periods(GArray *periods)
   g_array_sort(periods, span_cmp);
   guint out = 0;
   for (guint i = 1; i < periods->len; i++) {
-    ModelSpan *last = &g_array_index(periods, ModelSpan, out);
-    const ModelSpan *next = &g_array_index(periods, ModelSpan, i);
+    DateSpan *last = &g_array_index(periods, DateSpan, out);
+    const DateSpan *next = &g_array_index(periods, DateSpan, i);
     if (next->start <= last->end) {
       if (next->end > last->end) {
         last->end = next->end;
+        last->end_precision = next->end_precision;
         last->end_approx = next->end_approx;
         last->ongoing = next->ongoing;
       }
     } else {
-      g_array_index(periods, ModelSpan, ++out) = *next;
+      g_array_index(periods, DateSpan, ++out) = *next;
     }
   }
   g_array_set_size(periods, out + 1);
@@ -352,7 +356,7 @@ typedef struct {
   DateValue start, end;
   gboolean approx;
   /* resolved */
-  ModelSpan span;
+  DateSpan span;
   gboolean start_derived, end_derived;
 } RoleIn;
 
@@ -401,17 +405,20 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
   gboolean ok = TRUE;
   for (guint i = 0; i < n; i++) {
     RoleIn *r = &roles[i];
-    ModelSpan *s = &r->span;
+    DateSpan *s = &r->span;
     s->end_approx = approx || r->approx;
     if (r->end_node != NULL && !r->end.present) {
       s->end = r->end.last;
+      s->end_precision = r->end.precision;
       s->end_approx |= r->end.approximate;
     } else if (r->end_node != NULL || i + 1 == n) {
       s->end = c->today;
+      s->end_precision = DATE_PREC_DAY;
       s->ongoing = TRUE;
       s->end_approx |= r->end_node != NULL && r->end.approximate;
     } else if (roles[i + 1].start_node != NULL) {
       s->end = roles[i + 1].start.first - 1;
+      s->end_precision = roles[i + 1].start.precision;
       s->end_approx |= roles[i + 1].start.approximate;
       r->end_derived = TRUE;
     } else {
@@ -423,16 +430,18 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
   }
   for (guint i = 0; ok && i < n; i++) {
     RoleIn *r = &roles[i];
-    ModelSpan *s = &r->span;
+    DateSpan *s = &r->span;
     s->start_approx = approx || r->approx;
     if (r->start_node != NULL) {
       s->start = r->start.first;
+      s->start_precision = r->start.precision;
       s->start_approx |= r->start.approximate;
     } else if (i == 0) {
       error_at(c, r->node, "the first role needs a 'start'");
       ok = FALSE;
     } else {
       s->start = roles[i - 1].span.end + 1;
+      s->start_precision = roles[i - 1].span.end_precision;
       s->start_approx |= roles[i - 1].span.end_approx;
       r->start_derived = TRUE;
     }
@@ -550,15 +559,17 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
     model_entry_settle_roles(entry);
   if (ok && entry->roles->len > 0) {
     /* One bar from the earliest start to the latest end. */
-    ModelSpan all = g_array_index(entry->roles, ModelRole, 0).span;
+    DateSpan all = g_array_index(entry->roles, ModelRole, 0).span;
     for (guint i = 1; i < entry->roles->len; i++) {
-      const ModelSpan *s = &g_array_index(entry->roles, ModelRole, i).span;
+      const DateSpan *s = &g_array_index(entry->roles, ModelRole, i).span;
       if (s->start < all.start) {
         all.start = s->start;
+        all.start_precision = s->start_precision;
         all.start_approx = s->start_approx;
       }
       if (s->end > all.end || (s->end == all.end && s->ongoing)) {
         all.end = s->end;
+        all.end_precision = s->end_precision;
         all.end_approx = s->end_approx;
         all.ongoing = s->ongoing;
       }
@@ -646,10 +657,12 @@ static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates 
     DateValue v;
     if (!read_date(c, d->date, "date", &v))
       return FALSE;
-    ModelSpan span = {.start = v.first,
-                      .end = v.last,
-                      .start_approx = v.approximate || approx,
-                      .end_approx = v.approximate || approx};
+    DateSpan span = {.start = v.first,
+                     .end = v.last,
+                     .start_precision = v.precision,
+                     .end_precision = v.precision,
+                     .start_approx = v.approximate || approx,
+                     .end_approx = v.approximate || approx};
     g_array_append_val(entry->periods, span);
     return TRUE;
   }

@@ -238,7 +238,7 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
       to = re == READER_DATE_OK ? end_node : NULL;
     }
   }
-  ModelSpan span;
+  DateSpan span;
   gboolean empty;
   if (!reader_import_span(ri, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
                           &empty))

@@ -609,7 +609,7 @@ static void append_day(GString *out, DateDay day, AltPrecision prec)
 
 /* Both ends at one precision, the finer of the two, so that a span never reads
  * "Mar 2015 to 14 Mar 2015". */
-void render_append_span(GString *out, const ModelSpan *span)
+void render_append_span(GString *out, const DateSpan *span)
 {
   AltPrecision prec = day_precision(span->start, FALSE);
   if (!span->ongoing)
@@ -654,7 +654,7 @@ static void append_entry(GString *out, const LayoutEntry *le)
   }
   for (guint i = 0; i < e->periods->len; i++) {
     g_string_append(out, i ? " and " : ", ");
-    render_append_span(out, &g_array_index(e->periods, ModelSpan, i));
+    render_append_span(out, &g_array_index(e->periods, DateSpan, i));
   }
 }
 

@@ -60,7 +60,7 @@ char *render_alt_text(const LayoutScene *scene);
 
 /* Appends a span as the summary words it: "Mar 2015 to Jun 2019", "c. 2005 to present",
  * "2019" (both ends at the finer precision either end has). English. */
-void render_append_span(GString *out, const ModelSpan *span);
+void render_append_span(GString *out, const DateSpan *span);
 /* Appends one day at the precision it most likely had: "2019", "Nov 2019", "3 Nov 2019". */
 void render_append_day(GString *out, DateDay day);
 /* Whether @url may become a link (PDF annotation, SVG <a>): http, https and mailto only,

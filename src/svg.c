@@ -545,14 +545,14 @@ void svg_stream_free(SvgStream *s)
 
 /* --- Tooltips --- */
 
-static gboolean spans_overlap(const ModelSpan *span, DateDay start, DateDay end)
+static gboolean spans_overlap(const DateSpan *span, DateDay start, DateDay end)
 {
   return span->start <= end && start <= span->end;
 }
 
 /* The model span bar @bar was drawn from (the whole span, before any --from/--to clip),
  * with the role's title for a role segment; NULL when none matches. */
-static const ModelSpan *bar_model_span(const ModelEntry *e, const LayoutBar *bar, const char **role)
+static const DateSpan *bar_model_span(const ModelEntry *e, const LayoutBar *bar, const char **role)
 {
   *role = NULL;
   if (e == NULL)
@@ -569,7 +569,7 @@ static const ModelSpan *bar_model_span(const ModelEntry *e, const LayoutBar *bar
     return NULL;
   }
   for (guint i = 0; i < e->periods->len; i++) {
-    const ModelSpan *s = &g_array_index(e->periods, ModelSpan, i);
+    const DateSpan *s = &g_array_index(e->periods, DateSpan, i);
     if (spans_overlap(s, bar->start, bar->end))
       return s;
   }
@@ -584,7 +584,7 @@ char *svg_bar_tooltip(const LayoutEntry *le, guint bar_index)
   const char *title = e ? e->title : le->title;
   const char *org = e ? e->org : le->org;
   const char *role = NULL;
-  const ModelSpan *span = bar ? bar_model_span(e, bar, &role) : NULL;
+  const DateSpan *span = bar ? bar_model_span(e, bar, &role) : NULL;
   if (role == NULL && bar != NULL)
     role = bar->role;
   GString *out = g_string_new(NULL);
@@ -600,7 +600,7 @@ char *svg_bar_tooltip(const LayoutEntry *le, guint bar_index)
     g_string_append_c(out, '\n');
     render_append_span(out, span);
   } else if (bar != NULL) {
-    ModelSpan drawn = {.start = bar->start, .end = bar->end};
+    DateSpan drawn = {.start = bar->start, .end = bar->end};
     g_string_append_c(out, '\n');
     render_append_span(out, &drawn);
   }
@@ -638,7 +638,7 @@ char *svg_entry_tooltip(const LayoutEntry *le)
     g_string_append_c(out, '\n');
     for (guint i = 0; i < e->periods->len; i++) {
       g_string_append(out, i ? ", " : "");
-      render_append_span(out, &g_array_index(e->periods, ModelSpan, i));
+      render_append_span(out, &g_array_index(e->periods, DateSpan, i));
     }
   }
   if (e && e->note)

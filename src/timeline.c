@@ -80,7 +80,7 @@ static gboolean timeline_natural_range(const ModelCv *cv, const TimelineOptions 
     for (guint e = 0; e < group->entries->len; e++) {
       const ModelEntry *entry = g_ptr_array_index(group->entries, e);
       for (guint p = 0; p < entry->periods->len; p++) {
-        const ModelSpan *span = &g_array_index(entry->periods, ModelSpan, p);
+        const DateSpan *span = &g_array_index(entry->periods, DateSpan, p);
         if (!any || span->start < *start)
           *start = span->start;
         if (!any || span->end > *end)
@@ -103,7 +103,7 @@ static gboolean timeline_natural_range(const ModelCv *cv, const TimelineOptions 
 }
 
 /* Adds @span clipped to the timeline's range as a bar; FALSE when nothing is visible. */
-static gboolean timeline_add_bar(const Timeline *t, GArray *bars, const ModelSpan *span,
+static gboolean timeline_add_bar(const Timeline *t, GArray *bars, const DateSpan *span,
                                  const ModelRole *role)
 {
   if (span->end < t->start || span->start > t->end || span->end < span->start)
@@ -139,7 +139,7 @@ static TimelineEntry *timeline_entry_build(const Timeline *t, const ModelEntry *
     }
   } else {
     for (guint p = 0; p < entry->periods->len; p++)
-      timeline_add_bar(t, bars, &g_array_index(entry->periods, ModelSpan, p), NULL);
+      timeline_add_bar(t, bars, &g_array_index(entry->periods, DateSpan, p), NULL);
   }
   if (bars->len == 0) {
     g_array_unref(bars);

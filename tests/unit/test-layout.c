@@ -11,7 +11,7 @@ static ModelEntry *entry_new(const char *title, const char *org, DateDay start, 
   ModelEntry *e = model_entry_new();
   e->title = g_strdup(title);
   e->org = g_strdup(org);
-  ModelSpan span = {.start = start, .end = end};
+  DateSpan span = {.start = start, .end = end};
   g_array_append_val(e->periods, span);
   return e;
 }
@@ -271,7 +271,7 @@ static void test_roles_one_bar(void)
                       .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
     g_array_append_val(e->roles, role);
   }
-  ModelSpan all = {.start = bounds[0], .end = bounds[3] - 1};
+  DateSpan all = {.start = bounds[0], .end = bounds[3] - 1};
   g_array_append_val(e->periods, all);
   g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
   Fixture f;

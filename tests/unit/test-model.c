@@ -19,7 +19,7 @@ static void test_lifecycle(void)
   ModelGroup *jobs = model_group_new("jobs", model_builtin_group_name("jobs"), TRUE);
   ModelEntry *e = model_entry_new();
   e->title = g_strdup("Engineer");
-  ModelSpan span = {.start = date_from_ymd(2020, 1, 1), .end = date_from_ymd(2021, 1, 1)};
+  DateSpan span = {.start = date_from_ymd(2020, 1, 1), .end = date_from_ymd(2021, 1, 1)};
   g_array_append_val(e->periods, span);
   ModelRole role = {.title = g_strdup("Junior"), .span = span};
   g_array_append_val(e->roles, role);

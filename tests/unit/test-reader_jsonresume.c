@@ -162,6 +162,8 @@ static void test_groups_in_file_order(void)
   g_assert_cmpstr(entry_at(cv, 1, 0)->title, ==, "PhD in Neuro");
   g_assert_cmpstr(entry_at(cv, 1, 0)->org, ==, "EPFL");
   g_assert_cmpint(period_at(entry_at(cv, 1, 0), 0)->end, ==, ymd(2019, 12, 31));
+  g_assert_cmpint(period_at(entry_at(cv, 1, 0), 0)->start_precision, ==, DATE_PREC_YEAR);
+  g_assert_cmpint(period_at(entry_at(cv, 1, 0), 0)->end_precision, ==, DATE_PREC_YEAR);
   g_assert_cmpstr(entry_at(cv, 1, 1)->title, ==, "CS");
   g_assert_cmpstr(entry_at(cv, 1, 2)->title, ==, "Diploma");
   g = g_ptr_array_index(cv->groups, 2);

@@ -254,21 +254,32 @@ static void test_dates_in_entries(void)
                    "  - {title: F, start: 2019, end: 2019-01-01}\n"
                    "  - {title: G, start: '2019', end: }\n");
   expect_messages(&r, "");
-  const ModelSpan *s = period_at(entry_at(r.cv, 0, 0), 0);
+  const DateSpan *s = period_at(entry_at(r.cv, 0, 0), 0);
   g_assert_cmpstr(iso(s->start), ==, "2015-06-01");
   g_assert_cmpstr(iso(s->end), ==, "2015-08-31");
   g_assert_false(s->ongoing);
+  /* Each end keeps the precision it was written at, for the words about it. */
+  g_assert_cmpint(s->start_precision, ==, DATE_PREC_SEASON);
+  g_assert_cmpint(s->end_precision, ==, DATE_PREC_SEASON);
   s = period_at(entry_at(r.cv, 0, 1), 0);
   g_assert_cmpstr(iso(s->end), ==, "2015-02-28");
   g_assert_true(s->start_approx && s->end_approx);
+  g_assert_cmpint(s->start_precision, ==, DATE_PREC_MONTH);
+  g_assert_cmpint(s->end_precision, ==, DATE_PREC_MONTH);
   ModelEntry *e = entry_at(r.cv, 0, 2);
   g_assert_true(e->approximate);
   g_assert_true(period_at(e, 0)->start_approx && period_at(e, 0)->end_approx);
+  g_assert_cmpint(period_at(e, 0)->start_precision, ==, DATE_PREC_YEAR);
   s = period_at(entry_at(r.cv, 0, 3), 0);
   g_assert_cmpint(s->start, ==, s->end);
+  g_assert_cmpint(s->start_precision, ==, DATE_PREC_DAY);
   s = period_at(entry_at(r.cv, 0, 4), 0);
   g_assert_true(s->ongoing);
   g_assert_cmpstr(iso(s->end), ==, "2026-11-25");
+  g_assert_cmpint(s->start_precision, ==, DATE_PREC_YEAR);
+  s = period_at(entry_at(r.cv, 0, 5), 0);
+  g_assert_cmpint(s->start_precision, ==, DATE_PREC_YEAR);
+  g_assert_cmpint(s->end_precision, ==, DATE_PREC_DAY);
   s = period_at(entry_at(r.cv, 0, 6), 0);
   g_assert_true(s->ongoing);
   read_clear(&r);
@@ -294,7 +305,13 @@ static void test_periods(void)
   g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2003-08-31");
   g_assert_cmpstr(iso(period_at(e, 1)->start), ==, "2005-09-01");
   g_assert_cmpstr(iso(period_at(e, 1)->end), ==, "2006-06-30");
+  g_assert_cmpint(period_at(e, 1)->start_precision, ==, DATE_PREC_ACADEMIC);
+  g_assert_cmpint(period_at(e, 1)->end_precision, ==, DATE_PREC_ACADEMIC);
+  g_assert_cmpint(period_at(e, 2)->start_precision, ==, DATE_PREC_MONTH);
   g_assert_cmpstr(iso(period_at(e, 3)->end), ==, "2022-12-31");
+  g_assert_cmpint(period_at(e, 3)->end_precision, ==, DATE_PREC_YEAR);
+  /* Merged 2003 periods: the end is the later one's, written as a month. */
+  g_assert_cmpint(period_at(e, 0)->end_precision, ==, DATE_PREC_MONTH);
   g_assert_true(period_at(e, 4)->ongoing);
   for (guint i = 0; i < e->periods->len; i++)
     g_assert_true(period_at(e, i)->start_approx && period_at(e, i)->end_approx);
@@ -313,6 +330,9 @@ static void test_role_resolution(void)
   ModelEntry *e = entry_at(r.cv, 0, 0);
   g_assert_cmpstr(iso(role_at(e, 1)->span.start), ==, "2011-03-01");
   g_assert_cmpstr(iso(role_at(e, 1)->span.end), ==, "2012-06-30");
+  /* A derived start takes the precision of the end it follows. */
+  g_assert_cmpint(role_at(e, 1)->span.start_precision, ==, DATE_PREC_MONTH);
+  g_assert_cmpint(role_at(e, 1)->span.end_precision, ==, DATE_PREC_MONTH);
   g_assert_true(role_at(e, 2)->span.ongoing);
   g_assert_cmpstr(iso(role_at(e, 2)->span.end), ==, "2026-11-25");
   g_assert_true(period_at(e, 0)->ongoing);

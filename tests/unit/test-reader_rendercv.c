@@ -19,7 +19,7 @@ static ModelCv *read_yaml(const char *yaml, DiagList **diags_out)
 }
 
 /* The one period of @e. */
-static const ModelSpan *period(const ModelEntry *e)
+static const DateSpan *period(const ModelEntry *e)
 {
   g_assert_cmpuint(e->periods->len, ==, 1);
   return period_at(e, 0);

@@ -372,13 +372,13 @@ static void test_alt_text(void)
   scene->range_start = date_from_ymd(2010, 1, 1);
   scene->range_end = date_from_ymd(2026, 11, 25);
   ModelEntry *job = model_entry_new();
-  ModelSpan span = {
+  DateSpan span = {
       .start = date_from_ymd(2019, 9, 1), .end = date_from_ymd(2026, 11, 25), .ongoing = TRUE};
   g_array_append_val(job->periods, span);
   ModelEntry *school = model_entry_new();
-  ModelSpan s1 = {
+  DateSpan s1 = {
       .start = date_from_ymd(2010, 1, 1), .end = date_from_ymd(2012, 12, 31), .end_approx = TRUE};
-  ModelSpan s2 = {.start = date_from_ymd(2015, 3, 1), .end = date_from_ymd(2015, 3, 14)};
+  DateSpan s2 = {.start = date_from_ymd(2015, 3, 1), .end = date_from_ymd(2015, 3, 14)};
   g_array_append_val(school->periods, s1);
   g_array_append_val(school->periods, s2);
   LayoutEntry e1 = {.title = (char *)"Engineer", .org = (char *)"Analytical Engines", .entry = job};

@@ -343,7 +343,7 @@ static void fixture_init(Fixture *f, TextCtx *text)
       .span = {date_from_ymd(2021, 1, 1), date_from_ymd(2022, 12, 31), .ongoing = TRUE}};
   g_array_append_val(m->roles, r1);
   g_array_append_val(m->roles, r2);
-  ModelSpan whole = {r1.span.start, r2.span.end, .ongoing = TRUE};
+  DateSpan whole = {r1.span.start, r2.span.end, .ongoing = TRUE};
   g_array_append_val(m->periods, whole);
 
   f->roles = (LayoutEntry){.org = m->org, .entry = m, .has_label = TRUE};
@@ -359,7 +359,7 @@ static void fixture_init(Fixture *f, TextCtx *text)
   ModelEntry *e = f->evil_model = model_entry_new();
   e->title = g_strdup("Evil");
   e->url = g_strdup("javascript:alert(1)");
-  ModelSpan es = {date_from_ymd(2015, 1, 1), date_from_ymd(2016, 6, 30), .start_approx = TRUE};
+  DateSpan es = {date_from_ymd(2015, 1, 1), date_from_ymd(2016, 6, 30), .start_approx = TRUE};
   g_array_append_val(e->periods, es);
   f->evil = (LayoutEntry){.title = e->title, .entry = e};
   f->evil.bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));

@@ -99,7 +99,7 @@ static ModelEntry *span_entry(const char *title, DateDay start, DateDay end)
 {
   ModelEntry *e = model_entry_new();
   e->title = g_strdup(title);
-  ModelSpan span = {.start = start, .end = end};
+  DateSpan span = {.start = start, .end = end};
   g_array_append_val(e->periods, span);
   return e;
 }

@@ -39,10 +39,10 @@ static inline ModelEntry *entry_at(const ModelCv *cv, guint group, guint index)
   return g_ptr_array_index(g->entries, index);
 }
 
-static inline const ModelSpan *period_at(const ModelEntry *e, guint i)
+static inline const DateSpan *period_at(const ModelEntry *e, guint i)
 {
   g_assert_cmpuint(i, <, e->periods->len);
-  return &g_array_index(e->periods, ModelSpan, i);
+  return &g_array_index(e->periods, DateSpan, i);
 }
 
 /* Asserts that message @i is @severity at @line:@column and contains @needle. */
