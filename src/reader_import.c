@@ -1,5 +1,5 @@
 /* Helpers both import readers share (reader_import.h): typed field access with positioned
- * errors, dates and spans, the entry cap, and the finishing steps (role merging). */
+ * errors, dates and spans, the entry cap, and the finishing steps (role merging, model_roles.c). */
 #include "reader_import.h"
 #include "strutil.h"
 
@@ -168,7 +168,7 @@ ModelCv *reader_import_finish(ReaderImport *ri, ModelCv *cv)
     return NULL;
   }
   if (ri->opts->merge_roles)
-    reader_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS);
+    model_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS);
   model_cv_sort_milestones(cv);
   cv->today = ri->today;
   return cv;

@@ -203,8 +203,11 @@ static void jr_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
     }
 }
 
-ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
+    return NULL;
   ReaderImport ri;
   const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
   if (root == NULL)
@@ -214,3 +217,20 @@ ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagLi
     jr_read_section(&ri, cv, &root->pairs[i]);
   return reader_import_finish(&ri, cv);
 }
+
+/* A top-level `basics:` or `work:`, the two sections nearly every JSON Resume file has. */
+static guint jr_detect(ReaderSource *src)
+{
+  const YdocDoc *doc = reader_source_yaml(src, NULL);
+  const YdocNode *root = doc != NULL ? doc->root : NULL;
+  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL)
+    return READER_DETECT_LIKELY;
+  return READER_DETECT_NO;
+}
+
+const ReaderFormat reader_format_jsonresume = {
+    .name = "jsonresume",
+    .description = "JSON Resume (jsonresume.org), schema v1.0.0 and older field names",
+    .detect = jr_detect,
+    .read = jr_read,
+};

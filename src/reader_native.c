@@ -889,10 +889,13 @@ static void read_top_pair(Ctx *c, const YdocPair *p)
     warn_unknown_key(c, p->key, top_keys);
 }
 
-ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  Ctx c = {.file = doc->file, .opts = opts, .diags = diags};
   guint errors = diag_error_count(diags);
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
+    return NULL;
+  Ctx c = {.file = doc->file, .opts = opts, .diags = diags};
   const YdocNode *root = doc->root;
   if (root == NULL) {
     diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
@@ -918,3 +921,17 @@ ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *
   }
   return c.cv;
 }
+
+/* Any YAML or JSON document: what no other reader claims is read as the native format. */
+static guint native_detect(ReaderSource *src)
+{
+  (void)src;
+  return READER_DETECT_ANY;
+}
+
+const ReaderFormat reader_format_native = {
+    .name = "native",
+    .description = "cvtimeline's own YAML format (the default)",
+    .detect = native_detect,
+    .read = native_read,
+};

@@ -370,8 +370,11 @@ static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
     rcv_read_section(ri, cv, &sections->pairs[i]);
 }
 
-ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
+    return NULL;
   ReaderImport ri;
   const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
   if (root == NULL)
@@ -388,3 +391,18 @@ ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList
   rcv_read_cv(&ri, cv, node);
   return reader_import_finish(&ri, cv);
 }
+
+/* A top-level `cv:`: RenderCV puts the whole CV under it, and no other format does. */
+static guint rcv_detect(ReaderSource *src)
+{
+  const YdocDoc *doc = reader_source_yaml(src, NULL);
+  return ydoc_get(doc != NULL ? doc->root : NULL, "cv") != NULL ? READER_DETECT_SURE
+                                                                : READER_DETECT_NO;
+}
+
+const ReaderFormat reader_format_rendercv = {
+    .name = "rendercv",
+    .description = "RenderCV's YAML input (rendercv.com)",
+    .detect = rcv_detect,
+    .read = rcv_read,
+};
