@@ -61,6 +61,14 @@ ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *dia
   return cv;
 }
 
+void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts, DiagList *diags)
+{
+  readctx_init(c, file, diags);
+  c->max_text_chars = opts->max_text_chars;
+  c->max_items = opts->max_entries;
+  c->today = opts->has_today ? opts->today : opts->clock_today;
+}
+
 /* ---- Sources ---- */
 
 struct ReaderSource {

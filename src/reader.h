@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "readctx.h"
 #include "ydoc.h"
 
 /* ---- Sources ---- */
@@ -50,6 +51,12 @@ typedef struct {
 
 #define READER_DEFAULT_OPTIONS                                                                     \
   ((ReaderOptions){.merge_roles = TRUE, .max_entries = 100000, .max_text_chars = 500})
+
+/* Starts a CV reader's pass over @file (readctx_init): texts shortened at
+ * @opts->max_text_chars, at most @opts->max_entries entries and milestones, and `present`
+ * meaning --today, else the clock's day (the native reader then takes the file's own
+ * `today` when there is no --today). */
+void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts, DiagList *diags);
 
 /* ---- The table ---- */
 

@@ -476,7 +476,7 @@ static void test_guards(void)
   Read r = read_with("jobs:\n  - {title: A, date: 2019}\n  - {title: B, date: 2019}\n"
                      "  - {title: C, date: 2019}\n  - {title: D, date: 2019}\n",
                      &opts);
-  expect_messages(&r, "4:5: error: more than 2 entries\n");
+  expect_messages(&r, "4:5: error: more than 2 entries and milestones; the rest is not read\n");
   g_assert_null(r.cv);
   read_clear(&r);
 
