@@ -727,15 +727,9 @@ static gboolean parse_color(Ctx *c, const char *key, const YdocNode *v, gboolean
 
 static gboolean parse_bool(Ctx *c, const char *key, const YdocNode *v, gboolean *out)
 {
-  static const char *const yes[] = {"true", "yes", "on", NULL};
-  static const char *const no[] = {"false", "no", "off", NULL};
-  if (v->kind == YDOC_SCALAR && v->plain) {
-    g_autofree char *lower = g_ascii_strdown(v->text, -1);
-    if (in_table(lower, yes) || in_table(lower, no)) {
-      *out = in_table(lower, yes);
-      return TRUE;
-    }
-  }
+  /* Only a plain scalar is a boolean: quoted, "true" is a string. */
+  if (v->kind == YDOC_SCALAR && v->plain && strutil_parse_bool(v->text, out))
+    return TRUE;
   g_autofree char *found = describe(v);
   ctx_error(c, v, "'%s' must be true or false, found %s", key, found);
   return FALSE;
