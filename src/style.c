@@ -293,6 +293,7 @@ typedef struct {
   size_t offset2;
   double min, max;
   const char *const *names; /* PT_ENUM: indexed by value, NULL-terminated */
+  guint bit;                /* a paint field's STYLE_PAINT_* bit; 0 in `props` */
 } StyleProp;
 
 static const char *const axis_position_names[] = {"bottom", "top", "both", NULL};
@@ -303,7 +304,6 @@ static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
 static const char *const pattern_names[] = {"solid", "hatch",   "crosshatch",
                                             "dots",  "outline", NULL};
-static const char *const paint_fields[] = {"color", "pattern", "label", NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
@@ -382,6 +382,18 @@ static const StyleProp props[] = {
 };
 #define N_PROPS G_N_ELEMENTS(props)
 
+/* The fields of a group's or a class's paint (`groups.NAME.FIELD`), typed like `props`
+ * but at offsets into a StylePaint. */
+#define PAINT(k, type, f, n, b)                                                                    \
+  {                                                                                                \
+    k, type, offsetof(StylePaint, f), 0, 0, 0, n, b                                                \
+  }
+static const StyleProp paint_props[] = {
+    PAINT("color", PT_COLOR, color, NULL, STYLE_PAINT_COLOR),
+    PAINT("pattern", PT_ENUM, pattern, pattern_names, STYLE_PAINT_PATTERN),
+    PAINT("label", PT_STRING, label, NULL, STYLE_PAINT_LABEL),
+};
+
 /* Mappings whose keys are property names (as opposed to `groups` and `classes`). */
 static const char *const sections[] = {"page", "title", "subtitle",  "axis",   "today",
                                        "bar",  "group", "milestone", "legend", NULL};
@@ -412,8 +424,9 @@ static gboolean in_table(const char *word, const char *const *table)
   return FALSE;
 }
 
-#define FIELD(style, p, type) ((type *)(void *)((char *)(style) + (p)->offset))
-#define FIELD2(style, p, type) ((type *)(void *)((char *)(style) + (p)->offset2))
+/* The field @p describes in @base (a Style, or a StylePaint for `paint_props`). */
+#define FIELD(base, p, type) ((type *)(void *)((char *)(base) + (p)->offset))
+#define FIELD2(base, p, type) ((type *)(void *)((char *)(base) + (p)->offset2))
 
 /* ---------------------------------------------------------------- styles and layers */
 
@@ -500,15 +513,12 @@ const char *style_layer_extends(const StyleLayer *layer)
   return layer->extends;
 }
 
-static guint paint_field_bit(const char *name)
+static const StyleProp *paint_prop_find(const char *field)
 {
-  if (strcmp(name, "color") == 0)
-    return STYLE_PAINT_COLOR;
-  if (strcmp(name, "pattern") == 0)
-    return STYLE_PAINT_PATTERN;
-  if (strcmp(name, "label") == 0)
-    return STYLE_PAINT_LABEL;
-  return 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(paint_props); i++)
+    if (strcmp(paint_props[i].key, field) == 0)
+      return &paint_props[i];
+  return NULL;
 }
 
 gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
@@ -525,7 +535,8 @@ gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
     return FALSE;
   g_autofree char *name = g_strndup(first + 1, (gsize)(dot - first - 1));
   const StylePaint *paint = g_hash_table_lookup(table, name);
-  return paint && (paint->set & paint_field_bit(dot + 1));
+  const StyleProp *field = paint_prop_find(dot + 1);
+  return paint && field && (paint->set & field->bit);
 }
 
 static StylePaint *paint_get(GHashTable *table, const char *name)
@@ -538,7 +549,8 @@ static StylePaint *paint_get(GHashTable *table, const char *name)
   return paint;
 }
 
-static void copy_prop(Style *dst, const Style *src, const StyleProp *p)
+/* Copies the field @p describes from @src to @dst (both Styles, or both StylePaints). */
+static void copy_prop(void *dst, const void *src, const StyleProp *p)
 {
   switch (p->type) {
   case PT_NUMBER:
@@ -579,24 +591,22 @@ static void copy_prop(Style *dst, const Style *src, const StyleProp *p)
   }
 }
 
+/* Copies onto @to the fields @from set. */
+static void paint_merge(StylePaint *to, const StylePaint *from)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS(paint_props); i++)
+    if (from->set & paint_props[i].bit)
+      copy_prop(to, from, &paint_props[i]);
+  to->set |= from->set;
+}
+
 static void apply_paints(GHashTable *dst, GHashTable *src)
 {
   GHashTableIter iter;
   gpointer key, value;
   g_hash_table_iter_init(&iter, src);
-  while (g_hash_table_iter_next(&iter, &key, &value)) {
-    const StylePaint *from = value;
-    StylePaint *to = paint_get(dst, key);
-    if (from->set & STYLE_PAINT_COLOR)
-      to->color = from->color;
-    if (from->set & STYLE_PAINT_PATTERN)
-      to->pattern = from->pattern;
-    if (from->set & STYLE_PAINT_LABEL) {
-      g_free(to->label);
-      to->label = g_strdup(from->label);
-    }
-    to->set |= from->set;
-  }
+  while (g_hash_table_iter_next(&iter, &key, &value))
+    paint_merge(paint_get(dst, key), value);
 }
 
 void style_apply(Style *style, const StyleLayer *layer)
@@ -858,12 +868,13 @@ static gboolean parse_list(Ctx *c, const StyleProp *p, const YdocNode *v, GArray
   return TRUE;
 }
 
-static gboolean parse_prop(Ctx *c, const StyleProp *p, const YdocNode *v)
+/* Parses @v into the field @p describes in @s (a Style, or a StylePaint for `paint_props`);
+ * @key names it in messages. */
+static gboolean parse_prop(Ctx *c, const StyleProp *p, const char *key, const YdocNode *v, void *s)
 {
-  Style *s = &c->layer->values;
   switch (p->type) {
   case PT_NUMBER:
-    return parse_number(c, p->key, v, p->min, p->max, FIELD(s, p, double));
+    return parse_number(c, key, v, p->min, p->max, FIELD(s, p, double));
   case PT_AUTO_NUMBER:
     if (v->kind == YDOC_SCALAR && strcmp(v->text, "auto") == 0) {
       *FIELD(s, p, double) = 0;
@@ -871,17 +882,17 @@ static gboolean parse_prop(Ctx *c, const StyleProp *p, const YdocNode *v)
     }
     if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) &&
         !strutil_parse_number(v->text, &(double){0}) && !is_non_finite(v->text)) {
-      ctx_error(c, v, "'%s' must be auto or a number, found '%s'", p->key, v->text);
+      ctx_error(c, v, "'%s' must be auto or a number, found '%s'", key, v->text);
       return FALSE;
     }
-    return parse_number(c, p->key, v, p->min, p->max, FIELD(s, p, double));
+    return parse_number(c, key, v, p->min, p->max, FIELD(s, p, double));
   case PT_BOOL:
-    return parse_bool(c, p->key, v, FIELD(s, p, gboolean));
+    return parse_bool(c, key, v, FIELD(s, p, gboolean));
   case PT_ENUM:
-    return parse_enum(c, p->key, v, p->names, FIELD(s, p, int));
+    return parse_enum(c, key, v, p->names, FIELD(s, p, int));
   case PT_COLOR:
   case PT_COLOR_NONE:
-    return parse_color(c, p->key, v, p->type == PT_COLOR_NONE, FIELD(s, p, StyleColor));
+    return parse_color(c, key, v, p->type == PT_COLOR_NONE, FIELD(s, p, StyleColor));
   case PT_AUTO_COLOR:
     if (v->kind == YDOC_SCALAR && strcmp(v->text, "auto") == 0) {
       *FIELD(s, p, StyleColor) = (StyleColor){0, 0, 0, 1};
@@ -889,11 +900,11 @@ static gboolean parse_prop(Ctx *c, const StyleProp *p, const YdocNode *v)
       return TRUE;
     }
     *FIELD2(s, p, gboolean) = FALSE;
-    return parse_color(c, p->key, v, FALSE, FIELD(s, p, StyleColor));
+    return parse_color(c, key, v, FALSE, FIELD(s, p, StyleColor));
   case PT_FONT:
-    return parse_font(c, p->key, v, FIELD(s, p, char *));
+    return parse_font(c, key, v, FIELD(s, p, char *));
   case PT_STRING:
-    return parse_string(c, p->key, v, FIELD(s, p, char *));
+    return parse_string(c, key, v, FIELD(s, p, char *));
   case PT_DASH:
     return parse_dash(c, p, v, FIELD(s, p, double), FIELD2(s, p, guint));
   case PT_COLORS:
@@ -919,8 +930,8 @@ static void unknown_key(Ctx *c, const char *path, const YdocNode *at)
          *w; w++)
       g_ptr_array_add(cands, g_strdup(*w));
   } else if (g_str_has_prefix(path, "groups.") || g_str_has_prefix(path, "classes.")) {
-    for (guint i = 0; paint_fields[i]; i++)
-      g_ptr_array_add(cands, g_strdup_printf("%.*s.%s", (int)parent_len, path, paint_fields[i]));
+    for (size_t i = 0; i < G_N_ELEMENTS(paint_props); i++)
+      g_ptr_array_add(cands, g_strdup_printf("%.*s.%s", (int)parent_len, path, paint_props[i].key));
   } else {
     for (size_t i = 0; i < N_PROPS; i++)
       if (strncmp(props[i].key, path, parent_len + 1) == 0)
@@ -953,32 +964,14 @@ static gboolean expect_mapping(Ctx *c, const char *path, const YdocNode *v)
   return FALSE;
 }
 
-static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path, guint bit,
-                        const YdocNode *v)
+static void paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
+                        const StyleProp *field, const YdocNode *v)
 {
-  StylePaint tmp = {0};
-  gboolean ok = FALSE;
-  if (bit == STYLE_PAINT_COLOR) {
-    ok = parse_color(c, path, v, FALSE, &tmp.color);
-  } else if (bit == STYLE_PAINT_PATTERN) {
-    int pat = 0;
-    ok = parse_enum(c, path, v, pattern_names, &pat);
-    tmp.pattern = (StylePattern)pat;
-  } else {
-    ok = parse_string(c, path, v, &tmp.label);
-  }
-  if (!ok)
-    return;
-  StylePaint *paint = paint_get(table, name);
-  if (bit == STYLE_PAINT_COLOR)
-    paint->color = tmp.color;
-  else if (bit == STYLE_PAINT_PATTERN)
-    paint->pattern = tmp.pattern;
-  else {
-    g_free(paint->label);
-    paint->label = tmp.label;
-  }
-  paint->set |= bit;
+  /* Parsed aside first: a field in error must not name the group. */
+  StylePaint tmp = {.set = field->bit};
+  if (parse_prop(c, field, path, v, &tmp))
+    paint_merge(paint_get(table, name), &tmp);
+  g_free(tmp.label);
 }
 
 static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *v);
@@ -987,9 +980,9 @@ static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *
 static void walk_paint_field(Ctx *c, GHashTable *table, const char *name, const char *path,
                              const char *field, const YdocNode *key, const YdocNode *v)
 {
-  guint bit = paint_field_bit(field);
-  if (bit)
-    paint_field(c, table, name, path, bit, v);
+  const StyleProp *p = paint_prop_find(field);
+  if (p)
+    paint_field(c, table, name, path, p, v);
   else
     unknown_key(c, path, key);
 }
@@ -1024,7 +1017,7 @@ static void walk(Ctx *c, const char *path, const YdocNode *key, const YdocNode *
 {
   const StyleProp *p = prop_find(path);
   if (p) {
-    if (parse_prop(c, p, v))
+    if (parse_prop(c, p, p->key, v, &c->layer->values))
       c->layer->set[p - props] = 1;
     return;
   }
