@@ -120,15 +120,9 @@ gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out)
 
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out)
 {
-  static const char *const yes[] = {"true", "True", "TRUE"};
-  static const char *const no[] = {"false", "False", "FALSE"};
   if (node->kind == YDOC_SCALAR) {
-    for (gsize i = 0; i < G_N_ELEMENTS(yes); i++) {
-      if (strcmp(node->text, yes[i]) == 0 || strcmp(node->text, no[i]) == 0) {
-        *out = strcmp(node->text, yes[i]) == 0;
-        return TRUE;
-      }
-    }
+    if (strutil_parse_bool(node->text, out))
+      return TRUE;
     if (!ydoc_is_null(node)) {
       g_autofree char *s = readctx_shown(node->text);
       readctx_error(c, node, "expected true or false, found '%s'", s);

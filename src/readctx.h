@@ -66,7 +66,8 @@ char *readctx_text(ReadCtx *c, const YdocNode *at, const char *text);
  * empty), as readctx_text. FALSE after "expected a string, found WHAT". */
 gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out);
 
-/* Reads true/True/TRUE or false/False/FALSE. FALSE after "expected true or false, found
+/* Reads a boolean in the one vocabulary (strutil_parse_bool: true/yes/on, false/no/off,
+ * any case; quoted too). FALSE after "expected true or false, found
  * 'TEXT'" (or "found WHAT" for a list, a mapping or a null). */
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 

@@ -122,7 +122,7 @@ static void test_string(void)
 static void test_bool(void)
 {
   Fixture f;
-  setup(&f, "a: true\nb: FALSE\nc: yes\nd: ~\ne: [true]\n");
+  setup(&f, "a: yes\nb: FALSE\nc: maybe\nd: ~\ne: [true]\n");
   gboolean v = FALSE;
   g_assert_true(readctx_bool(&f.c, value(&f, "a"), &v));
   g_assert_true(v);
@@ -131,7 +131,7 @@ static void test_bool(void)
   g_assert_false(readctx_bool(&f.c, value(&f, "c"), &v));
   g_assert_false(readctx_bool(&f.c, value(&f, "d"), &v));
   g_assert_false(readctx_bool(&f.c, value(&f, "e"), &v));
-  expect(&f, "3:4: error: expected true or false, found 'yes'\n"
+  expect(&f, "3:4: error: expected true or false, found 'maybe'\n"
              "4:4: error: expected true or false, found an empty value\n"
              "5:4: error: expected true or false, found a list\n");
   teardown(&f);

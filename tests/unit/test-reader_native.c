@@ -502,6 +502,22 @@ static void test_forced(void)
   read_clear(&r);
 }
 
+/* `approximate` takes the one boolean vocabulary of strutil_parse_bool, as styles do. */
+static void test_bool_words(void)
+{
+  Read r = read_cv("jobs:\n"
+                   "  - {title: A, start: 2011, end: 2012, approximate: yes}\n"
+                   "  - {title: B, start: 2011, end: 2012, approximate: On}\n"
+                   "  - {title: C, start: 2011, end: 2012, approximate: no}\n"
+                   "  - {title: D, start: 2011, end: 2012, approximate: FALSE}\n");
+  expect_messages(&r, "");
+  g_assert_true(entry_at(r.cv, 0, 0)->approximate);
+  g_assert_true(entry_at(r.cv, 0, 1)->approximate);
+  g_assert_false(entry_at(r.cv, 0, 2)->approximate);
+  g_assert_false(entry_at(r.cv, 0, 3)->approximate);
+  read_clear(&r);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -519,5 +535,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/strict", test_strict);
   g_test_add_func("/reader/native/guards", test_guards);
   g_test_add_func("/reader/native/forced", test_forced);
+  g_test_add_func("/reader/native/bool-words", test_bool_words);
   return g_test_run();
 }
