@@ -194,6 +194,24 @@ void emit_key(Emit *e, const char *key)
   top->want_value = TRUE;
 }
 
+void emit_key_string(Emit *e, const char *key, const char *text)
+{
+  emit_key(e, key);
+  emit_string(e, text);
+}
+
+void emit_key_int(Emit *e, const char *key, gint64 value)
+{
+  emit_key(e, key);
+  emit_int(e, value);
+}
+
+void emit_key_bool(Emit *e, const char *key, gboolean value)
+{
+  emit_key(e, key);
+  emit_bool(e, value);
+}
+
 static void emit_open(Emit *e, gboolean is_map, gboolean compact)
 {
   EmitFrame *top = emit_top(e);

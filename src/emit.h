@@ -31,6 +31,11 @@ void emit_int(Emit *e, gint64 value);
 void emit_bool(Emit *e, gboolean value);
 void emit_null(Emit *e);
 
+/* A key and its value in one call. */
+void emit_key_string(Emit *e, const char *key, const char *text);
+void emit_key_int(Emit *e, const char *key, gint64 value);
+void emit_key_bool(Emit *e, const char *key, gboolean value);
+
 /* Ends the document and frees @e. Returns the text, owned by the caller (newline at the
  * end), or NULL when the calls did not make one well-formed document. */
 char *emit_finish(Emit *e);

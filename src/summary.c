@@ -579,6 +579,7 @@ SummaryReport *summary_build(const Timeline *tl, const SummaryOptions *opts)
   r->range_start = tl->start;
   r->range_end = tl->end;
   r->gap = opts->gap;
+  r->all_groups = tl->cv == NULL || tl->groups->len == tl->cv->groups->len;
   r->groups = g_ptr_array_new_with_free_func(scope_free);
   GPtrArray *all = g_ptr_array_new_with_free_func(item_free);
   for (guint g = 0; g < tl->groups->len; g++) {
@@ -912,6 +913,13 @@ char *summary_format_text(const SummaryReport *r)
     append_end(t.out, &range.end, TRUE, TRUE);
     g_string_append(t.out, " (--from/--to).\n");
   }
+  if (!r->all_groups && r->groups->len) {
+    g_string_append(t.out, "Groups counted: ");
+    for (guint i = 0; i < r->groups->len; i++)
+      g_string_append_printf(t.out, "%s%s", i ? ", " : "",
+                             ((const SummaryScope *)g_ptr_array_index(r->groups, i))->name);
+    g_string_append(t.out, ".\n");
+  }
   text_scope(&t, r->cv);
   for (guint i = 0; i < r->groups->len; i++)
     text_scope(&t, g_ptr_array_index(r->groups, i));
@@ -952,14 +960,10 @@ static void emit_end(Emit *e, const char *key, const SummaryEnd *end)
   emit_key(e, key);
   emit_map_start(e, TRUE);
   emit_day(e, "date", end->day);
-  emit_key(e, "precision");
-  emit_string(e, precision_name(end->precision));
-  emit_key(e, "approximate");
-  emit_bool(e, end->approximate);
-  emit_key(e, "ongoing");
-  emit_bool(e, end->ongoing);
-  emit_key(e, "cut");
-  emit_bool(e, end->cut);
+  emit_key_string(e, "precision", precision_name(end->precision));
+  emit_key_bool(e, "approximate", end->approximate);
+  emit_key_bool(e, "ongoing", end->ongoing);
+  emit_key_bool(e, "cut", end->cut);
   emit_map_end(e);
 }
 
@@ -968,8 +972,7 @@ static void emit_span(Emit *e, const SummarySpan *span)
   emit_end(e, "start", &span->start);
   emit_end(e, "end", &span->end);
   char *text = summary_span_text(span);
-  emit_key(e, "dates");
-  emit_string(e, text);
+  emit_key_string(e, "dates", text);
   g_free(text);
 }
 
@@ -977,17 +980,12 @@ static void emit_duration(Emit *e, const char *key, const SummaryDuration *d)
 {
   emit_key(e, key);
   emit_map_start(e, TRUE);
-  emit_key(e, "months");
-  emit_int(e, d->months);
-  emit_key(e, "days");
-  emit_int(e, d->days);
-  emit_key(e, "calendar_days");
-  emit_int(e, d->calendar_days);
-  emit_key(e, "approximate");
-  emit_bool(e, d->approximate);
+  emit_key_int(e, "months", d->months);
+  emit_key_int(e, "days", d->days);
+  emit_key_int(e, "calendar_days", d->calendar_days);
+  emit_key_bool(e, "approximate", d->approximate);
   char *text = summary_duration_text(d);
-  emit_key(e, "text");
-  emit_string(e, text);
+  emit_key_string(e, "text", text);
   g_free(text);
   emit_map_end(e);
 }
@@ -1004,31 +1002,32 @@ static void emit_texts(Emit *e, const char *key, const GPtrArray *texts)
 static void emit_org(Emit *e, const SummaryOrg *org)
 {
   emit_map_start(e, FALSE);
-  emit_key(e, "name");
-  emit_string(e, org->name);
-  emit_key(e, "named_by");
-  emit_string(e, org->by_title ? "title" : "org");
+  emit_key_string(e, "name", org->name);
+  emit_key_string(e, "named_by", org->by_title ? "title" : "org");
   emit_duration(e, "time", &org->time);
   emit_span(e, &org->span);
   emit_texts(e, "titles", org->titles);
   emit_map_end(e);
 }
 
+/* Opens the mapping of an overlap or a gap: its dates and its length. */
+static void emit_spell_open(Emit *e, const SummarySpan *span, const SummaryDuration *length)
+{
+  emit_map_start(e, FALSE);
+  emit_span(e, span);
+  emit_duration(e, "length", length);
+}
+
 static void emit_scope(Emit *e, const SummaryScope *s, const SummaryThreshold *gap_limit)
 {
   emit_map_start(e, FALSE);
-  emit_key(e, "key");
-  emit_string(e, s->key);
-  emit_key(e, "name");
-  emit_string(e, s->name);
+  emit_key_string(e, "key", s->key);
+  emit_key_string(e, "name", s->name);
   emit_duration(e, "total", &s->total);
   if (s->empty) {
-    emit_key(e, "start");
-    emit_null(e);
-    emit_key(e, "end");
-    emit_null(e);
-    emit_key(e, "dates");
-    emit_null(e);
+    emit_key_string(e, "start", NULL); /* null */
+    emit_key_string(e, "end", NULL);
+    emit_key_string(e, "dates", NULL);
   } else {
     emit_span(e, &s->span);
   }
@@ -1040,8 +1039,7 @@ static void emit_scope(Emit *e, const SummaryScope *s, const SummaryThreshold *g
   emit_key(e, "longest_tenure");
   if (s->longest) {
     emit_map_start(e, FALSE);
-    emit_key(e, "name");
-    emit_string(e, s->longest->name);
+    emit_key_string(e, "name", s->longest->name);
     emit_duration(e, "time", &s->longest->time);
     emit_map_end(e);
   } else {
@@ -1051,11 +1049,8 @@ static void emit_scope(Emit *e, const SummaryScope *s, const SummaryThreshold *g
   emit_list_start(e);
   for (guint i = 0; i < s->overlaps->len; i++) {
     const SummaryOverlap *o = g_ptr_array_index(s->overlaps, i);
-    emit_map_start(e, FALSE);
-    emit_span(e, &o->span);
-    emit_duration(e, "length", &o->length);
-    emit_key(e, "most_at_once");
-    emit_int(e, o->most_at_once);
+    emit_spell_open(e, &o->span, &o->length);
+    emit_key_int(e, "most_at_once", o->most_at_once);
     emit_texts(e, "items", o->items);
     emit_map_end(e);
   }
@@ -1066,13 +1061,9 @@ static void emit_scope(Emit *e, const SummaryScope *s, const SummaryThreshold *g
     const SummaryGap *g = g_ptr_array_index(s->gaps, i);
     if (!summary_gap_longer(g, gap_limit))
       continue;
-    emit_map_start(e, FALSE);
-    emit_span(e, &g->span);
-    emit_duration(e, "length", &g->length);
-    emit_key(e, "after");
-    emit_string(e, g->after);
-    emit_key(e, "before");
-    emit_string(e, g->before);
+    emit_spell_open(e, &g->span, &g->length);
+    emit_key_string(e, "after", g->after);
+    emit_key_string(e, "before", g->before);
     emit_map_end(e);
   }
   emit_list_end(e);
@@ -1083,26 +1074,20 @@ static char *format_tree(const SummaryReport *r, EmitFormat format)
 {
   Emit *e = emit_new(format);
   emit_map_start(e, FALSE);
-  emit_key(e, "format");
-  emit_string(e, "cvtimeline-summary");
-  emit_key(e, "version");
-  emit_int(e, 1);
-  emit_key(e, "name");
-  emit_string(e, r->name);
+  emit_key_string(e, "format", "cvtimeline-summary");
+  emit_key_int(e, "version", 1);
+  emit_key_string(e, "name", r->name);
   emit_day(e, "today", r->today);
   emit_key(e, "range");
   emit_map_start(e, TRUE);
   emit_day(e, "start", r->range_start);
   emit_day(e, "end", r->range_end);
-  emit_key(e, "cut");
-  emit_bool(e, r->cut);
+  emit_key_bool(e, "cut", r->cut);
   emit_map_end(e);
   emit_key(e, "gap_threshold");
   emit_map_start(e, TRUE);
-  emit_key(e, "months");
-  emit_int(e, r->gap.months);
-  emit_key(e, "days");
-  emit_int(e, r->gap.days);
+  emit_key_int(e, "months", r->gap.months);
+  emit_key_int(e, "days", r->gap.days);
   emit_map_end(e);
   emit_key(e, "cv");
   emit_scope(e, r->cv, &r->gap);

@@ -78,6 +78,8 @@ typedef struct {
   DateDay today;                  /* what ongoing periods were counted to */
   DateDay range_start, range_end; /* the timeline's range, inclusive */
   gboolean cut;                   /* --from/--to cut some period */
+  gboolean all_groups;            /* every group of the CV is counted (no --only, nothing
+                                     left out by --from/--to) */
   SummaryThreshold gap;           /* gaps longer than this are reported */
   SummaryScope *cv;               /* owned: every selected group together */
   GPtrArray *groups;              /* of SummaryScope*, owned, in the timeline's order */

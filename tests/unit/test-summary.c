@@ -443,6 +443,9 @@ static void test_range_and_only(void)
   r = report_of(cv, TODAY, &only_jobs, NULL);
   g_assert_cmpuint(r->groups->len, ==, 1);
   g_assert_null(summary_find_group(r, "education"));
+  char *text = summary_format_text(r);
+  g_assert_nonnull(strstr(text, "\nGroups counted: Experience.\n\nWhole CV: 15 y 11 m"));
+  g_free(text);
   /* 120 months (A) + 1 Jan 2021 to 25 Nov 2026: 70 months 25 days. */
   assert_duration(&r->cv->total, 190, 25, 3652 + 2155, FALSE, "15 y 11 m");
   g_assert_cmpuint(r->cv->gaps->len, ==, 1);
