@@ -8,6 +8,7 @@
 #include "fuzz.h"
 
 #include "date.h"
+#include "describe.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -146,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (scene != NULL) {
       char *yaml = dump_layout(scene);
       g_free(yaml);
-      char *alt = render_alt_text(scene);
+      char *alt = describe_alt_text(scene);
       g_free(alt);
       render_small(scene, text);
     } else if (diag_error_count(diags) == 0) {

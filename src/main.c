@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "date.h"
+#include "describe.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -487,7 +488,7 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
       return EXIT_OUTPUT;
   }
   if (a->alt_text) {
-    char *summary = render_alt_text(r->scene);
+    char *summary = describe_alt_text(r->scene);
     gboolean ok = print_stdout(summary, diags);
     g_free(summary);
     if (!ok)

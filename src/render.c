@@ -3,6 +3,7 @@
  * positions, and it is deterministic: no timestamps, stable ids, fixed PDF dates. */
 #include "render.h"
 
+#include "describe.h"
 #include "svg.h"
 
 #include <cairo-pdf.h>
@@ -302,15 +303,6 @@ static char *link_attributes(const char *url)
   return g_string_free(out, FALSE);
 }
 
-gboolean render_url_allowed(const char *url)
-{
-  static const char *const schemes[] = {"https://", "http://", "mailto:"};
-  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
-    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
-      return TRUE;
-  return FALSE;
-}
-
 static void paint_shape(cairo_t *cr, TextCtx *text, const LayoutShape *s)
 {
   cairo_save(cr);
@@ -339,8 +331,9 @@ static void paint_scene(cairo_t *cr, TextCtx *text, const LayoutScene *scene, gb
 {
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    gboolean link = links && render_url_allowed(s->url);
-    char *attrs = link ? link_attributes(s->url) : NULL;
+    const char *url = links ? layout_shape_link(scene, s) : NULL;
+    gboolean link = url != NULL;
+    char *attrs = link ? link_attributes(url) : NULL;
     if (link)
       cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
     paint_shape(cr, text, s);
@@ -402,7 +395,7 @@ static gboolean render_svg(const LayoutScene *scene, TextCtx *text, const Render
                            Sink *sink, GError **error)
 {
   double scale = render_scale(opts);
-  char *desc = render_alt_text(scene);
+  char *desc = describe_alt_text(scene);
   SvgRoot root = {
       .title = opts->title,
       .desc = desc,
@@ -567,137 +560,4 @@ GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOption
     return NULL;
   }
   return g_byte_array_free_to_bytes(buf);
-}
-
-/* --- Alt text --- */
-
-typedef enum { ALT_YEAR, ALT_MONTH, ALT_DAY } AltPrecision;
-
-/* The coarsest unit a day is the start (or, with @is_end, the end) of: 1 January is a
- * year's start, 31 December its end, the 1st a month's start. Model spans keep no
- * precision, so this recovers the one the CV most likely gave. */
-static AltPrecision day_precision(DateDay day, gboolean is_end)
-{
-  int y, m, d, ny, nm, nd;
-  date_to_ymd(day, &y, &m, &d);
-  date_to_ymd(day + 1, &ny, &nm, &nd);
-  if (is_end ? (nm == 1 && nd == 1) : (m == 1 && d == 1))
-    return ALT_YEAR;
-  if (is_end ? nd == 1 : d == 1)
-    return ALT_MONTH;
-  return ALT_DAY;
-}
-
-/* "2019", "Nov 2019" or "12 Nov 2019". English month names: the summary must not depend
- * on the locale. */
-static void append_day(GString *out, DateDay day, AltPrecision prec)
-{
-  int y, m, d;
-  date_to_ymd(day, &y, &m, &d);
-  if (y < 1 || m < 1 || m > 12)
-    g_string_append(out, "?");
-  else if (prec == ALT_YEAR)
-    g_string_append_printf(out, "%d", y);
-  else if (prec == ALT_MONTH)
-    g_string_append_printf(out, "%s %d", date_month_abbrev(m), y);
-  else
-    g_string_append_printf(out, "%d %s %d", d, date_month_abbrev(m), y);
-}
-
-/* Both ends at one precision, the finer of the two, so that a span never reads
- * "Mar 2015 to 14 Mar 2015". */
-void render_append_span(GString *out, const DateSpan *span)
-{
-  AltPrecision prec = day_precision(span->start, FALSE);
-  if (!span->ongoing)
-    prec = MAX(prec, day_precision(span->end, TRUE));
-  if (span->start_approx)
-    g_string_append(out, "c. ");
-  append_day(out, span->start, prec);
-  if (span->ongoing) {
-    g_string_append(out, " to present");
-    return;
-  }
-  GString *start = g_string_new(NULL), *end = g_string_new(NULL);
-  append_day(start, span->start, prec);
-  append_day(end, span->end, prec);
-  /* "2019" rather than "2019 to 2019". */
-  if (!g_str_equal(start->str, end->str) || span->end_approx)
-    g_string_append_printf(out, " to %s%s", span->end_approx ? "c. " : "", end->str);
-  g_string_free(start, TRUE);
-  g_string_free(end, TRUE);
-}
-
-static void append_entry(GString *out, const LayoutEntry *le)
-{
-  const ModelEntry *e = le->entry;
-  const char *title = le->title ? le->title : (e ? e->title : NULL);
-  const char *org = le->org ? le->org : (e ? e->org : NULL);
-  if (title && org)
-    g_string_append_printf(out, "%s, %s", title, org);
-  else
-    g_string_append(out, title ? title : org ? org : "untitled");
-  if (e == NULL)
-    return;
-  if (e->roles->len > 0) {
-    g_string_append(out, " (");
-    for (guint i = 0; i < e->roles->len; i++) {
-      const ModelRole *role = &g_array_index(e->roles, ModelRole, i);
-      g_string_append_printf(out, "%s%s ", i ? "; " : "", role->title);
-      render_append_span(out, &role->span);
-    }
-    g_string_append(out, ")");
-    return;
-  }
-  for (guint i = 0; i < e->periods->len; i++) {
-    g_string_append(out, i ? " and " : ", ");
-    render_append_span(out, &g_array_index(e->periods, DateSpan, i));
-  }
-}
-
-void render_append_day(GString *out, DateDay day)
-{
-  append_day(out, day, day_precision(day, FALSE));
-}
-
-static void append_milestones(GString *out, const LayoutScene *scene)
-{
-  if (scene->milestones == NULL || scene->milestones->len == 0)
-    return;
-  g_string_append(out, "Milestones: ");
-  for (guint i = 0; i < scene->milestones->len; i++) {
-    const LayoutMilestone *m = g_ptr_array_index(scene->milestones, i);
-    g_string_append_printf(out, "%s%s, ", i ? "; " : "", m->title ? m->title : "untitled");
-    render_append_day(out, m->date);
-  }
-  g_string_append(out, ".\n");
-}
-
-char *render_alt_text(const LayoutScene *scene)
-{
-  GString *out = g_string_new(NULL);
-  int y0, y1, m, d;
-  date_to_ymd(scene->range_start, &y0, &m, &d);
-  date_to_ymd(scene->range_end, &y1, &m, &d);
-  if (scene->title != NULL)
-    g_string_append_printf(out, "%s%s%s: career timeline", scene->title,
-                           scene->headline ? ", " : "", scene->headline ? scene->headline : "");
-  else
-    g_string_append(out, "Career timeline");
-  if (y0 == y1)
-    g_string_append_printf(out, ", %d.\n", y0);
-  else
-    g_string_append_printf(out, " from %d to %d.\n", y0, y1);
-  for (guint g = 0; scene->groups != NULL && g < scene->groups->len; g++) {
-    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-    g_string_append_printf(out, "%s: ", group->name ? group->name : group->key);
-    for (guint i = 0; i < group->entries->len; i++) {
-      if (i > 0)
-        g_string_append(out, "; ");
-      append_entry(out, g_ptr_array_index(group->entries, i));
-    }
-    g_string_append(out, ".\n");
-  }
-  append_milestones(out, scene);
-  return g_string_free(out, FALSE);
 }

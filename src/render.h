@@ -51,18 +51,3 @@ gboolean render_check(const LayoutScene *scene, const RenderOptions *opts, GErro
  * is the one to report); the sink may then have received part of a file. */
 gboolean render_scene_to(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                          RenderSink sink, gpointer closure, GError **error);
-
-/* A plain-text summary of the chart for `<img alt>` (--alt-text): the name and the
- * visible range, then one line per group listing its entries with their dates in
- * reading order, then the milestones. English, independent of the locale. Returns a new
- * string owned by the caller. */
-char *render_alt_text(const LayoutScene *scene);
-
-/* Appends a span as the summary words it: "Mar 2015 to Jun 2019", "c. 2005 to present",
- * "2019" (both ends at the finer precision either end has). English. */
-void render_append_span(GString *out, const DateSpan *span);
-/* Appends one day at the precision it most likely had: "2019", "Nov 2019", "3 Nov 2019". */
-void render_append_day(GString *out, DateDay day);
-/* Whether @url may become a link (PDF annotation, SVG <a>): http, https and mailto only,
- * so that a CV cannot put a javascript: or file: link into a page that embeds the chart. */
-gboolean render_url_allowed(const char *url);
