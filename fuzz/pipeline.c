@@ -66,7 +66,7 @@ static void render_small(const LayoutScene *scene, TextCtx *text)
 {
   if (scene->width * scene->height > 4e6)
     return;
-  RenderOptions ropts = {.format = RENDER_SVG, .scale = 1, .creation_time = 946684800};
+  RenderOptions ropts = {.format = render_format_find("svg"), .scale = 1, .creation_time = 946684800};
   GError *error = NULL;
   GBytes *bytes = render_scene(scene, text, &ropts, &error);
   if (bytes == NULL) {

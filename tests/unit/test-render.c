@@ -111,9 +111,10 @@ static LayoutScene *sample_scene(void)
   return s;
 }
 
-static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale, GError **error)
+static GBytes *render(const LayoutScene *scene, const char *format, double scale,
+                      GError **error)
 {
-  RenderOptions opts = {.format = format,
+  RenderOptions opts = {.format = render_format_find(format),
                         .scale = scale,
                         .title = "Ada \"<Lovelace>\"\x01",
                         .author = "Ada",
@@ -174,7 +175,7 @@ static void test_svg_valid(void)
 {
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
-  GBytes *svg = render(scene, RENDER_SVG, 1, &error);
+  GBytes *svg = render(scene, "svg", 1, &error);
   g_assert_no_error(error);
   char *text = g_strndup(g_bytes_get_data(svg, NULL), g_bytes_get_size(svg));
   /* The root's size is unitless (CSS px) and the viewBox matches the chart; the title is
@@ -205,13 +206,13 @@ static void test_png_size(void)
   scene->width = 200.5; /* a fractional size rounds up */
   GError *error = NULL;
   guint32 w, h;
-  GBytes *png = render(scene, RENDER_PNG, 1, &error);
+  GBytes *png = render(scene, "png", 1, &error);
   g_assert_no_error(error);
   png_dimensions(png, &w, &h);
   g_assert_cmpuint(w, ==, 201);
   g_assert_cmpuint(h, ==, 100);
   g_bytes_unref(png);
-  png = render(scene, RENDER_PNG, 2, &error);
+  png = render(scene, "png", 2, &error);
   g_assert_no_error(error);
   png_dimensions(png, &w, &h);
   g_assert_cmpuint(w, ==, 401);
@@ -225,7 +226,7 @@ static void test_png_too_large(void)
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
   scene->width = 20000;
-  GBytes *png = render(scene, RENDER_PNG, 2, &error);
+  GBytes *png = render(scene, "png", 2, &error);
   g_assert_null(png);
   g_assert_nonnull(error);
   g_assert_nonnull(strstr(error->message, "--scale"));
@@ -233,19 +234,19 @@ static void test_png_too_large(void)
   g_clear_error(&error);
   scene->width = 200;
   scene->height = 40000;
-  png = render(scene, RENDER_PNG, 1, &error);
+  png = render(scene, "png", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(strstr(error->message, "page.height"));
   g_clear_error(&error);
   /* Each side within the limit, the area not. */
   scene->width = 20000;
   scene->height = 20000;
-  png = render(scene, RENDER_PNG, 1, &error);
+  png = render(scene, "png", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(strstr(error->message, "--height"));
   g_clear_error(&error);
   scene->height = 0;
-  png = render(scene, RENDER_SVG, 1, &error);
+  png = render(scene, "svg", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(error);
   g_clear_error(&error);
@@ -291,7 +292,7 @@ static void test_png_pixels(void)
                        .pattern = STYLE_PATTERN_HATCH,
                        .pattern_color = BLACK});
   GError *error = NULL;
-  GBytes *png = render(s, RENDER_PNG, 1, &error);
+  GBytes *png = render(s, "png", 1, &error);
   g_assert_no_error(error);
   g_assert_cmphex(png_pixel(png, 50, 10), ==, 0xffff0000); /* solid middle */
   g_assert_cmpuint(png_pixel(png, 0, 10) >> 24, <, 0x20);  /* faded ends */
@@ -312,7 +313,7 @@ static void test_pdf_valid(void)
 {
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
-  GBytes *pdf = render(scene, RENDER_PDF, 1, &error);
+  GBytes *pdf = render(scene, "pdf", 1, &error);
   g_assert_no_error(error);
   gsize len;
   const char *data = g_bytes_get_data(pdf, &len);
@@ -337,7 +338,8 @@ static void test_pdf_valid(void)
 static void test_deterministic(void)
 {
   LayoutScene *scene = sample_scene();
-  for (RenderFormat f = RENDER_SVG; f <= RENDER_PDF; f++) {
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    const char *f = render_formats[i]->name;
     GError *error = NULL;
     GBytes *a = render(scene, f, 1, &error);
     g_assert_no_error(error);
@@ -350,16 +352,26 @@ static void test_deterministic(void)
   scene_free(scene);
 }
 
-static void test_format_names(void)
+/* The table: names and extensions found case-insensitively, svg first (the default),
+ * every row complete. */
+static void test_format_table(void)
 {
-  RenderFormat f;
-  g_assert_true(render_format_parse("PNG", &f));
-  g_assert_cmpint(f, ==, RENDER_PNG);
-  g_assert_true(render_format_parse("svg", &f));
-  g_assert_cmpint(f, ==, RENDER_SVG);
-  g_assert_false(render_format_parse("jpeg", &f));
-  g_assert_false(render_format_parse(NULL, &f));
-  g_assert_cmpstr(render_format_name(RENDER_PDF), ==, "pdf");
+  g_assert_cmpstr(render_format_find("PNG")->name, ==, "png");
+  g_assert_true(render_format_find("svg") == render_formats[0]);
+  g_assert_null(render_format_find("jpeg"));
+  g_assert_null(render_format_find(NULL));
+  g_assert_cmpstr(render_format_for_extension("PDF")->name, ==, "pdf");
+  g_assert_null(render_format_for_extension("yaml"));
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    const RenderFormat *f = render_formats[i];
+    g_assert_nonnull(f->name);
+    g_assert_nonnull(f->extensions[0]);
+    g_assert_nonnull(f->description);
+    g_assert_nonnull(f->write);
+    g_assert_true(render_format_find(f->name) == f);
+    for (const char *const *e = f->extensions; *e; e++)
+      g_assert_true(render_format_for_extension(*e) == f);
+  }
 }
 
 /* The alt text keeps each date's precision, from the scene's own records. */
@@ -412,7 +424,7 @@ int main(int argc, char **argv)
   g_test_add_func("/render/png-pixels", test_png_pixels);
   g_test_add_func("/render/pdf-valid", test_pdf_valid);
   g_test_add_func("/render/deterministic", test_deterministic);
-  g_test_add_func("/render/format-names", test_format_names);
+  g_test_add_func("/render/format-table", test_format_table);
   g_test_add_func("/render/alt-text", test_alt_text);
   return g_test_run();
 }

@@ -571,7 +571,7 @@ static void test_render_svg(void)
   TextCtx *text = text_ctx_new();
   Fixture f;
   fixture_init(&f, text);
-  RenderOptions opts = {.format = RENDER_SVG, .scale = 2, .title = "Ada"};
+  RenderOptions opts = {.format = render_format_find("svg"), .scale = 2, .title = "Ada"};
   GError *error = NULL;
   GBytes *one = render_scene(f.scene, text, &opts, &error);
   g_assert_no_error(error);
