@@ -8,6 +8,7 @@
 #include "fuzz.h"
 
 #include "date.h"
+#include "describe.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -85,7 +86,7 @@ static void render_small(const LayoutScene *scene, TextCtx *text)
 {
   if (scene->width * scene->height > 4e6)
     return;
-  RenderOptions ropts = {.format = RENDER_SVG, .scale = 1, .creation_time = 946684800};
+  RenderOptions ropts = {.format = render_format_find("svg"), .scale = 1, .creation_time = 946684800};
   GError *error = NULL;
   GBytes *bytes = render_scene(scene, text, &ropts, &error);
   if (bytes == NULL) {
@@ -166,7 +167,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (scene != NULL) {
       char *yaml = dump_layout(scene);
       g_free(yaml);
-      char *alt = render_alt_text(scene);
+      char *alt = describe_alt_text(scene);
       g_free(alt);
       render_small(scene, text);
     } else if (diag_error_count(diags) == 0) {
