@@ -58,13 +58,28 @@ gboolean readctx_given(ReadCtx *c, const YdocNode *node, YdocKind kind);
  * mapping at the top level", or "expected a mapping at the top level, found WHAT". */
 const YdocNode *readctx_root(ReadCtx *c, const YdocDoc *doc);
 
-/* @text (of the node @at) as a new string to keep, shortened to max_text_chars with the
- * warning "text longer than N characters, shortened" at @at. */
+/* @text (of the node @at) as a new string to keep: cleaned (strutil_clean_text: no bidi
+ * controls, noncharacters or control characters; trimmed), then shortened to
+ * max_text_chars with the warning "text longer than N characters, shortened" at @at.
+ * NULL when nothing is left. Every user text a reader keeps goes through here, so the
+ * model holds only clean text. */
 char *readctx_text(ReadCtx *c, const YdocNode *at, const char *text);
 
 /* Reads an optional string into *@out (freed first; a new string, or NULL when null or
- * empty), as readctx_text. FALSE after "expected a string, found WHAT". */
+ * nothing is left), as readctx_text. FALSE after "expected a string, found WHAT". */
 gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out);
+
+/* @text (trimmed of ASCII white space) as a link to keep, or NULL: the one URL policy.
+ * Only http:, https: and mailto: links (any case), and only as written: a refused link
+ * is never changed, and is a warning at @at: "url 'TEXT' has a space or a control
+ * character: not linked", "url 'TEXT' is not http, https or mailto: not linked" or "url
+ * longer than N characters: not linked" (max_text_chars). NULL without a message for an
+ * empty @text. */
+char *readctx_link(ReadCtx *c, const YdocNode *at, const char *text);
+
+/* Reads an optional url into *@out (freed first) with readctx_link; NULL when null,
+ * empty or refused. FALSE after "expected a string, found WHAT". */
+gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out);
 
 /* Reads a boolean in the one vocabulary (strutil_parse_bool: true/yes/on, false/no/off,
  * any case; quoted too). FALSE after "expected true or false, found

@@ -519,7 +519,7 @@ static ModelEntry *read_entry(ReadCtx *c, const YdocNode *node)
     else if (is_key(p, "location"))
       ok = readctx_string(c, p->value, &entry->location) && ok;
     else if (is_key(p, "url"))
-      ok = readctx_string(c, p->value, &entry->url) && ok;
+      ok = readctx_url(c, p->value, &entry->url) && ok;
     else if (is_key(p, "note"))
       ok = readctx_string(c, p->value, &entry->note) && ok;
     else if (is_key(p, "class"))
@@ -590,13 +590,14 @@ static void read_custom_groups(ReadCtx *c, ModelCv *cv, const YdocNode *value)
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
-    if (is_blank(p->key->text)) {
-      /* A name of spaces would be drawn as no name at all, in the column and legend. */
+    g_autofree char *name = NULL;
+    readctx_string(c, p->key, &name);
+    if (name == NULL || is_blank(name)) {
+      /* A name of spaces (or of nothing once cleaned) would be drawn as no name at all,
+       * in the column and legend. */
       readctx_error(c, p->key, "a group name cannot be empty");
       continue;
     }
-    g_autofree char *name = NULL;
-    readctx_string(c, p->key, &name);
     read_group(c, cv, p->key, name, p->value, FALSE);
   }
 }
@@ -628,7 +629,7 @@ static ModelMilestone *read_milestone(ReadCtx *c, const YdocNode *node)
     } else if (is_key(p, "class")) {
       ok = readctx_string(c, p->value, &m->class_name) && ok;
     } else if (is_key(p, "url")) {
-      ok = readctx_string(c, p->value, &m->url) && ok;
+      ok = readctx_url(c, p->value, &m->url) && ok;
     } else if (is_key(p, "note")) {
       ok = readctx_string(c, p->value, &m->note) && ok;
     } else {

@@ -119,6 +119,64 @@ static void test_string(void)
   teardown(&f);
 }
 
+/* What a reader keeps is clean: no bidi controls, noncharacters or controls; trimmed. */
+static void test_string_clean(void)
+{
+  Fixture f;
+  setup(&f, "a: \"  T\\u202Eitle\\uFFFE \\U0001FFFE\\n\"\nb: \"\\u202E\\t\"\nc: \"a\\ab\"\n"
+            "long: \" abc\\u202Edef \"\n");
+  char *out = NULL;
+  g_assert_true(readctx_string(&f.c, value(&f, "a"), &out));
+  g_assert_cmpstr(out, ==, "Title");
+  g_assert_true(readctx_string(&f.c, value(&f, "b"), &out));
+  g_assert_null(out); /* nothing left */
+  g_assert_true(readctx_string(&f.c, value(&f, "c"), &out));
+  g_assert_cmpstr(out, ==, "a b");
+  f.c.max_text_chars = 6; /* measured once clean: "abcdef" fits */
+  g_assert_true(readctx_string(&f.c, value(&f, "long"), &out));
+  g_assert_cmpstr(out, ==, "abcdef");
+  g_free(out);
+  expect(&f, "");
+  teardown(&f);
+}
+
+static void test_links(void)
+{
+  Fixture f;
+  setup(&f, "ok: \" https://example.org/a?b=c \"\nmail: MAILTO:a@b.example\nhttp: HTTP://x\n"
+            "js: javascript:alert(1)\nspace: https://a b\nbell: \"https://a\\ab\"\n"
+            "bidi: \"https://a\\u202Eb\"\nbare: \"https://\"\nnone: ~\nempty: ''\n"
+            "list: [https://a]\nlong: https://example.org/0123456789\n");
+  char *out = g_strdup("old");
+  g_assert_true(readctx_url(&f.c, value(&f, "ok"), &out));
+  g_assert_cmpstr(out, ==, "https://example.org/a?b=c");
+  g_assert_true(readctx_url(&f.c, value(&f, "mail"), &out));
+  g_assert_cmpstr(out, ==, "MAILTO:a@b.example");
+  g_assert_true(readctx_url(&f.c, value(&f, "http"), &out));
+  g_assert_cmpstr(out, ==, "HTTP://x");
+  g_assert_cmpstr(take(&f), ==, "");
+  const char *refused[] = {"js", "space", "bell", "bidi", "bare", "none", "empty"};
+  for (gsize i = 0; i < G_N_ELEMENTS(refused); i++) {
+    g_assert_true(readctx_url(&f.c, value(&f, refused[i]), &out));
+    g_assert_null(out);
+  }
+  g_assert_false(readctx_failed(&f.c)); /* a refused link is a warning */
+  g_assert_false(readctx_url(&f.c, value(&f, "list"), &out));
+  f.c.max_text_chars = 20;
+  g_assert_true(readctx_url(&f.c, value(&f, "long"), &out));
+  g_assert_null(out);
+  expect(&f, "4:5: warning: url 'javascript:alert(1)' is not http, https or mailto: not linked\n"
+             "5:8: warning: url 'https://a b' has a space or a control character: not linked\n"
+             "6:7: warning: url 'https://a\\x07b' has a space or a control character: not "
+             "linked\n"
+             "7:7: warning: url 'https://a\\u202Eb' has a space or a control character: not "
+             "linked\n"
+             "8:7: warning: url 'https://' is not http, https or mailto: not linked\n"
+             "11:7: error: expected a string, found a list\n"
+             "12:7: warning: url longer than 20 characters: not linked\n");
+  teardown(&f);
+}
+
 static void test_bool(void)
 {
   Fixture f;
@@ -224,6 +282,8 @@ int main(int argc, char **argv)
   g_test_add_func("/readctx/kinds", test_kinds);
   g_test_add_func("/readctx/root", test_root);
   g_test_add_func("/readctx/string", test_string);
+  g_test_add_func("/readctx/string-clean", test_string_clean);
+  g_test_add_func("/readctx/links", test_links);
   g_test_add_func("/readctx/bool", test_bool);
   g_test_add_func("/readctx/date", test_date);
   g_test_add_func("/readctx/span", test_span);
