@@ -66,6 +66,14 @@ const char *readctx_found(const YdocNode *node)
   return ydoc_kind_name(node->kind);
 }
 
+char *readctx_found_value(const YdocNode *node)
+{
+  if (node->kind != YDOC_SCALAR || ydoc_is_null(node))
+    return g_strdup(readctx_found(node));
+  g_autofree char *s = readctx_shown(node->text);
+  return g_strdup_printf("'%s'", s);
+}
+
 gboolean readctx_expect(ReadCtx *c, const YdocNode *node, YdocKind kind)
 {
   if (node->kind == kind && !(kind == YDOC_SCALAR && ydoc_is_null(node)))
@@ -266,14 +274,15 @@ gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_
   return TRUE;
 }
 
-void readctx_unknown_key(ReadCtx *c, const YdocNode *key, const char *const *table)
+void readctx_unknown_key(ReadCtx *c, const YdocNode *at, const char *key, const char *const *table)
 {
-  g_autofree char *name = readctx_shown(key->text);
-  const char *near = strutil_closest(key->text, table);
-  if (near)
-    readctx_warning(c, key, "unknown key '%s'; did you mean '%s'?", name, near);
+  g_autofree char *name = readctx_shown(key);
+  const char *near = strutil_closest(key, table);
+  g_autofree char *hint = near ? g_strdup_printf(" (did you mean '%s'?)", near) : g_strdup("");
+  if (c->unknown_is_error)
+    readctx_error(c, at, "unknown key '%s'%s", name, hint);
   else
-    readctx_warning(c, key, "unknown key '%s'", name);
+    readctx_warning(c, at, "unknown key '%s'%s", name, hint);
 }
 
 gboolean readctx_count(ReadCtx *c, const YdocNode *node)

@@ -21,6 +21,7 @@ typedef struct {
   guint max_text_chars;       /* longer text is shortened, with a warning; 0: no limit */
   guint max_items;            /* entries and milestones (readctx_count); 0: no limit */
   gboolean accept_timestamps; /* a date may be an ISO timestamp, read as its day */
+  gboolean unknown_is_error;  /* an unknown key is an error, not a warning (--set) */
   DateDay today;              /* what `present` means (readctx_span) */
   /* Kept by the getters. */
   guint items;         /* counted so far */
@@ -45,6 +46,10 @@ char *readctx_shown(const char *text);
 /* What @node is, for "found ...": "a string", "a list", "a mapping", or "an empty value"
  * for a null. Static text. */
 const char *readctx_found(const YdocNode *node);
+
+/* What @node is, quoting a scalar's text: "'abc'" (readctx_shown), else as
+ * readctx_found. A new string owned by the caller. */
+char *readctx_found_value(const YdocNode *node);
 
 /* TRUE when @node is of @kind (a null is no string); otherwise "expected KIND, found
  * WHAT" at @node and FALSE. */
@@ -101,9 +106,9 @@ gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_
                       const DateValue *end, const YdocNode *end_node, gboolean approx,
                       DateSpan *out, gboolean *keep);
 
-/* Warns "unknown key 'KEY'", with "; did you mean 'NEAR'?" when the NULL-terminated
- * @table holds a close one. */
-void readctx_unknown_key(ReadCtx *c, const YdocNode *key, const char *const *table);
+/* Warns (an error with unknown_is_error) "unknown key 'KEY'" at @at, with " (did you mean
+ * 'NEAR'?)" when the NULL-terminated @table holds a key close to @key. */
+void readctx_unknown_key(ReadCtx *c, const YdocNode *at, const char *key, const char *const *table);
 
 /* Counts one more entry or milestone; FALSE once past max_items, the first time with the
  * error "more than N entries and milestones; the rest is not read" at @node. */

@@ -111,7 +111,7 @@ static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean a
         ok = readctx_date(c, p->value, NULL, &in.end) && ok;
       }
     } else {
-      readctx_unknown_key(c, p->key, period_keys);
+      readctx_unknown_key(c, p->key, p->key->text, period_keys);
     }
   }
   if (in.start_node == NULL) {
@@ -207,7 +207,7 @@ static gboolean read_role(ReadCtx *c, const YdocNode *node, RoleIn *r)
     } else if (is_key(p, "approximate")) {
       ok = readctx_bool(c, p->value, &r->approx) && ok;
     } else {
-      readctx_unknown_key(c, p->key, role_keys);
+      readctx_unknown_key(c, p->key, p->key->text, role_keys);
     }
   }
   if (ok && r->title == NULL) {
@@ -527,7 +527,7 @@ static ModelEntry *read_entry(ReadCtx *c, const YdocNode *node)
     else if (is_key(p, "approximate"))
       ok = readctx_bool(c, p->value, &entry->approximate) && ok;
     else
-      readctx_unknown_key(c, p->key, entry_keys);
+      readctx_unknown_key(c, p->key, p->key->text, entry_keys);
   }
   /* Dates are read after every key, so that `approximate` applies wherever it is. */
   ok = read_entry_dates(c, node, &d, entry) && ok;
@@ -633,7 +633,7 @@ static ModelMilestone *read_milestone(ReadCtx *c, const YdocNode *node)
     } else if (is_key(p, "note")) {
       ok = readctx_string(c, p->value, &m->note) && ok;
     } else {
-      readctx_unknown_key(c, p->key, milestone_keys);
+      readctx_unknown_key(c, p->key, p->key->text, milestone_keys);
     }
   }
   if (!has_date) {
@@ -697,7 +697,7 @@ static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
   else if (is_key(p, "groups"))
     read_custom_groups(c, cv, p->value);
   else
-    readctx_unknown_key(c, p->key, top_keys);
+    readctx_unknown_key(c, p->key, p->key->text, top_keys);
 }
 
 static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)

@@ -63,6 +63,12 @@ static void test_kinds(void)
   g_assert_cmpstr(readctx_found(value(&f, "q")), ==, "a string"); /* quoted: not null */
   g_assert_cmpstr(readctx_found(value(&f, "l")), ==, "a list");
   g_assert_cmpstr(readctx_found(value(&f, "m")), ==, "a mapping");
+  g_autofree char *quoted = readctx_found_value(value(&f, "s"));
+  g_assert_cmpstr(quoted, ==, "'text'");
+  g_autofree char *empty = readctx_found_value(value(&f, "n"));
+  g_assert_cmpstr(empty, ==, "an empty value");
+  g_autofree char *list = readctx_found_value(value(&f, "l"));
+  g_assert_cmpstr(list, ==, "a list");
   g_assert_true(readctx_expect(&f.c, value(&f, "l"), YDOC_SEQUENCE));
   g_assert_false(readctx_expect(&f.c, value(&f, "n"), YDOC_SCALAR));
   g_assert_false(readctx_expect(&f.c, value(&f, "m"), YDOC_SEQUENCE));
@@ -251,10 +257,14 @@ static void test_unknown_key_and_shown(void)
   static const char *const keys[] = {"title", "org", NULL};
   Fixture f;
   setup(&f, "titel: 1\nzzzzzz: 2\n");
-  readctx_unknown_key(&f.c, f.doc->root->pairs[0].key, keys);
-  readctx_unknown_key(&f.c, f.doc->root->pairs[1].key, keys);
-  expect(&f, "1:1: warning: unknown key 'titel'; did you mean 'title'?\n"
-             "2:1: warning: unknown key 'zzzzzz'\n");
+  const YdocNode *k0 = f.doc->root->pairs[0].key, *k1 = f.doc->root->pairs[1].key;
+  readctx_unknown_key(&f.c, k0, k0->text, keys);
+  readctx_unknown_key(&f.c, k1, k1->text, keys);
+  f.c.unknown_is_error = TRUE; /* as for --set */
+  readctx_unknown_key(&f.c, NULL, "orgg", keys);
+  expect(&f, "1:1: warning: unknown key 'titel' (did you mean 'title'?)\n"
+             "2:1: warning: unknown key 'zzzzzz'\n"
+             "0:0: error: unknown key 'orgg' (did you mean 'org'?)\n");
   teardown(&f);
   g_autofree char *shown = readctx_shown("  a long value that goes on and on and on past forty  ");
   g_assert_cmpuint(g_utf8_strlen(shown, -1), ==, READCTX_SHOWN_CHARS);

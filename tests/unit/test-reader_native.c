@@ -449,11 +449,11 @@ static void test_unknown_keys(void)
 {
   expect_warning("jbos:\n  - {title: A, start: 2019, lcation: X}\nfoo: 1\n"
                  "milestones:\n  - {date: 2019, title: M, dat: 2}\n",
-                 "1:1: warning: unknown key 'jbos'; did you mean 'jobs'?\n"
+                 "1:1: warning: unknown key 'jbos' (did you mean 'jobs'?)\n"
                  "3:1: warning: unknown key 'foo'\n"
-                 "5:28: warning: unknown key 'dat'; did you mean 'date'?\n");
+                 "5:28: warning: unknown key 'dat' (did you mean 'date'?)\n");
   expect_warning("jobs:\n  - {title: A, start: 2019, lcation: X}\n",
-                 "2:29: warning: unknown key 'lcation'; did you mean 'location'?\n");
+                 "2:29: warning: unknown key 'lcation' (did you mean 'location'?)\n");
 }
 
 static void test_strict(void)
