@@ -12,6 +12,7 @@
 #include "render.h"
 #include "strutil.h"
 #include "style.h"
+#include "summary.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
@@ -46,7 +47,19 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
+  gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
+  char *summary_format, *gap, *fail_on_gap;
 } Args;
+
+typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
+
+/* --summary, --gap, --fail-on-gap, validated. */
+typedef struct {
+  SummaryOptions opts;
+  SummaryFormat format;
+  gboolean fail_on_gap;
+  SummaryThreshold fail_gap;
+} SummaryConfig;
 
 /* The validated command line. */
 typedef struct {
@@ -58,6 +71,7 @@ typedef struct {
   ReaderOptions reader; /* clock_today filled in per run */
   TimelineOptions timeline;
   char **only; /* NULL-terminated, split at commas */
+  SummaryConfig summary;
 } Config;
 
 /* --- Messages --- */
@@ -90,6 +104,18 @@ static char *help_description(void)
     g_string_append_printf(out, "  %-12s%s\n", reader_formats[i]->name,
                            reader_formats[i]->description);
   return g_string_free(out, FALSE);
+}
+
+/* --summary[=FORMAT]: GOption gives no value for a bare --summary. */
+static gboolean take_summary(const char *name, const char *value, gpointer data, GError **error)
+{
+  (void)name;
+  (void)error;
+  Args *a = data;
+  a->summary = TRUE;
+  g_free(a->summary_format);
+  a->summary_format = g_strdup(value);
+  return TRUE;
 }
 
 /* @input_formats: --input-format's argument, "native|jsonresume|rendercv" (borrowed: it
@@ -139,6 +165,15 @@ static GOptionContext *option_context(Args *a, const char *input_formats)
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
        "Print a plain-text summary of the chart on standard output; write a file only with -o",
        NULL},
+      {"summary", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_summary,
+       "Print the career summary (merged totals, time per organisation, overlaps, gaps) on "
+       "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
+       "FORMAT"},
+      {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
+       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+      {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
+       "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
+       "DURATION"},
       {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -152,7 +187,10 @@ static GOptionContext *option_context(Args *a, const char *input_formats)
   char *description = help_description();
   g_option_context_set_description(ctx, description);
   g_free(description);
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  /* The main group carries @a, for the callback of --summary's optional value. */
+  GOptionGroup *group = g_option_group_new(NULL, NULL, NULL, a, NULL);
+  g_option_group_add_entries(group, entries);
+  g_option_context_set_main_group(ctx, group);
   return ctx;
 }
 
@@ -167,6 +205,9 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->summary_format);
+  g_free(a->gap);
+  g_free(a->fail_on_gap);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -296,6 +337,31 @@ static int collect_only(Config *cfg)
   return EXIT_DONE;
 }
 
+/* --summary's format, --gap and --fail-on-gap. */
+static int collect_summary(Config *cfg)
+{
+  const Args *a = cfg->args;
+  SummaryConfig *sc = &cfg->summary;
+  sc->opts = SUMMARY_DEFAULT_OPTIONS;
+  const char *f = a->summary_format;
+  if (f == NULL || g_str_equal(f, "text"))
+    sc->format = SUMMARY_TEXT;
+  else if (g_str_equal(f, "json"))
+    sc->format = SUMMARY_JSON;
+  else if (g_str_equal(f, "yaml"))
+    sc->format = SUMMARY_YAML;
+  else
+    return usage_error("--summary: unknown format '%s' (expected text, json or yaml)", f);
+  if (a->summary && a->output && g_str_equal(a->output, "-"))
+    return usage_error("--summary prints on standard output; give -o a file name");
+  if (a->gap && !summary_parse_threshold(a->gap, &sc->opts.gap))
+    return usage_error("--gap: '%s': %s", a->gap, SUMMARY_THRESHOLD_HINT);
+  sc->fail_on_gap = a->fail_on_gap != NULL;
+  if (a->fail_on_gap && !summary_parse_threshold(a->fail_on_gap, &sc->fail_gap))
+    return usage_error("--fail-on-gap: '%s': %s", a->fail_on_gap, SUMMARY_THRESHOLD_HINT);
+  return EXIT_DONE;
+}
+
 /* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
 static char *default_output(const char *cv_path, RenderFormat format)
 {
@@ -321,11 +387,11 @@ static gboolean same_file(const char *a, const char *b)
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
- * too (a chart and its alt text from one run). */
+/* --check and --dump-layout never write a file; --alt-text and --summary only when -o
+ * asks for one too (a chart and its alt text from one run). */
 static gboolean writes_file(const Args *a)
 {
-  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
+  return !a->check && !a->dump_layout && ((!a->alt_text && !a->summary) || a->output != NULL);
 }
 
 /* The output path and format: --format wins over the extension. */
@@ -407,6 +473,8 @@ static int configure(Config *cfg, const Args *a)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
     code = collect_only(cfg);
+  if (code == EXIT_DONE)
+    code = collect_summary(cfg);
   if (code == EXIT_DONE)
     code = choose_output(cfg);
   return code;
@@ -536,6 +604,32 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return EXIT_DONE;
 }
 
+/* After the timeline: --summary prints the career summary, --fail-on-gap fails on a gap
+ * (with a message naming each). */
+static int summarise(const Config *cfg, const Run *r, DiagList *diags)
+{
+  const SummaryConfig *sc = &cfg->summary;
+  if (!cfg->args->summary && !sc->fail_on_gap)
+    return EXIT_DONE;
+  SummaryReport *report = summary_build(r->timeline, &sc->opts);
+  int code = EXIT_DONE;
+  if (cfg->args->summary) {
+    char *text = sc->format == SUMMARY_JSON   ? summary_format_json(report)
+                 : sc->format == SUMMARY_YAML ? summary_format_yaml(report)
+                                              : summary_format_text(report);
+    if (text == NULL)
+      diag_error(diags, NULL, 0, 0, "the summary could not be written");
+    if (text == NULL || !print_stdout(text, diags))
+      code = EXIT_OUTPUT;
+    g_free(text);
+  }
+  if (code == EXIT_DONE && sc->fail_on_gap &&
+      summary_check_gaps(report, &sc->fail_gap, r->cv->file, diags) > 0)
+    code = EXIT_INPUT;
+  summary_report_free(report);
+  return code;
+}
+
 /* The pipeline, from the CV file to the written output; returns the exit status. */
 static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
@@ -552,6 +646,9 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
     g_error_free(error);
     return EXIT_USAGE;
   }
+  int code = summarise(cfg, r, diags);
+  if (code != EXIT_DONE)
+    return code;
   r->scene = layout_build(r->timeline, r->style, text, diags);
   if (r->scene == NULL || diag_error_count(diags) > 0)
     return EXIT_INPUT;
