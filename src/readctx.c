@@ -17,6 +17,16 @@ void readctx_init(ReadCtx *c, const char *file, DiagList *diags)
   c->errors_before = diag_error_count(diags);
 }
 
+YdocNode readctx_cell(int line, int column, const char *text)
+{
+  text = text != NULL ? text : "";
+  return (YdocNode){.kind = YDOC_SCALAR,
+                    .line = line,
+                    .column = column,
+                    .text = (char *)text,
+                    .text_len = strlen(text)};
+}
+
 gboolean readctx_failed(const ReadCtx *c)
 {
   return diag_error_count(c->diags) > c->errors_before;

@@ -33,6 +33,11 @@ typedef struct {
  * @c is used), with positions, and no limits. */
 void readctx_init(ReadCtx *c, const char *file, DiagList *diags);
 
+/* A scalar node holding @text (borrowed) at @line:@column, for text read in another
+ * syntax (a CSV cell, a BibTeX field): it then goes through the same getters, with its
+ * own position in messages. Never a null: an empty cell is read as absent text. */
+YdocNode readctx_cell(int line, int column, const char *text);
+
 /* TRUE when errors were reported since readctx_init (warnings too, under --strict). */
 gboolean readctx_failed(const ReadCtx *c);
 

@@ -272,6 +272,34 @@ static void test_unknown_key_and_shown(void)
   g_assert_true(g_str_has_suffix(shown, "…"));
 }
 
+/* Text of another syntax goes through the same getters, at its own position. */
+static void test_cell(void)
+{
+  DiagList *diags = diag_list_new();
+  ReadCtx c;
+  readctx_init(&c, "Positions.csv", diags);
+  YdocNode title = readctx_cell(3, 2, " Engineer\u202E ");
+  YdocNode empty = readctx_cell(3, 4, "");
+  YdocNode date = readctx_cell(3, 5, "Jun 2018");
+  YdocNode url = readctx_cell(3, 6, "javascript:x");
+  char *out = NULL;
+  g_assert_true(readctx_string(&c, &title, &out));
+  g_assert_cmpstr(out, ==, "Engineer");
+  g_assert_true(readctx_string(&c, &empty, &out));
+  g_assert_null(out);
+  DateValue v;
+  g_assert_true(readctx_date(&c, &date, NULL, &v));
+  g_assert_cmpint(v.first, ==, date_from_ymd(2018, 6, 1));
+  g_assert_true(readctx_url(&c, &url, &out));
+  g_assert_null(out);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  const Diag *d = diag_get(diags, 0);
+  g_assert_cmpint(d->line, ==, 3);
+  g_assert_cmpint(d->column, ==, 6);
+  g_assert_cmpstr(d->file, ==, "Positions.csv");
+  diag_list_free(diags);
+}
+
 static void test_count(void)
 {
   Fixture f;
@@ -298,6 +326,7 @@ int main(int argc, char **argv)
   g_test_add_func("/readctx/date", test_date);
   g_test_add_func("/readctx/span", test_span);
   g_test_add_func("/readctx/unknown-key-and-shown", test_unknown_key_and_shown);
+  g_test_add_func("/readctx/cell", test_cell);
   g_test_add_func("/readctx/count", test_count);
   return g_test_run();
 }
