@@ -160,7 +160,7 @@ static void test_links(void)
   g_assert_cmpstr(out, ==, "MAILTO:a@b.example");
   g_assert_true(readctx_url(&f.c, value(&f, "http"), &out));
   g_assert_cmpstr(out, ==, "HTTP://x");
-  g_assert_cmpstr(take(&f), ==, "");
+  expect(&f, "");
   const char *refused[] = {"js", "space", "bell", "bidi", "bare", "none", "empty"};
   for (gsize i = 0; i < G_N_ELEMENTS(refused); i++) {
     g_assert_true(readctx_url(&f.c, value(&f, refused[i]), &out));
