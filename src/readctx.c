@@ -17,6 +17,16 @@ void readctx_init(ReadCtx *c, const char *file, DiagList *diags)
   c->errors_before = diag_error_count(diags);
 }
 
+YdocNode readctx_cell(int line, int column, const char *text)
+{
+  text = text != NULL ? text : "";
+  return (YdocNode){.kind = YDOC_SCALAR,
+                    .line = line,
+                    .column = column,
+                    .text = (char *)text,
+                    .text_len = strlen(text)};
+}
+
 gboolean readctx_failed(const ReadCtx *c)
 {
   return diag_error_count(c->diags) > c->errors_before;
@@ -66,6 +76,14 @@ const char *readctx_found(const YdocNode *node)
   return ydoc_kind_name(node->kind);
 }
 
+char *readctx_found_value(const YdocNode *node)
+{
+  if (node->kind != YDOC_SCALAR || ydoc_is_null(node))
+    return g_strdup(readctx_found(node));
+  g_autofree char *s = readctx_shown(node->text);
+  return g_strdup_printf("'%s'", s);
+}
+
 gboolean readctx_expect(ReadCtx *c, const YdocNode *node, YdocKind kind)
 {
   if (node->kind == kind && !(kind == YDOC_SCALAR && ydoc_is_null(node)))
@@ -95,27 +113,86 @@ const YdocNode *readctx_root(ReadCtx *c, const YdocDoc *doc)
 
 char *readctx_text(ReadCtx *c, const YdocNode *at, const char *text)
 {
-  guint max = c->max_text_chars;
-  if (max > 0 && g_utf8_strlen(text, -1) > (glong)max) {
-    readctx_warning(c, at, "text longer than %u characters, shortened", max);
-    return strutil_truncate_utf8(text, max);
+  char *clean = strutil_clean_text(text);
+  if (*clean == '\0') {
+    g_free(clean);
+    return NULL;
   }
-  return g_strdup(text);
+  guint max = c->max_text_chars;
+  if (max > 0 && g_utf8_strlen(clean, -1) > (glong)max) {
+    readctx_warning(c, at, "text longer than %u characters, shortened", max);
+    char *cut = strutil_truncate_utf8(clean, max);
+    g_free(clean);
+    return cut;
+  }
+  return clean;
+}
+
+/* A scalar's text, or NULL: nothing for a null, an error for a list or a mapping. */
+static const char *readctx_scalar_text(ReadCtx *c, const YdocNode *node, gboolean *ok)
+{
+  *ok = TRUE;
+  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
+    return NULL;
+  if (node->kind != YDOC_SCALAR) {
+    readctx_error(c, node, "expected a string, found %s", readctx_found(node));
+    *ok = FALSE;
+    return NULL;
+  }
+  return node->text;
 }
 
 gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out)
 {
   g_clear_pointer(out, g_free);
-  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
-    return TRUE;
-  if (node->kind != YDOC_SCALAR) {
-    readctx_error(c, node, "expected a string, found %s", readctx_found(node));
-    return FALSE;
+  gboolean ok;
+  const char *text = readctx_scalar_text(c, node, &ok);
+  if (text != NULL)
+    *out = readctx_text(c, node, text);
+  return ok;
+}
+
+/* http://, https:// or mailto: (any case), followed by something. */
+static gboolean readctx_link_scheme(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; i < G_N_ELEMENTS(schemes); i++) {
+    gsize n = strlen(schemes[i]);
+    if (g_ascii_strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+      return TRUE;
   }
-  if (node->text_len == 0)
-    return TRUE;
-  *out = readctx_text(c, node, node->text);
-  return TRUE;
+  return FALSE;
+}
+
+char *readctx_link(ReadCtx *c, const YdocNode *at, const char *text)
+{
+  g_autofree char *url = g_strstrip(g_strdup(text ? text : ""));
+  if (*url == '\0')
+    return NULL;
+  gboolean spaced = strutil_has_unclean(url);
+  for (const char *p = url; *p && !spaced; p = g_utf8_next_char(p))
+    spaced = g_unichar_isspace(g_utf8_get_char(p));
+  g_autofree char *s = readctx_shown(url);
+  guint max = c->max_text_chars;
+  if (spaced)
+    readctx_warning(c, at, "url '%s' has a space or a control character: not linked", s);
+  else if (!readctx_link_scheme(url))
+    readctx_warning(c, at, "url '%s' is not http, https or mailto: not linked", s);
+  else if (max > 0 && g_utf8_strlen(url, -1) > (glong)max)
+    readctx_warning(c, at, "url longer than %u characters: not linked", max);
+  else
+    return g_steal_pointer(&url);
+  return NULL;
+}
+
+gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out)
+{
+  g_clear_pointer(out, g_free);
+  gboolean ok;
+  const char *text = readctx_scalar_text(c, node, &ok);
+  if (text != NULL)
+    *out = readctx_link(c, node, text);
+  return ok;
 }
 
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out)
@@ -207,14 +284,15 @@ gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_
   return TRUE;
 }
 
-void readctx_unknown_key(ReadCtx *c, const YdocNode *key, const char *const *table)
+void readctx_unknown_key(ReadCtx *c, const YdocNode *at, const char *key, const char *const *table)
 {
-  g_autofree char *name = readctx_shown(key->text);
-  const char *near = strutil_closest(key->text, table);
-  if (near)
-    readctx_warning(c, key, "unknown key '%s'; did you mean '%s'?", name, near);
+  g_autofree char *name = readctx_shown(key);
+  const char *near = strutil_closest(key, table);
+  g_autofree char *hint = near ? g_strdup_printf(" (did you mean '%s'?)", near) : g_strdup("");
+  if (c->unknown_is_error)
+    readctx_error(c, at, "unknown key '%s'%s", name, hint);
   else
-    readctx_warning(c, key, "unknown key '%s'", name);
+    readctx_warning(c, at, "unknown key '%s'%s", name, hint);
 }
 
 gboolean readctx_count(ReadCtx *c, const YdocNode *node)

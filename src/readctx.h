@@ -21,6 +21,7 @@ typedef struct {
   guint max_text_chars;       /* longer text is shortened, with a warning; 0: no limit */
   guint max_items;            /* entries and milestones (readctx_count); 0: no limit */
   gboolean accept_timestamps; /* a date may be an ISO timestamp, read as its day */
+  gboolean unknown_is_error;  /* an unknown key is an error, not a warning (--set) */
   DateDay today;              /* what `present` means (readctx_span) */
   /* Kept by the getters. */
   guint items;         /* counted so far */
@@ -31,6 +32,11 @@ typedef struct {
 /* Starts a pass over @file's tree: messages go to @diags (both borrowed for as long as
  * @c is used), with positions, and no limits. */
 void readctx_init(ReadCtx *c, const char *file, DiagList *diags);
+
+/* A scalar node holding @text (borrowed) at @line:@column, for text read in another
+ * syntax (a CSV cell, a BibTeX field): it then goes through the same getters, with its
+ * own position in messages. Never a null: an empty cell is read as absent text. */
+YdocNode readctx_cell(int line, int column, const char *text);
 
 /* TRUE when errors were reported since readctx_init (warnings too, under --strict). */
 gboolean readctx_failed(const ReadCtx *c);
@@ -46,6 +52,10 @@ char *readctx_shown(const char *text);
  * for a null. Static text. */
 const char *readctx_found(const YdocNode *node);
 
+/* What @node is, quoting a scalar's text: "'abc'" (readctx_shown), else as
+ * readctx_found. A new string owned by the caller. */
+char *readctx_found_value(const YdocNode *node);
+
 /* TRUE when @node is of @kind (a null is no string); otherwise "expected KIND, found
  * WHAT" at @node and FALSE. */
 gboolean readctx_expect(ReadCtx *c, const YdocNode *node, YdocKind kind);
@@ -58,13 +68,28 @@ gboolean readctx_given(ReadCtx *c, const YdocNode *node, YdocKind kind);
  * mapping at the top level", or "expected a mapping at the top level, found WHAT". */
 const YdocNode *readctx_root(ReadCtx *c, const YdocDoc *doc);
 
-/* @text (of the node @at) as a new string to keep, shortened to max_text_chars with the
- * warning "text longer than N characters, shortened" at @at. */
+/* @text (of the node @at) as a new string to keep: cleaned (strutil_clean_text: no bidi
+ * controls, noncharacters or control characters; trimmed), then shortened to
+ * max_text_chars with the warning "text longer than N characters, shortened" at @at.
+ * NULL when nothing is left. Every user text a reader keeps goes through here, so the
+ * model holds only clean text. */
 char *readctx_text(ReadCtx *c, const YdocNode *at, const char *text);
 
 /* Reads an optional string into *@out (freed first; a new string, or NULL when null or
- * empty), as readctx_text. FALSE after "expected a string, found WHAT". */
+ * nothing is left), as readctx_text. FALSE after "expected a string, found WHAT". */
 gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out);
+
+/* @text (trimmed of ASCII white space) as a link to keep, or NULL: the one URL policy.
+ * Only http:, https: and mailto: links (any case), and only as written: a refused link
+ * is never changed, and is a warning at @at: "url 'TEXT' has a space or a control
+ * character: not linked", "url 'TEXT' is not http, https or mailto: not linked" or "url
+ * longer than N characters: not linked" (max_text_chars). NULL without a message for an
+ * empty @text. */
+char *readctx_link(ReadCtx *c, const YdocNode *at, const char *text);
+
+/* Reads an optional url into *@out (freed first) with readctx_link; NULL when null,
+ * empty or refused. FALSE after "expected a string, found WHAT". */
+gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out);
 
 /* Reads a boolean in the one vocabulary (strutil_parse_bool: true/yes/on, false/no/off,
  * any case; quoted too). FALSE after "expected true or false, found
@@ -86,9 +111,9 @@ gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_
                       const DateValue *end, const YdocNode *end_node, gboolean approx,
                       DateSpan *out, gboolean *keep);
 
-/* Warns "unknown key 'KEY'", with "; did you mean 'NEAR'?" when the NULL-terminated
- * @table holds a close one. */
-void readctx_unknown_key(ReadCtx *c, const YdocNode *key, const char *const *table);
+/* Warns (an error with unknown_is_error) "unknown key 'KEY'" at @at, with " (did you mean
+ * 'NEAR'?)" when the NULL-terminated @table holds a key close to @key. */
+void readctx_unknown_key(ReadCtx *c, const YdocNode *at, const char *key, const char *const *table);
 
 /* Counts one more entry or milestone; FALSE once past max_items, the first time with the
  * error "more than N entries and milestones; the rest is not read" at @node. */

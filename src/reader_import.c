@@ -26,14 +26,10 @@ const YdocNode *reader_import_field(const YdocNode *map, const char *key, const 
 /* The text of a scalar @node, or NULL (with an error for a list or mapping). */
 static char *import_node_text(ReadCtx *c, const YdocNode *node)
 {
-  if (node == NULL || ydoc_is_null(node))
-    return NULL;
-  if (!readctx_expect(c, node, YDOC_SCALAR))
-    return NULL;
-  g_autofree char *trimmed = g_strstrip(g_strdup(node->text));
-  if (*trimmed == '\0')
-    return NULL;
-  return readctx_text(c, node, trimmed);
+  char *text = NULL;
+  if (node != NULL)
+    readctx_string(c, node, &text);
+  return text;
 }
 
 char *reader_import_text(ReadCtx *c, const YdocNode *map, const char *key)
@@ -44,6 +40,15 @@ char *reader_import_text(ReadCtx *c, const YdocNode *map, const char *key)
 char *reader_import_text2(ReadCtx *c, const YdocNode *map, const char *key, const char *old_key)
 {
   return import_node_text(c, reader_import_field(map, key, old_key));
+}
+
+char *reader_import_url(ReadCtx *c, const YdocNode *map, const char *key, const char *old_key)
+{
+  const YdocNode *node = reader_import_field(map, key, old_key);
+  char *url = NULL;
+  if (node != NULL)
+    readctx_url(c, node, &url);
+  return url;
 }
 
 ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue *out)

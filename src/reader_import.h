@@ -16,14 +16,19 @@
 const YdocNode *reader_import_begin(ReadCtx *c, const YdocDoc *doc, const ReaderOptions *opts,
                                     DiagList *diags);
 
-/* The text of the scalar @key in @map as a new string owned by the caller, trimmed and
- * shortened to max_text_chars with a warning. NULL when absent, null or blank (exporters
- * write "" for a field they have no value for); NULL with an error when it is a list or
- * a mapping. */
+/* The text of the scalar @key in @map as a new string owned by the caller, as
+ * readctx_text gives it (cleaned, trimmed, shortened with a warning). NULL when absent,
+ * null or blank (exporters write "" for a field they have no value for); NULL with an
+ * error when it is a list or a mapping. */
 char *reader_import_text(ReadCtx *c, const YdocNode *map, const char *key);
 
 /* The first of @key and @old_key (may be NULL) that @map has, as reader_import_text. */
 char *reader_import_text2(ReadCtx *c, const YdocNode *map, const char *key, const char *old_key);
+
+/* The url in the first of @key and @old_key (may be NULL) that @map has, checked by
+ * readctx_link (a refused one is a warning, and NULL); NULL when absent, null or blank,
+ * and with an error when it is a list or a mapping. */
+char *reader_import_url(ReadCtx *c, const YdocNode *map, const char *key, const char *old_key);
 
 /* The node of the first of @key and @old_key present and not null in @map, or NULL. */
 const YdocNode *reader_import_field(const YdocNode *map, const char *key, const char *old_key);

@@ -80,7 +80,7 @@ static ModelEntry *jr_read_entry(ReadCtx *c, const JrGroupSpec *spec, const Ydoc
                                ? reader_import_text2(c, item, spec->title_key, spec->title_old)
                                : jr_education_title(c, item);
   g_autofree char *org = reader_import_text2(c, item, spec->org_key, spec->org_old);
-  char *url = reader_import_text2(c, item, "url", "website");
+  char *url = reader_import_url(c, item, "url", "website");
   char *location = reader_import_text(c, item, "location");
   ModelEntry *entry = model_entry_new();
   entry->url = url;
@@ -144,7 +144,7 @@ static void jr_read_milestones(ReadCtx *c, ModelCv *cv, const JrMilestoneSpec *s
     DateValue date;
     ReaderDateResult rd = reader_import_date(c, date_node, &date);
     g_autofree char *title = reader_import_text(c, item, spec->title_key);
-    char *url = reader_import_text(c, item, "url");
+    char *url = reader_import_url(c, item, "url", NULL);
     if (rd == READER_DATE_OK && date.present) {
       g_autofree char *text = readctx_shown(date_node->text);
       readctx_error(c, date_node, "%s cannot be '%s'", date_name, text);

@@ -111,7 +111,7 @@ static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean a
         ok = readctx_date(c, p->value, NULL, &in.end) && ok;
       }
     } else {
-      readctx_unknown_key(c, p->key, period_keys);
+      readctx_unknown_key(c, p->key, p->key->text, period_keys);
     }
   }
   if (in.start_node == NULL) {
@@ -207,7 +207,7 @@ static gboolean read_role(ReadCtx *c, const YdocNode *node, RoleIn *r)
     } else if (is_key(p, "approximate")) {
       ok = readctx_bool(c, p->value, &r->approx) && ok;
     } else {
-      readctx_unknown_key(c, p->key, role_keys);
+      readctx_unknown_key(c, p->key, p->key->text, role_keys);
     }
   }
   if (ok && r->title == NULL) {
@@ -519,7 +519,7 @@ static ModelEntry *read_entry(ReadCtx *c, const YdocNode *node)
     else if (is_key(p, "location"))
       ok = readctx_string(c, p->value, &entry->location) && ok;
     else if (is_key(p, "url"))
-      ok = readctx_string(c, p->value, &entry->url) && ok;
+      ok = readctx_url(c, p->value, &entry->url) && ok;
     else if (is_key(p, "note"))
       ok = readctx_string(c, p->value, &entry->note) && ok;
     else if (is_key(p, "class"))
@@ -527,7 +527,7 @@ static ModelEntry *read_entry(ReadCtx *c, const YdocNode *node)
     else if (is_key(p, "approximate"))
       ok = readctx_bool(c, p->value, &entry->approximate) && ok;
     else
-      readctx_unknown_key(c, p->key, entry_keys);
+      readctx_unknown_key(c, p->key, p->key->text, entry_keys);
   }
   /* Dates are read after every key, so that `approximate` applies wherever it is. */
   ok = read_entry_dates(c, node, &d, entry) && ok;
@@ -590,13 +590,14 @@ static void read_custom_groups(ReadCtx *c, ModelCv *cv, const YdocNode *value)
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
-    if (is_blank(p->key->text)) {
-      /* A name of spaces would be drawn as no name at all, in the column and legend. */
+    g_autofree char *name = NULL;
+    readctx_string(c, p->key, &name);
+    if (name == NULL || is_blank(name)) {
+      /* A name of spaces (or of nothing once cleaned) would be drawn as no name at all,
+       * in the column and legend. */
       readctx_error(c, p->key, "a group name cannot be empty");
       continue;
     }
-    g_autofree char *name = NULL;
-    readctx_string(c, p->key, &name);
     read_group(c, cv, p->key, name, p->value, FALSE);
   }
 }
@@ -628,11 +629,11 @@ static ModelMilestone *read_milestone(ReadCtx *c, const YdocNode *node)
     } else if (is_key(p, "class")) {
       ok = readctx_string(c, p->value, &m->class_name) && ok;
     } else if (is_key(p, "url")) {
-      ok = readctx_string(c, p->value, &m->url) && ok;
+      ok = readctx_url(c, p->value, &m->url) && ok;
     } else if (is_key(p, "note")) {
       ok = readctx_string(c, p->value, &m->note) && ok;
     } else {
-      readctx_unknown_key(c, p->key, milestone_keys);
+      readctx_unknown_key(c, p->key, p->key->text, milestone_keys);
     }
   }
   if (!has_date) {
@@ -696,7 +697,7 @@ static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
   else if (is_key(p, "groups"))
     read_custom_groups(c, cv, p->value);
   else
-    readctx_unknown_key(c, p->key, top_keys);
+    readctx_unknown_key(c, p->key, p->key->text, top_keys);
 }
 
 static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)

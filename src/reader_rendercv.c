@@ -93,10 +93,12 @@ static char *rcv_unique_key(const ModelCv *cv, const char *base)
 }
 
 /* The group a section becomes: `experience` and `education` take the built-in keys (and
- * so their colours), anything else is a custom group named by its title. */
-static ModelGroup *rcv_group_for(const ModelCv *cv, const YdocNode *key_node)
+ * so their colours), anything else is a custom group named by its title (the key,
+ * cleaned as all user text is). */
+static ModelGroup *rcv_group_for(ReadCtx *c, const ModelCv *cv, const YdocNode *key_node)
 {
-  g_autofree char *title = rcv_section_title(key_node->text);
+  g_autofree char *clean = readctx_text(c, key_node, key_node->text);
+  g_autofree char *title = rcv_section_title(clean != NULL ? clean : "");
   const char *builtin = NULL;
   if (g_ascii_strcasecmp(key_node->text, "experience") == 0)
     builtin = "jobs";
@@ -164,22 +166,32 @@ static void rcv_unemphasise(const char *md, GString *out)
 }
 
 /* @md as plain text (a new string; NULL for NULL). */
-static char *rcv_plain(const char *md, char **link_out)
+static char *rcv_plain(const char *md)
 {
   if (md == NULL)
     return NULL;
   g_autoptr(GString) unlinked = g_string_new(NULL);
-  rcv_unlink(md, unlinked, link_out);
+  rcv_unlink(md, unlinked, NULL);
   GString *out = g_string_new(NULL);
   rcv_unemphasise(unlinked->str, out);
   return g_string_free(out, FALSE);
 }
 
-/* A text field of @map, as plain text; see rcv_plain. */
+/* A text field of @map, as plain text; see rcv_plain. *@link_out (when not NULL and
+ * still NULL) receives the field's first link, taken from the text as written and kept
+ * only when readctx_link accepts it. */
 static char *rcv_text(ReadCtx *c, const YdocNode *map, const char *key, char **link_out)
 {
   g_autofree char *md = reader_import_text(c, map, key);
-  return rcv_plain(md, link_out);
+  const YdocNode *node = ydoc_get(map, key);
+  if (md != NULL && link_out != NULL && *link_out == NULL) {
+    g_autoptr(GString) scratch = g_string_new(NULL);
+    g_autofree char *link = NULL;
+    rcv_unlink(node->text, scratch, &link);
+    if (link != NULL)
+      *link_out = readctx_link(c, node, link);
+  }
+  return rcv_plain(md);
 }
 
 /* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
@@ -280,7 +292,7 @@ static ModelEntry *rcv_read_entry(ReadCtx *c, RcvKind kind, const YdocNode *item
     g_assert_not_reached();
   }
   entry->location = rcv_text(c, item, "location", NULL);
-  entry->url = reader_import_text(c, item, "url");
+  entry->url = reader_import_url(c, item, "url", NULL);
   if (entry->url == NULL)
     entry->url = g_steal_pointer(&link);
   if (!rcv_read_dates(c, item, entry) || (entry->title == NULL && entry->org == NULL)) {
@@ -290,13 +302,18 @@ static ModelEntry *rcv_read_entry(ReadCtx *c, RcvKind kind, const YdocNode *item
   return entry;
 }
 
-/* A publication's link: its DOI when given, else its url. */
+/* A publication's link: its DOI when given (and the link accepted), else its url. */
 static char *rcv_publication_url(ReadCtx *c, const YdocNode *item)
 {
-  g_autofree char *doi = reader_import_text(c, item, "doi");
-  if (doi != NULL)
-    return g_strconcat("https://doi.org/", doi, NULL);
-  return reader_import_text(c, item, "url");
+  const YdocNode *doi = reader_import_field(item, "doi", NULL);
+  if (doi != NULL && readctx_expect(c, doi, YDOC_SCALAR)) {
+    g_autofree char *id = g_strstrip(g_strdup(doi->text));
+    g_autofree char *url = *id != '\0' ? g_strconcat("https://doi.org/", id, NULL) : NULL;
+    char *link = url != NULL ? readctx_link(c, doi, url) : NULL;
+    if (link != NULL)
+      return link;
+  }
+  return reader_import_url(c, item, "url", NULL);
 }
 
 static void rcv_read_publication(ReadCtx *c, ModelCv *cv, const YdocNode *item)
@@ -330,7 +347,7 @@ static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
   const YdocNode *list = pair->value;
   if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
-  ModelGroup *group = rcv_group_for(cv, pair->key);
+  ModelGroup *group = rcv_group_for(c, cv, pair->key);
   for (guint i = 0; i < list->n && !c->over_limit; i++) {
     const YdocNode *item = list->items[i];
     RcvKind kind = rcv_kind(item);

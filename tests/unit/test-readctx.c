@@ -63,6 +63,12 @@ static void test_kinds(void)
   g_assert_cmpstr(readctx_found(value(&f, "q")), ==, "a string"); /* quoted: not null */
   g_assert_cmpstr(readctx_found(value(&f, "l")), ==, "a list");
   g_assert_cmpstr(readctx_found(value(&f, "m")), ==, "a mapping");
+  g_autofree char *quoted = readctx_found_value(value(&f, "s"));
+  g_assert_cmpstr(quoted, ==, "'text'");
+  g_autofree char *empty = readctx_found_value(value(&f, "n"));
+  g_assert_cmpstr(empty, ==, "an empty value");
+  g_autofree char *list = readctx_found_value(value(&f, "l"));
+  g_assert_cmpstr(list, ==, "a list");
   g_assert_true(readctx_expect(&f.c, value(&f, "l"), YDOC_SEQUENCE));
   g_assert_false(readctx_expect(&f.c, value(&f, "n"), YDOC_SCALAR));
   g_assert_false(readctx_expect(&f.c, value(&f, "m"), YDOC_SEQUENCE));
@@ -116,6 +122,64 @@ static void test_string(void)
   g_free(out);
   expect(&f, "4:4: error: expected a string, found a list\n"
              "5:7: warning: text longer than 5 characters, shortened\n");
+  teardown(&f);
+}
+
+/* What a reader keeps is clean: no bidi controls, noncharacters or controls; trimmed. */
+static void test_string_clean(void)
+{
+  Fixture f;
+  setup(&f, "a: \"  T\\u202Eitle\\uFFFE \\U0001FFFE\\n\"\nb: \"\\u202E\\t\"\nc: \"a\\ab\"\n"
+            "long: \" abc\\u202Edef \"\n");
+  char *out = NULL;
+  g_assert_true(readctx_string(&f.c, value(&f, "a"), &out));
+  g_assert_cmpstr(out, ==, "Title");
+  g_assert_true(readctx_string(&f.c, value(&f, "b"), &out));
+  g_assert_null(out); /* nothing left */
+  g_assert_true(readctx_string(&f.c, value(&f, "c"), &out));
+  g_assert_cmpstr(out, ==, "a b");
+  f.c.max_text_chars = 6; /* measured once clean: "abcdef" fits */
+  g_assert_true(readctx_string(&f.c, value(&f, "long"), &out));
+  g_assert_cmpstr(out, ==, "abcdef");
+  g_free(out);
+  expect(&f, "");
+  teardown(&f);
+}
+
+static void test_links(void)
+{
+  Fixture f;
+  setup(&f, "ok: \" https://example.org/a?b=c \"\nmail: MAILTO:a@b.example\nhttp: HTTP://x\n"
+            "js: javascript:alert(1)\nspace: https://a b\nbell: \"https://a\\ab\"\n"
+            "bidi: \"https://a\\u202Eb\"\nbare: \"https://\"\nnone: ~\nempty: ''\n"
+            "list: [https://a]\nlong: https://example.org/0123456789\n");
+  char *out = g_strdup("old");
+  g_assert_true(readctx_url(&f.c, value(&f, "ok"), &out));
+  g_assert_cmpstr(out, ==, "https://example.org/a?b=c");
+  g_assert_true(readctx_url(&f.c, value(&f, "mail"), &out));
+  g_assert_cmpstr(out, ==, "MAILTO:a@b.example");
+  g_assert_true(readctx_url(&f.c, value(&f, "http"), &out));
+  g_assert_cmpstr(out, ==, "HTTP://x");
+  expect(&f, "");
+  const char *refused[] = {"js", "space", "bell", "bidi", "bare", "none", "empty"};
+  for (gsize i = 0; i < G_N_ELEMENTS(refused); i++) {
+    g_assert_true(readctx_url(&f.c, value(&f, refused[i]), &out));
+    g_assert_null(out);
+  }
+  g_assert_false(readctx_failed(&f.c)); /* a refused link is a warning */
+  g_assert_false(readctx_url(&f.c, value(&f, "list"), &out));
+  f.c.max_text_chars = 20;
+  g_assert_true(readctx_url(&f.c, value(&f, "long"), &out));
+  g_assert_null(out);
+  expect(&f, "4:5: warning: url 'javascript:alert(1)' is not http, https or mailto: not linked\n"
+             "5:8: warning: url 'https://a b' has a space or a control character: not linked\n"
+             "6:7: warning: url 'https://a\\x07b' has a space or a control character: not "
+             "linked\n"
+             "7:7: warning: url 'https://a\\u202Eb' has a space or a control character: not "
+             "linked\n"
+             "8:7: warning: url 'https://' is not http, https or mailto: not linked\n"
+             "11:7: error: expected a string, found a list\n"
+             "12:7: warning: url longer than 20 characters: not linked\n");
   teardown(&f);
 }
 
@@ -193,15 +257,47 @@ static void test_unknown_key_and_shown(void)
   static const char *const keys[] = {"title", "org", NULL};
   Fixture f;
   setup(&f, "titel: 1\nzzzzzz: 2\n");
-  readctx_unknown_key(&f.c, f.doc->root->pairs[0].key, keys);
-  readctx_unknown_key(&f.c, f.doc->root->pairs[1].key, keys);
-  expect(&f, "1:1: warning: unknown key 'titel'; did you mean 'title'?\n"
-             "2:1: warning: unknown key 'zzzzzz'\n");
+  const YdocNode *k0 = f.doc->root->pairs[0].key, *k1 = f.doc->root->pairs[1].key;
+  readctx_unknown_key(&f.c, k0, k0->text, keys);
+  readctx_unknown_key(&f.c, k1, k1->text, keys);
+  f.c.unknown_is_error = TRUE; /* as for --set */
+  readctx_unknown_key(&f.c, NULL, "orgg", keys);
+  expect(&f, "1:1: warning: unknown key 'titel' (did you mean 'title'?)\n"
+             "2:1: warning: unknown key 'zzzzzz'\n"
+             "0:0: error: unknown key 'orgg' (did you mean 'org'?)\n");
   teardown(&f);
   g_autofree char *shown = readctx_shown("  a long value that goes on and on and on past forty  ");
   g_assert_cmpuint(g_utf8_strlen(shown, -1), ==, READCTX_SHOWN_CHARS);
   g_assert_true(g_str_has_prefix(shown, "a long value"));
   g_assert_true(g_str_has_suffix(shown, "…"));
+}
+
+/* Text of another syntax goes through the same getters, at its own position. */
+static void test_cell(void)
+{
+  DiagList *diags = diag_list_new();
+  ReadCtx c;
+  readctx_init(&c, "Positions.csv", diags);
+  YdocNode title = readctx_cell(3, 2, " Engineer\u202E ");
+  YdocNode empty = readctx_cell(3, 4, "");
+  YdocNode date = readctx_cell(3, 5, "Jun 2018");
+  YdocNode url = readctx_cell(3, 6, "javascript:x");
+  char *out = NULL;
+  g_assert_true(readctx_string(&c, &title, &out));
+  g_assert_cmpstr(out, ==, "Engineer");
+  g_assert_true(readctx_string(&c, &empty, &out));
+  g_assert_null(out);
+  DateValue v;
+  g_assert_true(readctx_date(&c, &date, NULL, &v));
+  g_assert_cmpint(v.first, ==, date_from_ymd(2018, 6, 1));
+  g_assert_true(readctx_url(&c, &url, &out));
+  g_assert_null(out);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  const Diag *d = diag_get(diags, 0);
+  g_assert_cmpint(d->line, ==, 3);
+  g_assert_cmpint(d->column, ==, 6);
+  g_assert_cmpstr(d->file, ==, "Positions.csv");
+  diag_list_free(diags);
 }
 
 static void test_count(void)
@@ -224,10 +320,13 @@ int main(int argc, char **argv)
   g_test_add_func("/readctx/kinds", test_kinds);
   g_test_add_func("/readctx/root", test_root);
   g_test_add_func("/readctx/string", test_string);
+  g_test_add_func("/readctx/string-clean", test_string_clean);
+  g_test_add_func("/readctx/links", test_links);
   g_test_add_func("/readctx/bool", test_bool);
   g_test_add_func("/readctx/date", test_date);
   g_test_add_func("/readctx/span", test_span);
   g_test_add_func("/readctx/unknown-key-and-shown", test_unknown_key_and_shown);
+  g_test_add_func("/readctx/cell", test_cell);
   g_test_add_func("/readctx/count", test_count);
   return g_test_run();
 }

@@ -259,6 +259,29 @@ static void test_warnings(void)
   diag_list_free(diags);
 }
 
+/* Text is cleaned as it is read; a url that is not http, https or mailto is a warning
+ * and no link, the older `website` included. */
+static void test_clean_text_and_urls(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_json("{\"basics\": {\"name\": \"Ada\\u202e \\ufffe\"},\n"
+                " \"work\": [{\"name\": \"A\", \"startDate\": \"2019\", \"url\": \"ftp://a\"},\n"
+                "  {\"name\": \"B\", \"startDate\": \"2019\", \"website\": \"https://b\"}],\n"
+                " \"awards\": [{\"title\": \"P\", \"date\": \"2020\", \"url\": \"https://x y\"}]}",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 2);
+  assert_diag(diags, 0, DIAG_WARNING, 2, 53, "url 'ftp://a' is not http, https or mailto");
+  assert_diag(diags, 1, DIAG_WARNING, 4, 51, "url 'https://x y' has a space or a control");
+  g_assert_cmpstr(cv->name, ==, "Ada");
+  g_assert_null(entry_at(cv, 0, 0)->url);
+  g_assert_cmpstr(entry_at(cv, 0, 1)->url, ==, "https://b");
+  g_assert_null(((ModelMilestone *)g_ptr_array_index(cv->milestones, 0))->url);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_long_text_and_guard(void)
 {
   ReaderOptions opts = test_options(TRUE);
@@ -384,6 +407,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
+  g_test_add_func("/reader_jsonresume/clean_text_and_urls", test_clean_text_and_urls);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);
   g_test_add_func("/reader_jsonresume/surrogate_pairs", test_surrogate_pairs);
   g_test_add_func("/reader_jsonresume/file_v1", test_file_v1);

@@ -449,11 +449,11 @@ static void test_unknown_keys(void)
 {
   expect_warning("jbos:\n  - {title: A, start: 2019, lcation: X}\nfoo: 1\n"
                  "milestones:\n  - {date: 2019, title: M, dat: 2}\n",
-                 "1:1: warning: unknown key 'jbos'; did you mean 'jobs'?\n"
+                 "1:1: warning: unknown key 'jbos' (did you mean 'jobs'?)\n"
                  "3:1: warning: unknown key 'foo'\n"
-                 "5:28: warning: unknown key 'dat'; did you mean 'date'?\n");
+                 "5:28: warning: unknown key 'dat' (did you mean 'date'?)\n");
   expect_warning("jobs:\n  - {title: A, start: 2019, lcation: X}\n",
-                 "2:29: warning: unknown key 'lcation'; did you mean 'location'?\n");
+                 "2:29: warning: unknown key 'lcation' (did you mean 'location'?)\n");
 }
 
 static void test_strict(void)
@@ -518,6 +518,39 @@ static void test_bool_words(void)
   read_clear(&r);
 }
 
+/* The model holds text as readctx_text cleaned it: a group name of bidi controls only is
+ * empty, and a refused url is a warning and no url. */
+static void test_clean_text_and_urls(void)
+{
+  Read r =
+      read_cv("name: \"A\\u202Eda\\uFFFE\"\n"
+              "groups:\n"
+              "  \"\\u202E\\u2066\": [{title: X, date: 2019}]\n"
+              "jobs:\n"
+              "  - {title: \" T\\x07itle \", date: 2019, url: \"file:///etc\", note: \"a\\nb\"}\n"
+              "milestones:\n"
+              "  - {title: M, date: 2019, url: \"https://ok.example\"}\n");
+  expect_messages(&r,
+                  "3:3: error: a group name cannot be empty\n"
+                  "5:45: warning: url 'file:///etc' is not http, https or mailto: not linked\n");
+  g_assert_null(r.cv);
+  read_clear(&r);
+  r = read_cv("name: \"A\\u202Eda\\uFFFE\"\n"
+              "jobs:\n"
+              "  - {title: \" T\\x07itle \", date: 2019, url: \"file:///etc\", note: \"a\\nb\"}\n"
+              "milestones:\n"
+              "  - {title: M, date: 2019, url: \"https://ok.example\"}\n");
+  g_assert_nonnull(r.cv);
+  g_assert_cmpstr(r.cv->name, ==, "Ada");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpstr(e->title, ==, "T itle");
+  g_assert_cmpstr(e->note, ==, "a b");
+  g_assert_null(e->url);
+  g_assert_cmpstr(((ModelMilestone *)g_ptr_array_index(r.cv->milestones, 0))->url, ==,
+                  "https://ok.example");
+  read_clear(&r);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -536,5 +569,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/guards", test_guards);
   g_test_add_func("/reader/native/forced", test_forced);
   g_test_add_func("/reader/native/bool-words", test_bool_words);
+  g_test_add_func("/reader/native/clean-text-and-urls", test_clean_text_and_urls);
   return g_test_run();
 }
