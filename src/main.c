@@ -12,6 +12,7 @@
 #include "render.h"
 #include "strutil.h"
 #include "style.h"
+#include "sysio.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
@@ -36,6 +37,7 @@ enum {
 #define MAX_SCALE 16.0
 #define MAX_SIZE 1e6 /* -W/-H beyond this are typing mistakes, and would overflow layout */
 #define WATCH_INTERVAL_US 300000
+#define MAX_WAIT_S 86400.0 /* CVTIMELINE_PIPE_TIMEOUT: a day */
 #define DEFAULT_PDF_EPOCH G_GINT64_CONSTANT(946684800) /* 2000-01-01T00:00:00Z */
 
 /* What GOption fills in. Strings are read as FILENAME so that GOption does not convert
@@ -363,6 +365,21 @@ static gint64 pdf_creation_time(void)
   return DEFAULT_PDF_EPOCH;
 }
 
+/* CVTIMELINE_PIPE_TIMEOUT: how long to wait for a FIFO's or pipe's other end, in
+ * seconds (default 10; 0 gives up at once). */
+static int configure_wait(void)
+{
+  const char *env = g_getenv("CVTIMELINE_PIPE_TIMEOUT");
+  double v;
+  if (env == NULL)
+    return EXIT_DONE;
+  if (!strutil_parse_number(env, &v) || !(v >= 0) || v > MAX_WAIT_S)
+    return usage_error("CVTIMELINE_PIPE_TIMEOUT: expected seconds from 0 to %g, got '%s'",
+                       MAX_WAIT_S, env);
+  sysio_set_wait_limit((guint)ceil(v * 1000));
+  return EXIT_DONE;
+}
+
 static int configure(Config *cfg, const Args *a)
 {
   cfg->args = a;
@@ -386,7 +403,9 @@ static int configure(Config *cfg, const Args *a)
                        a->input_format);
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
-  int code = collect_sets(cfg);
+  int code = configure_wait();
+  if (code == EXIT_DONE)
+    code = collect_sets(cfg);
   if (code == EXIT_DONE)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
@@ -555,6 +574,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
+  sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
