@@ -698,8 +698,10 @@ static int run_command(const Args *a)
 
 int main(int argc, char **argv)
 {
-  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
+  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3), and so
+   * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
   Args args = {0};
   GOptionContext *ctx = option_context(&args);
   GError *error = NULL;
