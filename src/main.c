@@ -479,14 +479,19 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
                        (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
 }
 
-/* Prints @text on standard output; FALSE (with a message) when that failed. */
+/* Prints @text on standard output; FALSE (with a message) when that failed. Through
+ * output_write, so that a pipe nobody reads gives up after the wait like -o - does. */
 static gboolean print_stdout(const char *text, DiagList *diags)
 {
-  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
-    diag_error(diags, NULL, 0, 0, "could not write to standard output: %s", g_strerror(errno));
-    return FALSE;
+  GBytes *bytes = g_bytes_new_static(text, strlen(text));
+  GError *error = NULL;
+  gboolean ok = output_write("-", bytes, &error);
+  g_bytes_unref(bytes);
+  if (!ok) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
   }
-  return TRUE;
+  return ok;
 }
 
 static gboolean write_output(gpointer out, const guint8 *data, gsize len)

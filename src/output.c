@@ -66,21 +66,25 @@ static gboolean fail(GError **error, int err, const char *fmt, ...)
 }
 
 /* Writes all of @data to @fd, through short writes, interruptions and full pipes (waited
- * on within the limit); errno on failure. */
-static gboolean write_all(int fd, const guint8 *data, gsize len)
+ * on within the limit); errno on failure. With @bounded (a pipe or socket that may block,
+ * such as standard output), each write waits first and writes at most PIPE_BUF, which a
+ * pipe that polls writable always takes at once: a reader that never reads cannot hold
+ * the run for longer than the limit. */
+static gboolean write_all(int fd, const guint8 *data, gsize len, gboolean bounded)
 {
   while (len > 0) {
-    ssize_t n = write(fd, data, MIN(len, (gsize)G_MAXSSIZE));
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      int ready = sysio_wait_output(fd);
-      if (ready == 0)
-        errno = ETIMEDOUT;
-      if (ready <= 0)
-        return FALSE;
+    int ready = bounded ? sysio_wait_output(fd) : 1;
+    if (ready == 0)
+      errno = ETIMEDOUT;
+    if (ready <= 0)
+      return FALSE;
+    ssize_t n = write(fd, data, MIN(len, bounded ? (gsize)PIPE_BUF : (gsize)G_MAXSSIZE));
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !bounded) {
+      bounded = TRUE; /* a non-blocking FIFO or device: wait for room */
       continue;
     }
     if (n < 0) {
-      if (errno == EINTR)
+      if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
         continue;
       return FALSE;
     }
@@ -94,11 +98,18 @@ static gboolean write_all(int fd, const guint8 *data, gsize len)
   return TRUE;
 }
 
+/* Whether writes to @fd may block for as long as its reader likes. */
+static gboolean may_block(int fd)
+{
+  struct stat st;
+  return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
 static gboolean write_stdout(const guint8 *bytes, gsize len, GError **error)
 {
   /* Anything buffered in stdio must come first (nothing is, in practice). */
   fflush(stdout);
-  if (!write_all(STDOUT_FILENO, bytes, len))
+  if (!write_all(STDOUT_FILENO, bytes, len, may_block(STDOUT_FILENO)))
     return fail(error, errno, "could not write to %s", "standard output");
   return TRUE;
 }
@@ -627,7 +638,7 @@ static gboolean output_start(OutputFile *out)
 /* Writes the gathered bytes to the temporary file. */
 static gboolean flush_temp(OutputFile *out)
 {
-  if (out->used > 0 && !write_all(out->fd, out->buf, out->used)) {
+  if (out->used > 0 && !write_all(out->fd, out->buf, out->used, FALSE)) {
     out->state = OUT_FAILED;
     return fail(&out->error, errno, "could not write '%s'", out->path);
   }
@@ -656,7 +667,7 @@ gboolean output_append(OutputFile *out, const void *data, gsize len)
       out->used = len;
       return TRUE;
     }
-    if (!write_all(out->fd, data, len)) {
+    if (!write_all(out->fd, data, len, FALSE)) {
       out->state = OUT_FAILED;
       return fail(&out->error, errno, "could not write '%s'", out->path);
     }
@@ -816,7 +827,7 @@ static gboolean write_in_place(OutputFile *out, GError **error)
     close(fd);
     return refuse_device(out->path, error);
   }
-  if (!write_all(fd, out->mem->data, out->mem->len)) {
+  if (!write_all(fd, out->mem->data, out->mem->len, may_block(fd))) {
     int err = errno;
     close(fd);
     return fail(error, err, "could not write '%s'", out->path);

@@ -284,6 +284,25 @@ def fifo_output_cases(t, exe, tmp):
     th.join(10)
     check_failed(t, "-o a FIFO whose reader never reads", status, err, 3,
                  message="the reader stopped reading")
+    # Standard output a pipe that nobody reads: -o - and --dump-layout give up too.
+    for what, args in [("-o - onto a pipe nobody reads", ["-o", "-", "--format", "svg"]),
+                       ("--dump-layout onto a pipe nobody reads", ["--dump-layout"])]:
+        r, w_fd = os.pipe()
+        with tempfile.TemporaryFile() as err_file:
+            p = subprocess.Popen([exe, many, "-q", "--today", TODAY] + args, cwd=SRC,
+                                 env=dict(os.environ, **env), stdin=subprocess.DEVNULL,
+                                 stdout=w_fd, stderr=err_file)
+            os.close(w_fd)
+            try:
+                status = p.wait(LIMIT)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+                status = None
+            os.close(r)
+            err_file.seek(0)
+            err = err_file.read().decode("utf-8", "replace")
+        check_failed(t, what, status, err, 3, message="the reader stopped reading")
     # /dev/stdout and /dev/fd/N reach the open file through procfs: written in place.
     status, out, err = run(exe, [cv, "--today", TODAY, "-o", "/dev/stdout", "--format", "svg"])
     t.ok(status == 0 and is_svg(out), "-o /dev/stdout onto a pipe: written", describe(status, err))
