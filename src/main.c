@@ -18,6 +18,7 @@
 #include "ydoc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
@@ -701,8 +702,24 @@ static int run_command(const Args *a)
   return code;
 }
 
+/* A standard descriptor that was closed (cvtimeline ... 2>&-) would be handed to the
+ * next file opened, and a message meant for standard error could then land in the
+ * chart's temporary file: each closed one is held by /dev/null instead, opened the wrong
+ * way round, so that using it still fails as on a closed one (EBADF). */
+static void hold_standard_fds(void)
+{
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+      continue;
+    int null = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (null >= 0 && null != fd)
+      close(null); /* a lower one was free after all */
+  }
+}
+
 int main(int argc, char **argv)
 {
+  hold_standard_fds();
   /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3), and so
    * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);

@@ -700,6 +700,32 @@ def signal_cases(t, exe, tmp):
                      out, ["big.pdf"], target, "file too large")
 
 
+def closed_fd_cases(t, exe, tmp):
+    """Standard descriptors closed by the caller: using one fails as on a closed one, and
+    nothing meant for them reaches the chart."""
+    d = os.path.join(tmp, "closed")
+    os.mkdir(d)
+    cv = write(os.path.join(d, "cv.yaml"), GOOD_CV)
+    warn = write(os.path.join(d, "warn.yaml"), GOOD_CV + "bogus_key: 1\n")
+
+    def closing(*fds):
+        return lambda: [os.close(fd) for fd in fds]
+
+    status, _, err = run(exe, [cv, "-o", "-", "--format", "svg"], preexec_fn=closing(1))
+    check_failed(t, "-o - with standard output closed", status, err, 3,
+                 message="could not write to standard output")
+    status, _, err = run(exe, ["-", "-o", os.path.join(d, "x.svg")], preexec_fn=closing(0))
+    check_failed(t, "- with standard input closed", status, err, 1, message="<stdin>: error:")
+    target = os.path.join(d, "out.svg")
+    status, _, _ = run(exe, [warn, "--today", TODAY, "-o", target], preexec_fn=closing(0, 1, 2))
+    data = read(target) if os.path.exists(target) else b""
+    t.ok(status == 0 and is_svg(data) and b"bogus" not in data,
+         "all three standard descriptors closed, with a warning: a clean chart",
+         "status %s; %r" % (status, data[:200]))
+    t.ok(listing(d) == ["cv.yaml", "out.svg", "warn.yaml"],
+         "all three standard descriptors closed: nothing else written", str(listing(d)))
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -711,6 +737,7 @@ def main():
         sticky_cases(t, exe, tmp)
         permission_cases(t, exe, tmp)
         signal_cases(t, exe, tmp)
+        closed_fd_cases(t, exe, tmp)
     finally:
         subprocess.run(["rm", "-rf", tmp])
     return t.done()
