@@ -132,6 +132,12 @@ typedef struct {
   struct stat st; /* of the target when it exists */
 } Target;
 
+/* The target's folder for messages. */
+static const char *folder_shown(const Target *t)
+{
+  return t->folder->len ? t->folder->str : ".";
+}
+
 static void target_clear(Target *t)
 {
   if (t->dir >= 0)
@@ -253,7 +259,7 @@ static gboolean settle(Target *t, const char *path, const char *name, GError **e
       !may_write(&dir, st)) {
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_PERM,
                 "could not write '%s': it belongs to another user, in the shared folder '%s'",
-                path, t->folder->len ? t->folder->str : ".");
+                path, folder_shown(t));
     return FALSE;
   }
   if (S_ISSOCK(st->st_mode)) {
@@ -299,7 +305,7 @@ static gboolean follow_link(Target *t, const char *path, const char *name,
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_PERM,
                 "could not write '%s': the symbolic link '%s' belongs to another user, in the "
                 "shared folder '%s', and is not followed",
-                path, shown, t->folder->len ? t->folder->str : ".");
+                path, shown, folder_shown(t));
     g_free(shown);
     return FALSE;
   }
@@ -595,7 +601,7 @@ static gboolean open_temp(OutputFile *out)
   if (out->fd >= 0)
     return TRUE;
   int err = errno;
-  const char *folder = t->folder->len ? t->folder->str : ".";
+  const char *folder = folder_shown(t);
   if (err == ENOENT) /* from folders that take no new files (/proc) */
     g_set_error(&out->error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                 "could not create a file in the folder '%s': it takes no new files", folder);
