@@ -14,11 +14,13 @@
 #include "strutil.h"
 #include "style.h"
 #include "summary.h"
+#include "sysio.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
@@ -38,6 +40,7 @@ enum {
 #define MAX_SCALE 16.0
 #define MAX_SIZE 1e6 /* -W/-H beyond this are typing mistakes, and would overflow layout */
 #define WATCH_INTERVAL_US 300000
+#define MAX_WAIT_S 86400.0 /* CVTIMELINE_PIPE_TIMEOUT: a day */
 #define DEFAULT_PDF_EPOCH G_GINT64_CONSTANT(946684800) /* 2000-01-01T00:00:00Z */
 
 /* What GOption fills in. Strings are read as FILENAME so that GOption does not convert
@@ -514,6 +517,21 @@ static gint64 pdf_creation_time(void)
   return DEFAULT_PDF_EPOCH;
 }
 
+/* CVTIMELINE_PIPE_TIMEOUT: how long to wait for a FIFO's or pipe's other end, in
+ * seconds (default 10; 0 gives up at once). */
+static int configure_wait(void)
+{
+  const char *env = g_getenv("CVTIMELINE_PIPE_TIMEOUT");
+  double v;
+  if (env == NULL)
+    return EXIT_DONE;
+  if (!strutil_parse_number(env, &v) || !(v >= 0) || v > MAX_WAIT_S)
+    return usage_error("CVTIMELINE_PIPE_TIMEOUT: expected seconds from 0 to %g, got '%s'",
+                       MAX_WAIT_S, env);
+  sysio_set_wait_limit((guint)ceil(v * 1000));
+  return EXIT_DONE;
+}
+
 static int configure(Config *cfg, const Args *a)
 {
   cfg->args = a;
@@ -537,7 +555,9 @@ static int configure(Config *cfg, const Args *a)
   }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
-  int code = collect_sets(cfg);
+  int code = configure_wait();
+  if (code == EXIT_DONE)
+    code = collect_sets(cfg);
   if (code == EXIT_DONE)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
@@ -610,14 +630,19 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
                        (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
 }
 
-/* Prints @text on standard output; FALSE (with a message) when that failed. */
+/* Prints @text on standard output; FALSE (with a message) when that failed. Through
+ * output_write, so that a pipe nobody reads gives up after the wait like -o - does. */
 static gboolean print_stdout(const char *text, DiagList *diags)
 {
-  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
-    diag_error(diags, NULL, 0, 0, "could not write to standard output: %s", g_strerror(errno));
-    return FALSE;
+  GBytes *bytes = g_bytes_new_static(text, strlen(text));
+  GError *error = NULL;
+  gboolean ok = output_write("-", bytes, &error);
+  g_bytes_unref(bytes);
+  if (!ok) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
   }
-  return TRUE;
+  return ok;
 }
 
 static gboolean write_output(gpointer out, const guint8 *data, gsize len)
@@ -734,6 +759,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
+  sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -855,10 +881,28 @@ static int run_command(const Args *a)
   return code;
 }
 
+/* A standard descriptor that was closed (cvtimeline ... 2>&-) would be handed to the
+ * next file opened, and a message meant for standard error could then land in the
+ * chart's temporary file: each closed one is held by /dev/null instead, opened the wrong
+ * way round, so that using it still fails as on a closed one (EBADF). */
+static void hold_standard_fds(void)
+{
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+      continue;
+    int null = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (null >= 0 && null != fd)
+      close(null); /* a lower one was free after all */
+  }
+}
+
 int main(int argc, char **argv)
 {
-  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
+  hold_standard_fds();
+  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3), and so
+   * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
   Args args = {0};
   FormatHelp help = format_help_new();
   GOptionContext *ctx = option_context(&args, &help);

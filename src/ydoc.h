@@ -57,13 +57,17 @@ typedef struct {
   gpointer arena;
 } YdocDoc;
 
-/* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer owned by
- * the caller. Refuses directories, unreadable files and anything larger than @max_bytes
- * (an endless pipe stops at the cap) with an error in @diags naming @path; returns NULL
- * then. FIFOs and character devices are read like files. These errors have no position
- * (line 0: "cv.yaml: error: is a directory"); texts: "cannot open: <strerror>",
- * "cannot read: <strerror>", "is a directory", "file is larger than 16 MiB". At most
- * @max_bytes + 1 bytes are ever read. @len_out is set only on success. */
+/* Reads a whole file ("-" is standard input, named "<stdin>" in messages) into a new NUL-terminated buffer owned by
+ * the caller. Refuses directories, unreadable files, devices that sysio_may_open refuses
+ * and anything larger than @max_bytes (an endless pipe stops at the cap) with an error in
+ * @diags naming @path; returns NULL then. FIFOs, pipes and character devices are read
+ * like files, but never block: a FIFO is opened without waiting for a writer, and data
+ * is waited for within the run's limit (sysio_wait_input; not for a terminal on standard
+ * input). These errors have no position (line 0: "cv.yaml: error: is a directory");
+ * texts: "cannot open: <strerror>", "cannot open: it is a device, not a file", "cannot
+ * read: <strerror>", "cannot read: nothing arrived within 10 s (...)", "cannot read: the
+ * input did not end within 10 s (...)", "is a directory", "file is larger than 16 MiB".
+ * At most @max_bytes + 1 bytes are ever read. @len_out is set only on success. */
 char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags);
 
 /* Parses @data (not necessarily NUL-terminated) as one YAML document. @file is the name

@@ -19,7 +19,7 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil", "emit"]),
+    ("base", ["diag", "strutil", "emit", "sysio"]),
     ("ydoc", ["ydoc"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
