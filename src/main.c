@@ -6,6 +6,7 @@
 #include "date.h"
 #include "diag.h"
 #include "dump.h"
+#include "embed.h"
 #include "layout.h"
 #include "output.h"
 #include "reader.h"
@@ -46,6 +47,7 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
+  char *print_schema, *print_keys; /* --print-schema, --print-keys */
 } Args;
 
 /* The validated command line. */
@@ -117,6 +119,10 @@ static GOptionContext *option_context(Args *a)
        "Print the computed layout as YAML on standard output; write no file", NULL},
       {"list-styles", 0, 0, G_OPTION_ARG_NONE, &a->list_styles,
        "List the built-in styles with a description each", NULL},
+      {"print-schema", 0, 0, G_OPTION_ARG_FILENAME, &a->print_schema,
+       "Print the JSON Schema of CV files or of style files (for editors)", "cv|style"},
+      {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
+       "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
        "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
@@ -151,6 +157,8 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->print_schema);
+  g_free(a->print_keys);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -657,6 +665,52 @@ static int list_styles(void)
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
+/* --print-schema=cv|style: the schema embedded from doc/schema/, byte for byte. */
+static int print_schema(const char *which)
+{
+  g_autofree char *name = g_strdup_printf("%s.schema.json", which);
+  const char *text = embed_get(name);
+  if (text == NULL)
+    return usage_error("--print-schema: unknown schema '%s' (expected cv or style)", which);
+  return fputs(text, stdout) >= 0 && fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+/* Prints `NAME: [KEY, KEY, ...]`, one line of --print-keys (YAML, for the tests). */
+static void print_key_line(const char *name, const char *const *keys)
+{
+  printf("%s: [", name);
+  for (guint i = 0; keys[i] != NULL; i++)
+    printf("%s%s", i ? ", " : "", keys[i]);
+  printf("]\n");
+}
+
+/* --print-keys=cv|style: every key the reader accepts, from its own tables, so that
+ * tests/run-schema.py fails when a key is added to a reader but not to its schema. */
+static int print_keys(const char *which)
+{
+  if (g_str_equal(which, "cv")) {
+    static const char *const mappings[] = {"top", "entry", "role", "period", "milestone"};
+    for (guint i = 0; i < G_N_ELEMENTS(mappings); i++)
+      print_key_line(mappings[i], reader_native_keys(mappings[i]));
+  } else if (g_str_equal(which, "style")) {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    for (guint i = 0; i < style_property_count(); i++)
+      g_ptr_array_add(keys, (gpointer)style_property_key(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("properties", (const char *const *)keys->pdata);
+    g_ptr_array_set_size(keys, 0);
+    for (guint i = 0; style_paint_field(i) != NULL; i++)
+      g_ptr_array_add(keys, (gpointer)style_paint_field(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("paint", (const char *const *)keys->pdata);
+    /* The keys style.c's walk() takes by name besides the registry's. */
+    print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
+  } else {
+    return usage_error("--print-keys: expected cv or style, got '%s'", which);
+  }
+  return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
 static int run_command(const Args *a)
 {
   if (a->version) {
@@ -665,6 +719,10 @@ static int run_command(const Args *a)
   }
   if (a->list_styles)
     return list_styles();
+  if (a->print_schema)
+    return print_schema(a->print_schema);
+  if (a->print_keys)
+    return print_keys(a->print_keys);
   Config cfg = {0};
   int code = configure(&cfg, a);
   if (code == EXIT_DONE) {

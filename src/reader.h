@@ -46,6 +46,11 @@ ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *
 ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags);
 ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags);
 
+/* The keys the native reader accepts in one kind of mapping: "top", "entry", "role",
+ * "period" or "milestone"; a static NULL-terminated list, or NULL for any other @mapping.
+ * For --print-keys, whose output tests/run-schema.py compares with doc/schema/. */
+const char *const *reader_native_keys(const char *mapping);
+
 /* Merges, in every group of @cv, consecutive entries with the same org whose periods
  * touch or leave a gap of at most @max_gap_days into one entry with role segments.
  * Used by the JSON Resume and RenderCV readers. */

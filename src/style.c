@@ -1376,3 +1376,8 @@ char *style_builtin_description(const char *name)
   ydoc_free(doc);
   return out;
 }
+
+const char *style_paint_field(guint index)
+{
+  return index < G_N_ELEMENTS(paint_fields) - 1 ? paint_fields[index] : NULL;
+}
