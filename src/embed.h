@@ -1,6 +1,6 @@
 /* Text files built into the binary at build time (tools/embed_text.py): the JSON Schemas
- * of the CV and style formats (doc/schema/), so that the executable prints them wherever
- * it runs, installed or not. */
+ * of the CV and style formats (doc/schema/) and the starter CV of --new, so that the
+ * executable prints them wherever it runs, installed or not. */
 #pragma once
 
 typedef struct {

@@ -11,6 +11,7 @@
 #include "output.h"
 #include "reader.h"
 #include "render.h"
+#include "starter.h"
 #include "strutil.h"
 #include "style.h"
 #include "text.h"
@@ -47,7 +48,7 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
-  char *print_schema, *print_keys; /* --print-schema, --print-keys */
+  char *new_name, *print_schema, *print_keys; /* --new, --print-schema, --print-keys */
 } Args;
 
 /* The validated command line. */
@@ -119,6 +120,10 @@ static GOptionContext *option_context(Args *a)
        "Print the computed layout as YAML on standard output; write no file", NULL},
       {"list-styles", 0, 0, G_OPTION_ARG_NONE, &a->list_styles,
        "List the built-in styles with a description each", NULL},
+      {"new", 0, 0, G_OPTION_ARG_FILENAME, &a->new_name,
+       "Print a commented starter CV for NAME on standard output, e.g. --new 'Ada Example' "
+       "> cv.yaml",
+       "NAME"},
       {"print-schema", 0, 0, G_OPTION_ARG_FILENAME, &a->print_schema,
        "Print the JSON Schema of CV files or of style files (for editors)", "cv|style"},
       {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
@@ -157,6 +162,7 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->new_name);
   g_free(a->print_schema);
   g_free(a->print_keys);
   g_strfreev(a->styles);
@@ -711,6 +717,31 @@ static int print_keys(const char *which)
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
+/* --new NAME: the starter CV on standard output, pointing editors at the installed
+ * schema. That path is fixed at build time (the same output on every run); when it is
+ * not there (an uninstalled build), a note says how to get the schema. */
+static int new_cv(const char *name)
+{
+  g_autofree char *trimmed = g_strstrip(g_strdup(name));
+  if (!g_utf8_validate(name, -1, NULL))
+    return usage_error("--new: the name is not valid UTF-8");
+  if (trimmed[0] == '\0')
+    return usage_error("--new: give the CV's name, e.g. --new 'Ada Example'");
+  const char *schema = CVT_SCHEMA_DIR "/cv.schema.json";
+  g_autofree char *text = starter_cv(name, schema);
+  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+    fprintf(stderr, "cvtimeline: error: could not write to standard output: %s\n",
+            g_strerror(errno));
+    return EXIT_OUTPUT;
+  }
+  if (!g_file_test(schema, G_FILE_TEST_IS_REGULAR))
+    fprintf(stderr,
+            "cvtimeline: note: %s is not installed yet; until it is, point the first line "
+            "at a copy: cvtimeline --print-schema=cv > cv.schema.json\n",
+            schema);
+  return EXIT_DONE;
+}
+
 static int run_command(const Args *a)
 {
   if (a->version) {
@@ -723,6 +754,8 @@ static int run_command(const Args *a)
     return print_schema(a->print_schema);
   if (a->print_keys)
     return print_keys(a->print_keys);
+  if (a->new_name)
+    return new_cv(a->new_name);
   Config cfg = {0};
   int code = configure(&cfg, a);
   if (code == EXIT_DONE) {
