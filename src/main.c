@@ -1,5 +1,5 @@
 /* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
- * ydoc -> reader -> style -> timeline -> layout -> render -> output, maps results to exit
+ * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "starter.h"
 #include "strutil.h"
 #include "style.h"
+#include "summary.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
@@ -48,8 +49,20 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
+  gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
+  char *summary_format, *gap, *fail_on_gap;
   char *new_name, *print_schema, *print_keys; /* --new, --print-schema, --print-keys */
 } Args;
+
+typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
+
+/* --summary, --gap, --fail-on-gap, validated. */
+typedef struct {
+  SummaryOptions opts;
+  SummaryFormat format;
+  gboolean fail_on_gap;
+  SummaryThreshold fail_gap;
+} SummaryConfig;
 
 /* The validated command line. */
 typedef struct {
@@ -61,6 +74,7 @@ typedef struct {
   ReaderOptions reader; /* clock_today filled in per run */
   TimelineOptions timeline;
   char **only; /* NULL-terminated, split at commas */
+  SummaryConfig summary;
 } Config;
 
 /* --- Messages --- */
@@ -82,7 +96,34 @@ static int usage_error(const char *fmt, ...)
 
 /* --- Options --- */
 
-static GOptionContext *option_context(Args *a)
+/* The description under the options: exit statuses, then the input formats, from the
+ * reader table. */
+static char *help_description(void)
+{
+  GString *out = g_string_new("Exit status: 0 done; 1 the CV or a style is wrong; 2 the command "
+                              "line is wrong;\n3 the output could not be written.\n\n"
+                              "Input formats (--input-format), detected from the content:\n");
+  for (guint i = 0; i < reader_formats_count; i++)
+    g_string_append_printf(out, "  %-12s%s\n", reader_formats[i]->name,
+                           reader_formats[i]->description);
+  return g_string_free(out, FALSE);
+}
+
+/* --summary[=FORMAT]: GOption gives no value for a bare --summary. */
+static gboolean take_summary(const char *name, const char *value, gpointer data, GError **error)
+{
+  (void)name;
+  (void)error;
+  Args *a = data;
+  a->summary = TRUE;
+  g_free(a->summary_format);
+  a->summary_format = g_strdup(value);
+  return TRUE;
+}
+
+/* @input_formats: --input-format's argument, "native|jsonresume|rendercv" (borrowed: it
+ * must outlive the context). */
+static GOptionContext *option_context(Args *a, const char *input_formats)
 {
   const GOptionEntry entries[] = {
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
@@ -113,7 +154,7 @@ static GOptionContext *option_context(Args *a)
        "Draw only these groups (jobs, education, visiting, milestones, or a custom group)",
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
-       "Skip detection of the CV's format", "native|jsonresume|rendercv"},
+       "Skip detection of the CV's format", input_formats},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -125,7 +166,8 @@ static GOptionContext *option_context(Args *a)
        "> cv.yaml",
        "NAME"},
       {"print-schema", 0, 0, G_OPTION_ARG_FILENAME, &a->print_schema,
-       "Print the JSON Schema of CV files or of style files (for editors)", "cv|style"},
+       "Print the JSON Schema of CV files or of style files (for editors), or of --summary=json",
+       "cv|style|summary"},
       {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
        "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
@@ -135,6 +177,15 @@ static GOptionContext *option_context(Args *a)
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
        "Print a plain-text summary of the chart on standard output; write a file only with -o",
        NULL},
+      {"summary", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_summary,
+       "Print the career summary (merged totals, time per organisation, overlaps, gaps) on "
+       "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
+       "FORMAT"},
+      {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
+       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+      {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
+       "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
+       "DURATION"},
       {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -142,12 +193,16 @@ static GOptionContext *option_context(Args *a)
       {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
   GOptionContext *ctx = g_option_context_new("CV-FILE");
-  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (YAML, JSON Resume or "
-                                    "RenderCV) as SVG, PNG or PDF. '-' reads standard input.");
-  g_option_context_set_description(
-      ctx, "Exit status: 0 done; 1 the CV or a style is wrong; 2 the command line is wrong;\n"
-           "3 the output could not be written.\n");
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (in one of the input "
+                                    "formats below) as SVG, PNG or PDF. '-' reads standard "
+                                    "input.");
+  char *description = help_description();
+  g_option_context_set_description(ctx, description);
+  g_free(description);
+  /* The main group carries @a, for the callback of --summary's optional value. */
+  GOptionGroup *group = g_option_group_new(NULL, NULL, NULL, a, NULL);
+  g_option_group_add_entries(group, entries);
+  g_option_context_set_main_group(ctx, group);
   return ctx;
 }
 
@@ -162,6 +217,9 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->summary_format);
+  g_free(a->gap);
+  g_free(a->fail_on_gap);
   g_free(a->new_name);
   g_free(a->print_schema);
   g_free(a->print_keys);
@@ -294,6 +352,31 @@ static int collect_only(Config *cfg)
   return EXIT_DONE;
 }
 
+/* --summary's format, --gap and --fail-on-gap. */
+static int collect_summary(Config *cfg)
+{
+  const Args *a = cfg->args;
+  SummaryConfig *sc = &cfg->summary;
+  sc->opts = SUMMARY_DEFAULT_OPTIONS;
+  const char *f = a->summary_format;
+  if (f == NULL || g_str_equal(f, "text"))
+    sc->format = SUMMARY_TEXT;
+  else if (g_str_equal(f, "json"))
+    sc->format = SUMMARY_JSON;
+  else if (g_str_equal(f, "yaml"))
+    sc->format = SUMMARY_YAML;
+  else
+    return usage_error("--summary: unknown format '%s' (expected text, json or yaml)", f);
+  if (a->summary && a->output && g_str_equal(a->output, "-"))
+    return usage_error("--summary prints on standard output; give -o a file name");
+  if (a->gap && !summary_parse_threshold(a->gap, &sc->opts.gap))
+    return usage_error("--gap: '%s': %s", a->gap, SUMMARY_THRESHOLD_HINT);
+  sc->fail_on_gap = a->fail_on_gap != NULL;
+  if (a->fail_on_gap && !summary_parse_threshold(a->fail_on_gap, &sc->fail_gap))
+    return usage_error("--fail-on-gap: '%s': %s", a->fail_on_gap, SUMMARY_THRESHOLD_HINT);
+  return EXIT_DONE;
+}
+
 /* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
 static char *default_output(const char *cv_path, RenderFormat format)
 {
@@ -319,11 +402,11 @@ static gboolean same_file(const char *a, const char *b)
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
- * too (a chart and its alt text from one run). */
+/* --check and --dump-layout never write a file; --alt-text and --summary only when -o
+ * asks for one too (a chart and its alt text from one run). */
 static gboolean writes_file(const Args *a)
 {
-  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
+  return !a->check && !a->dump_layout && ((!a->alt_text && !a->summary) || a->output != NULL);
 }
 
 /* The output path and format: --format wins over the extension. */
@@ -394,10 +477,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
     return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
                        MAX_SCALE, a->scale);
-  if (a->input_format && !reader_format_parse(a->input_format, &cfg->reader.format))
-    return usage_error("--input-format: unknown format '%s' (expected native, jsonresume or "
-                       "rendercv)",
-                       a->input_format);
+  if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
+    g_autofree char *names = reader_format_names(", ", " or ");
+    return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
   int code = collect_sets(cfg);
@@ -405,6 +488,8 @@ static int configure(Config *cfg, const Args *a)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
     code = collect_only(cfg);
+  if (code == EXIT_DONE)
+    code = collect_summary(cfg);
   if (code == EXIT_DONE)
     code = choose_output(cfg);
   return code;
@@ -423,7 +508,7 @@ static void config_clear(Config *cfg)
 /* Everything one run makes; freed together. */
 typedef struct {
   char *data;
-  YdocDoc *doc;
+  ReaderSource *source;
   ModelCv *cv;
   Style *style;
   Timeline *timeline;
@@ -436,7 +521,7 @@ static void run_clear(Run *r)
   timeline_free(r->timeline);
   style_free(r->style);
   model_cv_free(r->cv);
-  ydoc_free(r->doc);
+  reader_source_free(r->source);
   g_free(r->data);
 }
 
@@ -456,14 +541,11 @@ static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
   r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
   if (r->data == NULL)
     return NULL;
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
   const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
-  r->doc = ydoc_parse(name, r->data, len, &limits, diags);
-  if (r->doc == NULL)
-    return NULL;
+  r->source = reader_source_new(name, r->data, len);
   ReaderOptions opts = cfg->reader;
   opts.clock_today = clock_today();
-  return reader_read(r->doc, &opts, diags);
+  return reader_read(r->source, &opts, diags);
 }
 
 static Style *resolve_style(const Config *cfg, DiagList *diags)
@@ -537,6 +619,32 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return EXIT_DONE;
 }
 
+/* After the timeline: --summary prints the career summary, --fail-on-gap fails on a gap
+ * (with a message naming each). */
+static int summarise(const Config *cfg, const Run *r, DiagList *diags)
+{
+  const SummaryConfig *sc = &cfg->summary;
+  if (!cfg->args->summary && !sc->fail_on_gap)
+    return EXIT_DONE;
+  SummaryReport *report = summary_build(r->timeline, &sc->opts);
+  int code = EXIT_DONE;
+  if (cfg->args->summary) {
+    char *text = sc->format == SUMMARY_JSON   ? summary_format_json(report)
+                 : sc->format == SUMMARY_YAML ? summary_format_yaml(report)
+                                              : summary_format_text(report);
+    if (text == NULL)
+      diag_error(diags, NULL, 0, 0, "the summary could not be written");
+    if (text == NULL || !print_stdout(text, diags))
+      code = EXIT_OUTPUT;
+    g_free(text);
+  }
+  if (code == EXIT_DONE && sc->fail_on_gap &&
+      summary_check_gaps(report, &sc->fail_gap, r->cv->file, diags) > 0)
+    code = EXIT_INPUT;
+  summary_report_free(report);
+  return code;
+}
+
 /* The pipeline, from the CV file to the written output; returns the exit status. */
 static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
@@ -553,6 +661,9 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
     g_error_free(error);
     return EXIT_USAGE;
   }
+  int code = summarise(cfg, r, diags);
+  if (code != EXIT_DONE)
+    return code;
   r->scene = layout_build(r->timeline, r->style, text, diags);
   if (r->scene == NULL || diag_error_count(diags) > 0)
     return EXIT_INPUT;
@@ -671,13 +782,14 @@ static int list_styles(void)
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
-/* --print-schema=cv|style: the schema embedded from doc/schema/, byte for byte. */
+/* --print-schema=cv|style|summary: the schema embedded from doc/schema/, byte for byte. */
 static int print_schema(const char *which)
 {
   g_autofree char *name = g_strdup_printf("%s.schema.json", which);
   const char *text = embed_get(name);
   if (text == NULL)
-    return usage_error("--print-schema: unknown schema '%s' (expected cv or style)", which);
+    return usage_error("--print-schema: unknown schema '%s' (expected cv, style or summary)",
+                       which);
   return fputs(text, stdout) >= 0 && fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
@@ -772,7 +884,8 @@ int main(int argc, char **argv)
   /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
   signal(SIGPIPE, SIG_IGN);
   Args args = {0};
-  GOptionContext *ctx = option_context(&args);
+  char *input_formats = reader_format_names("|", "|");
+  GOptionContext *ctx = option_context(&args, input_formats);
   GError *error = NULL;
   int code;
   if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
@@ -782,6 +895,7 @@ int main(int argc, char **argv)
     code = run_command(&args);
   }
   g_option_context_free(ctx);
+  g_free(input_formats);
   args_clear(&args);
   return code;
 }

@@ -74,7 +74,10 @@ def bash_cases(longs, choices, styles):
          "empty", set()),
         ("cvtimeline -W  offers nothing", ["-W", ""], "empty", set()),
         ("cvtimeline --today  offers nothing", ["--today", ""], "files", set()),
-    ]
+    ] + ([
+        # An optional value comes only after "=": the next word is the CV file.
+        ("cvtimeline --summary  gives CV files", ["--summary", ""], "files", with_files),
+    ] if "--summary" in longs else [])
 
 
 def make_dirs(tmp):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The JSON Schemas of doc/schema/ (README "Editors, shells and packages"):
 
-- both are valid draft-07 schemas, and --print-schema prints them byte for byte;
+- both are valid draft-07 schemas, and --print-schema prints them (and the summary's
+  schema) byte for byte;
   style.schema.json is what tools/gen-style-schema.py makes of doc/styles.md;
 - every example, native test case and built-in style validates (read as YAML 1.2, as
   editors read it), and every example points at the schema from its first line;
@@ -78,13 +79,17 @@ def resolve(sch, node):
 
 
 def schema_files(t, exe):
-    for name in ("cv", "style"):
+    for name in ("cv", "style", "summary"):
         path = os.path.join(schemacheck.SCHEMA_DIR, name + ".schema.json")
+        sch = schemacheck.schema(name)
+        draft = "draft-07" if name != "summary" else "its own draft"
         try:
-            jsonschema.Draft7Validator.check_schema(schemacheck.schema(name))
-            t.ok(True, "%s.schema.json is a valid draft-07 schema" % name)
+            jsonschema.validators.validator_for(sch).check_schema(sch)
+            t.ok(name == "summary" or sch.get("$schema", "").startswith(
+                "http://json-schema.org/draft-07/"), "%s.schema.json is a valid %s schema" % (
+                    name, draft))
         except (jsonschema.SchemaError, ValueError) as e:
-            t.ok(False, "%s.schema.json is a valid draft-07 schema" % name, str(e)[:2000])
+            t.ok(False, "%s.schema.json is a valid %s schema" % (name, draft), str(e)[:2000])
         status, out, err = run([exe, "--print-schema=" + name])
         with open(path, "rb") as f:
             want = f.read()
@@ -92,7 +97,7 @@ def schema_files(t, exe):
              "--print-schema=%s prints doc/schema/%s.schema.json byte for byte" % (name, name),
              describe(status, err))
     status, out, err = run([exe, "--print-schema=resume"])
-    t.ok(status == 2 and "expected cv or style" in err,
+    t.ok(status == 2 and "expected cv, style or summary" in err,
          "--print-schema with an unknown name exits 2 and names the choices",
          describe(status, err))
     gen = subprocess.run([sys.executable, os.path.join(SRC, "tools", "gen-style-schema.py"), "-"],

@@ -27,6 +27,7 @@ BUILTIN_GROUPS = ["jobs", "education", "visiting"]
 class Option:
     def __init__(self, short, long, metavar, text):
         self.short, self.long, self.metavar, self.text = short, long, metavar, text
+        self.optional = False  # the value may be left out (then only --opt=VALUE gives one)
 
     @property
     def choices(self):
@@ -48,9 +49,11 @@ class Option:
         return "other"
 
 
-def capture(exe, *args):
+def capture(exe, *args, check=True):
     p = subprocess.run([exe] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"})
+                       env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"}, stdin=subprocess.DEVNULL)
+    if not check:
+        return p.stderr.decode("utf-8")
     if p.returncode != 0:
         sys.exit("gen-completion.py: %s %s failed: %s" % (exe, " ".join(args),
                                                           p.stderr.decode()))
@@ -96,8 +99,8 @@ def bash(opts, style_list, keys):
     words = sorted(["--" + o.long for o in opts] + ["-" + o.short for o in opts if o.short])
     cases = []
     for o in opts:
-        if o.kind is None:
-            continue
+        if o.kind is None or (o.optional and o.kind == "other"):
+            continue  # a flag, or an optional value (given as --opt=VALUE): the next word is free
         names = "|".join((["-" + o.short] if o.short else []) + ["--" + o.long])
         if o.kind == "choices":
             body = '_cvtimeline_words "%s"' % " ".join(o.choices)
@@ -215,8 +218,11 @@ def zsh(opts, style_list, keys):
         names = (["-" + o.short] if o.short else []) + ["--" + o.long]
         arg = "" if o.kind is None else "+"
         for n in names:
-            # GOption takes any option again (the last value wins, lists add up).
+            # GOption takes any option again (the last value wins, lists add up). An
+            # optional value can only follow an "=" (or a short option directly).
             suffix = ("=" if n.startswith("--") else "+") if arg else ""
+            if arg and o.optional:
+                suffix = "=-" if n.startswith("--") else "-"
             specs.append("  '*%s%s%s%s'" % (n, suffix, desc, action))
     style_words = " ".join(zsh_word("%s:%s" % (n, d)) for n, d in style_list)
     return """#compdef cvtimeline
@@ -268,6 +274,8 @@ def fish(opts, style_list, keys):
             flags = " -x -a %s" % fish_quote(" ".join(k + "=" for k in keys))
         elif o.kind == "output":
             flags = " -r -F"
+        elif o.optional:
+            flags = ""  # fish then completes it only as --opt=VALUE
         else:
             flags = " -x"
         lines.append("complete -c cvtimeline %s%s -d %s" % (names, flags, fish_quote(o.text)))
@@ -283,6 +291,11 @@ def main():
         sys.exit("usage: gen-completion.py PATH/TO/cvtimeline bash|zsh|fish OUTPUT")
     exe, shell, output = sys.argv[1:]
     opts = options(capture(exe, "--help"))
+    # --help does not say which values are optional (--summary[=FORMAT]); GOption does,
+    # by refusing an option given alone whose value is required.
+    for o in opts:
+        if o.metavar is not None:
+            o.optional = "Missing argument for --" not in capture(exe, "--" + o.long, check=False)
     style_list = styles(capture(exe, "--list-styles"))
     keys = style_keys(exe)
     text = {"bash": bash, "zsh": zsh, "fish": fish}[shell](opts, style_list, keys)
