@@ -729,6 +729,34 @@ static void report_watch_run(const Config *cfg, int code)
     fprintf(stderr, "cvtimeline: kept the last good output; waiting for changes\n");
 }
 
+/* The watched paths, one per line: to tell whether a run changed the list. */
+static char *watch_paths(GPtrArray *files)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_string_append_printf(s, "%s\n", (const char *)g_ptr_array_index(files, i));
+  return g_string_free(s, FALSE);
+}
+
+/* One run; returns the snapshot the next round compares with. It is taken before the
+ * run, so that a file written while the run reads it is seen as changed next round (a
+ * snapshot after the run would swallow that change); only when the run changed the list
+ * of watched files (another style chain) is the new list snapshotted afterwards. */
+static GString *watch_run(const Config *cfg, TextCtx *text, GPtrArray *watched)
+{
+  GString *before = watch_snapshot(watched);
+  char *paths = watch_paths(watched);
+  report_watch_run(cfg, run_once(cfg, text, watched));
+  char *after = watch_paths(watched);
+  if (!g_str_equal(paths, after)) {
+    g_string_free(before, TRUE);
+    before = watch_snapshot(watched);
+  }
+  g_free(after);
+  g_free(paths);
+  return before;
+}
+
 /* Re-runs whenever the CV or a style file changes, until Ctrl-C. A failed run writes
  * nothing (output is atomic and only follows a good render), so the last good output
  * stays. A change is acted on once the files have stopped changing for one interval,
@@ -745,8 +773,7 @@ static int watch(const Config *cfg, TextCtx *text)
   for (char **s = cfg->args->styles; s && *s; s++)
     if (g_file_test(*s, G_FILE_TEST_IS_REGULAR))
       g_ptr_array_add(watched, g_strdup(*s));
-  report_watch_run(cfg, run_once(cfg, text, watched));
-  GString *last = watch_snapshot(watched);
+  GString *last = watch_run(cfg, text, watched);
   while (!interrupted) {
     g_usleep(WATCH_INTERVAL_US);
     GString *now = watch_snapshot(watched);
@@ -761,9 +788,8 @@ static int watch(const Config *cfg, TextCtx *text)
     g_string_free(settled, TRUE);
     if (!stable || interrupted)
       continue; /* still being written: look again next round */
-    report_watch_run(cfg, run_once(cfg, text, watched));
     g_string_free(last, TRUE);
-    last = watch_snapshot(watched);
+    last = watch_run(cfg, text, watched);
   }
   g_string_free(last, TRUE);
   g_ptr_array_unref(watched);
@@ -821,7 +847,7 @@ static int print_keys(const char *which)
       g_ptr_array_add(keys, (gpointer)style_paint_field(i));
     g_ptr_array_add(keys, NULL);
     print_key_line("paint", (const char *const *)keys->pdata);
-    /* The keys style.c's walk() takes by name besides the registry's. */
+    /* The keys the style reader takes by name, besides the registry's (style_layer.c). */
     print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
   } else {
     return usage_error("--print-keys: expected cv or style, got '%s'", which);
