@@ -138,7 +138,9 @@ char *describe_alt_text(const LayoutScene *scene)
     g_string_append(out, "Milestones: ");
     for (guint i = 0; i < scene->milestones->len; i++) {
       const LayoutMilestone *ms = &g_array_index(scene->milestones, LayoutMilestone, i);
-      g_string_append_printf(out, "%s%s, ", i ? "; " : "", ms->title ? ms->title : "untitled");
+      g_string_append(out, i ? "; " : "");
+      describe_name(out, ms->title, NULL);
+      g_string_append(out, ", ");
       describe_date(out, ms->date, ms->precision, ms->approximate);
     }
     g_string_append(out, ".\n");
@@ -210,7 +212,8 @@ char *describe_bar(const LayoutEntry *e, guint bar_index)
 
 char *describe_milestone(const LayoutMilestone *m)
 {
-  GString *out = g_string_new(m->title ? m->title : "untitled");
+  GString *out = g_string_new(NULL);
+  describe_name(out, m->title, NULL);
   g_string_append_c(out, '\n');
   describe_date(out, m->date, m->precision, m->approximate);
   if (m->note)

@@ -171,38 +171,6 @@ static int role_start_cmp(gconstpointer pa, gconstpointer pb)
   return (a->end < b->end) - (a->end > b->end);
 }
 
-/* The active roles of the sweep below: a max-heap of role indices. */
-static void heap_push(GArray *heap, guint value)
-{
-  g_array_append_val(heap, value);
-  guint *h = (guint *)(void *)heap->data;
-  for (guint i = heap->len - 1; i > 0 && h[(i - 1) / 2] < h[i]; i = (i - 1) / 2) {
-    guint tmp = h[i];
-    h[i] = h[(i - 1) / 2];
-    h[(i - 1) / 2] = tmp;
-  }
-}
-
-static void heap_pop(GArray *heap)
-{
-  guint *h = (guint *)(void *)heap->data;
-  h[0] = h[heap->len - 1];
-  g_array_set_size(heap, heap->len - 1);
-  for (guint i = 0;;) {
-    guint l = 2 * i + 1, r = l + 1, m = i;
-    if (l < heap->len && h[l] > h[m])
-      m = l;
-    if (r < heap->len && h[r] > h[m])
-      m = r;
-    if (m == i)
-      break;
-    guint tmp = h[i];
-    h[i] = h[m];
-    h[m] = tmp;
-    i = m;
-  }
-}
-
 static int day_cmp(const void *a, const void *b)
 {
   DateDay x = *(const DateDay *)a, y = *(const DateDay *)b;
@@ -265,11 +233,13 @@ static guint first_ending(const RoleEnd *ends, guint n, DateDay day, guint r)
 
 /* In start order each role wins its span over the roles before it, so a day belongs to
  * the last role in that order that covers it: one sweep over the days where a role
- * starts or ends, with the covering roles in a heap, finds every day's owner in
- * O(n log n), and each run of one owner becomes a segment. Where a run is cut short,
- * the cut takes the precision of the role that cut it first when roles were taken one
- * at a time: for an end, the first role to start the next day; for a start (the rest of
- * a role after another), the first later role to end the day before. */
+ * starts or ends finds every day's owner in O(n log n) (the sorting; the sweep itself is
+ * linear), and each run of one owner becomes a segment. The roles started so far sit on
+ * a stack in start order; once those that have ended are popped off its top, the top is
+ * the owner (a role ended but buried lower is popped when it surfaces). Where a run is
+ * cut short, the cut takes the precision of the role that cut it first when roles were
+ * taken one at a time: for an end, the first role to start the next day; for a start
+ * (the rest of a role after another), the first later role to end the day before. */
 void model_entry_settle_roles(ModelEntry *entry)
 {
   if (entry == NULL || entry->roles->len < 2)
@@ -290,7 +260,7 @@ void model_entry_settle_roles(ModelEntry *entry)
   qsort(ends, n, sizeof *ends, role_end_cmp);
   GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(ModelRole), n);
   g_array_set_clear_func(out, role_clear);
-  GArray *active = g_array_new(FALSE, FALSE, sizeof(guint));
+  GArray *started = g_array_new(FALSE, FALSE, sizeof(guint));
   gboolean *placed = g_new0(gboolean, n);
   guint next = 0;               /* the first role not yet active */
   guint owner = G_MAXUINT;      /* the open run's role */
@@ -304,12 +274,14 @@ void model_entry_settle_roles(ModelEntry *entry)
     while (next < n && g_array_index(in, ModelRole, next).span.start <= day) {
       if (first_start == G_MAXUINT)
         first_start = next;
-      heap_push(active, next++);
+      g_array_append_val(started, next);
+      next++;
     }
-    while (active->len > 0 &&
-           g_array_index(in, ModelRole, g_array_index(active, guint, 0)).span.end < day)
-      heap_pop(active);
-    guint now = active->len > 0 ? g_array_index(active, guint, 0) : G_MAXUINT;
+    while (started->len > 0 &&
+           g_array_index(in, ModelRole, g_array_index(started, guint, started->len - 1)).span.end <
+               day)
+      g_array_set_size(started, started->len - 1);
+    guint now = started->len > 0 ? g_array_index(started, guint, started->len - 1) : G_MAXUINT;
     if (now == owner)
       continue;
     if (owner != G_MAXUINT) {
@@ -330,7 +302,7 @@ void model_entry_settle_roles(ModelEntry *entry)
     if (!placed[i])
       g_free(g_array_index(in, ModelRole, i).title);
   g_free(placed);
-  g_array_unref(active);
+  g_array_unref(started);
   g_free(ends);
   g_free(points);
   g_array_unref(in);
