@@ -1,5 +1,5 @@
 /* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
- * ydoc -> reader -> style -> timeline -> layout -> render -> output, maps results to exit
+ * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
 
@@ -13,11 +13,14 @@
 #include "render.h"
 #include "strutil.h"
 #include "style.h"
+#include "summary.h"
+#include "sysio.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
@@ -37,6 +40,7 @@ enum {
 #define MAX_SCALE 16.0
 #define MAX_SIZE 1e6 /* -W/-H beyond this are typing mistakes, and would overflow layout */
 #define WATCH_INTERVAL_US 300000
+#define MAX_WAIT_S 86400.0 /* CVTIMELINE_PIPE_TIMEOUT: a day */
 #define DEFAULT_PDF_EPOCH G_GINT64_CONSTANT(946684800) /* 2000-01-01T00:00:00Z */
 
 /* What GOption fills in. Strings are read as FILENAME so that GOption does not convert
@@ -47,7 +51,19 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
+  gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
+  char *summary_format, *gap, *fail_on_gap;
 } Args;
+
+typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
+
+/* --summary, --gap, --fail-on-gap, validated. */
+typedef struct {
+  SummaryOptions opts;
+  SummaryFormat format;
+  gboolean fail_on_gap;
+  SummaryThreshold fail_gap;
+} SummaryConfig;
 
 /* The validated command line. */
 typedef struct {
@@ -59,6 +75,7 @@ typedef struct {
   ReaderOptions reader; /* clock_today filled in per run */
   TimelineOptions timeline;
   char **only; /* NULL-terminated, split at commas */
+  SummaryConfig summary;
 } Config;
 
 /* --- Messages --- */
@@ -114,7 +131,7 @@ static char *format_names(void)
 
 /* The help texts that name the formats, built once from the table. */
 typedef struct {
-  char *output, *format_arg, *summary, *description;
+  char *output, *format_arg, *input_arg, *summary, *description;
 } FormatHelp;
 
 static FormatHelp format_help_new(void)
@@ -126,13 +143,18 @@ static FormatHelp format_help_new(void)
                                 "standard output. Default: the CV's name with .%s",
                                 exts, render_formats[0]->extensions[0]),
       .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
-      .summary = g_strdup_printf("Draw a career timeline from a CV (YAML, JSON Resume or "
-                                 "RenderCV) as %s. '-' reads standard input.",
+      .input_arg = reader_format_names("|", "|"),
+      .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
+                                 "formats below) as %s. '-' reads standard input.",
                                  upper),
   };
-  GString *desc = g_string_new("Output formats:\n");
+  GString *desc = g_string_new("Input formats (--input-format), detected from the content:\n");
+  for (guint i = 0; i < reader_formats_count; i++)
+    g_string_append_printf(desc, "  %-12s%s\n", reader_formats[i]->name,
+                           reader_formats[i]->description);
+  g_string_append(desc, "\nOutput formats:\n");
   for (guint i = 0; render_formats[i] != NULL; i++)
-    g_string_append_printf(desc, "  %-5s %s\n", render_formats[i]->name,
+    g_string_append_printf(desc, "  %-12s%s\n", render_formats[i]->name,
                            render_formats[i]->description);
   g_string_append(desc, "\nExit status: 0 done; 1 the CV or a style is wrong; 2 the command "
                         "line is wrong;\n3 the output could not be written.\n");
@@ -146,11 +168,24 @@ static void format_help_clear(FormatHelp *h)
 {
   g_free(h->output);
   g_free(h->format_arg);
+  g_free(h->input_arg);
   g_free(h->summary);
   g_free(h->description);
 }
 
 /* --- Options --- */
+
+/* --summary[=FORMAT]: GOption gives no value for a bare --summary. */
+static gboolean take_summary(const char *name, const char *value, gpointer data, GError **error)
+{
+  (void)name;
+  (void)error;
+  Args *a = data;
+  a->summary = TRUE;
+  g_free(a->summary_format);
+  a->summary_format = g_strdup(value);
+  return TRUE;
+}
 
 static GOptionContext *option_context(Args *a, const FormatHelp *help)
 {
@@ -180,7 +215,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "Draw only these groups (jobs, education, visiting, milestones, or a custom group)",
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
-       "Skip detection of the CV's format", "native|jsonresume|rendercv"},
+       "Skip detection of the CV's format", help->input_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -194,6 +229,15 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
        "Print a plain-text summary of the chart on standard output; write a file only with -o",
        NULL},
+      {"summary", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_summary,
+       "Print the career summary (merged totals, time per organisation, overlaps, gaps) on "
+       "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
+       "FORMAT"},
+      {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
+       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+      {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
+       "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
+       "DURATION"},
       {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -203,7 +247,10 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
   GOptionContext *ctx = g_option_context_new("CV-FILE");
   g_option_context_set_summary(ctx, help->summary);
   g_option_context_set_description(ctx, help->description);
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  /* The main group carries @a, for the callback of --summary's optional value. */
+  GOptionGroup *group = g_option_group_new(NULL, NULL, NULL, a, NULL);
+  g_option_group_add_entries(group, entries);
+  g_option_context_set_main_group(ctx, group);
   return ctx;
 }
 
@@ -218,6 +265,9 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->summary_format);
+  g_free(a->gap);
+  g_free(a->fail_on_gap);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -347,6 +397,31 @@ static int collect_only(Config *cfg)
   return EXIT_DONE;
 }
 
+/* --summary's format, --gap and --fail-on-gap. */
+static int collect_summary(Config *cfg)
+{
+  const Args *a = cfg->args;
+  SummaryConfig *sc = &cfg->summary;
+  sc->opts = SUMMARY_DEFAULT_OPTIONS;
+  const char *f = a->summary_format;
+  if (f == NULL || g_str_equal(f, "text"))
+    sc->format = SUMMARY_TEXT;
+  else if (g_str_equal(f, "json"))
+    sc->format = SUMMARY_JSON;
+  else if (g_str_equal(f, "yaml"))
+    sc->format = SUMMARY_YAML;
+  else
+    return usage_error("--summary: unknown format '%s' (expected text, json or yaml)", f);
+  if (a->summary && a->output && g_str_equal(a->output, "-"))
+    return usage_error("--summary prints on standard output; give -o a file name");
+  if (a->gap && !summary_parse_threshold(a->gap, &sc->opts.gap))
+    return usage_error("--gap: '%s': %s", a->gap, SUMMARY_THRESHOLD_HINT);
+  sc->fail_on_gap = a->fail_on_gap != NULL;
+  if (a->fail_on_gap && !summary_parse_threshold(a->fail_on_gap, &sc->fail_gap))
+    return usage_error("--fail-on-gap: '%s': %s", a->fail_on_gap, SUMMARY_THRESHOLD_HINT);
+  return EXIT_DONE;
+}
+
 /* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
 static char *default_output(const char *cv_path, const RenderFormat *format)
 {
@@ -372,11 +447,11 @@ static gboolean same_file(const char *a, const char *b)
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
- * too (a chart and its alt text from one run). */
+/* --check and --dump-layout never write a file; --alt-text and --summary only when -o
+ * asks for one too (a chart and its alt text from one run). */
 static gboolean writes_file(const Args *a)
 {
-  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
+  return !a->check && !a->dump_layout && ((!a->alt_text && !a->summary) || a->output != NULL);
 }
 
 /* The output path and format: --format wins over the extension. */
@@ -442,6 +517,21 @@ static gint64 pdf_creation_time(void)
   return DEFAULT_PDF_EPOCH;
 }
 
+/* CVTIMELINE_PIPE_TIMEOUT: how long to wait for a FIFO's or pipe's other end, in
+ * seconds (default 10; 0 gives up at once). */
+static int configure_wait(void)
+{
+  const char *env = g_getenv("CVTIMELINE_PIPE_TIMEOUT");
+  double v;
+  if (env == NULL)
+    return EXIT_DONE;
+  if (!strutil_parse_number(env, &v) || !(v >= 0) || v > MAX_WAIT_S)
+    return usage_error("CVTIMELINE_PIPE_TIMEOUT: expected seconds from 0 to %g, got '%s'",
+                       MAX_WAIT_S, env);
+  sysio_set_wait_limit((guint)ceil(v * 1000));
+  return EXIT_DONE;
+}
+
 static int configure(Config *cfg, const Args *a)
 {
   cfg->args = a;
@@ -459,17 +549,21 @@ static int configure(Config *cfg, const Args *a)
   if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
     return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
                        MAX_SCALE, a->scale);
-  if (a->input_format && !reader_format_parse(a->input_format, &cfg->reader.format))
-    return usage_error("--input-format: unknown format '%s' (expected native, jsonresume or "
-                       "rendercv)",
-                       a->input_format);
+  if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
+    g_autofree char *names = reader_format_names(", ", " or ");
+    return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
-  int code = collect_sets(cfg);
+  int code = configure_wait();
+  if (code == EXIT_DONE)
+    code = collect_sets(cfg);
   if (code == EXIT_DONE)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
     code = collect_only(cfg);
+  if (code == EXIT_DONE)
+    code = collect_summary(cfg);
   if (code == EXIT_DONE)
     code = choose_output(cfg);
   return code;
@@ -488,7 +582,7 @@ static void config_clear(Config *cfg)
 /* Everything one run makes; freed together. */
 typedef struct {
   char *data;
-  YdocDoc *doc;
+  ReaderSource *source;
   ModelCv *cv;
   Style *style;
   Timeline *timeline;
@@ -501,7 +595,7 @@ static void run_clear(Run *r)
   timeline_free(r->timeline);
   style_free(r->style);
   model_cv_free(r->cv);
-  ydoc_free(r->doc);
+  reader_source_free(r->source);
   g_free(r->data);
 }
 
@@ -521,14 +615,11 @@ static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
   r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
   if (r->data == NULL)
     return NULL;
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
   const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
-  r->doc = ydoc_parse(name, r->data, len, &limits, diags);
-  if (r->doc == NULL)
-    return NULL;
+  r->source = reader_source_new(name, r->data, len);
   ReaderOptions opts = cfg->reader;
   opts.clock_today = clock_today();
-  return reader_read(r->doc, &opts, diags);
+  return reader_read(r->source, &opts, diags);
 }
 
 static Style *resolve_style(const Config *cfg, DiagList *diags)
@@ -539,14 +630,19 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
                        (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
 }
 
-/* Prints @text on standard output; FALSE (with a message) when that failed. */
+/* Prints @text on standard output; FALSE (with a message) when that failed. Through
+ * output_write, so that a pipe nobody reads gives up after the wait like -o - does. */
 static gboolean print_stdout(const char *text, DiagList *diags)
 {
-  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
-    diag_error(diags, NULL, 0, 0, "could not write to standard output: %s", g_strerror(errno));
-    return FALSE;
+  GBytes *bytes = g_bytes_new_static(text, strlen(text));
+  GError *error = NULL;
+  gboolean ok = output_write("-", bytes, &error);
+  g_bytes_unref(bytes);
+  if (!ok) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
   }
-  return TRUE;
+  return ok;
 }
 
 static gboolean write_output(gpointer out, const guint8 *data, gsize len)
@@ -602,6 +698,32 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return EXIT_DONE;
 }
 
+/* After the timeline: --summary prints the career summary, --fail-on-gap fails on a gap
+ * (with a message naming each). */
+static int summarise(const Config *cfg, const Run *r, DiagList *diags)
+{
+  const SummaryConfig *sc = &cfg->summary;
+  if (!cfg->args->summary && !sc->fail_on_gap)
+    return EXIT_DONE;
+  SummaryReport *report = summary_build(r->timeline, &sc->opts);
+  int code = EXIT_DONE;
+  if (cfg->args->summary) {
+    char *text = sc->format == SUMMARY_JSON   ? summary_format_json(report)
+                 : sc->format == SUMMARY_YAML ? summary_format_yaml(report)
+                                              : summary_format_text(report);
+    if (text == NULL)
+      diag_error(diags, NULL, 0, 0, "the summary could not be written");
+    if (text == NULL || !print_stdout(text, diags))
+      code = EXIT_OUTPUT;
+    g_free(text);
+  }
+  if (code == EXIT_DONE && sc->fail_on_gap &&
+      summary_check_gaps(report, &sc->fail_gap, r->cv->file, diags) > 0)
+    code = EXIT_INPUT;
+  summary_report_free(report);
+  return code;
+}
+
 /* The pipeline, from the CV file to the written output; returns the exit status. */
 static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
@@ -618,6 +740,9 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
     g_error_free(error);
     return EXIT_USAGE;
   }
+  int code = summarise(cfg, r, diags);
+  if (code != EXIT_DONE)
+    return code;
   r->scene = layout_build(r->timeline, r->style, text, diags);
   if (r->scene == NULL || diag_error_count(diags) > 0)
     return EXIT_INPUT;
@@ -634,6 +759,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
+  sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -755,10 +881,28 @@ static int run_command(const Args *a)
   return code;
 }
 
+/* A standard descriptor that was closed (cvtimeline ... 2>&-) would be handed to the
+ * next file opened, and a message meant for standard error could then land in the
+ * chart's temporary file: each closed one is held by /dev/null instead, opened the wrong
+ * way round, so that using it still fails as on a closed one (EBADF). */
+static void hold_standard_fds(void)
+{
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+      continue;
+    int null = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (null >= 0 && null != fd)
+      close(null); /* a lower one was free after all */
+  }
+}
+
 int main(int argc, char **argv)
 {
-  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
+  hold_standard_fds();
+  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3), and so
+   * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
   Args args = {0};
   FormatHelp help = format_help_new();
   GOptionContext *ctx = option_context(&args, &help);

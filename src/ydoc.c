@@ -4,6 +4,7 @@
 #include "ydoc.h"
 
 #include "strutil.h"
+#include "sysio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -121,64 +122,107 @@ static void error_too_large(DiagList *diags, const char *file, gsize max_bytes)
 
 /* ---- Reading a file ---- */
 
-/* Reads at most @cap bytes; returns the count, or -1 with errno set. */
-static gssize read_capped(int fd, gsize cap, gsize size_hint, char **buf_out)
+/* Reads at most @cap bytes into *@buf_out and sets *@len_out; FALSE with errno set on
+ * failure (ETIMEDOUT when the run's wait for its inputs ran out), *@len_out then saying
+ * how much had come. With @wait, each read waits first for data (a FIFO opened without
+ * blocking reads as empty until a writer comes); without it, only a read that would
+ * block waits (/proc/kmsg is a regular file that blocks). */
+static gboolean read_capped(int fd, gsize cap, gsize size_hint, gboolean wait, char **buf_out,
+                            gsize *len_out)
 {
   gsize alloc = MAX(MIN(cap, size_hint > 0 ? size_hint : 64u * 1024u), 1u);
   char *buf = g_malloc(alloc + 1);
   gsize len = 0;
-  while (len < cap) {
+  guint idle_wakes = 0; /* ready, yet nothing to read: bounded, so that it cannot spin */
+  int err = 0;
+  while (len < cap && err == 0) {
     if (len == alloc) {
       alloc = alloc > cap / 2 ? cap : alloc * 2;
       buf = g_realloc(buf, alloc + 1);
     }
-    ssize_t n = read(fd, buf + len, alloc - len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int saved = errno;
-      g_free(buf);
-      errno = saved;
-      return -1;
+    int ready = wait ? sysio_wait_input(fd) : 1;
+    if (ready <= 0) {
+      err = ready == 0 ? ETIMEDOUT : errno;
+      break;
     }
+    ssize_t n = read(fd, buf + len, alloc - len);
     if (n == 0)
       break;
-    len += (gsize)n;
+    if (n > 0) {
+      len += (gsize)n;
+      idle_wakes = 0;
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      if (wait && ++idle_wakes > 1000)
+        err = errno;
+      wait = TRUE;
+    } else if (errno != EINTR) {
+      err = errno;
+    }
+  }
+  *len_out = len;
+  if (err != 0) {
+    g_free(buf);
+    errno = err;
+    return FALSE;
   }
   buf[len] = '\0';
   *buf_out = buf;
-  return (gssize)len;
+  return TRUE;
+}
+
+/* The message for a read that gave up waiting. */
+static void error_timed_out(DiagList *diags, const char *path, gboolean got_nothing)
+{
+  guint ms = sysio_wait_limit();
+  char *limit = ms % 1000 == 0 ? g_strdup_printf("%u s", ms / 1000) : g_strdup_printf("%u ms", ms);
+  diag_error(diags, path, 0, 0,
+             "cannot read: %s within %s (CVTIMELINE_PIPE_TIMEOUT sets how long to wait)",
+             got_nothing ? "nothing arrived" : "the input did not end", limit);
+  g_free(limit);
 }
 
 char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags)
 {
   gboolean is_stdin = strcmp(path, "-") == 0;
-  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  const char *shown = is_stdin ? "<stdin>" : path; /* as ydoc_parse's messages name it */
+  struct stat st;
+  /* Looked at before opening: opening some devices does something (a watchdog arms). */
+  if (!is_stdin && stat(path, &st) == 0 && !sysio_may_open(&st)) {
+    diag_error(diags, shown, 0, 0, "cannot open: it is a device, not a file");
+    return NULL;
+  }
+  /* Without blocking: opening a FIFO waits for a writer, possibly forever. */
+  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
-    diag_error(diags, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    diag_error(diags, shown, 0, 0, "cannot open: %s", g_strerror(errno));
     return NULL;
   }
   char *buf = NULL;
-  struct stat st;
   if (fstat(fd, &st) != 0) {
-    diag_error(diags, path, 0, 0, "cannot read: %s", g_strerror(errno));
+    diag_error(diags, shown, 0, 0, "cannot read: %s", g_strerror(errno));
   } else if (S_ISDIR(st.st_mode)) {
-    diag_error(diags, path, 0, 0, "is a directory");
+    diag_error(diags, shown, 0, 0, "is a directory");
+  } else if (!is_stdin && !sysio_may_open(&st)) {
+    diag_error(diags, shown, 0, 0, "cannot open: it is a device, not a file");
   } else if (S_ISREG(st.st_mode) && (guint64)st.st_size > (guint64)max_bytes) {
-    error_too_large(diags, path, max_bytes);
+    error_too_large(diags, shown, max_bytes);
   } else {
     /* One byte past the cap tells "exactly the cap" from "more": an endless pipe such as
-     * /dev/zero stops there. */
+     * /dev/zero stops there. Pipes, FIFOs and devices wait for data within the run's
+     * limit, except a terminal on standard input: a person typing. */
     gsize cap = max_bytes < G_MAXSIZE / 2 ? max_bytes + 1 : G_MAXSIZE / 2;
     gsize hint = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 0;
-    gssize n = read_capped(fd, cap, hint, &buf);
-    if (n < 0) {
-      diag_error(diags, path, 0, 0, "cannot read: %s", g_strerror(errno));
-    } else if ((gsize)n > max_bytes) {
-      error_too_large(diags, path, max_bytes);
+    gboolean wait = !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !(is_stdin && isatty(fd));
+    gsize n = 0;
+    if (!read_capped(fd, cap, hint, wait, &buf, &n) && errno == ETIMEDOUT) {
+      error_timed_out(diags, shown, n == 0);
+    } else if (buf == NULL) {
+      diag_error(diags, shown, 0, 0, "cannot read: %s", g_strerror(errno));
+    } else if (n > max_bytes) {
+      error_too_large(diags, shown, max_bytes);
       g_clear_pointer(&buf, g_free);
     } else if (len_out != NULL) {
-      *len_out = (gsize)n;
+      *len_out = n;
     }
   }
   if (!is_stdin)
@@ -596,79 +640,6 @@ static void anchor_free(gpointer p)
   g_free(p);
 }
 
-/* ---- JSON surrogate pairs (added by the import helper) ----
- * JSON writers that escape non-ASCII (Python's json.dump by default) write a character
- * outside the BMP, such as an emoji, as a UTF-16 surrogate pair "\uD83D\uDE80"; YAML
- * (and libyaml) accept only "\U0001F680". For JSON input, whose strings are easy to
- * find exactly, the pairs are rewritten before libyaml sees them. Columns after such a
- * pair on its line shift left by two; a lone surrogate is left for libyaml to report. */
-
-/* The value of the four hex digits at @p, or -1. */
-static int hex4(const char *p)
-{
-  int v = 0;
-  for (int i = 0; i < 4; i++) {
-    int d = g_ascii_xdigit_value(p[i]);
-    if (d < 0)
-      return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-/* JSON text: the first thing after the BOM and blanks is `{` or `[`. */
-static gboolean looks_like_json(const char *data, gsize len, gsize from)
-{
-  for (gsize i = from; i < len; i++) {
-    if (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')
-      continue;
-    return data[i] == '{' || data[i] == '[';
-  }
-  return FALSE;
-}
-
-/* A copy of @data with the surrogate pairs of its JSON strings rewritten, or NULL when
- * there is nothing to rewrite (or it is not JSON). */
-static char *json_rewrite_surrogates(const char *data, gsize len, gsize from, gsize *len_out)
-{
-  if (!looks_like_json(data, len, from) || g_strstr_len(data, (gssize)len, "\\u") == NULL)
-    return NULL;
-  GString *out = NULL;
-  gboolean in_string = FALSE;
-  gsize copied = 0;
-  for (gsize i = from; i < len; i++) {
-    char c = data[i];
-    if (!in_string) {
-      in_string = c == '"';
-      continue;
-    }
-    if (c == '"') {
-      in_string = FALSE;
-      continue;
-    }
-    if (c != '\\' || i + 1 >= len)
-      continue;
-    int hi, lo;
-    if (data[i + 1] == 'u' && i + 12 <= len && (hi = hex4(data + i + 2)) >= 0xD800 &&
-        hi <= 0xDBFF && data[i + 6] == '\\' && data[i + 7] == 'u' &&
-        (lo = hex4(data + i + 8)) >= 0xDC00 && lo <= 0xDFFF) {
-      if (out == NULL)
-        out = g_string_sized_new(len);
-      g_string_append_len(out, data + copied, (gssize)(i - copied));
-      g_string_append_printf(out, "\\U%08X", 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-      i += 11;
-      copied = i + 1;
-      continue;
-    }
-    i++; /* the escaped character, so that \" and \\ are not read as delimiters */
-  }
-  if (out == NULL)
-    return NULL;
-  g_string_append_len(out, data + copied, (gssize)(len - copied));
-  *len_out = out->len;
-  return g_string_free(out, FALSE);
-}
-
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags)
 {
@@ -687,12 +658,6 @@ YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLim
   b.bom = bom_length(data, len);
   if (!check_encoding(&b))
     return NULL;
-  gsize fixed_len = 0;
-  g_autofree char *fixed = json_rewrite_surrogates(data, len, b.bom, &fixed_len);
-  if (fixed != NULL) {
-    b.data = fixed;
-    b.len = fixed_len;
-  }
   b.arena = arena_new();
   b.stack = g_array_new(FALSE, FALSE, sizeof(Frame));
   b.anchors = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, anchor_free);

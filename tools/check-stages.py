@@ -19,9 +19,10 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil"]),
+    ("base", ["diag", "strutil", "emit", "sysio"]),
     ("ydoc", ["ydoc"]),
     ("date", ["date"]),
+    ("readctx", ["readctx"]),
     ("model", ["model"]),
     ("readers", ["reader"]),
     ("style", ["style"]),
