@@ -7,15 +7,6 @@
 /* The word for an approximate date, before it. */
 #define DESCRIBE_ABOUT "about "
 
-/* The season a day falls in, and the year that season is named by (winter 2015 runs
- * into February 2016). */
-static const char *describe_season(int year, int month, int *season_year)
-{
-  static const char *const names[] = {"winter", "spring", "summer", "autumn"};
-  *season_year = month <= 2 ? year - 1 : year;
-  return names[(month % 12) / 3];
-}
-
 void describe_date(GString *out, DateDay day, DatePrecision precision, gboolean approximate)
 {
   int y, m, d;
@@ -35,7 +26,7 @@ void describe_date(GString *out, DateDay day, DatePrecision precision, gboolean 
     break;
   case DATE_PREC_SEASON: {
     int sy;
-    const char *season = describe_season(y, m, &sy);
+    const char *season = date_season_name(day, &sy);
     g_string_append_printf(out, "%s %d", season, sy);
     break;
   }
