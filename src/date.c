@@ -138,17 +138,33 @@ static int month_from_word(const char *word)
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
+/* The one table of season names, by Season (what the scanner accepts, `fall` besides,
+ * and what describe.c writes). English. */
+static const char *const date_seasons[] = {
+    [SEASON_SPRING] = "spring",
+    [SEASON_SUMMER] = "summer",
+    [SEASON_AUTUMN] = "autumn",
+    [SEASON_WINTER] = "winter",
+};
+
 static Season season_from_word(const char *word)
 {
-  if (strcmp(word, "spring") == 0)
-    return SEASON_SPRING;
-  if (strcmp(word, "summer") == 0)
-    return SEASON_SUMMER;
-  if (strcmp(word, "autumn") == 0 || strcmp(word, "fall") == 0)
-    return SEASON_AUTUMN;
-  if (strcmp(word, "winter") == 0)
-    return SEASON_WINTER;
-  return SEASON_NONE;
+  for (Season s = SEASON_SPRING; s <= SEASON_WINTER; s++)
+    if (strcmp(word, date_seasons[s]) == 0)
+      return s;
+  return strcmp(word, "fall") == 0 ? SEASON_AUTUMN : SEASON_NONE;
+}
+
+const char *date_season_name(DateDay day, int *year)
+{
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  /* Winter 2015 runs into February 2016. */
+  *year = m <= 2 ? y - 1 : y;
+  return m >= 3 && m <= 5 ? date_seasons[SEASON_SPRING]
+         : m >= 6 && m <= 8 ? date_seasons[SEASON_SUMMER]
+         : m >= 9 && m <= 11 ? date_seasons[SEASON_AUTUMN]
+                             : date_seasons[SEASON_WINTER];
 }
 
 /* The spec's words for the open end, plus `today` and `current` (JSON Resume files in

@@ -58,5 +58,8 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month);
 const char *date_format_iso(DateDay day, char *buf);
 /* "Jan".."Dec" for 1..12 (English; "?" for any other number); a static string. */
 const char *date_month_abbrev(int month);
+/* The season @day falls in ("spring", "summer", "autumn", "winter"; English, a static
+ * string), with the year that names it in *@year (winter 2015 runs into February 2016). */
+const char *date_season_name(DateDay day, int *year);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

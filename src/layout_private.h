@@ -102,8 +102,6 @@ void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0
 StyleColor layout_with_alpha(StyleColor c, double alpha);
 /* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
 char *layout_clean_text(const char *text);
-/* A copy of @url where it may become a link (http, https, mailto), else NULL. */
-char *layout_link_url(const char *url);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 

@@ -720,8 +720,8 @@ static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
   g_free(tip);
   for (guint b = 0; b < entry->bars->len; b++) {
     char *bar_tip = describe_bar(entry, b);
-    append_tooltip_rect(out, layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape),
-                        bar_tip);
+    LayoutBox box = layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape);
+    append_tooltip_rect(out, box, bar_tip);
     g_free(bar_tip);
   }
   /* Segment labels come before the entry's own label in paint order. */

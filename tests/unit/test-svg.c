@@ -288,8 +288,8 @@ static void test_stream_chunks(void)
 }
 
 /* A scene as layout would make it: a title, one entry with two role segments (one
- * labelled) and a label beside, one with a javascript: url (which layout drops) and a
- * two-tone label, and a milestone. */
+ * labelled) and a label beside, one without a url (the readers refuse a javascript: one)
+ * and a two-tone label, and a milestone. */
 typedef struct {
   LayoutScene *scene;
 } Fixture;
