@@ -3,6 +3,7 @@
  * positions, and it is deterministic: no timestamps, stable ids, fixed PDF dates. */
 #include "render.h"
 
+#include "png_encode.h"
 #include "svg.h"
 
 #include <cairo-pdf.h>
@@ -513,10 +514,10 @@ static gboolean render_png(const LayoutScene *scene, TextCtx *text, const Render
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_flush(surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, sink_write, sink);
+  gboolean ok = check_cairo(status, "PNG", error) &&
+                png_encode_surface(surface, sink->sink, sink->closure, error);
   cairo_surface_destroy(surface);
-  return check_cairo(status, "PNG", error);
+  return ok;
 }
 
 gboolean render_check(const LayoutScene *scene, const RenderOptions *opts, GError **error)
