@@ -27,7 +27,8 @@ import subprocess
 import sys
 import time
 
-LIMIT_PX = 32000
+LIMIT_PX = 32767  # Cairo's image size limit, which cvtimeline also enforces
+TODAY = "2026-11-25"  # what bench/scene-export.c takes as today
 
 
 def run(cmd):
@@ -112,7 +113,7 @@ def main():
             sc = scale if fmt == "png" else 1.0
             out = lambda tool: os.path.join(work, f"{tool}.{fmt}")
             cmds = {
-                "cvtimeline": [a.cvt, cv, "-o", out("cvtimeline")]
+                "cvtimeline": [a.cvt, cv, "--today", TODAY, "-o", out("cvtimeline")]
                 + (["--scale", f"{sc:g}"] if sc != 1 else []),
                 "floor": [a.floor, cv, scene, out("floor")] + ([f"{sc:g}"] if sc != 1 else []),
                 "graphviz": ["neato", "-n2", f"-T{fmt}", os.path.join(work, f"chart-{fmt}.dot"),

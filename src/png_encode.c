@@ -60,27 +60,36 @@ static gboolean all_opaque(const guint8 *data, int width, int height, int stride
   return TRUE;
 }
 
-/* One row of native-endian premultiplied ARGB into RGB or unpremultiplied RGBA bytes,
- * with Cairo's rounding (cairo-png.c, unpremultiply_data). */
-static void convert_row(const guint32 *src, guint8 *out, int width, gboolean alpha)
+/* One row of native-endian premultiplied ARGB into RGB bytes (the image is opaque). */
+static void convert_row_rgb(const guint32 *src, guint8 *out, int width)
 {
-  for (int x = 0; x < width; x++) {
+  for (int x = 0; x < width; x++, out += 3) {
+    guint32 p = src[x];
+    out[0] = (guint8)(p >> 16);
+    out[1] = (guint8)(p >> 8);
+    out[2] = (guint8)p;
+  }
+}
+
+/* The same into unpremultiplied RGBA, with Cairo's rounding (cairo-png.c,
+ * unpremultiply_data). */
+static void convert_row_rgba(const guint32 *src, guint8 *out, int width)
+{
+  for (int x = 0; x < width; x++, out += 4) {
     guint32 p = src[x];
     guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-    if (!alpha) {
+    if (a == 0) {
+      memset(out, 0, 4);
+    } else if (a == 0xff) {
       out[0] = (guint8)r;
       out[1] = (guint8)g;
       out[2] = (guint8)b;
-      out += 3;
-    } else if (a == 0) {
-      memset(out, 0, 4);
-      out += 4;
+      out[3] = 0xff;
     } else {
       out[0] = (guint8)((r * 255 + a / 2) / a);
       out[1] = (guint8)((g * 255 + a / 2) / a);
       out[2] = (guint8)((b * 255 + a / 2) / a);
       out[3] = (guint8)a;
-      out += 4;
     }
   }
 }
@@ -113,8 +122,11 @@ static gboolean encode(Writer *w, const guint8 *data, int width, int height, int
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_ENCODE_FILTERS);
   png_write_info(png, info);
   for (int y = 0; y < height; y++) {
-    convert_row((const guint32 *)(const void *)(data + (gsize)y * (gsize)stride), row, width,
-                alpha);
+    const guint32 *src = (const guint32 *)(const void *)(data + (gsize)y * (gsize)stride);
+    if (alpha)
+      convert_row_rgba(src, row, width);
+    else
+      convert_row_rgb(src, row, width);
     png_write_row(png, row);
   }
   png_write_end(png, info);
