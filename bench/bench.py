@@ -11,7 +11,9 @@ tool meets the same machine load), RUNS times each after one warm-up run of each
 - graphviz: `neato -n2` on the chart as a graph (bench/tools.py), positions as given;
 - gnuplot: the chart as a gnuplot script (bench/tools.py), `svg` or `pngcairo`;
 - lower bound: bench/lower-bound.c, a process that starts fontconfig and Pango and lays
-  out one word (SVG rows only: it writes nothing).
+  out one word (SVG rows only: it writes nothing);
+- before (with --before BIN): another cvtimeline binary, e.g. the main branch's, so that
+  a change is measured against its base in the same run.
 
 Per run it takes from wait4's rusage the wall time, the CPU time (user + system) and the
 peak resident memory (what GNU time -v reports). It prints, as Markdown, one table of
@@ -19,7 +21,8 @@ medians (memory: the largest run) and one of the ratios the performance targets 
 CPU time is the steadier measure on a shared machine; both are shown.
 
 PNG charts taller than Cairo's 32,767-pixel limit are drawn at a lower --scale (every
-tool the same), which the table shows."""
+tool the same), which the table shows; past 10,000 items that scale would be below 1/8,
+and PNG is not measured."""
 import argparse
 import os
 import statistics
@@ -77,11 +80,12 @@ def main():
     ap.add_argument("--sizes", default="ex 10 100 1000 10000 100000")
     ap.add_argument("--formats", default="svg png")
     ap.add_argument("--tools", default="cvtimeline floor graphviz gnuplot lower")
+    ap.add_argument("--before", help="a second cvtimeline binary, run as the tool 'before'")
     ap.add_argument("--runs", type=int, default=0)
     a = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     os.makedirs(a.out, exist_ok=True)
-    wanted = a.tools.split()
+    wanted = a.tools.split() + (["before"] if a.before else [])
     results = {}  # (size, fmt) -> {tool: (wall, cpu, mb, kb)}
     print("| input | items | format | tool | CPU (s) | wall (s) | CPU / cvtimeline "
           "| µs CPU per item | peak MB | output KB |")
@@ -110,6 +114,8 @@ def main():
                         "--scale", f"{scale:g}"], check=True)
         n = runs_for(size, a.runs)
         for fmt in a.formats.split():
+            if fmt == "png" and scale < 1 / 8:
+                continue
             sc = scale if fmt == "png" else 1.0
             out = lambda tool: os.path.join(work, f"{tool}.{fmt}")
             cmds = {
@@ -121,6 +127,8 @@ def main():
                 "gnuplot": ["gnuplot", "-c", os.path.join(work, f"chart-{fmt}.gp"),
                             out("gnuplot")],
                 "lower": [a.lower],
+                "before": [a.before or "", cv, "--today", TODAY, "-o", out("before")]
+                + (["--scale", f"{sc:g}"] if sc != 1 else []),
             }
             tools = [t for t in wanted if t != "lower" or fmt == "svg"]
             label = f"{fmt}" + (f" (scale {sc:g})" if sc != 1 else "")
@@ -179,6 +187,12 @@ def targets(results):
         ok = "yes" if value <= limit else "no"
         lines.append(f"| {what} | {value:.2f} | {limit:g} | {ok} |")
 
+    def before(size, fmt, k=1):
+        row = results.get((size, fmt), {})
+        if "cvtimeline" in row and "before" in row:
+            lines.append(f"| {size} → {fmt.upper()}, {'CPU' if k == 1 else 'peak memory'} / before "
+                         f"| {row['cvtimeline'][k] / row['before'][k]:.2f} | | |")
+
     add("example → SVG, CPU / graphviz", ratio("ex", "svg", "graphviz"), 1.0)
     add("example → SVG, CPU / lower bound", ratio("ex", "svg", "lower"), 1.4)
     add("example → PNG, CPU / graphviz", ratio("ex", "png", "graphviz"), 0.8)
@@ -189,6 +203,10 @@ def targets(results):
         per = (b["cvtimeline"][1] / 100000) / (a["cvtimeline"][1] / 1000)
         add("100,000 → SVG, CPU per item / 1,000's", per, 1.2)
         add("100,000 → SVG, CPU (s)", b["cvtimeline"][1], 5)
+    for size, fmt in sorted(results):
+        before(size, fmt)
+    if "before" in results.get(("10000", "svg"), {}):
+        before("10000", "svg", 2)
     if lines:
         print("\n| target | measured | at most | met |\n|---|---:|---:|---|")
         print("\n".join(lines))

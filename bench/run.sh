@@ -10,6 +10,7 @@
 #
 #   bash bench/run.sh                  # everything (about 6 minutes on 2 cores)
 #   SIZES="ex 1000" RUNS=5 FORMATS=svg TOOLS="cvtimeline graphviz" bash bench/run.sh
+#   BEFORE=/path/to/old/cvtimeline bash bench/run.sh   # also that binary, as "before"
 #
 # Needs: meson, ninja, a C compiler, the -dev packages of the build, python3 (and
 # python3-yaml, to count the example's items). Timing and memory come from wait4's rusage
@@ -52,4 +53,4 @@ python3 bench/bench.py --cvt "$ROOT/$BUILD/src/cvtimeline" --floor "$ROOT/$BUILD
   --lower "$ROOT/$BUILD/bench/lower-bound" \
   --export "$ROOT/$BUILD/bench/scene-export" --example "$ROOT/data/bruno-magalhaes.yaml" \
   --out "$OUT" --sizes "$SIZES" ${RUNS:+--runs "$RUNS"} ${FORMATS:+--formats "$FORMATS"} \
-  ${TOOLS:+--tools "$TOOLS"}
+  ${TOOLS:+--tools "$TOOLS"} ${BEFORE:+--before "$BEFORE"}
