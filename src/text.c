@@ -72,6 +72,7 @@ typedef struct {
   int origin;          /* the line's left edge (Pango units) */
   int baseline;        /* from the top of the line (Pango units) */
   guint serial;        /* the context's serial when the runs were shaped */
+  gboolean is_line;    /* shaped as runs when measured (else drawn through a layout) */
 } TextEntry;
 
 static void text_runs_free(TextEntry *e)
@@ -411,6 +412,7 @@ static void text_entry_init(TextCtx *ctx, TextEntry *e, const char *font, const 
   e->text = text;
   e->font = text_font(ctx, font, NULL);
   if (e->font->runs_ok && text_is_line(text) && text_shape(ctx, e, &line)) {
+    e->is_line = TRUE;
     e->extents.width = (double)line.width / PANGO_SCALE;
     e->extents.height = (double)line.height / PANGO_SCALE;
     e->extents.baseline = (double)e->baseline / PANGO_SCALE;
@@ -441,7 +443,7 @@ static TextEntry *text_measure_new(TextCtx *ctx, const char *font, gboolean keep
  * changes the context, and a layout would then shape its text again). */
 static gboolean text_runs_current(TextCtx *ctx, TextEntry *e)
 {
-  if (e->layout)
+  if (!e->is_line)
     return FALSE;
   PangoRectangle line;
   if (!e->runs || e->serial != pango_context_get_serial(ctx->context))

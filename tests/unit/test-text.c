@@ -29,6 +29,7 @@ static const char *const texts[] = {
     "",          /* through a layout: empty */
     "tab\there", /* through a layout: a control character */
     "line\xe2\x80\xa8separator",
+    "x\tbetween words to shorten", /* a shortened candidate that needs a layout */
 };
 
 /* A context set up as text.c sets up its own. */
@@ -142,9 +143,10 @@ static GBytes *draw_all(SurfaceKind kind, double scale, gboolean with_text_c)
   GByteArray *svg = g_byte_array_new();
   cairo_surface_t *surface =
       kind == SURFACE_IMAGE
-          ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(700 * scale),
-                                       (int)(30 * G_N_ELEMENTS(texts) * G_N_ELEMENTS(fonts) * scale))
-          : cairo_svg_surface_create_for_stream(append, svg, 700, 2000);
+          ? cairo_image_surface_create(
+                CAIRO_FORMAT_ARGB32, (int)(700 * scale),
+                (int)(2 * 30 * G_N_ELEMENTS(texts) * G_N_ELEMENTS(fonts) * scale))
+          : cairo_svg_surface_create_for_stream(append, svg, 700, 4000);
   cairo_t *cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
   TextCtx *ctx = with_text_c ? text_ctx_new() : NULL;
@@ -153,16 +155,30 @@ static GBytes *draw_all(SurfaceKind kind, double scale, gboolean with_text_c)
     pango_cairo_update_context(cr, context);
   StyleColor ink = {0.1, 0.2, 0.3, 1};
   double y = 3.3;
+  /* Shortened texts too: text_fit measures its candidates without keeping them, and
+   * the one it returns is then drawn. */
+  TextCtx *fitter = ctx ? ctx : text_ctx_new();
+  GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+  for (guint t = 0; t < G_N_ELEMENTS(texts); t++)
+    g_ptr_array_add(all, g_strdup(texts[t]));
+  for (guint t = 0; t < G_N_ELEMENTS(texts); t++) {
+    char *fit = text_fit(fitter, fonts[0], texts[t], 60);
+    if (fit)
+      g_ptr_array_add(all, fit);
+  }
+  if (fitter != ctx)
+    text_ctx_free(fitter);
   for (guint f = 0; f < G_N_ELEMENTS(fonts); f++) {
-    for (guint t = 0; t < G_N_ELEMENTS(texts); t++, y += 29.71) {
+    for (guint t = 0; t < all->len; t++, y += 29.71) {
+      const char *text = g_ptr_array_index(all, t);
       double x = 5.17 + 0.37 * t;
       if (ctx) {
         TextExtents e;
-        if (t % 2 == 0) /* measured first, and drawn unmeasured */
-          text_measure(ctx, fonts[f], texts[t], &e);
-        text_draw(ctx, cr, fonts[f], texts[t], x, y, ink);
+        if (t % 2 == 0 && t < G_N_ELEMENTS(texts)) /* measured first, and drawn unmeasured */
+          text_measure(ctx, fonts[f], text, &e);
+        text_draw(ctx, cr, fonts[f], text, x, y, ink);
       } else {
-        PangoLayout *layout = reference_layout(context, fonts[f], texts[t]);
+        PangoLayout *layout = reference_layout(context, fonts[f], text);
         cairo_set_source_rgba(cr, ink.r, ink.g, ink.b, ink.a);
         cairo_move_to(cr, x, y);
         pango_cairo_show_layout(cr, layout);
@@ -170,6 +186,7 @@ static GBytes *draw_all(SurfaceKind kind, double scale, gboolean with_text_c)
       }
     }
   }
+  g_ptr_array_unref(all);
   cairo_destroy(cr);
   GBytes *out;
   if (kind == SURFACE_IMAGE) {
