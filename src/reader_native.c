@@ -119,19 +119,9 @@ static gboolean read_string(Ctx *c, const YdocNode *node, char **out)
 
 static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out)
 {
-  static const char *const yes[] = {"true", "True", "TRUE"};
-  static const char *const no[] = {"false", "False", "FALSE"};
   if (node->kind == YDOC_SCALAR) {
-    for (gsize i = 0; i < G_N_ELEMENTS(yes); i++) {
-      if (strcmp(node->text, yes[i]) == 0) {
-        *out = TRUE;
-        return TRUE;
-      }
-      if (strcmp(node->text, no[i]) == 0) {
-        *out = FALSE;
-        return TRUE;
-      }
-    }
+    if (strutil_parse_bool(node->text, out))
+      return TRUE;
     if (!ydoc_is_null(node)) {
       g_autofree char *s = shown(node->text);
       error_at(c, node, "expected true or false, found '%s'", s);

@@ -1,6 +1,6 @@
 /* String helpers: edit distance for "did you mean" (spec/cv-format.md "Errors"), UTF-8
- * shortening for labels, and C-locale number formatting and parsing (DESIGN.md "Locale
- * never changes output"). */
+ * shortening for labels, C-locale number formatting and parsing (DESIGN.md "Locale
+ * never changes output"), and the boolean words of CV and style files. */
 #include "strutil.h"
 
 #include <math.h>
@@ -110,4 +110,25 @@ gboolean strutil_parse_number(const char *text, double *out)
   if (out != NULL)
     *out = value;
   return TRUE;
+}
+
+gboolean strutil_parse_bool(const char *text, gboolean *out)
+{
+  static const struct {
+    const char *word;
+    gboolean value;
+  } words[] = {
+      {"true", TRUE}, {"yes", TRUE}, {"on", TRUE}, {"false", FALSE}, {"no", FALSE}, {"off", FALSE},
+  };
+  if (text == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
+    /* g_ascii_strcasecmp, not strcasecmp: the locale must not decide what "on" is. */
+    if (g_ascii_strcasecmp(text, words[i].word) == 0) {
+      if (out != NULL)
+        *out = words[i].value;
+      return TRUE;
+    }
+  }
+  return FALSE;
 }

@@ -1,5 +1,6 @@
 /* Small string helpers shared by the readers and the style loader: "did you mean"
- * suggestions, UTF-8 shortening, and locale-independent number formatting. */
+ * suggestions, UTF-8 shortening, locale-independent number formatting, and the one
+ * vocabulary of boolean words. */
 #pragma once
 
 #include <glib.h>
@@ -28,3 +29,8 @@ const char *strutil_format_number(char *buf, gsize size, double value, int decim
  * hexadecimal, surrounding whitespace, trailing garbage, overflow or an empty string.
  * @out is left untouched on failure and may be NULL. */
 gboolean strutil_parse_number(const char *text, double *out);
+
+/* Parses a whole string as a boolean: `true`, `yes`, `on` give TRUE and `false`, `no`,
+ * `off` give FALSE, in any ASCII case; anything else (NULL, "", "1", " true") is FALSE
+ * with @out left untouched. @out may be NULL. The one vocabulary of CV and style files. */
+gboolean strutil_parse_bool(const char *text, gboolean *out);

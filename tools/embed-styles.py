@@ -22,7 +22,7 @@ def c_string(data: bytes) -> str:
 def main() -> None:
     output, inputs = sys.argv[1], sys.argv[2:]
     names = [os.path.splitext(os.path.basename(p))[0] for p in inputs]
-    # style.c starts every cascade from `default`; a build without it could not run.
+    # style_cascade.c starts every cascade from `default`; a build without it could not run.
     if "default" not in names:
         sys.exit("embed-styles.py: styles/default.yaml is missing")
     for name in names:

@@ -539,6 +539,22 @@ static void test_detect_and_names(void)
   read_clear(&r);
 }
 
+/* `approximate` takes the one boolean vocabulary of strutil_parse_bool, as styles do. */
+static void test_bool_words(void)
+{
+  Read r = read_cv("jobs:\n"
+                   "  - {title: A, start: 2011, end: 2012, approximate: yes}\n"
+                   "  - {title: B, start: 2011, end: 2012, approximate: On}\n"
+                   "  - {title: C, start: 2011, end: 2012, approximate: no}\n"
+                   "  - {title: D, start: 2011, end: 2012, approximate: FALSE}\n");
+  expect_messages(&r, "");
+  g_assert_true(entry_at(r.cv, 0, 0)->approximate);
+  g_assert_true(entry_at(r.cv, 0, 1)->approximate);
+  g_assert_false(entry_at(r.cv, 0, 2)->approximate);
+  g_assert_false(entry_at(r.cv, 0, 3)->approximate);
+  read_clear(&r);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -555,6 +571,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/unknown-keys", test_unknown_keys);
   g_test_add_func("/reader/native/strict", test_strict);
   g_test_add_func("/reader/native/guards", test_guards);
+  g_test_add_func("/reader/native/bool-words", test_bool_words);
   g_test_add_func("/reader/detect", test_detect_and_names);
   return g_test_run();
 }

@@ -1,5 +1,5 @@
-/* Unit tests for strutil: edit distance, closest, UTF-8 truncation, and C-locale number
- * formatting and parsing, also under a comma-decimal locale. */
+/* Unit tests for strutil: edit distance, closest, UTF-8 truncation, C-locale number
+ * formatting and parsing (also under a comma-decimal locale), and boolean words. */
 #include "strutil.h"
 
 #include <locale.h>
@@ -188,6 +188,41 @@ static void test_parse_null_out(void)
   g_assert_false(strutil_parse_number(NULL, NULL));
 }
 
+typedef struct {
+  const char *text;
+  gboolean ok;
+  gboolean value;
+} BoolCase;
+
+static const BoolCase bool_cases[] = {
+    {"true", TRUE, TRUE},    {"True", TRUE, TRUE},    {"TRUE", TRUE, TRUE},
+    {"tRuE", TRUE, TRUE},    {"yes", TRUE, TRUE},     {"YES", TRUE, TRUE},
+    {"on", TRUE, TRUE},      {"On", TRUE, TRUE},      {"false", TRUE, FALSE},
+    {"False", TRUE, FALSE},  {"no", TRUE, FALSE},     {"NO", TRUE, FALSE},
+    {"off", TRUE, FALSE},    {"OFF", TRUE, FALSE},    {"", FALSE, FALSE},
+    {"1", FALSE, FALSE},     {"0", FALSE, FALSE},     {"y", FALSE, FALSE},
+    {"n", FALSE, FALSE},     {"t", FALSE, FALSE},     {" true", FALSE, FALSE},
+    {"true ", FALSE, FALSE}, {"yess", FALSE, FALSE},  {"null", FALSE, FALSE},
+    {"~", FALSE, FALSE},     {"maybe", FALSE, FALSE},
+};
+
+static void test_bool(gconstpointer data)
+{
+  const BoolCase *c = data;
+  /* A value neither TRUE nor FALSE shows whether @out was written. */
+  gboolean value = 7;
+  g_assert_cmpint(strutil_parse_bool(c->text, &value), ==, c->ok);
+  g_assert_cmpint(value, ==, c->ok ? c->value : 7);
+  g_assert_cmpint(strutil_parse_bool(c->text, NULL), ==, c->ok);
+}
+
+static void test_bool_null(void)
+{
+  gboolean value = 7;
+  g_assert_false(strutil_parse_bool(NULL, &value));
+  g_assert_cmpint(value, ==, 7);
+}
+
 /* The whole format and parse tables again with a comma as the decimal separator. */
 static void test_locale_independent(void)
 {
@@ -241,6 +276,8 @@ int main(int argc, char **argv)
   g_test_add_func("/strutil/format/small-buffer", test_format_small_buffer);
   ADD_CASES("/strutil/parse", parse_cases, test_parse);
   g_test_add_func("/strutil/parse/null", test_parse_null_out);
+  ADD_CASES("/strutil/bool", bool_cases, test_bool);
+  g_test_add_func("/strutil/bool/null", test_bool_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   return g_test_run();
 }
