@@ -124,10 +124,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
 
   DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("fuzz.yaml", cv_text, cv_len, &limits, diags);
-  ReaderOptions opts = fuzz_reader_options(READER_AUTO);
-  ModelCv *cv = doc ? reader_read(doc, &opts, diags) : NULL;
+  ReaderSource *src = reader_source_new("fuzz.yaml", cv_text, cv_len);
+  ReaderOptions opts = fuzz_reader_options(NULL);
+  ModelCv *cv = reader_read(src, &opts, diags);
   Style *style = fuzz_style(style_text, style_len, diags);
   TimelineOptions topts = {0};
   char **only = command_line(cv_text, cv_len, &topts);
@@ -159,7 +158,7 @@ done:
   g_strfreev(only);
   style_free(style);
   model_cv_free(cv);
-  ydoc_free(doc);
+  reader_source_free(src);
   diag_list_free(diags);
   return 0;
 }

@@ -1,5 +1,5 @@
 /* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
- * ydoc -> reader -> style -> timeline -> layout -> render -> output, maps results to exit
+ * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
 
@@ -79,7 +79,22 @@ static int usage_error(const char *fmt, ...)
 
 /* --- Options --- */
 
-static GOptionContext *option_context(Args *a)
+/* The description under the options: exit statuses, then the input formats, from the
+ * reader table. */
+static char *help_description(void)
+{
+  GString *out = g_string_new("Exit status: 0 done; 1 the CV or a style is wrong; 2 the command "
+                              "line is wrong;\n3 the output could not be written.\n\n"
+                              "Input formats (--input-format), detected from the content:\n");
+  for (guint i = 0; i < reader_formats_count; i++)
+    g_string_append_printf(out, "  %-12s%s\n", reader_formats[i]->name,
+                           reader_formats[i]->description);
+  return g_string_free(out, FALSE);
+}
+
+/* @input_formats: --input-format's argument, "native|jsonresume|rendercv" (borrowed: it
+ * must outlive the context). */
+static GOptionContext *option_context(Args *a, const char *input_formats)
 {
   const GOptionEntry entries[] = {
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
@@ -110,7 +125,7 @@ static GOptionContext *option_context(Args *a)
        "Draw only these groups (jobs, education, visiting, milestones, or a custom group)",
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
-       "Skip detection of the CV's format", "native|jsonresume|rendercv"},
+       "Skip detection of the CV's format", input_formats},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -131,11 +146,12 @@ static GOptionContext *option_context(Args *a)
       {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
   GOptionContext *ctx = g_option_context_new("CV-FILE");
-  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (YAML, JSON Resume or "
-                                    "RenderCV) as SVG, PNG or PDF. '-' reads standard input.");
-  g_option_context_set_description(
-      ctx, "Exit status: 0 done; 1 the CV or a style is wrong; 2 the command line is wrong;\n"
-           "3 the output could not be written.\n");
+  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (in one of the input "
+                                    "formats below) as SVG, PNG or PDF. '-' reads standard "
+                                    "input.");
+  char *description = help_description();
+  g_option_context_set_description(ctx, description);
+  g_free(description);
   g_option_context_add_main_entries(ctx, entries, NULL);
   return ctx;
 }
@@ -380,10 +396,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
     return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
                        MAX_SCALE, a->scale);
-  if (a->input_format && !reader_format_parse(a->input_format, &cfg->reader.format))
-    return usage_error("--input-format: unknown format '%s' (expected native, jsonresume or "
-                       "rendercv)",
-                       a->input_format);
+  if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
+    g_autofree char *names = reader_format_names(", ", " or ");
+    return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
   int code = collect_sets(cfg);
@@ -409,7 +425,7 @@ static void config_clear(Config *cfg)
 /* Everything one run makes; freed together. */
 typedef struct {
   char *data;
-  YdocDoc *doc;
+  ReaderSource *source;
   ModelCv *cv;
   Style *style;
   Timeline *timeline;
@@ -422,7 +438,7 @@ static void run_clear(Run *r)
   timeline_free(r->timeline);
   style_free(r->style);
   model_cv_free(r->cv);
-  ydoc_free(r->doc);
+  reader_source_free(r->source);
   g_free(r->data);
 }
 
@@ -442,14 +458,11 @@ static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
   r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
   if (r->data == NULL)
     return NULL;
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
   const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
-  r->doc = ydoc_parse(name, r->data, len, &limits, diags);
-  if (r->doc == NULL)
-    return NULL;
+  r->source = reader_source_new(name, r->data, len);
   ReaderOptions opts = cfg->reader;
   opts.clock_today = clock_today();
-  return reader_read(r->doc, &opts, diags);
+  return reader_read(r->source, &opts, diags);
 }
 
 static Style *resolve_style(const Config *cfg, DiagList *diags)
@@ -681,7 +694,8 @@ int main(int argc, char **argv)
   /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
   signal(SIGPIPE, SIG_IGN);
   Args args = {0};
-  GOptionContext *ctx = option_context(&args);
+  char *input_formats = reader_format_names("|", "|");
+  GOptionContext *ctx = option_context(&args, input_formats);
   GError *error = NULL;
   int code;
   if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
@@ -691,6 +705,7 @@ int main(int argc, char **argv)
     code = run_command(&args);
   }
   g_option_context_free(ctx);
+  g_free(input_formats);
   args_clear(&args);
   return code;
 }

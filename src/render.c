@@ -571,9 +571,6 @@ GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOption
 
 /* --- Alt text --- */
 
-static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 typedef enum { ALT_YEAR, ALT_MONTH, ALT_DAY } AltPrecision;
 
 /* The coarsest unit a day is the start (or, with @is_end, the end) of: 1 January is a
@@ -602,9 +599,9 @@ static void append_day(GString *out, DateDay day, AltPrecision prec)
   else if (prec == ALT_YEAR)
     g_string_append_printf(out, "%d", y);
   else if (prec == ALT_MONTH)
-    g_string_append_printf(out, "%s %d", MONTHS[m - 1], y);
+    g_string_append_printf(out, "%s %d", date_month_abbrev(m), y);
   else
-    g_string_append_printf(out, "%d %s %d", d, MONTHS[m - 1], y);
+    g_string_append_printf(out, "%d %s %d", d, date_month_abbrev(m), y);
 }
 
 /* Both ends at one precision, the finer of the two, so that a span never reads

@@ -1,5 +1,5 @@
-/* Unit tests for the native reader (spec/cv-format.md) and reader.c (detection, format
- * names, dispatch): CV text in, model and exact messages out. */
+/* Unit tests for the native reader (spec/cv-format.md): CV text in, model and exact
+ * messages out. The table, detection and sources are tested in test-reader.c. */
 #include "testutil.h"
 
 typedef struct {
@@ -476,7 +476,7 @@ static void test_guards(void)
   Read r = read_with("jobs:\n  - {title: A, date: 2019}\n  - {title: B, date: 2019}\n"
                      "  - {title: C, date: 2019}\n  - {title: D, date: 2019}\n",
                      &opts);
-  expect_messages(&r, "4:5: error: more than 2 entries\n");
+  expect_messages(&r, "4:5: error: more than 2 entries and milestones; the rest is not read\n");
   g_assert_null(r.cv);
   read_clear(&r);
 
@@ -492,48 +492,11 @@ static void test_guards(void)
   read_clear(&r);
 }
 
-static YdocDoc *parse(const char *yaml)
+/* A forced native format reads a JSON Resume-looking file natively. */
+static void test_forced(void)
 {
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  DiagList *diags = diag_list_new();
-  YdocDoc *doc = ydoc_parse("x.yaml", yaml, strlen(yaml), &limits, diags);
-  diag_list_free(diags);
-  g_assert_nonnull(doc);
-  return doc;
-}
-
-static void test_detect_and_names(void)
-{
-  static const struct {
-    const char *yaml;
-    ReaderFormat format;
-  } cases[] = {
-      {"cv: {name: A}\n", READER_RENDERCV},
-      {"basics: {name: A}\n", READER_JSONRESUME},
-      {"work: []\n", READER_JSONRESUME},
-      {"{\"basics\": {}, \"work\": []}", READER_JSONRESUME},
-      {"jobs: []\n", READER_NATIVE},
-      {"- cv\n", READER_NATIVE},
-      {"", READER_NATIVE},
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-    YdocDoc *doc = parse(cases[i].yaml);
-    g_assert_cmpint(reader_detect(doc), ==, cases[i].format);
-    ydoc_free(doc);
-  }
-  ReaderFormat f;
-  const ReaderFormat all[] = {READER_NATIVE, READER_JSONRESUME, READER_RENDERCV};
-  for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
-    g_assert_true(reader_format_parse(reader_format_name(all[i]), &f));
-    g_assert_cmpint(f, ==, all[i]);
-  }
-  g_assert_false(reader_format_parse("auto", &f));
-  g_assert_false(reader_format_parse("Native", &f));
-  g_assert_false(reader_format_parse(NULL, &f));
-
-  /* A forced native format reads a JSON Resume-looking file natively. */
   ReaderOptions opts = test_options();
-  opts.format = READER_NATIVE;
+  opts.format = &reader_format_native;
   Read r = read_with("work: []\n", &opts);
   expect_messages(&r, "1:1: warning: unknown key 'work'\n");
   read_clear(&r);
@@ -571,7 +534,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/unknown-keys", test_unknown_keys);
   g_test_add_func("/reader/native/strict", test_strict);
   g_test_add_func("/reader/native/guards", test_guards);
+  g_test_add_func("/reader/native/forced", test_forced);
   g_test_add_func("/reader/native/bool-words", test_bool_words);
-  g_test_add_func("/reader/detect", test_detect_and_names);
   return g_test_run();
 }
