@@ -36,6 +36,12 @@ typedef enum {
   STYLE_GROUP_LABEL_NONE,
 } StyleGroupLabel;
 
+/* Which way a group's lanes read in time, top to bottom. */
+typedef enum {
+  STYLE_GROUP_ORDER_OLDEST_FIRST,
+  STYLE_GROUP_ORDER_NEWEST_FIRST,
+} StyleGroupOrder;
+
 typedef enum {
   STYLE_LEGEND_TOP,
   STYLE_LEGEND_BOTTOM,
@@ -124,6 +130,7 @@ typedef struct {
 
   struct {
     StyleGroupLabel label;
+    StyleGroupOrder order; /* the lanes' direction in time */
     char *font;
     StyleColor color;
     double spacing;       /* vertical room between groups */
