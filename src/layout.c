@@ -39,15 +39,9 @@ static GArray *layout_legend_items(LayoutPrepared *groups, guint n)
   return items;
 }
 
-static LayoutScene *layout_scene_new(const Timeline *t, const Style *style)
+static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
 {
-  LayoutScene *scene = g_new0(LayoutScene, 1);
-  scene->strings = g_string_chunk_new(4096);
-  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
-  scene->groups = g_ptr_array_new_with_free_func(layout_group_free);
-  scene->milestones = g_ptr_array_new_with_free_func(layout_milestone_free);
-  scene->ticks = g_array_new(FALSE, TRUE, sizeof(LayoutTick));
-  scene->texts = g_ptr_array_new();
+  LayoutScene *scene = layout_scene_new(0, 0);
   scene->range_start = t->start;
   scene->range_end = t->end;
   scene->today = t->today;
@@ -85,6 +79,7 @@ static void layout_add_background(LayoutScene *scene, const Style *style)
     return;
   LayoutShape bg = {
       .kind = LAYOUT_SHAPE_RECT,
+      .owner = LAYOUT_OWNER(PAGE, 0, BACKGROUND, 0),
       .w = scene->width,
       .h = scene->height,
       .fill = style->page.background,
@@ -111,10 +106,56 @@ static gboolean layout_check_width(const Style *style, DiagList *diags)
   return FALSE;
 }
 
-/* Lays out everything at the natural height; returns the scene. */
-LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text)
+/* Points the records at their shapes, now that the paint order is final: each shape's
+ * owner says whose bar, label or marker it is. */
+static void layout_link(LayoutScene *scene)
 {
-  LayoutScene *scene = layout_scene_new(t, style);
+  for (guint i = 0; i < scene->ticks->len; i++)
+    g_array_index(scene->ticks, LayoutTick, i).label = LAYOUT_NONE;
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutOwner *o = &g_array_index(scene->shapes, LayoutShape, i).owner;
+    switch (o->kind) {
+    case LAYOUT_OWNER_ENTRY: {
+      LayoutEntry *e = &g_array_index(scene->entries, LayoutEntry, o->index);
+      if (o->part == LAYOUT_PART_LABEL)
+        e->label = i;
+      else if (o->part == LAYOUT_PART_BAR || o->part == LAYOUT_PART_SEGMENT)
+        g_array_index(e->bars, LayoutBar, o->sub).shape = i;
+      else if (o->part == LAYOUT_PART_SEGMENT_LABEL)
+        g_array_index(e->bars, LayoutBar, o->sub).label = i;
+      break;
+    }
+    case LAYOUT_OWNER_GROUP:
+      if (o->part == LAYOUT_PART_GROUP_NAME)
+        g_array_index(scene->groups, LayoutGroup, o->index).label = i;
+      break;
+    case LAYOUT_OWNER_MILESTONE: {
+      LayoutMilestone *m = &g_array_index(scene->milestones, LayoutMilestone, o->index);
+      if (o->part == LAYOUT_PART_MARKER)
+        m->marker = i;
+      else if (o->part == LAYOUT_PART_LABEL)
+        m->label = i;
+      break;
+    }
+    case LAYOUT_OWNER_AXIS:
+      if (o->part == LAYOUT_PART_TICK_LABEL)
+        g_array_index(scene->ticks, LayoutTick, o->sub).label = i;
+      break;
+    case LAYOUT_OWNER_PAGE:
+    case LAYOUT_OWNER_TITLE:
+    case LAYOUT_OWNER_LEGEND:
+    case LAYOUT_OWNER_TODAY:
+    case LAYOUT_OWNER_TRACK:
+      break;
+    }
+  }
+}
+
+/* Lays out everything at the natural height, from @top below the top margin; returns the
+ * scene (its records not yet linked to their shapes). */
+LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text, double top)
+{
+  LayoutScene *scene = layout_scene_for(t, style);
   LayoutCtx ctx;
   layout_ctx_init(&ctx, style, text, scene);
 
@@ -128,7 +169,7 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
     layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
 
   GArray *legend = layout_legend_items(groups, n_groups);
-  double y = layout_header(&ctx, legend, style->page.margin);
+  double y = layout_header(&ctx, legend, style->page.margin + top);
 
   layout_ticks(&ctx);
   double today_label_y = y;
@@ -146,8 +187,9 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
     if (i > 0) {
       double gap = style->group.spacing;
       if (style->group.separator.a > 0)
-        layout_line(&ctx, LAYER_BACK, ctx.left, round(y + gap / 2) + 0.5, ctx.right,
-                    round(y + gap / 2) + 0.5, style->group.separator, 1);
+        layout_line(&ctx, LAYER_BACK, LAYOUT_OWNER(GROUP, i, SEPARATOR, 0), ctx.left,
+                    round(y + gap / 2) + 0.5, ctx.right, round(y + gap / 2) + 0.5,
+                    style->group.separator, 1);
       y += gap;
     }
     y = layout_emit_group(&ctx, &groups[i], y);
@@ -185,19 +227,63 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
 {
   if (!layout_check_width(style, diags))
     return NULL;
-  LayoutScene *scene =
-      layout_fit(timeline, style, text, layout_natural(timeline, style, text), diags);
+  LayoutScene *scene = layout_fit(timeline, style, text, diags);
   if (scene == NULL)
     return NULL;
   layout_add_background(scene, style);
+  layout_link(scene);
   return scene;
 }
 
-static void layout_label_ptr_free(gpointer data)
+LayoutScene *layout_scene_new(double width, double height)
 {
-  LayoutLabel *label = data;
-  g_free(label->text);
-  g_free(label);
+  LayoutScene *scene = g_new0(LayoutScene, 1);
+  scene->width = width;
+  scene->height = height;
+  scene->strings = g_string_chunk_new(4096);
+  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  scene->groups = g_array_new(FALSE, TRUE, sizeof(LayoutGroup));
+  g_array_set_clear_func(scene->groups, layout_group_clear);
+  scene->entries = g_array_new(FALSE, TRUE, sizeof(LayoutEntry));
+  g_array_set_clear_func(scene->entries, layout_entry_clear);
+  scene->milestones = g_array_new(FALSE, TRUE, sizeof(LayoutMilestone));
+  g_array_set_clear_func(scene->milestones, layout_milestone_clear);
+  scene->ticks = g_array_new(FALSE, TRUE, sizeof(LayoutTick));
+  return scene;
+}
+
+LayoutGroup *layout_scene_add_group(LayoutScene *scene, const char *key, const char *name)
+{
+  LayoutGroup g = {
+      .key = g_strdup(key),
+      .name = g_strdup(name),
+      .label = LAYOUT_NONE,
+      .first_entry = scene->entries->len,
+  };
+  g_array_append_val(scene->groups, g);
+  return &g_array_index(scene->groups, LayoutGroup, scene->groups->len - 1);
+}
+
+LayoutEntry *layout_scene_add_entry(LayoutScene *scene, guint group)
+{
+  g_return_val_if_fail(group + 1 == scene->groups->len, NULL);
+  g_array_index(scene->groups, LayoutGroup, group).n_entries++;
+  LayoutEntry e = {
+      .group = group,
+      .periods = g_array_new(FALSE, FALSE, sizeof(DateSpan)),
+      .roles = g_array_new(FALSE, FALSE, sizeof(LayoutRole)),
+      .bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar)),
+      .label = LAYOUT_NONE,
+  };
+  g_array_append_val(scene->entries, e);
+  return &g_array_index(scene->entries, LayoutEntry, scene->entries->len - 1);
+}
+
+LayoutMilestone *layout_scene_add_milestone(LayoutScene *scene)
+{
+  LayoutMilestone m = {.marker = LAYOUT_NONE, .label = LAYOUT_NONE};
+  g_array_append_val(scene->milestones, m);
+  return &g_array_index(scene->milestones, LayoutMilestone, scene->milestones->len - 1);
 }
 
 void layout_scene_free(LayoutScene *scene)
@@ -205,16 +291,67 @@ void layout_scene_free(LayoutScene *scene)
   if (!scene)
     return;
   g_array_unref(scene->shapes);
-  g_ptr_array_unref(scene->groups);
-  g_ptr_array_unref(scene->milestones);
-  for (guint i = 0; i < scene->ticks->len; i++)
-    g_free(g_array_index(scene->ticks, LayoutTick, i).label.text);
+  g_array_unref(scene->groups);
+  g_array_unref(scene->entries);
+  g_array_unref(scene->milestones);
   g_array_unref(scene->ticks);
-  g_ptr_array_set_free_func(scene->texts, layout_label_ptr_free);
-  g_ptr_array_unref(scene->texts);
   g_string_chunk_free(scene->strings);
   g_free(scene->tick_unit);
   g_free(scene->title);
   g_free(scene->headline);
   g_free(scene);
+}
+
+/* --- Reading a scene --- */
+
+const LayoutShape *layout_shape(const LayoutScene *scene, guint index)
+{
+  return index < scene->shapes->len ? &g_array_index(scene->shapes, LayoutShape, index) : NULL;
+}
+
+LayoutBox layout_shape_box(const LayoutScene *scene, guint index)
+{
+  const LayoutShape *s = layout_shape(scene, index);
+  return s ? (LayoutBox){s->x, s->y, s->w, s->h} : (LayoutBox){0, 0, 0, 0};
+}
+
+const LayoutEntry *layout_shape_entry(const LayoutScene *scene, const LayoutShape *shape)
+{
+  if (shape->owner.kind != LAYOUT_OWNER_ENTRY || shape->owner.index >= scene->entries->len)
+    return NULL;
+  return &g_array_index(scene->entries, LayoutEntry, shape->owner.index);
+}
+
+const LayoutMilestone *layout_shape_milestone(const LayoutScene *scene, const LayoutShape *shape)
+{
+  if (shape->owner.kind != LAYOUT_OWNER_MILESTONE || shape->owner.index >= scene->milestones->len)
+    return NULL;
+  return &g_array_index(scene->milestones, LayoutMilestone, shape->owner.index);
+}
+
+const char *layout_shape_link(const LayoutScene *scene, const LayoutShape *shape)
+{
+  LayoutPart part = shape->owner.part;
+  if (part == LAYOUT_PART_BAR || part == LAYOUT_PART_SEGMENT) {
+    const LayoutEntry *e = layout_shape_entry(scene, shape);
+    return e ? e->url : NULL;
+  }
+  if (part == LAYOUT_PART_MARKER) {
+    const LayoutMilestone *m = layout_shape_milestone(scene, shape);
+    return m ? m->url : NULL;
+  }
+  return NULL;
+}
+
+gboolean layout_shape_is_free_text(const LayoutShape *shape)
+{
+  LayoutOwnerKind kind = shape->owner.kind;
+  return shape->kind == LAYOUT_SHAPE_TEXT &&
+         (kind == LAYOUT_OWNER_TITLE || kind == LAYOUT_OWNER_LEGEND || kind == LAYOUT_OWNER_TODAY ||
+          (kind == LAYOUT_OWNER_AXIS && shape->owner.part == LAYOUT_PART_TICK_ECHO));
+}
+
+const LayoutEntry *layout_group_entry(const LayoutScene *scene, const LayoutGroup *group, guint i)
+{
+  return &g_array_index(scene->entries, LayoutEntry, group->first_entry + i);
 }

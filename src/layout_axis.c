@@ -11,8 +11,8 @@ typedef struct {
 } LayoutTickStep;
 
 static const LayoutTickStep layout_tick_steps[] = {
-    {1, "month"},    {3, "quarter"},   {12, "year"},     {24, "year"},
-    {60, "year"},    {120, "decade"},  {240, "decade"},  {600, "decade"},
+    {1, "month"},     {3, "quarter"},   {12, "year"},     {24, "year"},
+    {60, "year"},     {120, "decade"},  {240, "decade"},  {600, "decade"},
     {1200, "decade"}, {2400, "decade"}, {6000, "decade"}, {12000, "decade"},
 };
 
@@ -76,18 +76,19 @@ void layout_ticks(LayoutCtx *ctx)
   long rem = index % step;
   if (rem)
     index += step - rem;
-  for (; ; index += step) {
+  for (;; index += step) {
     int ty = (int)(index / 12), tm = (int)(index % 12) + 1;
     DateDay day = date_from_ymd(ty, tm, 1);
     if (!day || day > scene->range_end + 1)
       break;
-    LayoutTick tick = {.date = day, .x = round(layout_x(ctx, day))};
+    LayoutTick tick = {.date = day, .x = round(layout_x(ctx, day)), .label = LAYOUT_NONE};
     g_array_append_val(scene->ticks, tick);
   }
 }
 
 /* Places the tick labels in a row at @y, shifted inside the page at its edges and left
- * out where they would touch their neighbour. Returns the row's height. */
+ * out where they would touch their neighbour. Returns the row's height. The row that is
+ * not @record repeats the labels (an axis on both sides). */
 double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
 {
   const char *font = ctx->style->axis.font;
@@ -110,13 +111,12 @@ double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
       continue;
     year_named = TRUE;
     last_right = x + e.width;
-    LayoutBox box = layout_text(ctx, font, buf, x, y, ctx->style->axis.color);
-    if (record) {
-      tick->has_label = TRUE;
-      tick->label = (LayoutLabel){g_strdup(buf), box};
-    } else {
-      layout_note_text(ctx, buf, box);
-    }
+    LayoutOwner owner = {LAYOUT_OWNER_AXIS, 0,
+                         record ? LAYOUT_PART_TICK_LABEL : LAYOUT_PART_TICK_ECHO, i};
+    layout_text(ctx, owner, font, buf, x, y, ctx->style->axis.color);
+    /* Its place in the text layer, until layout_link makes it a scene index. */
+    if (record)
+      tick->label = ctx->layers[LAYER_TEXT]->len - 1;
   }
   return row_h;
 }
@@ -131,6 +131,7 @@ void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
   scene->today_x = x;
   LayoutShape line = {
       .kind = LAYOUT_SHAPE_LINE,
+      .owner = LAYOUT_OWNER(TODAY, 0, TODAY_LINE, 0),
       .x = x,
       .y = top,
       .w = 0,
@@ -144,9 +145,8 @@ void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
   if (st->today.label && *st->today.label) {
     double w = layout_text_width(ctx, st->today.font, st->today.label);
     double lx = CLAMP(x - w / 2, ctx->left, ctx->right - w);
-    LayoutBox box = layout_text(ctx, st->today.font, st->today.label, lx, label_y,
-                                st->today.color);
-    layout_note_text(ctx, st->today.label, box);
+    layout_text(ctx, LAYOUT_OWNER(TODAY, 0, TODAY_LABEL, 0), st->today.font, st->today.label, lx,
+                label_y, st->today.color);
   }
 }
 
@@ -157,9 +157,10 @@ void layout_grid(LayoutCtx *ctx, double top, double bottom)
     return;
   for (guint i = 0; i < ctx->scene->ticks->len; i++) {
     const LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
-    if (!tick->has_label && ctx->scene->ticks->len > 1)
+    if (tick->label == LAYOUT_NONE && ctx->scene->ticks->len > 1)
       continue;
-    layout_line(ctx, LAYER_BACK, tick->x + 0.5, top, tick->x + 0.5, bottom, grid, 1);
+    layout_line(ctx, LAYER_BACK, LAYOUT_OWNER(AXIS, 0, GRID, i), tick->x + 0.5, top, tick->x + 0.5,
+                bottom, grid, 1);
   }
 }
 

@@ -28,13 +28,14 @@ double layout_text_width(LayoutCtx *ctx, const char *font, const char *text)
 }
 
 /* Adds a text shape whose logical box starts at (x, y) and returns that box. */
-LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text, double x,
-                             double y, StyleColor color)
+LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const char *text,
+                      double x, double y, StyleColor color)
 {
   TextExtents e;
   text_measure(ctx->text, font, text, &e);
   LayoutShape shape = {
       .kind = LAYOUT_SHAPE_TEXT,
+      .owner = owner,
       .x = x,
       .y = y,
       .w = e.width,
@@ -49,34 +50,27 @@ LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text, double
 
 /* A label beside a bar in two tones: what the person was in the text colour, and from the
  * first " · " on (the org, the location) in the muted colour. Returns its box. */
-LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text,
-                                      double x, double y, StyleColor color, StyleColor muted)
+LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
+                               const char *text, double x, double y, StyleColor color,
+                               StyleColor muted)
 {
-  LayoutBox box = layout_text(ctx, font, text, x, y, color);
+  LayoutBox box = layout_text(ctx, owner, font, text, x, y, color);
   const char *cut = strstr(text, " · ");
   if (cut && cut > text) {
-    LayoutShape *shape = &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape,
-                                        ctx->layers[LAYER_TEXT]->len - 1);
+    LayoutShape *shape =
+        &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape, ctx->layers[LAYER_TEXT]->len - 1);
     shape->tone_from = (guint)(cut - text);
     shape->tone = muted;
   }
   return box;
 }
 
-/* A label kept for the overlap checks of --dump-layout (title, legend, today, ...). */
-void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box)
-{
-  LayoutLabel *label = g_new0(LayoutLabel, 1);
-  label->text = g_strdup(text);
-  label->box = box;
-  g_ptr_array_add(ctx->scene->texts, label);
-}
-
-void layout_line(LayoutCtx *ctx, LayoutLayer layer, double x0, double y0, double x1,
-                        double y1, StyleColor color, double width)
+void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0, double y0,
+                 double x1, double y1, StyleColor color, double width)
 {
   LayoutShape shape = {
       .kind = LAYOUT_SHAPE_LINE,
+      .owner = owner,
       .x = x0,
       .y = y0,
       .w = x1 - x0,
@@ -111,6 +105,17 @@ char *layout_clean_text(const char *text)
       g_string_append_len(out, p, g_utf8_next_char(p) - p);
   }
   return g_strstrip(g_string_free(out, FALSE));
+}
+
+/* http, https and mailto only, so that a CV cannot put a javascript: or file: link into a
+ * page that embeds the chart. */
+char *layout_link_url(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
+    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
+      return g_strdup(url);
+  return NULL;
 }
 
 /* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever

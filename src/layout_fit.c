@@ -1,5 +1,8 @@
-/* layout_fit: a chart on a page of fixed height (-H, slides): a short chart's lanes grow
- * into the room, a tall one is scaled down into it, never below legible text. */
+/* layout_fit: a chart on a page of fixed height (-H, slides). A short chart's lanes grow
+ * into the room; a tall one is laid out again with its fonts and sizes scaled down (the
+ * page keeps its width), never below legible text; either is then centred on the page by
+ * laying it out a whole number of px lower. Every variant is a fresh layout, so nothing
+ * has to move a finished scene and no field can be forgotten. */
 #include "layout_private.h"
 
 #include <math.h>
@@ -7,109 +10,95 @@
 
 /* A chart fitted into a fixed height shrinks at most until its labels are this small. */
 #define LAYOUT_MIN_FITTED_TEXT 8.0
+/* Layouts tried to find the scale at which a tall chart fits. */
+#define LAYOUT_FIT_TRIES 8
 
-static void layout_box_map(LayoutBox *b, double s, double dx, double dy)
-{
-  b->x = b->x * s + dx;
-  b->y = b->y * s + dy;
-  b->w *= s;
-  b->h *= s;
-}
-
-/* A Pango description with its size multiplied by @s, kept in the scene. */
-static const char *layout_scaled_font(LayoutScene *scene, const char *font, double s)
+/* A Pango description with its size multiplied by @s; a new string. */
+static char *layout_scaled_font(const char *font, double s)
 {
   PangoFontDescription *desc = pango_font_description_from_string(font);
   double size = pango_font_description_get_size(desc) * s;
-  pango_font_description_set_size(desc, (gint)lround(size));
+  if (pango_font_description_get_size_is_absolute(desc))
+    pango_font_description_set_absolute_size(desc, size);
+  else
+    pango_font_description_set_size(desc, (gint)lround(size));
   char *text = pango_font_description_to_string(desc);
-  const char *kept = layout_str(scene, text);
-  g_free(text);
   pango_font_description_free(desc);
-  return kept;
+  return text;
 }
 
-/* Scales the whole scene by @s and moves it by (dx, dy): for a chart taller than the
- * fixed page height, so that it is fitted rather than cut. */
-static void layout_scene_transform(LayoutScene *scene, double s, double dx, double dy)
+/* How a variant differs from the style: sizes scaled by @scale, lanes grown by @grow,
+ * everything laid out @top px lower. */
+typedef struct {
+  double scale, grow, top;
+} LayoutVariant;
+
+/* Lays out @t in @style changed as @v says; returns the new scene. */
+static LayoutScene *layout_variant(const Timeline *t, const Style *style, TextCtx *text,
+                                   const LayoutVariant *v)
 {
-  for (guint i = 0; i < scene->shapes->len; i++) {
-    LayoutShape *sh = &g_array_index(scene->shapes, LayoutShape, i);
-    sh->x = sh->x * s + dx;
-    sh->y = sh->y * s + dy;
-    sh->w *= s;
-    sh->h *= s;
-    sh->radius *= s;
-    sh->stroke_width *= s;
-    sh->fade_left *= s;
-    sh->fade_right *= s;
-    for (guint d = 0; d < sh->n_dash; d++)
-      sh->dash[d] *= s;
-    if (sh->kind == LAYOUT_SHAPE_TEXT)
-      sh->font = layout_scaled_font(scene, sh->font, s);
+  if (v->scale == 1 && v->grow == 1)
+    return layout_natural(t, style, text, v->top);
+  Style s = *style; /* a shallow copy: numbers change, and fonts in owned copies below */
+  if (v->grow != 1) {
+    s.bar.height = floor(style->bar.height * v->grow);
+    s.bar.gap = floor(style->bar.gap * v->grow);
   }
-  for (guint g = 0; g < scene->groups->len; g++) {
-    LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-    layout_box_map(&group->box, s, dx, dy);
-    layout_box_map(&group->label.box, s, dx, dy);
-    for (guint e = 0; e < group->entries->len; e++) {
-      LayoutEntry *entry = g_ptr_array_index(group->entries, e);
-      layout_box_map(&entry->label.box, s, dx, dy);
-      for (guint b = 0; b < entry->bars->len; b++) {
-        LayoutBar *bar = &g_array_index(entry->bars, LayoutBar, b);
-        layout_box_map(&bar->box, s, dx, dy);
-        layout_box_map(&bar->label.box, s, dx, dy);
-      }
-    }
+  char **fonts[] = {&s.page.font, &s.title.font, &s.subtitle.font,  &s.axis.font,  &s.today.font,
+                    &s.bar.font,  &s.group.font, &s.milestone.font, &s.legend.font};
+  if (v->scale != 1) {
+    double k = v->scale;
+    for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++)
+      *fonts[i] = *fonts[i] ? layout_scaled_font(*fonts[i], k) : NULL;
+    s.page.margin *= k;
+    s.bar.height *= k;
+    s.bar.gap *= k;
+    s.bar.radius *= k;
+    s.bar.padding *= k;
+    s.bar.border_width *= k;
+    s.group.spacing *= k;
+    s.milestone.size *= k;
+    s.today.width *= k;
+    for (guint d = 0; d < s.today.n_dash && d < G_N_ELEMENTS(s.today.dash); d++)
+      s.today.dash[d] *= k;
   }
-  for (guint m = 0; m < scene->milestones->len; m++) {
-    LayoutMilestone *ms = g_ptr_array_index(scene->milestones, m);
-    ms->x = ms->x * s + dx;
-    ms->y = ms->y * s + dy;
-    layout_box_map(&ms->label.box, s, dx, dy);
-  }
-  for (guint i = 0; i < scene->ticks->len; i++) {
-    LayoutTick *tick = &g_array_index(scene->ticks, LayoutTick, i);
-    tick->x = tick->x * s + dx;
-    layout_box_map(&tick->label.box, s, dx, dy);
-  }
-  for (guint i = 0; i < scene->texts->len; i++)
-    layout_box_map(&((LayoutLabel *)g_ptr_array_index(scene->texts, i))->box, s, dx, dy);
-  layout_box_map(&scene->plot, s, dx, dy);
-  scene->today_x = scene->today_x * s + dx;
+  LayoutScene *scene = layout_natural(t, &s, text, v->top);
+  if (v->scale != 1)
+    for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++)
+      g_free(*fonts[i]);
+  return scene;
 }
 
 static guint layout_total_lanes(const LayoutScene *scene)
 {
   guint lanes = 0;
   for (guint g = 0; g < scene->groups->len; g++)
-    lanes += ((const LayoutGroup *)g_ptr_array_index(scene->groups, g))->lanes;
+    lanes += g_array_index(scene->groups, LayoutGroup, g).lanes;
   return lanes;
 }
 
 /* A chart shorter than a fixed page height (slides) uses the room: lanes grow, up to
- * 1.6 times, rather than leaving the page empty below a small chart. */
+ * 1.6 times, rather than leaving the page empty below a small chart. Sets @v->grow and
+ * returns the scene to keep (@scene or a taller one). */
 static LayoutScene *layout_stretched(const Timeline *timeline, const Style *style, TextCtx *text,
-                                     LayoutScene *scene)
+                                     LayoutScene *scene, LayoutVariant *v)
 {
   double fixed = style->page.height;
   guint lanes = layout_total_lanes(scene);
-  if (fixed <= 0 || scene->height >= fixed || lanes == 0)
+  if (scene->height >= fixed || lanes == 0)
     return scene;
   double pitch = MAX(style->bar.height, 1) + style->bar.gap;
   double grow = MIN((fixed - scene->height) / lanes, pitch * 0.6);
   if (grow < 1)
     return scene;
-  double r = (pitch + grow) / pitch;
-  Style stretched = *style; /* a shallow copy: only numbers change */
-  stretched.bar.height = floor(style->bar.height * r);
-  stretched.bar.gap = floor(style->bar.gap * r);
-  LayoutScene *taller = layout_natural(timeline, &stretched, text);
+  LayoutVariant taller_v = {1, (pitch + grow) / pitch, 0};
+  LayoutScene *taller = layout_variant(timeline, style, text, &taller_v);
   if (taller->height > fixed) {
     layout_scene_free(taller);
     return scene;
   }
   layout_scene_free(scene);
+  *v = taller_v;
   return taller;
 }
 
@@ -122,28 +111,81 @@ static double layout_min_fit(const Style *style)
   return size > LAYOUT_MIN_FITTED_TEXT ? LAYOUT_MIN_FITTED_TEXT / size : 1.0;
 }
 
-LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
-                        LayoutScene *scene, DiagList *diags)
+static void layout_too_tall(DiagList *diags, double natural, double fixed, double least)
 {
-  scene = layout_stretched(timeline, style, text, scene);
-  double fixed = style->page.height;
-  if (fixed <= 0)
-    return scene;
-  double natural = scene->height;
-  double s = natural > fixed ? fixed / natural : 1.0;
+  diag_error(diags, NULL, 0, 0,
+             "the chart needs %.0f px of height: fitted into page.height (or --height) %g, "
+             "its labels would be smaller than %g px; give it at least %.0f",
+             natural, fixed, LAYOUT_MIN_FITTED_TEXT, ceil(least));
+}
+
+/* A chart taller than the page, laid out again at smaller scales until it fits. The page
+ * keeps its width, so labels find more room at a smaller scale and the chart may come
+ * out well shorter than the page: the largest scale that fits is searched for between the
+ * first that fits and the last that did not. Sets @v->scale; NULL (with an error) when it
+ * would not fit before its labels became illegible. Takes @scene. */
+static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, TextCtx *text,
+                                  LayoutScene *scene, LayoutVariant *v, DiagList *diags)
+{
+  double fixed = style->page.height, natural = scene->height;
   double min_fit = layout_min_fit(style);
+  double too_big = 1, s = fixed / natural;
   if (s < min_fit) {
-    diag_error(diags, NULL, 0, 0,
-               "the chart needs %.0f px of height: fitted into page.height (or --height) %g, "
-               "its labels would be smaller than %g px; give it at least %.0f",
-               natural, fixed, LAYOUT_MIN_FITTED_TEXT, ceil(natural * min_fit));
+    layout_too_tall(diags, natural, fixed, natural * min_fit);
     layout_scene_free(scene);
     return NULL;
   }
-  double dx = (scene->width - scene->width * s) / 2;
-  double dy = (fixed - natural * s) / 2;
-  if (s < 1.0 || dy != 0)
-    layout_scene_transform(scene, s, dx, dy);
+  /* Down until it fits: each try scales by how much the last one was too tall. */
+  for (guint i = 0;; i++) {
+    layout_scene_free(scene);
+    scene = layout_variant(timeline, style, text, &(LayoutVariant){s, 1, 0});
+    if (scene->height <= fixed)
+      break;
+    if (s <= min_fit) {
+      layout_too_tall(diags, natural, fixed, scene->height);
+      layout_scene_free(scene);
+      return NULL;
+    }
+    too_big = s;
+    s = i + 2 < LAYOUT_FIT_TRIES ? MAX(min_fit, s * fixed / scene->height * 0.995) : min_fit;
+  }
+  /* Then up again, by halves, while there is room. */
+  for (guint i = 0; i < LAYOUT_FIT_TRIES && too_big - s > 0.005; i++) {
+    double mid = (s + too_big) / 2;
+    LayoutScene *larger = layout_variant(timeline, style, text, &(LayoutVariant){mid, 1, 0});
+    if (larger->height <= fixed) {
+      layout_scene_free(scene);
+      scene = larger;
+      s = mid;
+    } else {
+      layout_scene_free(larger);
+      too_big = mid;
+    }
+  }
+  v->scale = s;
+  return scene;
+}
+
+LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
+                        DiagList *diags)
+{
+  LayoutVariant v = {1, 1, 0};
+  LayoutScene *scene = layout_variant(timeline, style, text, &v);
+  double fixed = style->page.height;
+  if (fixed <= 0)
+    return scene;
+  if (scene->height <= fixed)
+    scene = layout_stretched(timeline, style, text, scene, &v);
+  else
+    scene = layout_shrunk(timeline, style, text, scene, &v, diags);
+  if (scene == NULL)
+    return NULL;
+  /* Centred by whole px, so that lines snapped to the pixel grid stay sharp. */
+  v.top = floor((fixed - scene->height) / 2);
+  if (v.top > 0) {
+    layout_scene_free(scene);
+    scene = layout_variant(timeline, style, text, &v);
+  }
   scene->height = fixed;
   return scene;
 }

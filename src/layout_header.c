@@ -37,6 +37,7 @@ double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
     double sw = 11;
     LayoutShape swatch = {
         .kind = LAYOUT_SHAPE_RECT,
+        .owner = LAYOUT_OWNER(LEGEND, 0, SWATCH, i),
         .x = x,
         .y = y + round((e.height - sw) / 2),
         .w = sw,
@@ -47,10 +48,9 @@ double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
         .pattern_color = layout_inside_color(ctx, item->color),
     };
     layout_push(ctx, LAYER_BARS, &swatch);
-    if (name) {
-      LayoutBox box = layout_text(ctx, font, name, x + 16, y, ctx->style->page.color);
-      layout_note_text(ctx, name, box);
-    }
+    if (name)
+      layout_text(ctx, LAYOUT_OWNER(LEGEND, 0, LEGEND_NAME, i), font, name, x + 16, y,
+                  ctx->style->page.color);
     g_free(name);
     x += 16 + w + 18;
   }
@@ -58,15 +58,15 @@ double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
 }
 
 /* A one-line text at (@x, @y), shortened to the page's inner width; its box (w = 0 when
- * not even an ellipsis fits). Noted for the overlap checks. */
-static LayoutBox layout_header_text(LayoutCtx *ctx, const char *font, const char *text, double x,
-                                    double y, StyleColor color)
+ * not even an ellipsis fits). */
+static LayoutBox layout_header_text(LayoutCtx *ctx, LayoutPart part, const char *font,
+                                    const char *text, double x, double y, StyleColor color)
 {
   char *fitted = text_fit(ctx->text, font, text, ctx->right - x);
   LayoutBox box = {x, y, 0, 0};
   if (fitted) {
-    box = layout_text(ctx, font, fitted, x, y, color);
-    layout_note_text(ctx, fitted, box);
+    box =
+        layout_text(ctx, (LayoutOwner){LAYOUT_OWNER_TITLE, 0, part, 0}, font, fitted, x, y, color);
   } else {
     TextExtents e;
     text_measure(ctx->text, font, text, &e);
@@ -83,14 +83,14 @@ double layout_header(LayoutCtx *ctx, GArray *legend, double y)
   LayoutScene *scene = ctx->scene;
   double top = y, text_right = ctx->left;
   if (st->title.show && scene->title) {
-    LayoutBox box =
-        layout_header_text(ctx, st->title.font, scene->title, ctx->left, y, st->title.color);
+    LayoutBox box = layout_header_text(ctx, LAYOUT_PART_TITLE, st->title.font, scene->title,
+                                       ctx->left, y, st->title.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h + 2;
   }
   if (st->subtitle.show && scene->headline) {
-    LayoutBox box = layout_header_text(ctx, st->subtitle.font, scene->headline, ctx->left, y,
-                                       st->subtitle.color);
+    LayoutBox box = layout_header_text(ctx, LAYOUT_PART_HEADLINE, st->subtitle.font,
+                                       scene->headline, ctx->left, y, st->subtitle.color);
     text_right = MAX(text_right, box.x + box.w);
     y += box.h;
   }

@@ -121,8 +121,7 @@ static void layout_place_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
   guint last = item->te->bars->len - 1;
   double rooms[3] = {
       inside_ok && layout_inside_allowed(ctx) ? layout_bar_room(item, widest) - 2 * pad : 0,
-      layout_beside_allowed(ctx) ? ctx->right - layout_bar_x1(item, last) - LAYOUT_LABEL_GAP
-                                 : 0,
+      layout_beside_allowed(ctx) ? ctx->right - layout_bar_x1(item, last) - LAYOUT_LABEL_GAP : 0,
       layout_beside_allowed(ctx) ? layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
   };
   const LayoutPlace places[3] = {PLACE_INSIDE, PLACE_RIGHT, PLACE_LEFT};
@@ -188,8 +187,8 @@ char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
     return g_strdup(item->org_segment_text);
   char *title = layout_clean_text(bar->role);
   double room = layout_bar_room(item, i) - 2 * ctx->style->bar.padding;
-  char *fitted = room >= LAYOUT_MIN_ELLIPSIS ? text_fit(ctx->text, ctx->style->bar.font, title, room)
-                                             : NULL;
+  char *fitted =
+      room >= LAYOUT_MIN_ELLIPSIS ? text_fit(ctx->text, ctx->style->bar.font, title, room) : NULL;
   g_free(title);
   return fitted;
 }
@@ -234,8 +233,7 @@ static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
     if (!layout_try_place(ctx, item, org, FALSE) && !layout_org_in_segment(ctx, item, org))
       layout_place_shortened(ctx, item, org, FALSE);
   } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
-    const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar,
-                                             item->te->bars->len - 1);
+    const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar, item->te->bars->len - 1);
     char *recent = g_strdup_printf("%s · %s", last->role, org);
     char *clean = layout_clean_text(recent);
     if (!layout_try_place(ctx, item, clean, FALSE) && !layout_try_place(ctx, item, org, FALSE))
@@ -275,8 +273,7 @@ void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
   item->full = layout_entry_full_label(ctx->style, entry);
   char *shorter = layout_clean_text(entry->title ? entry->title : entry->org);
   /* The full label anywhere it fits, then the title alone, then the full label shortened. */
-  if (!layout_try_place(ctx, item, item->full, TRUE) &&
-      !layout_try_place(ctx, item, shorter, TRUE))
+  if (!layout_try_place(ctx, item, item->full, TRUE) && !layout_try_place(ctx, item, shorter, TRUE))
     layout_place_shortened(ctx, item, item->full, TRUE);
   else if (item->place == PLACE_INSIDE && g_strcmp0(item->text, shorter) == 0)
     layout_extend_inside(ctx, item, shorter);

@@ -4,12 +4,13 @@
 
 #include <math.h>
 
-void layout_milestone_free(gpointer data)
+void layout_milestone_clear(gpointer data)
 {
   LayoutMilestone *m = data;
   g_free(m->title);
-  g_free(m->label.text);
-  g_free(m);
+  g_free(m->note);
+  g_free(m->url);
+  g_free(m->class_name);
 }
 
 /* Room between a leader line and its label, and between labels in one tier. */
@@ -225,7 +226,7 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
     return y;
   double size = st->milestone.size;
   double base_y = round(y + size / 2 + 2) + 0.5;
-  layout_line(ctx, LAYER_BACK, ctx->x0, base_y, ctx->x1, base_y,
+  layout_line(ctx, LAYER_BACK, LAYOUT_OWNER(TRACK, 0, TRACK, 0), ctx->x0, base_y, ctx->x1, base_y,
               layout_with_alpha(st->axis.color, 0.5), 1);
   TextExtents e;
   text_measure(ctx->text, st->milestone.font, "Ag", &e);
@@ -246,23 +247,27 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
   guint tiers_used = 0;
   for (guint i = 0; i < n; i++) {
     const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
-    LayoutMilestone *lm = g_new0(LayoutMilestone, 1);
-    lm->milestone = ms;
+    LayoutMilestone *lm = layout_scene_add_milestone(ctx->scene);
     lm->date = ms->date;
+    lm->precision = ms->precision;
+    lm->approximate = ms->approximate;
     lm->title = layout_clean_text(ms->title);
+    lm->note = g_strdup(ms->note);
+    lm->url = layout_link_url(ms->url);
+    lm->class_name = g_strdup(ms->class_name);
     lm->x = xs[i];
     lm->y = base_y;
     const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
     LayoutShape marker = {
-        .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE ? LAYOUT_SHAPE_CIRCLE
+        .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE   ? LAYOUT_SHAPE_CIRCLE
                 : st->milestone.shape == STYLE_SHAPE_SQUARE ? LAYOUT_SHAPE_RECT
                                                             : LAYOUT_SHAPE_DIAMOND,
+        .owner = LAYOUT_OWNER(MILESTONE, i, MARKER, 0),
         .x = lm->x - size / 2,
         .y = base_y - size / 2,
         .w = size,
         .h = size,
         .fill = cls && (cls->set & STYLE_PAINT_COLOR) ? cls->color : st->milestone.color,
-        .url = layout_str(ctx->scene, ms->url),
     };
     layout_push(ctx, LAYER_BARS, &marker);
     const LayoutFlag *flag = &flags[i];
@@ -271,15 +276,12 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
       tiers_used = MAX(tiers_used, tier + 1);
       double ly = first_tier_y + tier * tier_h;
       /* Above the grid, so a milestone on 1 January keeps its leader visible. */
-      layout_line(ctx, LAYER_BARS, lm->x, base_y + size / 2, lm->x, ly + e.height * 0.75,
-                  layout_with_alpha(st->axis.color, 0.7), 1);
-      LayoutBox box = layout_text(ctx, st->milestone.font, flag->text, flag->a, ly,
-                                  st->milestone.label_color);
+      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, i, LEADER, 0), lm->x, base_y + size / 2,
+                  lm->x, ly + e.height * 0.75, layout_with_alpha(st->axis.color, 0.7), 1);
+      layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LABEL, 0), st->milestone.font, flag->text,
+                  flag->a, ly, st->milestone.label_color);
       lm->tier = tier;
-      lm->has_label = TRUE;
-      lm->label = (LayoutLabel){g_strdup(flag->text), box};
     }
-    g_ptr_array_add(ctx->scene->milestones, lm);
     g_free(flags[i].text);
     g_free(texts[i]);
   }

@@ -4,18 +4,23 @@
 #pragma once
 
 #include "layout.h"
+#include "timeline.h"
+
+/* An owner for a shape: (kind, record index, part, sub). */
+#define LAYOUT_OWNER(kind, index, part, sub)                                                       \
+  ((LayoutOwner){LAYOUT_OWNER_##kind, (index), LAYOUT_PART_##part, (sub)})
 
 /* Room between neighbours, in px, where the style has no say. */
-#define LAYOUT_LABEL_GAP 6.0   /* between a bar and a label beside it */
-#define LAYOUT_PACK_GAP 8.0    /* between two things in one lane */
-#define LAYOUT_COLUMN_GAP 16.0 /* between the group column and the plot */
+#define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
+#define LAYOUT_PACK_GAP 8.0      /* between two things in one lane */
+#define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
-#define LAYOUT_MAX_TIERS 8     /* milestone label tiers before a label is left out */
+#define LAYOUT_MAX_TIERS 8       /* milestone label tiers before a label is left out */
 
 typedef enum {
-  LAYER_BACK,  /* background, grid, separators */
-  LAYER_BARS,  /* join lines, bars, segment cuts, today line */
-  LAYER_TEXT,  /* every label */
+  LAYER_BACK, /* background, grid, separators */
+  LAYER_BARS, /* join lines, bars, segment cuts, today line */
+  LAYER_TEXT, /* every label */
   LAYER_COUNT,
 } LayoutLayer;
 
@@ -27,9 +32,9 @@ typedef struct {
   double left, right; /* the page's inner edges (margins) */
   double x0, x1;      /* the plot: where dates map to x */
   double px_per_day;
-  double bar_h;       /* a bar's height */
-  double lane_h;      /* a lane's height: the bar, or the label line when taller */
-  double lane_pitch;  /* lane_h + the gap */
+  double bar_h;      /* a bar's height */
+  double lane_h;     /* a lane's height: the bar, or the label line when taller */
+  double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
   StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
 } LayoutCtx;
@@ -50,19 +55,20 @@ typedef enum {
 /* An entry while its group is being laid out. */
 typedef struct {
   const TimelineEntry *te;
-  GArray *xs;         /* of double pairs: each bar's [x0, x1) */
+  GArray *xs; /* of double pairs: each bar's [x0, x1) */
   StyleColor color;
   StylePattern pattern;
-  char *full;         /* the full label text */
-  char *text;         /* what is drawn, or NULL */
+  char *full; /* the full label text */
+  char *text; /* what is drawn, or NULL */
   double text_w;
   LayoutPlace place;
-  guint inside_bar;   /* the bar an inside label sits in */
+  guint inside_bar;        /* the bar an inside label sits in */
   gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
   gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
   char *org_segment_text;  /* that label */
-  double lo, hi;      /* occupied span: bars and label */
+  double lo, hi;           /* occupied span: bars and label */
   guint lane;
+  guint index; /* its record in scene->entries, once emitted */
 } LayoutItem;
 
 /* A group prepared for drawing: its items placed and packed, not yet at a y. */
@@ -84,19 +90,20 @@ void layout_push(LayoutCtx *ctx, LayoutLayer layer, const LayoutShape *shape);
 /* Where @day starts on the plot. */
 double layout_x(const LayoutCtx *ctx, DateDay day);
 double layout_text_width(LayoutCtx *ctx, const char *font, const char *text);
-/* Adds a text shape whose logical box starts at (@x, @y) and returns that box. */
-LayoutBox layout_text(LayoutCtx *ctx, const char *font, const char *text, double x, double y,
-                      StyleColor color);
+/* Adds a text shape of @owner whose logical box starts at (@x, @y); returns that box. */
+LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const char *text,
+                      double x, double y, StyleColor color);
 /* The same in two tones: from the first " · " on in @muted. */
-LayoutBox layout_text_two_tone(LayoutCtx *ctx, const char *font, const char *text, double x,
-                               double y, StyleColor color, StyleColor muted);
-/* Keeps a copy of @text at @box in the scene's texts (the dump's overlap checks). */
-void layout_note_text(LayoutCtx *ctx, const char *text, LayoutBox box);
-void layout_line(LayoutCtx *ctx, LayoutLayer layer, double x0, double y0, double x1, double y1,
-                 StyleColor color, double width);
+LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
+                               const char *text, double x, double y, StyleColor color,
+                               StyleColor muted);
+void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0, double y0,
+                 double x1, double y1, StyleColor color, double width);
 StyleColor layout_with_alpha(StyleColor c, double alpha);
 /* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
 char *layout_clean_text(const char *text);
+/* A copy of @url where it may become a link (http, https, mailto), else NULL. */
+char *layout_link_url(const char *url);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 
@@ -141,8 +148,9 @@ void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint 
 
 /* --- layout_groups.c: groups of entries, packed into lanes and emitted --- */
 
-/* Frees a LayoutGroup (a GDestroyNotify). */
-void layout_group_free(gpointer data);
+/* Free what a record holds (GArray clear functions). */
+void layout_group_clear(gpointer data);
+void layout_entry_clear(gpointer data);
 /* The group's paint and display name into @out. */
 void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custom_index,
                        LayoutPrepared *out);
@@ -154,19 +162,20 @@ double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y);
 
 /* --- layout_milestones.c: the milestone track --- */
 
-/* Frees a LayoutMilestone (a GDestroyNotify). */
-void layout_milestone_free(gpointer data);
+/* Frees what a LayoutMilestone holds (a GArray clear function). */
+void layout_milestone_clear(gpointer data);
 /* The milestone track from @y; returns the y below it. */
 double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y);
 
 /* --- layout.c: the whole scene --- */
 
-/* Lays out everything at the natural height; returns a new scene. */
-LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text);
+/* Lays out everything at the natural height, @top px below the top margin; returns a new
+ * scene whose records are not yet linked to their shapes. */
+LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text, double top);
 
 /* --- layout_fit.c: a fixed page height --- */
 
-/* @scene fitted into the style's fixed page height, if it has one (taking @scene, which
- * it may replace); NULL with an error in @diags when its labels would become too small. */
+/* Lays out @timeline, fitted into the style's fixed page height if it has one; NULL with
+ * an error in @diags when its labels would become too small. */
 LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
-                        LayoutScene *scene, DiagList *diags);
+                        DiagList *diags);
