@@ -105,7 +105,7 @@ static GArray *layout_tier_row(LayoutTierState *s, guint half, guint tier)
 
 /* Whether marker @m's label fits at (@half, @t) with its left edge at @a. */
 static gboolean layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, guint half,
-                                 guint t, double a)
+                                 guint t, double a, double lx)
 {
   const LayoutTierParams *p = s->p;
   double b = a + m->w;
@@ -116,8 +116,8 @@ static gboolean layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, 
       return FALSE;
   /* Its own leader, on its way out to tier t, passes no label. */
   for (guint u = 0; u < t; u++)
-    if (layout_tier_row_hits(layout_tier_row(s, half, u), m->x - LAYOUT_TIER_LEADER_CLEAR,
-                             m->x + LAYOUT_TIER_LEADER_CLEAR))
+    if (layout_tier_row_hits(layout_tier_row(s, half, u), lx - LAYOUT_TIER_LEADER_CLEAR,
+                             lx + LAYOUT_TIER_LEADER_CLEAR))
       return FALSE;
   /* No placed leader runs through it to a tier further out. */
   return !layout_tier_leader_hits(s->leaders[half], a - LAYOUT_TIER_LEADER_CLEAR,
@@ -182,8 +182,9 @@ static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *
     LayoutTierHalf h = halves[hi];
     for (guint t = 0; t < p->max_tiers; t++) {
       for (int left = 0; left < 2; left++) {
-        double a = left ? m->x - p->flag_gap - m->w : m->x + p->flag_gap;
-        if (!layout_tier_fits(s, m, h, t, a))
+        double lx = left ? m->x : m->x + m->spread;
+        double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
+        if (!layout_tier_fits(s, m, h, t, a, lx))
           continue;
         double cost = 4.0 * layout_tier_rank(s, h, t, m->lines) + (left ? 1 : 0) +
                       (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0);
@@ -202,9 +203,10 @@ static void layout_tier_commit(LayoutTierState *s, const LayoutTierMarker *m,
 {
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_add(layout_tier_row(s, pl->half, u), pl->a, pl->a + m->w);
-  LayoutTierLeader leader = {m->x, pl->tier};
+  double lx = pl->left ? m->x : m->x + m->spread;
+  LayoutTierLeader leader = {lx, pl->tier};
   GArray *leaders = s->leaders[pl->half];
-  g_array_insert_val(leaders, layout_tier_leader_lower(leaders, m->x), leader);
+  g_array_insert_val(leaders, layout_tier_leader_lower(leaders, lx), leader);
 }
 
 static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
@@ -213,7 +215,7 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_remove(layout_tier_row(s, pl->half, u), pl->a);
   GArray *leaders = s->leaders[pl->half];
-  guint i = layout_tier_leader_lower(leaders, m->x);
+  guint i = layout_tier_leader_lower(leaders, pl->left ? m->x : m->x + m->spread);
   while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier)
     i++;
   g_array_remove_index(leaders, i);

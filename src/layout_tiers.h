@@ -7,9 +7,11 @@
 #include <glib.h>
 
 typedef struct {
-  double x;    /* the marker's centre */
-  double w;    /* its label's width (the widest line, for a group of milestones) */
-  guint lines; /* its label's lines: 1, or one per milestone of a group */
+  double x;      /* the marker's centre (a group's first marker) */
+  double w;      /* its label's width (the widest line, for a group of milestones) */
+  guint lines;   /* its label's lines: 1, or one per milestone of a group */
+  double spread; /* a group: from its first marker to its last (a label to the right
+                    hangs from the last, one to the left from the first); else 0 */
 } LayoutTierMarker;
 
 typedef enum {

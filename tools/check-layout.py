@@ -124,9 +124,10 @@ def _entry_texts(e, fields):
 
 
 def _entry_drawn(e):
-    """Every text drawn for an entry: its label, its caption, its segments' labels."""
+    """Every text drawn for an entry: its label, the org beside the bar when the title
+    is inside, its caption, its segments' labels."""
     drawn = []
-    for key in ("label", "caption"):
+    for key in ("label", "org_label", "caption"):
         v = e.get(key)
         if isinstance(v, dict) and "text" in v:
             drawn.append(v["text"])
@@ -281,7 +282,7 @@ def check_dump(dump, strict=False):
             for k, v in e.items():
                 if k == "bars":
                     continue
-                if k in ("label", "label_box") and _is_box(v):
+                if k in ("label", "label_box", "org_label", "caption") and _is_box(v):
                     labels.append(_Label(epath + "." + k, str(v.get("text", e.get("label", ""))),
                                          _box(v), entry=(gi, ei)))
                 else:
