@@ -283,6 +283,50 @@ static void layout_warn_shortened(const LayoutScene *scene, const Timeline *t, D
   }
 }
 
+/* Where a text shape's owner is in the CV (0, 0 when it has no place there). */
+static void layout_owner_position(const LayoutScene *scene, const LayoutShape *s, int *line,
+                                  int *column)
+{
+  const LayoutEntry *e = layout_shape_entry(scene, s);
+  const LayoutMilestone *m = layout_shape_milestone(scene, s);
+  *line = e ? e->line : m ? m->line : 0;
+  *column = e ? e->column : m ? m->column : 0;
+}
+
+/* A character no installed font can draw shows as a box: warn once for each script
+ * that has one, at the first place it is drawn, naming a Debian package that covers it. */
+static void layout_warn_glyphs(const LayoutScene *scene, const Timeline *t, TextCtx *text,
+                               DiagList *diags)
+{
+  GHashTable *warned = g_hash_table_new(g_str_hash, g_str_equal);
+  GArray *missing = g_array_new(FALSE, FALSE, sizeof(TextMissing));
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (s->kind != LAYOUT_SHAPE_TEXT || !s->text || !s->font)
+      continue;
+    g_array_set_size(missing, 0);
+    text_missing_glyphs(text, s->font, s->text, missing);
+    for (guint k = 0; k < missing->len; k++) {
+      gunichar ch = g_array_index(missing, TextMissing, k).ch;
+      const char *script = text_script_name(ch);
+      if (!g_hash_table_add(warned, (gpointer)script))
+        continue;
+      char utf8[8] = {0};
+      g_unichar_to_utf8(ch, utf8);
+      int line, column;
+      layout_owner_position(scene, s, &line, &column);
+      char *quoted = layout_quote(s->text);
+      diag_warning(diags, t->cv->file, line, column,
+                   "no installed font draws '%s' (U+%04X, %s) in '%s': it shows as a box; "
+                   "the Debian package %s has fonts for it",
+                   utf8, ch, script, quoted, text_script_package(ch));
+      g_free(quoted);
+    }
+  }
+  g_array_unref(missing);
+  g_hash_table_destroy(warned);
+}
+
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags)
 {
@@ -294,6 +338,7 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
   layout_add_background(scene, style);
   layout_link(scene);
   layout_warn_shortened(scene, timeline, diags);
+  layout_warn_glyphs(scene, timeline, text, diags);
   return scene;
 }
 
