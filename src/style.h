@@ -58,7 +58,11 @@ typedef enum {
   STYLE_PATTERN_HATCH,      /* diagonal lines over the fill */
   STYLE_PATTERN_CROSSHATCH, /* crossed diagonals */
   STYLE_PATTERN_DOTS,
-  STYLE_PATTERN_OUTLINE, /* light fill, strong border */
+  STYLE_PATTERN_OUTLINE,    /* light fill, strong border */
+  STYLE_PATTERN_BACKHATCH,  /* diagonal lines the other way */
+  STYLE_PATTERN_VERTICAL,   /* vertical lines */
+  STYLE_PATTERN_HORIZONTAL, /* horizontal stripes */
+  STYLE_PATTERN_GRID,       /* vertical and horizontal lines */
 } StylePattern;
 
 /* Which fields of a StylePaint a style set (StylePaint.set). */

@@ -42,8 +42,9 @@ static const char *const group_label_names[] = {"left", "above", "none", NULL};
 static const char *const group_order_names[] = {"oldest-first", "newest-first", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
-static const char *const pattern_names[] = {"solid", "hatch",   "crosshatch",
-                                            "dots",  "outline", NULL};
+static const char *const pattern_names[] = {"solid",    "hatch",      "crosshatch", "dots",
+                                            "outline",  "backhatch",  "vertical",   "horizontal",
+                                            "grid",     NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));

@@ -662,6 +662,17 @@ static void test_print_patterns(void)
   g_assert_cmpint(a.pattern, !=, b.pattern);
   g_assert_cmpint(b.pattern, !=, c.pattern);
   g_assert_cmpint(a.pattern, !=, c.pattern);
+  /* No two groups share a pattern: the named groups' and those custom groups take in
+   * turn, as many custom groups as there are patterns to take (six). */
+  guint seen = (1u << a.pattern) | (1u << b.pattern) | (1u << c.pattern);
+  g_assert_cmpuint(s->patterns->len, >=, 6);
+  for (guint k = 0; k < s->patterns->len; k++) {
+    StylePaint custom;
+    style_group_paint(s, "a custom group", k, &custom);
+    g_test_message("custom group %u: pattern %d", k, custom.pattern);
+    g_assert_false(seen & (1u << custom.pattern));
+    seen |= 1u << custom.pattern;
+  }
   /* Greys only. */
   for (guint i = 0; i < s->palette->len; i++) {
     StyleColor col = g_array_index(s->palette, StyleColor, i);
@@ -756,12 +767,12 @@ static const ErrorCase error_cases[] = {
     {"palette: [red, gren]\n",
      "s.yaml:1:16: error: 'palette' is not a colour: 'gren' (did you mean 'green'?)\n", TRUE},
     {"patterns: [solid, stripes]\n",
-     "s.yaml:1:19: error: 'patterns' must be one of solid, hatch, crosshatch, dots, outline; "
-     "found 'stripes'\n",
+     "s.yaml:1:19: error: 'patterns' must be one of solid, hatch, crosshatch, dots, outline, "
+     "backhatch, vertical, horizontal, grid; found 'stripes'\n",
      TRUE},
     {"groups: {jobs: {pattern: zigzag}}\n",
      "s.yaml:1:26: error: 'groups.jobs.pattern' must be one of solid, hatch, crosshatch, dots, "
-     "outline; found 'zigzag'\n",
+     "outline, backhatch, vertical, horizontal, grid; found 'zigzag'\n",
      TRUE},
     {"groups: {jobs: red}\n", "s.yaml:1:16: error: 'groups.jobs' must be a mapping, found 'red'\n",
      TRUE},
