@@ -300,7 +300,7 @@ void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepare
       out->lane_caption[item->lane] = TRUE;
   }
   /* Back-to-back jobs share a lane: where one's bar ends as the next one's begins, both
-   * give up a pixel, so they read as two bars rather than one. */
+   * give up 2 px, a gap wider than a role segment's cut, so they read as two bars. */
   for (guint k = 1; k < n; k++) {
     /* Lanes are runs of the entries in start order, whichever way they read. */
     LayoutItem *a = &out->items[k - 1], *b = &out->items[k];

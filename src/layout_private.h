@@ -14,7 +14,7 @@
 /* Room between neighbours, in px, where the style has no say. */
 #define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
 #define LAYOUT_LABEL_CLEAR 12.0  /* between a label beside a bar and its lane neighbour */
-#define LAYOUT_BAR_PART 2.0      /* the gap that parts two bars touching in one lane */
+#define LAYOUT_BAR_PART 4.0      /* the gap that parts two bars touching in one lane */
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
 #define LAYOUT_CAPTION_GAP 2.0   /* between a bar and the caption under it */
