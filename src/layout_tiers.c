@@ -28,18 +28,28 @@ typedef struct {
   GArray *leaders[2]; /* per half: of LayoutTierLeader, sorted by x */
 } LayoutTierState;
 
-/* The first span in @row whose end lies at or right of @x. */
-static guint layout_tier_lower(const GArray *row, double x)
+/* The first element of @arr (sorted by the double at byte @key of each element) whose
+ * key is at least @x. */
+static guint layout_tier_bisect(const GArray *arr, gsize key, double x)
 {
-  guint lo = 0, hi = row->len;
+  guint lo = 0, hi = arr->len;
+  gsize size = g_array_get_element_size((GArray *)arr);
   while (lo < hi) {
     guint mid = lo + (hi - lo) / 2;
-    if (g_array_index(row, LayoutTierSpan, mid).b < x)
+    double v;
+    memcpy(&v, arr->data + (gsize)mid * size + key, sizeof v);
+    if (v < x)
       lo = mid + 1;
     else
       hi = mid;
   }
   return lo;
+}
+
+/* The first span in @row whose end lies at or right of @x. */
+static guint layout_tier_lower(const GArray *row, double x)
+{
+  return layout_tier_bisect(row, G_STRUCT_OFFSET(LayoutTierSpan, b), x);
 }
 
 /* Whether a span of @row comes within [a, b] (spans in a row never overlap, so they are
@@ -69,15 +79,7 @@ static void layout_tier_row_remove(GArray *row, double a)
 /* The first leader at or right of @x. */
 static guint layout_tier_leader_lower(const GArray *leaders, double x)
 {
-  guint lo = 0, hi = leaders->len;
-  while (lo < hi) {
-    guint mid = lo + (hi - lo) / 2;
-    if (g_array_index(leaders, LayoutTierLeader, mid).x < x)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return layout_tier_bisect(leaders, G_STRUCT_OFFSET(LayoutTierLeader, x), x);
 }
 
 /* Neighbours looked at, at most, where a scan could otherwise meet every marker (a

@@ -6,22 +6,13 @@ the example CV marked as if every text were whole (it is not: the checker must s
 Usage: python3 tests/run-checker.py PATH/TO/cvtimeline
 """
 import copy
-import importlib.util
 import os
 import sys
 
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import SRC, TODAY, Tap, binary_from_argv, run  # noqa: E402
-
-
-def load_checker():
-    path = os.path.join(SRC, "tools", "check-layout.py")
-    spec = importlib.util.spec_from_file_location("check_layout", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from cvtest import SRC, TODAY, Tap, binary_from_argv, load_checker, run  # noqa: E402
 
 
 def box(x, y, w, h, text=None):

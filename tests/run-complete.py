@@ -8,7 +8,6 @@ dense and a short CV use at least 90 % of the page's width.
 
 Usage: python3 tests/run-complete.py PATH/TO/cvtimeline
 """
-import importlib.util
 import os
 import sys
 import tempfile
@@ -16,19 +15,12 @@ import tempfile
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import SRC, TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+from cvtest import (SRC, TODAY, Tap, binary_from_argv, describe, load_checker,  # noqa: E402
+                    run)
 
 STYLES = ["default", "dark", "print", "slides", "minimal"]
 EXAMPLE = os.path.join(SRC, "data", "bruno-magalhaes.yaml")
 ELLIPSIS = "\u2026"
-
-
-def load_checker():
-    spec = importlib.util.spec_from_file_location(
-        "check_layout", os.path.join(SRC, "tools", "check-layout.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def dump(t, exe, what, args):

@@ -253,14 +253,22 @@ static void check_text(const Style *s, const char *what, StyleColor fg)
   g_assert_cmpfloat(r, >=, 4.5);
 }
 
+/* Built-in style @i resolved on its own; owned by the caller. */
+static Style *builtin_style(unsigned i)
+{
+  const char *name = style_builtins[i].name;
+  g_test_message("style %s", name);
+  DiagList *diags = diag_list_new();
+  Style *s = style_resolve(&name, 1, NULL, 0, diags);
+  g_assert_nonnull(s);
+  diag_list_free(diags);
+  return s;
+}
+
 static void test_legibility(void)
 {
   for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
-    g_test_message("style %s", name);
-    DiagList *diags = diag_list_new();
-    Style *s = style_resolve(&name, 1, NULL, 0, diags);
-    g_assert_nonnull(s);
+    Style *s = builtin_style(i);
 
     GHashTableIter iter;
     gpointer key, value;
@@ -305,7 +313,6 @@ static void test_legibility(void)
     /* The title stands out from the base text. */
     g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
     style_free(s);
-    diag_list_free(diags);
   }
 }
 
@@ -434,11 +441,7 @@ static void check_distinct(const char *what, StyleColor highlight, StyleColor ot
 static void test_highlight_stands_out(void)
 {
   for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
-    g_test_message("style %s", name);
-    DiagList *diags = diag_list_new();
-    Style *s = style_resolve(&name, 1, NULL, 0, diags);
-    g_assert_nonnull(s);
+    Style *s = builtin_style(i);
     StyleColor hl = {0};
     g_assert_true(class_color(s, "highlight", &hl));
     GHashTableIter iter;
@@ -456,7 +459,6 @@ static void test_highlight_stands_out(void)
     if (s->today.show)
       check_distinct("today", hl, s->today.color);
     style_free(s);
-    diag_list_free(diags);
   }
 }
 
