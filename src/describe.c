@@ -117,11 +117,19 @@ char *describe_alt_text(const LayoutScene *scene)
     g_string_append_printf(out, " from %d to %d.\n", y0, y1);
   for (guint g = 0; g < scene->groups->len; g++) {
     const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
-    g_string_append_printf(out, "%s: ", group->name ? group->name : group->key);
+    g_string_append(out, group->name ? group->name : group->key);
+    /* What the chart shows of the career summary, it says too. */
+    if (group->total)
+      g_string_append_printf(out, " (%s)", group->total);
+    g_string_append(out, ": ");
     for (guint i = 0; i < group->n_entries; i++) {
       if (i > 0)
         g_string_append(out, "; ");
       describe_entry_line(out, layout_group_entry(scene, group, i));
+    }
+    for (guint k = 0; k < group->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(group->gaps, LayoutGap, k);
+      g_string_append_printf(out, "%s%s (%s)", k ? "; " : ". Gaps: ", gap->dates, gap->text);
     }
     g_string_append(out, ".\n");
   }
@@ -199,6 +207,11 @@ char *describe_bar(const LayoutEntry *e, guint bar_index)
   if (e->note)
     g_string_append_printf(out, "\n%s", e->note);
   return g_string_free(out, FALSE);
+}
+
+char *describe_gap(const LayoutGap *gap)
+{
+  return g_strdup_printf("Gap: %s (%s)", gap->dates, gap->text);
 }
 
 char *describe_milestone(const LayoutMilestone *m)

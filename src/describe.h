@@ -38,6 +38,10 @@ char *describe_entry(const LayoutEntry *entry);
  * roles the entry has. Returns a new string owned by the caller. */
 char *describe_bar(const LayoutEntry *entry, guint bar);
 
+/* The tooltip over a gap's band: "Gap: Nov 2008 – Aug 2009 (10 m)". Returns a new string
+ * owned by the caller. */
+char *describe_gap(const LayoutGap *gap);
+
 /* The tooltip over a milestone's marker: its title, date and note. Returns a new string
  * owned by the caller. */
 char *describe_milestone(const LayoutMilestone *milestone);

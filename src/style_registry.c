@@ -425,7 +425,8 @@ static gboolean parse_length(StyleCtx *c, const char *key, const YdocNode *v, Da
   if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) && date_parse_length(v->text, out))
     return TRUE;
   g_autofree char *found = readctx_found_value(v);
-  readctx_error(&c->rc, v, "'%s' must be a length of time, found %s (%s)", key, found, DATE_LENGTH_HINT);
+  readctx_error(&c->rc, v, "'%s' must be a length of time, found %s (%s)", key, found,
+                DATE_LENGTH_HINT);
   return FALSE;
 }
 
