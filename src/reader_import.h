@@ -54,7 +54,8 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
 /* Adds @group to @cv when it has entries, else frees it. */
 void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 
-/* The final steps shared by both readers: role merging (unless @opts turns it off),
+/* The final steps shared by both readers: role merging (unless @opts turns it off; each
+ * overlap trimmed to put two roles on one bar is a warning at the trimmed role),
  * milestone order, today. Returns @cv, or frees it and returns NULL when errors were
  * reported since reader_import_begin. */
 ModelCv *reader_import_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv);

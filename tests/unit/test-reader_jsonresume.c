@@ -196,6 +196,43 @@ static void test_merge_roles(void)
   diag_list_free(diags);
 }
 
+/* The issue's reproductions: identical dates at one company (two bars), a role whose
+ * later part overlaps the next (both whole), and a one-month overlap, trimmed with a
+ * warning at the trimmed role. */
+static void test_merge_overlaps(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json(
+      "{\"work\": [\n"
+      "{\"name\": \"Co\", \"position\": \"Junior Web/Android Developer\",\n"
+      " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+      "{\"name\": \"Co\", \"position\": \"Intern\",\n"
+      " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+      "{\"name\": \"Org\", \"position\": \"B\", \"startDate\": \"2017-01\", \"endDate\": \"2020-12\"},\n"
+      "{\"name\": \"Org\", \"position\": \"A\", \"startDate\": \"2015-01\", \"endDate\": \"2018-12\"},\n"
+      "{\"name\": \"Lab\", \"position\": \"Two\", \"startDate\": \"2019-06\"},\n"
+      "{\"name\": \"Lab\", \"position\": \"One\", \"startDate\": \"2017-01\", \"endDate\": \"2019-06\"}\n"
+      "]}\n",
+      &diags);
+  g_assert_nonnull(cv);
+  ModelGroup *g = g_ptr_array_index(cv->groups, 0);
+  g_assert_cmpuint(g->entries->len, ==, 5);
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "Junior Web/Android Developer");
+  g_assert_cmpstr(entry_at(cv, 0, 1)->title, ==, "Intern");
+  g_assert_cmpstr(entry_at(cv, 0, 2)->title, ==, "B");
+  g_assert_cmpstr(entry_at(cv, 0, 3)->title, ==, "A");
+  g_assert_cmpint(period_at(entry_at(cv, 0, 3), 0)->end, ==, ymd(2018, 12, 31));
+  ModelEntry *lab = entry_at(cv, 0, 4);
+  g_assert_cmpuint(lab->roles->len, ==, 2);
+  g_assert_cmpint(g_array_index(lab->roles, ModelRole, 0).span.end, ==, ymd(2019, 5, 31));
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_WARNING, 9, 1,
+              "role 'One' at 'Lab' overlaps the next role 'Two' from 2019-06-01 to 2019-06-30: "
+              "drawn ending 2019-05-31");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_errors(void)
 {
   DiagList *diags;
@@ -405,6 +442,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/older_names", test_older_names);
   g_test_add_func("/reader_jsonresume/groups_in_file_order", test_groups_in_file_order);
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
+  g_test_add_func("/reader_jsonresume/merge_overlaps", test_merge_overlaps);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/clean_text_and_urls", test_clean_text_and_urls);
