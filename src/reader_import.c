@@ -51,6 +51,20 @@ char *reader_import_url(ReadCtx *c, const YdocNode *map, const char *key, const 
   return url;
 }
 
+gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text, DateValue *out)
+{
+  DateValue v;
+  g_autofree char *why = date_day_overflow(text, &v);
+  if (why == NULL)
+    return FALSE;
+  char day[DATE_ISO_SIZE];
+  g_autofree char *s = readctx_shown(text);
+  readctx_warning(c, node, "impossible date '%s': %s; read as %s", s, why,
+                  date_format_iso(v.first, day));
+  *out = v;
+  return TRUE;
+}
+
 ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue *out)
 {
   if (node == NULL || ydoc_is_null(node))
@@ -60,6 +74,8 @@ ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue 
     if (*trimmed == '\0')
       return READER_DATE_ABSENT;
   }
+  if (node->kind == YDOC_SCALAR && reader_import_clamped_day(c, node, node->text, out))
+    return READER_DATE_OK;
   return readctx_date(c, node, NULL, out) ? READER_DATE_OK : READER_DATE_BAD;
 }
 

@@ -39,7 +39,15 @@ typedef enum {
   READER_DATE_BAD, /* an error was reported */
 } ReaderDateResult;
 
-/* Reads the date scalar @node (may be NULL) with readctx_date, `present` allowed. */
+/* When @text (at @node) is a date naming a day past its month's end ("2024-09-31", which
+ * JSON Resume's date pattern accepts), warns "impossible date '2024-09-31': September has
+ * 30 days; read as 2024-09-30", sets *@out to that last day and returns TRUE; else FALSE
+ * without a message. */
+gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text,
+                                   DateValue *out);
+
+/* Reads the date scalar @node (may be NULL) with readctx_date, `present` allowed; a day
+ * past its month's end is read as reader_import_clamped_day says. */
 ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue *out);
 
 /* Builds the span from @start (not present: "START_NAME cannot be 'present'") to @end

@@ -194,15 +194,31 @@ static char *rcv_text(ReadCtx *c, const YdocNode *map, const char *key, char **l
   return rcv_plain(md);
 }
 
-/* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
- * warning naming the position) when it cannot be read; the entry is then skipped. */
-static gboolean rcv_free_date(ReadCtx *c, const YdocNode *node, DateValue *start, DateValue *end)
+/* A free-text `date` read as periods (date_parse_periods: a date, a range, or a list of
+ * them such as "2023, 2024" or "Summer 2019 and 2020"), or a day past its month's end
+ * read as that month's last day (with a warning). NULL (with a warning naming @what,
+ * the entry) when it cannot be read; the entry is then drawn nowhere. */
+static GArray *rcv_free_date(ReadCtx *c, const YdocNode *node, const char *what)
 {
   g_autofree char *text = g_strstrip(g_strdup(node->text));
-  if (date_parse_period(text, start, end) && !start->present)
-    return TRUE;
-  readctx_warning(c, node, "cannot read the date '%s' as a date or a range; entry skipped", text);
-  return FALSE;
+  GArray *periods = date_parse_periods(text);
+  if (periods != NULL && !g_array_index(periods, DatePeriod, 0).start.present)
+    return periods;
+  g_clear_pointer(&periods, g_array_unref);
+  DatePeriod one;
+  if (reader_import_clamped_day(c, node, text, &one.start)) {
+    one.end = one.start;
+    periods = g_array_new(FALSE, FALSE, sizeof(DatePeriod));
+    g_array_append_val(periods, one);
+    return periods;
+  }
+  g_autofree char *shown = readctx_shown(text);
+  g_autofree char *name = readctx_shown(what);
+  readctx_warning(c, node,
+                  "cannot read the date '%s' of '%s' as a date, a range or a list of them; the "
+                  "entry is not drawn",
+                  shown, name);
+  return NULL;
 }
 
 /* A free-text `date` must still be a scalar: a list or a mapping is an error. */
@@ -214,48 +230,65 @@ static gboolean rcv_date_scalar(ReadCtx *c, const YdocNode *node)
   return FALSE;
 }
 
+/* Adds the span @start..@end (@end NULL: ongoing) to @entry unless it is left out. */
+static gboolean rcv_add_span(ReadCtx *c, ModelEntry *entry, const DateValue *start,
+                             const YdocNode *from, const DateValue *end, const YdocNode *to)
+{
+  DateSpan span;
+  gboolean empty;
+  if (!reader_import_span(c, start, from, "start_date", end, to, &span, &empty))
+    return FALSE;
+  if (!empty)
+    g_array_append_val(entry->periods, span);
+  entry->approximate = entry->approximate || span.start_approx || span.end_approx;
+  return TRUE;
+}
+
 /* Fills @entry->periods from RenderCV's date fields, with RenderCV's own precedence:
  * `date` wins; an `end_date` alone is a date; a `start_date` alone runs to present.
- * FALSE when the entry is to be skipped (no dates, or a reported problem). */
-static gboolean rcv_read_dates(ReadCtx *c, const YdocNode *item, ModelEntry *entry)
+ * @what names the entry in messages. FALSE when the entry is to be skipped (no dates,
+ * or a reported problem). */
+static gboolean rcv_read_dates(ReadCtx *c, const YdocNode *item, const char *what,
+                               ModelEntry *entry)
 {
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   const YdocNode *start_node = reader_import_field(item, "start_date", NULL);
   const YdocNode *end_node = reader_import_field(item, "end_date", NULL);
-  DateValue start, end;
-  const YdocNode *from = NULL, *to = NULL;
   if (date_node != NULL) {
     if (!rcv_date_scalar(c, date_node))
       return FALSE;
-    if (!rcv_free_date(c, date_node, &start, &end))
+    g_autoptr(GArray) periods = rcv_free_date(c, date_node, what);
+    if (periods == NULL)
       return FALSE;
-    from = to = date_node;
-  } else {
-    ReaderDateResult rs = reader_import_date(c, start_node, &start);
-    ReaderDateResult re = reader_import_date(c, end_node, &end);
-    if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
-      return FALSE;
-    if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
-      return FALSE; /* RenderCV allows undated entries; there is nothing to draw */
-    if (rs == READER_DATE_ABSENT && end.present)
-      return FALSE; /* `end_date: present` alone dates nothing */
-    if (rs == READER_DATE_ABSENT) {
-      start = end;
-      from = to = end_node;
-    } else {
-      from = start_node;
-      to = re == READER_DATE_OK ? end_node : NULL;
+    for (guint i = 0; i < periods->len; i++) {
+      const DatePeriod *p = &g_array_index(periods, DatePeriod, i);
+      if (!p->end.present && p->end.last < p->start.first) {
+        /* Free text, so valid for RenderCV: not drawn, rather than an error. */
+        g_autofree char *shown = readctx_shown(date_node->text);
+        g_autofree char *name = readctx_shown(what);
+        readctx_warning(c, date_node,
+                        "the date '%s' of '%s' ends before it starts; the entry is not drawn",
+                        shown, name);
+        return FALSE;
+      }
+      if (!rcv_add_span(c, entry, &p->start, date_node, &p->end, date_node))
+        return FALSE;
     }
+    return TRUE;
   }
-  DateSpan span;
-  gboolean empty;
-  if (!reader_import_span(c, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
-                          &empty))
+  DateValue start, end;
+  ReaderDateResult rs = reader_import_date(c, start_node, &start);
+  ReaderDateResult re = reader_import_date(c, end_node, &end);
+  if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
     return FALSE;
-  if (!empty)
-    g_array_append_val(entry->periods, span);
-  entry->approximate = span.start_approx || span.end_approx;
-  return TRUE;
+  if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
+    return FALSE; /* RenderCV allows undated entries; there is nothing to draw */
+  if (rs == READER_DATE_ABSENT && end.present)
+    return FALSE; /* `end_date: present` alone dates nothing */
+  if (rs == READER_DATE_ABSENT)
+    return rcv_add_span(c, entry, &end, end_node, &end, end_node);
+  return rcv_add_span(c, entry, &start, start_node, re == READER_DATE_OK ? &end : NULL,
+                      re == READER_DATE_OK ? end_node : NULL);
 }
 
 /* Education's title: "degree in area", or whichever of the two is given. */
@@ -295,7 +328,8 @@ static ModelEntry *rcv_read_entry(ReadCtx *c, RcvKind kind, const YdocNode *item
   entry->url = reader_import_url(c, item, "url", NULL);
   if (entry->url == NULL)
     entry->url = g_steal_pointer(&link);
-  if (!rcv_read_dates(c, item, entry) || (entry->title == NULL && entry->org == NULL)) {
+  const char *what = entry->title != NULL ? entry->title : entry->org != NULL ? entry->org : "";
+  if (!rcv_read_dates(c, item, what, entry) || (entry->title == NULL && entry->org == NULL)) {
     model_entry_free(entry);
     return NULL;
   }
@@ -328,13 +362,15 @@ static void rcv_read_publication(ReadCtx *c, ModelCv *cv, const YdocNode *item)
     return; /* an undated publication has no place on a timeline */
   if (!rcv_date_scalar(c, date_node))
     return;
-  DateValue start, end;
-  if (!rcv_free_date(c, date_node, &start, &end))
+  g_autoptr(GArray) periods = rcv_free_date(c, date_node, title);
+  if (periods == NULL)
     return;
+  /* A publication is one milestone: at the first date it names. */
+  const DateValue *start = &g_array_index(periods, DatePeriod, 0).start;
   ModelMilestone *m = model_milestone_new();
-  m->date = start.first;
-  m->precision = start.precision;
-  m->approximate = start.approximate;
+  m->date = start->first;
+  m->precision = start->precision;
+  m->approximate = start->approximate;
   m->title = g_steal_pointer(&title);
   m->url = g_steal_pointer(&url);
   m->line = item->line;

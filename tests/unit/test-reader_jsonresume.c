@@ -233,6 +233,26 @@ static void test_merge_overlaps(void)
   diag_list_free(diags);
 }
 
+/* An impossible day, which JSON Resume's date pattern accepts: a warning saying what is
+ * wrong, and the month's last day (issue 13). */
+static void test_impossible_day(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"work\": [{\"name\": \"Co\", \"position\": \"Dev\",\n"
+                          "  \"startDate\": \"2023-02-29\", \"endDate\": \"2024-09-31\"}]}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  assert_diag(diags, 0, DIAG_WARNING, 2, 16,
+              "impossible date '2023-02-29': February 2023 has 28 days; read as 2023-02-28");
+  assert_diag(diags, 1, DIAG_WARNING, 2, 41,
+              "impossible date '2024-09-31': September has 30 days; read as 2024-09-30");
+  g_assert_cmpint(period_at(entry_at(cv, 0, 0), 0)->start, ==, ymd(2023, 2, 28));
+  g_assert_cmpint(period_at(entry_at(cv, 0, 0), 0)->end, ==, ymd(2024, 9, 30));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_errors(void)
 {
   DiagList *diags;
@@ -444,6 +464,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
   g_test_add_func("/reader_jsonresume/merge_overlaps", test_merge_overlaps);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
+  g_test_add_func("/reader_jsonresume/impossible_day", test_impossible_day);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/clean_text_and_urls", test_clean_text_and_urls);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);

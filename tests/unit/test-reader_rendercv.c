@@ -86,6 +86,52 @@ static void test_sections(void)
   diag_list_free(diags);
 }
 
+/* RenderCV's free-text dates as people write them (issue 13): ranges with dashes and
+ * two-digit years, present, lists of years and seasons as periods of one entry; an
+ * impossible day read as the month's last; what cannot be read is named and not drawn. */
+static void test_free_text_dates(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  sections:\n"
+                          "    projects:\n"
+                          "      - {name: A, date: '2020-2021'}\n"
+                          "      - {name: B, date: \"2020\u20132021\"}\n"
+                          "      - {name: C, date: '2016-19'}\n"
+                          "      - {name: D, date: \"2019\u2013present\"}\n"
+                          "      - {name: E, date: '2023, 2024'}\n"
+                          "      - {name: F, date: Summer 2019 and 2020}\n"
+                          "      - {name: G, date: '2024-09-31'}\n"
+                          "      - {name: H, date: '2021-2019'}\n"
+                          "      - {name: I, date: sometime}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 3);
+  assert_diag(diags, 0, DIAG_WARNING, 10, 25,
+              "impossible date '2024-09-31': September has 30 days; read as 2024-09-30");
+  assert_diag(diags, 1, DIAG_WARNING, 11, 25,
+              "the date '2021-2019' of 'H' ends before it starts; the entry is not drawn");
+  assert_diag(diags, 2, DIAG_WARNING, 12, 25, "'sometime' of 'I'");
+  g_assert_cmpuint(group_at(cv, 0)->entries->len, ==, 7);
+  for (guint i = 0; i < 2; i++) {
+    g_assert_cmpint(period(entry_at(cv, 0, i))->start, ==, ymd(2020, 1, 1));
+    g_assert_cmpint(period(entry_at(cv, 0, i))->end, ==, ymd(2021, 12, 31));
+  }
+  g_assert_cmpint(period(entry_at(cv, 0, 2))->end, ==, ymd(2019, 12, 31));
+  g_assert_true(period(entry_at(cv, 0, 3))->ongoing);
+  ModelEntry *e = entry_at(cv, 0, 4);
+  g_assert_cmpuint(e->periods->len, ==, 2);
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).start, ==, ymd(2024, 1, 1));
+  e = entry_at(cv, 0, 5);
+  g_assert_cmpuint(e->periods->len, ==, 2);
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).start, ==, ymd(2020, 6, 1));
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).end, ==, ymd(2020, 8, 31));
+  g_assert_cmpint(period(entry_at(cv, 0, 6))->start, ==, ymd(2024, 9, 30));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_dates(void)
 {
   DiagList *diags;
@@ -108,7 +154,8 @@ static void test_dates(void)
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 2);
   assert_diag(diags, 0, DIAG_WARNING, 8, 25,
-              "cannot read the date 'During my PhD' as a date or a range; entry skipped");
+              "cannot read the date 'During my PhD' of 'E' as a date, a range or a list of "
+              "them; the entry is not drawn");
   assert_diag(diags, 1, DIAG_WARNING, 14, 28, "'forthcoming'");
   ModelGroup *g = group_at(cv, 0);
   g_assert_cmpuint(g->entries->len, ==, 5);
@@ -310,6 +357,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader_rendercv/sections", test_sections);
   g_test_add_func("/reader_rendercv/dates", test_dates);
+  g_test_add_func("/reader_rendercv/free_text_dates", test_free_text_dates);
   g_test_add_func("/reader_rendercv/errors", test_errors);
   g_test_add_func("/reader_rendercv/forced_without_cv", test_forced_without_cv);
   g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
