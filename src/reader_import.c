@@ -97,6 +97,19 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
   return TRUE;
 }
 
+gboolean reader_import_drawable(const ModelCv *cv)
+{
+  if (cv->milestones->len > 0)
+    return TRUE;
+  for (guint g = 0; g < cv->groups->len; g++) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, g);
+    for (guint i = 0; i < group->entries->len; i++)
+      if (((const ModelEntry *)g_ptr_array_index(group->entries, i))->periods->len > 0)
+        return TRUE;
+  }
+  return FALSE;
+}
+
 void reader_import_add_group(ModelCv *cv, ModelGroup *group)
 {
   if (group->entries->len > 0)

@@ -59,6 +59,11 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
                             const char *start_name, const DateValue *end, const YdocNode *end_node,
                             DateSpan *out, gboolean *empty);
 
+/* Whether @cv has anything to draw: an entry with a period, or a milestone. An import
+ * reader that finds nothing reports "nothing to draw: ..." naming what it looked for
+ * (issue 13: a file read as empty used to draw an empty chart without a word). */
+gboolean reader_import_drawable(const ModelCv *cv);
+
 /* Adds @group to @cv when it has entries, else frees it. */
 void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 

@@ -210,6 +210,11 @@ static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
   ModelCv *cv = model_cv_new(doc->file);
   for (guint i = 0; i < root->n && !c.over_limit; i++)
     jr_read_section(&c, cv, &root->pairs[i]);
+  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
+    readctx_error(&c, root,
+                  "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
+                  "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
+                  "'publications'");
   return reader_import_finish(&c, opts, cv);
 }
 

@@ -1,6 +1,7 @@
-/* RenderCV reader (rendercv.com YAML input: `cv.name`, `cv.sections`) onto the CV model;
- * see doc/importing.md for the mapping, spec/cli.md for detection. Entry kinds are told
- * apart by their keys, as RenderCV itself does. */
+/* RenderCV reader (rendercv.com YAML input: `cv.name`, `cv.sections`, and before 1.0 the
+ * sections directly under `cv`) onto the CV model; see doc/importing.md for the mapping,
+ * spec/cli.md for detection. Entry kinds are told apart by their keys, as RenderCV itself
+ * does. */
 #include "reader_import.h"
 
 #include <string.h>
@@ -295,6 +296,8 @@ static gboolean rcv_read_dates(ReadCtx *c, const YdocNode *item, const char *wha
 static char *rcv_education_title(ReadCtx *c, const YdocNode *item)
 {
   g_autofree char *degree = rcv_text(c, item, "degree", NULL);
+  if (degree == NULL) /* RenderCV before 1.0 */
+    degree = rcv_text(c, item, "study_type", NULL);
   g_autofree char *area = rcv_text(c, item, "area", NULL);
   if (degree != NULL && area != NULL)
     return g_strdup_printf("%s in %s", degree, area);
@@ -378,12 +381,13 @@ static void rcv_read_publication(ReadCtx *c, ModelCv *cv, const YdocNode *item)
   g_ptr_array_add(cv->milestones, m);
 }
 
-static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
+/* Reads the entries @list of the section titled by @key_node into a group of @cv. */
+static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *key_node,
+                             const YdocNode *list)
 {
-  const YdocNode *list = pair->value;
   if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
-  ModelGroup *group = rcv_group_for(c, cv, pair->key);
+  ModelGroup *group = rcv_group_for(c, cv, key_node);
   for (guint i = 0; i < list->n && !c->over_limit; i++) {
     const YdocNode *item = list->items[i];
     RcvKind kind = rcv_kind(item);
@@ -392,7 +396,7 @@ static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
     if (kind == RCV_UNKNOWN) {
       readctx_warning(c, item,
                       "entry %u of section '%s' is of no RenderCV kind this reader knows; skipped",
-                      i + 1, pair->key->text);
+                      i + 1, key_node->text);
       continue;
     }
     if (!readctx_count(c, item))
@@ -408,15 +412,72 @@ static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
   reader_import_add_group(cv, group);
 }
 
+/* The sections RenderCV before 1.0 read directly under `cv:` (its 0.10 data model; 0.5
+ * had a subset), besides `custom_sections`. */
+static const char *const rcv_old_sections[] = {
+    "education",       "experience",         "work_experience",
+    "projects",        "academic_projects",  "university_projects",
+    "personal_projects", "publications",     "certificates",
+    "extracurricular_activities", "test_scores", "programming_skills",
+    "skills",          "other_skills",       "awards",
+    "interests",       NULL,
+};
+
+static gboolean rcv_is_old_section(const char *key)
+{
+  for (const char *const *k = rcv_old_sections; *k != NULL; k++)
+    if (strcmp(*k, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* RenderCV before 1.0: `custom_sections`, a list of {title, entry_type, entries}. */
+static void rcv_read_custom_sections(ReadCtx *c, ModelCv *cv, const YdocNode *list)
+{
+  if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
+    return;
+  for (guint i = 0; i < list->n && !c->over_limit; i++) {
+    const YdocNode *section = list->items[i];
+    if (!readctx_expect(c, section, YDOC_MAPPING))
+      continue;
+    const YdocNode *title = reader_import_field(section, "title", NULL);
+    const YdocNode *entries = reader_import_field(section, "entries", NULL);
+    if (entries == NULL)
+      continue;
+    if (title == NULL || !readctx_expect(c, title, YDOC_SCALAR)) {
+      /* RenderCV requires the title; without one the section is still drawn. */
+      g_autofree char *name = g_strdup_printf("Custom Section %u", i + 1);
+      YdocNode named = readctx_cell(section->line, section->column, name);
+      rcv_read_section(c, cv, &named, entries);
+      continue;
+    }
+    rcv_read_section(c, cv, title, entries);
+  }
+}
+
+/* The CV's sections in file order: those under `cv.sections` (RenderCV 1.0 and later),
+ * and those RenderCV before 1.0 read directly under `cv:`. */
 static void rcv_read_cv(ReadCtx *c, ModelCv *cv, const YdocNode *node)
 {
   cv->name = rcv_text(c, node, "name", NULL);
   cv->headline = rcv_text(c, node, "headline", NULL);
-  const YdocNode *sections = ydoc_get(node, "sections");
-  if (sections == NULL || ydoc_is_null(sections) || !readctx_expect(c, sections, YDOC_MAPPING))
-    return;
-  for (guint i = 0; i < sections->n && !c->over_limit; i++)
-    rcv_read_section(c, cv, &sections->pairs[i]);
+  if (cv->headline == NULL) /* RenderCV before 2.5 called it `label` */
+    cv->headline = rcv_text(c, node, "label", NULL);
+  for (guint i = 0; i < node->n && !c->over_limit; i++) {
+    const YdocPair *pair = &node->pairs[i];
+    const char *key = pair->key->text;
+    if (strcmp(key, "sections") == 0) {
+      const YdocNode *sections = pair->value;
+      if (ydoc_is_null(sections) || !readctx_expect(c, sections, YDOC_MAPPING))
+        continue;
+      for (guint k = 0; k < sections->n && !c->over_limit; k++)
+        rcv_read_section(c, cv, sections->pairs[k].key, sections->pairs[k].value);
+    } else if (strcmp(key, "custom_sections") == 0) {
+      rcv_read_custom_sections(c, cv, pair->value);
+    } else if (rcv_is_old_section(key)) {
+      rcv_read_section(c, cv, pair->key, pair->value);
+    }
+  }
 }
 
 static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
@@ -437,6 +498,10 @@ static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   rcv_read_cv(&c, cv, node);
+  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
+    readctx_error(&c, node,
+                  "nothing to draw: no entry with a date or date range in the sections under "
+                  "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
   return reader_import_finish(&c, opts, cv);
 }
 

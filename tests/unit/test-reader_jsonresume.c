@@ -371,7 +371,7 @@ static void test_surrogate_pairs(void)
   assert_diag(diags, 1, DIAG_ERROR, 2, 55, "expected a mapping");
   diag_list_free(diags);
   cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
-                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}}",
+                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"awards\": [{\"title\": \"P\", \"date\": \"2019\"}]}",
                  &diags);
   g_assert_nonnull(cv);
   g_assert_cmpstr(cv->name, ==, "Ada \U0001F680 \"A\" \\");

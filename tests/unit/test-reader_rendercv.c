@@ -183,6 +183,80 @@ static void test_dates(void)
   diag_list_free(diags);
 }
 
+/* RenderCV before 1.0 put the sections directly under `cv:` (0.5 to 0.10), with
+ * `custom_sections`, `study_type` and `label`; these were read as nothing (issue 13). */
+static void test_before_1_0(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  name: Ada\n"
+                          "  label: Engineer\n"
+                          "  section_order: [Education, Work Experience, My Talks]\n"
+                          "  education:\n"
+                          "    - {institution: Uni, area: Physics, study_type: BS,\n"
+                          "       start_date: '2015-09-01', end_date: '2019-06-01'}\n"
+                          "  work_experience:\n"
+                          "    - {company: Co, position: Dev, start_date: '2019-07-01', end_date: present}\n"
+                          "  publications:\n"
+                          "    - {title: Paper, authors: [A], doi: 10.1/x, date: '2020-03-01'}\n"
+                          "  skills:\n"
+                          "    - {name: Languages, details: C}\n"
+                          "  test_scores:\n"
+                          "    - {name: TOEFL, details: '110', date: '2018-10-01'}\n"
+                          "  custom_sections:\n"
+                          "    - title: My Talks\n"
+                          "      entry_type: NormalEntry\n"
+                          "      entries:\n"
+                          "        - {name: Keynote, date: Fall 2021}\n"
+                          "    - entry_type: OneLineEntry\n"
+                          "      entries:\n"
+                          "        - {name: Untitled section, date: '2022'}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->headline, ==, "Engineer");
+  g_assert_cmpuint(cv->groups->len, ==, 5);
+  g_assert_cmpstr(group_at(cv, 0)->key, ==, "education");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "BS in Physics");
+  g_assert_cmpstr(group_at(cv, 1)->name, ==, "Work Experience");
+  g_assert_true(period(entry_at(cv, 1, 0))->ongoing);
+  g_assert_cmpstr(group_at(cv, 2)->name, ==, "Test Scores");
+  g_assert_cmpstr(group_at(cv, 3)->name, ==, "My Talks");
+  g_assert_cmpint(period(entry_at(cv, 3, 0))->start, ==, ymd(2021, 9, 1));
+  g_assert_cmpstr(group_at(cv, 4)->name, ==, "Custom Section 2");
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* A CV with nothing to draw is an error naming what was looked for, in both import
+ * formats (it drew an empty chart without a word). */
+static void test_nothing_to_draw(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n  name: Ada\n  sections:\n    skills:\n"
+                          "      - {label: Languages, details: C}\n"
+                          "    projects:\n      - {name: Undated}\n      - {name: Odd, date: soon}\n",
+                          &diags);
+  g_assert_null(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_WARNING, 8, 27, "'soon' of 'Odd'");
+  assert_diag(diags, 1, DIAG_ERROR, 2, 3, "nothing to draw: no entry with a date");
+  diag_list_free(diags);
+
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.format = &reader_format_jsonresume;
+  diags = diag_list_new();
+  const char *json = "{\"basics\": {\"name\": \"Ada\"}, \"work\": [{\"name\": \"X\"}]}";
+  cv = test_read_text("cv.json", json, strlen(json), &opts, diags);
+  g_assert_null(cv);
+  assert_diag(diags, 1, DIAG_ERROR, 1, 1,
+              "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
+              "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
+              "'publications'");
+  diag_list_free(diags);
+}
+
 static void test_errors(void)
 {
   DiagList *diags;
@@ -359,6 +433,8 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_rendercv/dates", test_dates);
   g_test_add_func("/reader_rendercv/free_text_dates", test_free_text_dates);
   g_test_add_func("/reader_rendercv/errors", test_errors);
+  g_test_add_func("/reader_rendercv/before_1_0", test_before_1_0);
+  g_test_add_func("/reader_rendercv/nothing_to_draw", test_nothing_to_draw);
   g_test_add_func("/reader_rendercv/forced_without_cv", test_forced_without_cv);
   g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
   g_test_add_func("/reader_rendercv/file", test_file);
