@@ -104,6 +104,59 @@ static void test_older_names(void)
   diag_list_free(diags);
 }
 
+/* The 2014 drafts before schema 0.0.0 (issue 13): `bio` with `firstName` and `lastName`
+ * (the chart was untitled), `bio.name`, a top-level `name`, `education[].name` for the
+ * institution and `awards[].name`; detected by `bio` alone too. */
+static void test_pre_0_0_0(void)
+{
+  DiagList *diags;
+  ReaderOptions opts = test_options(TRUE);
+  opts.format = NULL; /* detected */
+  ModelCv *cv = read_json_opts(
+      "{\"bio\": {\"firstName\": \"Ada\", \"lastName\": \"Example\", \"email\": {\"work\": \"\"}},\n"
+      " \"education\": [{\"name\": \"Uni\", \"studyType\": \"BS\", \"startDate\": \"2010\",\n"
+      "   \"endDate\": \"2014\"}],\n"
+      " \"awards\": [{\"name\": \"Prize\", \"date\": \"2013\"}]}\n",
+      &opts, &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Ada Example");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->org, ==, "Uni");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "BS");
+  g_assert_cmpstr(((ModelMilestone *)g_ptr_array_index(cv->milestones, 0))->title, ==, "Prize");
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  cv = read_json("{\"bio\": {\"name\": \"Bo\", \"firstName\": \"B\"},\n"
+                 " \"work\": [{\"company\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "Bo");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  cv = read_json("{\"bio\": {\"lastName\": \"Lovelace\"},\n"
+                 " \"work\": [{\"company\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "Lovelace");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  /* The first drafts: a top-level name, `bio` a text. */
+  cv = read_json("{\"name\": \"Cy\", \"bio\": \"Writes code.\",\n"
+                 " \"work\": [{\"name\": \"Co\", \"position\": \"Dev\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Cy");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  /* `basics` wins over a `bio` beside it, in either order. */
+  cv = read_json("{\"bio\": {\"name\": \"Old\"}, \"basics\": {\"name\": \"New\"},\n"
+                 " \"work\": [{\"name\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "New");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_groups_in_file_order(void)
 {
   DiagList *diags;
@@ -460,6 +513,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader_jsonresume/basics_and_work", test_basics_and_work);
   g_test_add_func("/reader_jsonresume/older_names", test_older_names);
+  g_test_add_func("/reader_jsonresume/pre_0_0_0", test_pre_0_0_0);
   g_test_add_func("/reader_jsonresume/groups_in_file_order", test_groups_in_file_order);
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
   g_test_add_func("/reader_jsonresume/merge_overlaps", test_merge_overlaps);
