@@ -535,8 +535,8 @@ GArray *date_parse_periods(const char *text)
     const char *item = g_ptr_array_index(items, i);
     int year;
     Scan s = {item};
-    Season season = out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end)
-                                 : SEASON_NONE;
+    Season season =
+        out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end) : SEASON_NONE;
     /* "Summer 2019 and 2020": a bare year after a season is that season. */
     gboolean bare_year = scan_number(&s, 4, 4, &year) && *s.p == '\0';
     if (!(bare_year && season != SEASON_NONE) && date_parse_period(item, &p.start, &p.end)) {

@@ -51,7 +51,8 @@ char *reader_import_url(ReadCtx *c, const YdocNode *map, const char *key, const 
   return url;
 }
 
-gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text, DateValue *out)
+gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text,
+                                   DateValue *out)
 {
   DateValue v;
   g_autofree char *why = date_day_overflow(text, &v);

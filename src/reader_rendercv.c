@@ -93,18 +93,67 @@ static char *rcv_unique_key(const ModelCv *cv, const char *base)
   return key;
 }
 
-/* The group a section becomes: `experience` and `education` take the built-in keys (and
- * so their colours), anything else is a custom group named by its title (the key,
- * cleaned as all user text is). */
+/* Section names RenderCV users give their jobs, degrees and visits (compared without case,
+ * with spaces and hyphens read as underscores): these take the built-in groups. */
+static const struct {
+  const char *section, *group;
+} rcv_builtin_sections[] = {
+    {"experience", "jobs"},
+    {"work_experience", "jobs"},
+    {"professional_experience", "jobs"},
+    {"relevant_experience", "jobs"},
+    {"industry_experience", "jobs"},
+    {"research_experience", "jobs"},
+    {"employment", "jobs"},
+    {"employment_history", "jobs"},
+    {"work_history", "jobs"},
+    {"professional_history", "jobs"},
+    {"work", "jobs"},
+    {"career", "jobs"},
+    {"positions", "jobs"},
+    {"academic_positions", "jobs"},
+    {"appointments", "jobs"},
+    {"academic_appointments", "jobs"},
+    {"jobs", "jobs"},
+    {"education", "education"},
+    {"education_and_training", "education"},
+    {"education_and_qualifications", "education"},
+    {"academic_background", "education"},
+    {"educational_background", "education"},
+    {"academic_qualifications", "education"},
+    {"academic_history", "education"},
+    {"studies", "education"},
+    {"degrees", "education"},
+    {"visiting", "visiting"},
+    {"visiting_positions", "visiting"},
+    {"research_visits", "visiting"},
+    {"academic_visits", "visiting"},
+    {"visits", "visiting"},
+};
+
+/* The built-in group key a section named @key takes, or NULL. */
+static const char *rcv_builtin_for(const char *key)
+{
+  g_autofree char *name = g_ascii_strdown(key, -1);
+  g_strstrip(name);
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  for (gsize i = 0; i < G_N_ELEMENTS(rcv_builtin_sections); i++)
+    if (strcmp(name, rcv_builtin_sections[i].section) == 0)
+      return rcv_builtin_sections[i].group;
+  return NULL;
+}
+
+/* The group a section becomes: one of jobs (experience, work_experience, employment...),
+ * education or visiting takes that built-in key (and so its colours) the first time;
+ * anything else is a custom group named by its title (the key, cleaned as all user text
+ * is). */
 static ModelGroup *rcv_group_for(ReadCtx *c, const ModelCv *cv, const YdocNode *key_node)
 {
   g_autofree char *clean = readctx_text(c, key_node, key_node->text);
   g_autofree char *title = rcv_section_title(clean != NULL ? clean : "");
-  const char *builtin = NULL;
-  if (g_ascii_strcasecmp(key_node->text, "experience") == 0)
-    builtin = "jobs";
-  else if (g_ascii_strcasecmp(key_node->text, "education") == 0)
-    builtin = "education";
+  const char *builtin = rcv_builtin_for(key_node->text);
   ModelGroup *group;
   if (builtin != NULL && model_cv_find_group(cv, builtin) == NULL) {
     group = model_group_new(builtin, title, TRUE);
@@ -117,26 +166,149 @@ static ModelGroup *rcv_group_for(ReadCtx *c, const ModelCv *cv, const YdocNode *
   return group;
 }
 
-/* ---- RenderCV's markdown: its text fields may hold `[text](url)`, `**bold**` and
- * `*italic*`; a chart shows the text only (the first link's url becomes the entry's link
- * when it has none). */
+/* ---- RenderCV's markup: its text fields hold markdown (`[text](url)`, `**bold**`,
+ * `*italic*`), and since RenderCV 2 raw Typst passes through (`#underline[Link]`,
+ * `#link("url")[text]`, `#h(1fr)`, `$$x$$`), also inside a link's text
+ * (`[#underline[Link]](https://a)`). A chart shows the text only; the first link's url
+ * becomes the entry's link when it has none. ---- */
 
-/* Appends @md with every `[text](url)` replaced by its text; *@link_out (when not NULL
- * and still NULL) receives the first url. */
-static void rcv_unlink(const char *md, GString *out, char **link_out)
+/* The characters a backslash escapes in markdown and Typst. */
+static gboolean rcv_escapable(char ch)
 {
-  const char *p = md;
-  while (*p != '\0') {
-    const char *close = *p == '[' ? strchr(p + 1, ']') : NULL;
-    const char *end = close != NULL && close[1] == '(' ? strchr(close + 2, ')') : NULL;
-    if (end == NULL || memchr(p + 1, '[', (gsize)(close - p - 1)) != NULL) {
-      g_string_append_c(out, *p++);
+  return ch != '\0' && strchr("\\#[]()*_$`", ch) != NULL;
+}
+
+/* For each `[` and `(` of @md (@n bytes), the index of its matching `]` or `)`, or -1;
+ * escaped ones and those inside a Typst string ("...") are not brackets. One pass with a
+ * stack, so that text full of brackets costs linear time. */
+static gssize *rcv_match_brackets(const char *md, gsize n)
+{
+  gssize *match = g_new(gssize, n + 1);
+  GArray *open = g_array_new(FALSE, FALSE, sizeof(gsize));
+  guint open_square = 0, open_round = 0; /* of each kind in @open */
+  gboolean in_string = FALSE;
+  for (gsize i = 0; i < n; i++) {
+    match[i] = -1;
+    char ch = md[i];
+    if (ch == '\\' && rcv_escapable(md[i + 1])) {
+      match[++i] = -1;
       continue;
     }
-    g_string_append_len(out, p + 1, close - p - 1);
-    if (link_out != NULL && *link_out == NULL && end > close + 2)
-      *link_out = g_strndup(close + 2, (gsize)(end - close - 2));
-    p = end + 1;
+    if (ch == '"' && open->len > 0 && md[g_array_index(open, gsize, open->len - 1)] == '(')
+      in_string = !in_string; /* strings only in a call's arguments: ("url") */
+    if (in_string)
+      continue;
+    if (ch == '[' || ch == '(') {
+      g_array_append_val(open, i);
+      *(ch == '[' ? &open_square : &open_round) += 1;
+    } else if ((ch == ']' && open_square > 0) || (ch == ')' && open_round > 0)) {
+      /* A closer matches the innermost opener of its kind; openers of the other kind
+       * left open inside it are dropped (they stay text), so each is popped once. */
+      char want = ch == ']' ? '[' : '(';
+      for (;;) {
+        gsize at = g_array_index(open, gsize, open->len - 1);
+        g_array_set_size(open, open->len - 1);
+        *(md[at] == '[' ? &open_square : &open_round) -= 1;
+        if (md[at] == want) {
+          match[at] = (gssize)i;
+          break;
+        }
+      }
+    }
+  }
+  match[n] = -1;
+  g_array_unref(open);
+  return match;
+}
+
+/* The length of the Typst identifier (letters, digits, `-`, `_`, `.`) at @p after `#`,
+ * which must start with a letter; 0 when there is none. */
+static gsize rcv_typst_ident(const char *p)
+{
+  if (!g_ascii_isalpha(*p))
+    return 0;
+  gsize n = 1;
+  while (g_ascii_isalnum(p[n]) || p[n] == '-' || p[n] == '_' ||
+         (p[n] == '.' && g_ascii_isalpha(p[n + 1])))
+    n++;
+  return n;
+}
+
+/* The first quoted string of Typst arguments @args (@n bytes, without the parentheses),
+ * as a new string, or NULL. */
+static char *rcv_first_string(const char *args, gsize n)
+{
+  const char *q = memchr(args, '"', n);
+  const char *e = q != NULL ? memchr(q + 1, '"', n - (gsize)(q + 1 - args)) : NULL;
+  return e != NULL ? g_strndup(q + 1, (gsize)(e - q - 1)) : NULL;
+}
+
+/* Appends @md without its markup: a markdown link `[text](url)` becomes its text, a
+ * Typst call `#name(args)[content][content]` its contents (nothing when it has none:
+ * `#h(1fr)`, `#sym.dagger`), `$$math$$` its text, and an escaped character itself; a
+ * `#` before anything else (`C#`, `#1`, `#tag`) and brackets that close nothing stay.
+ * *@link_out (when not NULL and still NULL) receives the first link's url. */
+static void rcv_unlink(const char *md, GString *out, char **link_out)
+{
+  gsize n = strlen(md);
+  g_autofree gssize *match = rcv_match_brackets(md, n);
+  /* jump[i] >= 0: on reaching @i, go on at jump[i] (the end of a link's url, a Typst
+   * call's next content block); set ahead of the scan, at closers it has found. */
+  g_autofree gssize *jump = g_new(gssize, n + 1);
+  for (gsize i = 0; i <= n; i++)
+    jump[i] = -1;
+  gsize i = 0;
+  while (i < n) {
+    if (jump[i] >= 0) {
+      i = (gsize)jump[i];
+      continue;
+    }
+    char ch = md[i];
+    if (ch == '\\' && rcv_escapable(md[i + 1])) {
+      g_string_append_c(out, md[i + 1]);
+      i += 2;
+      continue;
+    }
+    if (ch == '$' && md[i + 1] == '$') {
+      i += 2; /* the text of Typst math is kept, its delimiters not */
+      continue;
+    }
+    if (ch == '[' && match[i] >= 0 && md[match[i] + 1] == '(' && match[match[i] + 1] >= 0) {
+      gsize close = (gsize)match[i], url_end = (gsize)match[close + 1];
+      if (link_out != NULL && *link_out == NULL && url_end > close + 2)
+        *link_out = g_strndup(md + close + 2, url_end - close - 2);
+      jump[close] = (gssize)url_end + 1;
+      i++;
+      continue;
+    }
+    gsize ident = ch == '#' ? rcv_typst_ident(md + i + 1) : 0;
+    gsize after = i + 1 + ident;
+    gboolean dotted = ident > 0 && memchr(md + i + 1, '.', ident) != NULL;
+    if (ident > 0 && (md[after] == '(' || md[after] == '[' || dotted)) {
+      gsize p = after;
+      if (md[p] == '(' && match[p] >= 0) {
+        if (link_out != NULL && *link_out == NULL && ident == 4 &&
+            strncmp(md + i + 1, "link", 4) == 0)
+          *link_out = rcv_first_string(md + p + 1, (gsize)match[p] - p - 1);
+        p = (gsize)match[p] + 1;
+      } else if (md[p] == '(') {
+        g_string_append_c(out, ch); /* an unclosed call is text */
+        i++;
+        continue;
+      }
+      /* Each content block's closer leads into the next block, the last one past it. */
+      gsize next = p;
+      while (md[next] == '[' && match[next] >= 0) {
+        gsize close = (gsize)match[next];
+        jump[close] =
+            md[close + 1] == '[' && match[close + 1] >= 0 ? (gssize)close + 2 : (gssize)close + 1;
+        next = close + 1;
+      }
+      i = md[p] == '[' && match[p] >= 0 ? p + 1 : p;
+      continue;
+    }
+    g_string_append_c(out, ch);
+    i++;
   }
 }
 
@@ -415,12 +587,23 @@ static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *key_node,
 /* The sections RenderCV before 1.0 read directly under `cv:` (its 0.10 data model; 0.5
  * had a subset), besides `custom_sections`. */
 static const char *const rcv_old_sections[] = {
-    "education",       "experience",         "work_experience",
-    "projects",        "academic_projects",  "university_projects",
-    "personal_projects", "publications",     "certificates",
-    "extracurricular_activities", "test_scores", "programming_skills",
-    "skills",          "other_skills",       "awards",
-    "interests",       NULL,
+    "education",
+    "experience",
+    "work_experience",
+    "projects",
+    "academic_projects",
+    "university_projects",
+    "personal_projects",
+    "publications",
+    "certificates",
+    "extracurricular_activities",
+    "test_scores",
+    "programming_skills",
+    "skills",
+    "other_skills",
+    "awards",
+    "interests",
+    NULL,
 };
 
 static gboolean rcv_is_old_section(const char *key)

@@ -223,9 +223,15 @@ static const PeriodCase good_periods[] = {
     /* Free text as RenderCV files write it (issue 13): dashes without spaces, doubled,
      * with a space on one side; two-digit end years; present. */
     {"2020-2021", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
-    {"2020\xe2\x80\x93" "2021", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
-    {"2020\xe2\x80\x94" "2021", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
-    {"2020 \xe2\x80\x93" "2021", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020\xe2\x80\x93"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020\xe2\x80\x94"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020 \xe2\x80\x93"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
     {"2019 -2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
     {"2019- 2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
     {"2019 -- 2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
@@ -240,8 +246,7 @@ static const PeriodCase good_periods[] = {
     {"Aug 2019-Dec 2020", "2019-08-01", "2019-08-31", "2020-12-01", "2020-12-31", FALSE, FALSE},
     {"2019-09-2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
     {"2019-09-15-2020-01", "2019-09-15", "2019-09-15", "2020-01-01", "2020-01-31", FALSE, FALSE},
-    {"~2015\xe2\x80\x93~2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", TRUE,
-     TRUE},
+    {"~2015\xe2\x80\x93~2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", TRUE, TRUE},
 };
 
 static const char *const bad_periods[] = {
@@ -295,7 +300,6 @@ static void test_bad_periods(void)
   }
 }
 
-
 typedef struct {
   const char *text;
   const char *spans; /* "FIRST..LAST" of each period (start's first day, end's last), " " apart */
@@ -312,15 +316,24 @@ static const ListCase good_lists[] = {
     {"Spring and Fall 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
     {"Spring, Summer and Fall 2019",
      "2019-03-01..2019-05-31 2019-06-01..2019-08-31 2019-09-01..2019-11-30"},
-    {"Aug 2019, 2020", "2019-08-01..2019-08-31 2020-01-01..2020-12-31"}, /* months are not repeated */
-    {"August, 2019", "2019-08-01..2019-08-31"},                          /* one date, with a comma */
+    {"Aug 2019, 2020",
+     "2019-08-01..2019-08-31 2020-01-01..2020-12-31"}, /* months are not repeated */
+    {"August, 2019", "2019-08-01..2019-08-31"},        /* one date, with a comma */
     {"2016-19", "2016-01-01..2019-12-31"},
     {"2019", "2019-01-01..2019-12-31"},
 };
 
 static const char *const bad_lists[] = {
-    "", "During my PhD", "2019, later", "2019 and", "My Date", "Spring and Fall", ", ,",
-    "2019 and 2020 and Agust 2021", "spring 2019 and 20", NULL,
+    "",
+    "During my PhD",
+    "2019, later",
+    "2019 and",
+    "My Date",
+    "Spring and Fall",
+    ", ,",
+    "2019 and 2020 and Agust 2021",
+    "spring 2019 and 20",
+    NULL,
 };
 
 static void test_lists(void)
@@ -374,8 +387,9 @@ static void test_day_overflow(void)
   g_assert_cmpstr(leap, ==, "February 2024 has 29 days");
   g_autofree char *apr = date_day_overflow("2019-4-31", NULL);
   g_assert_cmpstr(apr, ==, "April has 30 days");
-  static const char *const fine[] = {"2024-09-30", "2019-08-32", "2019-13-01", "2019-09-00",
-                                     "2019-09", "Sep 31 2019", "x", "", "2024-09-31x", NULL};
+  static const char *const fine[] = {"2024-09-30",  "2019-08-32",  "2019-13-01", "2019-09-00",
+                                     "2019-09",     "Sep 31 2019", "x",          "",
+                                     "2024-09-31x", NULL};
   for (const char *const *t = fine; *t != NULL; t++)
     g_assert_null(date_day_overflow(*t, NULL));
   g_assert_null(date_day_overflow(NULL, NULL));

@@ -185,8 +185,8 @@ static void test_trim_within_precision(void)
 {
   ModelEntry *engineer = entry("Engineer", "Acme", ymd(2015, 1, 1), ymd(2017, 12, 31), 2);
   g_array_index(engineer->periods, DateSpan, 0).end_precision = DATE_PREC_YEAR;
-  ModelCv *cv = merged(entry("Senior", "Acme", ymd(2017, 2, 1), ymd(2019, 5, 31), 1), engineer,
-                       NULL);
+  ModelCv *cv =
+      merged(entry("Senior", "Acme", ymd(2017, 2, 1), ymd(2019, 5, 31), 1), engineer, NULL);
   g_assert_cmpuint(count(cv), ==, 1);
   ModelEntry *e = at(cv, 0);
   g_assert_cmpuint(e->roles->len, ==, 2);

@@ -113,7 +113,8 @@ static void test_pre_0_0_0(void)
   ReaderOptions opts = test_options(TRUE);
   opts.format = NULL; /* detected */
   ModelCv *cv = read_json_opts(
-      "{\"bio\": {\"firstName\": \"Ada\", \"lastName\": \"Example\", \"email\": {\"work\": \"\"}},\n"
+      "{\"bio\": {\"firstName\": \"Ada\", \"lastName\": \"Example\", \"email\": {\"work\": "
+      "\"\"}},\n"
       " \"education\": [{\"name\": \"Uni\", \"studyType\": \"BS\", \"startDate\": \"2010\",\n"
       "   \"endDate\": \"2014\"}],\n"
       " \"awards\": [{\"name\": \"Prize\", \"date\": \"2013\"}]}\n",
@@ -140,9 +141,10 @@ static void test_pre_0_0_0(void)
   model_cv_free(cv);
   diag_list_free(diags);
   /* The first drafts: a top-level name, `bio` a text. */
-  cv = read_json("{\"name\": \"Cy\", \"bio\": \"Writes code.\",\n"
-                 " \"work\": [{\"name\": \"Co\", \"position\": \"Dev\", \"startDate\": \"2010\"}]}\n",
-                 &diags);
+  cv = read_json(
+      "{\"name\": \"Cy\", \"bio\": \"Writes code.\",\n"
+      " \"work\": [{\"name\": \"Co\", \"position\": \"Dev\", \"startDate\": \"2010\"}]}\n",
+      &diags);
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_len(diags), ==, 0);
   g_assert_cmpstr(cv->name, ==, "Cy");
@@ -255,18 +257,21 @@ static void test_merge_roles(void)
 static void test_merge_overlaps(void)
 {
   DiagList *diags;
-  ModelCv *cv = read_json(
-      "{\"work\": [\n"
-      "{\"name\": \"Co\", \"position\": \"Junior Web/Android Developer\",\n"
-      " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
-      "{\"name\": \"Co\", \"position\": \"Intern\",\n"
-      " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
-      "{\"name\": \"Org\", \"position\": \"B\", \"startDate\": \"2017-01\", \"endDate\": \"2020-12\"},\n"
-      "{\"name\": \"Org\", \"position\": \"A\", \"startDate\": \"2015-01\", \"endDate\": \"2018-12\"},\n"
-      "{\"name\": \"Lab\", \"position\": \"Two\", \"startDate\": \"2019-06\"},\n"
-      "{\"name\": \"Lab\", \"position\": \"One\", \"startDate\": \"2017-01\", \"endDate\": \"2019-06\"}\n"
-      "]}\n",
-      &diags);
+  ModelCv *cv =
+      read_json("{\"work\": [\n"
+                "{\"name\": \"Co\", \"position\": \"Junior Web/Android Developer\",\n"
+                " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+                "{\"name\": \"Co\", \"position\": \"Intern\",\n"
+                " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+                "{\"name\": \"Org\", \"position\": \"B\", \"startDate\": \"2017-01\", \"endDate\": "
+                "\"2020-12\"},\n"
+                "{\"name\": \"Org\", \"position\": \"A\", \"startDate\": \"2015-01\", \"endDate\": "
+                "\"2018-12\"},\n"
+                "{\"name\": \"Lab\", \"position\": \"Two\", \"startDate\": \"2019-06\"},\n"
+                "{\"name\": \"Lab\", \"position\": \"One\", \"startDate\": \"2017-01\", "
+                "\"endDate\": \"2019-06\"}\n"
+                "]}\n",
+                &diags);
   g_assert_nonnull(cv);
   ModelGroup *g = g_ptr_array_index(cv->groups, 0);
   g_assert_cmpuint(g->entries->len, ==, 5);
@@ -424,7 +429,8 @@ static void test_surrogate_pairs(void)
   assert_diag(diags, 1, DIAG_ERROR, 2, 55, "expected a mapping");
   diag_list_free(diags);
   cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
-                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"awards\": [{\"title\": \"P\", \"date\": \"2019\"}]}",
+                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"awards\": [{\"title\": \"P\", \"date\": "
+                 "\"2019\"}]}",
                  &diags);
   g_assert_nonnull(cv);
   g_assert_cmpstr(cv->name, ==, "Ada \U0001F680 \"A\" \\");

@@ -322,10 +322,11 @@ static void test_periods(void)
  * spaces, two-digit end years, present, and lists as several periods. */
 static void test_free_text_periods(void)
 {
-  Read r = read_cv("visiting:\n"
-                   "  - title: V\n"
-                   "    periods: ['2016-19', '2020\u20132021', 'summer 2022 and 2023', '2024, 2025',\n"
-                   "              '2026\u2013present']\n");
+  Read r =
+      read_cv("visiting:\n"
+              "  - title: V\n"
+              "    periods: ['2016-19', '2020\u20132021', 'summer 2022 and 2023', '2024, 2025',\n"
+              "              '2026\u2013present']\n");
   expect_messages(&r, "");
   ModelEntry *e = entry_at(r.cv, 0, 0);
   g_assert_cmpuint(e->periods->len, ==, 7);

@@ -113,7 +113,8 @@ static void test_duplicate_keys(void)
   const Diag *d = diag_get(diags, 0);
   g_assert_cmpint(d->line, ==, 3);
   g_assert_cmpint(d->column, ==, 2);
-  g_assert_cmpstr(d->text, ==, "duplicate key 'languages' (first given at 1:2); the last one is used");
+  g_assert_cmpstr(d->text, ==,
+                  "duplicate key 'languages' (first given at 1:2); the last one is used");
   g_assert_cmpstr(diag_get(diags, 2)->text, ==,
                   "duplicate key 'a' (first given at 4:8); the last one is used");
   g_assert_cmpuint(doc->root->n, ==, 3); /* each key once, in first-given order */
