@@ -47,9 +47,11 @@ static char *jr_education_title(ReadCtx *c, const YdocNode *item)
   return g_strdup(type != NULL ? type : area);
 }
 
-/* Reads the start/end pair of @item into @entry's periods. FALSE when the entry is to be
- * skipped (an error or a warning was reported). */
-static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what, ModelEntry *entry)
+/* Reads the start/end pair of @item into @entry's periods. @what is the section, @name
+ * the entry's title or org (NULL when it has neither), for messages. FALSE when the entry
+ * is to be skipped (an error or a warning was reported). */
+static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what, const char *name,
+                              ModelEntry *entry)
 {
   const YdocNode *start_node = reader_import_field(item, "startDate", NULL);
   const YdocNode *end_node = reader_import_field(item, "endDate", NULL);
@@ -59,7 +61,10 @@ static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what
   if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
     return FALSE;
   if (rs == READER_DATE_ABSENT) {
-    readctx_warning(c, item, "'%s' entry without 'startDate' cannot be drawn; skipped", what);
+    g_autofree char *shown = name != NULL ? readctx_shown(name) : NULL;
+    g_autofree char *named = shown != NULL ? g_strdup_printf(" '%s'", shown) : g_strdup("");
+    readctx_warning(c, item, "'%s' entry%s without 'startDate' cannot be drawn; skipped", what,
+                    named);
     return FALSE;
   }
   DateSpan span;
@@ -88,7 +93,8 @@ static ModelEntry *jr_read_entry(ReadCtx *c, const JrGroupSpec *spec, const Ydoc
   entry->line = item->line;
   entry->column = item->column;
   /* A field of the wrong type was reported already: say nothing more of this entry. */
-  if (diag_error_count(c->diags) > errors_before || !jr_read_dates(c, item, spec->section, entry)) {
+  if (diag_error_count(c->diags) > errors_before ||
+      !jr_read_dates(c, item, spec->section, title != NULL ? title : org, entry)) {
     model_entry_free(entry);
     return NULL;
   }

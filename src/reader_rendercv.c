@@ -504,7 +504,17 @@ static ModelEntry *rcv_read_entry(ReadCtx *c, RcvKind kind, const YdocNode *item
   if (entry->url == NULL)
     entry->url = g_steal_pointer(&link);
   const char *what = entry->title != NULL ? entry->title : entry->org != NULL ? entry->org : "";
-  if (!rcv_read_dates(c, item, what, entry) || (entry->title == NULL && entry->org == NULL)) {
+  if (!rcv_read_dates(c, item, what, entry)) {
+    model_entry_free(entry);
+    return NULL;
+  }
+  if (entry->title == NULL && entry->org == NULL) {
+    /* RenderCV requires the text; an empty one leaves a bar nothing could name. */
+    readctx_warning(c, item,
+                    "an entry with a date but no text to show (its %s is empty) is not drawn",
+                    kind == RCV_EXPERIENCE  ? "'company' and 'position'"
+                    : kind == RCV_EDUCATION ? "'institution', 'degree' and 'area'"
+                                            : "'name'");
     model_entry_free(entry);
     return NULL;
   }

@@ -360,7 +360,7 @@ static void test_warnings(void)
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 4);
   assert_diag(diags, 0, DIAG_WARNING, 2, 3,
-              "'work' entry without 'startDate' cannot be drawn; skipped");
+              "'work' entry 'Dev' without 'startDate' cannot be drawn; skipped");
   assert_diag(diags, 1, DIAG_WARNING, 3, 3, "'work' entry with neither 'position' nor 'name'");
   assert_diag(diags, 2, DIAG_WARNING, 4, 30,
               "today (2026-11-25) is before start (2027-01); the ongoing period is left out");

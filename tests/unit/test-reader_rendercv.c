@@ -103,11 +103,14 @@ static void test_free_text_dates(void)
                           "      - {name: F, date: Summer 2019 and 2020}\n"
                           "      - {name: G, date: '2024-09-31'}\n"
                           "      - {name: H, date: '2021-2019'}\n"
-                          "      - {name: I, date: sometime}\n",
+                          "      - {name: I, date: sometime}\n"
+                          "      - {name: '', date: 2020}\n",
                           &diags);
   g_assert_nonnull(cv);
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
-  g_assert_cmpuint(diag_warning_count(diags), ==, 3);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 4);
+  assert_diag(diags, 3, DIAG_WARNING, 13, 9,
+              "an entry with a date but no text to show (its 'name' is empty) is not drawn");
   assert_diag(diags, 0, DIAG_WARNING, 10, 25,
               "impossible date '2024-09-31': September has 30 days; read as 2024-09-30");
   assert_diag(diags, 1, DIAG_WARNING, 11, 25,
