@@ -436,7 +436,7 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
   /* A dash without spaces ("2020-2021", "2019–present", "Aug 2019-Dec 2020") or with a
    * space on one side only, or doubled as TeX writes an en dash ("2019--2020"): each run
    * of dashes is tried in turn, since a hyphen may also be inside a date. */
-  for (gsize i = 1; t[i] != '\0';) {
+  for (gsize i = 1; t[0] != '\0' && t[i] != '\0';) {
     gsize n = dash_length(t + i);
     if (n == 0) {
       i++;
