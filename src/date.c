@@ -1,6 +1,7 @@
 /* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
- * a small hand-written scanner over ASCII, with GDate doing the calendar arithmetic.
- * No clock, no locale: month and season names are English and matched case-insensitively. */
+ * a small hand-written scanner, with GDate doing the calendar arithmetic. No clock, no
+ * locale: month, season and present words come from lang.c's catalogs (the CV's
+ * language, then English), matched folded (any case, accents optional). */
 #include "date.h"
 
 #include <string.h>
@@ -70,6 +71,7 @@ static DateDay last_of_month(int year, int month)
 
 typedef struct {
   const char *p;
+  const Lang *lang; /* whose month, season and present words are read */
 } Scan;
 
 static void skip_spaces(Scan *s)
@@ -93,70 +95,44 @@ static gboolean scan_number(Scan *s, int min, int max, int *out)
   return TRUE;
 }
 
-/* Reads a run of ASCII letters, lowercased, into @word (size @size). */
+/* Reads a run of letters (any script: "März", "août", "Şubat"), with the combining marks
+ * and apostrophes inside it, into @word (size @size); FALSE when there is none or it does
+ * not fit. */
 static gboolean scan_word(Scan *s, char *word, gsize size)
 {
-  gsize n = 0;
-  while (g_ascii_isalpha(s->p[n])) {
-    if (n + 1 >= size)
+  const char *p = s->p;
+  while (*p != '\0') {
+    gunichar c = g_utf8_get_char_validated(p, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
       return FALSE;
-    word[n] = g_ascii_tolower(s->p[n]);
-    n++;
+    GUnicodeType t = g_unichar_type(c);
+    gboolean mark = t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK;
+    gboolean apostrophe = (c == '\'' || c == 0x2019) && p > s->p;
+    if (!g_unichar_isalpha(c) && !mark && !apostrophe)
+      break;
+    p = g_utf8_next_char(p);
   }
+  gsize n = (gsize)(p - s->p);
+  if (n == 0 || n >= size)
+    return FALSE;
+  memcpy(word, s->p, n);
   word[n] = '\0';
-  s->p += n;
-  return n > 0;
+  s->p = p;
+  return TRUE;
 }
-
-/* The one table of month names: what the scanner accepts (case-insensitively, with
- * `sept` besides) and what describe.c and the axis write. English. */
-static const struct {
-  const char *abbrev, *name;
-} date_months[12] = {
-    {"Jan", "January"},   {"Feb", "February"}, {"Mar", "March"},    {"Apr", "April"},
-    {"May", "May"},       {"Jun", "June"},     {"Jul", "July"},     {"Aug", "August"},
-    {"Sep", "September"}, {"Oct", "October"},  {"Nov", "November"}, {"Dec", "December"},
-};
 
 const char *date_month_abbrev(int month)
 {
-  return month >= 1 && month <= 12 ? date_months[month - 1].abbrev : "?";
-}
-
-/* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
-static int month_from_word(const char *word)
-{
-  for (int i = 0; i < 12; i++) {
-    if (g_ascii_strcasecmp(word, date_months[i].name) == 0 ||
-        g_ascii_strcasecmp(word, date_months[i].abbrev) == 0)
-      return i + 1;
-  }
-  if (strcmp(word, "sept") == 0)
-    return 9;
-  return 0;
+  return lang_date_month(lang_english(), month);
 }
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
-static Season season_from_word(const char *word)
+/* lang.h counts seasons from winter. */
+static Season season_of_index(int index)
 {
-  if (strcmp(word, "spring") == 0)
-    return SEASON_SPRING;
-  if (strcmp(word, "summer") == 0)
-    return SEASON_SUMMER;
-  if (strcmp(word, "autumn") == 0 || strcmp(word, "fall") == 0)
-    return SEASON_AUTUMN;
-  if (strcmp(word, "winter") == 0)
-    return SEASON_WINTER;
-  return SEASON_NONE;
-}
-
-/* The spec's words for the open end, plus `today` and `current` (JSON Resume files in
- * the wild write "endDate": "Current"). */
-static gboolean is_present_word(const char *word)
-{
-  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 || strcmp(word, "ongoing") == 0 ||
-         strcmp(word, "today") == 0 || strcmp(word, "current") == 0;
+  static const Season seasons[] = {SEASON_WINTER, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN};
+  return index >= 0 && index < 4 ? seasons[index] : SEASON_NONE;
 }
 
 static gboolean valid_year(int year)
@@ -206,33 +182,98 @@ static gboolean set_season(DateValue *out, int year, Season season)
   return FALSE;
 }
 
-/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`; @s is after the marker. */
+/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`, in @s->lang's words
+ * ("März 2019", "marzo de 2019", "heute", "en cours"); @s is after the marker. */
 static gboolean parse_words(Scan *s, DateValue *out)
 {
-  char word[16];
-  if (!scan_word(s, word, sizeof word))
-    return FALSE;
-  if (is_present_word(word)) {
+  g_autofree char *rest = lang_fold(s->p);
+  if (lang_read_present(s->lang, rest)) {
     out->present = TRUE;
     out->precision = DATE_PREC_DAY;
-    return *s->p == '\0';
+    return TRUE;
   }
-  int month = month_from_word(word);
-  Season season = month ? SEASON_NONE : season_from_word(word);
+  char word[48];
+  if (!scan_word(s, word, sizeof word))
+    return FALSE;
+  g_autofree char *folded = lang_fold(word);
+  int month = lang_read_month(s->lang, folded);
+  Season season = month ? SEASON_NONE : season_of_index(lang_read_season(s->lang, folded));
   if (!month && season == SEASON_NONE)
     return FALSE;
-  /* An abbreviation may carry its dot ("Aug."), a name its comma ("August, 2019"). */
-  if (month && *s->p == '.' && strlen(word) <= 4)
+  /* An abbreviation may carry its dot ("Aug.", "févr."), a name its comma ("August, 2019"). */
+  if (month && *s->p == '.' && g_utf8_strlen(word, -1) <= 4)
     s->p++;
   if (*s->p == ',')
     s->p++;
   if (*s->p != ' ' && *s->p != '\t')
     return FALSE;
   skip_spaces(s);
+  /* "marzo de 2019", "verão de 2015". */
+  const char *joiner = lang_year_joiner(s->lang);
+  gsize jn = joiner ? strlen(joiner) : 0;
+  if (jn > 0 && g_ascii_strncasecmp(s->p, joiner, jn) == 0 &&
+      (s->p[jn] == ' ' || s->p[jn] == '\t')) {
+    s->p += jn;
+    skip_spaces(s);
+  }
   int year;
   if (!scan_number(s, 4, 4, &year) || *s->p != '\0')
     return FALSE;
   return month ? set_month(out, year, month) : set_season(out, year, season);
+}
+
+/* Skips @marker (UTF-8) and the spaces after it; FALSE (without moving) when @s is not at it. */
+static gboolean scan_marker(Scan *s, const char *marker)
+{
+  gsize n = strlen(marker);
+  if (strncmp(s->p, marker, n) != 0)
+    return FALSE;
+  s->p += n;
+  skip_spaces(s);
+  return TRUE;
+}
+
+/* The Chinese and Japanese forms after the year and its 年: `2019年`, `2019年3月`,
+ * `2019年3月15日`, `2019年夏` (or 夏季, 夏天); spaces between the parts allowed. Digits
+ * with markers cannot be misread, so they are read whatever the CV's language. */
+static gboolean parse_cjk(Scan *s, int year, DateValue *out)
+{
+  static const struct {
+    const char *name;
+    Season season;
+  } seasons[] = {
+      {"春", SEASON_SPRING}, {"夏", SEASON_SUMMER}, {"秋", SEASON_AUTUMN}, {"冬", SEASON_WINTER}};
+  if (*s->p == '\0') {
+    out->first = date_from_ymd(year, 1, 1);
+    out->last = date_from_ymd(year, 12, 31);
+    out->precision = DATE_PREC_YEAR;
+    return TRUE;
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(seasons); i++)
+    if (scan_marker(s, seasons[i].name)) {
+      if (!scan_marker(s, "季"))
+        scan_marker(s, "天");
+      return *s->p == '\0' && set_season(out, year, seasons[i].season);
+    }
+  int month, day;
+  if (!scan_number(s, 1, 2, &month))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "月"))
+    return FALSE;
+  if (*s->p == '\0')
+    return set_month(out, year, month);
+  if (!scan_number(s, 1, 2, &day))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "日") || *s->p != '\0')
+    return FALSE;
+  DateDay d = date_from_ymd(year, month, day);
+  if (d == 0)
+    return FALSE;
+  out->first = out->last = d;
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
 }
 
 /* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
@@ -255,6 +296,12 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
     out->last = date_from_ymd(a, 12, 31);
     out->precision = DATE_PREC_YEAR;
     return TRUE;
+  }
+  Scan cjk = *s;
+  skip_spaces(&cjk);
+  if (scan_marker(&cjk, "年")) {
+    *s = cjk;
+    return parse_cjk(s, a, out);
   }
   int month, day;
   if (*s->p != '-')
@@ -301,10 +348,11 @@ static gboolean scan_approx(Scan *s)
   return FALSE;
 }
 
-static gboolean parse_trimmed(const char *text, DateValue *out)
+/* One attempt in one language's words. */
+static gboolean parse_trimmed_in(const char *text, const Lang *lang, DateValue *out)
 {
   DateValue v = {0};
-  Scan s = {text};
+  Scan s = {text, lang};
   v.approximate = scan_approx(&s);
   gboolean ok = g_ascii_isdigit(*s.p) ? parse_numeric(&s, &v) : parse_words(&s, &v);
   if (ok)
@@ -312,17 +360,30 @@ static gboolean parse_trimmed(const char *text, DateValue *out)
   return ok;
 }
 
-static gboolean parse_len(const char *text, gsize len, DateValue *out)
+/* @lang's words first, then English's (a German CV may still write "Aug 2019"). */
+static gboolean parse_trimmed(const char *text, const Lang *lang, DateValue *out)
+{
+  if (parse_trimmed_in(text, lang, out))
+    return TRUE;
+  return lang != NULL && lang != lang_english() && parse_trimmed_in(text, lang_english(), out);
+}
+
+static gboolean parse_len(const char *text, gsize len, const Lang *lang, DateValue *out)
 {
   g_autofree char *t = trimmed_copy(text, len);
-  return t != NULL && parse_trimmed(t, out);
+  return t != NULL && parse_trimmed(t, lang, out);
+}
+
+gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out)
+{
+  if (text == NULL)
+    return FALSE;
+  return parse_len(text, strlen(text), lang, out);
 }
 
 gboolean date_parse(const char *text, DateValue *out)
 {
-  if (text == NULL)
-    return FALSE;
-  return parse_len(text, strlen(text), out);
+  return date_parse_in(text, NULL, out);
 }
 
 /* `2005/06` or `2005/2006`, optionally approximate: 1 Sep to 30 Jun. */
@@ -370,6 +431,11 @@ static gboolean find_separator(const char *t, gsize *at, gsize *len)
 
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
 {
+  return date_parse_period_in(text, NULL, start, end);
+}
+
+gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end)
+{
   if (text == NULL)
     return FALSE;
   g_autofree char *t = trimmed_copy(text, strlen(text));
@@ -378,7 +444,7 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
   gsize at, len;
   if (find_separator(t, &at, &len)) {
     DateValue a, b;
-    if (!parse_len(t, at, &a) || !parse_len(t + at + len, strlen(t + at + len), &b))
+    if (!parse_len(t, at, lang, &a) || !parse_len(t + at + len, strlen(t + at + len), lang, &b))
       return FALSE;
     *start = a;
     *end = b;
@@ -387,7 +453,7 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
   if (parse_academic(t, start, end))
     return TRUE;
   DateValue v;
-  if (!parse_trimmed(t, &v))
+  if (!parse_trimmed(t, lang, &v))
     return FALSE;
   *start = *end = v;
   return TRUE;

@@ -1,8 +1,10 @@
 /* Dates of the CV format (spec/cv-format.md "Dates"): years, months, days, seasons,
- * `present`, approximate markers, and the `periods` item forms (ranges, academic years).
+ * `present`, approximate markers, and the `periods` item forms (ranges, academic years),
+ * with month, season and present words in the CV's language (lang.h) or English.
  * Pure functions: no clock, no locale. */
 #pragma once
 
+#include "lang.h"
 #include <glib.h>
 
 /* A calendar day as GDate's Julian day number: 0001-01-01 is 1. */
@@ -29,7 +31,7 @@ typedef struct {
  * "c. 2004"). Shared by the model, the timeline and the scene. */
 typedef struct {
   DateDay start;
-  DateDay end; /* inclusive; for an ongoing span: today */
+  DateDay end;                                  /* inclusive; for an ongoing span: today */
   DatePrecision start_precision, end_precision; /* an ongoing end: DATE_PREC_DAY */
   gboolean start_approx;
   gboolean end_approx;
@@ -41,7 +43,11 @@ typedef struct {
   "expected YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'Aug 2019', 'summer 2015' or 'present', "          \
   "optionally after '~' or 'c.'"
 
-/* Parses one date (surrounding spaces allowed). Years 1000..9999. FALSE if unparsable. */
+/* Parses one date (surrounding spaces allowed). Years 1000..9999. FALSE if unparsable.
+ * Words are read in @lang first ("März 2019", "marzo de 2019", "heute"), then in English;
+ * @lang NULL is English alone. The Chinese and Japanese forms ("2019年3月", "2019年3月15日",
+ * "2019年", "2019年夏") are read in any language. date_parse is date_parse_in in English. */
+gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out);
 gboolean date_parse(const char *text, DateValue *out);
 
 /* Parses a `periods` item written as a scalar: any single date (its whole span), a range
@@ -49,6 +55,8 @@ gboolean date_parse(const char *text, DateValue *out);
  * (1 Sep to 30 Jun). For a single date @start and @end are the same value.
  * FALSE if unparsable. */
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end);
+/* date_parse_period with each date read as date_parse_in reads it in @lang. */
+gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end);
 
 /* Calendar helpers. date_from_ymd returns 0 for an invalid date. */
 DateDay date_from_ymd(int year, int month, int day);

@@ -73,7 +73,8 @@ static const LangCatalog
                                 "jun june", "jul july", "aug august", "sep sept september",
                                 "oct october", "nov november", "dec december"},
                 .read_seasons = {"winter", "spring", "summer", "autumn fall"},
-                .read_present = "present|now|ongoing|today|current",
+                /* `current`: JSON Resume files in the wild write "endDate": "Current". */
+        .read_present = "present|now|ongoing|today|current",
             },
             {
                 .code = "de",

@@ -47,7 +47,7 @@ enum {
  * them from the locale's charset (main never calls setlocale: output must not depend on
  * the locale, and Pango would pick fonts by it); UTF-8 is checked where it matters. */
 typedef struct {
-  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
+  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format, *lang;
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
@@ -132,10 +132,12 @@ static char *format_names(void)
 /* The help texts that name the formats, built once from the table. */
 typedef struct {
   char *output, *format_arg, *input_arg, *summary, *description;
+  char *lang; /* --lang's help, with the catalogs' codes */
 } FormatHelp;
 
 static FormatHelp format_help_new(void)
 {
+  g_autofree char *codes = lang_codes();
   char *exts = format_list(TRUE, ".", ", ", NULL, FALSE);
   char *upper = format_list(FALSE, "", ", ", " or ", TRUE);
   FormatHelp h = {
@@ -144,6 +146,7 @@ static FormatHelp format_help_new(void)
                                 exts, render_formats[0]->extensions[0]),
       .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
       .input_arg = reader_format_names("|", "|"),
+      .lang = g_strdup_printf("The chart's language, over the CV's own: %s", codes),
       .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
                                  "formats below) as %s. '-' reads standard input.",
                                  upper),
@@ -169,6 +172,7 @@ static void format_help_clear(FormatHelp *h)
   g_free(h->output);
   g_free(h->format_arg);
   g_free(h->input_arg);
+  g_free(h->lang);
   g_free(h->summary);
   g_free(h->description);
 }
@@ -216,6 +220,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
        "Skip detection of the CV's format", help->input_arg},
+      {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, "LANG"},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -265,6 +270,7 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->lang);
   g_free(a->summary_format);
   g_free(a->gap);
   g_free(a->fail_on_gap);
@@ -552,6 +558,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
     g_autofree char *names = reader_format_names(", ", " or ");
     return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
+  if (a->lang && (cfg->reader.lang = lang_find(a->lang)) == NULL) {
+    g_autofree char *codes = lang_codes();
+    return usage_error("--lang: unknown language '%s' (expected one of %s)", a->lang, codes);
   }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");

@@ -266,6 +266,132 @@ static void test_bad_periods(void)
   }
 }
 
+/* ---- Words in the CV's language (lang.h), then English ---- */
+
+typedef struct {
+  const char *lang; /* a code, or NULL for English alone */
+  DateCase c;
+} LangDateCase;
+
+static const LangDateCase lang_good_dates[] = {
+    {"de", {"März 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"MÄRZ 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Marz 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Ma\xcc\x88rz 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Mär. 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Okt. 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Dezember, 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Jänner 2019", "2019-01-01", "2019-01-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Aug 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Sommer 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"de", {"~ März 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, TRUE, FALSE}},
+    {"de", {"c. Herbst 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, TRUE, FALSE}},
+    {"de", {"heute", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"de", {"bis heute", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"de", {"Present", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"septembre 2015", "2015-09-01", "2015-09-30", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"févr. 2020", "2020-02-01", "2020-02-29", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"août 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"été 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"fr", {"aujourd’hui", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"Aujourd'hui", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"en cours", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"es", {"marzo de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"es", {"sept 2019", "2019-09-01", "2019-09-30", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"es", {"verano de 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"es", {"otoño 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"es", {"actualidad", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"es", {"la actualidad", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"pt", {"março de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"mar. de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"out. 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"verão de 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"pt", {"atual", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"it", {"gennaio 2019", "2019-01-01", "2019-01-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"it", {"oggi", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"pl", {"marzec 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"marca 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"paź 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"Październik 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"obecnie", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"nl", {"mrt. 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"nl", {"maart 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"nl", {"heden", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"tr", {"Mart 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"ŞUBAT 2019", "2019-02-01", "2019-02-28", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"Aralık 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"ARALIK 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"EKİM 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"günümüz", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"zh", {"至今", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"ja", {"現在", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"ja", {"~2004年", "2004-01-01", "2004-12-31", DATE_PREC_YEAR, TRUE, FALSE}},
+    /* The CJK forms, in any language. */
+    {NULL, {"2019年3月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2019 年 3 月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2019年12月", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2020年2月29日", "2020-02-29", "2020-02-29", DATE_PREC_DAY, FALSE, FALSE}},
+    {NULL, {"2019年", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, FALSE, FALSE}},
+    {NULL, {"2015年夏", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {NULL, {"2015年冬季", "2015-12-01", "2016-02-29", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"de", {"2019年3月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+};
+
+static const struct {
+  const char *lang;
+  const char *text;
+} lang_bad_dates[] = {
+    {NULL, "März 2019"},   {NULL, "Sommer 2015"},    {NULL, "heute"},
+    {NULL, "至今"},        {"de", "heute 2019"},     {"de", "März"},
+    {"de", "Märzen 2019"}, {"de", "März2019"},       {"pt", "marzo 2019"},
+    {"es", "mai 2019"},    {"es", "marzo del 2019"}, {"fr", "de mars 2019"},
+    {"pl", "marz 2019"},   {NULL, "2019年13月"},     {NULL, "2019年2月30日"},
+    {NULL, "2019年3月 x"}, {NULL, "2019年3"},        {NULL, "2019年春秋"},
+    {NULL, "19年3月"},     {"ja", "今日 2019"},      {"de", "\xff\xfe 2019"},
+};
+
+static void test_lang_dates(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(lang_good_dates); i++) {
+    const LangDateCase *lc = &lang_good_dates[i];
+    const Lang *lang = lc->lang ? lang_find(lc->lang) : NULL;
+    g_assert_true(lc->lang == NULL || lang != NULL);
+    DateValue v;
+    memset(&v, 0xab, sizeof v);
+    if (!date_parse_in(lc->c.text, lang, &v))
+      g_error("'%s' should parse in %s", lc->c.text, lc->lang ? lc->lang : "en");
+    check_value(lc->c.text, &v, lc->c.first, lc->c.last, lc->c.precision, lc->c.approximate,
+                lc->c.present);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(lang_bad_dates); i++) {
+    const Lang *lang = lang_bad_dates[i].lang ? lang_find(lang_bad_dates[i].lang) : NULL;
+    DateValue v;
+    if (date_parse_in(lang_bad_dates[i].text, lang, &v))
+      g_error("'%s' should not parse in %s", lang_bad_dates[i].text,
+              lang_bad_dates[i].lang ? lang_bad_dates[i].lang : "en");
+  }
+  /* Every English bad date stays bad in German but for the ones German reads. */
+  for (gsize i = 0; i < G_N_ELEMENTS(bad_dates); i++) {
+    DateValue v;
+    gboolean german = strcmp(bad_dates[i], "sommer 2015") == 0;
+    g_assert_cmpint(date_parse_in(bad_dates[i], lang_find("de"), &v), ==, german);
+  }
+}
+
+static void test_lang_periods(void)
+{
+  DateValue a, b;
+  char x[DATE_ISO_SIZE], y[DATE_ISO_SIZE];
+  g_assert_true(date_parse_period_in("März 2019 – Okt. 2020", lang_find("de"), &a, &b));
+  g_assert_cmpstr(date_format_iso(a.first, x), ==, "2019-03-01");
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2020-10-31");
+  g_assert_true(date_parse_period_in("2019年3月..2020年1月", NULL, &a, &b));
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2020-01-31");
+  g_assert_true(date_parse_period_in("septembre 2015 - aujourd'hui", lang_find("fr"), &a, &b));
+  g_assert_true(b.present);
+  g_assert_false(date_parse_period("März 2019 – Okt. 2020", &a, &b));
+}
+
 static void test_calendar(void)
 {
   g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
@@ -298,5 +424,7 @@ int main(int argc, char **argv)
   g_test_add_func("/date/period/good", test_good_periods);
   g_test_add_func("/date/period/bad", test_bad_periods);
   g_test_add_func("/date/calendar", test_calendar);
+  g_test_add_func("/date/lang", test_lang_dates);
+  g_test_add_func("/date/lang-periods", test_lang_periods);
   return g_test_run();
 }
