@@ -135,6 +135,15 @@ static Season season_of_index(int index)
   return index >= 0 && index < 4 ? seasons[index] : SEASON_NONE;
 }
 
+int date_season_of(DateDay day, int *year)
+{
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  /* Winter 2015 runs into February 2016. */
+  *year = m <= 2 ? y - 1 : y;
+  return (m % 12) / 3;
+}
+
 static gboolean valid_year(int year)
 {
   return year >= YEAR_MIN && year <= YEAR_MAX;

@@ -66,5 +66,8 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month);
 const char *date_format_iso(DateDay day, char *buf);
 /* "Jan".."Dec" for 1..12 (English; "?" for any other number); a static string. */
 const char *date_month_abbrev(int month);
+/* The season @day falls in, as lang_season counts them (0 winter, 1 spring, 2 summer,
+ * 3 autumn), with the year that names it in *@year (winter 2015 runs into February 2016). */
+int date_season_of(DateDay day, int *year);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

@@ -119,8 +119,8 @@ typedef struct {
 
 typedef struct {
   guint group; /* an index into scene->groups */
-  /* As the CV gave them, NULL when absent; all owned. The url only where it may become a
-   * link: http, https and mailto. */
+  /* As the CV gave them, NULL when absent; all owned. The url as the model has it: the
+   * readers keep only links that may be followed (readctx_link: http, https, mailto). */
   char *title, *org, *location, *note, *url, *class_name;
   gboolean approximate;
   GArray *periods; /* of DateSpan, unclipped; owned */
@@ -174,6 +174,7 @@ typedef struct {
   LayoutBox plot;        /* the area where dates map to x */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
+  Lang *lang;            /* the chart's language (its words, describe's); owned, never NULL */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 

@@ -121,7 +121,7 @@ static void layout_entry_record(LayoutEntry *le, const ModelEntry *entry, const 
   le->org = g_strdup(entry->org);
   le->location = g_strdup(entry->location);
   le->note = g_strdup(entry->note);
-  le->url = layout_link_url(entry->url);
+  le->url = g_strdup(entry->url);
   le->class_name = g_strdup(entry->class_name);
   le->approximate = entry->approximate;
   le->line = entry->line;

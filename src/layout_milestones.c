@@ -253,7 +253,7 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
     lm->approximate = ms->approximate;
     lm->title = layout_clean_text(ms->title);
     lm->note = g_strdup(ms->note);
-    lm->url = layout_link_url(ms->url);
+    lm->url = g_strdup(ms->url);
     lm->class_name = g_strdup(ms->class_name);
     lm->x = xs[i];
     lm->y = base_y;

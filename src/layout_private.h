@@ -102,8 +102,6 @@ void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0
 StyleColor layout_with_alpha(StyleColor c, double alpha);
 /* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
 char *layout_clean_text(const char *text);
-/* A copy of @url where it may become a link (http, https, mailto), else NULL. */
-char *layout_link_url(const char *url);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 
@@ -122,6 +120,9 @@ void layout_ticks(LayoutCtx *ctx);
 double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record);
 /* The today line from @top to @bottom, its label at @label_y. */
 void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom);
+/* The today line's label: the style's today.label, or for `auto` the word of the scene's
+ * language; "" for none. Owned by the style or the scene. */
+const char *layout_today_label(const Style *style, const LayoutScene *scene);
 /* A grid line at every labelled tick from @top to @bottom. */
 void layout_grid(LayoutCtx *ctx, double top, double bottom);
 

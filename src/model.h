@@ -90,7 +90,8 @@ guint model_cv_entry_count(const ModelCv *cv);
  * before; if it went on past the later one's end, its remainder becomes a further
  * segment with the same title (Professor | Dean | Professor). Roles with the same start
  * are taken longest first, so a shorter one shows its span and the longer the rest.
- * Spans that do not overlap are left as they are (gaps stay gaps). */
+ * Spans that do not overlap are left as they are (gaps stay gaps). One sweep over the
+ * roles' starts and ends: O(n log n) in the number of roles. */
 void model_entry_settle_roles(ModelEntry *entry);
 
 /* Merges, in every group of @cv, consecutive entries with the same org (compared without

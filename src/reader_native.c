@@ -15,6 +15,22 @@ static const char *const role_keys[] = {"title", "start", "end", "approximate", 
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
 
+const char *const *reader_native_keys(const char *mapping)
+{
+  static const struct {
+    const char *name;
+    const char *const *keys;
+  } tables[] = {{"top", top_keys},
+                {"entry", entry_keys},
+                {"role", role_keys},
+                {"period", period_keys},
+                {"milestone", milestone_keys}};
+  for (gsize i = 0; mapping != NULL && i < G_N_ELEMENTS(tables); i++)
+    if (strcmp(tables[i].name, mapping) == 0)
+      return tables[i].keys;
+  return NULL;
+}
+
 /* ---- small helpers ---- */
 
 static gboolean is_key(const YdocPair *pair, const char *name)

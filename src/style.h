@@ -223,3 +223,7 @@ void style_apply(Style *style, const StyleLayer *layer);
  * dotted key of each (static strings). */
 guint style_property_count(void);
 const char *style_property_key(guint index);
+
+/* The fields of a paint (`groups.NAME.FIELD`, `classes.NAME.FIELD`) by index, from 0:
+ * static strings, NULL past the last. For --print-keys and the schema test. */
+const char *style_paint_field(guint index);

@@ -147,6 +147,11 @@ const char *style_property_key(guint index)
   return index < N_PROPS ? props[index].key : NULL;
 }
 
+const char *style_paint_field(guint index)
+{
+  return index < G_N_ELEMENTS(paint_props) ? paint_props[index].key : NULL;
+}
+
 int style_prop_index(const char *key)
 {
   for (size_t i = 0; i < N_PROPS; i++)
