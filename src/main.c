@@ -135,12 +135,13 @@ static char *format_names(void)
 /* The help texts that name the formats, built once from the table. */
 typedef struct {
   char *output, *format_arg, *input_arg, *summary, *description;
-  char *lang; /* --lang's help, with the catalogs' codes */
+  char *lang, *lang_arg; /* --lang's help and its values, the catalogs' codes */
 } FormatHelp;
 
 static FormatHelp format_help_new(void)
 {
   g_autofree char *codes = lang_codes();
+  g_auto(GStrv) code_list = g_strsplit(codes, ", ", -1);
   char *exts = format_list(TRUE, ".", ", ", NULL, FALSE);
   char *upper = format_list(FALSE, "", ", ", " or ", TRUE);
   FormatHelp h = {
@@ -149,7 +150,8 @@ static FormatHelp format_help_new(void)
                                 exts, render_formats[0]->extensions[0]),
       .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
       .input_arg = reader_format_names("|", "|"),
-      .lang = g_strdup_printf("The chart's language, over the CV's own: %s", codes),
+      .lang = g_strdup("The chart's language (its words, month names, 'today'), over the CV's own"),
+      .lang_arg = g_strjoinv("|", code_list),
       .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
                                  "formats below) as %s. '-' reads standard input.",
                                  upper),
@@ -176,6 +178,7 @@ static void format_help_clear(FormatHelp *h)
   g_free(h->format_arg);
   g_free(h->input_arg);
   g_free(h->lang);
+  g_free(h->lang_arg);
   g_free(h->summary);
   g_free(h->description);
 }
@@ -223,7 +226,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
        "Skip detection of the CV's format", help->input_arg},
-      {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, "LANG"},
+      {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, help->lang_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
