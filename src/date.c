@@ -149,6 +149,24 @@ static gboolean valid_year(int year)
   return year >= YEAR_MIN && year <= YEAR_MAX;
 }
 
+static gboolean set_year(DateValue *out, int year)
+{
+  out->first = date_from_ymd(year, 1, 1);
+  out->last = date_from_ymd(year, 12, 31);
+  out->precision = DATE_PREC_YEAR;
+  return TRUE;
+}
+
+static gboolean set_day(DateValue *out, int year, int month, int day)
+{
+  DateDay d = date_from_ymd(year, month, day);
+  if (d == 0)
+    return FALSE;
+  out->first = out->last = d;
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
+}
+
 static gboolean set_month(DateValue *out, int year, int month)
 {
   if (!valid_year(year) || month < 1 || month > 12)
@@ -252,12 +270,8 @@ static gboolean parse_cjk(Scan *s, int year, DateValue *out)
     Season season;
   } seasons[] = {
       {"春", SEASON_SPRING}, {"夏", SEASON_SUMMER}, {"秋", SEASON_AUTUMN}, {"冬", SEASON_WINTER}};
-  if (*s->p == '\0') {
-    out->first = date_from_ymd(year, 1, 1);
-    out->last = date_from_ymd(year, 12, 31);
-    out->precision = DATE_PREC_YEAR;
-    return TRUE;
-  }
+  if (*s->p == '\0')
+    return set_year(out, year);
   for (gsize i = 0; i < G_N_ELEMENTS(seasons); i++)
     if (scan_marker(s, seasons[i].name)) {
       if (!scan_marker(s, "季"))
@@ -277,12 +291,7 @@ static gboolean parse_cjk(Scan *s, int year, DateValue *out)
   skip_spaces(s);
   if (!scan_marker(s, "日") || *s->p != '\0')
     return FALSE;
-  DateDay d = date_from_ymd(year, month, day);
-  if (d == 0)
-    return FALSE;
-  out->first = out->last = d;
-  out->precision = DATE_PREC_DAY;
-  return TRUE;
+  return set_day(out, year, month, day);
 }
 
 /* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
@@ -300,12 +309,8 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   }
   if (!valid_year(a))
     return FALSE;
-  if (*s->p == '\0') {
-    out->first = date_from_ymd(a, 1, 1);
-    out->last = date_from_ymd(a, 12, 31);
-    out->precision = DATE_PREC_YEAR;
-    return TRUE;
-  }
+  if (*s->p == '\0')
+    return set_year(out, a);
   Scan cjk = *s;
   skip_spaces(&cjk);
   if (scan_marker(&cjk, "年")) {
@@ -325,12 +330,7 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   s->p++;
   if (!scan_number(s, 1, 2, &day) || *s->p != '\0')
     return FALSE;
-  DateDay d = date_from_ymd(a, month, day);
-  if (d == 0)
-    return FALSE;
-  out->first = out->last = d;
-  out->precision = DATE_PREC_DAY;
-  return TRUE;
+  return set_day(out, a, month, day);
 }
 
 /* Copies @text without surrounding white space; NULL when too long to be a date. */

@@ -3,9 +3,9 @@
  * Month names and abbreviations are CLDR's (Unicode CLDR 41 as Debian's python3-babel 2.10
  * ships it; de and pt checked again against CLDR 45 and 48, unchanged): `axis` is the
  * stand-alone abbreviated form (LLL), `date` the format abbreviated form (MMM) that the
- * yMMM pattern puts before or after the year, and the date patterns follow CLDR's y, yMMM
- * and yMMMd (English keeps "3 Mar 2019", the day-first order it has always written).
- * Group names are the usual CV section titles of each language; seasons, "present"
+ * yMMM pattern puts before or after the year (given only where the two differ), and the date
+ * patterns follow CLDR's y, yMMM and yMMMd (English keeps "3 Mar 2019", the day-first order it has
+ * always written). Group names are the usual CV section titles of each language; seasons, "present"
  * and the reading variants are not in CLDR and were chosen from CV usage.
  *
  * Reading words (`read_*`) are written folded (lang_fold: no case, no accents), one
@@ -21,7 +21,7 @@ typedef struct {
   const char *english; /* its English name */
   const char *aliases; /* other names lang_find accepts, folded, space-separated */
   const char *axis[12];
-  const char *date[12];
+  const char *date[12];   /* where it differs from axis (German), else left out */
   const char *seasons[4]; /* winter, spring, summer, autumn */
   const char *words[LANG_N_WORDS];
   const char *read_months[12];
@@ -39,8 +39,6 @@ static const LangCatalog
                 .english = "English",
                 .aliases = "english",
                 .axis = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                         "Nov", "Dec"},
-                .date = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                          "Nov", "Dec"},
                 .seasons = {"winter", "spring", "summer", "autumn"},
                 .words =
@@ -74,7 +72,7 @@ static const LangCatalog
                                 "oct october", "nov november", "dec december"},
                 .read_seasons = {"winter", "spring", "summer", "autumn fall"},
                 /* `current`: JSON Resume files in the wild write "endDate": "Current". */
-        .read_present = "present|now|ongoing|today|current",
+                .read_present = "present|now|ongoing|today|current",
             },
             {
                 .code = "de",
@@ -125,8 +123,6 @@ static const LangCatalog
                 .aliases = "french francais",
                 .axis = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
                          "oct.", "nov.", "déc."},
-                .date = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
-                         "oct.", "nov.", "déc."},
                 .seasons = {"hiver", "printemps", "été", "automne"},
                 .words =
                     {
@@ -166,8 +162,6 @@ static const LangCatalog
                 .english = "Spanish",
                 .aliases = "spanish espanol castellano",
                 .axis = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct",
-                         "nov", "dic"},
-                .date = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct",
                          "nov", "dic"},
                 .seasons = {"invierno", "primavera", "verano", "otoño"},
                 .words =
@@ -211,8 +205,6 @@ static const LangCatalog
                 .aliases = "portuguese portugues",
                 .axis = {"jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.",
                          "out.", "nov.", "dez."},
-                .date = {"jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.",
-                         "out.", "nov.", "dez."},
                 .seasons = {"inverno", "primavera", "verão", "outono"},
                 .words =
                     {
@@ -255,8 +247,6 @@ static const LangCatalog
                 .aliases = "italian italiano",
                 .axis = {"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott",
                          "nov", "dic"},
-                .date = {"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott",
-                         "nov", "dic"},
                 .seasons = {"inverno", "primavera", "estate", "autunno"},
                 .words =
                     {
@@ -297,8 +287,6 @@ static const LangCatalog
                 .english = "Polish",
                 .aliases = "polish polski",
                 .axis = {"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź",
-                         "lis", "gru"},
-                .date = {"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź",
                          "lis", "gru"},
                 .seasons = {"zima", "wiosna", "lato", "jesień"},
                 .words =
@@ -343,8 +331,6 @@ static const LangCatalog
                 .aliases = "dutch nederlands",
                 .axis = {"jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.",
                          "okt.", "nov.", "dec."},
-                .date = {"jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.",
-                         "okt.", "nov.", "dec."},
                 .seasons = {"winter", "lente", "zomer", "herfst"},
                 .words =
                     {
@@ -384,8 +370,6 @@ static const LangCatalog
                 .english = "Turkish",
                 .aliases = "turkish turkce",
                 .axis = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki",
-                         "Kas", "Ara"},
-                .date = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki",
                          "Kas", "Ara"},
                 /* "2015 yazı": the season after its year, in the possessive. */
                 .seasons = {"kışı", "ilkbaharı", "yazı", "sonbaharı"},
@@ -429,8 +413,6 @@ static const LangCatalog
                 .aliases = "chinese 中文 汉语 mandarin mandarin_chinese mandarin_chineese",
                 .axis = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月",
                          "11月", "12月"},
-                .date = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月",
-                         "11月", "12月"},
                 .seasons = {"冬季", "春季", "夏季", "秋季"},
                 .words =
                     {
@@ -467,8 +449,6 @@ static const LangCatalog
                 .english = "Japanese",
                 .aliases = "japanese 日本語 nihongo",
                 .axis = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月",
-                         "11月", "12月"},
-                .date = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月",
                          "11月", "12月"},
                 .seasons = {"冬", "春", "夏", "秋"},
                 .words =
@@ -624,7 +604,10 @@ const char *lang_date_month(const Lang *lang, int month)
   lang = lang_or_english(lang);
   if (month < 1 || month > 12)
     return "?";
-  return lang->date[month - 1] ? lang->date[month - 1] : lang->cat->date[month - 1];
+  if (lang->date[month - 1] != NULL)
+    return lang->date[month - 1];
+  const char *const *date = lang->cat->date[0] != NULL ? lang->cat->date : lang->cat->axis;
+  return date[month - 1];
 }
 
 const char *lang_season(const Lang *lang, int season)

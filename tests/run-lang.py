@@ -11,7 +11,6 @@
 
 Usage: python3 tests/run-lang.py PATH/TO/cvtimeline
 """
-import importlib.util
 import os
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import sys
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import SRC, TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+from cvtest import TODAY, Tap, binary_from_argv, describe, load_checker, run  # noqa: E402
 
 CASES = {
     "tests/cases/lang-de.yaml": {
@@ -52,14 +51,6 @@ CASES = {
 STYLES = ["default", "dark", "print", "slides", "minimal"]
 LOCALES = ["de_DE.UTF-8", "fr_FR.UTF-8", "tr_TR.UTF-8", "ja_JP.UTF-8"]
 CODES = ["en", "de", "fr", "es", "pt", "it", "pl", "nl", "tr", "zh", "ja"]
-
-
-def load_checker():
-    path = os.path.join(SRC, "tools", "check-layout.py")
-    spec = importlib.util.spec_from_file_location("check_layout", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def dump_of(exe, t, what, args):
