@@ -378,6 +378,37 @@ static void test_lang_dates(void)
   }
 }
 
+/* Broken text in every language: never read, never past its end. */
+static void test_lang_hostile(void)
+{
+  static const char *const texts[] = {
+      "2019\xe5\xb9",
+      "2019\xe5\xb9\xb4\xe3",
+      "\xc3",
+      "M\xc3rz 2019",
+      "年",
+      "2019年月",
+      "2019年3月日",
+      "2019年 3 月 32 日",
+      "\xe2\x80\x99" "a",
+      "aujourd''hui",
+      "'heute",
+      "~",
+      "c. ",
+      "de 2019",
+      "marzo de",
+      "marzo de  de 2019",
+      "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ 2019",
+      "\xcc\x88\xcc\x88 2019",
+  };
+  for (guint l = 0; l < lang_count(); l++)
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+      DateValue v, w;
+      g_assert_false(date_parse_in(texts[i], lang_nth(l), &v));
+      g_assert_false(date_parse_period_in(texts[i], lang_nth(l), &v, &w));
+    }
+}
+
 static void test_lang_periods(void)
 {
   DateValue a, b;
@@ -426,5 +457,6 @@ int main(int argc, char **argv)
   g_test_add_func("/date/calendar", test_calendar);
   g_test_add_func("/date/lang", test_lang_dates);
   g_test_add_func("/date/lang-periods", test_lang_periods);
+  g_test_add_func("/date/lang-hostile", test_lang_hostile);
   return g_test_run();
 }
