@@ -20,8 +20,8 @@ static void describe_exact_date(GString *out, const Lang *lang, DateDay day,
   g_snprintf(dom, sizeof dom, "%d", d);
   switch (precision) {
   case DATE_PREC_DAY:
-    lang_expand(out, lang_word(lang, LANG_DAY_MONTH_YEAR), 'd', dom, 'm',
-                lang_date_month(lang, m), 'y', year, 0);
+    lang_expand(out, lang_word(lang, LANG_DAY_MONTH_YEAR), 'd', dom, 'm', lang_date_month(lang, m),
+                'y', year, 0);
     break;
   case DATE_PREC_MONTH:
     lang_expand(out, lang_word(lang, LANG_MONTH_YEAR), 'm', lang_date_month(lang, m), 'y', year, 0);
@@ -94,7 +94,7 @@ void describe_span(GString *out, const Lang *lang, const DateSpan *span)
 void describe_name(GString *out, const Lang *lang, const char *title, const char *org)
 {
   if (title && org)
-    g_string_append_printf(out, "%s, %s", title, org);
+    g_string_append_printf(out, "%s%s%s", title, lang_word(lang, LANG_COMMA), org);
   else
     g_string_append(out, title ? title : org ? org : lang_word(lang, LANG_UNTITLED));
 }
@@ -111,14 +111,15 @@ static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntr
   if (e->roles->len > 0) {
     g_string_append(out, " (");
     for (guint i = 0; i < e->roles->len; i++) {
-      g_string_append_printf(out, "%s%s ", i ? "; " : "", describe_role(e, i)->title);
+      g_string_append_printf(out, "%s%s ", i ? lang_word(lang, LANG_SEMICOLON) : "",
+                             describe_role(e, i)->title);
       describe_span(out, lang, &describe_role(e, i)->span);
     }
     g_string_append(out, ")");
     return;
   }
   for (guint i = 0; i < e->periods->len; i++) {
-    g_string_append(out, i ? lang_word(lang, LANG_AND) : ", ");
+    g_string_append(out, i ? lang_word(lang, LANG_AND) : lang_word(lang, LANG_COMMA));
     describe_span(out, lang, &g_array_index(e->periods, DateSpan, i));
   }
 }
@@ -131,8 +132,9 @@ char *describe_alt_text(const LayoutScene *scene)
   date_to_ymd(scene->range_start, &y0, &m, &d);
   date_to_ymd(scene->range_end, &y1, &m, &d);
   if (scene->title != NULL) {
-    g_autofree char *name = g_strdup_printf("%s%s%s", scene->title, scene->headline ? ", " : "",
-                                            scene->headline ? scene->headline : "");
+    g_autofree char *name =
+        g_strdup_printf("%s%s%s", scene->title, scene->headline ? lang_word(lang, LANG_COMMA) : "",
+                        scene->headline ? scene->headline : "");
     lang_expand(out, lang_word(lang, LANG_TIMELINE_OF), 'n', name, 0);
   } else {
     g_string_append(out, lang_word(lang, LANG_TIMELINE));
@@ -144,29 +146,31 @@ char *describe_alt_text(const LayoutScene *scene)
     lang_expand(out, lang_word(lang, LANG_ONE_YEAR), 'y', a->str, 0);
   else
     lang_expand(out, lang_word(lang, LANG_YEARS), 'a', a->str, 'b', b->str, 0);
-  g_string_append(out, ".\n");
+  g_string_append_printf(out, "%s\n", lang_word(lang, LANG_STOP));
   g_string_free(a, TRUE);
   g_string_free(b, TRUE);
   for (guint g = 0; g < scene->groups->len; g++) {
     const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
-    g_string_append_printf(out, "%s: ", group->name ? group->name : group->key);
+    g_string_append_printf(out, "%s%s", group->name ? group->name : group->key,
+                           lang_word(lang, LANG_COLON));
     for (guint i = 0; i < group->n_entries; i++) {
       if (i > 0)
-        g_string_append(out, "; ");
+        g_string_append(out, lang_word(lang, LANG_SEMICOLON));
       describe_entry_line(out, lang, layout_group_entry(scene, group, i));
     }
-    g_string_append(out, ".\n");
+    g_string_append_printf(out, "%s\n", lang_word(lang, LANG_STOP));
   }
   if (scene->milestones->len > 0) {
-    g_string_append_printf(out, "%s: ", lang_word(lang, LANG_MILESTONES));
+    g_string_append_printf(out, "%s%s", lang_word(lang, LANG_MILESTONES),
+                           lang_word(lang, LANG_COLON));
     for (guint i = 0; i < scene->milestones->len; i++) {
       const LayoutMilestone *ms = &g_array_index(scene->milestones, LayoutMilestone, i);
-      g_string_append(out, i ? "; " : "");
+      g_string_append(out, i ? lang_word(lang, LANG_SEMICOLON) : "");
       describe_name(out, lang, ms->title, NULL);
-      g_string_append(out, ", ");
+      g_string_append(out, lang_word(lang, LANG_COMMA));
       describe_date(out, lang, ms->date, ms->precision, ms->approximate);
     }
-    g_string_append(out, ".\n");
+    g_string_append_printf(out, "%s\n", lang_word(lang, LANG_STOP));
   }
   return g_string_free(out, FALSE);
 }
@@ -179,13 +183,14 @@ char *describe_entry(const Lang *lang, const LayoutEntry *e)
     g_string_append_printf(out, "\n%s", e->location);
   if (e->roles->len > 0) {
     for (guint i = 0; i < e->roles->len; i++) {
-      g_string_append_printf(out, "\n%s: ", describe_role(e, i)->title);
+      g_string_append_printf(out, "\n%s%s", describe_role(e, i)->title,
+                             lang_word(lang, LANG_COLON));
       describe_span(out, lang, &describe_role(e, i)->span);
     }
   } else if (e->periods->len > 0) {
     g_string_append_c(out, '\n');
     for (guint i = 0; i < e->periods->len; i++) {
-      g_string_append(out, i ? ", " : "");
+      g_string_append(out, i ? lang_word(lang, LANG_COMMA) : "");
       describe_span(out, lang, &g_array_index(e->periods, DateSpan, i));
     }
   }
@@ -204,11 +209,11 @@ static void describe_role_place(GString *out, const Lang *lang, const LayoutEntr
   g_string_append_c(out, '\n');
   lang_expand(out, lang_word(lang, LANG_ROLE_OF), 'i', which, 'n', count, 0);
   if (i > 0) {
-    g_string_append(out, ": ");
+    g_string_append(out, lang_word(lang, LANG_COLON));
     lang_expand(out, lang_word(lang, LANG_AFTER), 't', describe_role(e, i - 1)->title, 0);
   }
   if (i + 1 < n) {
-    g_string_append(out, i > 0 ? ", " : ": ");
+    g_string_append(out, lang_word(lang, i > 0 ? LANG_COMMA : LANG_COLON));
     lang_expand(out, lang_word(lang, LANG_BEFORE), 't', describe_role(e, i + 1)->title, 0);
   }
 }

@@ -38,6 +38,10 @@ typedef enum {
   LANG_ROLE_OF,        /* {i} {n}: "Role 2 of 5" */
   LANG_AFTER,          /* {t} the role before: "after Resident" */
   LANG_BEFORE,         /* {t} the role after: "before Director" */
+  LANG_COLON,          /* punctuation of the alt text and tooltips, spaces included: ": " */
+  LANG_COMMA,          /* ", " */
+  LANG_SEMICOLON,      /* "; " */
+  LANG_STOP,           /* "." at the end of a sentence */
   LANG_N_WORDS
 } LangWord;
 

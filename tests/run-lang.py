@@ -32,7 +32,7 @@ CASES = {
         "groups": ["職歴", "学歴"],
         "ticks": ["2024年4月", "7月", "10月"],
         "today": "今日",
-        "alt": ["経歴年表（2024年～2026年）", "2025年7月～現在", "主な出来事: 最優秀論文賞, 2025年11月."],
+        "alt": ["経歴年表（2024年～2026年）", "2025年7月～現在", "主な出来事：最優秀論文賞、2025年11月。"],
     },
     "tests/cases/lang-pt.yaml": {
         "groups": ["Experiência profissional", "Formação", "Visitas acadêmicas"],

@@ -257,7 +257,7 @@ static void test_languages(void)
   lang_free(scene->lang);
   scene->lang = lang_copy(lang_find("ja"));
   alt = describe_alt_text(scene);
-  g_assert_true(g_str_has_prefix(alt, "Erika Mustermann：経歴年表（1000年～1002年）.\n"));
+  g_assert_true(g_str_has_prefix(alt, "Erika Mustermann：経歴年表（1000年～1002年）。\n"));
   g_free(alt);
   layout_scene_free(scene);
   LayoutMilestone m = {.date = date_from_ymd(2019, 1, 1), .precision = DATE_PREC_MONTH};
