@@ -361,10 +361,12 @@ static int collect_sets(Config *cfg)
   return code;
 }
 
-/* --from, --to, --today: a date of the CV format, not `present`. */
-static int parse_date_option(const char *option, const char *text, DateValue *out)
+/* --from, --to, --today: a date of the CV format (in --lang's words, then English's),
+ * not `present`. */
+static int parse_date_option(const char *option, const char *text, const Lang *lang,
+                             DateValue *out)
 {
-  if (!date_parse(text, out) || out->present)
+  if (!date_parse_in(text, lang, out) || out->present)
     return usage_error("%s: unparsable date '%s' (%s)", option, text,
                        out->present ? "give a calendar date" : DATE_FORMS_HINT);
   return EXIT_DONE;
@@ -375,15 +377,15 @@ static int collect_dates(Config *cfg)
   const Args *a = cfg->args;
   DateValue v;
   int code = EXIT_DONE;
-  if (a->today && (code = parse_date_option("--today", a->today, &v)) == EXIT_DONE) {
+  if (a->today && (code = parse_date_option("--today", a->today, cfg->reader.lang, &v)) == EXIT_DONE) {
     cfg->reader.has_today = TRUE;
     cfg->reader.today = v.first;
   }
-  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, &v)) == 0) {
+  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_from = TRUE;
     cfg->timeline.from = v.first;
   }
-  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, &v)) == 0) {
+  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_to = TRUE;
     cfg->timeline.to = v.last;
   }

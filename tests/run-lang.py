@@ -103,6 +103,13 @@ def check_override(exe, t, checker):
          repr(seen))
     t.ok(seen.get("fr") == "Expérience professionnelle" and seen.get("en") == "Experience",
          "--lang fr and --lang en win over the CV's language: de", repr(seen))
+    dump = dump_of(exe, t, "--lang de --from 'März 2026' --to Juni 2026",
+                   ["--lang", "de", "--from", "März 2026", "--to", "Juni 2026", rel])
+    t.ok(dump is not None and str(dump["range"]["start"]) == "2026-03-01"
+         and str(dump["range"]["end"]) == "2026-06-30",
+         "--from and --to are read in --lang's words", repr(dump and dump["range"]))
+    status, _, err = run([exe, "--check", "--from", "März 2026", rel])
+    t.ok(status == 2, "--from in German without --lang is a usage error", describe(status, err))
     status, _, err = run([exe, "--check", "--lang", "xx", rel])
     t.ok(status == 2 and "--lang: unknown language 'xx' (expected one of en, de, fr" in err,
          "--lang xx: a usage error naming the catalogs", describe(status, err))
