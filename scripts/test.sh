@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 # Chromium (the web test renders the SVG in a real browser; it skips that part where
 # Chromium is missing).
 # shellcheck disable=SC2086
-cvt_install_missing $CVT_BUILD_PACKAGES $CVT_FONT_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
-  valgrind clang libclang-rt-14-dev locales python3-jsonschema bash-completion zsh fish
+cvt_install_missing $CVT_BUILD_PACKAGES $CVT_FONT_PACKAGES librsvg2-bin libxml2-utils \
+  poppler-utils valgrind clang libclang-rt-14-dev locales python3-jsonschema bash-completion \
+  zsh fish
 cvt_ensure_locale fr_FR.UTF-8
 # fonts-droid-fallback: the test fonts' Chinese and Japanese (tests/fonts.conf.in).
 cvt_install_missing fonts-droid-fallback

@@ -438,6 +438,54 @@ static gboolean find_separator(const char *t, gsize *at, gsize *len)
   return FALSE;
 }
 
+/* The length of the hyphen, en dash or em dash at @p, or 0. */
+static gsize dash_length(const char *p)
+{
+  if (*p == '-')
+    return 1;
+  if (p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94'))
+    return 3;
+  return 0;
+}
+
+/* A range's end written as two digits after a year ("2016-19", "2012 - 13"): the year
+ * they name, the first such year not before @start_year and less than 50 years after
+ * it. FALSE when @t is not exactly two digits or no such year exists. */
+static gboolean parse_two_digit_year(const char *t, int start_year, DateValue *out)
+{
+  if (strlen(t) != 2 || !g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]))
+    return FALSE;
+  int year = start_year - start_year % 100 + (t[0] - '0') * 10 + (t[1] - '0');
+  if (year < start_year)
+    year += 100;
+  if (year - start_year >= 50 || !valid_year(year))
+    return FALSE;
+  *out = (DateValue){0};
+  return set_year(out, year);
+}
+
+/* The range @t[0..@at) to @t[@at + @len..) in @lang's words: two dates, or a year and two
+ * digits. */
+static gboolean parse_range(const char *t, gsize at, gsize len, const Lang *lang,
+                            DateValue *start, DateValue *end)
+{
+  DateValue a, b;
+  if (!parse_len(t, at, lang, &a))
+    return FALSE;
+  g_autofree char *right = trimmed_copy(t + at + len, strlen(t + at + len));
+  if (right == NULL)
+    return FALSE;
+  if (!parse_trimmed(right, lang, &b)) {
+    int year;
+    date_to_ymd(a.first, &year, NULL, NULL);
+    if (a.present || a.precision != DATE_PREC_YEAR || !parse_two_digit_year(right, year, &b))
+      return FALSE;
+  }
+  *start = a;
+  *end = b;
+  return TRUE;
+}
+
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
 {
   return date_parse_period_in(text, NULL, start, end);
@@ -451,19 +499,194 @@ gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *sta
   if (t == NULL)
     return FALSE;
   gsize at, len;
-  if (find_separator(t, &at, &len)) {
-    DateValue a, b;
-    if (!parse_len(t, at, lang, &a) || !parse_len(t + at + len, strlen(t + at + len), lang, &b))
-      return FALSE;
-    *start = a;
-    *end = b;
-    return TRUE;
-  }
+  if (find_separator(t, &at, &len))
+    return parse_range(t, at, len, lang, start, end);
   if (parse_academic(t, start, end))
     return TRUE;
   DateValue v;
-  if (!parse_trimmed(t, lang, &v))
-    return FALSE;
-  *start = *end = v;
-  return TRUE;
+  if (parse_trimmed(t, lang, &v)) {
+    *start = *end = v;
+    return TRUE;
+  }
+  /* A dash without spaces ("2020-2021", "2019–present", "Aug 2019-Dec 2020") or with a
+   * space on one side only, or doubled as TeX writes an en dash ("2019--2020"): each run
+   * of dashes is tried in turn, since a hyphen may also be inside a date. */
+  for (gsize i = 1; t[0] != '\0' && t[i] != '\0';) {
+    gsize n = dash_length(t + i);
+    if (n == 0) {
+      i++;
+      continue;
+    }
+    gsize run = n;
+    while ((n = dash_length(t + i + run)) > 0)
+      run += n;
+    if (parse_range(t, i, run, lang, start, end))
+      return TRUE;
+    i += run;
+  }
+  return FALSE;
+}
+
+/* ---- Lists of periods ---- */
+
+#define DATE_MAX_LIST_TEXT 400
+#define DATE_MAX_LIST_ITEMS 50
+
+/* The season @t names alone ("Spring", "Herbst"), in @lang's words or English's, or
+ * SEASON_NONE. */
+static Season season_word_alone(const char *t, const Lang *lang)
+{
+  char word[48];
+  Scan s = {t, lang};
+  if (!scan_word(&s, word, sizeof word) || *s.p != '\0')
+    return SEASON_NONE;
+  g_autofree char *folded = lang_fold(word);
+  int index = lang_read_season(lang, folded);
+  if (index < 0)
+    index = lang_read_season(lang_english(), folded);
+  return season_of_index(index);
+}
+
+/* The season of a value read at season precision, or SEASON_NONE. */
+static Season season_of(const DateValue *v)
+{
+  if (v->present || v->precision != DATE_PREC_SEASON)
+    return SEASON_NONE;
+  int year;
+  return season_of_index(date_season_of(v->first, &year));
+}
+
+/* The length of the list separator @and (a word such as "and" or "und", or a mark such
+ * as "、") at @p in @text, or 0. A word is matched in any ASCII case, between spaces (or
+ * at the start). */
+static gsize and_length(const char *text, const char *p, const char *and)
+{
+  gsize n = strlen(and);
+  if (n == 0)
+    return 0;
+  if (!g_ascii_isalpha(and[0]))
+    return strncmp(p, and, n) == 0 ? n : 0;
+  if ((p == text || p[-1] == ' ') && g_ascii_strncasecmp(p, and, n) == 0 && p[n] == ' ')
+    return n;
+  return 0;
+}
+
+/* Splits @text at `,`, `;`, `&`, the word `and` and @lang's word for it (LANG_AND: "und",
+ * "et", "、") into trimmed items (empty ones left out). A new array of new strings. */
+static GPtrArray *split_list(const char *text, const Lang *lang)
+{
+  g_autofree char *own = g_strstrip(g_strdup(lang_word(lang, LANG_AND)));
+  GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+  GString *item = g_string_new(NULL);
+  for (const char *p = text;; p++) {
+    gsize and = and_length(text, p, "and");
+    if (and == 0)
+      and = and_length(text, p, own);
+    if (*p == '\0' || *p == ',' || *p == ';' || *p == '&' || and > 0) {
+      g_strstrip(item->str);
+      if (item->str[0] != '\0')
+        g_ptr_array_add(items, g_strdup(item->str));
+      g_string_truncate(item, 0);
+      if (*p == '\0')
+        break;
+      if (and > 0)
+        p += and - 1;
+      continue;
+    }
+    g_string_append_c(item, *p);
+  }
+  g_string_free(item, TRUE);
+  return items;
+}
+
+GArray *date_parse_periods(const char *text)
+{
+  return date_parse_periods_in(text, NULL);
+}
+
+GArray *date_parse_periods_in(const char *text, const Lang *lang)
+{
+  if (text == NULL || strlen(text) > DATE_MAX_LIST_TEXT)
+    return NULL;
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(DatePeriod));
+  DatePeriod p;
+  if (date_parse_period_in(text, lang, &p.start, &p.end)) {
+    g_array_append_val(out, p);
+    return out;
+  }
+  g_autoptr(GPtrArray) items = split_list(text, lang);
+  gboolean ok = items->len >= 2 && items->len <= DATE_MAX_LIST_ITEMS;
+  for (guint i = 0; ok && i < items->len; i++) {
+    const char *item = g_ptr_array_index(items, i);
+    int year;
+    Scan s = {item, lang};
+    Season season =
+        out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end) : SEASON_NONE;
+    /* "Summer 2019 and 2020": a bare year after a season is that season. */
+    gboolean bare_year = scan_number(&s, 4, 4, &year) && *s.p == '\0';
+    if (!(bare_year && season != SEASON_NONE) &&
+        date_parse_period_in(item, lang, &p.start, &p.end)) {
+      g_array_append_val(out, p);
+      continue;
+    }
+    ok = bare_year && season != SEASON_NONE;
+    if (!ok && (season = season_word_alone(item, lang)) != SEASON_NONE) {
+      /* "Spring and Fall 2019": a season alone takes the year of the next dated item. */
+      for (guint k = i + 1; k < items->len && !ok; k++) {
+        DatePeriod next;
+        if (date_parse_period_in(g_ptr_array_index(items, k), lang, &next.start, &next.end) &&
+            !next.start.present) {
+          date_to_ymd(next.start.first, &year, NULL, NULL);
+          ok = TRUE;
+        }
+      }
+    }
+    if (ok) {
+      DateValue v = {0};
+      ok = set_season(&v, year, season);
+      p.start = p.end = v;
+      g_array_append_val(out, p);
+    }
+  }
+  if (!ok) {
+    g_array_unref(out);
+    return NULL;
+  }
+  return out;
+}
+
+/* ---- Days that do not exist ---- */
+
+/* The month names of diagnostics, which are English whatever the CV's language. */
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+char *date_day_overflow(const char *text, DateValue *clamped)
+{
+  if (text == NULL)
+    return NULL;
+  g_autofree char *t = trimmed_copy(text, strlen(text));
+  if (t == NULL)
+    return NULL;
+  Scan s = {t, NULL};
+  gboolean approx = scan_approx(&s);
+  int year, month, day;
+  if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
+      *s.p++ != '-' || !scan_number(&s, 1, 2, &day) || *s.p != '\0')
+    return NULL;
+  if (!valid_year(year) || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+  if (day <= days)
+    return NULL;
+  if (clamped != NULL)
+    *clamped = (DateValue){.first = last_of_month(year, month),
+                           .last = last_of_month(year, month),
+                           .precision = DATE_PREC_DAY,
+                           .approximate = approx};
+  if (month == 2)
+    return g_strdup_printf("February %d has %d days", year, days);
+  return g_strdup_printf("%s has %d days", month_names[month - 1], days);
 }

@@ -51,12 +51,37 @@ gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out);
 gboolean date_parse(const char *text, DateValue *out);
 
 /* Parses a `periods` item written as a scalar: any single date (its whole span), a range
- * `A..B` / `A - B` / `A – B` / `A to B`, or an academic year `2005/06` or `2005/2006`
- * (1 Sep to 30 Jun). For a single date @start and @end are the same value.
- * FALSE if unparsable. */
+ * `A..B` / `A - B` / `A – B` / `A to B`, or with a hyphen, en or em dash without spaces or
+ * doubled (`2020-2021`, `2019–present`, `2019--2020`; a date's own hyphens come first:
+ * `2019-08` is a month), a range ending in two digits after a year (`2016-19`,
+ * `2012 - 13`), or an academic year `2005/06` or `2005/2006` (1 Sep to 30 Jun). For a
+ * single date @start and @end are the same value. FALSE if unparsable. */
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end);
 /* date_parse_period with each date read as date_parse_in reads it in @lang. */
 gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end);
+
+/* One period of a free-text date, as date_parse_period gives it. */
+typedef struct {
+  DateValue start, end;
+} DatePeriod;
+
+/* Parses free text naming one or more periods (RenderCV's `date`, the native `periods`
+ * items): anything date_parse_period reads, or a list of such items separated by `,`,
+ * `;`, `&` or `and` ("2023, 2024", "2019 and 2021-2022"), in which a bare year after a
+ * season is that season again ("Summer 2019 and 2020") and a season alone takes the year
+ * of the next item ("Spring and Fall 2019"). Returns a new array of DatePeriod owned by
+ * the caller, in the order written, or NULL when any item is unparsable.
+ * date_parse_periods_in reads each item as date_parse_period_in does in @lang and also
+ * splits at @lang's word for `and` (LANG_AND: "Sommer 2019 und 2020", "2019年、2021年");
+ * date_parse_periods is it in English. */
+GArray *date_parse_periods_in(const char *text, const Lang *lang);
+GArray *date_parse_periods(const char *text);
+
+/* When @text has the form YYYY-MM-DD (optionally approximate) with a real month but a
+ * day past the month's end ("2024-09-31"; up to 31), returns what is wrong as a new
+ * string ("September has 30 days", "February 2023 has 28 days") and, when @clamped is
+ * not NULL, sets it to the month's last day. NULL for any other text. */
+char *date_day_overflow(const char *text, DateValue *clamped);
 
 /* Calendar helpers. date_from_ymd returns 0 for an invalid date. */
 DateDay date_from_ymd(int year, int month, int day);

@@ -239,8 +239,14 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
     ok = day != NULL && date_parse(day, out);
   }
   if (!ok) {
-    g_autofree char *langs = readctx_date_languages(c->lang, node->text, FALSE);
-    readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT "%s", s, langs);
+    /* A date of the right form naming a day that does not exist: say which. */
+    g_autofree char *why = date_day_overflow(node->text, NULL);
+    if (why != NULL) {
+      readctx_error(c, node, "impossible date '%s': %s", s, why);
+    } else {
+      g_autofree char *langs = readctx_date_languages(c->lang, node->text, FALSE);
+      readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT "%s", s, langs);
+    }
     return FALSE;
   }
   if (out->present && what != NULL) {
@@ -262,10 +268,11 @@ char *readctx_date_languages(const Lang *lang, const char *text, gboolean period
   /* A German CV that forgot its `language:` is told which one reads it. */
   for (guint i = 0; i < lang_count(); i++) {
     const Lang *other = lang_nth(i);
-    DateValue v, w;
     if (other == lang_english() || (lang != NULL && strcmp(lang_code(other), lang_code(lang)) == 0))
       continue;
-    if (period ? !date_parse_period_in(text, other, &v, &w) : !date_parse_in(text, other, &v))
+    DateValue v;
+    g_autoptr(GArray) periods = period ? date_parse_periods_in(text, other) : NULL;
+    if (period ? periods == NULL : !date_parse_in(text, other, &v))
       continue;
     g_string_append_printf(out, "; as %s it is a date: set the CV's language to '%s'",
                            lang_english_name(other), lang_code(other));

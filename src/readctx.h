@@ -101,13 +101,15 @@ gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 /* Reads a date (date_parse_in @c->lang; with accept_timestamps also
  * `2019-08-01T00:00:00Z` as its day). @what names the field for the error "WHAT cannot be
  * 'present'", or is NULL when `present` is allowed. FALSE after that error, "expected a
- * date, found WHAT" or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
+ * date, found WHAT", for a day past its month's end "impossible date 'TEXT': September has
+ * 30 days" (date_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
  * readctx_date_languages's words. */
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out);
 
 /* What an "unparsable date" message adds about languages, for @text read in @lang (NULL:
  * English): " (words read as German, then English)", or " (words read as English)"; then,
- * when another catalog reads @text as a date (as a period with @period), "; as
+ * when another catalog reads @text as a date (as periods, date_parse_periods_in, with
+ * @period), "; as
  * Portuguese it is a date: set the CV's language to 'pt'". A new string owned by the
  * caller. */
 char *readctx_date_languages(const Lang *lang, const char *text, gboolean period);

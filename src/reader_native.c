@@ -140,12 +140,14 @@ static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean a
   return add_span(c, &in, approx, entry);
 }
 
+/* A `periods` item written as text: a date, a range, an academic year, or a list of them
+ * ("2023, 2024", "summer 2019 and 2020"), each a period of its own. */
 static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean approx,
                                    ModelEntry *entry)
 {
   g_autofree char *s = readctx_shown(node->text);
-  SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
-  if (!date_parse_period_in(node->text, c->lang, &in.start, &in.end)) {
+  g_autoptr(GArray) periods = date_parse_periods_in(node->text, c->lang);
+  if (periods == NULL) {
     g_autofree char *langs = readctx_date_languages(c->lang, node->text, TRUE);
     readctx_error(c, node,
                   "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
@@ -153,16 +155,24 @@ static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean ap
                   s, langs);
     return FALSE;
   }
-  if (in.start.present) {
-    readctx_error(c, node, "a period cannot start at '%s'", s);
-    return FALSE;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < periods->len && ok; i++) {
+    const DatePeriod *p = &g_array_index(periods, DatePeriod, i);
+    SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
+    in.start = p->start;
+    in.end = p->end;
+    if (in.start.present) {
+      readctx_error(c, node, "a period cannot start at '%s'", s);
+      return FALSE;
+    }
+    if (!in.end.present && in.end.last < in.start.first) {
+      readctx_error(c, node, "period '%s' ends before it starts", s);
+      return FALSE;
+    }
+    in.period_text = node->text;
+    ok = add_span(c, &in, approx, entry);
   }
-  if (!in.end.present && in.end.last < in.start.first) {
-    readctx_error(c, node, "period '%s' ends before it starts", s);
-    return FALSE;
-  }
-  in.period_text = node->text;
-  return add_span(c, &in, approx, entry);
+  return ok;
 }
 
 static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)

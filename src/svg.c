@@ -728,6 +728,8 @@ static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
   for (guint b = 0; b < entry->bars->len; b++)
     append_label(out, layer, scene, g_array_index(entry->bars, LayoutBar, b).label);
   append_label(out, layer, scene, entry->label);
+  append_label(out, layer, scene, entry->org_label);
+  append_label(out, layer, scene, entry->caption);
   append_owner_end(out, entry->url);
 }
 
@@ -740,6 +742,7 @@ static void append_milestone(GString *out, Layer *layer, const LayoutScene *scen
     append_tooltip_rect(out, layout_shape_box(scene, ms->marker), tip);
   g_free(tip);
   append_label(out, layer, scene, ms->label);
+  append_label(out, layer, scene, ms->list_item);
   append_owner_end(out, ms->url);
 }
 

@@ -709,3 +709,134 @@ void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *te
     text_runs_free(&scratch);
   }
 }
+
+/* --- Coverage --- */
+
+guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArray *out)
+{
+  TextExtents e;
+  text_measure(ctx, font, text, &e);
+  TextEntry *entry = text_lookup(ctx, font, text);
+  PangoLayout *layout = entry && entry->layout ? entry->layout : NULL;
+  if (!layout) {
+    text_set(ctx, font, text);
+    layout = ctx->layout;
+  }
+  if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+    return 0;
+  guint before = out->len;
+  PangoLayoutIter *iter = pango_layout_get_iter(layout);
+  do {
+    PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
+    if (!run)
+      continue;
+    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+      if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        continue;
+      TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
+                       glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
+      /* Pango reports the character itself in the glyph; take it from the text where it
+       * can be read there (the two agree; the text is the one the user wrote). */
+      if (m.offset < strlen(text))
+        m.ch = g_utf8_get_char(text + m.offset);
+      g_array_append_val(out, m);
+    }
+  } while (pango_layout_iter_next_run(iter));
+  pango_layout_iter_free(iter);
+  /* A run's glyphs are in visual order: right-to-left runs come reversed. */
+  TextMissing *found = &g_array_index(out, TextMissing, before);
+  guint n = out->len - before;
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && found[j - 1].offset > found[j].offset; j--) {
+      TextMissing t = found[j];
+      found[j] = found[j - 1];
+      found[j - 1] = t;
+    }
+  return n;
+}
+
+/* Pictographs that have no script of their own (GLib calls them Common), in the blocks
+ * where emoji live. */
+static gboolean text_is_emoji(gunichar ch)
+{
+  return (ch >= 0x1F000 && ch <= 0x1FAFF) || (ch >= 0x2600 && ch <= 0x27BF) ||
+         (ch >= 0x2B00 && ch <= 0x2BFF) || (ch >= 0x1F1E6 && ch <= 0x1F1FF) || ch == 0x200D ||
+         (ch >= 0xFE00 && ch <= 0xFE0F);
+}
+
+typedef struct {
+  GUnicodeScript script;
+  const char *name;
+  const char *package;
+} TextScriptFont;
+
+/* Where Debian's fonts for a script are: the CJK ones in one package, most other living
+ * scripts in Noto's core set. */
+static const TextScriptFont text_script_fonts[] = {
+    {G_UNICODE_SCRIPT_HAN, "Han", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_HANGUL, "Hangul", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_HIRAGANA, "Hiragana", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_KATAKANA, "Katakana", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_BOPOMOFO, "Bopomofo", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_ARABIC, "Arabic", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_HEBREW, "Hebrew", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_DEVANAGARI, "Devanagari", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_BENGALI, "Bengali", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GURMUKHI, "Gurmukhi", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GUJARATI, "Gujarati", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TAMIL, "Tamil", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TELUGU, "Telugu", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_KANNADA, "Kannada", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MALAYALAM, "Malayalam", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_SINHALA, "Sinhala", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_THAI, "Thai", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_LAO, "Lao", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_KHMER, "Khmer", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MYANMAR, "Myanmar", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TIBETAN, "Tibetan", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GEORGIAN, "Georgian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_ARMENIAN, "Armenian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_ETHIOPIC, "Ethiopic", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_SYRIAC, "Syriac", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_THAANA, "Thaana", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MONGOLIAN, "Mongolian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CHEROKEE, "Cherokee", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CANADIAN_ABORIGINAL, "Canadian Aboriginal", "fonts-noto-core"},
+    /* Beyond DejaVu's reach in these (rare letters, polytonic Greek) */
+    {G_UNICODE_SCRIPT_LATIN, "Latin", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GREEK, "Greek", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CYRILLIC, "Cyrillic", "fonts-noto-core"},
+};
+
+static const TextScriptFont *text_script_font(gunichar ch)
+{
+  GUnicodeScript script = g_unichar_get_script(ch);
+  for (gsize i = 0; i < G_N_ELEMENTS(text_script_fonts); i++)
+    if (text_script_fonts[i].script == script)
+      return &text_script_fonts[i];
+  return NULL;
+}
+
+const char *text_script_name(gunichar ch)
+{
+  if (text_is_emoji(ch))
+    return "emoji";
+  const TextScriptFont *f = text_script_font(ch);
+  if (f)
+    return f->name;
+  GUnicodeScript script = g_unichar_get_script(ch);
+  return script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED ||
+                 script == G_UNICODE_SCRIPT_UNKNOWN
+             ? "symbol"
+             : "other script";
+}
+
+const char *text_script_package(gunichar ch)
+{
+  if (text_is_emoji(ch))
+    return "fonts-noto-color-emoji";
+  const TextScriptFont *f = text_script_font(ch);
+  /* Most symbols are in Noto's core set too. */
+  return f ? f->package : "fonts-noto-core";
+}

@@ -97,7 +97,7 @@ def cv_files(with_cases=True, with_data=True):
 
 
 def load_checker():
-    """tools/check-layout.py as a module (its check_dump(dump) lists the problems)."""
+    """tools/check-layout.py as a module (check_dump, completeness, ...)."""
     import importlib.util
     path = os.path.join(SRC, "tools", "check-layout.py")
     spec = importlib.util.spec_from_file_location("check_layout", path)

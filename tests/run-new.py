@@ -113,9 +113,13 @@ def names(t, exe, tmp):
         path = os.path.join(tmp, "named.yaml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
-        status, _, err = run([exe, "--check", "--strict", "named.yaml"], cwd=tmp)
-        t.ok(status == 0 and err == "", "--new %r: cvtimeline --check --strict takes it" % name,
-             describe(status, err))
+        # The test fonts (DejaVu) have no Han or emoji: the only message allowed is the
+        # warning that says so, which is about the fonts, not the YAML.
+        status, _, err = run([exe, "--check", "named.yaml"], cwd=tmp)
+        others = [l for l in err.splitlines()
+                  if "no installed font draws" not in l]
+        t.ok(status == 0 and not others, "--new %r: cvtimeline --check takes it with no other "
+             "message than a missing font's" % name, describe(status, err))
         os.unlink(path)
 
 

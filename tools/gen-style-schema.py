@@ -54,10 +54,21 @@ DEFINITIONS_HEAD = {
     },
     "pattern": {
         "description": "A fill pattern: solid, hatch (diagonal lines over the fill), "
-                       "crosshatch, dots, outline (light fill, strong border).",
-        "enum": ["solid", "hatch", "crosshatch", "dots", "outline"],
+                       "backhatch (the other diagonal), crosshatch, vertical, horizontal, "
+                       "grid (both), dots, outline (light fill, strong border).",
+        "enum": None,  # pattern_names() fills it in: the reader's own table
     },
 }
+
+
+def pattern_names():
+    """The pattern words of the style reader's table (pattern_names[] in
+    src/style_registry.c), in its order, so that a new pattern reaches the schema."""
+    with open(os.path.join(SRC, "src", "style_registry.c"), encoding="utf-8") as f:
+        m = re.search(r"pattern_names\[\]\s*=\s*\{(.*?)\};", f.read(), re.S)
+    if not m:
+        sys.exit("gen-style-schema.py: no pattern_names[] in src/style_registry.c")
+    return re.findall(r'"([a-z]+)"', m.group(1))
 
 
 def colour_names():
@@ -157,7 +168,8 @@ def with_description(schema, default, meaning):
 
 
 def build(markdown):
-    defs = dict(DEFINITIONS_HEAD)
+    defs = {k: dict(v) for k, v in DEFINITIONS_HEAD.items()}
+    defs["pattern"]["enum"] = pattern_names()
     defs.update(colour_definitions())
     top, sections, paint = {}, {}, {}
     for key, typ, default, meaning in key_rows(markdown):

@@ -319,6 +319,32 @@ static void test_periods(void)
   read_clear(&r);
 }
 
+/* The free-text forms RenderCV files use are periods too (issue 13): dashes without
+ * spaces, two-digit end years, present, and lists as several periods. */
+static void test_free_text_periods(void)
+{
+  Read r =
+      read_cv("visiting:\n"
+              "  - title: V\n"
+              "    periods: ['2016-19', '2020\u20132021', 'summer 2022 and 2023', '2024, 2025',\n"
+              "              '2026\u2013present']\n");
+  expect_messages(&r, "");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpuint(e->periods->len, ==, 7);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2016-01-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2019-12-31");
+  g_assert_cmpstr(iso(period_at(e, 1)->start), ==, "2020-01-01");
+  g_assert_cmpstr(iso(period_at(e, 1)->end), ==, "2021-12-31");
+  g_assert_cmpstr(iso(period_at(e, 2)->start), ==, "2022-06-01");
+  g_assert_cmpstr(iso(period_at(e, 2)->end), ==, "2022-08-31");
+  g_assert_cmpstr(iso(period_at(e, 3)->start), ==, "2023-06-01");
+  g_assert_cmpint(period_at(e, 3)->start_precision, ==, DATE_PREC_SEASON);
+  g_assert_cmpstr(iso(period_at(e, 4)->end), ==, "2024-12-31");
+  g_assert_cmpstr(iso(period_at(e, 5)->start), ==, "2025-01-01");
+  g_assert_true(period_at(e, 6)->ongoing);
+  read_clear(&r);
+}
+
 static void test_role_resolution(void)
 {
   Read r = read_cv("jobs:\n"
@@ -400,6 +426,8 @@ static void test_entry_shape_errors(void)
   expect_error("jobs:\n  - {title: A, start: Agust 2019}\n",
                "2:23: error: unparsable date 'Agust 2019': " DATE_FORMS_HINT
                " (words read as English)\n");
+  expect_error("jobs:\n  - {title: A, start: 2024-09-31}\n",
+               "2:23: error: impossible date '2024-09-31': September has 30 days\n");
   expect_error("jobs:\n  - {title: [A], start: 2019, approximate: maybe}\n",
                "2:13: error: expected a string, found a list\n"
                "2:44: error: expected true or false, found 'maybe'\n");
@@ -610,7 +638,22 @@ static void test_language(void)
   read_clear(&r);
   expect_error("language: [de]\njobs:\n  - title: X\n    start: 2019\n",
                "1:11: error: expected a string, found a list\n");
-  /* The error names the languages tried; a period too. */
+  /* Lists and free-text ranges in the CV's words (issue 13's forms). */
+  r = read_cv("language: de\nvisiting:\n  - title: V\n"
+              "    periods: ['Sommer 2019 und 2020', 'Frühling und Herbst 2021', 'März 2022–heute']\n");
+  expect_messages(&r, "");
+  const ModelEntry *v = entry_at(r.cv, 0, 0);
+  g_assert_cmpuint(v->periods->len, ==, 5);
+  g_assert_cmpstr(iso(period_at(v, 1)->start), ==, "2020-06-01");
+  g_assert_cmpstr(iso(period_at(v, 3)->start), ==, "2021-09-01");
+  g_assert_cmpstr(iso(period_at(v, 4)->start), ==, "2022-03-01");
+  g_assert_true(period_at(v, 4)->ongoing);
+  read_clear(&r);
+  /* The error names the languages tried; a period too, and a list. */
+  expect_error("language: de\njobs:\n  - title: X\n    periods: [été 2019 et 2020]\n",
+               "4:15: error: unparsable period 'été 2019 et 2020': expected a date, a range such "
+               "as '2019-09..2020-12' or an academic year such as '2005/06' (words read as "
+               "German, then English); as French it is a date: set the CV's language to 'fr'\n");
   expect_error("language: de\njobs:\n  - title: X\n    periods: [septembre 2015]\n",
                "4:15: error: unparsable period 'septembre 2015': expected a date, a range such "
                "as '2019-09..2020-12' or an academic year such as '2005/06' (words read as "
@@ -625,6 +668,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/groups", test_group_order_and_aliases);
   g_test_add_func("/reader/native/dates", test_dates_in_entries);
   g_test_add_func("/reader/native/periods", test_periods);
+  g_test_add_func("/reader/native/free_text_periods", test_free_text_periods);
   g_test_add_func("/reader/native/role-resolution", test_role_resolution);
   g_test_add_func("/reader/native/today-before-start", test_today_before_start);
   g_test_add_func("/reader/native/entry-errors", test_entry_shape_errors);
