@@ -424,7 +424,7 @@ static void test_lang_hostile(void)
       "2019年月",
       "2019年3月日",
       "2019年 3 月 32 日",
-      "\xe2\x80\x99" "a",
+      "’a", /* a typographic apostrophe first */
       "aujourd''hui",
       "'heute",
       "~",
