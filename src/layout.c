@@ -52,6 +52,8 @@ static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
   scene->today_visible = t->today_visible && style->today.show;
   scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
   scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  lang_free(scene->lang);
+  scene->lang = lang_copy(t->cv->language);
   return scene;
 }
 
@@ -196,9 +198,10 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, const Summary
 
   layout_ticks(&ctx);
   double today_label_y = y;
-  if (scene->today_visible && style->today.label && *style->today.label) {
+  const char *today_label = layout_today_label(style, scene);
+  if (scene->today_visible && *today_label) {
     TextExtents e;
-    text_measure(text, style->today.font, style->today.label, &e);
+    text_measure(text, style->today.font, today_label, &e);
     y += e.height + 4;
   }
   double body_top = y;
@@ -395,6 +398,7 @@ LayoutScene *layout_scene_new(double width, double height)
   scene->milestones = g_array_new(FALSE, TRUE, sizeof(LayoutMilestone));
   g_array_set_clear_func(scene->milestones, layout_milestone_clear);
   scene->ticks = g_array_new(FALSE, TRUE, sizeof(LayoutTick));
+  scene->lang = lang_copy(NULL);
   return scene;
 }
 
@@ -450,6 +454,7 @@ void layout_scene_free(LayoutScene *scene)
   g_free(scene->tick_unit);
   g_free(scene->title);
   g_free(scene->headline);
+  lang_free(scene->lang);
   g_free(scene);
 }
 

@@ -230,6 +230,7 @@ typedef struct {
   gboolean show_org;     /* entry labels name the org (bar.show-org) */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
+  Lang *lang;            /* the chart's language (its words, describe's); owned, never NULL */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 

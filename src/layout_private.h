@@ -141,6 +141,9 @@ void layout_ticks(LayoutCtx *ctx);
 double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record);
 /* The today line from @top to @bottom, its label at @label_y. */
 void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom);
+/* The today line's label: the style's today.label, or for `auto` the word of the scene's
+ * language; "" for none. Owned by the style or the scene. */
+const char *layout_today_label(const Style *style, const LayoutScene *scene);
 /* A grid line at every labelled tick from @top to @bottom. */
 void layout_grid(LayoutCtx *ctx, double top, double bottom);
 

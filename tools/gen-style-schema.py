@@ -272,6 +272,10 @@ def dump(value, indent=0, width=100):
 
 
 def main():
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")
+                             and sys.argv[1] != "-"):
+        # An option is never an output path: `--help` once wrote a file of that name.
+        sys.exit(__doc__.strip().splitlines()[0] if __doc__ else "usage: gen-style-schema.py [OUTPUT]")
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(SRC, "doc", "schema",
                                                             "style.schema.json")
     with open(os.path.join(SRC, "doc", "styles.md"), encoding="utf-8") as f:
