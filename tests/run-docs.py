@@ -11,6 +11,7 @@ doc/styles.md):
   standard output and error, together, to be exactly the lines under it;
 - the key tables are the readers' own (--print-keys): every CV key of doc/cv-format.md
   and every style key of doc/styles.md exists, and none is missing;
+- every message of the native cases in tests/errors/ is in doc/cv-format.md;
 - the defaults in doc/styles.md are those of styles/default.yaml;
 - every option of --help is in doc/cli.md's table, and nothing else is.
 
@@ -237,6 +238,48 @@ def check_cli_options(t, exe):
          "--help only: %s\ndoc only: %s" % (sorted(options - doc), sorted(doc - options)))
 
 
+def message_shape(text):
+    """A message with its particulars made alike: quoted text, parentheses, numbers,
+    runs of space, the language a date would be read in."""
+    text = re.sub(r"(\w)'s\b", r"\1s", text)  # the CV's: not a quote
+    text = re.sub(r"'[^']*'", "'X'", text)
+    text = re.sub(r"\([^()]*\)", "(X)", text)
+    text = re.sub(r"[0-9]+", "9", text)
+    text = re.sub(r"as [A-Z][a-z]+ it is a date", "as L it is a date", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check_messages(t):
+    """Every message of the native cases in tests/errors/ is shown in doc/cv-format.md:
+    a code span or a console line of the same shape (a `...` in the page stands for any
+    text)."""
+    doc = read("doc/cv-format.md")
+    prose = re.sub(r"^```.*?^```", "", doc, flags=re.S | re.M)
+    shapes = [message_shape(m.group(1)) for m in re.finditer(r"`([^`]+)`", prose)]
+    shapes += [message_shape(m.group(1)) for m in
+               re.finditer(r"^\S+:\d+:\d+: (?:error|warning): (.*)$", doc, re.M)]
+    patterns = [re.compile("^" + ".*?".join(re.escape(p) for p in shape.split("...")) + "$")
+                for shape in shapes]
+    missing = []
+    n = 0
+    for path in sorted(glob.glob(os.path.join(SRC, "tests", "errors", "*.yaml"))):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            if re.search(r"^cv:", f.read(), re.M):
+                continue  # RenderCV: doc/importing.md
+        with open(path[:-len(".yaml")] + ".stderr", encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"^\S+?(?::\d+)*: (?:error|warning): (.*)$", line.rstrip("\n"))
+                if not m:
+                    continue
+                n += 1
+                shape = message_shape(m.group(1))
+                if not any(p.match(shape) for p in patterns):
+                    missing.append("%s: %s" % (os.path.basename(path), m.group(1)))
+    t.ok(n >= 40, "tests/errors/ has native messages to compare (%d)" % n)
+    t.ok(not missing, "doc/cv-format.md shows every message of tests/errors/ (native)",
+         "\n".join(missing))
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -246,6 +289,7 @@ def main():
         n += check_examples(t, exe, os.path.relpath(page, SRC))
     t.ok(n >= 10, "the pages mark at least 10 examples to check (%d)" % n)
     check_cv_keys(t, exe)
+    check_messages(t)
     check_style_defaults(t, check_style_keys(t, exe))
     check_cli_options(t, exe)
     return t.done()
