@@ -13,14 +13,14 @@ doc/styles.md):
   and every style key of doc/styles.md exists, and none is missing;
 - every message of the native cases in tests/errors/ is in doc/cv-format.md;
 - the defaults in doc/styles.md are those of styles/default.yaml;
-- every option of --help is in doc/cli.md's table, and nothing else is.
+- every option of --help is in doc/cli.md's table, with the values --help lists, and
+  nothing else is; and in doc/cvtimeline.1.
 
 Usage: python3 tests/run-docs.py PATH/TO/cvtimeline
 """
 import glob
 import os
 import re
-import shlex
 import subprocess
 import sys
 import tempfile
@@ -236,6 +236,23 @@ def check_cli_options(t, exe):
     t.ok(len(options) >= 25, "--help lists the options (%d)" % len(options))
     t.ok(options == doc, "doc/cli.md 'Options' has exactly the options of --help",
          "--help only: %s\ndoc only: %s" % (sorted(options - doc), sorted(doc - options)))
+    rows = {}
+    for line in section(text, "Options").split("\n"):
+        if line.startswith("|"):
+            for name in re.findall(r"(--[a-z][a-z-]*)", line.split("|")[1]):
+                rows[name] = line
+    wrong = []
+    for name, choices in re.findall(r"^\s+(?:-\w, )?(--[a-z-]+)=([a-z]+(?:\|[a-z]+)+)\s",
+                                    helptext, re.M):
+        row = rows.get(name, "")
+        missing = [c for c in choices.split("|") if not re.search(r"\b%s\b" % c, row)]
+        if missing:
+            wrong.append("%s: %s" % (name, ", ".join(missing)))
+    t.ok(not wrong, "doc/cli.md names every value --help lists for an option "
+         "(formats, languages, schemas)", "\n".join(wrong))
+    man = read("doc/cvtimeline.1").replace("\\-", "-")
+    absent = sorted(o for o in options if o not in man)
+    t.ok(not absent, "doc/cvtimeline.1 describes every option of --help", str(absent))
 
 
 def message_shape(text):
