@@ -69,7 +69,7 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
   /* A bar cut by the visible range ends hard, with a break mark across the cut end:
    * it goes on out of view, which a fade (uncertain) or a round end would not say. */
   for (int end = 0; end < 2; end++) {
-    if (!(end ? bar->cut_end : bar->cut_start) || w < 8)
+    if (!layout_bar_clip_mark(item, i, end))
       continue;
     double ex = end ? x1 - 5 : x0 + 5;
     StyleColor page = st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1};
@@ -123,7 +123,8 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
     layout_label_plate(ctx, item, o->inside_bar, box);
   } else if (o->text && o->place != PLACE_NONE) {
     double x = o->place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->text_w;
-    layout_text_two_tone(ctx, owner, st->bar.font, o->text, x, y, st->page.color, st->page.muted);
+    layout_text_two_tone(ctx, owner, st->bar.font, o->text, x, y,
+                         o->text_org ? st->page.muted : st->page.color, st->page.muted);
   }
   if (o->org_text) {
     double x = o->org_place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->org_w;
@@ -131,10 +132,11 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
                 st->page.muted);
   }
   if (o->caption) {
-    double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + LAYOUT_CAPTION_GAP;
+    double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + ctx->caption_gap;
     cy = round(cy + ctx->label_baseline) - ctx->label_baseline;
     layout_text_two_tone(ctx, LAYOUT_OWNER(ENTRY, item->index, CAPTION, 0), st->bar.font,
-                         o->caption, o->caption_x, cy, st->page.color, st->page.muted);
+                         o->caption, o->caption_x, cy,
+                         o->caption_org ? st->page.muted : st->page.color, st->page.muted);
   }
 }
 
@@ -252,7 +254,7 @@ void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custo
 /* The height a caption adds under its lane. */
 static double layout_caption_band(const LayoutCtx *ctx)
 {
-  return LAYOUT_CAPTION_GAP + ceil(ctx->label_h);
+  return ctx->caption_gap + ceil(ctx->label_h);
 }
 
 /* Finds every entry's ways to be labelled whole and puts the entries into lanes in

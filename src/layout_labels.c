@@ -47,13 +47,21 @@ void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *rig
   *right = r ? each : 0;
 }
 
-/* The part of bar @i that is not faded, where a label inside stays legible. */
+gboolean layout_bar_clip_mark(const LayoutItem *item, guint i, gboolean end)
+{
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  return (end ? bar->cut_end : bar->cut_start) &&
+         layout_bar_x1(item, i) - layout_bar_x0(item, i) >= LAYOUT_CLIP_MARK;
+}
+
+/* The part of bar @i that is neither faded nor under a cut mark, where a label inside
+ * stays legible. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1)
 {
   double fl, fr;
   layout_bar_fades(item, i, &fl, &fr);
-  *x0 = layout_bar_x0(item, i) + fl;
-  *x1 = layout_bar_x1(item, i) - fr;
+  *x0 = layout_bar_x0(item, i) + fl + (layout_bar_clip_mark(item, i, FALSE) ? LAYOUT_CLIP_MARK : 0);
+  *x1 = layout_bar_x1(item, i) - fr - (layout_bar_clip_mark(item, i, TRUE) ? LAYOUT_CLIP_MARK : 0);
 }
 
 static double layout_bar_room(const LayoutItem *item, guint i)
@@ -295,6 +303,7 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
     LayoutLabelOption o = {.org_segment = -1, .place = PLACE_INSIDE, .inside_bar = widest};
     o.text = g_strdup(title);
     o.text_w = layout_text_width(ctx, font, title);
+    o.caption_org = TRUE;
     layout_add_captioned(ctx, item, &o, rest, 4.5);
   }
   LayoutLabelOption o = {.org_segment = -1};
@@ -372,13 +381,18 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
 
   char *seg_text = NULL;
   gint seg = layout_org_segment(ctx, item, who, &seg_text);
+  /* The roles are the entry's titles: the org beside or under them is muted. */
+  gboolean who_org = entry->title == NULL;
   if (all_fit) {
+    guint first = item->options->len;
     layout_label_whole(ctx, item, who, FALSE, 0);
+    for (guint k = first; k < item->options->len; k++)
+      g_array_index(item->options, LayoutLabelOption, k).text_org = who_org;
     if (seg >= 0) {
       LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
       layout_add_option(item, &o, 1.5);
     }
-    LayoutLabelOption o = {.org_segment = -1};
+    LayoutLabelOption o = {.org_segment = -1, .caption_org = who_org};
     layout_add_captioned(ctx, item, &o, who, 4);
   } else {
     layout_label_whole(ctx, item, item->full, FALSE, 0);
@@ -386,7 +400,8 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
     for (int left = 0; left < 2; left++) {
       if (!(left ? layout_fits_left(ctx, item, who_w) : layout_fits_right(ctx, item, who_w)))
         continue;
-      LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT};
+      LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT,
+                             .text_org = who_org};
       o.text = g_strdup(who);
       o.text_w = who_w;
       layout_add_captioned(ctx, item, &o, roles, 4 + left * 0.5);

@@ -17,7 +17,7 @@
 #define LAYOUT_BAR_PART 4.0      /* the gap that parts two bars touching in one lane */
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
-#define LAYOUT_CAPTION_GAP 2.0   /* between a bar and the caption under it */
+#define LAYOUT_CLIP_MARK 8.0     /* the "//" across a cut end, and bars too short to carry it */
 
 typedef enum {
   LAYER_BACK, /* background, grid, separators */
@@ -38,6 +38,7 @@ typedef struct {
   double lane_h;     /* a lane's height: the bar, or the label line when taller */
   double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
+  double caption_gap; /* between a bar and the caption under it: glyphs never graze the bar */
   StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
 } LayoutCtx;
 
@@ -69,6 +70,9 @@ typedef struct {
   char *org_segment_text; /* that label; owned */
   char *caption;          /* under the bar, or NULL; owned */
   double caption_x, caption_w;
+  /* The label beside the bar, or the caption, names only the org (and location) of an
+   * entry whose title or roles are told elsewhere: drawn muted, like every other org. */
+  gboolean text_org, caption_org;
   gboolean shortened; /* some text of the entry is not drawn whole */
   LayoutLaneOption lane;
 } LayoutLabelOption;
@@ -149,7 +153,9 @@ void layout_item_bars(LayoutCtx *ctx, LayoutItem *item);
 /* How far bar @i's ends fade (approximate or ongoing ends; a cut end does not fade): at
  * most a quarter of the bar each, so a solid core of at least half its length stays. */
 void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *right);
-/* The part of bar @i that is not faded. */
+/* Whether bar @i carries a cut mark at its start (or, with @end, its end). */
+gboolean layout_bar_clip_mark(const LayoutItem *item, guint i, gboolean end);
+/* The part of bar @i that is neither faded nor under a cut mark. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1);
 /* Role segment @i's label (its whole title, or the one that also names the org), or
  * NULL; a new string. */
