@@ -68,8 +68,6 @@ static void layout_ctx_init(LayoutCtx *ctx, const Style *style, TextCtx *text, L
   ctx->lane_h = MAX(ctx->bar_h, ceil(e.height));
   ctx->lane_pitch = ctx->lane_h + style->bar.gap;
   ctx->caption_gap = MAX(4, round(style->bar.padding / 2));
-  ctx->label_dark = (StyleColor){0.07, 0.09, 0.15, 1};
-  ctx->label_light = (StyleColor){1, 1, 1, 1};
 }
 
 /* The page's background, first in paint order, once the page's size is final (after a

@@ -63,7 +63,7 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
   };
   /* Alternating tints tell the segments apart even where the cut is a hairline. */
   if (roles && i % 2 == 1)
-    rect.fill = layout_with_alpha(item->color, 0.82);
+    rect.fill = layout_segment_tint(item->color, inside);
   layout_bar_fades(item, i, &rect.fade_left, &rect.fade_right);
   layout_push(ctx, LAYER_BARS, &rect);
   /* A bar cut by the visible range ends hard, with a break mark across the cut end:

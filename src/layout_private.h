@@ -39,7 +39,6 @@ typedef struct {
   double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
   double caption_gap; /* between a bar and the caption under it: glyphs never graze the bar */
-  StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
 } LayoutCtx;
 
 typedef struct {

@@ -1,6 +1,7 @@
 /* Unit tests of style.c (spec/style-format.md): colour parsing, WCAG contrast, the
  * registry and set-masks, the cascade (extends, -s, --set), every validation message,
  * and legibility of the built-in styles computed from the styles themselves. */
+#include "layout.h"
 #include "style.h"
 
 #include <glib/gstdio.h>
@@ -312,6 +313,44 @@ static void test_legibility(void)
     }
     /* The title stands out from the base text. */
     g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
+    style_free(s);
+  }
+}
+
+/* Every other role segment is tinted (layout_segment_tint) under the same label colour
+ * as the bar: its label still reads at 4.5:1 or better, for every colour a bar can take. */
+static void check_tint(const Style *s, const char *what, StyleColor fill)
+{
+  StyleColor label = layout_label_color(s, fill);
+  StyleColor tint = layout_segment_tint(fill, label);
+  double plain = style_contrast_ratio(label, fill, s->page.background);
+  double tinted = style_contrast_ratio(label, tint, s->page.background);
+  g_test_message("%s: %.2f, tinted %.2f", what, plain, tinted);
+  g_assert_cmpfloat(tinted, >=, 4.5);
+  /* The tint moves away from the label: it never reads worse than the bar. */
+  g_assert_cmpfloat(tinted, >=, plain);
+}
+
+static void test_segment_tints(void)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    Style *s = builtin_style(i);
+    GHashTableIter iter;
+    gpointer key, value;
+    g_hash_table_iter_init(&iter, s->groups);
+    while (g_hash_table_iter_next(&iter, &key, &value)) {
+      StylePaint paint;
+      style_group_paint(s, key, 0, &paint);
+      check_tint(s, key, paint.color);
+    }
+    g_hash_table_iter_init(&iter, s->classes);
+    while (g_hash_table_iter_next(&iter, &key, &value)) {
+      const StylePaint *paint = value;
+      if (paint->set & STYLE_PAINT_COLOR)
+        check_tint(s, key, paint->color);
+    }
+    for (guint j = 0; j < s->palette->len; j++)
+      check_tint(s, "palette", g_array_index(s->palette, StyleColor, j));
     style_free(s);
   }
 }
@@ -968,6 +1007,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/builtins-clean", test_builtins_clean);
   g_test_add_func("/style/builtin-values", test_builtin_values);
   g_test_add_func("/style/legibility", test_legibility);
+  g_test_add_func("/style/segment-tints", test_segment_tints);
   g_test_add_func("/style/delta-e2000", test_delta_e2000);
   g_test_add_func("/style/highlight-stands-out", test_highlight_stands_out);
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
