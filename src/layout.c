@@ -27,6 +27,9 @@ static void layout_set_plot(LayoutCtx *ctx, double column)
   ctx->x1 = ctx->right;
   double days = (double)(scene->range_end - scene->range_start + 1);
   ctx->px_per_day = (ctx->x1 - ctx->x0) / days;
+  /* Known before any label is placed: labels keep clear of it. */
+  ctx->today_shown = scene->today_visible;
+  ctx->today_x = round(layout_x(ctx, scene->today) + ctx->px_per_day / 2) + 0.5;
 }
 
 static GArray *layout_legend_items(LayoutPrepared *groups, guint n)

@@ -101,36 +101,70 @@ static double layout_item_x1(const LayoutItem *item)
   return layout_bar_x1(item, item->te->bars->len - 1);
 }
 
+/* Whether a label over [@a, @b] keeps clear of the today line: its dash never cuts
+ * through glyphs. */
+static gboolean layout_clear_of_today(const LayoutCtx *ctx, double a, double b)
+{
+  return !ctx->today_shown || b <= ctx->today_x - LAYOUT_TODAY_CLEAR ||
+         a >= ctx->today_x + LAYOUT_TODAY_CLEAR;
+}
+
+/* How far right a label starting at @a may reach: the page's edge, or short of the today
+ * line when it starts left of it. */
+static double layout_right_limit(const LayoutCtx *ctx, double a)
+{
+  if (ctx->today_shown && a < ctx->today_x + LAYOUT_TODAY_CLEAR)
+    return MIN(ctx->right, ctx->today_x - LAYOUT_TODAY_CLEAR);
+  return ctx->right;
+}
+
+/* How far left a label ending at @b may reach. */
+static double layout_left_limit(const LayoutCtx *ctx, double b)
+{
+  if (ctx->today_shown && b > ctx->today_x - LAYOUT_TODAY_CLEAR)
+    return MAX(ctx->x0, ctx->today_x + LAYOUT_TODAY_CLEAR);
+  return ctx->x0;
+}
+
 /* Whether text @w wide fits inside bar @bar (with the padding on both sides). */
 static gboolean layout_fits_inside(const LayoutCtx *ctx, const LayoutItem *item, guint bar, double w)
 {
-  return layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, bar);
+  double x0, x1, pad = ctx->style->bar.padding;
+  layout_bar_solid(item, bar, &x0, &x1);
+  return layout_inside_allowed(ctx) && w + 2 * pad <= x1 - x0 &&
+         layout_clear_of_today(ctx, x0 + pad, x0 + pad + w);
 }
 
 static gboolean layout_fits_right(const LayoutCtx *ctx, const LayoutItem *item, double w)
 {
-  return layout_beside_allowed(ctx) && layout_item_x1(item) + LAYOUT_LABEL_GAP + w <= ctx->right;
+  double a = layout_item_x1(item) + LAYOUT_LABEL_GAP;
+  return layout_beside_allowed(ctx) && a + w <= layout_right_limit(ctx, a);
 }
 
 static gboolean layout_fits_left(const LayoutCtx *ctx, const LayoutItem *item, double w)
 {
-  return layout_beside_allowed(ctx) && layout_item_x0(item) - LAYOUT_LABEL_GAP - w >= ctx->x0;
+  double b = layout_item_x0(item) - LAYOUT_LABEL_GAP;
+  return layout_beside_allowed(ctx) && b - w >= layout_left_limit(ctx, b);
 }
 
 /* Where a caption @w wide under the entry's bars starts: under the first bar where it
- * fits there, else ending under the last bar, else as near as the plot allows; FALSE when
- * it is wider than the plot. */
+ * fits there, else ending under the last bar, else as near as the plot allows (clear of
+ * the today line); FALSE when there is no such place. */
 static gboolean layout_caption_x(const LayoutCtx *ctx, const LayoutItem *item, double w, double *x)
 {
-  if (!layout_beside_allowed(ctx) || w > ctx->right - ctx->x0)
+  if (!layout_beside_allowed(ctx))
     return FALSE;
-  if (layout_item_x0(item) + w <= ctx->right)
-    *x = layout_item_x0(item);
-  else if (layout_item_x1(item) - w >= ctx->x0)
-    *x = layout_item_x1(item) - w;
-  else
-    *x = ctx->right - w;
-  return TRUE;
+  double a0 = layout_item_x0(item), b1 = layout_item_x1(item);
+  double near[4] = {a0, b1 - w, ctx->right - w,
+                    ctx->today_shown ? ctx->today_x - LAYOUT_TODAY_CLEAR - w : ctx->right - w};
+  for (guint i = 0; i < G_N_ELEMENTS(near); i++) {
+    double a = near[i];
+    if (a >= ctx->x0 && a + w <= ctx->right && layout_clear_of_today(ctx, a, a + w)) {
+      *x = a;
+      return TRUE;
+    }
+  }
+  return FALSE;
 }
 
 void layout_label_option_clear(LayoutLabelOption *o)
@@ -226,10 +260,12 @@ static void layout_label_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
 {
   double pad = ctx->style->bar.padding;
   guint widest = layout_widest_bar(item);
+  double right_a = layout_item_x1(item) + LAYOUT_LABEL_GAP;
+  double left_b = layout_item_x0(item) - LAYOUT_LABEL_GAP;
   double rooms[3] = {
       inside_ok && layout_inside_allowed(ctx) ? layout_bar_room(item, widest) - 2 * pad : 0,
-      layout_beside_allowed(ctx) ? ctx->right - layout_item_x1(item) - LAYOUT_LABEL_GAP : 0,
-      layout_beside_allowed(ctx) ? layout_item_x0(item) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
+      layout_beside_allowed(ctx) ? layout_right_limit(ctx, right_a) - right_a : 0,
+      layout_beside_allowed(ctx) ? left_b - layout_left_limit(ctx, left_b) : 0,
   };
   const LayoutPlace places[3] = {PLACE_INSIDE, PLACE_RIGHT, PLACE_LEFT};
   guint best = 0;

@@ -18,6 +18,7 @@
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
 #define LAYOUT_CLIP_MARK 8.0     /* the "//" across a cut end, and bars too short to carry it */
+#define LAYOUT_TODAY_CLEAR 6.0   /* between the today line and an entry's label */
 
 typedef enum {
   LAYER_BACK, /* background, grid, separators */
@@ -34,6 +35,8 @@ typedef struct {
   double left, right; /* the page's inner edges (margins) */
   double x0, x1;      /* the plot: where dates map to x */
   double px_per_day;
+  gboolean today_shown; /* the today line is drawn, at today_x */
+  double today_x;
   double bar_h;      /* a bar's height */
   double lane_h;     /* a lane's height: the bar, or the label line when taller */
   double lane_pitch; /* lane_h + the gap */

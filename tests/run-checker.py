@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Tests of tools/check-layout.py itself: the completeness rule, the lane order and the
-milestone reach (doc/layout-dump.md) on small hand-made dumps, and on the real dump of
+"""Tests of tools/check-layout.py itself: the completeness rule, the lane order, the
+milestone reach and the today line's clearance (doc/layout-dump.md) on small hand-made dumps, and on the real dump of
 the example CV marked as if every text were whole (it is not: the checker must say so).
 
 Usage: python3 tests/run-checker.py PATH/TO/cvtimeline
@@ -103,6 +103,12 @@ def main():
     d = base()
     d["milestones"][0]["label"] = box(700, 90, 40, 12, "Paper")
     expect(d, "from its marker", "a label far from its marker is caught")
+
+    d = base()
+    d["today_x"] = 328.5
+    expect(d, "of the today line", "a label that touches the today line is caught")
+    d["today_x"] = 340
+    expect(d, None, "... and one 14 px clear of it passes")
 
     d = base()
     d["groups"][0]["entries"][0]["lane"] = 1
