@@ -71,6 +71,9 @@ static void layout_ctx_init(LayoutCtx *ctx, const Style *style, TextCtx *text, L
   ctx->lane_h = MAX(ctx->bar_h, ceil(e.height));
   ctx->lane_pitch = ctx->lane_h + style->bar.gap;
   ctx->caption_gap = MAX(4, round(style->bar.padding / 2));
+  /* Wider than a role segment's cut and than the bars' rounded corners, so that two
+   * entries never read as one bar (8 px by default, 16 on a slide). */
+  ctx->entry_gap = MAX(2 * style->bar.radius, ceil(ctx->bar_h / 3));
 }
 
 /* The page's background, first in paint order, once the page's size is final (after a

@@ -301,23 +301,6 @@ void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepare
     if (item->label.caption)
       out->lane_caption[item->lane] = TRUE;
   }
-  /* Back-to-back jobs share a lane: where one's bar ends as the next one's begins, both
-   * give up 2 px, a gap wider than a role segment's cut, so they read as two bars. */
-  for (guint k = 1; k < n; k++) {
-    /* Lanes are runs of the entries in start order, whichever way they read. */
-    LayoutItem *a = &out->items[k - 1], *b = &out->items[k];
-    if (a->lane != b->lane)
-      continue;
-    double *a_x1 = &g_array_index(a->xs, double, a->xs->len - 1);
-    double *b_x0 = &g_array_index(b->xs, double, 0);
-    double a_x0 = g_array_index(a->xs, double, a->xs->len - 2), b_x1 = g_array_index(b->xs, double, 1);
-    if (*b_x0 - *a_x1 < LAYOUT_BAR_PART && *a_x1 - a_x0 > 3 * LAYOUT_BAR_PART &&
-        b_x1 - *b_x0 > 3 * LAYOUT_BAR_PART) {
-      double mid = (*a_x1 + *b_x0) / 2;
-      *a_x1 = mid - LAYOUT_BAR_PART / 2;
-      *b_x0 = mid + LAYOUT_BAR_PART / 2;
-    }
-  }
   g_ptr_array_unref(mirrored);
   g_free(lane_items);
   g_free(lanes);

@@ -176,12 +176,15 @@ void layout_label_option_clear(LayoutLabelOption *o)
   *o = (LayoutLabelOption){.org_segment = -1};
 }
 
-/* The option's room in the lane: the bars, a label or org beside them with the room it
- * keeps clear of its neighbour (two labels closer would read as one phrase), and the
- * width of the caption under them. Bars may touch: layout_groups parts them. */
-static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, double cost)
+/* The option's room in the lane: the bars with half the gap between two entries at each
+ * bare end (two bars closer would read as one bar cut into roles), a label or org beside
+ * them with the room it keeps clear of its neighbour (two labels closer would read as one
+ * phrase), and the width of the caption under them. */
+static void layout_option_span(const LayoutCtx *ctx, const LayoutItem *item, LayoutLabelOption *o,
+                               double cost)
 {
-  double lo = layout_item_x0(item), hi = layout_item_x1(item);
+  double lo = layout_item_x0(item) - ctx->entry_gap / 2;
+  double hi = layout_item_x1(item) + ctx->entry_gap / 2;
   double beside_w[2] = {0, 0}; /* right, left */
   if (o->place == PLACE_RIGHT)
     beside_w[0] = o->text_w;
@@ -192,9 +195,9 @@ static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, dou
   else if (o->org_place == PLACE_LEFT)
     beside_w[1] = o->org_w;
   if (beside_w[0] > 0)
-    hi += LAYOUT_LABEL_GAP + beside_w[0] + LAYOUT_LABEL_CLEAR;
+    hi = layout_item_x1(item) + LAYOUT_LABEL_GAP + beside_w[0] + LAYOUT_LABEL_CLEAR;
   if (beside_w[1] > 0)
-    lo -= LAYOUT_LABEL_GAP + beside_w[1] + LAYOUT_LABEL_CLEAR;
+    lo = layout_item_x0(item) - LAYOUT_LABEL_GAP - beside_w[1] - LAYOUT_LABEL_CLEAR;
   o->lane = (LayoutLaneOption){lo, hi, 0, 0, cost};
   if (o->caption) {
     /* Text under a bar reads as that bar's: no other bar of the lane may stand over it. */
@@ -204,9 +207,10 @@ static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, dou
 }
 
 /* Adds @o (taking what it holds) with @cost. */
-static void layout_add_option(LayoutItem *item, LayoutLabelOption *o, double cost)
+static void layout_add_option(const LayoutCtx *ctx, LayoutItem *item, LayoutLabelOption *o,
+                              double cost)
 {
-  layout_option_span(item, o, cost);
+  layout_option_span(ctx, item, o, cost);
   g_array_append_val(item->options, *o);
   *o = (LayoutLabelOption){.org_segment = -1};
 }
@@ -220,7 +224,7 @@ static void layout_add_label(LayoutCtx *ctx, LayoutItem *item, const char *text,
   o.text = g_strdup(text);
   o.text_w = layout_text_width(ctx, ctx->style->bar.font, text);
   o.inside_bar = layout_widest_bar(item);
-  layout_add_option(item, &o, cost);
+  layout_add_option(ctx, item, &o, cost);
 }
 
 /* Options placing @text, whole, as the entry's one label: inside, right, left. */
@@ -249,7 +253,7 @@ static gboolean layout_add_captioned(LayoutCtx *ctx, LayoutItem *item, LayoutLab
   o->caption = g_strdup(caption);
   o->caption_w = w;
   o->caption_x = x;
-  layout_add_option(item, o, cost);
+  layout_add_option(ctx, item, o, cost);
   return TRUE;
 }
 
@@ -283,7 +287,7 @@ static void layout_label_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
     o.inside_bar = widest;
   }
   /* Dearer than any whole placement, however many lanes those take. */
-  layout_add_option(item, &o, 1e6);
+  layout_add_option(ctx, item, &o, 1e6);
 }
 
 /* "Title · Org · Location" as far as the style shows them. */
@@ -334,7 +338,7 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
       o.org_place = left ? PLACE_LEFT : PLACE_RIGHT;
       o.org_text = g_strdup(rest);
       o.org_w = rest_w;
-      layout_add_option(item, &o, 3 + left * 0.5);
+      layout_add_option(ctx, item, &o, 3 + left * 0.5);
     }
     LayoutLabelOption o = {.org_segment = -1, .place = PLACE_INSIDE, .inside_bar = widest};
     o.text = g_strdup(title);
@@ -426,7 +430,7 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
       g_array_index(item->options, LayoutLabelOption, k).text_org = who_org;
     if (seg >= 0) {
       LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
-      layout_add_option(item, &o, 1.5);
+      layout_add_option(ctx, item, &o, 1.5);
     }
     LayoutLabelOption o = {.org_segment = -1, .caption_org = who_org};
     layout_add_captioned(ctx, item, &o, who, 4);

@@ -14,7 +14,6 @@
 /* Room between neighbours, in px, where the style has no say. */
 #define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
 #define LAYOUT_LABEL_CLEAR 12.0  /* between a label beside a bar and its lane neighbour */
-#define LAYOUT_BAR_PART 4.0      /* the gap that parts two bars touching in one lane */
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
 #define LAYOUT_CLIP_MARK 8.0     /* the "//" across a cut end, and bars too short to carry it */
@@ -42,6 +41,7 @@ typedef struct {
   double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
   double caption_gap; /* between a bar and the caption under it: glyphs never graze the bar */
+  double entry_gap;   /* least room between two entries' bars in one lane */
 } LayoutCtx;
 
 typedef struct {

@@ -6,7 +6,7 @@ and, on a dump that records where each item's text went (`shown`), that nothing 
 missing: every entry's title and org, every role's title and every milestone's title is
 drawn whole in a label of its own item, or listed (milestones), or the dump says it was
 shortened; lanes read in time order; a milestone's label stays near its marker; no
-entry's text runs into the today line.
+entry's text runs into the today line; two entries in one lane stand clearly apart.
 
 Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 if any)
   --strict: a shortened text is a problem too (as cvtimeline --strict makes it an error)
@@ -283,6 +283,33 @@ def today_clearance(dump):
     return problems
 
 
+def entry_gaps(dump):
+    """Two entries in one lane stand apart by at least a third of the bar's height
+    (layout keeps the larger of that and twice the corner radius): closer, a gap
+    between two jobs reads like the cut between two roles of one."""
+    problems = []
+    for gi, g in enumerate(dump.get("groups") or []):
+        lanes = {}
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict) or "lane" not in e:
+                continue
+            for b in e.get("bars") or []:
+                if _is_box(b):
+                    lanes.setdefault((e["lane"], float(b["y"])), []).append((_box(b), ei, e))
+        for row in lanes.values():
+            row.sort(key=lambda r: r[0][0])
+            for (a, ai, ae), (b, bi, be) in zip(row, row[1:]):
+                if ai == bi:
+                    continue
+                gap = b[0] - (a[0] + a[2])
+                need = min(a[3], b[3]) / 3 - 0.5
+                if gap < need:
+                    problems.append("%s and %s share a lane only %.1f px apart (at least %.1f)"
+                                    % (_entry_name(gi, ai, ae), _entry_name(gi, bi, be), gap,
+                                       need))
+    return problems
+
+
 def _new_schema(dump):
     """Whether the dump records where text went (doc/layout-dump.md): then the
     completeness rule and the lane order are checked too."""
@@ -381,6 +408,7 @@ def check_dump(dump, strict=False):
         problems += lane_order(dump)
         problems += milestone_reach(dump)
         problems += today_clearance(dump)
+        problems += entry_gaps(dump)
     return problems
 
 
