@@ -322,7 +322,11 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
     /* The first line's top, then each further line outwards from the track. */
     double first = up ? base_y - size / 2 - LAYOUT_TIER_PAD - e.height - pl->tier * tier_h
                       : base_y + size / 2 + LAYOUT_TIER_PAD + pl->tier * tier_h;
-    double leader_end = up ? first + e.height * 0.25 : first + e.height * 0.75;
+    /* The leader runs on along a stack of labels to its outermost line, so that every
+     * line of the stack hangs from it (spec/visual.md "Milestones"). */
+    guint lines = listed[order[mo->first]] ? 1 : mo->count;
+    double outer = up ? first - (lines - 1) * tier_h : first + (lines - 1) * tier_h;
+    double leader_end = up ? outer + e.height * 0.25 : outer + e.height * 0.75;
     /* Above the grid, so a milestone on 1 January keeps its leader visible. */
     double lx = pl->left ? mo->x : mo->x + mo->spread;
     guint anchor = order[pl->left ? mo->first : mo->first + mo->count - 1];

@@ -12,7 +12,8 @@ typedef struct {
   double a, b;
 } LayoutTierSpan;
 
-/* A placed marker's leader: it runs through the tiers below @tier on its half. */
+/* A placed marker's leader: it runs through the tiers below @tier on its half (@tier is
+ * its label's last line: a stacked label's leader runs along its lines). */
 typedef struct {
   double x;
   guint tier;
@@ -206,7 +207,7 @@ static void layout_tier_commit(LayoutTierState *s, const LayoutTierMarker *m,
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_add(layout_tier_row(s, pl->half, u), pl->a, pl->a + m->w);
   double lx = pl->left ? m->x : m->x + m->spread;
-  LayoutTierLeader leader = {lx, pl->tier};
+  LayoutTierLeader leader = {lx, pl->tier + m->lines - 1}; /* along its stack to the last line */
   GArray *leaders = s->leaders[pl->half];
   g_array_insert_val(leaders, layout_tier_leader_lower(leaders, lx), leader);
 }
@@ -218,7 +219,7 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
     layout_tier_row_remove(layout_tier_row(s, pl->half, u), pl->a);
   GArray *leaders = s->leaders[pl->half];
   guint i = layout_tier_leader_lower(leaders, pl->left ? m->x : m->x + m->spread);
-  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier)
+  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier + m->lines - 1)
     i++;
   g_array_remove_index(leaders, i);
 }

@@ -393,6 +393,45 @@ static void test_milestone_tiers(void)
   fixture_free(&f);
 }
 
+/* Milestones of one day share a stacked label; its leader runs along the stack to the
+ * outermost line, so that no line of it reads as an orphan (visual review 1, item 1). */
+static void test_milestone_stack_leader(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
+  for (int i = 0; i < 3; i++) {
+    ModelMilestone *ms = model_milestone_new();
+    ms->title = g_strdup_printf("Award %d", i);
+    ms->date = date_from_ymd(2010, 6, 1);
+    g_ptr_array_add(cv->milestones, ms);
+  }
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  guint leaders = 0;
+  double top = INFINITY, bottom = -INFINITY;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->kind != LAYOUT_SHAPE_LINE || s->owner.kind != LAYOUT_OWNER_MILESTONE ||
+        s->owner.part != LAYOUT_PART_LEADER)
+      continue;
+    leaders++;
+    top = MIN(s->y, s->y + s->h);
+    bottom = MAX(s->y, s->y + s->h);
+  }
+  g_assert_cmpuint(leaders, ==, 1);
+  for (guint i = 0; i < 3; i++) {
+    const LayoutMilestone *ms = &g_array_index(f.scene->milestones, LayoutMilestone, i);
+    g_assert_cmpuint(ms->label, !=, LAYOUT_NONE);
+    /* The leader reaches into every line of the stack. */
+    LayoutBox b = layout_shape_box(f.scene, ms->label);
+    g_assert_cmpfloat(bottom, >, b.y);
+    g_assert_cmpfloat(top, <, b.y + b.h);
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
 static ModelCv *overlapping_cv(void)
 {
   ModelCv *cv = cv_new();
@@ -645,6 +684,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/label/shortened", test_label_shortened);
   g_test_add_func("/layout/roles", test_roles_one_bar);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
+  g_test_add_func("/layout/milestones/stack-leader", test_milestone_stack_leader);
   g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
   g_test_add_func("/layout/empty", test_empty_cv);
   g_test_add_func("/layout/too-narrow", test_too_narrow);
