@@ -367,21 +367,23 @@ char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
   (void)ctx;
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  if (!bar->role || !item->segment_fits || !item->segment_fits[i])
-    return NULL;
   if (item->label.org_segment == (gint)i)
     return g_strdup(item->label.org_segment_text);
+  if (!bar->role || !item->segment_fits || !item->segment_fits[i] || item->label.roles_told)
+    return NULL;
   return layout_clean_text(bar->role);
 }
 
 /* The first segment with room for its title and the org ("Researcher · Big Research"),
- * or -1; its label into @text. */
+ * or -1; its label into @text. With @with_role FALSE, the org alone in the first segment
+ * (where it reads as the whole bar's name, not one role's), or -1. */
 static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const char *who,
-                               char **text)
+                               gboolean with_role, char **text)
 {
-  for (guint i = 0; i < item->te->bars->len; i++) {
+  guint n = with_role ? item->te->bars->len : MIN(item->te->bars->len, 1);
+  for (guint i = 0; i < n; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    char *both = g_strdup_printf("%s · %s", bar->role, who);
+    char *both = with_role ? g_strdup_printf("%s · %s", bar->role, who) : g_strdup(who);
     char *clean = layout_clean_text(both);
     g_free(both);
     if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, clean))) {
@@ -396,7 +398,8 @@ static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const cha
 /* Roles (visual.md "Bars"): each segment carries its title where the whole title fits;
  * the org is named once, beside the bar or in a segment with room for both; and when any
  * title does not fit its segment, the progression of all of them is told beside the bar
- * with the org, or in a caption under it. */
+ * with the org, or in a caption under it, and then the segments carry no titles (a role
+ * told twice, in the bar and under it, reads as two things; visual review 1, item 4). */
 static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
 {
   const ModelEntry *entry = item->te->entry;
@@ -420,7 +423,8 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
   item->full = g_strdup_printf("%s · %s", roles, who);
 
   char *seg_text = NULL;
-  gint seg = layout_org_segment(ctx, item, who, &seg_text);
+  gint seg = all_fit ? layout_org_segment(ctx, item, who, TRUE, &seg_text)
+                     : layout_org_segment(ctx, item, who, FALSE, &seg_text);
   /* The roles are the entry's titles: the org beside or under them is muted. */
   gboolean who_org = entry->title == NULL;
   if (all_fit) {
@@ -435,22 +439,27 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
     LayoutLabelOption o = {.org_segment = -1, .caption_org = who_org};
     layout_add_captioned(ctx, item, &o, who, 4);
   } else {
+    guint first = item->options->len;
     layout_label_whole(ctx, item, item->full, FALSE, 0);
+    for (guint k = first; k < item->options->len; k++)
+      g_array_index(item->options, LayoutLabelOption, k).roles_told = TRUE;
     double who_w = layout_text_width(ctx, ctx->style->bar.font, who);
     for (int left = 0; left < 2; left++) {
       if (!(left ? layout_fits_left(ctx, item, who_w) : layout_fits_right(ctx, item, who_w)))
         continue;
       LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT,
-                             .text_org = who_org};
+                             .text_org = who_org, .roles_told = TRUE};
       o.text = g_strdup(who);
       o.text_w = who_w;
       layout_add_captioned(ctx, item, &o, roles, 4 + left * 0.5);
     }
+    /* The org alone inside the bar, the roles under it: the bar reads as the org's. */
     if (seg >= 0) {
-      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
+      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text),
+                             .roles_told = TRUE};
       layout_add_captioned(ctx, item, &o, roles, 4.2);
     }
-    LayoutLabelOption o = {.org_segment = -1};
+    LayoutLabelOption o = {.org_segment = -1, .roles_told = TRUE};
     layout_add_captioned(ctx, item, &o, item->full, 5);
   }
   if (item->options->len == 0)

@@ -78,6 +78,9 @@ typedef struct {
   /* The label beside the bar, or the caption, names only the org (and location) of an
    * entry whose title or roles are told elsewhere: drawn muted, like every other org. */
   gboolean text_org, caption_org;
+  /* Roles: the label or the caption tells the whole progression, so the segments carry
+   * no titles of their own (each role told once). */
+  gboolean roles_told;
   gboolean shortened; /* some text of the entry is not drawn whole */
   LayoutLaneOption lane;
 } LayoutLabelOption;

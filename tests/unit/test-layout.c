@@ -360,6 +360,43 @@ static void test_roles_one_bar(void)
   fixture_free(&f);
 }
 
+/* When a role's title does not fit its segment, the progression is told under or beside
+ * the bar, and then no segment repeats a role's title (visual review 1, item 4). */
+static void test_roles_told_once(void)
+{
+  ModelCv *cv = cv_new();
+  ModelEntry *e = model_entry_new();
+  e->org = g_strdup("Big Research");
+  const char *titles[] = {"Resident", "Researcher", "Senior Researcher with a long title"};
+  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2015, 1, 1),
+                      date_from_ymd(2022, 1, 1), date_from_ymd(2022, 6, 1)};
+  for (int i = 0; i < 3; i++) {
+    ModelRole role = {.title = g_strdup(titles[i]),
+                      .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
+    g_array_append_val(e->roles, role);
+  }
+  DateSpan all = {.start = bounds[0], .end = bounds[3] - 1};
+  g_array_append_val(e->periods, all);
+  g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutEntry *le = find_entry(f.scene, "Big Research");
+  g_assert_cmpuint(le->bars->len, ==, 3);
+  const char *told = le->caption != LAYOUT_NONE ? label_text(f.scene, le->caption)
+                                                : label_text(f.scene, le->label);
+  g_assert_nonnull(strstr(told, "Resident › Researcher › Senior Researcher"));
+  for (guint i = 0; i < 3; i++) {
+    const LayoutBar *b = &g_array_index(le->bars, LayoutBar, i);
+    if (b->label == LAYOUT_NONE)
+      continue;
+    const char *text = label_text(f.scene, b->label);
+    for (guint k = 0; k < 3; k++)
+      g_assert_null(strstr(text, titles[k]));
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
 static void test_milestone_tiers(void)
 {
   ModelCv *cv = cv_new();
@@ -683,6 +720,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/label/placement", test_label_placement);
   g_test_add_func("/layout/label/shortened", test_label_shortened);
   g_test_add_func("/layout/roles", test_roles_one_bar);
+  g_test_add_func("/layout/roles/told-once", test_roles_told_once);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
   g_test_add_func("/layout/milestones/stack-leader", test_milestone_stack_leader);
   g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
