@@ -8,11 +8,14 @@
 
 #include <math.h>
 
-static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint n)
+/* The left column's width: the groups' names and totals, and the milestone track's name
+ * (@track: NULL when there is no track). */
+static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint n,
+                                  const char *track)
 {
   if (ctx->style->group.label != STYLE_GROUP_LABEL_LEFT)
     return 0;
-  double w = 0;
+  double w = track ? layout_text_width(ctx, ctx->style->group.font, track) : 0;
   for (guint i = 0; i < n; i++) {
     w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
     /* The total goes on a line of its own under the name. */
@@ -194,7 +197,8 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, const Summary
     layout_name_group(style, tg, &custom_index, &groups[i]);
     groups[i].total = layout_group_total(&ctx, tg);
   }
-  layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups));
+  layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups,
+                                            t->milestones->len ? layout_track_name(&ctx) : NULL));
   for (guint i = 0; i < n_groups; i++)
     layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
 
@@ -509,6 +513,7 @@ gboolean layout_shape_is_free_text(const LayoutShape *shape)
   LayoutOwnerKind kind = shape->owner.kind;
   return shape->kind == LAYOUT_SHAPE_TEXT &&
          (kind == LAYOUT_OWNER_TITLE || kind == LAYOUT_OWNER_LEGEND || kind == LAYOUT_OWNER_TODAY ||
+          kind == LAYOUT_OWNER_TRACK ||
           (kind == LAYOUT_OWNER_AXIS && shape->owner.part == LAYOUT_PART_TICK_ECHO));
 }
 

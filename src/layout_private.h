@@ -214,6 +214,9 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
 
 /* Frees what a LayoutMilestone holds (a GArray clear function). */
 void layout_milestone_clear(gpointer data);
+/* The milestone track's name in the left column, in the chart's language; owned by the
+ * scene's language. */
+const char *layout_track_name(const LayoutCtx *ctx);
 /* The milestone track from @y; returns the y below it. Hands over which milestones went
  * to the list and every title as drawn (both owned by the caller, for
  * layout_milestones_list). */

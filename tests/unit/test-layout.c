@@ -469,6 +469,48 @@ static void test_milestone_stack_leader(void)
   fixture_free(&f);
 }
 
+/* The track is named in the group column, level with its hairline, and a year-only
+ * milestone's year stops short of the next year's (visual review 1, item 15). */
+static void test_milestone_track_name(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
+  for (int i = 0; i < 2; i++) {
+    ModelMilestone *ms = model_milestone_new();
+    ms->title = g_strdup_printf("Award %d", i);
+    ms->date = date_from_ymd(2010 + i, 1, 1);
+    ms->precision = DATE_PREC_YEAR;
+    g_ptr_array_add(cv->milestones, ms);
+  }
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutShape *name = NULL, *track = NULL;
+  double span_end = -INFINITY, next_start = INFINITY;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->owner.kind == LAYOUT_OWNER_TRACK && s->kind == LAYOUT_SHAPE_TEXT)
+      name = s;
+    else if (s->owner.kind == LAYOUT_OWNER_TRACK)
+      track = s;
+    else if (s->owner.kind == LAYOUT_OWNER_MILESTONE && s->owner.part == LAYOUT_PART_SPAN) {
+      if (s->owner.index == 0)
+        span_end = s->x + s->w;
+      else
+        next_start = s->x;
+    }
+  }
+  g_assert_nonnull(name);
+  g_assert_nonnull(track);
+  g_assert_cmpstr(name->text, ==, "Milestones");
+  g_assert_cmpfloat(name->x + name->w, <=, f.scene->plot.x);
+  g_assert_cmpfloat(name->y, <, track->y);
+  g_assert_cmpfloat(name->y + name->h, >, track->y);
+  g_assert_cmpfloat(next_start - span_end, >=, 4);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
 static ModelCv *overlapping_cv(void)
 {
   ModelCv *cv = cv_new();
@@ -723,6 +765,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/roles/told-once", test_roles_told_once);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
   g_test_add_func("/layout/milestones/stack-leader", test_milestone_stack_leader);
+  g_test_add_func("/layout/milestones/track-name", test_milestone_track_name);
   g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
   g_test_add_func("/layout/empty", test_empty_cv);
   g_test_add_func("/layout/too-narrow", test_too_narrow);
