@@ -31,8 +31,15 @@ const char *layout_track_name(const LayoutCtx *ctx)
 #define LAYOUT_TIER_GAP 12.0
 #define LAYOUT_TIER_PAD 4.0
 #define LAYOUT_TIER_LEADING 3.0
-/* Tiers on each half of the track before a label goes to the list. */
+/* Tiers on each half of the track before a label goes to the list: on a page of fixed
+ * height every tier costs the whole chart's scale, so few; where the height follows the
+ * content a tier costs one line, which is better than a number and a list (visual review
+ * 1, item 3). The placement takes as few tiers as it can either way. */
 #define LAYOUT_TIERS_PER_HALF 3
+#define LAYOUT_TIERS_PER_HALF_AUTO 6
+/* ... or, where the height follows the content, as many as the largest stack of one
+ * moment has lines, up to this. */
+#define LAYOUT_TIERS_MAX_STACK 12
 /* Between a milestone's year marked on the track and the next year's, at each end. */
 #define LAYOUT_SPAN_INSET 3.0
 /* Between two columns of the list, and between a number and its title. */
@@ -132,8 +139,15 @@ static void layout_milestone_place(LayoutCtx *ctx, GArray *moments, const guint 
       .flag_gap = LAYOUT_FLAG_GAP,
       .gap = LAYOUT_TIER_GAP,
       .max_tiers = LAYOUT_TIERS_PER_HALF,
+      .marker = ctx->style->milestone.size,
       .above = TRUE,
   };
+  if (ctx->style->page.height <= 0) {
+    guint stack = 0;
+    for (guint k = 0; k < n; k++)
+      stack = MAX(stack, g_array_index(moments, LayoutMoment, k).count);
+    params.max_tiers = CLAMP(stack, LAYOUT_TIERS_PER_HALF_AUTO, LAYOUT_TIERS_MAX_STACK);
+  }
   /* Each round lists at least one more moment, so this ends. */
   for (;;) {
     for (guint k = 0; k < n; k++) {
