@@ -374,16 +374,17 @@ char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
   return layout_clean_text(bar->role);
 }
 
-/* The first segment with room for its title and the org ("Researcher · Big Research"),
- * or -1; its label into @text. With @with_role FALSE, the org alone in the first segment
- * (where it reads as the whole bar's name, not one role's), or -1. */
+/* The org inside the first segment, first, before that role's title ("Big Research ·
+ * Resident"), or with @with_role FALSE alone: there it names the whole bar, where in a
+ * later segment it would read as that one role's (visual review 1, item 5). Returns 0
+ * and the label into @text, or -1 when it does not fit. */
 static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const char *who,
                                gboolean with_role, char **text)
 {
-  guint n = with_role ? item->te->bars->len : MIN(item->te->bars->len, 1);
+  guint n = MIN(item->te->bars->len, 1);
   for (guint i = 0; i < n; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    char *both = with_role ? g_strdup_printf("%s · %s", bar->role, who) : g_strdup(who);
+    char *both = with_role ? g_strdup_printf("%s · %s", who, bar->role) : g_strdup(who);
     char *clean = layout_clean_text(both);
     g_free(both);
     if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, clean))) {
