@@ -179,8 +179,8 @@ static void layout_link(LayoutScene *scene)
   }
 }
 
-/* Lays out everything at the natural height, from @top below the top margin; returns the
- * scene (its records not yet linked to their shapes). */
+/* Lays out everything at the natural height, the header at the top margin and the rest
+ * @top px lower; returns the scene (its records not yet linked to their shapes). */
 LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
                             TextCtx *text, double top)
 {
@@ -203,7 +203,8 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, const Summary
     layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
 
   GArray *legend = layout_legend_items(groups, n_groups);
-  double y = layout_header(&ctx, legend, style->page.margin + top);
+  /* A slide's title stays where a slide's title is; the chart takes the height left. */
+  double y = layout_header(&ctx, legend, style->page.margin) + top;
 
   layout_ticks(&ctx);
   double today_label_y = y;

@@ -229,8 +229,9 @@ double layout_milestones_list(LayoutCtx *ctx, const Timeline *t, gboolean *liste
 
 /* --- layout.c: the whole scene --- */
 
-/* Lays out everything at the natural height, @top px below the top margin; returns a new
- * scene whose records are not yet linked to their shapes. */
+/* Lays out everything at the natural height, the header (title, headline, top legend) at
+ * the top margin and the rest @top px below it; returns a new scene whose records are not
+ * yet linked to their shapes. */
 LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
                             TextCtx *text, double top);
 

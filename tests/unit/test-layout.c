@@ -560,6 +560,32 @@ static void test_fixed_height_fits(void)
   g_free(set);
 }
 
+/* A short chart on a tall fixed page: the title stays at the top margin, as a slide's
+ * title does, and the chart under it takes the height left (visual review 1, item 11). */
+static void test_fixed_height_title_on_top(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", "Org", date_from_ymd(2020, 1, 1), date_from_ymd(2024, 1, 1)));
+  const char *sets[] = {"page.height=1400"};
+  Fixture f;
+  fixture_build(&f, cv, sets, 1);
+  g_assert_cmpfloat(f.scene->height, ==, 1400);
+  const LayoutShape *title = NULL;
+  for (guint k = 0; k < f.scene->shapes->len && !title; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->kind == LAYOUT_SHAPE_TEXT && s->owner.kind == LAYOUT_OWNER_TITLE)
+      title = s;
+  }
+  g_assert_nonnull(title);
+  /* At the margin, which grows with the chart's scale (at most 1.5 times). */
+  g_assert_cmpfloat(title->y, <=, 1.5 * f.style->page.margin + 0.01);
+  /* The chart itself is not left at the top: it is centred in what the header leaves. */
+  g_assert_cmpfloat(f.scene->plot.y, >, title->y + title->h + 100);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
 static void test_empty_cv(void)
 {
   Fixture f;
@@ -763,6 +789,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/label/placement", test_label_placement);
   g_test_add_func("/layout/label/shortened", test_label_shortened);
   g_test_add_func("/layout/roles", test_roles_one_bar);
+  g_test_add_func("/layout/fixed-height/title-on-top", test_fixed_height_title_on_top);
   g_test_add_func("/layout/roles/told-once", test_roles_told_once);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
   g_test_add_func("/layout/milestones/stack-leader", test_milestone_stack_leader);
