@@ -586,6 +586,32 @@ static void test_fixed_height_title_on_top(void)
   fixture_free(&f);
 }
 
+/* The legend's swatch side for a legend font: it grows with the type. */
+static double legend_swatch(const char *font_set)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", "Org", date_from_ymd(2020, 1, 1), date_from_ymd(2024, 1, 1)));
+  const char *sets[] = {font_set};
+  Fixture f;
+  fixture_build(&f, cv, sets, font_set ? 1 : 0);
+  double w = 0;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->owner.kind == LAYOUT_OWNER_LEGEND && s->owner.part == LAYOUT_PART_SWATCH)
+      w = s->w;
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+  return w;
+}
+
+static void test_legend_swatch_scales(void)
+{
+  g_assert_cmpfloat(legend_swatch(NULL), ==, 11);
+  g_assert_cmpfloat(legend_swatch("legend.font=DejaVu Sans 24"), >=, 18);
+}
+
 static void test_empty_cv(void)
 {
   Fixture f;
@@ -789,6 +815,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/label/placement", test_label_placement);
   g_test_add_func("/layout/label/shortened", test_label_shortened);
   g_test_add_func("/layout/roles", test_roles_one_bar);
+  g_test_add_func("/layout/legend/swatch-scales", test_legend_swatch_scales);
   g_test_add_func("/layout/fixed-height/title-on-top", test_fixed_height_title_on_top);
   g_test_add_func("/layout/roles/told-once", test_roles_told_once);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
