@@ -314,14 +314,13 @@ static void test_label_shortened(void)
   fixture_free(&f);
 }
 
-static void test_roles_one_bar(void)
+/* A CV of one job at "Big Research" with three roles, role i from @bounds[i] to the day
+ * before @bounds[i + 1]. */
+static ModelCv *roles_cv(const char *const titles[3], const DateDay bounds[4])
 {
   ModelCv *cv = cv_new();
   ModelEntry *e = model_entry_new();
   e->org = g_strdup("Big Research");
-  const char *titles[] = {"Resident", "Researcher", "Senior Researcher"};
-  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2013, 1, 1),
-                      date_from_ymd(2018, 1, 1), date_from_ymd(2024, 1, 1)};
   for (int i = 0; i < 3; i++) {
     ModelRole role = {.title = g_strdup(titles[i]),
                       .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
@@ -330,8 +329,16 @@ static void test_roles_one_bar(void)
   DateSpan all = {.start = bounds[0], .end = bounds[3] - 1};
   g_array_append_val(e->periods, all);
   g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
+  return cv;
+}
+
+static void test_roles_one_bar(void)
+{
+  const char *titles[] = {"Resident", "Researcher", "Senior Researcher"};
+  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2013, 1, 1),
+                      date_from_ymd(2018, 1, 1), date_from_ymd(2024, 1, 1)};
   Fixture f;
-  fixture_build(&f, cv, NULL, 0);
+  fixture_build(&f, roles_cv(titles, bounds), NULL, 0);
   const LayoutEntry *le = find_entry(f.scene, "Big Research");
   g_assert_cmpuint(le->bars->len, ==, 3);
   for (guint i = 0; i < 3; i++) {
@@ -365,22 +372,11 @@ static void test_roles_one_bar(void)
  * the bar, and then no segment repeats a role's title (visual review 1, item 4). */
 static void test_roles_told_once(void)
 {
-  ModelCv *cv = cv_new();
-  ModelEntry *e = model_entry_new();
-  e->org = g_strdup("Big Research");
   const char *titles[] = {"Resident", "Researcher", "Senior Researcher with a long title"};
   DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2015, 1, 1),
                       date_from_ymd(2022, 1, 1), date_from_ymd(2022, 6, 1)};
-  for (int i = 0; i < 3; i++) {
-    ModelRole role = {.title = g_strdup(titles[i]),
-                      .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
-    g_array_append_val(e->roles, role);
-  }
-  DateSpan all = {.start = bounds[0], .end = bounds[3] - 1};
-  g_array_append_val(e->periods, all);
-  g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
   Fixture f;
-  fixture_build(&f, cv, NULL, 0);
+  fixture_build(&f, roles_cv(titles, bounds), NULL, 0);
   const LayoutEntry *le = find_entry(f.scene, "Big Research");
   g_assert_cmpuint(le->bars->len, ==, 3);
   const char *told = le->caption != LAYOUT_NONE ? label_text(f.scene, le->caption)
@@ -398,17 +394,31 @@ static void test_roles_told_once(void)
   fixture_free(&f);
 }
 
-static void test_milestone_tiers(void)
+/* A CV of one job from 2000 to 2020, for milestones to be added to. */
+static ModelCv *job_cv(void)
 {
   ModelCv *cv = cv_new();
   g_ptr_array_add(cv_group(cv, "jobs")->entries,
                   entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
-  for (int i = 0; i < 6; i++) {
-    ModelMilestone *ms = model_milestone_new();
-    ms->title = g_strdup_printf("A milestone with a title of some length %d", i);
-    ms->date = date_from_ymd(2010, 1 + i, 1);
-    g_ptr_array_add(cv->milestones, ms);
-  }
+  return cv;
+}
+
+/* Adds a milestone @title (taken) on @date to @cv; returns it. */
+static ModelMilestone *add_milestone(ModelCv *cv, char *title, DateDay date)
+{
+  ModelMilestone *ms = model_milestone_new();
+  ms->title = title;
+  ms->date = date;
+  g_ptr_array_add(cv->milestones, ms);
+  return ms;
+}
+
+static void test_milestone_tiers(void)
+{
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 6; i++)
+    add_milestone(cv, g_strdup_printf("A milestone with a title of some length %d", i),
+                  date_from_ymd(2010, 1 + i, 1));
   Fixture f;
   fixture_build(&f, cv, NULL, 0);
   g_assert_cmpuint(f.scene->milestones->len, ==, 6);
@@ -435,15 +445,9 @@ static void test_milestone_tiers(void)
  * outermost line, so that no line of it reads as an orphan (visual review 1, item 1). */
 static void test_milestone_stack_leader(void)
 {
-  ModelCv *cv = cv_new();
-  g_ptr_array_add(cv_group(cv, "jobs")->entries,
-                  entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
-  for (int i = 0; i < 3; i++) {
-    ModelMilestone *ms = model_milestone_new();
-    ms->title = g_strdup_printf("Award %d", i);
-    ms->date = date_from_ymd(2010, 6, 1);
-    g_ptr_array_add(cv->milestones, ms);
-  }
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 3; i++)
+    add_milestone(cv, g_strdup_printf("Award %d", i), date_from_ymd(2010, 6, 1));
   Fixture f;
   fixture_build(&f, cv, NULL, 0);
   guint leaders = 0;
@@ -474,16 +478,10 @@ static void test_milestone_stack_leader(void)
  * milestone's year stops short of the next year's (visual review 1, item 15). */
 static void test_milestone_track_name(void)
 {
-  ModelCv *cv = cv_new();
-  g_ptr_array_add(cv_group(cv, "jobs")->entries,
-                  entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
-  for (int i = 0; i < 2; i++) {
-    ModelMilestone *ms = model_milestone_new();
-    ms->title = g_strdup_printf("Award %d", i);
-    ms->date = date_from_ymd(2010 + i, 1, 1);
-    ms->precision = DATE_PREC_YEAR;
-    g_ptr_array_add(cv->milestones, ms);
-  }
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 2; i++)
+    add_milestone(cv, g_strdup_printf("Award %d", i), date_from_ymd(2010 + i, 1, 1))->precision =
+        DATE_PREC_YEAR;
   Fixture f;
   fixture_build(&f, cv, NULL, 0);
   const LayoutShape *name = NULL, *track = NULL;
