@@ -122,6 +122,6 @@ void model_trim_free(ModelTrim *trim);
  * stay separate bars, whole: merging never drops a day of any role but the trimmed
  * ones. A run's entries are put into as few such chains as the greedy order allows, in
  * order of start. Entries that cannot be roles (no title or org, several periods, roles
- * of their own) are left as they are and end a run. Implemented in model_roles.c; the
- * import readers call it. */
+ * of their own) are left as they are and end a run. O(n log n) in a run's length.
+ * Implemented in model_roles.c; the import readers call it. */
 void model_merge_roles(ModelCv *cv, int max_gap_days, GPtrArray *trims);
