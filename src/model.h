@@ -20,7 +20,7 @@ typedef struct {
   char *note;       /* owned; NULL when absent */
   char *class_name; /* owned; NULL when absent */
   gboolean approximate;
-  /* The periods, sorted by start, not overlapping in a way that matters for drawing.
+  /* The periods, sorted by start, not overlapping (model_entry_normalise_periods).
    * For an entry with roles: exactly one span, from the first role's start to the last
    * role's end. Empty when nothing remains to draw (e.g. a present period after today). */
   GArray *periods;  /* of DateSpan, owned */
@@ -81,6 +81,15 @@ const char *model_builtin_group_name(const char *key);
 
 /* Total number of entries over all groups. */
 guint model_cv_entry_count(const ModelCv *cv);
+
+/* Sorts @entry's periods by start and joins those that overlap into one (its start,
+ * the latest end among them), so that drawing never stacks two bars of one entry on
+ * each other: what ModelEntry.periods promises. Readers call it once an entry's periods
+ * are read. */
+void model_entry_normalise_periods(ModelEntry *entry);
+
+/* model_entry_normalise_periods on every entry of @cv. */
+void model_cv_normalise_periods(ModelCv *cv);
 
 /* Makes @entry's role segments drawable side by side (roles that overlap are a warning,
  * not an error, so they reach the model): sorts the roles by start and, where two

@@ -142,6 +142,9 @@ ModelCv *reader_import_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv
     model_cv_free(cv);
     return NULL;
   }
+  /* A RenderCV `date: "2019, 2019-2021"` is two periods that overlap. Before merging,
+   * which takes only entries of one period as roles. */
+  model_cv_normalise_periods(cv);
   if (opts->merge_roles) {
     g_autoptr(GPtrArray) trims = g_ptr_array_new_with_free_func((GDestroyNotify)model_trim_free);
     model_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS, trims);

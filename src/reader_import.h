@@ -67,7 +67,8 @@ gboolean reader_import_drawable(const ModelCv *cv);
 /* Adds @group to @cv when it has entries, else frees it. */
 void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 
-/* The final steps shared by both readers: role merging (unless @opts turns it off; each
+/* The final steps shared by both readers: overlapping periods joined
+ * (model_cv_normalise_periods), role merging (unless @opts turns it off; each
  * overlap trimmed to put two roles on one bar is a warning at the trimmed role),
  * milestone order, today. Returns @cv, or frees it and returns NULL when errors were
  * reported since reader_import_begin. */

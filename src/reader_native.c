@@ -75,39 +75,6 @@ static gboolean add_span(ReadCtx *c, const SpanIn *in, gboolean approx, ModelEnt
   return TRUE;
 }
 
-static int span_cmp(gconstpointer a, gconstpointer b)
-{
-  const DateSpan *x = a, *y = b;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return (x->end > y->end) - (x->end < y->end);
-}
-
-/* Sorts periods by start and merges overlapping ones, so that drawing never stacks two
- * bars of one entry on each other. */
-static void normalise_periods(GArray *periods)
-{
-  if (periods->len < 2)
-    return;
-  g_array_sort(periods, span_cmp);
-  guint out = 0;
-  for (guint i = 1; i < periods->len; i++) {
-    DateSpan *last = &g_array_index(periods, DateSpan, out);
-    const DateSpan *next = &g_array_index(periods, DateSpan, i);
-    if (next->start <= last->end) {
-      if (next->end > last->end) {
-        last->end = next->end;
-        last->end_precision = next->end_precision;
-        last->end_approx = next->end_approx;
-        last->ongoing = next->ongoing;
-      }
-    } else {
-      g_array_index(periods, DateSpan, ++out) = *next;
-    }
-  }
-  g_array_set_size(periods, out + 1);
-}
-
 /* ---- periods ---- */
 
 static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean approx,
@@ -193,7 +160,7 @@ static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, 
       ok = FALSE;
     }
   }
-  normalise_periods(entry->periods);
+  model_entry_normalise_periods(entry);
   return ok;
 }
 
