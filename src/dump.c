@@ -81,6 +81,12 @@ static void dump_bar(Emit *e, const LayoutScene *scene, const LayoutEntry *entry
 static const char *const dump_shown_names[] = {"whole", "shortened", "listed"};
 static const char *const dump_place_names[] = {"none", "inside", "right", "left"};
 
+/* `shown: whole|shortened|listed` (doc/layout-dump.md). */
+static void dump_key_shown(Emit *e, LayoutShown shown)
+{
+  emit_key_word(e, "shown", dump_shown_names[shown]);
+}
+
 /* `label: {text:, place:, x:, ...}`: an entry's own label and where it sits. */
 static void dump_entry_label(Emit *e, const LayoutScene *scene, const LayoutEntry *entry)
 {
@@ -110,7 +116,7 @@ static void dump_entry(Emit *e, const LayoutScene *scene, const LayoutEntry *ent
   emit_key_int(e, "column", entry->column);
   emit_map_end(e);
   dump_key_text(e, "full_label", entry->full_label);
-  emit_key_word(e, "shown", dump_shown_names[entry->shown]);
+  dump_key_shown(e, entry->shown);
   emit_key(e, "bars");
   emit_list_start(e);
   for (guint i = 0; i < entry->bars->len; i++)
@@ -122,6 +128,22 @@ static void dump_entry(Emit *e, const LayoutScene *scene, const LayoutEntry *ent
   emit_map_end(e);
 }
 
+/* `{start:, end:, dates:, text:, shown:, box: {…}, label: {…}}`: a gap's band, and its
+ * length where it was drawn. */
+static void dump_gap(Emit *e, const LayoutScene *scene, const LayoutGap *gap)
+{
+  LayoutBox box = layout_shape_box(scene, gap->band);
+  emit_map_start(e, TRUE);
+  dump_key_date(e, "start", gap->start);
+  dump_key_date(e, "end", gap->end);
+  dump_key_text(e, "dates", gap->dates);
+  dump_key_text(e, "text", gap->text);
+  dump_key_shown(e, gap->shown);
+  dump_box(e, "box", &box);
+  dump_label(e, scene, "label", gap->label);
+  emit_map_end(e);
+}
+
 static void dump_group(Emit *e, const LayoutScene *scene, const LayoutGroup *group)
 {
   emit_map_start(e, FALSE);
@@ -130,6 +152,21 @@ static void dump_group(Emit *e, const LayoutScene *scene, const LayoutGroup *gro
   emit_key_int(e, "lanes", group->lanes);
   dump_box(e, "box", &group->box);
   dump_label(e, scene, "label", group->label);
+  if (group->total) {
+    emit_key(e, "total");
+    emit_map_start(e, TRUE);
+    dump_key_text(e, "text", group->total);
+    dump_key_shown(e, group->total_shown);
+    emit_map_end(e);
+    dump_label(e, scene, "total_label", group->total_label);
+  }
+  if (group->gaps->len > 0) {
+    emit_key(e, "gaps");
+    emit_list_start(e);
+    for (guint i = 0; i < group->gaps->len; i++)
+      dump_gap(e, scene, &g_array_index(group->gaps, LayoutGap, i));
+    emit_list_end(e);
+  }
   emit_key(e, "entries");
   emit_list_start(e);
   for (guint i = 0; i < group->n_entries; i++)
@@ -145,7 +182,7 @@ static void dump_milestone(Emit *e, const LayoutScene *scene, const LayoutMilest
   dump_key_text(e, "title", ms->title);
   dump_key_number(e, "x", ms->x);
   dump_key_number(e, "y", ms->y);
-  emit_key_word(e, "shown", dump_shown_names[ms->shown]);
+  dump_key_shown(e, ms->shown);
   if (ms->shown == LAYOUT_SHOWN_LISTED)
     emit_key_int(e, "number", ms->number);
   if (ms->label != LAYOUT_NONE) {

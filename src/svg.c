@@ -715,11 +715,11 @@ static void append_label(GString *out, Layer *layer, const LayoutScene *scene, g
 static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
                          const LayoutEntry *entry)
 {
-  char *tip = describe_entry(entry);
+  char *tip = describe_entry(scene->lang, entry);
   append_owner_group(out, entry->url, tip);
   g_free(tip);
   for (guint b = 0; b < entry->bars->len; b++) {
-    char *bar_tip = describe_bar(entry, b);
+    char *bar_tip = describe_bar(scene->lang, entry, b);
     LayoutBox box = layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape);
     append_tooltip_rect(out, box, bar_tip);
     g_free(bar_tip);
@@ -736,7 +736,7 @@ static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
 static void append_milestone(GString *out, Layer *layer, const LayoutScene *scene,
                              const LayoutMilestone *ms)
 {
-  char *tip = describe_milestone(ms);
+  char *tip = describe_milestone(scene->lang, ms);
   append_owner_group(out, ms->url, tip);
   if (ms->marker != LAYOUT_NONE)
     append_tooltip_rect(out, layout_shape_box(scene, ms->marker), tip);
@@ -779,6 +779,16 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
                               "stroke=\"none\"");
   append_font_attrs(out, &layer.base, NULL);
   g_string_append(out, ">\n");
+  /* A gap's band first: labels that reach into it stay above it for the pointer. */
+  for (guint g = 0; g < scene->groups->len; g++) {
+    const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
+    for (guint k = 0; k < group->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(group->gaps, LayoutGap, k);
+      char *tip = describe_gap(scene->lang, gap);
+      append_tooltip_rect(out, layout_shape_box(scene, gap->band), tip);
+      g_free(tip);
+    }
+  }
   gboolean *entry_done = g_new0(gboolean, scene->entries->len + 1);
   gboolean *milestone_done = g_new0(gboolean, scene->milestones->len + 1);
   /* Paint order puts the title and the axis first, then the labels: reading order. An
