@@ -52,7 +52,8 @@ typedef struct {
 } ReaderOptions;
 
 #define READER_DEFAULT_OPTIONS                                                                     \
-  ((ReaderOptions){.merge_roles = TRUE, .max_entries = 100000, .max_text_chars = 500})
+  ((ReaderOptions){                                                                                \
+      .merge_roles = TRUE, .max_entries = 100000, .max_text_chars = READCTX_MAX_TEXT_CHARS})
 
 /* Starts a CV reader's pass over @file (readctx_init): texts shortened at
  * @opts->max_text_chars, at most @opts->max_entries entries and milestones, `present`

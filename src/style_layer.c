@@ -205,6 +205,7 @@ StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, Dia
     return NULL;
   StyleCtx c = {.layer = layer_new()};
   readctx_init(&c.rc, file, diags);
+  c.rc.max_text_chars = READCTX_MAX_TEXT_CHARS;
   /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
    * style with any error is not used: count from before the parse. */
   c.rc.errors_before = errors;
@@ -218,6 +219,7 @@ static StyleLayer *set_layer(const char *key, const YdocNode *v, DiagList *diags
 {
   StyleCtx c = {.layer = layer_new(), .is_set = TRUE};
   readctx_init(&c.rc, "--set", diags);
+  c.rc.max_text_chars = READCTX_MAX_TEXT_CHARS;
   c.rc.positions = FALSE;
   c.rc.unknown_is_error = TRUE;
   walk(&c, key, NULL, v);

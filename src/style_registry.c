@@ -43,9 +43,9 @@ static const char *const group_label_names[] = {"left", "above", "none", NULL};
 static const char *const group_order_names[] = {"oldest-first", "newest-first", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
-static const char *const pattern_names[] = {"solid",    "hatch",      "crosshatch", "dots",
-                                            "outline",  "backhatch",  "vertical",   "horizontal",
-                                            "grid",     NULL};
+static const char *const pattern_names[] = {"solid",   "hatch",     "crosshatch", "dots",
+                                            "outline", "backhatch", "vertical",   "horizontal",
+                                            "grid",    NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
@@ -349,14 +349,13 @@ static gboolean parse_color(StyleCtx *c, const char *key, const YdocNode *v, gbo
   return FALSE;
 }
 
+/* The CV's boolean vocabulary and wording (readctx_bool), naming @key. */
 static gboolean parse_bool(StyleCtx *c, const char *key, const YdocNode *v, gboolean *out)
 {
-  /* Only a plain scalar is a boolean: quoted, "true" is a string. */
-  if (v->kind == YDOC_SCALAR && v->plain && strutil_parse_bool(v->text, out))
-    return TRUE;
-  g_autofree char *found = readctx_found_value(v);
-  readctx_error(&c->rc, v, "'%s' must be true or false, found %s", key, found);
-  return FALSE;
+  c->rc.key = key;
+  gboolean ok = readctx_bool(&c->rc, v, out);
+  c->rc.key = NULL;
+  return ok;
 }
 
 static gboolean parse_enum(StyleCtx *c, const char *key, const YdocNode *v,
@@ -406,8 +405,9 @@ static gboolean parse_font(StyleCtx *c, const char *key, const YdocNode *v, char
   return TRUE;
 }
 
-/* Text that may reach the chart (a label, the today label, a description), cleaned as
- * all user text is; "" stays "" (an empty label is not an absent one). */
+/* Text that may reach the chart (a label, the today label, a description), cleaned and
+ * capped as all user text is (readctx_text); "" stays "" (an empty label is not an absent
+ * one). */
 static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, char **out)
 {
   if (v->kind != YDOC_SCALAR) {
@@ -415,7 +415,12 @@ static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, ch
     return FALSE;
   }
   g_free(*out);
-  *out = ydoc_is_null(v) ? NULL : strutil_clean_text(v->text);
+  *out = NULL;
+  if (!ydoc_is_null(v)) {
+    *out = readctx_text(&c->rc, v, v->text);
+    if (*out == NULL)
+      *out = g_strdup("");
+  }
   return TRUE;
 }
 

@@ -3,6 +3,8 @@
  * and legibility of the built-in styles computed from the styles themselves. */
 #include "style.h"
 
+#include "readctx.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pango.h>
@@ -841,6 +843,8 @@ static const ErrorCase error_cases[] = {
      TRUE},
     {"", "", FALSE},
     {"# only a comment\n", "", FALSE},
+    /* A style reads booleans as a CV does (readctx_bool): quoted too. */
+    {"title: {show: \"no\"}\n", "", FALSE},
 };
 
 static void test_errors(void)
@@ -868,6 +872,31 @@ static void test_errors(void)
   rm_tree(dir);
 }
 
+/* A style's booleans and texts are read as a CV's are (readctx): a quoted "no" is false,
+ * and a text longer than the cap is shortened, with the CV's warning. */
+static void test_read_as_cv(void)
+{
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  g_autofree char *label = g_strnfill(READCTX_MAX_TEXT_CHARS + 20, 'x');
+  g_autofree char *text = g_strdup_printf("title: {show: \"no\"}\ntoday: {label: %s}\n", label);
+  write_file(dir, "s.yaml", text);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {path};
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_autofree char *want =
+      g_strdup_printf("%s:2:16: warning: text longer than %d characters, shortened\n", path,
+                      READCTX_MAX_TEXT_CHARS);
+  g_assert_cmpstr(msgs, ==, want);
+  g_assert_nonnull(s);
+  g_assert_false(s->title.show);
+  g_assert_cmpint(g_utf8_strlen(s->today.label, -1), ==, READCTX_MAX_TEXT_CHARS);
+  style_free(s);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set_errors(void)
 {
   static const struct {
@@ -890,6 +919,7 @@ static void test_set_errors(void)
       {"gaps.min=10000y", "--set: error: 'gaps.min' must be a length of time, found '10000y' "
                           "(expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m)\n"},
       {"gaps.mni=6m", "--set: error: unknown key 'gaps.mni' (did you mean 'gaps.min'?)\n"},
+      {"title.show=maybe", "--set: error: 'title.show' must be true or false, found 'maybe'\n"},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     g_test_message("--set %s", cases[i].set);
@@ -998,6 +1028,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/extends-missing", test_extends_missing);
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
+  g_test_add_func("/style/read-as-cv", test_read_as_cv);
   g_test_add_func("/style/errors", test_errors);
   g_test_add_func("/style/set-errors", test_set_errors);
   g_test_add_func("/style/names", test_style_names);
