@@ -19,6 +19,10 @@ static void apply_paints(GHashTable *dst, GHashTable *src)
 
 void style_apply(Style *style, const StyleLayer *layer)
 {
+  /* page.font is the base of every text: the fonts this layer leaves alone follow it. */
+  int page_font = style_prop_index("page.font");
+  if (layer->set[page_font])
+    style_fonts_follow_page(style, layer->values.page.font, layer->set);
   for (guint i = 0; i < style_property_count(); i++)
     if (layer->set[i])
       style_prop_copy(style, &layer->values, i);

@@ -246,6 +246,50 @@ void style_prop_copy(Style *dst, const Style *src, guint index)
   copy_prop(dst, src, &props[index]);
 }
 
+/* @font rebased on @to (page.font's new description), its size scaled by @to_size /
+ * @from_size (Pango units). A new string owned by the caller. */
+static char *font_follow(const char *font, const PangoFontDescription *to, gint64 from_size,
+                         gint64 to_size)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font);
+  pango_font_description_set_family(desc, pango_font_description_get_family(to));
+  if (pango_font_description_get_weight(to) != PANGO_WEIGHT_NORMAL)
+    pango_font_description_set_weight(desc, pango_font_description_get_weight(to));
+  if (pango_font_description_get_style(to) != PANGO_STYLE_NORMAL)
+    pango_font_description_set_style(desc, pango_font_description_get_style(to));
+  if (pango_font_description_get_variant(to) != PANGO_VARIANT_NORMAL)
+    pango_font_description_set_variant(desc, pango_font_description_get_variant(to));
+  if (pango_font_description_get_stretch(to) != PANGO_STRETCH_NORMAL)
+    pango_font_description_set_stretch(desc, pango_font_description_get_stretch(to));
+  /* Integer arithmetic, rounded: the same size on every machine. */
+  gint64 size = pango_font_description_get_size(desc);
+  size = (size * to_size + from_size / 2) / from_size;
+  pango_font_description_set_size(desc, (gint)CLAMP(size, 1, 500 * PANGO_SCALE));
+  char *out = pango_font_description_to_string(desc);
+  pango_font_description_free(desc);
+  return out;
+}
+
+void style_fonts_follow_page(Style *style, const char *page_font, const guint8 *set)
+{
+  if (style->page.font == NULL || page_font == NULL)
+    return;
+  PangoFontDescription *from = pango_font_description_from_string(style->page.font);
+  PangoFontDescription *to = pango_font_description_from_string(page_font);
+  gint64 from_size = pango_font_description_get_size(from);
+  gint64 to_size = pango_font_description_get_size(to);
+  for (size_t i = 0; i < N_PROPS && from_size > 0; i++) {
+    char **font = FIELD(style, &props[i], char *);
+    if (props[i].type != PT_FONT || set[i] || *font == NULL || font == &style->page.font)
+      continue;
+    char *followed = font_follow(*font, to, from_size, to_size);
+    g_free(*font);
+    *font = followed;
+  }
+  pango_font_description_free(from);
+  pango_font_description_free(to);
+}
+
 void style_props_free(Style *style)
 {
   for (size_t i = 0; i < N_PROPS; i++)

@@ -388,8 +388,8 @@ static double delta_e2000(const double lab1[3], const double lab2[3])
     else
       hm = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
   }
-  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) +
-             0.32 * cos(rad(3 * hm + 6)) - 0.20 * cos(rad(4 * hm - 63));
+  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) + 0.32 * cos(rad(3 * hm + 6)) -
+             0.20 * cos(rad(4 * hm - 63));
   double dtheta = 30 * exp(-pow((hm - 275) / 25, 2));
   double cm7 = pow(cm, 7);
   double rc = 2 * sqrt(cm7 / (cm7 + pow(25, 7)));
@@ -897,6 +897,43 @@ static void test_read_as_cv(void)
   rm_tree(dir);
 }
 
+/* page.font is the base of every text: a layer that sets it moves the fonts it does not
+ * set to its family, style words and scale; the fonts it sets stay as written. */
+static void test_page_font_is_the_base(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *sets[] = {"page.font=DejaVu Serif 22", "bar.font=Sans 9"};
+  Style *s = style_resolve(NULL, 0, sets, 1, diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(s->page.font, ==, "DejaVu Serif 22");
+  g_assert_cmpstr(s->bar.font, ==, "DejaVu Serif Medium 22"); /* default: ... Medium 11 */
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold 40"); /* default: ... Bold 20 */
+  g_assert_cmpstr(s->axis.font, ==, "DejaVu Serif 20");       /* default: ... 10 */
+  style_free(s);
+
+  /* A later layer's own font wins; its style words reach the texts it leaves alone. */
+  s = style_resolve(NULL, 0, sets, 2, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  style_free(s);
+  const char *italic[] = {"page.font=DejaVu Serif Italic 11"};
+  s = style_resolve(NULL, 0, italic, 1, diags);
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold Italic 20");
+  style_free(s);
+
+  /* One layer setting both: its bar.font is more specific than its page.font. */
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  write_file(dir, "s.yaml", "page: {font: \"DejaVu Serif 22\"}\nbar: {font: \"Sans 9\"}\n");
+  const char *styles[] = {path};
+  s = style_resolve(styles, 1, NULL, 0, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  g_assert_cmpstr(s->legend.font, ==, "DejaVu Serif 20");
+  style_free(s);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set_errors(void)
 {
   static const struct {
@@ -1029,6 +1066,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
   g_test_add_func("/style/read-as-cv", test_read_as_cv);
+  g_test_add_func("/style/page-font-is-the-base", test_page_font_is_the_base);
   g_test_add_func("/style/errors", test_errors);
   g_test_add_func("/style/set-errors", test_set_errors);
   g_test_add_func("/style/names", test_style_names);
