@@ -949,9 +949,8 @@ static void print_key_line(const char *name, const char *const *keys)
 static int print_keys(const char *which)
 {
   if (g_str_equal(which, "cv")) {
-    static const char *const mappings[] = {"top", "entry", "role", "period", "milestone"};
-    for (guint i = 0; i < G_N_ELEMENTS(mappings); i++)
-      print_key_line(mappings[i], reader_native_keys(mappings[i]));
+    for (const char *const *m = reader_native_mappings(); *m != NULL; m++)
+      print_key_line(*m, reader_native_keys(*m));
   } else if (g_str_equal(which, "style")) {
     g_autoptr(GPtrArray) keys = g_ptr_array_new();
     for (guint i = 0; i < style_property_count(); i++)
@@ -963,8 +962,7 @@ static int print_keys(const char *which)
       g_ptr_array_add(keys, (gpointer)style_paint_field(i));
     g_ptr_array_add(keys, NULL);
     print_key_line("paint", (const char *const *)keys->pdata);
-    /* The keys the style reader takes by name, besides the registry's (style_layer.c). */
-    print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
+    print_key_line("other", style_named_keys());
   } else {
     return usage_error("--print-keys: expected cv or style, got '%s'", which);
   }

@@ -15,19 +15,22 @@ static const char *const role_keys[] = {"title", "start", "end", "approximate", 
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
 
+/* The kinds of mapping, in reader_native_mappings's order. */
+static const char *const mapping_names[] = {"top", "entry", "role", "period", "milestone", NULL};
+static const char *const *const mapping_keys[] = {top_keys, entry_keys, role_keys, period_keys,
+                                                  milestone_keys};
+G_STATIC_ASSERT(G_N_ELEMENTS(mapping_names) == G_N_ELEMENTS(mapping_keys) + 1);
+
+const char *const *reader_native_mappings(void)
+{
+  return mapping_names;
+}
+
 const char *const *reader_native_keys(const char *mapping)
 {
-  static const struct {
-    const char *name;
-    const char *const *keys;
-  } tables[] = {{"top", top_keys},
-                {"entry", entry_keys},
-                {"role", role_keys},
-                {"period", period_keys},
-                {"milestone", milestone_keys}};
-  for (gsize i = 0; mapping != NULL && i < G_N_ELEMENTS(tables); i++)
-    if (strcmp(tables[i].name, mapping) == 0)
-      return tables[i].keys;
+  for (gsize i = 0; mapping != NULL && mapping_names[i] != NULL; i++)
+    if (strcmp(mapping_names[i], mapping) == 0)
+      return mapping_keys[i];
   return NULL;
 }
 

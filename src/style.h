@@ -247,3 +247,8 @@ const char *style_property_key(guint index);
 /* The fields of a paint (`groups.NAME.FIELD`, `classes.NAME.FIELD`) by index, from 0:
  * static strings, NULL past the last. For --print-keys and the schema test. */
 const char *style_paint_field(guint index);
+
+/* The top-level keys the style reader takes by name besides the registry's (`extends`,
+ * `groups`, `classes`): a static NULL-terminated list. For --print-keys and the schema
+ * test, which then sees a new one. */
+const char *const *style_named_keys(void);

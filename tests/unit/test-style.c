@@ -934,6 +934,36 @@ static void test_page_font_is_the_base(void)
   rm_tree(dir);
 }
 
+/* style_named_keys lists exactly the top-level keys read by name: each is read (no
+ * unknown-key warning), and a top-level key neither listed nor in the registry is not. */
+static void test_named_keys(void)
+{
+  const char *const *named = style_named_keys();
+  g_assert_cmpstr(named[0], ==, "extends");
+  g_autofree char *dir = temp_dir();
+  g_autofree char *base = g_build_filename(dir, "base.yaml", NULL);
+  write_file(dir, "base.yaml", "bar: {height: 20}\n");
+  for (guint i = 0; named[i] != NULL; i++) {
+    g_autofree char *text = g_str_equal(named[i], "extends")
+                                ? g_strdup_printf("extends: \"%s\"\n", base)
+                                : g_strdup_printf("%s: {}\n", named[i]);
+    DiagList *diags = diag_list_new();
+    StyleLayer *layer = style_layer_parse("s.yaml", text, strlen(text), diags);
+    g_test_message("named key %s", named[i]);
+    g_assert_nonnull(layer);
+    g_assert_cmpuint(diag_len(diags), ==, 0);
+    style_layer_free(layer);
+    diag_list_free(diags);
+  }
+  DiagList *diags = diag_list_new();
+  StyleLayer *layer = style_layer_parse("s.yaml", "layers: {}\n", 11, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "s.yaml:1:1: warning: unknown key 'layers'\n");
+  style_layer_free(layer);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set_errors(void)
 {
   static const struct {
@@ -1066,6 +1096,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
   g_test_add_func("/style/read-as-cv", test_read_as_cv);
+  g_test_add_func("/style/named-keys", test_named_keys);
   g_test_add_func("/style/page-font-is-the-base", test_page_font_is_the_base);
   g_test_add_func("/style/errors", test_errors);
   g_test_add_func("/style/set-errors", test_set_errors);
