@@ -369,6 +369,8 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
 {
   if (!layout_check_width(style, diags))
     return NULL;
+  /* Shaped in the chart's language: its fonts and glyph forms (Japanese or Chinese Han). */
+  text_ctx_set_language(text, lang_code(timeline->cv->language));
   /* Counted once, for every layout a fixed height tries; only when the chart shows it. */
   SummaryReport *summary = style->group.total || style->gaps.show
                                ? summary_build(timeline, &SUMMARY_DEFAULT_OPTIONS)

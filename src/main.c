@@ -796,6 +796,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
   sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
+  text_ctx_reset(text); /* and measures only the texts of its own chart */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -1034,6 +1035,17 @@ static void hold_standard_fds(void)
   }
 }
 
+/* The chart is shaped in its own language (text_ctx_set_language), not the user's: without
+ * these, fontconfig reads FC_LANG, LC_ALL, LC_CTYPE or LANG, and Pango PANGO_LANGUAGE or
+ * LANGUAGE, to choose the font for text in other scripts (Han: Japanese or Chinese), and
+ * the same CV would draw differently in another locale. Set before either library starts;
+ * an empty PANGO_LANGUAGE is an empty list, which also hides LANGUAGE from Pango. */
+static void neutral_text_languages(void)
+{
+  g_setenv("FC_LANG", "en", TRUE);
+  g_setenv("PANGO_LANGUAGE", "", TRUE);
+}
+
 int main(int argc, char **argv)
 {
   hold_standard_fds();
@@ -1041,6 +1053,7 @@ int main(int argc, char **argv)
    * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
   signal(SIGXFSZ, SIG_IGN);
+  neutral_text_languages();
   Args args = {0};
   FormatHelp help = format_help_new();
   GOptionContext *ctx = option_context(&args, &help);
