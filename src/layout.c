@@ -50,8 +50,8 @@ static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
   scene->range_end = t->end;
   scene->today = t->today;
   scene->today_visible = t->today_visible && style->today.show;
-  scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
-  scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  scene->title = t->cv->name ? g_strdup(t->cv->name) : NULL;
+  scene->headline = t->cv->headline ? g_strdup(t->cv->headline) : NULL;
   lang_free(scene->lang);
   scene->lang = lang_copy(t->cv->language);
   return scene;

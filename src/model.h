@@ -1,6 +1,8 @@
 /* The CV model every reader produces (spec/cv-format.md): groups of entries with
  * resolved periods or role segments, and milestones. Plain data: no I/O, no clock
- * (the reader resolves `present` with the `today` it is given). */
+ * (the reader resolves `present` with the `today` it is given). Every text in it is
+ * clean (readctx_text: no controls, no bidi embeddings, trimmed), so later stages draw
+ * it as it is. */
 #pragma once
 
 #include "date.h"

@@ -83,7 +83,8 @@ SHOWN = ("whole", "shortened", "listed")
 
 def _clean(text):
     """The text as cvtimeline draws it: controls as spaces, bidi embeddings, overrides
-    and isolates dropped, outer spaces stripped (layout_clean_text)."""
+    and isolates dropped, outer spaces stripped (as readers clean it, strutil_clean_text;
+    the dump's texts already are, so this only guards against a dump made otherwise)."""
     out = []
     for ch in str(text):
         c = ord(ch)

@@ -580,6 +580,9 @@ static void test_typst_markup(void)
       {"[Wiki](https://en.wikipedia.org/wiki/C_(language)) page", "Wiki page",
        "https://en.wikipedia.org/wiki/C_(language)"},
       {"#box[a][b]c", "abc", NULL},
+      /* Markup that draws nothing leaves no space at either end: the model is trimmed. */
+      {"Lab move #h(1fr)", "Lab move", NULL},
+      {"#h(1fr) *Lab*", "Lab", NULL},
   };
   for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
     /* In YAML double quotes: the case's backslashes and quotes escaped. */
