@@ -106,24 +106,17 @@ static int usage_error(const char *fmt, ...)
 static char *format_list(gboolean extensions, const char *prefix, const char *sep,
                          const char *last, gboolean upper)
 {
-  GPtrArray *words = g_ptr_array_new();
+  GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; render_formats[i] != NULL; i++) {
-    if (!extensions)
-      g_ptr_array_add(words, (gpointer)render_formats[i]->name);
-    for (const char *const *e = render_formats[i]->extensions; extensions && *e; e++)
-      g_ptr_array_add(words, (gpointer)*e);
+    const char *const name[] = {render_formats[i]->name, NULL};
+    for (const char *const *w = extensions ? render_formats[i]->extensions : name; *w; w++) {
+      g_autofree char *up = upper ? g_ascii_strup(*w, -1) : NULL;
+      g_ptr_array_add(words, g_strconcat(prefix, up ? up : *w, NULL));
+    }
   }
-  GString *out = g_string_new(NULL);
-  for (guint i = 0; i < words->len; i++) {
-    if (i > 0)
-      g_string_append(out, i + 1 == words->len && last ? last : sep);
-    char *word = upper ? g_ascii_strup(g_ptr_array_index(words, i), -1)
-                       : g_strdup(g_ptr_array_index(words, i));
-    g_string_append_printf(out, "%s%s", prefix, word);
-    g_free(word);
-  }
+  char *out = strutil_join((const char *const *)words->pdata, words->len, sep, last);
   g_ptr_array_unref(words);
-  return g_string_free(out, FALSE);
+  return out;
 }
 
 /* "svg, png or pdf", for messages. */
@@ -917,9 +910,9 @@ static int watch(const Config *cfg, TextCtx *text)
 
 static int list_styles(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
-    char *desc = style_builtin_description(style_builtins[i].name);
-    printf("%-10s %s\n", style_builtins[i].name, desc ? desc : "");
+  for (const char *const *name = style_builtin_names(); *name != NULL; name++) {
+    char *desc = style_builtin_description(*name);
+    printf("%-10s %s\n", *name, desc ? desc : "");
     g_free(desc);
   }
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
@@ -928,7 +921,7 @@ static int list_styles(void)
 /* --print-schema=cv|style|summary: the schema embedded from doc/schema/, byte for byte. */
 static int print_schema(const char *which)
 {
-  g_autofree char *name = g_strdup_printf("%s.schema.json", which);
+  g_autofree char *name = g_strdup_printf("schema/%s.schema.json", which);
   const char *text = embed_get(name);
   if (text == NULL)
     return usage_error("--print-schema: unknown schema '%s' (expected cv, style or summary)",

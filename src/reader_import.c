@@ -98,6 +98,13 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
   return TRUE;
 }
 
+void reader_import_require_drawable(ReadCtx *c, const ModelCv *cv, const YdocNode *at,
+                                    const char *what)
+{
+  if (diag_error_count(c->diags) == 0 && !reader_import_drawable(cv))
+    readctx_error(c, at, "nothing to draw: %s", what);
+}
+
 gboolean reader_import_drawable(const ModelCv *cv)
 {
   if (cv->milestones->len > 0)

@@ -754,10 +754,9 @@ static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
   Lang *locale = rcv_locale(&c, root);
   reader_set_language(&c, cv, opts, locale);
   rcv_read_cv(&c, cv, node);
-  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
-    readctx_error(&c, node,
-                  "nothing to draw: no entry with a date or date range in the sections under "
-                  "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
+  reader_import_require_drawable(&c, cv, node,
+                                 "no entry with a date or date range in the sections under "
+                                 "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
   cv = reader_import_finish(&c, opts, cv);
   lang_free(locale);
   return cv;

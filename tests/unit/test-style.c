@@ -3,6 +3,7 @@
  * and legibility of the built-in styles computed from the styles themselves. */
 #include "style.h"
 
+#include "embed.h"
 #include "readctx.h"
 
 #include <glib/gstdio.h>
@@ -38,12 +39,9 @@ static StyleColor rgb(guint32 v)
   return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
 }
 
-static const StyleBuiltin *builtin(const char *name)
+static const char *builtin(const char *name)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++)
-    if (strcmp(style_builtins[i].name, name) == 0)
-      return &style_builtins[i];
-  return NULL;
+  return style_builtin_text(name);
 }
 
 /* A fresh temporary folder, removed by the caller with rm_tree. */
@@ -152,10 +150,10 @@ static void test_contrast(void)
 
 static void test_default_sets_everything(void)
 {
-  const StyleBuiltin *def = builtin("default");
+  const char *def = builtin("default");
   g_assert_nonnull(def);
   DiagList *diags = diag_list_new();
-  StyleLayer *layer = style_layer_parse("default", def->text, strlen(def->text), diags);
+  StyleLayer *layer = style_layer_parse("default", def, strlen(def), diags);
   g_autofree char *msgs = diags_text(diags);
   g_assert_cmpstr(msgs, ==, "");
   g_assert_nonnull(layer);
@@ -172,9 +170,10 @@ static void test_default_sets_everything(void)
 
 static void test_builtins_clean(void)
 {
-  g_assert_cmpuint(style_builtins_count, >=, 5);
-  for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
+  const char *const *names = style_builtin_names();
+  g_assert_cmpuint(g_strv_length((char **)names), >=, 5);
+  for (unsigned i = 0; names[i] != NULL; i++) {
+    const char *name = names[i];
     DiagList *diags = diag_list_new();
     const char *styles[] = {name};
     Style *style = style_resolve(styles, 1, NULL, 0, diags);
@@ -187,7 +186,10 @@ static void test_builtins_clean(void)
     g_assert_cmpuint(style->patterns->len, >=, 1);
     /* Each is short and extends another, except the base. */
     if (strcmp(name, "default") != 0)
-      g_assert_nonnull(strstr(style_builtins[i].text, "extends:"));
+      g_assert_nonnull(strstr(builtin(name), "extends:"));
+    /* Served from the one table of embedded files. */
+    g_autofree char *file = g_strdup_printf("styles/%s.yaml", name);
+    g_assert_true(builtin(name) == embed_get(file));
     g_autofree char *desc = style_builtin_description(name);
     g_assert_nonnull(desc);
     g_assert_cmpuint(strlen(desc), >, 10);
@@ -264,7 +266,7 @@ static void check_text(const Style *s, const char *what, StyleColor fg)
 /* Built-in style @i resolved on its own; owned by the caller. */
 static Style *builtin_style(unsigned i)
 {
-  const char *name = style_builtins[i].name;
+  const char *name = style_builtin_names()[i];
   g_test_message("style %s", name);
   DiagList *diags = diag_list_new();
   Style *s = style_resolve(&name, 1, NULL, 0, diags);
@@ -275,7 +277,7 @@ static Style *builtin_style(unsigned i)
 
 static void test_legibility(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
 
     GHashTableIter iter;
@@ -455,7 +457,7 @@ static void check_distinct(const char *what, StyleColor highlight, StyleColor ot
  * turn) and from the today line, which would otherwise read as part of it. */
 static void test_highlight_stands_out(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
     StyleColor hl = {0};
     g_assert_true(class_color(s, "highlight", &hl));
