@@ -56,8 +56,8 @@ static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
   scene->range_end = t->end;
   scene->today = t->today;
   scene->today_visible = t->today_visible && style->today.show;
-  scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
-  scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  scene->title = t->cv->name ? g_strdup(t->cv->name) : NULL;
+  scene->headline = t->cv->headline ? g_strdup(t->cv->headline) : NULL;
   lang_free(scene->lang);
   scene->lang = lang_copy(t->cv->language);
   return scene;
@@ -379,6 +379,8 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
 {
   if (!layout_check_width(style, diags))
     return NULL;
+  /* Shaped in the chart's language: its fonts and glyph forms (Japanese or Chinese Han). */
+  text_ctx_set_language(text, lang_code(timeline->cv->language));
   /* Counted once, for every layout a fixed height tries; only when the chart shows it. */
   SummaryReport *summary = style->group.total || style->gaps.show
                                ? summary_build(timeline, &SUMMARY_DEFAULT_OPTIONS)

@@ -48,14 +48,25 @@ LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const
   return (LayoutBox){x, y, e.width, e.height};
 }
 
-/* A label beside a bar in two tones: what the person was in the text colour, and from the
- * first " · " on (the org, the location) in the muted colour. Returns its box. */
+/* A label beside a bar in two tones. Returns its box. */
 LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
-                               const char *text, double x, double y, StyleColor color,
-                               StyleColor muted)
+                               const char *text, const char *const *heads, double x, double y,
+                               StyleColor color, StyleColor muted)
 {
   LayoutBox box = layout_text(ctx, owner, font, text, x, y, color);
-  const char *cut = strstr(text, " · ");
+  /* What is drawn of @text before a shortened one's ellipsis. */
+  gsize drawn = strlen(text);
+  if (g_str_has_suffix(text, "…"))
+    drawn -= strlen("…");
+  gsize from = 0;
+  for (guint i = 0; heads && heads[i] && from == 0; i++) {
+    gsize n = strlen(heads[i]);
+    if (drawn <= n && strncmp(text, heads[i], drawn) == 0)
+      return box; /* all of it is the head, or what is left of it */
+    if (strncmp(text, heads[i], n) == 0 && g_str_has_prefix(text + n, " · "))
+      from = n;
+  }
+  const char *cut = strstr(text + from, " · ");
   if (cut && cut > text) {
     LayoutShape *shape =
         &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape, ctx->layers[LAYER_TEXT]->len - 1);
@@ -85,26 +96,6 @@ StyleColor layout_with_alpha(StyleColor c, double alpha)
 {
   c.a *= alpha;
   return c;
-}
-
-/* User text is drawn as it is, but never with control characters (Pango would draw
- * boxes for them, and a newline would break the line). */
-char *layout_clean_text(const char *text)
-{
-  GString *out = g_string_sized_new(text ? strlen(text) : 0);
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    /* Embeddings, overrides and isolates would reorder what follows the field too (the
-     * " · org" after a title, "exe.png" read backwards); the bidi algorithm alone still
-     * lays out right-to-left text. */
-    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-      continue;
-    if (c < 0x20 || c == 0x7f)
-      g_string_append_c(out, ' ');
-    else
-      g_string_append_len(out, p, g_utf8_next_char(p) - p);
-  }
-  return g_strstrip(g_string_free(out, FALSE));
 }
 
 /* The two label colours of `color: auto`: a near-black ink (not pure black, so a grey

@@ -124,7 +124,7 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
     layout_label_plate(ctx, item, o->inside_bar, box);
   } else if (o->text && o->place != PLACE_NONE) {
     double x = o->place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->text_w;
-    layout_text_two_tone(ctx, owner, st->bar.font, o->text, x, y,
+    layout_text_two_tone(ctx, owner, st->bar.font, o->text, (const char *const *)item->heads, x, y,
                          o->text_org ? st->page.muted : st->page.color, st->page.muted);
   }
   if (o->org_text) {
@@ -136,7 +136,7 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
     double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + ctx->caption_gap;
     cy = round(cy + ctx->label_baseline) - ctx->label_baseline;
     layout_text_two_tone(ctx, LAYOUT_OWNER(ENTRY, item->index, CAPTION, 0), st->bar.font,
-                         o->caption, o->caption_x, cy,
+                         o->caption, (const char *const *)item->heads, o->caption_x, cy,
                          o->caption_org ? st->page.muted : st->page.color, st->page.muted);
   }
 }
@@ -209,6 +209,8 @@ static void layout_item_clear(LayoutItem *item)
 {
   g_array_unref(item->xs);
   g_free(item->full);
+  for (guint i = 0; i < G_N_ELEMENTS(item->heads); i++)
+    g_free(item->heads[i]);
   g_free(item->segment_fits);
   layout_label_option_clear(&item->label);
 }
@@ -259,7 +261,7 @@ void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custo
   gboolean own_color = own && (own->set & STYLE_PAINT_COLOR);
   out->tg = tg;
   style_group_paint(style, tg->group->key, own_color ? 0 : (*custom_index)++, &out->paint);
-  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
+  out->name = g_strdup(out->paint.label ? out->paint.label : tg->group->name);
 }
 
 /* The height a caption adds under its lane. */

@@ -300,9 +300,7 @@ static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
     g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->org);
   if (entry->location && st->bar.show_location)
     g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->location);
-  char *clean = layout_clean_text(s->str);
-  g_string_free(s, TRUE);
-  return clean;
+  return g_string_free(s, FALSE);
 }
 
 /* What follows the title in the full label (" · Org · Location" without its " · "), or
@@ -322,9 +320,10 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
   const ModelEntry *entry = item->te->entry;
   const char *font = ctx->style->bar.font;
   item->full = layout_entry_full_label(ctx->style, entry);
+  item->heads[0] = g_strdup(entry->title);
   layout_label_whole(ctx, item, item->full, TRUE, 0);
 
-  char *title = entry->title ? layout_clean_text(entry->title) : NULL;
+  char *title = entry->title ? g_strdup(entry->title) : NULL;
   const char *rest = title ? layout_after_title(item->full, title) : NULL;
   guint widest = layout_widest_bar(item);
   if (rest && layout_fits_inside(ctx, item, widest, layout_text_width(ctx, font, title))) {
@@ -357,7 +356,7 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
 static gboolean layout_segment_fits(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  char *title = layout_clean_text(bar->role);
+  char *title = g_strdup(bar->role);
   double w = layout_text_width(ctx, ctx->style->bar.font, title);
   g_free(title);
   return layout_fits_inside(ctx, item, i, w);
@@ -371,7 +370,7 @@ char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
     return g_strdup(item->label.org_segment_text);
   if (!bar->role || !item->segment_fits || !item->segment_fits[i] || item->label.roles_told)
     return NULL;
-  return layout_clean_text(bar->role);
+  return g_strdup(bar->role);
 }
 
 /* The org inside the first segment, first, before that role's title ("Big Research ·
@@ -385,13 +384,11 @@ static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const cha
   for (guint i = 0; i < n; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
     char *both = with_role ? g_strdup_printf("%s · %s", who, bar->role) : g_strdup(who);
-    char *clean = layout_clean_text(both);
-    g_free(both);
-    if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, clean))) {
-      *text = clean;
+    if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, both))) {
+      *text = both;
       return (gint)i;
     }
-    g_free(clean);
+    g_free(both);
   }
   return -1;
 }
@@ -419,9 +416,11 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
     all_fit = all_fit && item->segment_fits[i];
   }
   g_hash_table_destroy(told);
-  char *roles = layout_clean_text(progression->str);
+  char *roles = g_strdup(progression->str);
   g_string_free(progression, TRUE);
   item->full = g_strdup_printf("%s · %s", roles, who);
+  item->heads[0] = g_strdup(roles);
+  item->heads[1] = g_strdup(entry->title);
 
   char *seg_text = NULL;
   gint seg = all_fit ? layout_org_segment(ctx, item, who, TRUE, &seg_text)

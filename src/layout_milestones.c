@@ -245,7 +245,7 @@ static LayoutMilestone *layout_milestone_record(LayoutCtx *ctx, const ModelMiles
   lm->date = ms->date;
   lm->precision = ms->precision;
   lm->approximate = ms->approximate;
-  lm->title = layout_clean_text(ms->title);
+  lm->title = g_strdup(ms->title);
   lm->note = g_strdup(ms->note);
   lm->url = g_strdup(ms->url);
   lm->class_name = g_strdup(ms->class_name);
@@ -327,7 +327,7 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
   char **titles = g_new0(char *, n + 1);
   gboolean *listed = g_new0(gboolean, n);
   for (guint i = 0; i < n; i++)
-    titles[i] = layout_clean_text(((const ModelMilestone *)g_ptr_array_index(t->milestones, i))->title);
+    titles[i] = g_strdup(((const ModelMilestone *)g_ptr_array_index(t->milestones, i))->title);
   guint *order = g_new(guint, n ? n : 1);
   GArray *moments = layout_moments(ctx, t, xs, order);
   LayoutTierPlace *places = g_new(LayoutTierPlace, moments->len ? moments->len : 1);

@@ -92,6 +92,8 @@ typedef struct {
   StyleColor color;
   StylePattern pattern;
   char *full;             /* the full label text */
+  char *heads[3];         /* what labels begin with and is never split: the roles'
+                             progression, the title (NULL-terminated); owned */
   gboolean *segment_fits; /* roles: segment i shows its whole title inside; owned */
   GArray *options;        /* of LayoutLabelOption, while lanes are chosen; owned */
   LayoutLabelOption label; /* the option chosen (owned) */
@@ -123,15 +125,17 @@ double layout_text_width(LayoutCtx *ctx, const char *font, const char *text);
 /* Adds a text shape of @owner whose logical box starts at (@x, @y); returns that box. */
 LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const char *text,
                       double x, double y, StyleColor color);
-/* The same in two tones: from the first " · " on in @muted. */
+/* The same in two tones: what the person was in @color, and from the " · " after it on
+ * (the org, the location) in @muted. @heads (NULL-terminated; NULL for none) are the
+ * texts that may begin @text and are never split however many " · " they hold (a title
+ * "Research · Teaching", a progression of roles): the muted part starts at the first
+ * " · " after the head @text begins with, else at the first one. */
 LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
-                               const char *text, double x, double y, StyleColor color,
-                               StyleColor muted);
+                               const char *text, const char *const *heads, double x, double y,
+                               StyleColor color, StyleColor muted);
 void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0, double y0,
                  double x1, double y1, StyleColor color, double width);
 StyleColor layout_with_alpha(StyleColor c, double alpha);
-/* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
-char *layout_clean_text(const char *text);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 

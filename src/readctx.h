@@ -12,6 +12,9 @@
 /* User text quoted in a message is cut to this many characters (readctx_shown). */
 #define READCTX_SHOWN_CHARS 40
 
+/* The usual cap on one user text, in characters (a CV's by default, a style's always). */
+#define READCTX_MAX_TEXT_CHARS 500
+
 typedef struct {
   /* Set by readctx_init; borrowed. */
   const char *file; /* the name in messages */
@@ -25,6 +28,8 @@ typedef struct {
   DateDay today;              /* what `present` means (readctx_span) */
   const Lang *lang;           /* whose month and present words dates are read in, then
                                  English's (NULL: English alone); borrowed */
+  const char *key;            /* the key being read, for a reader whose messages name it (a style:
+                                 --set has no position to point at); NULL: none; borrowed */
   /* Kept by the getters. */
   guint items;         /* counted so far */
   gboolean over_limit; /* the cap was reported: read nothing more */
@@ -95,7 +100,8 @@ gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out);
 
 /* Reads a boolean in the one vocabulary (strutil_parse_bool: true/yes/on, false/no/off,
  * any case; quoted too). FALSE after "expected true or false, found
- * 'TEXT'" (or "found WHAT" for a list, a mapping or a null). */
+ * 'TEXT'" (or "found WHAT" for a list, a mapping or a null); with @c->key set, "'KEY' must
+ * be true or false, found ...", as a style words every value's error. */
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 
 /* Reads a date (date_parse_in @c->lang; with accept_timestamps also

@@ -249,11 +249,10 @@ static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
   const YdocNode *top_name = ydoc_get(root, "name");
   if (cv->name == NULL && top_name != NULL && top_name->kind == YDOC_SCALAR)
     cv->name = reader_import_text(&c, root, "name");
-  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
-    readctx_error(&c, root,
-                  "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
-                  "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
-                  "'publications'");
+  reader_import_require_drawable(&c, cv, root,
+                                 "no entry with a 'startDate' in 'work', 'education', "
+                                 "'volunteer' or 'projects', and no dated 'awards', "
+                                 "'certificates' or 'publications'");
   return reader_import_finish(&c, opts, cv);
 }
 

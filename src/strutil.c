@@ -174,6 +174,17 @@ char *strutil_clean_text(const char *text)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
+char *strutil_join(const char *const *words, guint n, const char *sep, const char *last)
+{
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < n; i++) {
+    if (i > 0)
+      g_string_append(out, i + 1 == n && last != NULL ? last : sep);
+    g_string_append(out, words[i]);
+  }
+  return g_string_free(out, FALSE);
+}
+
 gboolean strutil_has_unclean(const char *text)
 {
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {

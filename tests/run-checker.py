@@ -82,6 +82,30 @@ def main():
     d["groups"][0]["entries"][0]["shown"] = "shortened"
     expect(d, "says shortened, but every text is whole", "a false 'shortened' is caught")
 
+    # Whole parts, not substrings: a title inside a longer word is not shown.
+    d = base()
+    d["groups"][0]["entries"][0]["title"] = "Eng"
+    expect(d, "its title 'Eng' is not shown whole",
+           "a title drawn only inside a longer word ('Eng' in 'Engineer') is missing")
+    d = base()
+    d["groups"][0]["entries"][1]["bars"][1]["role"] = "Lea"
+    expect(d, "its role 'Lea' is not shown whole", "a role inside a longer one is missing")
+    d = base()
+    d["groups"][0]["entries"][0]["org"] = "Ac"
+    d["groups"][0]["entries"][0]["label"]["text"] = "Engineer · Ac · Berlin"
+    expect(d, None, "an org between two separators is whole")
+    d = base()
+    d["groups"][0]["entries"][0]["title"] = "Research · Teaching"
+    d["groups"][0]["entries"][0]["label"]["text"] = "Research · Teaching · Acme"
+    expect(d, None, "a title that holds a separator, drawn in a row, is whole")
+    d["groups"][0]["entries"][0]["label"]["text"] = "Research · Acme"
+    expect(d, "its title 'Research · Teaching' is not shown whole",
+           "... and half of it is missing")
+    d = base()
+    d["groups"][0]["entries"][0]["label"]["text"] = "Engineer ·…"
+    d["groups"][0]["entries"][0]["org_label"] = box(330, 5, 40, 13, "Acme")
+    expect(d, None, "a label cut at its separator still shows the title whole")
+
     d = base()
     del d["groups"][0]["entries"][0]["label"]
     expect(d, "its title 'Engineer' is not shown whole", "an entry without a label is missing")

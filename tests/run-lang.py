@@ -7,13 +7,18 @@
   (tools/check-layout.py) hold in each language and every built-in style;
 - an unknown --lang is a usage error that lists the catalogs;
 - the process locale changes nothing: SVG, PNG, dump and alt text are byte-identical
-  under LC_ALL=C and every other installed locale of de_DE, fr_FR, tr_TR, ja_JP.
+  under LC_ALL=C and every other installed locale of de_DE, fr_FR, tr_TR, ja_JP;
+- text is shaped in the chart's language, not the environment's: with a font
+  configuration that draws Han differently when fontconfig is asked for Japanese, an
+  English CV with Han text is byte-identical under LANG, LC_ALL, FC_LANG, PANGO_LANGUAGE
+  and LANGUAGE set to Japanese, and a Japanese CV is drawn with the Japanese rule.
 
 Usage: python3 tests/run-lang.py PATH/TO/cvtimeline
 """
 import os
 import subprocess
 import sys
+import tempfile
 
 import yaml
 
@@ -158,6 +163,63 @@ def check_locales(exe, t):
         t.skip("byte-identical output under other locales", "none of %s installed" % LOCALES)
 
 
+# The test fonts, and one rule that makes the language fontconfig is asked for visible:
+# Han set for Japanese is drawn emboldened.
+LANG_RULE_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <dir>/usr/share/fonts/truetype/droid</dir>
+  <cachedir>%s</cachedir>
+  %s
+  <config><rescan><int>0</int></rescan></config>
+</fontconfig>
+"""
+JA_RULE = """<match target="font">
+    <test target="pattern" name="lang" compare="eq"><string>ja</string></test>
+    <edit name="embolden" mode="assign"><bool>true</bool></edit>
+  </match>"""
+HAN_CV = """name: Wang Xiaoming
+jobs:
+  - {title: 软件工程师 骨 直 角, org: 北京大学, start: 2019-01, end: 2021-06}
+"""
+LOCALE_VARS = ("LC_ALL", "LC_CTYPE", "LANG", "LANGUAGE", "FC_LANG", "PANGO_LANGUAGE")
+
+
+def check_shaping_language(exe, t):
+    with tempfile.TemporaryDirectory() as tmp:
+        confs = {}
+        for name, rule in (("rule", JA_RULE), ("plain", "")):
+            confs[name] = os.path.join(tmp, name + ".conf")
+            with open(confs[name], "w") as f:
+                f.write(LANG_RULE_CONF % (os.path.join(tmp, "cache"), rule))
+        cvs = {}
+        for name, text in (("han", HAN_CV), ("ja", "language: ja\n" + HAN_CV)):
+            cvs[name] = os.path.join(tmp, name + ".yaml")
+            with open(cvs[name], "w") as f:
+                f.write(text)
+
+        def png(cv, conf, **env_vars):
+            env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARS}
+            env["FONTCONFIG_FILE"] = confs[conf]
+            env.update(env_vars)
+            status, out, err = run([exe, "--today", TODAY, "-f", "png", "-o", "-", cvs[cv]],
+                                   env=env)
+            return out if status == 0 else ("failed", describe(status, err))
+
+        want = png("han", "rule", LC_ALL="C")
+        t.ok(isinstance(want, bytes), "a CV with Han text renders with the rule", want)
+        for var in ("LANG", "LC_ALL", "LC_CTYPE", "FC_LANG", "PANGO_LANGUAGE", "LANGUAGE"):
+            value = "ja_JP.UTF-8" if var.startswith(("LANG", "LC_")) and var != "LANGUAGE" \
+                else "ja"
+            got = png("han", "rule", **{var: value})
+            t.ok(got == want, "%s=%s: Han text shaped as under LC_ALL=C (the chart's language, "
+                 "not the environment's)" % (var, value), "differs")
+        t.ok(png("ja", "rule") != png("ja", "plain"),
+             "a Japanese CV's text is shaped in Japanese (fontconfig's rule for ja applies)",
+             "the same bytes with and without the rule")
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -165,6 +227,7 @@ def main():
         check_case(exe, t, rel, want)
     check_override(exe, t, load_checker())
     check_locales(exe, t)
+    check_shaping_language(exe, t)
     return t.done()
 
 

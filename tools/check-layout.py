@@ -15,6 +15,7 @@ Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 
 As a module: check_dump(dump, strict=False) -> list of problem strings;
 completeness(dump) -> (problems, shortened) for the completeness rule alone.
 """
+import re
 import sys
 
 import yaml
@@ -84,7 +85,8 @@ SHOWN = ("whole", "shortened", "listed")
 
 def _clean(text):
     """The text as cvtimeline draws it: controls as spaces, bidi embeddings, overrides
-    and isolates dropped, outer spaces stripped (layout_clean_text)."""
+    and isolates dropped, outer spaces stripped (as readers clean it, strutil_clean_text;
+    the dump's texts already are, so this only guards against a dump made otherwise)."""
     out = []
     for ch in str(text):
         c = ord(ch)
@@ -94,17 +96,33 @@ def _clean(text):
     return "".join(out).strip()
 
 
+# What a label joins its texts with (layout_labels.c): title, org and location with
+# " · ", a progression of roles with " › "; a milestone list item starts "N  ".
+PARTS = re.compile(r"( · | › )")
+LIST_NUMBER = re.compile(r"^[0-9]+  ")
+
+
+def _tokens(text):
+    """@text split into its parts and the separators between them, alternately."""
+    return PARTS.split(text)
+
+
 def _whole_in(text, drawn):
-    """Whether @text appears whole in one of the @drawn strings. Only what precedes a
-    shortened string's ellipsis counts as drawn."""
-    want = _clean(text)
-    if not want:
+    """Whether @text appears whole in one of the @drawn strings: as one or more whole
+    parts of it, not inside a part ("Dev" is not shown by "Developer · Acme"). A text
+    that itself holds a separator ("Research · Teaching") must appear as those parts in
+    a row. Only what precedes a shortened string's ellipsis counts as drawn (and a
+    separator cut there is no part)."""
+    want = _tokens(_clean(text))
+    if want == [""]:
         return True
+    n = len(want)
     for d in drawn:
         d = str(d)
         if d.endswith(ELLIPSIS):
-            d = d[:-1]
-        if want in d:
+            d = re.sub(r" [·›]$", "", d[:-1].rstrip())
+        got = _tokens(d)
+        if any(got[i:i + n] == want for i in range(0, len(got) - n + 1, 2)):
             return True
     return False
 
@@ -194,7 +212,7 @@ def completeness(dump):
             if num not in listed:
                 problems.append("%s: listed as number %r, which the list does not have"
                                 % (name, num))
-            elif not _whole_in(m.get("title", ""), [listed[num]]):
+            elif not _whole_in(m.get("title", ""), [LIST_NUMBER.sub("", listed[num])]):
                 problems.append("%s: the list's item %r does not name it whole"
                                 % (name, listed[num]))
         elif shown == "shortened":

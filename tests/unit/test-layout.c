@@ -295,6 +295,44 @@ static void test_label_placement(void)
   fixture_free(&f);
 }
 
+/* A label beside its bar is in two tones from the " · " after the title: a title that
+ * itself holds " · " is never split, whole or shortened. */
+static void test_label_tone_after_title(void)
+{
+  ModelCv *cv = cv_new();
+  ModelGroup *jobs = cv_group(cv, "jobs");
+  g_ptr_array_add(jobs->entries, entry_new("Research · Teaching", "Some University",
+                                           date_from_ymd(2000, 1, 1), date_from_ymd(2024, 12, 31)));
+  g_ptr_array_add(jobs->entries, entry_new("Dev · Ops", "ACME", date_from_ymd(2025, 1, 1),
+                                           date_from_ymd(2025, 3, 31)));
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutEntry *e = find_entry(f.scene, "Dev · Ops");
+  const LayoutShape *label = layout_shape(f.scene, e->label);
+  g_assert_cmpstr(label->text, ==, "Dev · Ops · ACME");
+  g_assert_cmpuint(label->tone_from, ==, strlen("Dev · Ops"));
+  fixture_free(&f);
+
+  /* Shortened within the title: no tone at all. */
+  cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("X", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2024, 12, 31)));
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Research · Teaching · Outreach · Administration and much more",
+                            "Some University", date_from_ymd(2025, 1, 1),
+                            date_from_ymd(2025, 3, 31)));
+  const char *sets[] = {"page.width=400"};
+  fixture_build(&f, cv, sets, 1);
+  e = find_entry(f.scene, "Research · Teaching · Outreach · Administration and much more");
+  label = layout_shape(f.scene, e->label);
+  g_test_message("shortened: %s, place %d", label->text, e->place);
+  g_assert_cmpint(e->place, !=, LAYOUT_LABEL_INSIDE);
+  g_assert_true(g_str_has_suffix(label->text, "…"));
+  g_assert_true(g_str_has_prefix(label->text, "Research · "));
+  g_assert_cmpuint(label->tone_from, ==, 0);
+  fixture_free(&f);
+}
+
 static void test_label_shortened(void)
 {
   ModelCv *cv = cv_new();
@@ -812,6 +850,7 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/ticks", test_tick_choice);
   g_test_add_func("/layout/label/placement", test_label_placement);
   g_test_add_func("/layout/label/shortened", test_label_shortened);
+  g_test_add_func("/layout/label/tone-after-title", test_label_tone_after_title);
   g_test_add_func("/layout/roles", test_roles_one_bar);
   g_test_add_func("/layout/legend/swatch-scales", test_legend_swatch_scales);
   g_test_add_func("/layout/fixed-height/title-on-top", test_fixed_height_title_on_top);

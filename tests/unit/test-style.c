@@ -4,6 +4,9 @@
 #include "layout.h"
 #include "style.h"
 
+#include "embed.h"
+#include "readctx.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pango.h>
@@ -37,12 +40,9 @@ static StyleColor rgb(guint32 v)
   return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
 }
 
-static const StyleBuiltin *builtin(const char *name)
+static const char *builtin(const char *name)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++)
-    if (strcmp(style_builtins[i].name, name) == 0)
-      return &style_builtins[i];
-  return NULL;
+  return style_builtin_text(name);
 }
 
 /* A fresh temporary folder, removed by the caller with rm_tree. */
@@ -151,10 +151,10 @@ static void test_contrast(void)
 
 static void test_default_sets_everything(void)
 {
-  const StyleBuiltin *def = builtin("default");
+  const char *def = builtin("default");
   g_assert_nonnull(def);
   DiagList *diags = diag_list_new();
-  StyleLayer *layer = style_layer_parse("default", def->text, strlen(def->text), diags);
+  StyleLayer *layer = style_layer_parse("default", def, strlen(def), diags);
   g_autofree char *msgs = diags_text(diags);
   g_assert_cmpstr(msgs, ==, "");
   g_assert_nonnull(layer);
@@ -171,9 +171,10 @@ static void test_default_sets_everything(void)
 
 static void test_builtins_clean(void)
 {
-  g_assert_cmpuint(style_builtins_count, >=, 5);
-  for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
+  const char *const *names = style_builtin_names();
+  g_assert_cmpuint(g_strv_length((char **)names), >=, 5);
+  for (unsigned i = 0; names[i] != NULL; i++) {
+    const char *name = names[i];
     DiagList *diags = diag_list_new();
     const char *styles[] = {name};
     Style *style = style_resolve(styles, 1, NULL, 0, diags);
@@ -186,7 +187,10 @@ static void test_builtins_clean(void)
     g_assert_cmpuint(style->patterns->len, >=, 1);
     /* Each is short and extends another, except the base. */
     if (strcmp(name, "default") != 0)
-      g_assert_nonnull(strstr(style_builtins[i].text, "extends:"));
+      g_assert_nonnull(strstr(builtin(name), "extends:"));
+    /* Served from the one table of embedded files. */
+    g_autofree char *file = g_strdup_printf("styles/%s.yaml", name);
+    g_assert_true(builtin(name) == embed_get(file));
     g_autofree char *desc = style_builtin_description(name);
     g_assert_nonnull(desc);
     g_assert_cmpuint(strlen(desc), >, 10);
@@ -263,7 +267,7 @@ static void check_text(const Style *s, const char *what, StyleColor fg)
 /* Built-in style @i resolved on its own; owned by the caller. */
 static Style *builtin_style(unsigned i)
 {
-  const char *name = style_builtins[i].name;
+  const char *name = style_builtin_names()[i];
   g_test_message("style %s", name);
   DiagList *diags = diag_list_new();
   Style *s = style_resolve(&name, 1, NULL, 0, diags);
@@ -307,7 +311,7 @@ static void check_label(const Style *s, const char *what, StyleColor fill, gcons
 
 static void test_legibility(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
     for_each_bar_color(s, TRUE, check_label, NULL);
     check_text(s, "page.color", s->page.color);
@@ -358,7 +362,7 @@ static void check_tint(const Style *s, const char *what, StyleColor fill, gconst
 
 static void test_segment_tints(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
     for_each_bar_color(s, TRUE, check_tint, NULL);
     style_free(s);
@@ -422,8 +426,8 @@ static double delta_e2000(const double lab1[3], const double lab2[3])
     else
       hm = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
   }
-  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) +
-             0.32 * cos(rad(3 * hm + 6)) - 0.20 * cos(rad(4 * hm - 63));
+  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) + 0.32 * cos(rad(3 * hm + 6)) -
+             0.20 * cos(rad(4 * hm - 63));
   double dtheta = 30 * exp(-pow((hm - 275) / 25, 2));
   double cm7 = pow(cm, 7);
   double rc = 2 * sqrt(cm7 / (cm7 + pow(25, 7)));
@@ -495,7 +499,7 @@ static void check_distinct_bar(const Style *s, const char *what, StyleColor c, g
  * turn) and from the today line, which would otherwise read as part of it. */
 static void test_highlight_stands_out(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
     StyleColor hl = {0};
     g_assert_true(class_color(s, "highlight", &hl));
@@ -872,6 +876,8 @@ static const ErrorCase error_cases[] = {
      TRUE},
     {"", "", FALSE},
     {"# only a comment\n", "", FALSE},
+    /* A style reads booleans as a CV does (readctx_bool): quoted too. */
+    {"title: {show: \"no\"}\n", "", FALSE},
 };
 
 static void test_errors(void)
@@ -899,6 +905,98 @@ static void test_errors(void)
   rm_tree(dir);
 }
 
+/* A style's booleans and texts are read as a CV's are (readctx): a quoted "no" is false,
+ * and a text longer than the cap is shortened, with the CV's warning. */
+static void test_read_as_cv(void)
+{
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  g_autofree char *label = g_strnfill(READCTX_MAX_TEXT_CHARS + 20, 'x');
+  g_autofree char *text = g_strdup_printf("title: {show: \"no\"}\ntoday: {label: %s}\n", label);
+  write_file(dir, "s.yaml", text);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {path};
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_autofree char *want =
+      g_strdup_printf("%s:2:16: warning: text longer than %d characters, shortened\n", path,
+                      READCTX_MAX_TEXT_CHARS);
+  g_assert_cmpstr(msgs, ==, want);
+  g_assert_nonnull(s);
+  g_assert_false(s->title.show);
+  g_assert_cmpint(g_utf8_strlen(s->today.label, -1), ==, READCTX_MAX_TEXT_CHARS);
+  style_free(s);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+/* page.font is the base of every text: a layer that sets it moves the fonts it does not
+ * set to its family, style words and scale; the fonts it sets stay as written. */
+static void test_page_font_is_the_base(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *sets[] = {"page.font=DejaVu Serif 22", "bar.font=Sans 9"};
+  Style *s = style_resolve(NULL, 0, sets, 1, diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(s->page.font, ==, "DejaVu Serif 22");
+  g_assert_cmpstr(s->bar.font, ==, "DejaVu Serif Medium 22"); /* default: ... Medium 11 */
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold 40"); /* default: ... Bold 20 */
+  g_assert_cmpstr(s->axis.font, ==, "DejaVu Serif 20");       /* default: ... 10 */
+  style_free(s);
+
+  /* A later layer's own font wins; its style words reach the texts it leaves alone. */
+  s = style_resolve(NULL, 0, sets, 2, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  style_free(s);
+  const char *italic[] = {"page.font=DejaVu Serif Italic 11"};
+  s = style_resolve(NULL, 0, italic, 1, diags);
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold Italic 20");
+  style_free(s);
+
+  /* One layer setting both: its bar.font is more specific than its page.font. */
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  write_file(dir, "s.yaml", "page: {font: \"DejaVu Serif 22\"}\nbar: {font: \"Sans 9\"}\n");
+  const char *styles[] = {path};
+  s = style_resolve(styles, 1, NULL, 0, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  g_assert_cmpstr(s->legend.font, ==, "DejaVu Serif 20");
+  style_free(s);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+/* style_named_keys lists exactly the top-level keys read by name: each is read (no
+ * unknown-key warning), and a top-level key neither listed nor in the registry is not. */
+static void test_named_keys(void)
+{
+  const char *const *named = style_named_keys();
+  g_assert_cmpstr(named[0], ==, "extends");
+  g_autofree char *dir = temp_dir();
+  g_autofree char *base = g_build_filename(dir, "base.yaml", NULL);
+  write_file(dir, "base.yaml", "bar: {height: 20}\n");
+  for (guint i = 0; named[i] != NULL; i++) {
+    g_autofree char *text = g_str_equal(named[i], "extends")
+                                ? g_strdup_printf("extends: \"%s\"\n", base)
+                                : g_strdup_printf("%s: {}\n", named[i]);
+    DiagList *diags = diag_list_new();
+    StyleLayer *layer = style_layer_parse("s.yaml", text, strlen(text), diags);
+    g_test_message("named key %s", named[i]);
+    g_assert_nonnull(layer);
+    g_assert_cmpuint(diag_len(diags), ==, 0);
+    style_layer_free(layer);
+    diag_list_free(diags);
+  }
+  DiagList *diags = diag_list_new();
+  StyleLayer *layer = style_layer_parse("s.yaml", "layers: {}\n", 11, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "s.yaml:1:1: warning: unknown key 'layers'\n");
+  style_layer_free(layer);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set_errors(void)
 {
   static const struct {
@@ -921,6 +1019,7 @@ static void test_set_errors(void)
       {"gaps.min=10000y", "--set: error: 'gaps.min' must be a length of time, found '10000y' "
                           "(expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m)\n"},
       {"gaps.mni=6m", "--set: error: unknown key 'gaps.mni' (did you mean 'gaps.min'?)\n"},
+      {"title.show=maybe", "--set: error: 'title.show' must be true or false, found 'maybe'\n"},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     g_test_message("--set %s", cases[i].set);
@@ -1030,6 +1129,9 @@ int main(int argc, char **argv)
   g_test_add_func("/style/extends-missing", test_extends_missing);
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
+  g_test_add_func("/style/read-as-cv", test_read_as_cv);
+  g_test_add_func("/style/named-keys", test_named_keys);
+  g_test_add_func("/style/page-font-is-the-base", test_page_font_is_the_base);
   g_test_add_func("/style/errors", test_errors);
   g_test_add_func("/style/set-errors", test_set_errors);
   g_test_add_func("/style/names", test_style_names);
