@@ -43,8 +43,12 @@ JSONRESUME = """{"basics": {"name": "JR Test"},
   {"name": "Acme", "position": "Engineer", "startDate": "2010", "endDate": "2016-08"},
   {"name": "Beta", "position": "Lead", "startDate": "2020-01"},
   {"name": "Gamma", "position": "Contractor", "startDate": "2017-03-03", "endDate": "2017-03-14"},
-  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"}
+  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"},
+  {"name": "Omega", "position": "Analyst", "startDate": "2012", "endDate": "2014"},
+  {"name": "Omega", "position": "Manager", "startDate": "2014-02", "endDate": "2015-05"}
  ],
+ "volunteer": [{"organization": "Club", "position": "Helper", "startDate": "c. 2001",
+                "endDate": "~2002-05"}],
  "awards": [{"title": "Prize", "date": "2019-01"}, {"title": "Medal", "date": "2012"}]
 }
 """
@@ -57,6 +61,9 @@ RENDERCV = """cv:
       - {company: Beta, position: Lead, start_date: 2020-01, end_date: present}
       - {company: Gamma, position: Contractor, start_date: 2017-03-03, end_date: 2017-03-14}
       - {company: Delta, position: TA, date: "2005/06"}
+      - {company: Epsilon, position: Fellow, start_date: "~2004", end_date: "summer 2006"}
+      - {company: Zeta, position: Intern, date: "summer 2015"}
+      - {company: Eta, position: Helper, start_date: "c. 2009-05", end_date: "2010"}
     publications:
       - {title: A paper, authors: [Me], date: 2019-01}
 """
@@ -75,12 +82,19 @@ CASES = [
     ("jsonresume.json", JSONRESUME,
      ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
       "Contractor, Gamma, 3 to 14 Mar 2017", "Fellow, Delta, about 2004 to summer 2006",
-      "Medal, 2012", "Prize, Jan 2019"],
-     ["Engineer, Acme\n2010 to Aug 2016", "Lead, Beta\nJan 2020 to present", "Prize\nJan 2019"]),
+      "Medal, 2012", "Prize, Jan 2019", "Helper, Club, about 2001 to about May 2002",
+      # A role "2012 to 2014" trimmed to end before the next one's February 2014 (a
+      # warning says so) ends in January, as drawn, not in "2014", which it overlaps.
+      "Omega (Analyst 2012 to Jan 2014; Manager Feb 2014 to May 2015)"],
+     ["Engineer, Acme\n2010 to Aug 2016", "Lead, Beta\nJan 2020 to present", "Prize\nJan 2019",
+      "Analyst, Omega\n2012 to Jan 2014\nRole 1 of 2: before Manager"]),
     ("rendercv.yaml", RENDERCV,
      ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
-      "Contractor, Gamma, 3 to 14 Mar 2017", "TA, Delta, 2005/06", "A paper, Jan 2019"],
-     ["Engineer, Acme\n2010 to Aug 2016", "TA, Delta\n2005/06", "A paper\nJan 2019"]),
+      "Contractor, Gamma, 3 to 14 Mar 2017", "TA, Delta, 2005/06", "A paper, Jan 2019",
+      "Fellow, Epsilon, about 2004 to summer 2006", "Intern, Zeta, summer 2015",
+      "Helper, Eta, about May 2009 to 2010"],
+     ["Engineer, Acme\n2010 to Aug 2016", "TA, Delta\n2005/06", "A paper\nJan 2019",
+      "Intern, Zeta\nsummer 2015", "Helper, Eta\nabout May 2009 to 2010"]),
 ]
 
 

@@ -640,8 +640,7 @@ static void test_named_span(void)
     g_assert_cmpstr(date_format_iso(last, b), ==, cases[i].last);
   }
   /* What the parser gives is the span that any of its days names. */
-  static const char *const written[] = {"2019", "Mar 2019", "winter 2015", "2019-03-15",
-                                        "2005/06"};
+  static const char *const written[] = {"2019", "Mar 2019", "winter 2015", "2019-03-15", "2005/06"};
   for (gsize i = 0; i < G_N_ELEMENTS(written); i++) {
     DateValue start, end;
     g_assert_true(date_parse_period(written[i], &start, &end));
