@@ -3,7 +3,7 @@
 and the SVG's tooltips keep each date at the precision the CV gave it, for native, JSON
 Resume and RenderCV CVs with year, month and day dates, seasons, academic years,
 approximate dates and ongoing ones; a role segment's tooltip names its neighbours, not
-the whole progression.
+the whole progression; --summary words each span as the tooltips do, in every language.
 
     run-describe.py PATH/TO/cvtimeline
 """
@@ -159,6 +159,49 @@ def check_bounded(t, exe, tmp):
              repr(sizes))
 
 
+SAME = """name: Same Words
+jobs:
+  - {title: T0, org: O0, start: 2010, end: Aug 2016}
+  - {title: T1, org: O1, start: 2020-01, end: present}
+  - {title: T2, org: O2, start: 2017-03-03, end: 2017-03-14}
+  - {title: T3, org: O3, date: summer 2015}
+  - {title: T4, org: O4, start: ~2003, end: c. 2005}
+  - {title: T5, org: O5, start: 2019-05-01, end: 2019-06}
+visiting:
+  - {title: T6, org: O6, periods: [2005/06]}
+  - {title: T7, org: O7, start: winter 2007, end: ~2008-11-20}
+"""
+
+
+def check_same_wording(t, exe, tmp):
+    """A span reads the same in a tooltip and in --summary (one module words both): each
+    entry's one-period tooltip ends in its span, and its organisation's summary line ends
+    in the same words, in each language."""
+    path = os.path.join(tmp, "same.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(SAME)
+    for lang in ("en", "de", "fr", "pl", "tr", "zh", "ja"):
+        svg_path = os.path.join(tmp, "same-%s.svg" % lang)
+        status, _, err = run([exe, "--today", TODAY, "--lang", lang, "-o", svg_path, path])
+        if not t.ok(status == 0, "--lang %s: renders" % lang, describe(status, err)):
+            continue
+        spans = {}
+        for tip in tooltips(open(svg_path, "rb").read()):
+            lines = tip.split("\n")
+            if len(lines) == 2 and lines[0].startswith("T"):
+                spans[lines[0][1]] = lines[1]
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--summary=text", path])
+        text = out.decode("utf-8", "replace").splitlines()
+        differ = []
+        for i in "01234567":
+            line = next((ln for ln in text if ln.startswith("  O%s" % i)), None)
+            if i not in spans or line is None or not line.endswith(spans[i]):
+                differ.append((spans.get(i), line))
+        t.ok(status == 0 and not differ,
+             "--lang %s: --summary words each span as its tooltip does" % lang,
+             describe(status, err) + "\n%r" % differ)
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -166,6 +209,7 @@ def main():
         for name, text, alt_want, tip_want in CASES:
             check_case(t, exe, tmp, name, text, alt_want, tip_want)
         check_bounded(t, exe, tmp)
+        check_same_wording(t, exe, tmp)
     return t.done()
 
 
