@@ -12,6 +12,13 @@ static const LayoutRole *describe_role(const LayoutEntry *entry, guint i)
   return &g_array_index(entry->roles, LayoutRole, i);
 }
 
+/* A gap's dates and its length: "Nov 2008 to Aug 2009 (10 m)". */
+static void describe_gap_words(GString *out, const Lang *lang, const LayoutGap *gap)
+{
+  g_string_append(out, gap->dates);
+  lang_expand(out, lang_word(lang, LANG_ASIDE), 'x', gap->text, 0);
+}
+
 /* "Engineer, Big Co, 2019 to present" or "Big Co (Resident Sep 2019 to 2020; ...)". */
 static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntry *e)
 {
@@ -59,12 +66,27 @@ char *describe_alt_text(const LayoutScene *scene)
   g_string_free(b, TRUE);
   for (guint g = 0; g < scene->groups->len; g++) {
     const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
-    g_string_append_printf(out, "%s%s", group->name ? group->name : group->key,
-                           lang_word(lang, LANG_COLON));
+    g_string_append(out, group->name ? group->name : group->key);
+    /* What the chart shows of the career summary, it says too. */
+    if (group->total)
+      lang_expand(out, lang_word(lang, LANG_ASIDE), 'x', group->total, 0);
+    g_string_append(out, lang_word(lang, LANG_COLON));
     for (guint i = 0; i < group->n_entries; i++) {
       if (i > 0)
         g_string_append(out, lang_word(lang, LANG_SEMICOLON));
       describe_entry_line(out, lang, layout_group_entry(scene, group, i));
+    }
+    for (guint k = 0; k < group->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(group->gaps, LayoutGap, k);
+      if (k == 0) {
+        /* A new sentence; a full-width stop ("。") needs no space after it. */
+        const char *stop = lang_word(lang, LANG_STOP);
+        g_string_append_printf(out, "%s%s%s%s", stop, (guchar)*stop < 0x80 ? " " : "",
+                               lang_word(lang, LANG_GAPS), lang_word(lang, LANG_COLON));
+      } else {
+        g_string_append(out, lang_word(lang, LANG_SEMICOLON));
+      }
+      describe_gap_words(out, lang, gap);
     }
     g_string_append_printf(out, "%s\n", lang_word(lang, LANG_STOP));
   }
@@ -151,6 +173,14 @@ char *describe_bar(const Lang *lang, const LayoutEntry *e, guint bar_index)
     describe_role_place(out, lang, e, bar->source);
   if (e->note)
     g_string_append_printf(out, "\n%s", e->note);
+  return g_string_free(out, FALSE);
+}
+
+char *describe_gap(const Lang *lang, const LayoutGap *gap)
+{
+  GString *out = g_string_new(lang_word(lang, LANG_GAP));
+  g_string_append(out, lang_word(lang, LANG_COLON));
+  describe_gap_words(out, lang, gap);
   return g_string_free(out, FALSE);
 }
 

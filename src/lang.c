@@ -101,6 +101,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "\"{x}\": the length hangs on a date given as approximate, or only as "
                             "a year, a season or an academic year (counted in full).",
+                        [LANG_GAP] = "Gap",
+                        [LANG_GAPS] = "Gaps",
                     },
                 .read_months = {"jan january", "feb february", "mar march", "apr april", "may",
                                 "jun june", "jul july", "aug august", "sep sept september",
@@ -171,6 +173,8 @@ static const LangCatalog
                             "„{x}“: Die Dauer hängt an einem ungefähren Datum oder an einem, das "
                             "nur als Jahr, Jahreszeit oder Studienjahr angegeben ist (voll "
                             "gezählt).",
+                        [LANG_GAP] = "Lücke",
+                        [LANG_GAPS] = "Lücken",
                     },
                 .read_months = {"jan januar janner", "feb februar", "mar marz mrz", "apr april",
                                 "mai", "jun juni", "jul juli", "aug august", "sep sept september",
@@ -240,6 +244,8 @@ static const LangCatalog
                             "« {x} » : la durée dépend d’une date approximative, ou donnée "
                             "seulement comme année, saison ou année universitaire (comptée en "
                             "entier).",
+                        [LANG_GAP] = "Interruption",
+                        [LANG_GAPS] = "Interruptions",
                     },
                 .read_months = {"janv janvier jan", "fevr fevrier fev", "mars mar", "avr avril",
                                 "mai", "juin", "juil juillet", "aout", "sept septembre sep",
@@ -306,6 +312,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "«{x}»: la duración depende de una fecha aproximada, o dada solo como "
                             "año, estación o curso académico (contado entero).",
+                        [LANG_GAP] = "Interrupción",
+                        [LANG_GAPS] = "Interrupciones",
                     },
                 .read_months = {"ene enero", "feb febrero", "mar marzo", "abr abril", "may mayo",
                                 "jun junio", "jul julio", "ago agosto",
@@ -375,6 +383,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "“{x}”: a duração depende de uma data aproximada, ou dada só como "
                             "ano, estação ou ano letivo (contado por inteiro).",
+                        [LANG_GAP] = "Interrupção",
+                        [LANG_GAPS] = "Interrupções",
                     },
                 .read_months = {"jan janeiro", "fev fevereiro", "mar marco", "abr abril",
                                 "mai maio", "jun junho", "jul julho", "ago agosto", "set setembro",
@@ -443,6 +453,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "«{x}»: la durata dipende da una data approssimativa, o data solo "
                             "come anno, stagione o anno accademico (contato per intero).",
+                        [LANG_GAP] = "Interruzione",
+                        [LANG_GAPS] = "Interruzioni",
                     },
                 .read_months = {"gen gennaio", "feb febbraio", "mar marzo", "apr aprile",
                                 "mag maggio", "giu giugno", "lug luglio", "ago agosto",
@@ -511,6 +523,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "„{x}”: długość zależy od daty podanej w przybliżeniu albo tylko jako "
                             "rok, pora roku lub rok akademicki (liczonej w całości).",
+                        [LANG_GAP] = "Przerwa",
+                        [LANG_GAPS] = "Przerwy",
                     },
                 /* Nominative (stand-alone) and genitive (format) forms both read. */
                 .read_months = {"sty styczen stycznia", "lut luty lutego", "mar marzec marca",
@@ -581,6 +595,8 @@ static const LangCatalog
                             "‘{x}’: de duur hangt af van een datum die bij benadering is "
                             "opgegeven, of alleen als jaar, seizoen of academisch jaar (volledig "
                             "geteld).",
+                        [LANG_GAP] = "Onderbreking",
+                        [LANG_GAPS] = "Onderbrekingen",
                     },
                 .read_months = {"jan januari", "feb februari", "mrt mar maart", "apr april", "mei",
                                 "jun juni", "jul juli", "aug augustus", "sep sept september",
@@ -648,6 +664,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "“{x}”: süre, yaklaşık ya da yalnızca yıl, mevsim veya akademik yıl "
                             "olarak verilmiş bir tarihe bağlıdır (tamamı sayılır).",
+                        [LANG_GAP] = "Boşluk",
+                        [LANG_GAPS] = "Boşluklar",
                     },
                 .read_months = {"oca ocak", "sub subat", "mar mart", "nis nisan", "may mayis",
                                 "haz haziran", "tem temmuz", "agu agustos", "eyl eylul", "eki ekim",
@@ -714,6 +732,8 @@ static const LangCatalog
                         [LANG_SUMMARY_AROUND] = "前：{a}，后：{b}",
                         [LANG_SUMMARY_NOTE] = "“{x}”：该时长取决于约略的日期，"
                                               "或仅以年份、季节或学年给出的日期（按整段计算）。",
+                        [LANG_GAP] = "空窗期",
+                        [LANG_GAPS] = "空窗期",
                     },
                 /* Months and seasons are read in the CJK date forms (date.c): "2019年3月". */
                 .read_present = "至今|今|现在|現在|目前|当前|現職|今天",
@@ -777,6 +797,8 @@ static const LangCatalog
                         [LANG_SUMMARY_NOTE] =
                             "「{x}」：期間が、おおよその日付、または年・季節・年度だけで"
                             "示された日付に左右されます（全体を数えています）。",
+                        [LANG_GAP] = "空白期間",
+                        [LANG_GAPS] = "空白期間",
                     },
                 .read_present = "現在|現職|今日|至今|現在まで",
             },

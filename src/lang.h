@@ -65,6 +65,9 @@ typedef enum {
   LANG_SUMMARY_NONE,     /* after LANG_SUMMARY_OVERLAPS or _GAPS: "none" */
   LANG_SUMMARY_AROUND,   /* {a} {b} what ended before a gap and began after it */
   LANG_SUMMARY_NOTE,     /* {x} LANG_ABOUT_LENGTH's word: what "about" means */
+  /* The career summary on the chart (doc/summary.md "On the chart"). */
+  LANG_GAP,  /* a gap band's tooltip: "Gap: Nov 2008 to Aug 2009 (10 m)" */
+  LANG_GAPS, /* the alt text's list of a group's gaps: "Gaps: ..." */
   LANG_N_WORDS
 } LangWord;
 

@@ -3,7 +3,9 @@
 and the SVG's tooltips keep each date at the precision the CV gave it, for native, JSON
 Resume and RenderCV CVs with year, month and day dates, seasons, academic years,
 approximate dates and ongoing ones; a role segment's tooltip names its neighbours, not
-the whole progression; --summary words each span as the tooltips do, in every language.
+the whole progression; --summary words each span as the tooltips do, in every language;
+the career summary's marks (a gap's band, a group's total) are worded too, in the chart's
+language.
 
     run-describe.py PATH/TO/cvtimeline
 """
@@ -202,6 +204,66 @@ def check_same_wording(t, exe, tmp):
              describe(status, err) + "\n%r" % differ)
 
 
+GAPS = """name: Marks Test
+jobs:
+  - {title: A, org: Acme, start: 2010-01, end: 2012-12}
+  - {title: B, org: Beta, start: 2014-01, end: 2015-12}
+"""
+
+
+def check_summary_marks(t, exe, tmp):
+    """The career summary on the chart has words too: the band's tooltip names the gap's
+    dates and length, the alt text the total and the gaps; --gap chooses the gaps marked
+    as it chooses those listed, and a --set gaps.min after it wins."""
+    path = os.path.join(tmp, "gaps.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(GAPS)
+    on = ["--set", "group.total=true", "--set", "gaps.show=true"]
+    gap = "Gap: Jan 2013 to Dec 2013 (1 y)"
+    for extra, marked in (([], True), (["--gap", "1y"], False), (["--gap", "11m"], True),
+                          (["--gap", "1y", "--set", "gaps.min=11m"], True)):
+        svg_path = os.path.join(tmp, "gaps.svg")
+        cmd = [exe, "--today", TODAY, "-o", svg_path] + on + extra + [path]
+        status, _, err = run(cmd)
+        if not t.ok(status == 0, "gaps %s: renders to SVG" % " ".join(extra), describe(status, err)):
+            continue
+        tips = tooltips(open(svg_path, "rb").read())
+        t.ok((gap in tips) == marked, "gaps %s: the band's tooltip is %s" % (
+            " ".join(extra), "there" if marked else "not there (a gap of 12 months is not longer "
+            "than 1y)"), repr(tips))
+    status, out, err = run([exe, "--today", TODAY, "--alt-text"] + on + [path])
+    alt = out.decode("utf-8", "replace")
+    t.ok(status == 0 and "Experience (5 y): " in alt and "Gaps: Jan 2013 to Dec 2013 (1 y)."
+         in alt, "the alt text names the total and the gap the chart shows", alt)
+    status, out, err = run([exe, "--today", TODAY, "--alt-text", path])
+    alt = out.decode("utf-8", "replace")
+    t.ok(status == 0 and "Gap" not in alt and "(5 y)" not in alt,
+         "without the style keys the alt text says neither", alt)
+    # In the chart's language, with its punctuation: the total, the gap's dates and length.
+    for lang, tip, alt_want, total in (
+            ("de", "L\u00fccke: Jan. 2013 bis Dez. 2013 (1 J.)",
+             ["Berufserfahrung (5 J.): ", ". L\u00fccken: Jan. 2013 bis Dez. 2013 (1 J.).\n"],
+             "5 J."),
+            ("ja", "\u7a7a\u767d\u671f\u9593\uff1a2013\u5e741\u6708\uff5e2013\u5e7412\u6708"
+             "\uff081\u5e74\uff09",
+             ["\u8077\u6b74\uff085\u5e74\uff09\uff1a",
+              "\u3002\u7a7a\u767d\u671f\u9593\uff1a2013\u5e741\u6708\uff5e2013\u5e7412\u6708"
+              "\uff081\u5e74\uff09\u3002\n"], "5\u5e74")):
+        svg_path = os.path.join(tmp, "gaps-%s.svg" % lang)
+        status, _, err = run([exe, "--today", TODAY, "--lang", lang, "-o", svg_path] + on + [path])
+        tips = tooltips(open(svg_path, "rb").read()) if status == 0 else []
+        t.ok(tip in tips, "--lang %s: the band's tooltip is in the language" % lang,
+             describe(status, err) + "\n%r" % tips)
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--alt-text"] + on + [path])
+        alt = out.decode("utf-8", "replace")
+        t.ok(status == 0 and all(w in alt for w in alt_want),
+             "--lang %s: the alt text's total and gaps are in the language" % lang, alt)
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--dump-layout"] + on +
+                               [path])
+        t.ok(status == 0 and ('total: {text: "%s"' % total) in out.decode("utf-8", "replace"),
+             "--lang %s: the total drawn is in the language" % lang, describe(status, err))
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -210,6 +272,7 @@ def main():
             check_case(t, exe, tmp, name, text, alt_want, tip_want)
         check_bounded(t, exe, tmp)
         check_same_wording(t, exe, tmp)
+        check_summary_marks(t, exe, tmp)
     return t.done()
 
 

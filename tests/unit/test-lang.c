@@ -76,6 +76,8 @@ static void test_placeholders(void)
       {LANG_SUMMARY_NONE, "", ""},
       {LANG_SUMMARY_AROUND, "ab", ""},
       {LANG_SUMMARY_NOTE, "x", ""},
+      {LANG_GAP, "", ""},
+      {LANG_GAPS, "", ""},
   };
   for (guint i = 0; i < lang_count(); i++) {
     const Lang *l = lang_nth(i);
