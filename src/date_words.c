@@ -92,6 +92,18 @@ void date_words_span(GString *out, const Lang *lang, const DateSpan *span)
     return;
   }
   DatePrecision pb = said_precision(span->end, span->end_precision, TRUE);
+  /* "2019", not "2019 to Dec 2019", when one end's date names the whole span. */
+  for (int i = 0; i < 2 && span->start_approx == span->end_approx; i++) {
+    DatePrecision whole = i == 0 ? pa : pb;
+    DateDay first, last;
+    date_named_span(span->start, whole, &first, &last);
+    if (whole != DATE_PREC_DAY && first == span->start && last == span->end) {
+      date_words(out, lang, span->start, whole, span->start_approx);
+      g_string_free(a, TRUE);
+      g_string_free(b, TRUE);
+      return;
+    }
+  }
   /* "1 to 15 Jun 2020", not "Jun 2020 to 15 Jun 2020". */
   if (pa == DATE_PREC_DAY && pb != DATE_PREC_DAY && names_day(span->end, pb, span->start))
     pb = DATE_PREC_DAY;

@@ -17,7 +17,8 @@ void date_words(GString *out, const Lang *lang, DateDay day, DatePrecision preci
 
 /* Appends a span, each end at its own precision: "2010 to Aug 2016" (LANG_SPAN), "Mar
  * 2015 to present" (LANG_ONGOING), "about 2004 to 2006"; one date when both ends read
- * alike ("2019", "summer 2015", "2005/06"), and "3 to 14 Mar 2019" (LANG_DAYS_SPAN) for
+ * alike ("2019", "summer 2015", "2005/06") or one end's date names the whole span (2019
+ * to Dec 2019 is "2019"), and "3 to 14 Mar 2019" (LANG_DAYS_SPAN) for
  * days within one month. An end that is not where its precision puts it (a start on the
  * first day of what it names, an end on the last: the day after "2005/06" ends, or a
  * year-long end trimmed to May) is said as its month when it is a month's edge, else as

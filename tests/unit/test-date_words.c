@@ -36,6 +36,10 @@ static const SpanCase span_cases[] = {
     /* ... but not one that does not hold it: the CV's precision stays. */
     {"en", "2015-01-01", D, "2019-12-31", M, "1 Jan 2015 to Dec 2019"},
     {"en", "2015-06-01", D, "2016-12-31", Y, "1 Jun 2015 to 2016"},
+    /* One end's date names the whole span: said once. */
+    {"en", "2019-01-01", Y, "2019-12-31", M, "2019"},
+    {"en", "2015-06-01", M, "2015-08-31", S, "summer 2015"},
+    {"en", "~2019-01-01", Y, "2019-12-31", M, "about 2019 to Dec 2019"},
     {"en", "2023-11-01", M, NULL, D, "Nov 2023 to present"},
     {"de", "2023-11-01", M, NULL, D, "Nov. 2023 bis heute"},
     {"de", "~2006-10-01", M, "2007-07-31", M, "ca. Okt. 2006 bis Juli 2007"},
