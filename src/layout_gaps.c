@@ -172,8 +172,11 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
     double x = 0, y = 0;
     if (layout_gap_place(ctx, rows, e.height, plan.w, plan.x0, plan.x1, bars_from, text_from, &x,
                          &y)) {
-      layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, g->gaps->len), font, gap.text, x, y,
-                  st->page.muted);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, g->gaps->len), font,
+                                  gap.text, x, y, st->page.muted);
+      /* The band reaches the text's own bottom: a fallback font (CJK) may draw it taller
+       * than the "0" the rows were measured with. */
+      bottom = MAX(bottom, box.y + box.h);
       plan.placed = TRUE;
     }
     g_array_append_val(g->gaps, gap);
@@ -192,9 +195,9 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
       continue;
     if (layout_gap_place(ctx, rows, e.height, plan->w, plan->x0, plan->x1, bars_from, text_from, &x,
                          &y)) {
-      layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text, x, y,
-                  st->page.muted);
-      bottom = MAX(bottom, row_y + e.height);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text,
+                                  x, y, st->page.muted);
+      bottom = MAX(bottom, MAX(row_y + e.height, box.y + box.h));
     } else {
       gap->shown = LAYOUT_SHOWN_SHORTENED;
     }

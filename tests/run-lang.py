@@ -4,7 +4,8 @@
 - the German, Japanese and Portuguese cases, and a RenderCV file with a French locale,
   write their own words: group names, month ticks, the today label, the alt text;
 - --lang wins over the CV's language, for every catalog, and the layout invariants
-  (tools/check-layout.py) hold in each language and every built-in style;
+  (tools/check-layout.py) hold in each language and every built-in style, also with the
+  career summary's totals and gap bands on;
 - each date keeps its precision (year, month, day, season, academic year, approximate,
   ongoing) in the language's words, in the alt text and the tooltips, for a native CV
   (`language: de`), a JSON Resume (`meta.language: ja`) and a RenderCV file (`locale:`
@@ -182,6 +183,19 @@ def check_override(exe, t, checker):
             seen[code] = dump["groups"][0]["name"]
     t.ok(len(set(seen.values())) == len(CODES), "--lang: each catalog has its own group names",
          repr(seen))
+    # The career summary's marks in longer (German, Polish) and CJK words: totals beside
+    # the names, gap bands' lengths, every style, and the layout still holds.
+    for code in ("de", "pl", "ja"):
+        for style in STYLES:
+            what = "example --lang %s -s %s, group.total and gaps.show" % (code, style)
+            dump = dump_of(exe, t, what, ["--lang", code, "-s", style, "--set", "group.total=true",
+                                          "--set", "gaps.show=true", "data/bruno-magalhaes.yaml"])
+            if dump is None:
+                continue
+            problems = checker.check_dump(dump)
+            totals = [g.get("total", {}).get("text") for g in dump["groups"]]
+            t.ok(not problems and all(totals), what + ": layout invariants hold, totals shown",
+                 "\n".join(problems[:15]) + "\ntotals: %r" % totals)
     t.ok(seen.get("fr") == "Expérience professionnelle" and seen.get("en") == "Experience",
          "--lang fr and --lang en win over the CV's language: de", repr(seen))
     dump = dump_of(exe, t, "--lang de --from 'März 2026' --to Juni 2026",
