@@ -24,13 +24,14 @@ static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntr
 {
   lang_append_name(out, lang, e->title, e->org);
   if (e->roles->len > 0) {
-    g_string_append(out, " (");
+    GString *roles = g_string_new(NULL);
     for (guint i = 0; i < e->roles->len; i++) {
-      g_string_append_printf(out, "%s%s ", i ? lang_word(lang, LANG_SEMICOLON) : "",
+      g_string_append_printf(roles, "%s%s ", i ? lang_word(lang, LANG_SEMICOLON) : "",
                              describe_role(e, i)->title);
-      date_words_span(out, lang, &describe_role(e, i)->span);
+      date_words_span(roles, lang, &describe_role(e, i)->span);
     }
-    g_string_append(out, ")");
+    lang_expand(out, lang_word(lang, LANG_ASIDE), 'x', roles->str, 0);
+    g_string_free(roles, TRUE);
     return;
   }
   for (guint i = 0; i < e->periods->len; i++) {

@@ -260,6 +260,9 @@ static void test_languages(void)
   scene->lang = lang_copy(lang_find("ja"));
   alt = describe_alt_text(scene);
   g_assert_true(g_str_has_prefix(alt, "Erika Mustermann：経歴年表（1000年～1002年）。\n"));
+  /* The roles in the language's parentheses, full-width here. */
+  if (strstr(alt, "Big Research（Role 0 1000年；Role 1 1001年；Role 2 1002年）") == NULL)
+    g_error("no full-width role list in:\n%s", alt);
   g_free(alt);
   layout_scene_free(scene);
   LayoutMilestone m = {.date = date_from_ymd(2019, 1, 1), .precision = DATE_PREC_MONTH};
