@@ -195,8 +195,8 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
       continue;
     if (layout_gap_place(ctx, rows, e.height, plan->w, plan->x0, plan->x1, bars_from, text_from, &x,
                          &y)) {
-      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text,
-                                  x, y, st->page.muted);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text, x,
+                                  y, st->page.muted);
       bottom = MAX(bottom, MAX(row_y + e.height, box.y + box.h));
     } else {
       gap->shown = LAYOUT_SHOWN_SHORTENED;

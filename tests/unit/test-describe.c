@@ -218,7 +218,7 @@ static void test_languages(void)
   for (gsize i = 0; i < G_N_ELEMENTS(dates); i++) {
     GString *out = g_string_new(NULL);
     date_words(out, lang_find(dates[i].lang), date_from_ymd(dates[i].y, dates[i].m, dates[i].d),
-                  dates[i].p, dates[i].approx);
+               dates[i].p, dates[i].approx);
     g_assert_cmpstr(out->str, ==, dates[i].want);
     g_string_free(out, TRUE);
   }
