@@ -1,5 +1,5 @@
-/* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
- * a small hand-written scanner, with GDate doing the calendar arithmetic. No clock, no
+/* Dates of the CV format (doc/cv-format.md "Dates" and "Periods"): a small hand-written
+ * scanner, with GDate doing the calendar arithmetic. No clock, no
  * locale: month, season and present words come from lang.c's catalogs (the CV's
  * language, then English), matched folded (any case, accents optional). */
 #include "date.h"

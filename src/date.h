@@ -1,4 +1,4 @@
-/* Dates of the CV format (spec/cv-format.md "Dates"): years, months, days, seasons,
+/* Dates of the CV format (doc/cv-format.md "Dates"): years, months, days, seasons,
  * `present`, approximate markers, and the `periods` item forms (ranges, academic years),
  * with month, season and present words in the CV's language (lang.h) or English.
  * Pure functions: no clock, no locale. */

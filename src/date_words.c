@@ -1,5 +1,5 @@
 /* date_words: dates, spans and lengths in a catalog's words (date_words.h), at the
- * precision the CV gave (spec/cv-format.md "Dates"). Shared by describe.c and summary.c,
+ * precision the CV gave (doc/cv-format.md "Dates"). Shared by describe.c and summary.c,
  * so that a span reads the same in a tooltip, in the alt text and in --summary. */
 #include "date_words.h"
 

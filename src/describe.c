@@ -1,5 +1,5 @@
 /* describe: the chart's items in words (alt text, tooltips), from the scene's records,
- * with each date at the precision the CV wrote it (spec/cv-format.md "Dates"), in the
+ * with each date at the precision the CV wrote it (doc/cv-format.md "Dates"), in the
  * words and patterns of the scene's language (lang.h). Dates, spans and names are worded
  * by date_words.c and lang.c, which the career summary shares; this file makes the
  * sentences. */

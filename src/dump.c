@@ -1,4 +1,4 @@
-/* dump: the layout dump of spec/cli.md "The layout dump", written with libyaml's
+/* dump: the layout dump of doc/layout-dump.md, written with libyaml's
  * emitter (never printf) so that any text is quoted correctly. Numbers are formatted in
  * the C locale; user text is always double-quoted, so "2019" stays a string. */
 #include "dump.h"

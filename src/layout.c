@@ -1,7 +1,7 @@
 /* layout: from a timeline and a style to a scene of placed shapes and labels
- * (spec/visual.md; the structure is what spec/cli.md "The layout dump" prints). This file
- * assembles the page from top to bottom; the parts are layout_header.c, layout_axis.c,
- * layout_labels.c, layout_groups.c, layout_milestones.c and layout_fit.c.
+ * (doc/architecture.md "The scene"; the structure is what doc/layout-dump.md describes).
+ * This file assembles the page from top to bottom; the parts are layout_header.c,
+ * layout_axis.c, layout_labels.c, layout_groups.c, layout_milestones.c and layout_fit.c.
  * Labels are placed before lanes are packed, so that a lane's occupied span includes the
  * room its label takes beside the bar: nothing ever collides. */
 #include "layout_private.h"

@@ -1,9 +1,9 @@
-/* layout: turns a timeline and a style into a scene (spec/visual.md): every shape and
- * text run with its final coordinates (origin top left, px; pt for PDF), each tagged with
- * what it belongs to and which part of it it draws, plus records of the things drawn
- * (groups, entries, milestones, ticks) that copy what renderers say about them, so that
- * no renderer reads the model. --dump-layout prints the records (spec/cli.md "The layout
- * dump"). */
+/* layout: turns a timeline and a style into a scene (doc/architecture.md "The scene"):
+ * every shape and text run with its final coordinates (origin top left, px; pt for PDF),
+ * each tagged with what it belongs to and which part of it it draws, plus records of the
+ * things drawn (groups, entries, milestones, ticks) that copy what renderers say about
+ * them, so that no renderer reads the model. --dump-layout prints the records
+ * (doc/layout-dump.md). */
 #pragma once
 
 #include "date.h"

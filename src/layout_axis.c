@@ -1,4 +1,4 @@
-/* layout_axis: the date axis (spec/visual.md "Axis"): the tick step, calendar-aligned
+/* layout_axis: the date axis (doc/styles.md "axis"): the tick step, calendar-aligned
  * ticks, their labels in a row, the grid, and the today line. */
 #include "layout_private.h"
 

@@ -1,6 +1,6 @@
 /* layout_draw: the small steps every part of layout takes: shapes and texts into the
  * context's layers (text measured through text.c), user text cleaned for drawing, and the
- * label colour inside a bar (spec/visual.md "Text"). */
+ * label colour inside a bar (doc/styles.md `bar.color`). */
 #include "layout_private.h"
 
 #include <string.h>

@@ -1,5 +1,5 @@
 /* layout_header: the title, the headline and the legend above (or below) the chart
- * (spec/visual.md "Header" and "Legend"). */
+ * (doc/styles.md "title, subtitle" and "legend"). */
 #include "layout_private.h"
 
 #include <math.h>

@@ -1,6 +1,6 @@
-/* layout_labels: an entry's bars in x and where its label goes (spec/visual.md "Bars"
- * and "Text"): inside the widest bar, beside it, shortened, or for roles one label per
- * segment; the span the entry then occupies in its lane. */
+/* layout_labels: an entry's bars in x and where its label goes (README "What the chart
+ * shows"): inside the widest bar, beside it, shortened, or for roles one label per segment;
+ * the span the entry then occupies in its lane. */
 #include "layout_private.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* layout_milestones: the milestone track (spec/visual.md "Milestones", doc/layout-dump.md):
+/* layout_milestones: the milestone track (README "What the chart shows", doc/layout-dump.md):
  * a marker per milestone at the middle of its date (a year-only one mid-year, with its
  * year marked on the track), labels whole on either side of their marker, above and
  * below the track, placed by layout_tiers; milestones of one moment share a stacked

@@ -1,4 +1,4 @@
-/* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
+/* cvtimeline: the command line (doc/cli.md). Parses options, wires the pipeline
  * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"

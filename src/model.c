@@ -1,4 +1,4 @@
-/* The CV model (spec/cv-format.md "Shape"): constructors, destructors and the few
+/* The CV model (doc/cv-format.md): constructors, destructors and the few
  * queries every stage needs. Plain data, no I/O. */
 #include "model.h"
 

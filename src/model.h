@@ -1,4 +1,4 @@
-/* The CV model every reader produces (spec/cv-format.md): groups of entries with
+/* The CV model every reader produces (doc/cv-format.md): groups of entries with
  * resolved periods or role segments, and milestones. Plain data: no I/O, no clock
  * (the reader resolves `present` with the `today` it is given). */
 #pragma once

@@ -1,6 +1,6 @@
 /* readctx: the reading context every reader of a ydoc tree shares (readctx.h): where
  * messages go and in which words, and the typed getters that report their own problems
- * (spec/cv-format.md "Errors"). */
+ * (doc/cv-format.md "Messages"). */
 #include "readctx.h"
 
 #include "strutil.h"

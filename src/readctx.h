@@ -1,6 +1,6 @@
 /* readctx: the one reading context for everything read from a ydoc tree (the CV readers;
  * styles): messages at nodes, typed getters, unknown keys with "did you mean", the item
- * cap, each message in one wording (spec/cv-format.md "Errors"). Modelled on foot's
+ * cap, each message in one wording (doc/cv-format.md "Messages"). Modelled on foot's
  * `struct context`. A reader sets the fields it needs, then reads through the getters;
  * every getter reports its own problem and returns FALSE (or NULL) after an error. */
 #pragma once

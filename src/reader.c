@@ -1,4 +1,4 @@
-/* Input readers: the table of formats, detection (spec/cli.md: a top-level `cv:` is
+/* Input readers: the table of formats, detection (doc/cli.md: a top-level `cv:` is
  * RenderCV, `basics:` or `work:` is JSON Resume, else native), dispatch, and the source
  * every reader reads from, with its document parsed once for all of them. */
 #include "reader.h"

@@ -1,8 +1,8 @@
 /* Input readers: one table of formats, each a row {name, description, detect, read}
  * that maps the bytes of a CV onto the one CV model, reporting problems with positions
- * (spec/cv-format.md; detection and --input-format in spec/cli.md). A reader of YAML or
+ * (doc/cv-format.md; detection and --input-format in doc/cli.md). A reader of YAML or
  * JSON asks its source for the parsed document; a reader of another syntax reads the
- * bytes and never meets YAML. doc/architecture-readers.md says how to add one. */
+ * bytes and never meets YAML. doc/architecture.md "An input format" says how to add one. */
 #pragma once
 
 #include "diag.h"

@@ -1,7 +1,7 @@
-/* Helpers shared by the JSON Resume and RenderCV readers (spec/cli.md "input formats",
- * doc/importing.md), over the reading context (readctx.h): field lookup with older
- * names, dates that may be absent, spans with a named start, and the finishing steps.
- * Implemented in reader_import.c. Private to the two import readers. */
+/* Helpers shared by the JSON Resume and RenderCV readers (doc/importing.md), over the
+ * reading context (readctx.h): field lookup with older names, dates that may be absent,
+ * spans with a named start, and the finishing steps. Implemented in reader_import.c.
+ * Private to the two import readers. */
 #pragma once
 
 #include "reader.h"

@@ -1,5 +1,5 @@
 /* JSON Resume reader (jsonresume.org schema v1.0.0 and the older field names still found
- * in the wild) onto the CV model; see doc/importing.md for the mapping, spec/cli.md for
+ * in the wild) onto the CV model; see doc/importing.md for the mapping, doc/cli.md for
  * detection. The helpers it shares with the RenderCV reader are in reader_import.c. */
 #include "reader_import.h"
 #include "strutil.h"

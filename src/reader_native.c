@@ -1,4 +1,4 @@
-/* The native CV reader (spec/cv-format.md): maps a ydoc tree onto the CV model. Every
+/* The native CV reader (doc/cv-format.md): maps a ydoc tree onto the CV model. Every
  * problem is reported with the position of the offending node, and reading goes on after
  * an error (the bad entry is skipped) so that one run reports all of them. */
 #include "reader.h"

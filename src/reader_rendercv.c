@@ -1,6 +1,6 @@
 /* RenderCV reader (rendercv.com YAML input: `cv.name`, `cv.sections`, and before 1.0 the
  * sections directly under `cv`) onto the CV model; see doc/importing.md for the mapping,
- * spec/cli.md for detection. Entry kinds are told apart by their keys, as RenderCV itself
+ * doc/cli.md for detection. Entry kinds are told apart by their keys, as RenderCV itself
  * does. */
 #include "reader_import.h"
 

@@ -1,6 +1,6 @@
-/* String helpers: edit distance for "did you mean" (spec/cv-format.md "Errors"), UTF-8
- * shortening for labels, C-locale number formatting and parsing (DESIGN.md "Locale
- * never changes output"), and the boolean words of CV and style files. */
+/* String helpers: edit distance for "did you mean" (doc/cv-format.md "Messages"), UTF-8
+ * shortening for labels, C-locale number formatting and parsing (doc/architecture.md
+ * "Conventions": the locale is never read), and the boolean words of CV and style files. */
 #include "strutil.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* Styles (spec/style-format.md): how the chart looks. A style file is read into a layer
+/* Styles (doc/styles.md): how the chart looks. A style file is read into a layer
  * that records which properties it sets; `extends`, repeated -s and --set all apply
  * layers onto the built-in `default` by copying only the properties a layer set. */
 #pragma once

@@ -1,4 +1,4 @@
-/* Reading a style (spec/style-format.md, doc/styles.md "Keys"): a style file's YAML tree,
+/* Reading a style (doc/styles.md "Keys"): a style file's YAML tree,
  * or one --set KEY=VALUE, walked key by key into a layer that records which properties
  * and which paint fields it set. `extends` is recorded here and followed by the cascade. */
 #include "style_private.h"

@@ -1,4 +1,4 @@
-/* svg: post-processing of Cairo's SVG (DESIGN.md "render", SVG post-processing beside it;
+/* svg: post-processing of Cairo's SVG (doc/architecture.md "Renderers";
  * issue "Made for websites and slides"): stable ids, an accessible root with <title> and
  * <desc>, and an invisible layer of real <text> and tooltips that adds no pixel. */
 #include "svg.h"

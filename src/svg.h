@@ -1,5 +1,5 @@
-/* svg: post-processing of the SVG that Cairo writes (DESIGN.md "render": SVG
- * post-processing lives beside it): stable ids, an accessible root (role, title, desc,
+/* svg: post-processing of the SVG that Cairo writes (doc/architecture.md
+ * "Renderers"): stable ids, an accessible root (role, title, desc,
  * exact size), and an invisible layer of real text and tooltips over the drawing. */
 #pragma once
 

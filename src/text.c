@@ -1,6 +1,6 @@
-/* text: measuring and drawing plain text with Pango (DESIGN.md "layout": one small
- * module, measure + draw). Both go through one PangoContext with fixed font options, so
- * that what layout measured is what render draws, at any scale. Each measured text keeps
+/* text: measuring and drawing plain text with Pango (doc/architecture.md "Conventions": one
+ * small module, measure + draw). Both go through one PangoContext with fixed font options,
+ * so that what layout measured is what render draws, at any scale. Each measured text keeps
  * its shaped runs, so that drawing it does not shape it a second time.
  *
  * A label is one line: it is itemized and shaped run by run, the runs put in visual

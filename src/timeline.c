@@ -1,5 +1,5 @@
-/* timeline: what of the CV is visible (spec/cli.md --from, --to, --only, --today) and
- * lane packing (DESIGN.md "timeline": greedy first-fit by start, O(n log n), stable). */
+/* timeline: what of the CV is visible (doc/cli.md --from, --to, --only, --today) and
+ * lane packing (greedy first-fit by start, O(n log n), stable). */
 #include "timeline.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The command line (spec/cli.md): exit status 2 for a wrong command line, --version,
+"""The command line (doc/cli.md): exit status 2 for a wrong command line, --version,
 --help, --list-styles, --check, the default output name, --format over the extension,
 -o -, --only, --from/--to, --today, -W/-H, --strict/--quiet, --alt-text.
 

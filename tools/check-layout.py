@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks the layout invariants of one `cvtimeline --dump-layout` document
-(spec/cli.md "The layout dump", spec/visual.md, doc/layout-dump.md): every label and bar
+(doc/layout-dump.md, README "What the chart shows"): every label and bar
 lies inside the page, no two labels overlap, no label overlaps a bar of another entry;
 and, on a dump that records where each item's text went (`shown`), that nothing is
 missing: every entry's title and org, every role's title and every milestone's title is

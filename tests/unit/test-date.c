@@ -1,4 +1,4 @@
-/* Unit tests for date.c: every written form of spec/cv-format.md "Dates", period items,
+/* Unit tests for date.c: every written form of doc/cv-format.md "Dates", period items,
  * calendar edge cases (leap years, winter spanning the year) and junk. Table-driven. */
 #include "date.h"
 

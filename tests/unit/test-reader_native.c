@@ -1,4 +1,4 @@
-/* Unit tests for the native reader (spec/cv-format.md): CV text in, model and exact
+/* Unit tests for the native reader (doc/cv-format.md): CV text in, model and exact
  * messages out. The table, detection and sources are tested in test-reader.c. */
 #include "testutil.h"
 

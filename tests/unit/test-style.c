@@ -1,4 +1,4 @@
-/* Unit tests of style.c (spec/style-format.md): colour parsing, WCAG contrast, the
+/* Unit tests of style.c (doc/styles.md): colour parsing, WCAG contrast, the
  * registry and set-masks, the cascade (extends, -s, --set), every validation message,
  * and legibility of the built-in styles computed from the styles themselves. */
 #include "style.h"
