@@ -20,7 +20,10 @@ static void test_every_word(void)
     for (int w = 0; w < LANG_N_WORDS; w++) {
       const char *word = lang_word(l, (LangWord)w);
       g_assert_nonnull(word);
-      if (w != LANG_DAYS_SPAN && w != LANG_LENGTH_JOIN)
+      /* A word a catalog leaves out reads as "": only Chinese and Japanese write a length
+       * without spaces and days within a month in full, so only they may. */
+      gboolean cjk = strcmp(lang_code(l), "zh") == 0 || strcmp(lang_code(l), "ja") == 0;
+      if (!(cjk && (w == LANG_DAYS_SPAN || w == LANG_LENGTH_JOIN)))
         g_assert_cmpstr(word, !=, "");
       g_assert_true(g_utf8_validate(word, -1, NULL));
     }
