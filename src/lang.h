@@ -20,7 +20,7 @@ typedef enum {
   LANG_TODAY,          /* the today line's label */
   LANG_PRESENT,        /* the open end of an ongoing span, {p} in LANG_ONGOING */
   LANG_UNTITLED,       /* an item with no name */
-  LANG_MILESTONES,     /* the milestones' heading in the alt text */
+  LANG_MILESTONES,     /* the milestones' heading in the alt text; the track's name */
   LANG_AND,            /* between an entry's periods, spaces included: " and " */
   LANG_YEAR,           /* {y}: "2019", "2019年" */
   LANG_MONTH_YEAR,     /* {m} a month's date form (lang_date_month), {y}: "Mar 2019" */

@@ -235,6 +235,15 @@ typedef struct {
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 
+/* The label colour layout draws inside a bar of @fill in @style: bar.color, or under
+ * `color: auto` a near-black ink or white, whichever reads better over the page. */
+StyleColor layout_label_color(const Style *style, StyleColor fill);
+
+/* The fill of every other role segment of a bar of @fill whose labels are drawn in
+ * @label: the fill moved 15 % away from the label (darker under white text, lighter
+ * under dark text), so the segments part and their labels read better, never worse. */
+StyleColor layout_segment_tint(StyleColor fill, StyleColor label);
+
 /* Builds the scene. Returns a new scene owned by the caller, which keeps nothing of
  * @timeline or @style. Adds an error to @diags and returns NULL only when the chart
  * cannot be laid out (e.g. a width too small for the margins). */

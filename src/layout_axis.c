@@ -162,7 +162,7 @@ void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
 {
   const Style *st = ctx->style;
   LayoutScene *scene = ctx->scene;
-  double x = round(layout_x(ctx, scene->today) + ctx->px_per_day / 2) + 0.5;
+  double x = ctx->today_x;
   scene->today_x = x;
   LayoutShape line = {
       .kind = LAYOUT_SHAPE_LINE,

@@ -107,16 +107,36 @@ char *layout_clean_text(const char *text)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
-/* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever
- * reads better), or the style's fixed colour. */
+/* The two label colours of `color: auto`: a near-black ink (not pure black, so a grey
+ * that passes with black may still fail with it) and white. */
+static const StyleColor layout_label_dark = {0.07, 0.09, 0.15, 1};
+static const StyleColor layout_label_light = {1, 1, 1, 1};
+
+/* visual.md "Text": light or dark, whichever reads better, or the style's fixed colour. */
+StyleColor layout_label_color(const Style *style, StyleColor fill)
+{
+  if (!style->bar.color_auto)
+    return style->bar.color;
+  /* The bar as the eye sees it, over the page (white where the page is transparent). */
+  StyleColor page = style->page.background;
+  return style_contrast_ratio(layout_label_light, fill, page) >=
+                 style_contrast_ratio(layout_label_dark, fill, page)
+             ? layout_label_light
+             : layout_label_dark;
+}
+
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill)
 {
-  if (!ctx->style->bar.color_auto)
-    return ctx->style->bar.color;
-  /* The bar as the eye sees it, over the page (white where the page is transparent). */
-  StyleColor page = ctx->style->page.background;
-  return style_contrast_ratio(ctx->label_light, fill, page) >=
-                 style_contrast_ratio(ctx->label_dark, fill, page)
-             ? ctx->label_light
-             : ctx->label_dark;
+  return layout_label_color(ctx->style, fill);
+}
+
+StyleColor layout_segment_tint(StyleColor fill, StyleColor label)
+{
+  /* Away from the label: towards black under light text, towards white under dark. */
+  double luma = 0.2126 * label.r + 0.7152 * label.g + 0.0722 * label.b;
+  double to = luma > 0.5 ? 0 : 1, k = 0.15;
+  fill.r += (to - fill.r) * k;
+  fill.g += (to - fill.g) * k;
+  fill.b += (to - fill.b) * k;
+  return fill;
 }

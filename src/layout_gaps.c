@@ -93,7 +93,7 @@ static GArray *layout_gap_rows(const LayoutCtx *ctx, const LayoutPrepared *p, co
     g_array_append_val(rows, y);
     if (p->lane_caption[k]) {
       double cy = lane_y[k] + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h +
-                  LAYOUT_CAPTION_GAP + (ceil(ctx->label_h) - h) / 2;
+                  ctx->caption_gap + (ceil(ctx->label_h) - h) / 2;
       cy = round(cy + baseline) - baseline;
       g_array_append_val(rows, cy);
     }
@@ -184,7 +184,7 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
   }
   /* Then, for those the lanes' labels leave no room for, a row of their own under the
    * lanes, into which the bands reach. */
-  double row_y = round(bottom + LAYOUT_CAPTION_GAP + e.baseline) - e.baseline;
+  double row_y = round(bottom + ctx->caption_gap + e.baseline) - e.baseline;
   g_array_set_size(rows, 0);
   g_array_append_val(rows, row_y);
   for (guint k = 0; k < plans->len; k++) {

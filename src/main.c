@@ -368,7 +368,9 @@ static int collect_sets(Config *cfg)
 }
 
 /* --from, --to, --today: a date of the CV format (in --lang's words, then English's),
- * not `present`. */
+ * not `present`. A month or year given to --today means its last day, as the CV's own
+ * `today:` does, so that moving the date from the file to the command line changes
+ * nothing. */
 static int parse_date_option(const char *option, const char *text, const Lang *lang,
                              DateValue *out)
 {
@@ -385,7 +387,7 @@ static int collect_dates(Config *cfg)
   int code = EXIT_DONE;
   if (a->today && (code = parse_date_option("--today", a->today, cfg->reader.lang, &v)) == EXIT_DONE) {
     cfg->reader.has_today = TRUE;
-    cfg->reader.today = v.first;
+    cfg->reader.today = v.last;
   }
   if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_from = TRUE;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of tools/check-layout.py itself: the completeness rule, the lane order, the
-milestone reach and the career summary's marks (doc/layout-dump.md) on small hand-made
-dumps, and on the real dump of
+milestone reach, the today line's clearance, the gap between entries in a lane and the
+career summary's marks (doc/layout-dump.md) on small hand-made dumps, and on the real dump of
 the example CV marked as if every text were whole (it is not: the checker must say so).
 
 Usage: python3 tests/run-checker.py PATH/TO/cvtimeline
@@ -104,6 +104,25 @@ def main():
     d = base()
     d["milestones"][0]["label"] = box(700, 90, 40, 12, "Paper")
     expect(d, "from its marker", "a label far from its marker is caught")
+
+    d = base()
+    d["today_x"] = 328.5
+    expect(d, "of the today line", "a label that touches the today line is caught")
+    d["today_x"] = 340
+    expect(d, None, "... and one 14 px clear of it passes")
+
+    d = base()
+    d["groups"][0]["entries"][1]["lane"] = 0
+    for b in d["groups"][0]["entries"][1]["bars"]:
+        b["y"] = 0
+    d["groups"][0]["entries"][1]["bars"][0]["x"] = 204
+    d["groups"][0]["entries"][1]["label"]["y"] = 5
+    d["groups"][0]["entries"][0]["label"] = box(100, 30, 120, 13, "Engineer · Acme")
+    d["groups"][0]["entries"][1]["bars"][0]["label_box"]["y"] = 5
+    expect(d, "share a lane only 4.0 px apart", "two entries 4 px apart in a lane are caught")
+    d["groups"][0]["entries"][1]["bars"][0]["x"] = 208
+    d["groups"][0]["entries"][1]["bars"][0]["label_box"]["x"] = 214
+    expect(d, None, "... and 8 px apart they pass")
 
     d = base()
     d["groups"][0]["entries"][0]["lane"] = 1

@@ -5,9 +5,10 @@ lies inside the page, no two labels overlap, no label overlaps a bar of another 
 and, on a dump that records where each item's text went (`shown`), that nothing is
 missing: every entry's title and org, every role's title and every milestone's title is
 drawn whole in a label of its own item, or listed (milestones), or the dump says it was
-shortened; lanes read in time order; a milestone's label stays near its marker; a group's
-total and each gap's length (the career summary on the chart) are drawn whole, the
-length over its band, or the dump says they were not.
+shortened; lanes read in time order; a milestone's label stays near its marker; no
+entry's text runs into the today line; two entries in one lane stand clearly apart; a
+group's total and each gap's length (the career summary on the chart) are drawn whole,
+the length over its band, or the dump says they were not.
 
 Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 if any)
   --strict: a shortened text is a problem too (as cvtimeline --strict makes it an error)
@@ -311,6 +312,71 @@ def milestone_reach(dump):
     return problems
 
 
+# An entry's text keeps at least this far from the today line (layout keeps 6 px), so
+# the dashed line never cuts through or grazes glyphs.
+TODAY_CLEAR = 4.0
+
+
+def _entry_text_boxes(e):
+    """(name, box) of every text drawn for an entry: label, org beside, caption, the
+    segments' labels."""
+    out = []
+    for key in ("label", "org_label", "caption"):
+        v = e.get(key)
+        if _is_box(v):
+            out.append((key, v.get("text", ""), _box(v)))
+    for b in e.get("bars") or []:
+        if isinstance(b, dict) and _is_box(b.get("label_box")):
+            out.append(("segment label", b.get("label", ""), _box(b["label_box"])))
+    return out
+
+
+def today_clearance(dump):
+    """No entry's text comes within TODAY_CLEAR of the today line."""
+    problems = []
+    x = dump.get("today_x")
+    if not _num(x):
+        return problems
+    for gi, g in enumerate(dump.get("groups") or []):
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict):
+                continue
+            for key, text, (bx, _, bw, _) in _entry_text_boxes(e):
+                if bx - TODAY_CLEAR < x < bx + bw + TODAY_CLEAR:
+                    problems.append("%s: its %s %r comes within %.1f px of the today line "
+                                    "at x %g (at least %g)"
+                                    % (_entry_name(gi, ei, e), key, text,
+                                       min(abs(x - bx), abs(x - bx - bw)), x, TODAY_CLEAR))
+    return problems
+
+
+def entry_gaps(dump):
+    """Two entries in one lane stand apart by at least a third of the bar's height
+    (layout keeps the larger of that and twice the corner radius): closer, a gap
+    between two jobs reads like the cut between two roles of one."""
+    problems = []
+    for gi, g in enumerate(dump.get("groups") or []):
+        lanes = {}
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict) or "lane" not in e:
+                continue
+            for b in e.get("bars") or []:
+                if _is_box(b):
+                    lanes.setdefault((e["lane"], float(b["y"])), []).append((_box(b), ei, e))
+        for row in lanes.values():
+            row.sort(key=lambda r: r[0][0])
+            for (a, ai, ae), (b, bi, be) in zip(row, row[1:]):
+                if ai == bi:
+                    continue
+                gap = b[0] - (a[0] + a[2])
+                need = min(a[3], b[3]) / 3 - 0.5
+                if gap < need:
+                    problems.append("%s and %s share a lane only %.1f px apart (at least %.1f)"
+                                    % (_entry_name(gi, ai, ae), _entry_name(gi, bi, be), gap,
+                                       need))
+    return problems
+
+
 def _new_schema(dump):
     """Whether the dump records where text went (doc/layout-dump.md): then the
     completeness rule and the lane order are checked too."""
@@ -408,6 +474,8 @@ def check_dump(dump, strict=False):
             problems += shortened
         problems += lane_order(dump)
         problems += milestone_reach(dump)
+        problems += today_clearance(dump)
+        problems += entry_gaps(dump)
         marks, left_out = summary_marks(dump)
         problems += marks
         if strict:

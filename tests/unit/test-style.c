@@ -1,6 +1,7 @@
 /* Unit tests of style.c (doc/styles.md): colour parsing, WCAG contrast, the
  * registry and set-masks, the cascade (extends, -s, --set), every validation message,
  * and legibility of the built-in styles computed from the styles themselves. */
+#include "layout.h"
 #include "style.h"
 
 #include <glib/gstdio.h>
@@ -271,33 +272,44 @@ static Style *builtin_style(unsigned i)
   return s;
 }
 
+/* Calls @check (with @data) on every colour a bar can take in @s: each group's, with
+ * @classes each class's that sets one, each of the palette's. */
+typedef void (*BarColorCheck)(const Style *s, const char *what, StyleColor c, gconstpointer data);
+
+static void for_each_bar_color(const Style *s, gboolean classes, BarColorCheck check,
+                               gconstpointer data)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init(&iter, s->groups);
+  while (g_hash_table_iter_next(&iter, &key, &value)) {
+    StylePaint paint;
+    style_group_paint(s, key, 0, &paint);
+    check(s, key, paint.color, data);
+  }
+  g_hash_table_iter_init(&iter, s->classes);
+  while (classes && g_hash_table_iter_next(&iter, &key, &value)) {
+    const StylePaint *paint = value;
+    if (paint->set & STYLE_PAINT_COLOR)
+      check(s, key, paint->color, data);
+  }
+  for (guint j = 0; j < s->palette->len; j++)
+    check(s, "palette", g_array_index(s->palette, StyleColor, j), data);
+}
+
+/* A bar's label (black or white, whichever reads better) reads at 4.5:1 on @fill. */
+static void check_label(const Style *s, const char *what, StyleColor fill, gconstpointer data)
+{
+  (void)data;
+  g_test_message("%s: %.2f", what, label_contrast(s, fill));
+  g_assert_cmpfloat(label_contrast(s, fill), >=, 4.5);
+}
+
 static void test_legibility(void)
 {
   for (unsigned i = 0; i < style_builtins_count; i++) {
     Style *s = builtin_style(i);
-
-    GHashTableIter iter;
-    gpointer key, value;
-    g_hash_table_iter_init(&iter, s->groups);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      StylePaint paint;
-      style_group_paint(s, key, 0, &paint);
-      g_test_message("group %s: %.2f", (char *)key, label_contrast(s, paint.color));
-      g_assert_cmpfloat(label_contrast(s, paint.color), >=, 4.5);
-    }
-    g_hash_table_iter_init(&iter, s->classes);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      const StylePaint *paint = value;
-      if (paint->set & STYLE_PAINT_COLOR) {
-        g_test_message("class %s", (char *)key);
-        g_assert_cmpfloat(label_contrast(s, paint->color), >=, 4.5);
-      }
-    }
-    for (guint j = 0; j < s->palette->len; j++) {
-      StyleColor c = g_array_index(s->palette, StyleColor, j);
-      g_test_message("palette %u: %.2f", j, label_contrast(s, c));
-      g_assert_cmpfloat(label_contrast(s, c), >=, 4.5);
-    }
+    for_each_bar_color(s, TRUE, check_label, NULL);
     check_text(s, "page.color", s->page.color);
     check_text(s, "page.muted", s->page.muted);
     /* A gap's length is drawn on its band, and labels beside bars reach into bands. */
@@ -325,6 +337,30 @@ static void test_legibility(void)
     }
     /* The title stands out from the base text. */
     g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
+    style_free(s);
+  }
+}
+
+/* Every other role segment is tinted (layout_segment_tint) under the same label colour
+ * as the bar: its label still reads at 4.5:1 or better, for every colour a bar can take. */
+static void check_tint(const Style *s, const char *what, StyleColor fill, gconstpointer data)
+{
+  (void)data;
+  StyleColor label = layout_label_color(s, fill);
+  StyleColor tint = layout_segment_tint(fill, label);
+  double plain = style_contrast_ratio(label, fill, s->page.background);
+  double tinted = style_contrast_ratio(label, tint, s->page.background);
+  g_test_message("%s: %.2f, tinted %.2f", what, plain, tinted);
+  g_assert_cmpfloat(tinted, >=, 4.5);
+  /* The tint moves away from the label: it never reads worse than the bar. */
+  g_assert_cmpfloat(tinted, >=, plain);
+}
+
+static void test_segment_tints(void)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    Style *s = builtin_style(i);
+    for_each_bar_color(s, TRUE, check_tint, NULL);
     style_free(s);
   }
 }
@@ -448,6 +484,12 @@ static void check_distinct(const char *what, StyleColor highlight, StyleColor ot
   g_assert_cmpfloat(d, >=, 20);
 }
 
+static void check_distinct_bar(const Style *s, const char *what, StyleColor c, gconstpointer hl)
+{
+  (void)s;
+  check_distinct(what, *(const StyleColor *)hl, c);
+}
+
 /* `highlight` must stand out (issue "Colour and emphasis"): at least ΔE2000 20 from every
  * group hue a chart can show (the named groups, and custom groups taking the palette in
  * turn) and from the today line, which would otherwise read as part of it. */
@@ -457,18 +499,7 @@ static void test_highlight_stands_out(void)
     Style *s = builtin_style(i);
     StyleColor hl = {0};
     g_assert_true(class_color(s, "highlight", &hl));
-    GHashTableIter iter;
-    gpointer key, value;
-    g_hash_table_iter_init(&iter, s->groups);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      StylePaint paint;
-      style_group_paint(s, key, 0, &paint);
-      check_distinct(key, hl, paint.color);
-    }
-    for (guint j = 0; j < s->palette->len; j++) {
-      g_autofree char *what = g_strdup_printf("palette %u", j);
-      check_distinct(what, hl, g_array_index(s->palette, StyleColor, j));
-    }
+    for_each_bar_color(s, FALSE, check_distinct_bar, &hl);
     if (s->today.show)
       check_distinct("today", hl, s->today.color);
     style_free(s);
@@ -989,6 +1020,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/builtins-clean", test_builtins_clean);
   g_test_add_func("/style/builtin-values", test_builtin_values);
   g_test_add_func("/style/legibility", test_legibility);
+  g_test_add_func("/style/segment-tints", test_segment_tints);
   g_test_add_func("/style/delta-e2000", test_delta_e2000);
   g_test_add_func("/style/highlight-stands-out", test_highlight_stands_out);
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
