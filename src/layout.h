@@ -164,8 +164,9 @@ typedef struct {
 /* A gap in a group's time longer than the style's gaps.min, marked over its lanes. */
 typedef struct {
   DateDay start, end; /* the first and the last day with nothing, inclusive */
-  char *dates;        /* "Nov 2008 – Aug 2009", at the precision the CV gave; owned */
-  char *text;         /* its length, "10 m" (summary_duration_text); owned */
+  char *dates;        /* "Nov 2008 to Aug 2009", at the precision the CV gave, in the
+                         scene's language (summary_span_text_in); owned */
+  char *text;         /* its length, "10 m" (summary_duration_text_in); owned */
   int line, column;   /* where the entry after it is in the CV */
   guint band;         /* its band (a rect shape) */
   guint label;        /* its length drawn (a text shape), or LAYOUT_NONE */

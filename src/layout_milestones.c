@@ -48,26 +48,9 @@ const char *layout_track_name(const LayoutCtx *ctx)
 /* The last day of the span a milestone's date names (its first day is ms->date). */
 static DateDay layout_milestone_last(const ModelMilestone *ms)
 {
-  int y, m, d;
-  date_to_ymd(ms->date, &y, &m, &d);
-  DateDay last = 0;
-  switch (ms->precision) {
-  case DATE_PREC_DAY:
-    return ms->date;
-  case DATE_PREC_MONTH:
-    last = m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
-    break;
-  case DATE_PREC_SEASON:
-    last = m >= 10 ? date_from_ymd(y + 1, m - 9, 1) : date_from_ymd(y, m + 3, 1);
-    break;
-  case DATE_PREC_YEAR:
-    last = date_from_ymd(y + 1, 1, 1);
-    break;
-  case DATE_PREC_ACADEMIC:
-    last = date_from_ymd(y + 1, 7, 1);
-    break;
-  }
-  return last ? last - 1 : ms->date;
+  DateDay last;
+  date_named_span(ms->date, ms->precision, NULL, &last);
+  return last;
 }
 
 /* One marker of the placement: a milestone, or several of one moment whose labels stack. */

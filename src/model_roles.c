@@ -29,52 +29,20 @@ static const DateSpan *merge_span(const ModelEntry *entry)
 
 /* ---- What a date's precision allows ---- */
 
-/* The first day of the month, season or year that @s's end names (its end for a day). */
+/* The first day of the span that @s's end names (its end for a day or an ongoing end). */
 static DateDay merge_end_named_first(const DateSpan *s)
 {
-  int y, m, d;
-  date_to_ymd(s->end, &y, &m, &d);
-  switch (s->ongoing ? DATE_PREC_DAY : s->end_precision) {
-  case DATE_PREC_YEAR:
-    return date_from_ymd(y, 1, 1);
-  case DATE_PREC_SEASON: /* a season ends on its third month's last day */
-    m -= 2;
-    if (m < 1) {
-      m += 12;
-      y--;
-    }
-    return date_from_ymd(y, m, 1);
-  case DATE_PREC_MONTH:
-  case DATE_PREC_ACADEMIC:
-    return date_from_ymd(y, m, 1);
-  case DATE_PREC_DAY:
-    break;
-  }
-  return s->end;
+  DateDay first;
+  date_named_span(s->end, s->ongoing ? DATE_PREC_DAY : s->end_precision, &first, NULL);
+  return first;
 }
 
-/* The last day of the month, season or year that @s's start names (its start for a day). */
+/* The last day of the span that @s's start names (its start for a day). */
 static DateDay merge_start_named_last(const DateSpan *s)
 {
-  int y, m, d;
-  date_to_ymd(s->start, &y, &m, &d);
-  switch (s->start_precision) {
-  case DATE_PREC_YEAR:
-    return date_from_ymd(y, 12, 31);
-  case DATE_PREC_SEASON: /* three months from its first day */
-    m += 2;
-    if (m > 12) {
-      m -= 12;
-      y++;
-    }
-    return date_from_ymd(y, m, g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
-  case DATE_PREC_MONTH:
-  case DATE_PREC_ACADEMIC:
-    return date_from_ymd(y, m, g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
-  case DATE_PREC_DAY:
-    break;
-  }
-  return s->start;
+  DateDay last;
+  date_named_span(s->start, s->start_precision, NULL, &last);
+  return last;
 }
 
 /* ---- Chains: roles that follow one another ---- */
