@@ -35,16 +35,33 @@ def flat(path):
     return os.path.relpath(path, ROOT).replace("/", "-")
 
 
+def import_target(path):
+    """The fuzz target of a file under tests/import, by its name."""
+    name = os.path.basename(path)
+    if name.endswith((".csv", ".zip")) or name.startswith("linkedin"):
+        return "linkedin"
+    if "rendercv" in name:
+        return "rendercv"
+    return "jsonresume"
+
+
 def main():
     native = files("tests/cases/*.yaml") + files("tests/errors/*.yaml") + files("data/*.yaml")
     for p in native:
         put("native", flat(p), read(p))
         put("pipeline", flat(p), read(p))
     for p in files("tests/import/*"):
-        target = "rendercv" if "rendercv" in p else "jsonresume"
+        if os.path.isdir(p):
+            # An unpacked export: each of its files is a seed of its own.
+            for q in files(os.path.relpath(p, ROOT) + "/*"):
+                put("linkedin", flat(q), read(q))
+                put("pipeline", flat(q), read(q))
+            continue
+        target = import_target(p)
         put(target, flat(p), read(p))
         put("pipeline", flat(p), read(p))
-        put("native", flat(p), read(p))
+        if target in ("rendercv", "jsonresume"):
+            put("native", flat(p), read(p))
     styles = files("styles/*.yaml")
     for p in styles:
         put("style", flat(p), read(p))

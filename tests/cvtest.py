@@ -94,3 +94,23 @@ def cv_files(with_cases=True, with_data=True):
             if f.endswith(".yaml") and not f.endswith(".layout.yaml"):
                 out.append(d + "/" + f)
     return out
+
+
+# What tests/import holds: a file per import format, by extension, and folders (a
+# LinkedIn data export unpacked).
+IMPORT_EXTENSIONS = (".json", ".yaml", ".csv", ".zip", ".bib")
+
+
+def import_files():
+    """The files and folders under tests/import that are CVs of their own, relative to
+    SRC: by extension, and every folder."""
+    full = os.path.join(SRC, "tests", "import")
+    if not os.path.isdir(full):
+        return []
+    out = []
+    for f in sorted(os.listdir(full)):
+        if f.startswith("."):
+            continue
+        if f.endswith(IMPORT_EXTENSIONS) or os.path.isdir(os.path.join(full, f)):
+            out.append("tests/import/" + f)
+    return out

@@ -19,8 +19,8 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil", "emit", "sysio"]),
-    ("ydoc", ["ydoc"]),
+    ("base", ["diag", "strutil", "emit", "sysio", "zipfile"]),
+    ("ydoc", ["ydoc", "csvdoc"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
     ("model", ["model"]),

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Regenerates the golden layouts that tests/run-golden.py compares against: for every
-# tests/cases/NAME.yaml, data/NAME.yaml and tests/import/NAME.{json,yaml}, the output of
+# tests/cases/NAME.yaml, data/NAME.yaml and tests/import/NAME.{json,yaml,csv,zip,bib} (and
+# each folder tests/import/NAME, a LinkedIn export), the output of
 # `cvtimeline --dump-layout --today 2026-11-25 FILE` with the test suite's pinned fonts.
 # Usage: tools/regen-goldens.sh [BUILD-DIR]   (default: build). Review the diff after.
 set -eu
@@ -14,8 +15,12 @@ fi
 export FONTCONFIG_FILE=$PWD/$build/tests/fonts.conf
 export LC_ALL=C.UTF-8
 
-for cv in tests/cases/*.yaml data/*.yaml tests/import/*.json tests/import/*.yaml; do
+for cv in tests/cases/*.yaml data/*.yaml tests/import/*; do
   case $cv in *.layout.yaml) continue ;; esac
+  case $cv in
+    tests/import/*.json | tests/import/*.yaml | tests/import/*.csv | tests/import/*.zip | tests/import/*.bib) ;;
+    tests/import/*) [ -d "$cv" ] || continue ;;
+  esac
   name=$(basename "$cv"); name=${name%.*}
   case $cv in data/*) name=data-$name ;; tests/import/*) name=import-$name ;; esac
   golden=tests/cases/$name.layout.yaml

@@ -1,0 +1,76 @@
+/* Several files into one chart (doc/importing.md "Several files into one chart"): each
+ * source read in its own format, then merged into one model: groups of one key joined in
+ * file order, milestones together, the title from the first file that has a name. */
+#include "reader.h"
+
+#include <string.h>
+
+/* Moves @from's groups, entries and milestones into @into (groups of one key joined,
+ * new ones after), and takes its name and headline when @into has none. Frees @from. */
+static void reader_merge_into(ModelCv *into, ModelCv *from, gboolean milestones_only)
+{
+  if (!milestones_only) {
+    if (into->name == NULL && from->name != NULL) {
+      into->name = g_steal_pointer(&from->name);
+      g_free(into->headline);
+      into->headline = g_steal_pointer(&from->headline);
+    }
+    if (into->headline == NULL)
+      into->headline = g_steal_pointer(&from->headline);
+    for (guint g = 0; g < from->groups->len; g++) {
+      ModelGroup *group = g_ptr_array_index(from->groups, g);
+      ModelGroup *same = model_cv_find_group(into, group->key);
+      if (same == NULL) {
+        g_ptr_array_add(into->groups, g_ptr_array_steal_index(from->groups, g--));
+        continue;
+      }
+      for (guint e = 0; e < group->entries->len; e++)
+        g_ptr_array_add(same->entries, g_ptr_array_index(group->entries, e));
+      g_ptr_array_set_free_func(group->entries, NULL);
+      g_ptr_array_set_size(group->entries, 0);
+      g_ptr_array_set_free_func(group->entries, (GDestroyNotify)model_entry_free);
+    }
+  }
+  for (guint m = 0; m < from->milestones->len; m++)
+    g_ptr_array_add(into->milestones, g_ptr_array_index(from->milestones, m));
+  g_ptr_array_set_free_func(from->milestones, NULL);
+  g_ptr_array_set_size(from->milestones, 0);
+  model_cv_free(from);
+}
+
+ModelCv *reader_read_all(ReaderSource *const *sources, guint n, const gboolean *milestones_only,
+                         const ReaderOptions *opts, DiagList *diags)
+{
+  ReaderOptions o = *opts;
+  ModelCv *all = NULL;
+  gboolean failed = FALSE;
+  for (guint i = 0; i < n; i++) {
+    ModelCv *cv = reader_read(sources[i], &o, diags);
+    if (cv == NULL) {
+      failed = TRUE;
+      continue;
+    }
+    /* The first file decides what `present` means for the files after it (a native CV's
+     * own `today:`), unless --today did. */
+    if (!o.has_today) {
+      o.has_today = TRUE;
+      o.today = cv->today;
+    }
+    if (all == NULL && !(milestones_only != NULL && milestones_only[i])) {
+      all = cv;
+      continue;
+    }
+    if (all == NULL) {
+      all = model_cv_new(cv->file);
+      all->today = cv->today;
+    }
+    reader_merge_into(all, cv, milestones_only != NULL && milestones_only[i]);
+  }
+  if (failed) {
+    model_cv_free(all);
+    return NULL;
+  }
+  if (all != NULL)
+    model_cv_sort_milestones(all);
+  return all;
+}

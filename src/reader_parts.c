@@ -1,0 +1,199 @@
+/* Shared helpers of the readers of exported data (reader_parts.h): dates from parts and
+ * from exporters' free forms, entry names for messages, the "nothing to draw" test. */
+#include "reader_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Month words, lower case, in the languages LinkedIn and reference managers export in.
+ * No word names two different months in two languages. */
+static const struct {
+  const char *word;
+  int month;
+} parts_months[] = {
+    {"january", 1},    {"jan", 1},        {"januar", 1},    {"janv", 1},     {"janvier", 1},
+    {"ene", 1},        {"enero", 1},      {"janeiro", 1},   {"gen", 1},      {"gennaio", 1},
+    {"januari", 1},    {"february", 2},   {"feb", 2},       {"febr", 2},     {"februar", 2},
+    {"févr", 2},       {"fevr", 2},       {"février", 2},   {"fevrier", 2},  {"febrero", 2},
+    {"fev", 2},        {"fevereiro", 2},  {"febbraio", 2},  {"februari", 2}, {"march", 3},
+    {"mar", 3},        {"mär", 3},        {"mrz", 3},       {"märz", 3},     {"mars", 3},
+    {"marzo", 3},      {"março", 3},      {"marco", 3},     {"mrt", 3},      {"maart", 3},
+    {"april", 4},      {"apr", 4},        {"avr", 4},       {"avril", 4},    {"abr", 4},
+    {"abril", 4},      {"aprile", 4},     {"may", 5},       {"mai", 5},      {"mayo", 5},
+    {"maio", 5},       {"mag", 5},        {"maggio", 5},    {"mei", 5},      {"june", 6},
+    {"jun", 6},        {"juni", 6},       {"juin", 6},      {"junio", 6},    {"junho", 6},
+    {"giu", 6},        {"giugno", 6},     {"july", 7},      {"jul", 7},      {"juli", 7},
+    {"juil", 7},       {"juillet", 7},    {"julio", 7},     {"julho", 7},    {"lug", 7},
+    {"luglio", 7},     {"august", 8},     {"aug", 8},       {"août", 8},     {"aout", 8},
+    {"ago", 8},        {"agosto", 8},     {"augustus", 8},  {"september", 9}, {"sep", 9},
+    {"sept", 9},       {"septembre", 9},  {"septiembre", 9}, {"set", 9},     {"setembro", 9},
+    {"settembre", 9},  {"october", 10},   {"oct", 10},      {"okt", 10},     {"oktober", 10},
+    {"octobre", 10},   {"octubre", 10},   {"out", 10},      {"outubro", 10}, {"ott", 10},
+    {"ottobre", 10},   {"november", 11},  {"nov", 11},      {"novembre", 11}, {"noviembre", 11},
+    {"novembro", 11},  {"december", 12},  {"dec", 12},      {"dez", 12},     {"dezember", 12},
+    {"déc", 12},       {"décembre", 12},  {"decembre", 12}, {"dic", 12},     {"diciembre", 12},
+    {"dezembro", 12},  {"dicembre", 12},
+};
+
+int reader_parts_month(const char *word)
+{
+  if (word == NULL || *word == '\0' || !g_utf8_validate(word, -1, NULL))
+    return 0;
+  g_autofree char *low = g_utf8_strdown(word, -1);
+  gsize n = strlen(low);
+  if (n > 1 && low[n - 1] == '.')
+    low[n - 1] = '\0';
+  for (gsize i = 0; i < G_N_ELEMENTS(parts_months); i++)
+    if (strcmp(low, parts_months[i].word) == 0)
+      return parts_months[i].month;
+  return 0;
+}
+
+gboolean reader_parts_date(int year, int month, int day, DateValue *out, gboolean *clamped)
+{
+  memset(out, 0, sizeof *out);
+  if (clamped != NULL)
+    *clamped = FALSE;
+  if (year < 1000 || year > 9999 || month < 0 || month > 12 || day < 0 || (day > 0 && month == 0))
+    return FALSE;
+  if (month == 0) {
+    out->first = date_from_ymd(year, 1, 1);
+    out->last = date_from_ymd(year, 12, 31);
+    out->precision = DATE_PREC_YEAR;
+    return TRUE;
+  }
+  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+  if (day == 0) {
+    out->first = date_from_ymd(year, month, 1);
+    out->last = date_from_ymd(year, month, days);
+    out->precision = DATE_PREC_MONTH;
+    return TRUE;
+  }
+  if (day > days) {
+    day = days;
+    if (clamped != NULL)
+      *clamped = TRUE;
+  }
+  out->first = out->last = date_from_ymd(year, month, day);
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
+}
+
+/* A whole number of 1 to @max_digits digits filling @word; -1 otherwise. */
+static int parts_number(const char *word, int max_digits)
+{
+  int n = (int)strlen(word);
+  if (n == 0 || n > max_digits)
+    return -1;
+  for (int i = 0; i < n; i++)
+    if (!g_ascii_isdigit(word[i]))
+      return -1;
+  return atoi(word);
+}
+
+/* Reads words: a year, a month name, a day, in the orders "MONTH YEAR", "MONTH DAY
+ * YEAR", "DAY MONTH YEAR", "YEAR MONTH DAY" and "DAY.MONTH.YEAR"; "de" (Spanish,
+ * Portuguese) and commas are skipped. */
+static gboolean parts_words(char **words, DateValue *out, gboolean *clamped)
+{
+  int year = 0, month = 0, day = 0, n = 0;
+  const char *kept[4];
+  for (char **w = words; *w != NULL; w++) {
+    if (**w == '\0' || g_ascii_strcasecmp(*w, "de") == 0 || g_ascii_strcasecmp(*w, "of") == 0)
+      continue;
+    if (n == 4)
+      return FALSE;
+    kept[n++] = *w;
+  }
+  for (int i = 0; i < n; i++) {
+    int m = reader_parts_month(kept[i]);
+    g_autofree char *digits = g_strdup(kept[i]);
+    gsize len = strlen(digits);
+    /* "15." (German), "15th" are days. */
+    if (len > 1 && digits[len - 1] == '.')
+      digits[--len] = '\0';
+    if (len > 2 && (g_str_has_suffix(digits, "st") || g_str_has_suffix(digits, "nd") ||
+                    g_str_has_suffix(digits, "rd") || g_str_has_suffix(digits, "th")))
+      digits[len - 2] = '\0';
+    int v = parts_number(digits, 4);
+    if (m > 0 && month == 0)
+      month = m;
+    else if (v >= 1000 && year == 0 && strlen(digits) == 4)
+      year = v;
+    else if (v >= 1 && v <= 31 && day == 0)
+      day = v;
+    else
+      return FALSE;
+  }
+  if (year == 0 || month == 0)
+    return FALSE;
+  return reader_parts_date(year, month, day, out, clamped);
+}
+
+/* "2019-09-31" (a day past the month's end), "15.03.2019", "3/15/2019". */
+static gboolean parts_numeric(const char *text, DateValue *out, gboolean *clamped)
+{
+  int a, b, c;
+  char tail;
+  if (sscanf(text, "%4d-%2d-%2d%c", &a, &b, &c, &tail) == 3 && strlen(text) == 10)
+    return reader_parts_date(a, b, c, out, clamped);
+  if (sscanf(text, "%2d.%2d.%4d%c", &a, &b, &c, &tail) == 3 && c >= 1000)
+    return reader_parts_date(c, b, a, out, clamped);
+  if (sscanf(text, "%2d/%2d/%4d%c", &a, &b, &c, &tail) == 3 && c >= 1000) {
+    /* US order unless that cannot be (15/03/2019). */
+    if (a > 12)
+      return reader_parts_date(c, b, a, out, clamped);
+    return reader_parts_date(c, a, b, out, clamped);
+  }
+  return FALSE;
+}
+
+gboolean reader_parts_parse_date(const char *text, DateValue *out, gboolean *clamped)
+{
+  if (clamped != NULL)
+    *clamped = FALSE;
+  if (text == NULL || !g_utf8_validate(text, -1, NULL))
+    return FALSE;
+  g_autofree char *t = g_strstrip(g_strdup(text));
+  if (*t == '\0')
+    return FALSE;
+  if (date_parse(t, out))
+    return TRUE;
+  memset(out, 0, sizeof *out);
+  for (char *p = t; *p != '\0'; p++)
+    if (*p == ',' || *p == '\t')
+      *p = ' ';
+  if (parts_numeric(t, out, clamped))
+    return TRUE;
+  char **words = g_strsplit(t, " ", -1);
+  /* "15.03.2019" split no further; "15. März 2019" and "Mar. 15" are words. */
+  gboolean ok = parts_words(words, out, clamped);
+  g_strfreev(words);
+  return ok;
+}
+
+char *reader_parts_entry_name(const char *title, const char *org)
+{
+  g_autofree char *t = title != NULL ? readctx_shown(title) : NULL;
+  g_autofree char *o = org != NULL ? readctx_shown(org) : NULL;
+  if (t != NULL && o != NULL)
+    return g_strdup_printf("'%s at %s'", t, o);
+  if (t != NULL || o != NULL)
+    return g_strdup_printf("'%s'", t != NULL ? t : o);
+  return g_strdup("the entry");
+}
+
+gboolean reader_parts_has_content(const ModelCv *cv)
+{
+  if (cv->milestones->len > 0)
+    return TRUE;
+  for (guint g = 0; g < cv->groups->len; g++) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, g);
+    for (guint e = 0; e < group->entries->len; e++) {
+      const ModelEntry *entry = g_ptr_array_index(group->entries, e);
+      if (entry->periods->len > 0)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}

@@ -1,0 +1,31 @@
+/* Helpers the readers of exported data share (LinkedIn, ORCID, BibTeX, FRESH;
+ * doc/importing.md): dates from their parts or from the free forms exporters write
+ * (month names in several languages), the name an entry goes by in messages, and the
+ * "nothing to draw" check. Pure functions over the model and the reading context. */
+#pragma once
+
+#include "reader.h"
+
+/* The month 1..12 that @word names: English, German, French, Spanish, Portuguese,
+ * Italian or Dutch, in full or abbreviated ("Jun", "juin", "juil.", "Mär", "okt", "dez"),
+ * any case, a trailing dot allowed; else 0. */
+int reader_parts_month(const char *word);
+
+/* A date from a year (1000..9999), a month (0: none given) and a day (0: none given),
+ * with the precision of the parts given. A day past the month's end (Feb 29 of 1930,
+ * Sep 31) becomes the month's last day and sets *@clamped (may be NULL). FALSE for a
+ * year out of range, a month outside 1..12, or a day without a month. */
+gboolean reader_parts_date(int year, int month, int day, DateValue *out, gboolean *clamped);
+
+/* Reads the free date forms of exported files into @out: every form of date_parse
+ * (`2019`, `2019-06`, `Jun 2018`, `present`, ...), and also "June 2018", "juin 2018",
+ * "jun. de 2018", "Mar 15, 2019", "15 Mar 2019", "15.03.2019", "3/15/2019" (US order), a
+ * day past the month's end (clamped, *@clamped set), `current`. FALSE when it cannot. */
+gboolean reader_parts_parse_date(const char *text, DateValue *out, gboolean *clamped);
+
+/* How an entry is named in messages: "'TITLE at ORG'", "'TITLE'" or "'ORG'", each part
+ * cut to READCTX_SHOWN_CHARS; "the entry" when both are NULL. A new string. */
+char *reader_parts_entry_name(const char *title, const char *org);
+
+/* TRUE when @cv has something to draw: an entry with a period or a milestone. */
+gboolean reader_parts_has_content(const ModelCv *cv);

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Imports through the command line (doc/importing.md): every dated entry of each
+fixture under tests/import is drawn (counted against the source, with the format's own
+parser here: Python's csv and zipfile), the warnings name each entry left out; several
+files make one chart titled by the first with a name; folders, zip archives and standard
+input; the default output's name; what is refused.
+
+Usage: python3 tests/run-import.py PATH/TO/cvtimeline
+"""
+import csv
+import io
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cvtest import SRC, TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+
+IMPORT = os.path.join(SRC, "tests", "import")
+
+# LinkedIn: the files read, the column that dates a row, and whether a row is a bar.
+LINKEDIN = {
+    "Positions.csv": (["Started On", "Start Date"], True),
+    "Education.csv": (["Start Date", "Started On"], True),
+    "Volunteering.csv": (["Started On", "Start Date"], True),
+    "Projects.csv": (["Started On", "Start Date"], True),
+    "Certifications.csv": (["Started On"], False),
+    "Honors.csv": (["Issued On"], False),
+    "Publications.csv": (["Published On"], False),
+}
+
+
+def dump_of(t, exe, args, what):
+    status, out, err = run([exe, "--dump-layout", "--today", TODAY] + args)
+    if not t.ok(status == 0, what + ": --dump-layout succeeds", describe(status, err)):
+        return None, err
+    return yaml.safe_load(out), err
+
+
+def drawn(dump):
+    """(bars and role segments, milestones) in a dump: one per dated source entry."""
+    bars = 0
+    for g in dump.get("groups") or []:
+        for e in g.get("entries") or []:
+            bars += len(e.get("bars") or [])
+    return bars, len(dump.get("milestones") or [])
+
+
+def linkedin_rows(files):
+    """(dated bar rows, dated milestone rows, undated rows) of an export given as
+    {name: text}, read with Python's csv module."""
+    bars = milestones = undated = 0
+    for name, text in files.items():
+        base = name.rsplit("/", 1)[-1]
+        if base not in LINKEDIN:
+            continue
+        columns, is_bar = LINKEDIN[base]
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+        for row in rows:
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            key = next((c for c in columns if c in row), None)
+            if key is None or not (row.get(key) or "").strip():
+                undated += 1
+            elif is_bar:
+                bars += 1
+            else:
+                milestones += 1
+    return bars, milestones, undated
+
+
+def read_export(path):
+    if os.path.isdir(path):
+        out = {}
+        for name in sorted(os.listdir(path)):
+            with open(os.path.join(path, name), encoding="utf-8", newline="") as f:
+                out[name] = f.read()
+        return out
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n).decode("utf-8") for n in z.namelist() if not n.endswith("/")}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {"Positions.csv": f.read()}
+
+
+def counted_against_source(t, exe):
+    for name in ["linkedin", "linkedin-export.zip", "linkedin-positions.csv"]:
+        rel = "tests/import/" + name
+        dump, err = dump_of(t, exe, [rel], rel)
+        if dump is None:
+            continue
+        want_bars, want_milestones, undated = linkedin_rows(read_export(os.path.join(SRC, rel)))
+        got = drawn(dump)
+        t.ok(got == (want_bars, want_milestones),
+             "%s: every dated row is drawn (%d bars, %d milestones)" % (rel, want_bars,
+                                                                        want_milestones),
+             "drawn: %d bars, %d milestones" % got)
+        left_out = [l for l in err.splitlines() if "left out" in l]
+        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated rows"
+             % (rel, undated), err)
+
+
+def several_files(t, exe):
+    li = "tests/import/linkedin/"
+    dump, _ = dump_of(t, exe, [li + "Positions.csv", li + "Education.csv"], "two CSV files")
+    if dump:
+        names = [g["name"] for g in dump.get("groups") or []]
+        t.ok(names == ["Experience", "Education"], "two CSV files: both groups, in file order",
+             str(names))
+        status, out, err = run([exe, "--alt-text", "--today", TODAY, li + "Positions.csv",
+                                li + "Education.csv"])
+        t.ok(out.startswith(b"Career timeline"), "two CSV files: no name, no title",
+             describe(status, err) + out.decode())
+    files = [li + "Positions.csv", li + "Profile.csv", li + "Honors.csv"]
+    status, out, err = run([exe, "--alt-text", "--today", TODAY] + files)
+    text = out.decode("utf-8", "replace")
+    t.ok(status == 0 and text.startswith("Rosa Quill, Data engineer"),
+         "the title is that of the first file with a name", describe(status, err) + text)
+    t.ok("Best Paper Award" in text, "milestones of a later file are drawn", text)
+    # The same Positions twice by two names is refused; once with --milestones taking
+    # only the milestones of a file.
+    status, _, err = run([exe, "--check", li + "Positions.csv", "./" + li + "Positions.csv"])
+    t.ok(status == 2 and "given twice" in err, "a file given twice: exit 2",
+         describe(status, err))
+    dump, _ = dump_of(t, exe, ["data/short.yaml", "--milestones", li + "Positions.csv",
+                               "--milestones", li + "Honors.csv"], "--milestones")
+    if dump:
+        groups = [g["name"] for g in dump.get("groups") or []]
+        t.ok("Experience" in groups and len(dump.get("milestones") or []) >= 1,
+             "--milestones: the file's milestones, not its groups", str(groups))
+        exp = [g for g in dump["groups"] if g["name"] == "Experience"][0]
+        orgs = [e.get("org") for e in exp.get("entries") or []]
+        t.ok("Lumen Analytics" not in orgs, "--milestones: no entries of that file", str(orgs))
+
+
+def inputs(t, exe):
+    li = os.path.join(IMPORT, "linkedin")
+    with open(os.path.join(li, "Positions.csv"), "rb") as f:
+        positions = f.read()
+    status, out, err = run([exe, "--dump-layout", "--today", TODAY, "-"], input_bytes=positions)
+    t.ok(status == 0 and b"Lumen Analytics" in out, "a CSV on standard input, known by its header",
+         describe(status, err))
+    status, out, err = run([exe, "--dump-layout", "--today", TODAY, "-",
+                            "tests/import/linkedin/Education.csv"], input_bytes=positions)
+    t.ok(status == 0 and b"INSA Lyon" in out and b"Lumen" in out,
+         "standard input beside a file", describe(status, err))
+    with tempfile.TemporaryDirectory(prefix="cvt-import-") as tmp:
+        export = os.path.join(tmp, "export")
+        shutil.copytree(li, export)
+        status, _, err = run([exe, "--today", TODAY, "export/"], cwd=tmp)
+        t.ok(status == 0 and os.path.exists(os.path.join(tmp, "export.svg")),
+             "a folder writes FOLDER.svg beside it", describe(status, err) + str(os.listdir(tmp)))
+        zip_path = os.path.join(tmp, "LinkedInDataExport.zip")
+        shutil.copy(os.path.join(IMPORT, "linkedin-export.zip"), zip_path)
+        status, _, err = run([exe, "--today", TODAY, "LinkedInDataExport.zip", "-o", "z.png"],
+                             cwd=tmp)
+        t.ok(status == 0 and os.path.getsize(os.path.join(tmp, "z.png")) > 0,
+             "a zip archive is read as it was downloaded", describe(status, err))
+        t.ok("LinkedInDataExport.zip/Positions.csv:6: warning: 'Volunteer translator at Open "
+             "Docs Project' has no start date; left out" in err,
+             "a message in an archive names the member, the row's line", err)
+        empty = os.path.join(tmp, "empty")
+        os.mkdir(empty)
+        with open(os.path.join(empty, "notes.txt"), "w") as f:
+            f.write("hello\n")
+        status, _, err = run([exe, "--check", "empty"], cwd=tmp)
+        t.ok(status == 1 and "empty: error: no CV found in the folder: expected a LinkedIn" in err,
+             "a folder that holds no CV: exit 1, saying what was looked for",
+             describe(status, err))
+        status, _, err = run([exe, "--check", "--input-format", "native", "export"], cwd=tmp)
+        t.ok(status == 1 and "is a folder" in err, "a folder given to the native format",
+             describe(status, err))
+        with open(os.path.join(tmp, "Honors.csv"), "w") as f:
+            f.write("Title,Description,Issued On\nPrize,,\n")
+        status, _, err = run([exe, "--check", "Honors.csv"], cwd=tmp)
+        t.ok(status == 1 and "nothing to draw: no dated rows in Positions.csv" in err
+             and "'Prize' has no date; left out" in err,
+             "an export with nothing to draw: exit 1, naming the files looked for",
+             describe(status, err))
+
+
+def main():
+    exe = binary_from_argv()
+    t = Tap()
+    counted_against_source(t, exe)
+    several_files(t, exe)
+    inputs(t, exe)
+    return t.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
