@@ -42,6 +42,8 @@ def import_target(path):
         return "linkedin"
     if "rendercv" in name:
         return "rendercv"
+    if name.startswith("orcid"):
+        return "orcid"
     return "jsonresume"
 
 

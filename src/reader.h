@@ -137,6 +137,7 @@ extern const ReaderFormat reader_format_native;     /* reader_native.c */
 extern const ReaderFormat reader_format_jsonresume; /* reader_jsonresume.c */
 extern const ReaderFormat reader_format_rendercv;   /* reader_rendercv.c */
 extern const ReaderFormat reader_format_linkedin;   /* reader_linkedin.c */
+extern const ReaderFormat reader_format_orcid;      /* reader_orcid.c */
 
 /* The table (reader.c), in the order of --help and of ties in detection. */
 extern const ReaderFormat *const reader_formats[];

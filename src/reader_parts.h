@@ -29,3 +29,21 @@ char *reader_parts_entry_name(const char *title, const char *org);
 
 /* TRUE when @cv has something to draw: an entry with a period or a milestone. */
 gboolean reader_parts_has_content(const ModelCv *cv);
+
+/* The short form of a publication's venue (doc/importing.md "Publications as
+ * milestones"): an acronym the venue gives in parentheses or braces ("... (ICML)" is
+ * "ICML"), a series of a few words ("CHI '19" is "CHI"), a name of at most two words or
+ * 20 characters as it is ("Nature Physics", "arXiv"), else the publisher's acronyms and
+ * the initials of the other significant words ("IEEE Transactions on Pattern Analysis
+ * and Machine Intelligence" is "IEEE TPAMI", "Journal of Machine Learning Research"
+ * "JMLR"). Years, ordinals, "Proceedings", "Conference", "International", "Annual",
+ * "Workshop", "Symposium", "Advances" and small words are dropped first. NULL when
+ * @venue is NULL or blank. A new string. */
+char *reader_parts_venue(const char *venue);
+
+/* A publication's title as drawn: "TITLE (VENUE YEAR)", "TITLE (VENUE)", "TITLE (YEAR)"
+ * or "TITLE", where TITLE is the part before a colon when that part has at most 40
+ * characters ("BERT: Pre-training of..." is "BERT"), else the title cut at a word to at
+ * most 60 characters with "…". @venue is already short (reader_parts_venue); @year 0 for
+ * none. A new string. */
+char *reader_parts_publication_title(const char *title, const char *venue, int year);

@@ -9,6 +9,7 @@ Usage: python3 tests/run-import.py PATH/TO/cvtimeline
 """
 import csv
 import io
+import json
 import os
 import shutil
 import sys
@@ -104,6 +105,66 @@ def counted_against_source(t, exe):
              % (rel, undated), err)
 
 
+ORCID_SECTIONS = ["employments", "educations", "qualifications", "invited-positions",
+                  "distinctions", "memberships", "services"]
+ORCID_MILESTONES = {"distinction-summary"}
+
+
+def orcid_counts(doc):
+    """(dated bars, dated milestones, undated) of an ORCID answer, read with json: one
+    affiliation or work per group, as ORCID shows them."""
+    acts = doc.get("activities-summary", doc)
+    bars = milestones = undated = 0
+    for name in ORCID_SECTIONS:
+        section = acts.get(name) or {}
+        items = []
+        for g in section.get("affiliation-group") or []:
+            s = (g.get("summaries") or [{}])[0]
+            items += list(s.items())[:1]
+        for key, value in section.items():
+            if key.endswith("-summary"):
+                items += [(key, v) for v in value]
+        for key, item in items:
+            if not (item.get("start-date") or item.get("end-date")):
+                undated += 1
+            elif key in ORCID_MILESTONES:
+                milestones += 1
+            else:
+                bars += 1
+    for g in (acts.get("fundings") or {}).get("group") or []:
+        f = (g.get("funding-summary") or [{}])[0]
+        if f.get("start-date") or f.get("end-date"):
+            bars += 1
+        else:
+            undated += 1
+    for g in (acts.get("works") or {}).get("group") or []:
+        w = (g.get("work-summary") or [{}])[0]
+        if w.get("publication-date"):
+            milestones += 1
+        else:
+            undated += 1
+    return bars, milestones, undated
+
+
+def orcid_counted(t, exe):
+    for name in ["orcid-record.json", "orcid-works.json", "orcid-activities-v2.json"]:
+        rel = "tests/import/" + name
+        dump, err = dump_of(t, exe, [rel], rel)
+        if dump is None:
+            continue
+        with open(os.path.join(SRC, rel), encoding="utf-8") as f:
+            doc = json.load(f)
+        if "group" in doc and "activities-summary" not in doc:
+            doc = {"works": doc}
+        bars, milestones, undated = orcid_counts(doc)
+        got = drawn(dump)
+        t.ok(got == (bars, milestones), "%s: every dated entry is drawn (%d bars, %d milestones)"
+             % (rel, bars, milestones), "drawn: %d bars, %d milestones" % got)
+        left_out = [l for l in err.splitlines() if "left out" in l]
+        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
+             % (rel, undated), err)
+
+
 def several_files(t, exe):
     li = "tests/import/linkedin/"
     dump, _ = dump_of(t, exe, [li + "Positions.csv", li + "Education.csv"], "two CSV files")
@@ -187,6 +248,7 @@ def main():
     exe = binary_from_argv()
     t = Tap()
     counted_against_source(t, exe)
+    orcid_counted(t, exe)
     several_files(t, exe)
     inputs(t, exe)
     return t.done()

@@ -87,6 +87,50 @@ static void test_entry_name(void)
   g_assert_cmpstr(c, ==, "the entry");
 }
 
+static void test_venues(void)
+{
+  static const struct {
+    const char *venue, *want;
+  } cases[] = {
+      {"Proceedings of the 36th International Conference on Machine Learning, {ICML} 2019",
+       "ICML"},
+      {"Advances in Neural Information Processing Systems 32 (NeurIPS 2019)", "NeurIPS"},
+      {"IEEE Transactions on Pattern Analysis and Machine Intelligence", "IEEE TPAMI"},
+      {"Journal of Machine Learning Research", "JMLR"},
+      {"Physical Review Letters", "PRL"},
+      {"Nature", "Nature"},
+      {"Nature Communications", "Nature Communications"},
+      {"Journal of Psychoceramics", "Journal of Psychoceramics"},
+      {"Proceedings of the AAAI Conference on Artificial Intelligence", "AAAI"},
+      {"arXiv preprint arXiv:1810.04805", "arXiv"},
+      {"CHI '19", "CHI"},
+      {"Transactions of the Association for Computational Linguistics", "TACL"},
+      {"   ", NULL},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *got = reader_parts_venue(cases[i].venue);
+    if (g_strcmp0(got, cases[i].want) != 0)
+      g_error("'%s': expected '%s', got '%s'", cases[i].venue, cases[i].want, got);
+  }
+  g_assert_null(reader_parts_venue(NULL));
+}
+
+static void test_publication_title(void)
+{
+  g_autofree char *a = reader_parts_publication_title(
+      "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding", "NAACL",
+      2019);
+  g_assert_cmpstr(a, ==, "BERT (NAACL 2019)");
+  g_autofree char *b = reader_parts_publication_title("A short title", NULL, 2020);
+  g_assert_cmpstr(b, ==, "A short title (2020)");
+  g_autofree char *c = reader_parts_publication_title(
+      "On the extremely long and winding titles that some papers carry for no good reason at all",
+      "Nature", 0);
+  g_assert_cmpstr(c, ==, "On the extremely long and winding titles that some papers\u2026 (Nature)");
+  g_autofree char *d = reader_parts_publication_title("Title", NULL, 0);
+  g_assert_cmpstr(d, ==, "Title");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -94,5 +138,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_parts/parts", test_parts);
   g_test_add_func("/reader_parts/free-forms", test_free_forms);
   g_test_add_func("/reader_parts/entry-name", test_entry_name);
+  g_test_add_func("/reader_parts/venues", test_venues);
+  g_test_add_func("/reader_parts/publication-title", test_publication_title);
   return g_test_run();
 }
