@@ -44,6 +44,10 @@ def import_target(path):
         return "rendercv"
     if name.startswith("orcid"):
         return "orcid"
+    if name.endswith(".bib"):
+        return "bibtex"
+    if name.startswith("native"):
+        return "native"
     return "jsonresume"
 
 
@@ -64,6 +68,10 @@ def main():
         put("pipeline", flat(p), read(p))
         if target in ("rendercv", "jsonresume"):
             put("native", flat(p), read(p))
+    # `milestones: {from: FILE}`, and one the loader cannot read.
+    put("native", "milestones-from", b"name: A\nmilestones:\n  - {date: 2020, title: X}\n"
+        b"  - from: pubs.bib\n")
+    put("native", "milestones-from-missing", b"milestones: {from: gone.missing}\n")
     styles = files("styles/*.yaml")
     for p in styles:
         put("style", flat(p), read(p))

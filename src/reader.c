@@ -13,6 +13,7 @@ const ReaderFormat *const reader_formats[] = {
     &reader_format_rendercv,
     &reader_format_linkedin,
     &reader_format_orcid,
+    &reader_format_bibtex,
 };
 const guint reader_formats_count = G_N_ELEMENTS(reader_formats);
 

@@ -138,6 +138,7 @@ extern const ReaderFormat reader_format_jsonresume; /* reader_jsonresume.c */
 extern const ReaderFormat reader_format_rendercv;   /* reader_rendercv.c */
 extern const ReaderFormat reader_format_linkedin;   /* reader_linkedin.c */
 extern const ReaderFormat reader_format_orcid;      /* reader_orcid.c */
+extern const ReaderFormat reader_format_bibtex;     /* reader_bibtex.c */
 
 /* The table (reader.c), in the order of --help and of ties in detection. */
 extern const ReaderFormat *const reader_formats[];
@@ -163,6 +164,16 @@ const ReaderFormat *reader_detect(ReaderSource *src);
  * error "no CV found in the folder: expected EXPECTED" (the formats' archive_hint), and
  * one given to a format that reads single files is "is a folder"/"is a zip archive". */
 ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags);
+
+/* Adds to @cv the milestones of the file that @from (a scalar of a CV's tree, read with
+ * @c) names: `milestones: {from: pubs.bib}`. A relative path is relative to the folder
+ * of @c's file (the working folder for standard input); the file is read through
+ * @opts->load and in its own format (detected), its messages under its own name; its
+ * groups are not taken (a warning says how many entries are not drawn). Errors at @from:
+ * "cannot read 'PATH': WHY", no loader, a file named from a file named by `from`.
+ * Implemented in reader_merge.c. */
+void reader_milestones_from(ReadCtx *c, const YdocNode *from, const ReaderOptions *opts,
+                            ModelCv *cv);
 
 /* Reads each of the @n sources in its own format (reader_read) and merges them into one
  * model owned by the caller (doc/importing.md "Several files into one chart"): groups

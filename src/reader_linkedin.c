@@ -383,10 +383,12 @@ static void li_read_milestone(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row
   g_ptr_array_add(cv->milestones, m);
 }
 
+/* The profile's first row that names someone (a profile has one row). */
 static void li_read_profile(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, ModelCv *cv)
 {
   if (cv->name != NULL)
     return;
+  g_clear_pointer(&cv->headline, g_free);
   g_autofree char *first = li_text(c, csv, row, COL_FIRST);
   g_autofree char *last = li_text(c, csv, row, COL_LAST);
   if (first != NULL || last != NULL)

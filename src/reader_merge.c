@@ -74,3 +74,48 @@ ModelCv *reader_read_all(ReaderSource *const *sources, guint n, const gboolean *
     model_cv_sort_milestones(all);
   return all;
 }
+
+void reader_milestones_from(ReadCtx *c, const YdocNode *from, const ReaderOptions *opts,
+                            ModelCv *cv)
+{
+  g_autofree char *path = NULL;
+  if (!readctx_string(c, from, &path))
+    return;
+  if (path == NULL) {
+    readctx_error(c, from, "'from' needs a file name");
+    return;
+  }
+  g_autofree char *shown = readctx_shown(path);
+  if (opts->load == NULL || opts->depth > 0) {
+    readctx_error(c, from, "cannot read '%s': %s", shown,
+                  opts->load == NULL ? "no further files are read here"
+                                     : "a file named by 'from' cannot name others");
+    return;
+  }
+  /* Relative to the CV's folder, as a LaTeX document's \bibliography is to it. */
+  g_autofree char *dir = g_path_get_dirname(c->file);
+  gboolean beside = !g_path_is_absolute(path) && strcmp(c->file, "<stdin>") != 0 &&
+                    strcmp(dir, ".") != 0;
+  g_autofree char *full = beside ? g_build_filename(dir, path, NULL) : g_strdup(path);
+  GError *error = NULL;
+  ReaderSource *src = opts->load(full, opts->load_data, &error);
+  if (src == NULL) {
+    readctx_error(c, from, "cannot read '%s': %s", shown, error != NULL ? error->message : "?");
+    g_clear_error(&error);
+    return;
+  }
+  ReaderOptions sub = *opts;
+  sub.format = NULL;
+  sub.depth = opts->depth + 1;
+  sub.has_today = TRUE;
+  sub.today = c->today;
+  ModelCv *other = reader_read(src, &sub, c->diags);
+  if (other != NULL) {
+    guint entries = model_cv_entry_count(other);
+    if (entries > 0)
+      readctx_warning(c, from, "only the milestones of '%s' are drawn, not its %u entries", shown,
+                      entries);
+    reader_merge_into(cv, other, TRUE);
+  }
+  reader_source_free(src);
+}

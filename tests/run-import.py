@@ -165,6 +165,50 @@ def orcid_counted(t, exe):
              % (rel, undated), err)
 
 
+def bibtex_entries(text):
+    """(dated entries, undated) of a .bib file, counted without btparse: each @type{ that
+    is not @string/@comment/@preamble/@proceedings is one publication; one with a
+    four-digit year or a date is dated."""
+    import re
+    dated = undated = 0
+    for m in re.finditer(r"@(\w+)\s*[{(]", text):
+        kind = m.group(1).lower()
+        if kind in ("string", "comment", "preamble", "proceedings"):
+            continue
+        rest = text[m.end():]
+        nxt = re.search(r"\n@\w+\s*[{(]", rest)
+        body = rest[:nxt.start()] if nxt else rest
+        year = re.search(r"\b(year|date)\s*=\s*[{\"]?\s*(\d{4})", body, re.I)
+        if year or re.search(r"crossref\s*=", body, re.I):
+            dated += 1
+        else:
+            undated += 1
+    return dated, undated
+
+
+def bibtex_counted(t, exe):
+    rel = "tests/import/bibtex-publications.bib"
+    dump, err = dump_of(t, exe, [rel], rel)
+    if dump is None:
+        return
+    with open(os.path.join(SRC, rel), encoding="utf-8") as f:
+        dated, undated = bibtex_entries(f.read())
+    got = drawn(dump)
+    t.ok(got == (0, dated), "%s: every dated entry is a milestone (%d)" % (rel, dated),
+         "drawn: %d bars, %d milestones" % got)
+    left_out = [l for l in err.splitlines() if "left out" in l]
+    t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
+         % (rel, undated), err)
+    status, out, err = run([exe, "--dump-layout", "--today", TODAY,
+                            "tests/import/native-with-bibtex.yaml"])
+    milestones = len((yaml.safe_load(out) or {}).get("milestones") or []) if status == 0 else -1
+    t.ok(milestones == dated + 1, "milestones: {from: FILE} adds the file's %d to the CV's own 1"
+         % dated, describe(status, err))
+    status, out, err = run([exe, "--alt-text", "--today", TODAY, "data/short.yaml", rel])
+    t.ok(status == 0 and b"(Nature Geoscience 2017)" in out,
+         "a CV and a .bib on the command line: one chart", describe(status, err))
+
+
 def several_files(t, exe):
     li = "tests/import/linkedin/"
     dump, _ = dump_of(t, exe, [li + "Positions.csv", li + "Education.csv"], "two CSV files")
@@ -249,6 +293,7 @@ def main():
     t = Tap()
     counted_against_source(t, exe)
     orcid_counted(t, exe)
+    bibtex_counted(t, exe)
     several_files(t, exe)
     inputs(t, exe)
     return t.done()
