@@ -46,6 +46,8 @@ def import_target(path):
         return "orcid"
     if name.endswith(".bib"):
         return "bibtex"
+    if name.startswith("fresh"):
+        return "fresh"
     if name.startswith("native"):
         return "native"
     return "jsonresume"
@@ -66,7 +68,7 @@ def main():
         target = import_target(p)
         put(target, flat(p), read(p))
         put("pipeline", flat(p), read(p))
-        if target in ("rendercv", "jsonresume"):
+        if target in ("rendercv", "jsonresume", "fresh"):
             put("native", flat(p), read(p))
     # `milestones: {from: FILE}`, and one the loader cannot read.
     put("native", "milestones-from", b"name: A\nmilestones:\n  - {date: 2020, title: X}\n"

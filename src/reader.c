@@ -14,6 +14,7 @@ const ReaderFormat *const reader_formats[] = {
     &reader_format_linkedin,
     &reader_format_orcid,
     &reader_format_bibtex,
+    &reader_format_fresh,
 };
 const guint reader_formats_count = G_N_ELEMENTS(reader_formats);
 

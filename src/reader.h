@@ -139,6 +139,7 @@ extern const ReaderFormat reader_format_rendercv;   /* reader_rendercv.c */
 extern const ReaderFormat reader_format_linkedin;   /* reader_linkedin.c */
 extern const ReaderFormat reader_format_orcid;      /* reader_orcid.c */
 extern const ReaderFormat reader_format_bibtex;     /* reader_bibtex.c */
+extern const ReaderFormat reader_format_fresh;      /* reader_fresh.c */
 
 /* The table (reader.c), in the order of --help and of ties in detection. */
 extern const ReaderFormat *const reader_formats[];

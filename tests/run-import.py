@@ -209,6 +209,43 @@ def bibtex_counted(t, exe):
          "a CV and a .bib on the command line: one chart", describe(status, err))
 
 
+FRESH_GROUPS = [("employment", True), ("education", True), ("service", True),
+                ("affiliation", True), ("governance", False), ("projects", False),
+                ("extracurricular", False)]
+FRESH_MILESTONES = ["writing", "recognition", "speaking", "samples"]
+
+
+def fresh_counted(t, exe):
+    for name in ["fresh-resume.json", "fresh-yaml.yaml"]:
+        rel = "tests/import/" + name
+        dump, err = dump_of(t, exe, [rel], rel)
+        if dump is None:
+            continue
+        with open(os.path.join(SRC, rel), encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        bars = milestones = undated = 0
+        for key, history in FRESH_GROUPS:
+            items = doc.get(key) or ({} if history else [])
+            items = (items.get("history") or []) if history else items
+            for item in items:
+                if item.get("start"):
+                    bars += 1
+                else:
+                    undated += 1
+        for key in FRESH_MILESTONES:
+            for item in doc.get(key) or []:
+                if item.get("date"):
+                    milestones += 1
+                else:
+                    undated += 1
+        got = drawn(dump)
+        t.ok(got == (bars, milestones), "%s: every dated entry is drawn (%d bars, %d milestones)"
+             % (rel, bars, milestones), "drawn: %d bars, %d milestones" % got)
+        left_out = [l for l in err.splitlines() if "left out" in l]
+        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
+             % (rel, undated), err)
+
+
 def several_files(t, exe):
     li = "tests/import/linkedin/"
     dump, _ = dump_of(t, exe, [li + "Positions.csv", li + "Education.csv"], "two CSV files")
@@ -294,6 +331,7 @@ def main():
     counted_against_source(t, exe)
     orcid_counted(t, exe)
     bibtex_counted(t, exe)
+    fresh_counted(t, exe)
     several_files(t, exe)
     inputs(t, exe)
     return t.done()

@@ -45,7 +45,7 @@ static void test_detect(void)
 
 static void test_table(void)
 {
-  static const char *names[] = {"native", "jsonresume", "rendercv", "linkedin", "orcid", "bibtex", NULL};
+  static const char *names[] = {"native", "jsonresume", "rendercv", "linkedin", "orcid", "bibtex", "fresh", NULL};
   g_assert_cmpuint(reader_formats_count, ==, G_N_ELEMENTS(names) - 1);
   for (guint i = 0; i < reader_formats_count; i++) {
     const ReaderFormat *f = reader_formats[i];
