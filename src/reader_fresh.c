@@ -41,35 +41,6 @@ static const FreshMilestoneSpec fresh_milestones[] = {
     {"samples", "title"},
 };
 
-typedef enum { FRESH_DATE_ABSENT, FRESH_DATE_OK, FRESH_DATE_BAD } FreshDate;
-
-/* A date in any form exporters write (reader_parts_parse_date); one that cannot be read
- * is a warning naming @who, and the item is left out. */
-static FreshDate fresh_date(ReadCtx *c, const YdocNode *node, const char *what, const char *who,
-                            DateValue *out)
-{
-  if (node == NULL || ydoc_is_null(node))
-    return FRESH_DATE_ABSENT;
-  if (node->kind != YDOC_SCALAR) {
-    readctx_warning(c, node, "%s: the %s is %s, not a date; left out", who, what,
-                    readctx_found(node));
-    return FRESH_DATE_BAD;
-  }
-  g_autofree char *t = g_strstrip(g_strdup(node->text));
-  if (*t == '\0')
-    return FRESH_DATE_ABSENT;
-  gboolean clamped;
-  g_autofree char *shown = readctx_shown(t);
-  if (!reader_parts_parse_date(t, out, &clamped)) {
-    readctx_warning(c, node, "%s: cannot read the %s '%s' as a date; left out", who, what, shown);
-    return FRESH_DATE_BAD;
-  }
-  if (clamped)
-    readctx_warning(c, node, "%s: the %s '%s' is past the end of its month; read as its last day",
-                    who, what, shown);
-  return FRESH_DATE_OK;
-}
-
 /* Education's title: its `title`, else "studyType in area", else whichever is given. */
 static char *fresh_education_title(ReadCtx *c, const YdocNode *item)
 {
@@ -101,11 +72,11 @@ static ModelEntry *fresh_read_entry(ReadCtx *c, const FreshGroupSpec *spec, cons
   const YdocNode *start_node = ydoc_get(item, "start");
   const YdocNode *end_node = ydoc_get(item, "end");
   DateValue start, end;
-  FreshDate ds = fresh_date(c, start_node, "start", who, &start);
-  FreshDate de = fresh_date(c, end_node, "end", who, &end);
-  if (ds == FRESH_DATE_BAD || de == FRESH_DATE_BAD)
+  ReaderPartsDate ds = reader_parts_read_date(c, start_node, "start", who, &start);
+  ReaderPartsDate de = reader_parts_read_date(c, end_node, "end", who, &end);
+  if (ds == READER_PARTS_BAD || de == READER_PARTS_BAD)
     return NULL;
-  if (ds == FRESH_DATE_ABSENT) {
+  if (ds == READER_PARTS_ABSENT) {
     readctx_warning(c, item, "%s has no start date; left out", who);
     return NULL;
   }
@@ -118,7 +89,7 @@ static ModelEntry *fresh_read_entry(ReadCtx *c, const FreshGroupSpec *spec, cons
   const YdocNode *current_node = ydoc_get(item, "current");
   if (current_node != NULL && current_node->kind == YDOC_SCALAR)
     strutil_parse_bool(current_node->text, &current);
-  gboolean has_end = de == FRESH_DATE_OK && !current;
+  gboolean has_end = de == READER_PARTS_OK && !current;
   if (has_end && !end.present && end.last < start.first) {
     readctx_warning(c, end_node, "%s ends before it starts; left out", who);
     return NULL;
@@ -197,10 +168,10 @@ static void fresh_read_milestones(ReadCtx *c, ModelCv *cv, const FreshMilestoneS
     g_autofree char *who = g_strdup_printf("'%s'", shown);
     DateValue date;
     const YdocNode *date_node = ydoc_get(item, "date");
-    FreshDate dd = fresh_date(c, date_node, "date", who, &date);
-    if (dd == FRESH_DATE_BAD)
+    ReaderPartsDate dd = reader_parts_read_date(c, date_node, "date", who, &date);
+    if (dd == READER_PARTS_BAD)
       continue;
-    if (dd == FRESH_DATE_ABSENT) {
+    if (dd == READER_PARTS_ABSENT) {
       readctx_warning(c, item, "%s has no date; left out", who);
       continue;
     }
@@ -248,25 +219,17 @@ static void fresh_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
 
 static ModelCv *fresh_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  const YdocDoc *doc = reader_source_yaml(src, diags);
-  if (doc == NULL)
-    return NULL;
   ReadCtx c;
-  const YdocNode *root = reader_import_begin(&c, doc, opts, diags);
+  const YdocNode *root = reader_parts_open(&c, src, opts, diags);
   if (root == NULL)
     return NULL;
-  ModelCv *cv = model_cv_new(doc->file);
+  ModelCv *cv = model_cv_new(c.file);
   for (guint i = 0; i < root->n && !c.over_limit; i++)
     fresh_read_section(&c, cv, &root->pairs[i]);
-  for (guint i = cv->groups->len; i-- > 0;)
-    if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
-      g_ptr_array_remove_index(cv->groups, i);
-  if (!readctx_failed(&c) && !reader_parts_has_content(cv))
-    diag_error(diags, doc->file, 0, 0,
-               "nothing to draw: no dated entries in employment, education, service or "
-               "affiliation history, projects, governance, extracurricular, writing, "
-               "recognition, speaking or samples");
-  return reader_import_finish(&c, opts, cv);
+  return reader_parts_finish(&c, opts, cv,
+                             "no dated entries in employment, education, service or "
+                             "affiliation history, projects, governance, extracurricular, "
+                             "writing, recognition, speaking or samples");
 }
 
 /* SURE for `meta.format: FRESH@...`; LIKELY for an employment or education with a

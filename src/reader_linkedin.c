@@ -242,26 +242,12 @@ static gboolean li_row_blank(const CsvdocRow *row)
   return TRUE;
 }
 
-typedef enum { LI_DATE_ABSENT, LI_DATE_OK, LI_DATE_BAD } LiDate;
-
-/* Reads the date in column @col; a form that cannot be read is a warning naming @who,
- * and the row is left out. */
-static LiDate li_date(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, LiColumn col,
-                      const char *what, const char *who, DateValue *out)
+/* Reads the date in column @col (reader_parts_read_date: a form that cannot be read is a
+ * warning naming @who, and the row is left out). */
+static ReaderPartsDate li_date(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, LiColumn col,
+                               const char *what, const char *who, DateValue *out)
 {
-  const YdocNode *cell = li_cell(csv, row, col);
-  if (cell == NULL)
-    return LI_DATE_ABSENT;
-  gboolean clamped;
-  g_autofree char *shown = readctx_shown(cell->text);
-  if (!reader_parts_parse_date(cell->text, out, &clamped)) {
-    readctx_warning(c, cell, "%s: cannot read the %s '%s' as a date; left out", who, what, shown);
-    return LI_DATE_BAD;
-  }
-  if (clamped)
-    readctx_warning(c, cell, "%s: the %s '%s' is past the end of its month; read as its last day",
-                    who, what, shown);
-  return LI_DATE_OK;
+  return reader_parts_read_date(c, li_cell(csv, row, col), what, who, out);
 }
 
 /* The header row: the first whose cells name one of the kind's signature columns (a
@@ -308,11 +294,11 @@ static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, Mo
     return;
   }
   DateValue start, end;
-  LiDate ds = li_date(c, csv, row, COL_START, "start date", who, &start);
-  LiDate de = li_date(c, csv, row, COL_END, "end date", who, &end);
-  if (ds == LI_DATE_BAD || de == LI_DATE_BAD)
+  ReaderPartsDate ds = li_date(c, csv, row, COL_START, "start date", who, &start);
+  ReaderPartsDate de = li_date(c, csv, row, COL_END, "end date", who, &end);
+  if (ds == READER_PARTS_BAD || de == READER_PARTS_BAD)
     return;
-  if (ds == LI_DATE_ABSENT) {
+  if (ds == READER_PARTS_ABSENT) {
     readctx_warning(c, &at, "%s has no start date; left out", who);
     return;
   }
@@ -322,7 +308,7 @@ static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, Mo
     readctx_warning(c, start_cell, "%s starts '%s'; left out", who, start_cell->text);
     return;
   }
-  if (de == LI_DATE_OK && !end.present && end.last < start.first) {
+  if (de == READER_PARTS_OK && !end.present && end.last < start.first) {
     g_autofree char *e = readctx_shown(end_cell->text);
     g_autofree char *s = readctx_shown(start_cell->text);
     readctx_warning(c, end_cell, "%s ends (%s) before it starts (%s); left out", who, e, s);
@@ -332,7 +318,7 @@ static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, Mo
     return;
   DateSpan span;
   gboolean keep;
-  readctx_span(c, &start, start_cell, de == LI_DATE_OK ? &end : NULL, end_cell, FALSE, &span,
+  readctx_span(c, &start, start_cell, de == READER_PARTS_OK ? &end : NULL, end_cell, FALSE, &span,
                &keep);
   ModelEntry *entry = model_entry_new();
   entry->title = g_steal_pointer(&title);
@@ -358,10 +344,10 @@ static void li_read_milestone(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row
     return;
   }
   DateValue date;
-  LiDate dd = li_date(c, csv, row, COL_DATE, "date", who, &date);
-  if (dd == LI_DATE_BAD)
+  ReaderPartsDate dd = li_date(c, csv, row, COL_DATE, "date", who, &date);
+  if (dd == READER_PARTS_BAD)
     return;
-  if (dd == LI_DATE_ABSENT) {
+  if (dd == READER_PARTS_ABSENT) {
     readctx_warning(c, &at, "%s has no date; left out", who);
     return;
   }
@@ -493,18 +479,12 @@ static ModelCv *li_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
       li_read_csv(&c, src, kind, cv, diags);
     }
   }
-  for (guint i = cv->groups->len; i-- > 0;)
-    if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
-      g_ptr_array_remove_index(cv->groups, i);
   /* A profile alone is a title for other files' entries (cvtimeline Profile.csv
    * Positions.csv); anything else with nothing to draw is an error. */
-  if (!readctx_failed(&c) && !reader_parts_has_content(cv) &&
-      (archive || li_kind_of(src) != LI_PROFILE)) {
-    g_autofree char *files = li_files_looked_for();
-    diag_error(diags, reader_source_name(src), 0, 0, "nothing to draw: no dated rows in %s",
-               files);
-  }
-  return reader_import_finish(&c, opts, cv);
+  g_autofree char *files = li_files_looked_for();
+  g_autofree char *nothing = g_strdup_printf("no dated rows in %s", files);
+  return reader_parts_finish(&c, opts, cv,
+                             archive || li_kind_of(src) != LI_PROFILE ? nothing : NULL);
 }
 
 /* SURE for an export (a folder or zip with one of its files) and for one of its CSVs,

@@ -5,10 +5,32 @@
 
 #include <string.h>
 
+/* Marks what @from holds as coming from @from's file, unless it already says. */
+static void reader_merge_mark(ModelCv *from)
+{
+  for (guint g = 0; g < from->groups->len; g++) {
+    ModelGroup *group = g_ptr_array_index(from->groups, g);
+    for (guint e = 0; e < group->entries->len; e++) {
+      ModelEntry *entry = g_ptr_array_index(group->entries, e);
+      if (entry->file == NULL)
+        entry->file = g_strdup(from->file);
+    }
+  }
+  for (guint m = 0; m < from->milestones->len; m++) {
+    ModelMilestone *milestone = g_ptr_array_index(from->milestones, m);
+    if (milestone->file == NULL)
+      milestone->file = g_strdup(from->file);
+  }
+}
+
 /* Moves @from's groups, entries and milestones into @into (groups of one key joined,
- * new ones after), and takes its name and headline when @into has none. Frees @from. */
+ * new ones after), and takes its name and headline when @into has none. Frees @from.
+ * What came from another file keeps that file's name (ModelEntry.file), so that later
+ * messages about it (--fail-on-gap) point into the right file. */
 static void reader_merge_into(ModelCv *into, ModelCv *from, gboolean milestones_only)
 {
+  if (g_strcmp0(into->file, from->file) != 0)
+    reader_merge_mark(from);
   if (!milestones_only) {
     if (into->name == NULL && from->name != NULL) {
       into->name = g_steal_pointer(&from->name);

@@ -364,14 +364,11 @@ static gboolean orcid_group_of(const YdocNode *root, const char *key)
 
 static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  const YdocDoc *doc = reader_source_yaml(src, diags);
-  if (doc == NULL)
-    return NULL;
   ReadCtx c;
-  const YdocNode *root = reader_import_begin(&c, doc, opts, diags);
+  const YdocNode *root = reader_parts_open(&c, src, opts, diags);
   if (root == NULL)
     return NULL;
-  ModelCv *cv = model_cv_new(doc->file);
+  ModelCv *cv = model_cv_new(c.file);
   const YdocNode *person = ydoc_get(root, "person");
   if (person != NULL)
     orcid_read_name(&c, cv, person);
@@ -389,19 +386,15 @@ static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
     orcid_read_section(&c, cv, root);
   else
     orcid_read_activities(&c, cv, root);
-  for (guint i = cv->groups->len; i-- > 0;)
-    if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
-      g_ptr_array_remove_index(cv->groups, i);
-  if (!readctx_failed(&c) && !reader_parts_has_content(cv) && person == NULL)
-    diag_error(diags, doc->file, 0, 0,
-               "nothing to draw: no dated employments, educations, qualifications, invited "
-               "positions, distinctions, memberships, services, fundings or works");
-  else if (!readctx_failed(&c) && !reader_parts_has_content(cv))
-    diag_error(diags, doc->file, 0, 0,
-               "nothing to draw: the record has no dated employments, educations, "
-               "qualifications, invited positions, distinctions, memberships, services, "
-               "fundings or works (are they private?)");
-  return reader_import_finish(&c, opts, cv);
+  /* A record whose activities are all private shows nothing through the public API. */
+  return reader_parts_finish(&c, opts, cv,
+                             person != NULL
+                                 ? "the record has no dated employments, educations, "
+                                   "qualifications, invited positions, distinctions, memberships, "
+                                   "services, fundings or works (are they private?)"
+                                 : "no dated employments, educations, qualifications, invited "
+                                   "positions, distinctions, memberships, services, fundings or "
+                                   "works");
 }
 
 /* TRUE when @path is an ORCID API path ("/0000-0002-1825-0097/works"). */

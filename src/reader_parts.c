@@ -2,6 +2,8 @@
  * from exporters' free forms, entry names for messages, the "nothing to draw" test. */
 #include "reader_parts.h"
 
+#include "reader_import.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -405,4 +407,46 @@ char *reader_parts_publication_title(const char *title, const char *venue, int y
   if (year > 0)
     return g_strdup_printf("%s (%d)", t, year);
   return g_steal_pointer(&t);
+}
+
+ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const char *what,
+                                       const char *who, DateValue *out)
+{
+  if (node == NULL || ydoc_is_null(node))
+    return READER_PARTS_ABSENT;
+  if (node->kind != YDOC_SCALAR) {
+    readctx_warning(c, node, "%s: the %s is %s, not a date; left out", who, what,
+                    readctx_found(node));
+    return READER_PARTS_BAD;
+  }
+  g_autofree char *shown = readctx_shown(node->text);
+  if (*shown == '\0')
+    return READER_PARTS_ABSENT;
+  gboolean clamped;
+  if (!reader_parts_parse_date(node->text, out, &clamped)) {
+    readctx_warning(c, node, "%s: cannot read the %s '%s' as a date; left out", who, what, shown);
+    return READER_PARTS_BAD;
+  }
+  if (clamped)
+    readctx_warning(c, node, "%s: the %s '%s' is past the end of its month; read as its last day",
+                    who, what, shown);
+  return READER_PARTS_OK;
+}
+
+const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOptions *opts,
+                                  DiagList *diags)
+{
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  return doc != NULL ? reader_import_begin(c, doc, opts, diags) : NULL;
+}
+
+ModelCv *reader_parts_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv,
+                             const char *nothing)
+{
+  for (guint i = cv->groups->len; i-- > 0;)
+    if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
+      g_ptr_array_remove_index(cv->groups, i);
+  if (nothing != NULL && !readctx_failed(c) && !reader_parts_has_content(cv))
+    diag_error(c->diags, cv->file, 0, 0, "nothing to draw: %s", nothing);
+  return reader_import_finish(c, opts, cv);
 }

@@ -47,3 +47,29 @@ char *reader_parts_venue(const char *venue);
  * most 60 characters with "…". @venue is already short (reader_parts_venue); @year 0 for
  * none. A new string. */
 char *reader_parts_publication_title(const char *title, const char *venue, int year);
+
+typedef enum {
+  READER_PARTS_ABSENT, /* no node, null, or blank */
+  READER_PARTS_OK,
+  READER_PARTS_BAD, /* a warning was reported: the item is left out */
+} ReaderPartsDate;
+
+/* Reads the date scalar @node (may be NULL) with reader_parts_parse_date. A node that is
+ * no scalar, or text that is no date, is the warning "WHO: cannot read the WHAT 'TEXT'
+ * as a date; left out"; a day past its month's end is read as the last day, with a
+ * warning. For exported data, where a date the reader cannot read means an entry left
+ * out, not a file refused. */
+ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const char *what,
+                                       const char *who, DateValue *out);
+
+/* The YAML or JSON document of @src set up for reading (reader_import_begin): its
+ * top-level mapping, or NULL after the parse's or readctx_root's error. */
+const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOptions *opts,
+                                  DiagList *diags);
+
+/* The last steps of a reader of exported data: groups left empty are dropped; when
+ * @nothing is not NULL and no error was reported, a model with nothing to draw is the
+ * error "nothing to draw: NOTHING" at the file; then reader_import_finish. Returns @cv,
+ * or frees it and returns NULL. */
+ModelCv *reader_parts_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv,
+                             const char *nothing);

@@ -88,21 +88,25 @@ def read_export(path):
         return {"Positions.csv": f.read()}
 
 
+def check_counts(t, exe, rel, counts):
+    """Draws @rel and compares with @counts (the fixture's dated bars, dated milestones and
+    undated entries, as read here): every dated entry drawn, a warning for each other."""
+    dump, err = dump_of(t, exe, [rel], rel)
+    if dump is None:
+        return
+    bars, milestones, undated = counts
+    got = drawn(dump)
+    t.ok(got == (bars, milestones), "%s: every dated entry is drawn (%d bars, %d milestones)"
+         % (rel, bars, milestones), "drawn: %d bars, %d milestones" % got)
+    left_out = [l for l in err.splitlines() if "left out" in l]
+    t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
+         % (rel, undated), err)
+
+
 def counted_against_source(t, exe):
     for name in ["linkedin", "linkedin-export.zip", "linkedin-positions.csv"]:
         rel = "tests/import/" + name
-        dump, err = dump_of(t, exe, [rel], rel)
-        if dump is None:
-            continue
-        want_bars, want_milestones, undated = linkedin_rows(read_export(os.path.join(SRC, rel)))
-        got = drawn(dump)
-        t.ok(got == (want_bars, want_milestones),
-             "%s: every dated row is drawn (%d bars, %d milestones)" % (rel, want_bars,
-                                                                        want_milestones),
-             "drawn: %d bars, %d milestones" % got)
-        left_out = [l for l in err.splitlines() if "left out" in l]
-        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated rows"
-             % (rel, undated), err)
+        check_counts(t, exe, rel, linkedin_rows(read_export(os.path.join(SRC, rel))))
 
 
 ORCID_SECTIONS = ["employments", "educations", "qualifications", "invited-positions",
@@ -149,20 +153,11 @@ def orcid_counts(doc):
 def orcid_counted(t, exe):
     for name in ["orcid-record.json", "orcid-works.json", "orcid-activities-v2.json"]:
         rel = "tests/import/" + name
-        dump, err = dump_of(t, exe, [rel], rel)
-        if dump is None:
-            continue
         with open(os.path.join(SRC, rel), encoding="utf-8") as f:
             doc = json.load(f)
         if "group" in doc and "activities-summary" not in doc:
             doc = {"works": doc}
-        bars, milestones, undated = orcid_counts(doc)
-        got = drawn(dump)
-        t.ok(got == (bars, milestones), "%s: every dated entry is drawn (%d bars, %d milestones)"
-             % (rel, bars, milestones), "drawn: %d bars, %d milestones" % got)
-        left_out = [l for l in err.splitlines() if "left out" in l]
-        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
-             % (rel, undated), err)
+        check_counts(t, exe, rel, orcid_counts(doc))
 
 
 def bibtex_entries(text):
@@ -188,17 +183,9 @@ def bibtex_entries(text):
 
 def bibtex_counted(t, exe):
     rel = "tests/import/bibtex-publications.bib"
-    dump, err = dump_of(t, exe, [rel], rel)
-    if dump is None:
-        return
     with open(os.path.join(SRC, rel), encoding="utf-8") as f:
         dated, undated = bibtex_entries(f.read())
-    got = drawn(dump)
-    t.ok(got == (0, dated), "%s: every dated entry is a milestone (%d)" % (rel, dated),
-         "drawn: %d bars, %d milestones" % got)
-    left_out = [l for l in err.splitlines() if "left out" in l]
-    t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
-         % (rel, undated), err)
+    check_counts(t, exe, rel, (0, dated, undated))
     status, out, err = run([exe, "--dump-layout", "--today", TODAY,
                             "tests/import/native-with-bibtex.yaml"])
     milestones = len((yaml.safe_load(out) or {}).get("milestones") or []) if status == 0 else -1
@@ -215,35 +202,31 @@ FRESH_GROUPS = [("employment", True), ("education", True), ("service", True),
 FRESH_MILESTONES = ["writing", "recognition", "speaking", "samples"]
 
 
+def fresh_counts(doc):
+    """(dated bars, dated milestones, undated) of a FRESH résumé."""
+    bars = milestones = undated = 0
+    for key, history in FRESH_GROUPS:
+        items = doc.get(key) or ({} if history else [])
+        items = (items.get("history") or []) if history else items
+        for item in items:
+            if item.get("start"):
+                bars += 1
+            else:
+                undated += 1
+    for key in FRESH_MILESTONES:
+        for item in doc.get(key) or []:
+            if item.get("date"):
+                milestones += 1
+            else:
+                undated += 1
+    return bars, milestones, undated
+
+
 def fresh_counted(t, exe):
     for name in ["fresh-resume.json", "fresh-yaml.yaml"]:
         rel = "tests/import/" + name
-        dump, err = dump_of(t, exe, [rel], rel)
-        if dump is None:
-            continue
         with open(os.path.join(SRC, rel), encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
-        bars = milestones = undated = 0
-        for key, history in FRESH_GROUPS:
-            items = doc.get(key) or ({} if history else [])
-            items = (items.get("history") or []) if history else items
-            for item in items:
-                if item.get("start"):
-                    bars += 1
-                else:
-                    undated += 1
-        for key in FRESH_MILESTONES:
-            for item in doc.get(key) or []:
-                if item.get("date"):
-                    milestones += 1
-                else:
-                    undated += 1
-        got = drawn(dump)
-        t.ok(got == (bars, milestones), "%s: every dated entry is drawn (%d bars, %d milestones)"
-             % (rel, bars, milestones), "drawn: %d bars, %d milestones" % got)
-        left_out = [l for l in err.splitlines() if "left out" in l]
-        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated entries"
-             % (rel, undated), err)
+            check_counts(t, exe, rel, fresh_counts(yaml.safe_load(f)))
 
 
 def several_files(t, exe):
@@ -268,6 +251,15 @@ def several_files(t, exe):
     status, _, err = run([exe, "--check", li + "Positions.csv", "./" + li + "Positions.csv"])
     t.ok(status == 2 and "given twice" in err, "a file given twice: exit 2",
          describe(status, err))
+    # A message about an entry of the second file names that file and its line.
+    with tempfile.TemporaryDirectory(prefix="cvt-import-") as tmp:
+        for name, rows in [("a.csv", "A,X,Jan 2010,Dec 2011\n"), ("b.csv", "\n\nB,Y,Jan 2015,Dec 2016\n")]:
+            with open(os.path.join(tmp, name), "w") as f:
+                f.write("Company Name,Title,Started On,Finished On\n" + rows)
+        status, _, err = run([exe, "--check", "--today", TODAY, "--fail-on-gap=1y", "a.csv", "b.csv"],
+                             cwd=tmp)
+        t.ok(status == 1 and "b.csv:4:1: error: a gap of 3 y" in err,
+             "a gap before an entry of the second file is reported in that file", describe(status, err))
     dump, _ = dump_of(t, exe, ["data/short.yaml", "--milestones", li + "Positions.csv",
                                "--milestones", li + "Honors.csv"], "--milestones")
     if dump:

@@ -7,19 +7,10 @@
 #include <stdio.h>
 #include <unistd.h>
 
-static ReaderOptions test_options(void)
-{
-  ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.has_today = TRUE;
-  opts.today = ymd(2026, 11, 25);
-  opts.clock_today = ymd(2030, 1, 1);
-  return opts;
-}
-
 /* Reads @bib with stderr caught: *@stderr_out receives what was printed there. */
 static ModelCv *read_bib(const char *name, const char *bib, DiagList **diags, char **stderr_out)
 {
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   *diags = diag_list_new();
   fflush(stderr);
   int saved = dup(2);
@@ -183,7 +174,7 @@ static void test_hostile(void)
   diag_list_free(diags);
   /* A NUL byte inside a value (btparse's lexer fails an assertion on it). */
   const char nul[] = "@misc{a, title = {x\0y}, year = 2001}";
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   diags = diag_list_new();
   cv = test_read_text("nul.bib", nul, sizeof nul - 1, &opts, diags);
   g_assert_nonnull(cv);
@@ -247,7 +238,7 @@ static ReaderSource *table_load(const char *path, gpointer data, GError **error)
 static void test_native_from(void)
 {
   GPtrArray *asked = g_ptr_array_new_with_free_func(g_free);
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   opts.load = table_load;
   opts.load_data = asked;
   DiagList *diags = diag_list_new();

@@ -2,18 +2,9 @@
  * shape, histories and lists into groups, milestones, `current`, what is left out. */
 #include "testutil.h"
 
-static ReaderOptions test_options(void)
-{
-  ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.has_today = TRUE;
-  opts.today = ymd(2026, 11, 25);
-  opts.clock_today = ymd(2030, 1, 1);
-  return opts;
-}
-
 static ModelCv *read_text(const char *text, DiagList **diags)
 {
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   *diags = diag_list_new();
   return test_read_text("r.json", text, strlen(text), &opts, *diags);
 }

@@ -4,18 +4,9 @@
 #include "testutil.h"
 #include "testzip.h"
 
-static ReaderOptions test_options(void)
-{
-  ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.has_today = TRUE;
-  opts.today = ymd(2026, 11, 25);
-  opts.clock_today = ymd(2030, 1, 1);
-  return opts;
-}
-
 static ModelCv *read_csv(const char *name, const char *text, DiagList **diags)
 {
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   *diags = diag_list_new();
   return test_read_text(name, text, strlen(text), &opts, *diags);
 }
@@ -195,7 +186,7 @@ static void test_folder(void)
   ReaderSource *src = reader_source_new_folder("export", paths, table_load, &calls);
   g_assert_true(reader_source_is_archive(src));
   g_assert_true(reader_detect(src) == &reader_format_linkedin);
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   DiagList *diags = diag_list_new();
   ModelCv *cv = reader_read(src, &opts, diags);
   g_assert_nonnull(cv);
@@ -220,7 +211,7 @@ static void test_zip(void)
   const char *data = g_bytes_get_data(zip, &len);
   ReaderSource *src = reader_source_new("export.zip", data, len);
   g_assert_true(reader_detect(src) == &reader_format_linkedin);
-  ReaderOptions opts = test_options();
+  ReaderOptions opts = test_import_options();
   DiagList *diags = diag_list_new();
   ModelCv *cv = reader_read(src, &opts, diags);
   g_assert_nonnull(cv);
