@@ -3,6 +3,8 @@
  * being fed when its first byte goes in, and a field's column is its number. */
 #include "csvdoc.h"
 
+#include "strutil.h"
+
 #include <csv.h>
 #include <string.h>
 
@@ -109,10 +111,13 @@ static void csv_row_free(gpointer data)
 }
 
 /* The bytes as UTF-8: UTF-16 (with its byte order mark) converted, a UTF-8 byte order
- * mark skipped. *@owned receives a converted copy to free, or NULL. */
-static const char *csv_text(const char *data, gsize *len, char **owned)
+ * mark skipped, text that is no UTF-8 at all read as Windows-1252 (a spreadsheet's save;
+ * *@legacy set, may be NULL). *@owned receives a converted copy to free, or NULL. */
+static const char *csv_text(const char *data, gsize *len, char **owned, gboolean *legacy)
 {
   *owned = NULL;
+  if (legacy != NULL)
+    *legacy = FALSE;
   const guchar *u = (const guchar *)data;
   if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
     gsize out_len = 0;
@@ -126,6 +131,15 @@ static const char *csv_text(const char *data, gsize *len, char **owned)
   if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     data += 3;
     *len -= 3;
+  }
+  gsize out_len = 0;
+  char *converted = *owned == NULL ? strutil_legacy_to_utf8(data, *len, &out_len) : NULL;
+  if (converted != NULL) {
+    *owned = converted;
+    *len = out_len;
+    data = converted;
+    if (legacy != NULL)
+      *legacy = TRUE;
   }
   return data;
 }
@@ -166,7 +180,10 @@ static void csv_parse_init(CsvParse *p, const char *file, DiagList *diags)
 CsvdocTable *csvdoc_parse(const char *file, const char *data, gsize len, DiagList *diags)
 {
   char *owned;
-  data = csv_text(data, &len, &owned);
+  gboolean legacy;
+  data = csv_text(data, &len, &owned, &legacy);
+  if (legacy)
+    diag_warning(diags, file, 0, 0, "not UTF-8: read as Windows-1252");
   CsvParse p;
   csv_parse_init(&p, file, diags);
   struct csv_parser parser;
@@ -208,7 +225,7 @@ static gboolean csv_have_row(CsvParse *p)
 char **csvdoc_first_row(const char *data, gsize len)
 {
   char *owned;
-  data = csv_text(data, &len, &owned);
+  data = csv_text(data, &len, &owned, NULL);
   /* Only the header is wanted: a NUL early on means binary data, not text. */
   gsize head = len < 65536 ? len : 65536;
   if (memchr(data, '\0', head) != NULL) {

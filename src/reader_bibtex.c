@@ -4,6 +4,7 @@
  * Macros (@string and the month names) are expanded here, under a budget, rather than by
  * btparse, whose expansion has none. */
 #include "reader_parts.h"
+#include "strutil.h"
 
 #include <btparse.h>
 #include <errno.h>
@@ -653,6 +654,14 @@ static void bib_parse(BibFile *bf, const char *file, const char *data, gsize len
   bt_set_stringopts(BTE_MACRODEF, BTO_MINIMAL);
   if (len == 0)
     return;
+  /* Old .bib files are Latin-1 or Windows-1252 more often than not. */
+  gsize legacy_len = 0;
+  g_autofree char *legacy = strutil_legacy_to_utf8(data, len, &legacy_len);
+  if (legacy != NULL) {
+    diag_warning(diags, file, 0, 0, "not UTF-8: read as Windows-1252");
+    data = legacy;
+    len = legacy_len;
+  }
   g_autofree char *copy = bib_guard(file, data, len, diags);
   if (copy != NULL)
     data = copy;

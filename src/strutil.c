@@ -183,3 +183,13 @@ gboolean strutil_has_unclean(const char *text)
   }
   return FALSE;
 }
+
+char *strutil_legacy_to_utf8(const char *data, gsize len, gsize *out_len)
+{
+  if (g_utf8_validate(data, (gssize)len, NULL) || memchr(data, '\0', len) != NULL)
+    return NULL;
+  char *out = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
+  if (out == NULL)
+    out = g_convert(data, (gssize)len, "UTF-8", "ISO-8859-1", NULL, out_len, NULL);
+  return out;
+}

@@ -104,6 +104,20 @@ static void test_bad_bytes(void)
   diag_list_free(diags);
 }
 
+static void test_legacy(void)
+{
+  /* Saved again by a spreadsheet in Windows-1252: "Müller", "€". */
+  const char text[] = "Name,Price\nM\xfcller,\x80 5\n";
+  DiagList *diags = diag_list_new();
+  CsvdocTable *t = parse(text, sizeof text - 1, diags);
+  g_assert_cmpstr(cell(t, 1, 0)->text, ==, "M\xc3\xbcller");
+  g_assert_cmpstr(cell(t, 1, 1)->text, ==, "\xe2\x82\xac 5");
+  g_assert_cmpuint(diag_warning_count(diags), ==, 1);
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "read as Windows-1252"));
+  csvdoc_free(t);
+  diag_list_free(diags);
+}
+
 static void test_first_row(void)
 {
   const char *text = "\n\xEF\xBB\xBF Title , \"Started On\"\nx,y\n";
@@ -139,6 +153,7 @@ int main(int argc, char **argv)
   g_test_add_func("/csvdoc/separators", test_separators);
   g_test_add_func("/csvdoc/utf16", test_utf16);
   g_test_add_func("/csvdoc/bad-bytes", test_bad_bytes);
+  g_test_add_func("/csvdoc/legacy", test_legacy);
   g_test_add_func("/csvdoc/first-row", test_first_row);
   g_test_add_func("/csvdoc/too-many-cells", test_too_many_cells);
   return g_test_run();

@@ -137,6 +137,14 @@ static void test_detex(void)
   g_free(err);
   model_cv_free(cv);
   diag_list_free(diags);
+  /* An old file in Latin-1. */
+  cv = read_bib("latin1.bib", "@misc{t, year = 2000, title = {M\xfcller}}", &diags, &err);
+  g_assert_nonnull(cv);
+  g_assert_cmpstr(milestone_at(cv, 0)->title, ==, "Müller (2000)");
+  assert_diag(diags, 0, DIAG_WARNING, 0, 0, "not UTF-8: read as Windows-1252");
+  g_free(err);
+  model_cv_free(cv);
+  diag_list_free(diags);
 }
 
 static void test_macro_budget(void)

@@ -315,6 +315,20 @@ static void add_cases(const char *prefix, const void *cases, gsize n, gsize size
 #define ADD_CASES(prefix, cases, test)                                                             \
   add_cases(prefix, cases, G_N_ELEMENTS(cases), sizeof(cases)[0], test)
 
+static void test_legacy_to_utf8(void)
+{
+  gsize n = 0;
+  g_assert_null(strutil_legacy_to_utf8("plain", 5, &n));
+  g_assert_null(strutil_legacy_to_utf8("caf\xc3\xa9", 5, &n));
+  g_assert_null(strutil_legacy_to_utf8("a\0\xff", 3, &n));
+  g_autofree char *cp = strutil_legacy_to_utf8("caf\xe9 \x80", 6, &n);
+  g_assert_cmpstr(cp, ==, "caf\xc3\xa9 \xe2\x82\xac");
+  g_assert_cmpuint(n, ==, strlen(cp));
+  /* 0x81 is no Windows-1252 character: ISO-8859-1 takes it. */
+  g_autofree char *latin = strutil_legacy_to_utf8("\x81\xe9", 2, &n);
+  g_assert_cmpstr(latin, ==, "\xc2\x81\xc3\xa9");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -337,5 +351,6 @@ int main(int argc, char **argv)
   ADD_CASES("/strutil/clean", clean_cases, test_clean);
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
+  g_test_add_func("/strutil/legacy-to-utf8", test_legacy_to_utf8);
   return g_test_run();
 }
