@@ -1,6 +1,7 @@
 /* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
- * a small hand-written scanner over ASCII, with GDate doing the calendar arithmetic.
- * No clock, no locale: month and season names are English and matched case-insensitively. */
+ * a small hand-written scanner, with GDate doing the calendar arithmetic. No clock, no
+ * locale: month, season and present words come from lang.c's catalogs (the CV's
+ * language, then English), matched folded (any case, accents optional). */
 #include "date.h"
 
 #include <string.h>
@@ -70,6 +71,7 @@ static DateDay last_of_month(int year, int month)
 
 typedef struct {
   const char *p;
+  const Lang *lang; /* whose month, season and present words are read */
 } Scan;
 
 static void skip_spaces(Scan *s)
@@ -93,75 +95,76 @@ static gboolean scan_number(Scan *s, int min, int max, int *out)
   return TRUE;
 }
 
-/* Reads a run of ASCII letters, lowercased, into @word (size @size). */
+/* Reads a run of letters (any script: "März", "août", "Şubat"), with the combining marks
+ * and apostrophes inside it, into @word (size @size); FALSE when there is none or it does
+ * not fit. */
 static gboolean scan_word(Scan *s, char *word, gsize size)
 {
-  gsize n = 0;
-  while (g_ascii_isalpha(s->p[n])) {
-    if (n + 1 >= size)
+  const char *p = s->p;
+  while (*p != '\0') {
+    gunichar c = g_utf8_get_char_validated(p, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
       return FALSE;
-    word[n] = g_ascii_tolower(s->p[n]);
-    n++;
+    GUnicodeType t = g_unichar_type(c);
+    gboolean mark = t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK;
+    gboolean apostrophe = (c == '\'' || c == 0x2019) && p > s->p;
+    if (!g_unichar_isalpha(c) && !mark && !apostrophe)
+      break;
+    p = g_utf8_next_char(p);
   }
+  gsize n = (gsize)(p - s->p);
+  if (n == 0 || n >= size)
+    return FALSE;
+  memcpy(word, s->p, n);
   word[n] = '\0';
-  s->p += n;
-  return n > 0;
+  s->p = p;
+  return TRUE;
 }
-
-/* The one table of month names: what the scanner accepts (case-insensitively, with
- * `sept` besides) and what describe.c and the axis write. English. */
-static const struct {
-  const char *abbrev, *name;
-} date_months[12] = {
-    {"Jan", "January"},   {"Feb", "February"}, {"Mar", "March"},    {"Apr", "April"},
-    {"May", "May"},       {"Jun", "June"},     {"Jul", "July"},     {"Aug", "August"},
-    {"Sep", "September"}, {"Oct", "October"},  {"Nov", "November"}, {"Dec", "December"},
-};
 
 const char *date_month_abbrev(int month)
 {
-  return month >= 1 && month <= 12 ? date_months[month - 1].abbrev : "?";
-}
-
-/* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
-static int month_from_word(const char *word)
-{
-  for (int i = 0; i < 12; i++) {
-    if (g_ascii_strcasecmp(word, date_months[i].name) == 0 ||
-        g_ascii_strcasecmp(word, date_months[i].abbrev) == 0)
-      return i + 1;
-  }
-  if (strcmp(word, "sept") == 0)
-    return 9;
-  return 0;
+  return lang_date_month(lang_english(), month);
 }
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
-static Season season_from_word(const char *word)
+/* lang.h counts seasons from winter. */
+static Season season_of_index(int index)
 {
-  if (strcmp(word, "spring") == 0)
-    return SEASON_SPRING;
-  if (strcmp(word, "summer") == 0)
-    return SEASON_SUMMER;
-  if (strcmp(word, "autumn") == 0 || strcmp(word, "fall") == 0)
-    return SEASON_AUTUMN;
-  if (strcmp(word, "winter") == 0)
-    return SEASON_WINTER;
-  return SEASON_NONE;
+  static const Season seasons[] = {SEASON_WINTER, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN};
+  return index >= 0 && index < 4 ? seasons[index] : SEASON_NONE;
 }
 
-/* The spec's words for the open end, plus `today` and `current` (JSON Resume files in
- * the wild write "endDate": "Current"). */
-static gboolean is_present_word(const char *word)
+int date_season_of(DateDay day, int *year)
 {
-  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 || strcmp(word, "ongoing") == 0 ||
-         strcmp(word, "today") == 0 || strcmp(word, "current") == 0;
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  /* Winter 2015 runs into February 2016. */
+  *year = m <= 2 ? y - 1 : y;
+  return (m % 12) / 3;
 }
 
 static gboolean valid_year(int year)
 {
   return year >= YEAR_MIN && year <= YEAR_MAX;
+}
+
+static gboolean set_year(DateValue *out, int year)
+{
+  out->first = date_from_ymd(year, 1, 1);
+  out->last = date_from_ymd(year, 12, 31);
+  out->precision = DATE_PREC_YEAR;
+  return TRUE;
+}
+
+static gboolean set_day(DateValue *out, int year, int month, int day)
+{
+  DateDay d = date_from_ymd(year, month, day);
+  if (d == 0)
+    return FALSE;
+  out->first = out->last = d;
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
 }
 
 static gboolean set_month(DateValue *out, int year, int month)
@@ -206,33 +209,89 @@ static gboolean set_season(DateValue *out, int year, Season season)
   return FALSE;
 }
 
-/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`; @s is after the marker. */
+/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`, in @s->lang's words
+ * ("März 2019", "marzo de 2019", "heute", "en cours"); @s is after the marker. */
 static gboolean parse_words(Scan *s, DateValue *out)
 {
-  char word[16];
-  if (!scan_word(s, word, sizeof word))
-    return FALSE;
-  if (is_present_word(word)) {
+  g_autofree char *rest = lang_fold(s->p);
+  if (lang_read_present(s->lang, rest)) {
     out->present = TRUE;
     out->precision = DATE_PREC_DAY;
-    return *s->p == '\0';
+    return TRUE;
   }
-  int month = month_from_word(word);
-  Season season = month ? SEASON_NONE : season_from_word(word);
+  char word[48];
+  if (!scan_word(s, word, sizeof word))
+    return FALSE;
+  g_autofree char *folded = lang_fold(word);
+  int month = lang_read_month(s->lang, folded);
+  Season season = month ? SEASON_NONE : season_of_index(lang_read_season(s->lang, folded));
   if (!month && season == SEASON_NONE)
     return FALSE;
-  /* An abbreviation may carry its dot ("Aug."), a name its comma ("August, 2019"). */
-  if (month && *s->p == '.' && strlen(word) <= 4)
+  /* An abbreviation may carry its dot ("Aug.", "févr."), a name its comma ("August, 2019"). */
+  if (month && *s->p == '.' && g_utf8_strlen(word, -1) <= 4)
     s->p++;
   if (*s->p == ',')
     s->p++;
   if (*s->p != ' ' && *s->p != '\t')
     return FALSE;
   skip_spaces(s);
+  /* "marzo de 2019", "verão de 2015". */
+  const char *joiner = lang_year_joiner(s->lang);
+  gsize jn = joiner ? strlen(joiner) : 0;
+  if (jn > 0 && g_ascii_strncasecmp(s->p, joiner, jn) == 0 &&
+      (s->p[jn] == ' ' || s->p[jn] == '\t')) {
+    s->p += jn;
+    skip_spaces(s);
+  }
   int year;
   if (!scan_number(s, 4, 4, &year) || *s->p != '\0')
     return FALSE;
   return month ? set_month(out, year, month) : set_season(out, year, season);
+}
+
+/* Skips @marker (UTF-8) and the spaces after it; FALSE (without moving) when @s is not at it. */
+static gboolean scan_marker(Scan *s, const char *marker)
+{
+  gsize n = strlen(marker);
+  if (strncmp(s->p, marker, n) != 0)
+    return FALSE;
+  s->p += n;
+  skip_spaces(s);
+  return TRUE;
+}
+
+/* The Chinese and Japanese forms after the year and its 年: `2019年`, `2019年3月`,
+ * `2019年3月15日`, `2019年夏` (or 夏季, 夏天); spaces between the parts allowed. Digits
+ * with markers cannot be misread, so they are read whatever the CV's language. */
+static gboolean parse_cjk(Scan *s, int year, DateValue *out)
+{
+  static const struct {
+    const char *name;
+    Season season;
+  } seasons[] = {
+      {"春", SEASON_SPRING}, {"夏", SEASON_SUMMER}, {"秋", SEASON_AUTUMN}, {"冬", SEASON_WINTER}};
+  if (*s->p == '\0')
+    return set_year(out, year);
+  for (gsize i = 0; i < G_N_ELEMENTS(seasons); i++)
+    if (scan_marker(s, seasons[i].name)) {
+      if (!scan_marker(s, "季"))
+        scan_marker(s, "天");
+      return *s->p == '\0' && set_season(out, year, seasons[i].season);
+    }
+  int month, day;
+  if (!scan_number(s, 1, 2, &month))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "月"))
+    return FALSE;
+  if (*s->p == '\0')
+    return set_month(out, year, month);
+  if (!scan_number(s, 1, 2, &day))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "日") || *s->p != '\0')
+    return FALSE;
+  return set_day(out, year, month, day);
 }
 
 /* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
@@ -250,11 +309,13 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   }
   if (!valid_year(a))
     return FALSE;
-  if (*s->p == '\0') {
-    out->first = date_from_ymd(a, 1, 1);
-    out->last = date_from_ymd(a, 12, 31);
-    out->precision = DATE_PREC_YEAR;
-    return TRUE;
+  if (*s->p == '\0')
+    return set_year(out, a);
+  Scan cjk = *s;
+  skip_spaces(&cjk);
+  if (scan_marker(&cjk, "年")) {
+    *s = cjk;
+    return parse_cjk(s, a, out);
   }
   int month, day;
   if (*s->p != '-')
@@ -269,12 +330,7 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   s->p++;
   if (!scan_number(s, 1, 2, &day) || *s->p != '\0')
     return FALSE;
-  DateDay d = date_from_ymd(a, month, day);
-  if (d == 0)
-    return FALSE;
-  out->first = out->last = d;
-  out->precision = DATE_PREC_DAY;
-  return TRUE;
+  return set_day(out, a, month, day);
 }
 
 /* Copies @text without surrounding white space; NULL when too long to be a date. */
@@ -301,10 +357,11 @@ static gboolean scan_approx(Scan *s)
   return FALSE;
 }
 
-static gboolean parse_trimmed(const char *text, DateValue *out)
+/* One attempt in one language's words. */
+static gboolean parse_trimmed_in(const char *text, const Lang *lang, DateValue *out)
 {
   DateValue v = {0};
-  Scan s = {text};
+  Scan s = {text, lang};
   v.approximate = scan_approx(&s);
   gboolean ok = g_ascii_isdigit(*s.p) ? parse_numeric(&s, &v) : parse_words(&s, &v);
   if (ok)
@@ -312,17 +369,30 @@ static gboolean parse_trimmed(const char *text, DateValue *out)
   return ok;
 }
 
-static gboolean parse_len(const char *text, gsize len, DateValue *out)
+/* @lang's words first, then English's (a German CV may still write "Aug 2019"). */
+static gboolean parse_trimmed(const char *text, const Lang *lang, DateValue *out)
+{
+  if (parse_trimmed_in(text, lang, out))
+    return TRUE;
+  return lang != NULL && lang != lang_english() && parse_trimmed_in(text, lang_english(), out);
+}
+
+static gboolean parse_len(const char *text, gsize len, const Lang *lang, DateValue *out)
 {
   g_autofree char *t = trimmed_copy(text, len);
-  return t != NULL && parse_trimmed(t, out);
+  return t != NULL && parse_trimmed(t, lang, out);
+}
+
+gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out)
+{
+  if (text == NULL)
+    return FALSE;
+  return parse_len(text, strlen(text), lang, out);
 }
 
 gboolean date_parse(const char *text, DateValue *out)
 {
-  if (text == NULL)
-    return FALSE;
-  return parse_len(text, strlen(text), out);
+  return date_parse_in(text, NULL, out);
 }
 
 /* `2005/06` or `2005/2006`, optionally approximate: 1 Sep to 30 Jun. */
@@ -368,7 +438,60 @@ static gboolean find_separator(const char *t, gsize *at, gsize *len)
   return FALSE;
 }
 
+/* The length of the hyphen, en dash or em dash at @p, or 0. */
+static gsize dash_length(const char *p)
+{
+  if (*p == '-')
+    return 1;
+  if (p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94'))
+    return 3;
+  return 0;
+}
+
+/* A range's end written as two digits after a year ("2016-19", "2012 - 13"): the year
+ * they name, the first such year not before @start_year and less than 50 years after
+ * it. FALSE when @t is not exactly two digits or no such year exists. */
+static gboolean parse_two_digit_year(const char *t, int start_year, DateValue *out)
+{
+  if (strlen(t) != 2 || !g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]))
+    return FALSE;
+  int year = start_year - start_year % 100 + (t[0] - '0') * 10 + (t[1] - '0');
+  if (year < start_year)
+    year += 100;
+  if (year - start_year >= 50 || !valid_year(year))
+    return FALSE;
+  *out = (DateValue){0};
+  return set_year(out, year);
+}
+
+/* The range @t[0..@at) to @t[@at + @len..) in @lang's words: two dates, or a year and two
+ * digits. */
+static gboolean parse_range(const char *t, gsize at, gsize len, const Lang *lang,
+                            DateValue *start, DateValue *end)
+{
+  DateValue a, b;
+  if (!parse_len(t, at, lang, &a))
+    return FALSE;
+  g_autofree char *right = trimmed_copy(t + at + len, strlen(t + at + len));
+  if (right == NULL)
+    return FALSE;
+  if (!parse_trimmed(right, lang, &b)) {
+    int year;
+    date_to_ymd(a.first, &year, NULL, NULL);
+    if (a.present || a.precision != DATE_PREC_YEAR || !parse_two_digit_year(right, year, &b))
+      return FALSE;
+  }
+  *start = a;
+  *end = b;
+  return TRUE;
+}
+
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
+{
+  return date_parse_period_in(text, NULL, start, end);
+}
+
+gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end)
 {
   if (text == NULL)
     return FALSE;
@@ -376,19 +499,194 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
   if (t == NULL)
     return FALSE;
   gsize at, len;
-  if (find_separator(t, &at, &len)) {
-    DateValue a, b;
-    if (!parse_len(t, at, &a) || !parse_len(t + at + len, strlen(t + at + len), &b))
-      return FALSE;
-    *start = a;
-    *end = b;
-    return TRUE;
-  }
+  if (find_separator(t, &at, &len))
+    return parse_range(t, at, len, lang, start, end);
   if (parse_academic(t, start, end))
     return TRUE;
   DateValue v;
-  if (!parse_trimmed(t, &v))
-    return FALSE;
-  *start = *end = v;
-  return TRUE;
+  if (parse_trimmed(t, lang, &v)) {
+    *start = *end = v;
+    return TRUE;
+  }
+  /* A dash without spaces ("2020-2021", "2019–present", "Aug 2019-Dec 2020") or with a
+   * space on one side only, or doubled as TeX writes an en dash ("2019--2020"): each run
+   * of dashes is tried in turn, since a hyphen may also be inside a date. */
+  for (gsize i = 1; t[0] != '\0' && t[i] != '\0';) {
+    gsize n = dash_length(t + i);
+    if (n == 0) {
+      i++;
+      continue;
+    }
+    gsize run = n;
+    while ((n = dash_length(t + i + run)) > 0)
+      run += n;
+    if (parse_range(t, i, run, lang, start, end))
+      return TRUE;
+    i += run;
+  }
+  return FALSE;
+}
+
+/* ---- Lists of periods ---- */
+
+#define DATE_MAX_LIST_TEXT 400
+#define DATE_MAX_LIST_ITEMS 50
+
+/* The season @t names alone ("Spring", "Herbst"), in @lang's words or English's, or
+ * SEASON_NONE. */
+static Season season_word_alone(const char *t, const Lang *lang)
+{
+  char word[48];
+  Scan s = {t, lang};
+  if (!scan_word(&s, word, sizeof word) || *s.p != '\0')
+    return SEASON_NONE;
+  g_autofree char *folded = lang_fold(word);
+  int index = lang_read_season(lang, folded);
+  if (index < 0)
+    index = lang_read_season(lang_english(), folded);
+  return season_of_index(index);
+}
+
+/* The season of a value read at season precision, or SEASON_NONE. */
+static Season season_of(const DateValue *v)
+{
+  if (v->present || v->precision != DATE_PREC_SEASON)
+    return SEASON_NONE;
+  int year;
+  return season_of_index(date_season_of(v->first, &year));
+}
+
+/* The length of the list separator @and (a word such as "and" or "und", or a mark such
+ * as "、") at @p in @text, or 0. A word is matched in any ASCII case, between spaces (or
+ * at the start). */
+static gsize and_length(const char *text, const char *p, const char *and)
+{
+  gsize n = strlen(and);
+  if (n == 0)
+    return 0;
+  if (!g_ascii_isalpha(and[0]))
+    return strncmp(p, and, n) == 0 ? n : 0;
+  if ((p == text || p[-1] == ' ') && g_ascii_strncasecmp(p, and, n) == 0 && p[n] == ' ')
+    return n;
+  return 0;
+}
+
+/* Splits @text at `,`, `;`, `&`, the word `and` and @lang's word for it (LANG_AND: "und",
+ * "et", "、") into trimmed items (empty ones left out). A new array of new strings. */
+static GPtrArray *split_list(const char *text, const Lang *lang)
+{
+  g_autofree char *own = g_strstrip(g_strdup(lang_word(lang, LANG_AND)));
+  GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+  GString *item = g_string_new(NULL);
+  for (const char *p = text;; p++) {
+    gsize and = and_length(text, p, "and");
+    if (and == 0)
+      and = and_length(text, p, own);
+    if (*p == '\0' || *p == ',' || *p == ';' || *p == '&' || and > 0) {
+      g_strstrip(item->str);
+      if (item->str[0] != '\0')
+        g_ptr_array_add(items, g_strdup(item->str));
+      g_string_truncate(item, 0);
+      if (*p == '\0')
+        break;
+      if (and > 0)
+        p += and - 1;
+      continue;
+    }
+    g_string_append_c(item, *p);
+  }
+  g_string_free(item, TRUE);
+  return items;
+}
+
+GArray *date_parse_periods(const char *text)
+{
+  return date_parse_periods_in(text, NULL);
+}
+
+GArray *date_parse_periods_in(const char *text, const Lang *lang)
+{
+  if (text == NULL || strlen(text) > DATE_MAX_LIST_TEXT)
+    return NULL;
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(DatePeriod));
+  DatePeriod p;
+  if (date_parse_period_in(text, lang, &p.start, &p.end)) {
+    g_array_append_val(out, p);
+    return out;
+  }
+  g_autoptr(GPtrArray) items = split_list(text, lang);
+  gboolean ok = items->len >= 2 && items->len <= DATE_MAX_LIST_ITEMS;
+  for (guint i = 0; ok && i < items->len; i++) {
+    const char *item = g_ptr_array_index(items, i);
+    int year;
+    Scan s = {item, lang};
+    Season season =
+        out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end) : SEASON_NONE;
+    /* "Summer 2019 and 2020": a bare year after a season is that season. */
+    gboolean bare_year = scan_number(&s, 4, 4, &year) && *s.p == '\0';
+    if (!(bare_year && season != SEASON_NONE) &&
+        date_parse_period_in(item, lang, &p.start, &p.end)) {
+      g_array_append_val(out, p);
+      continue;
+    }
+    ok = bare_year && season != SEASON_NONE;
+    if (!ok && (season = season_word_alone(item, lang)) != SEASON_NONE) {
+      /* "Spring and Fall 2019": a season alone takes the year of the next dated item. */
+      for (guint k = i + 1; k < items->len && !ok; k++) {
+        DatePeriod next;
+        if (date_parse_period_in(g_ptr_array_index(items, k), lang, &next.start, &next.end) &&
+            !next.start.present) {
+          date_to_ymd(next.start.first, &year, NULL, NULL);
+          ok = TRUE;
+        }
+      }
+    }
+    if (ok) {
+      DateValue v = {0};
+      ok = set_season(&v, year, season);
+      p.start = p.end = v;
+      g_array_append_val(out, p);
+    }
+  }
+  if (!ok) {
+    g_array_unref(out);
+    return NULL;
+  }
+  return out;
+}
+
+/* ---- Days that do not exist ---- */
+
+/* The month names of diagnostics, which are English whatever the CV's language. */
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+char *date_day_overflow(const char *text, DateValue *clamped)
+{
+  if (text == NULL)
+    return NULL;
+  g_autofree char *t = trimmed_copy(text, strlen(text));
+  if (t == NULL)
+    return NULL;
+  Scan s = {t, NULL};
+  gboolean approx = scan_approx(&s);
+  int year, month, day;
+  if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
+      *s.p++ != '-' || !scan_number(&s, 1, 2, &day) || *s.p != '\0')
+    return NULL;
+  if (!valid_year(year) || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+  if (day <= days)
+    return NULL;
+  if (clamped != NULL)
+    *clamped = (DateValue){.first = last_of_month(year, month),
+                           .last = last_of_month(year, month),
+                           .precision = DATE_PREC_DAY,
+                           .approximate = approx};
+  if (month == 2)
+    return g_strdup_printf("February %d has %d days", year, days);
+  return g_strdup_printf("%s has %d days", month_names[month - 1], days);
 }

@@ -7,10 +7,12 @@
 #include "describe.h"
 #include "diag.h"
 #include "dump.h"
+#include "embed.h"
 #include "layout.h"
 #include "output.h"
 #include "reader.h"
 #include "render.h"
+#include "starter.h"
 #include "strutil.h"
 #include "style.h"
 #include "summary.h"
@@ -47,12 +49,13 @@ enum {
  * them from the locale's charset (main never calls setlocale: output must not depend on
  * the locale, and Pango would pick fonts by it); UTF-8 is checked where it matters. */
 typedef struct {
-  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
+  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format, *lang;
   char **styles, **sets, **only, **rest, **milestones;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
   gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
   char *summary_format, *gap, *fail_on_gap;
+  char *new_name, *print_schema, *print_keys; /* --new, --print-schema, --print-keys */
 } Args;
 
 typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
@@ -134,10 +137,13 @@ static char *format_names(void)
 /* The help texts that name the formats, built once from the table. */
 typedef struct {
   char *output, *format_arg, *input_arg, *summary, *description;
+  char *lang, *lang_arg; /* --lang's help and its values, the catalogs' codes */
 } FormatHelp;
 
 static FormatHelp format_help_new(void)
 {
+  g_autofree char *codes = lang_codes();
+  g_auto(GStrv) code_list = g_strsplit(codes, ", ", -1);
   char *exts = format_list(TRUE, ".", ", ", NULL, FALSE);
   char *upper = format_list(FALSE, "", ", ", " or ", TRUE);
   FormatHelp h = {
@@ -146,6 +152,8 @@ static FormatHelp format_help_new(void)
                                 exts, render_formats[0]->extensions[0]),
       .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
       .input_arg = reader_format_names("|", "|"),
+      .lang = g_strdup("The chart's language (its words, month names, 'today'), over the CV's own"),
+      .lang_arg = g_strjoinv("|", code_list),
       .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
                                  "formats below) as %s. Several files (a CV and a .bib, a "
                                  "LinkedIn export's CSV files) make one chart; a folder or "
@@ -173,6 +181,8 @@ static void format_help_clear(FormatHelp *h)
   g_free(h->output);
   g_free(h->format_arg);
   g_free(h->input_arg);
+  g_free(h->lang);
+  g_free(h->lang_arg);
   g_free(h->summary);
   g_free(h->description);
 }
@@ -222,12 +232,22 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "Skip detection of the CV's format", help->input_arg},
       {"milestones", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->milestones,
        "Add the milestones of this file (a BibTeX file's publications); repeatable", "FILE"},
+      {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, help->lang_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
        "Print the computed layout as YAML on standard output; write no file", NULL},
       {"list-styles", 0, 0, G_OPTION_ARG_NONE, &a->list_styles,
        "List the built-in styles with a description each", NULL},
+      {"new", 0, 0, G_OPTION_ARG_FILENAME, &a->new_name,
+       "Print a commented starter CV for NAME on standard output, e.g. --new 'Ada Example' "
+       "> cv.yaml",
+       "NAME"},
+      {"print-schema", 0, 0, G_OPTION_ARG_FILENAME, &a->print_schema,
+       "Print the JSON Schema of CV files or of style files (for editors), or of --summary=json",
+       "cv|style|summary"},
+      {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
+       "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
        "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
@@ -271,9 +291,13 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->lang);
   g_free(a->summary_format);
   g_free(a->gap);
   g_free(a->fail_on_gap);
+  g_free(a->new_name);
+  g_free(a->print_schema);
+  g_free(a->print_keys);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -344,10 +368,12 @@ static int collect_sets(Config *cfg)
   return code;
 }
 
-/* --from, --to, --today: a date of the CV format, not `present`. */
-static int parse_date_option(const char *option, const char *text, DateValue *out)
+/* --from, --to, --today: a date of the CV format (in --lang's words, then English's),
+ * not `present`. */
+static int parse_date_option(const char *option, const char *text, const Lang *lang,
+                             DateValue *out)
 {
-  if (!date_parse(text, out) || out->present)
+  if (!date_parse_in(text, lang, out) || out->present)
     return usage_error("%s: unparsable date '%s' (%s)", option, text,
                        out->present ? "give a calendar date" : DATE_FORMS_HINT);
   return EXIT_DONE;
@@ -358,15 +384,15 @@ static int collect_dates(Config *cfg)
   const Args *a = cfg->args;
   DateValue v;
   int code = EXIT_DONE;
-  if (a->today && (code = parse_date_option("--today", a->today, &v)) == EXIT_DONE) {
+  if (a->today && (code = parse_date_option("--today", a->today, cfg->reader.lang, &v)) == EXIT_DONE) {
     cfg->reader.has_today = TRUE;
     cfg->reader.today = v.first;
   }
-  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, &v)) == 0) {
+  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_from = TRUE;
     cfg->timeline.from = v.first;
   }
-  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, &v)) == 0) {
+  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_to = TRUE;
     cfg->timeline.to = v.last;
   }
@@ -590,6 +616,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
     g_autofree char *names = reader_format_names(", ", " or ");
     return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
+  if (a->lang && (cfg->reader.lang = lang_find(a->lang)) == NULL) {
+    g_autofree char *codes = lang_codes();
+    return usage_error("--lang: unknown language '%s' (expected one of %s)", a->lang, codes);
   }
   code = configure_wait();
   if (code == EXIT_DONE)
@@ -947,6 +977,34 @@ static void report_watch_run(const Config *cfg, int code)
     fprintf(stderr, "cvtimeline: kept the last good output; waiting for changes\n");
 }
 
+/* The watched paths, one per line: to tell whether a run changed the list. */
+static char *watch_paths(GPtrArray *files)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_string_append_printf(s, "%s\n", (const char *)g_ptr_array_index(files, i));
+  return g_string_free(s, FALSE);
+}
+
+/* One run; returns the snapshot the next round compares with. It is taken before the
+ * run, so that a file written while the run reads it is seen as changed next round (a
+ * snapshot after the run would swallow that change); only when the run changed the list
+ * of watched files (another style chain) is the new list snapshotted afterwards. */
+static GString *watch_run(const Config *cfg, TextCtx *text, GPtrArray *watched)
+{
+  GString *before = watch_snapshot(watched);
+  char *paths = watch_paths(watched);
+  report_watch_run(cfg, run_once(cfg, text, watched));
+  char *after = watch_paths(watched);
+  if (!g_str_equal(paths, after)) {
+    g_string_free(before, TRUE);
+    before = watch_snapshot(watched);
+  }
+  g_free(after);
+  g_free(paths);
+  return before;
+}
+
 /* Re-runs whenever the CV or a style file changes, until Ctrl-C. A failed run writes
  * nothing (output is atomic and only follows a good render), so the last good output
  * stays. A change is acted on once the files have stopped changing for one interval,
@@ -964,8 +1022,7 @@ static int watch(const Config *cfg, TextCtx *text)
   for (char **s = cfg->args->styles; s && *s; s++)
     if (g_file_test(*s, G_FILE_TEST_IS_REGULAR))
       g_ptr_array_add(watched, g_strdup(*s));
-  report_watch_run(cfg, run_once(cfg, text, watched));
-  GString *last = watch_snapshot(watched);
+  GString *last = watch_run(cfg, text, watched);
   while (!interrupted) {
     g_usleep(WATCH_INTERVAL_US);
     GString *now = watch_snapshot(watched);
@@ -980,9 +1037,8 @@ static int watch(const Config *cfg, TextCtx *text)
     g_string_free(settled, TRUE);
     if (!stable || interrupted)
       continue; /* still being written: look again next round */
-    report_watch_run(cfg, run_once(cfg, text, watched));
     g_string_free(last, TRUE);
-    last = watch_snapshot(watched);
+    last = watch_run(cfg, text, watched);
   }
   g_string_free(last, TRUE);
   g_ptr_array_unref(watched);
@@ -1001,6 +1057,78 @@ static int list_styles(void)
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
+/* --print-schema=cv|style|summary: the schema embedded from doc/schema/, byte for byte. */
+static int print_schema(const char *which)
+{
+  g_autofree char *name = g_strdup_printf("%s.schema.json", which);
+  const char *text = embed_get(name);
+  if (text == NULL)
+    return usage_error("--print-schema: unknown schema '%s' (expected cv, style or summary)",
+                       which);
+  return fputs(text, stdout) >= 0 && fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+/* Prints `NAME: [KEY, KEY, ...]`, one line of --print-keys (YAML, for the tests). */
+static void print_key_line(const char *name, const char *const *keys)
+{
+  printf("%s: [", name);
+  for (guint i = 0; keys[i] != NULL; i++)
+    printf("%s%s", i ? ", " : "", keys[i]);
+  printf("]\n");
+}
+
+/* --print-keys=cv|style: every key the reader accepts, from its own tables, so that
+ * tests/run-schema.py fails when a key is added to a reader but not to its schema. */
+static int print_keys(const char *which)
+{
+  if (g_str_equal(which, "cv")) {
+    static const char *const mappings[] = {"top", "entry", "role", "period", "milestone"};
+    for (guint i = 0; i < G_N_ELEMENTS(mappings); i++)
+      print_key_line(mappings[i], reader_native_keys(mappings[i]));
+  } else if (g_str_equal(which, "style")) {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    for (guint i = 0; i < style_property_count(); i++)
+      g_ptr_array_add(keys, (gpointer)style_property_key(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("properties", (const char *const *)keys->pdata);
+    g_ptr_array_set_size(keys, 0);
+    for (guint i = 0; style_paint_field(i) != NULL; i++)
+      g_ptr_array_add(keys, (gpointer)style_paint_field(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("paint", (const char *const *)keys->pdata);
+    /* The keys the style reader takes by name, besides the registry's (style_layer.c). */
+    print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
+  } else {
+    return usage_error("--print-keys: expected cv or style, got '%s'", which);
+  }
+  return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+/* --new NAME: the starter CV on standard output, pointing editors at the installed
+ * schema. That path is fixed at build time (the same output on every run); when it is
+ * not there (an uninstalled build), a note says how to get the schema. */
+static int new_cv(const char *name)
+{
+  g_autofree char *trimmed = g_strstrip(g_strdup(name));
+  if (!g_utf8_validate(name, -1, NULL))
+    return usage_error("--new: the name is not valid UTF-8");
+  if (trimmed[0] == '\0')
+    return usage_error("--new: give the CV's name, e.g. --new 'Ada Example'");
+  const char *schema = CVT_SCHEMA_DIR "/cv.schema.json";
+  g_autofree char *text = starter_cv(name, schema);
+  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+    fprintf(stderr, "cvtimeline: error: could not write to standard output: %s\n",
+            g_strerror(errno));
+    return EXIT_OUTPUT;
+  }
+  if (!g_file_test(schema, G_FILE_TEST_IS_REGULAR))
+    fprintf(stderr,
+            "cvtimeline: note: %s is not installed yet; until it is, point the first line "
+            "at a copy: cvtimeline --print-schema=cv > cv.schema.json\n",
+            schema);
+  return EXIT_DONE;
+}
+
 static int run_command(const Args *a)
 {
   if (a->version) {
@@ -1009,6 +1137,12 @@ static int run_command(const Args *a)
   }
   if (a->list_styles)
     return list_styles();
+  if (a->print_schema)
+    return print_schema(a->print_schema);
+  if (a->print_keys)
+    return print_keys(a->print_keys);
+  if (a->new_name)
+    return new_cv(a->new_name);
   Config cfg = {0};
   int code = configure(&cfg, a);
   if (code == EXIT_DONE) {

@@ -91,16 +91,24 @@ typedef struct {
   ReaderLoadFunc load;
   gpointer load_data;
   guint depth; /* 0 for the files given; 1 while reading a file a CV named */
+  const Lang *lang;     /* --lang: the chart's language, over the CV's own; NULL: the CV's.
+                           Dates are read in the CV's own language, else in this one. */
 } ReaderOptions;
 
 #define READER_DEFAULT_OPTIONS                                                                     \
   ((ReaderOptions){.merge_roles = TRUE, .max_entries = 100000, .max_text_chars = 500})
 
 /* Starts a CV reader's pass over @file (readctx_init): texts shortened at
- * @opts->max_text_chars, at most @opts->max_entries entries and milestones, and `present`
+ * @opts->max_text_chars, at most @opts->max_entries entries and milestones, `present`
  * meaning --today, else the clock's day (the native reader then takes the file's own
- * `today` when there is no --today). */
+ * `today` when there is no --today), and dates read in --lang's words. */
 void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts, DiagList *diags);
+
+/* Settles the languages once a reader has found the CV's own (@file_lang, NULL when it
+ * names none; borrowed, and it must outlive the reading): dates are read in the CV's
+ * language, else in --lang's; @cv speaks --lang, else the CV's language, else English.
+ * Call before reading anything with words: group names and dates depend on it. */
+void reader_set_language(ReadCtx *c, ModelCv *cv, const ReaderOptions *opts, const Lang *file_lang);
 
 /* ---- The table ---- */
 
@@ -186,3 +194,8 @@ void reader_milestones_from(ReadCtx *c, const YdocNode *from, const ReaderOption
  * Implemented in reader_merge.c. */
 ModelCv *reader_read_all(ReaderSource *const *sources, guint n, const gboolean *milestones_only,
                          const ReaderOptions *opts, DiagList *diags);
+
+/* The keys the native reader accepts in one kind of mapping: "top", "entry", "role",
+ * "period" or "milestone"; a static NULL-terminated list, or NULL for any other @mapping.
+ * For --print-keys, whose output tests/run-schema.py compares with doc/schema/. */
+const char *const *reader_native_keys(const char *mapping);

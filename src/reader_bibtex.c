@@ -732,6 +732,7 @@ static ModelCv *bib_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
       parent->crossref_target = TRUE;
   }
   ModelCv *cv = model_cv_new(reader_source_name(src));
+  reader_set_language(&c, cv, opts, NULL);
   for (guint i = 0; i < bf.list->len && !c.over_limit; i++) {
     const BibEntry *e = g_ptr_array_index(bf.list, i);
     if (e->crossref_target)

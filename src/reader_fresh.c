@@ -134,7 +134,7 @@ static void fresh_read_group(ReadCtx *c, ModelCv *cv, const FreshGroupSpec *spec
     return;
   ModelGroup *group = model_cv_find_group(cv, spec->group_key);
   if (group == NULL) {
-    const char *name = spec->builtin ? model_builtin_group_name(spec->group_key) : spec->group_key;
+    const char *name = spec->builtin ? model_builtin_group_name(spec->group_key, cv->language) : spec->group_key;
     group = model_group_new(spec->group_key, name, spec->builtin);
     group->line = pair->key->line;
     group->column = pair->key->column;
@@ -224,6 +224,7 @@ static ModelCv *fresh_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(c.file);
+  reader_set_language(&c, cv, opts, NULL);
   for (guint i = 0; i < root->n && !c.over_limit; i++)
     fresh_read_section(&c, cv, &root->pairs[i]);
   return reader_parts_finish(&c, opts, cv,

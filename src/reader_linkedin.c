@@ -406,7 +406,7 @@ static void li_read_csv(ReadCtx *c, ReaderSource *src, LiKind kind, ModelCv *cv,
   if (csv.spec->group_key != NULL) {
     group = model_cv_find_group(cv, csv.spec->group_key);
     if (group == NULL) {
-      const char *name = csv.spec->builtin ? model_builtin_group_name(csv.spec->group_key)
+      const char *name = csv.spec->builtin ? model_builtin_group_name(csv.spec->group_key, cv->language)
                                            : csv.spec->group_key;
       group = model_group_new(csv.spec->group_key, name, csv.spec->builtin);
       group->line = (int)((const CsvdocRow *)g_ptr_array_index(table->rows, csv.header))->line;
@@ -460,6 +460,8 @@ static ModelCv *li_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
   ReadCtx c;
   reader_context_init(&c, reader_source_name(src), opts, diags);
   ModelCv *cv = model_cv_new(reader_source_name(src));
+  /* An export names no language: the chart speaks --lang's. */
+  reader_set_language(&c, cv, opts, NULL);
   gboolean archive = reader_source_is_archive(src);
   if (archive) {
     reader_source_member_count(src, diags);

@@ -85,6 +85,8 @@ ModelCv *reader_read_all(ReaderSource *const *sources, guint n, const gboolean *
     if (all == NULL) {
       all = model_cv_new(cv->file);
       all->today = cv->today;
+      lang_free(all->language);
+      all->language = lang_copy(cv->language);
     }
     reader_merge_into(all, cv, milestones_only != NULL && milestones_only[i]);
   }

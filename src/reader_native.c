@@ -5,14 +5,31 @@
 
 #include <string.h>
 
-static const char *const top_keys[] = {"name",    "headline", "today",      "jobs",   "education",
-                                       "degrees", "visiting", "milestones", "groups", NULL};
+static const char *const top_keys[] = {"name",       "headline",  "today",   "language",
+                                       "jobs",       "education", "degrees", "visiting",
+                                       "milestones", "groups",    NULL};
 static const char *const entry_keys[] = {"title", "org",     "location", "start",       "end",
                                          "date",  "periods", "roles",    "approximate", "url",
                                          "note",  "class",   NULL};
 static const char *const role_keys[] = {"title", "start", "end", "approximate", NULL};
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
+
+const char *const *reader_native_keys(const char *mapping)
+{
+  static const struct {
+    const char *name;
+    const char *const *keys;
+  } tables[] = {{"top", top_keys},
+                {"entry", entry_keys},
+                {"role", role_keys},
+                {"period", period_keys},
+                {"milestone", milestone_keys}};
+  for (gsize i = 0; mapping != NULL && i < G_N_ELEMENTS(tables); i++)
+    if (strcmp(tables[i].name, mapping) == 0)
+      return tables[i].keys;
+  return NULL;
+}
 
 /* ---- small helpers ---- */
 
@@ -123,28 +140,39 @@ static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean a
   return add_span(c, &in, approx, entry);
 }
 
+/* A `periods` item written as text: a date, a range, an academic year, or a list of them
+ * ("2023, 2024", "summer 2019 and 2020"), each a period of its own. */
 static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean approx,
                                    ModelEntry *entry)
 {
   g_autofree char *s = readctx_shown(node->text);
-  SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
-  if (!date_parse_period(node->text, &in.start, &in.end)) {
+  g_autoptr(GArray) periods = date_parse_periods_in(node->text, c->lang);
+  if (periods == NULL) {
+    g_autofree char *langs = readctx_date_languages(c->lang, node->text, TRUE);
     readctx_error(c, node,
                   "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
-                  "an academic year such as '2005/06'",
-                  s);
+                  "an academic year such as '2005/06'%s",
+                  s, langs);
     return FALSE;
   }
-  if (in.start.present) {
-    readctx_error(c, node, "a period cannot start at '%s'", s);
-    return FALSE;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < periods->len && ok; i++) {
+    const DatePeriod *p = &g_array_index(periods, DatePeriod, i);
+    SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
+    in.start = p->start;
+    in.end = p->end;
+    if (in.start.present) {
+      readctx_error(c, node, "a period cannot start at '%s'", s);
+      return FALSE;
+    }
+    if (!in.end.present && in.end.last < in.start.first) {
+      readctx_error(c, node, "period '%s' ends before it starts", s);
+      return FALSE;
+    }
+    in.period_text = node->text;
+    ok = add_span(c, &in, approx, entry);
   }
-  if (!in.end.present && in.end.last < in.start.first) {
-    readctx_error(c, node, "period '%s' ends before it starts", s);
-    return FALSE;
-  }
-  in.period_text = node->text;
-  return add_span(c, &in, approx, entry);
+  return ok;
 }
 
 static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
@@ -561,7 +589,7 @@ static void read_group(ReadCtx *c, ModelCv *cv, const YdocNode *key, const char 
                     existing->line);
     return;
   }
-  const char *name = builtin ? model_builtin_group_name(group_key) : group_key;
+  const char *name = builtin ? model_builtin_group_name(group_key, cv->language) : group_key;
   ModelGroup *group = model_group_new(group_key, name, builtin);
   group->line = key->line;
   group->column = key->column;
@@ -707,8 +735,8 @@ static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p, const Read
     readctx_string(c, p->value, &cv->name);
   else if (is_key(p, "headline"))
     readctx_string(c, p->value, &cv->headline);
-  else if (is_key(p, "today"))
-    return; /* read first, by resolve_today */
+  else if (is_key(p, "today") || is_key(p, "language"))
+    return; /* read first, by resolve_today and native_read */
   else if (is_key(p, "jobs") || is_key(p, "education") || is_key(p, "visiting"))
     read_group(c, cv, p->key, key, p->value, TRUE);
   else if (is_key(p, "degrees"))
@@ -732,6 +760,9 @@ static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagLi
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
+  /* Before anything else: dates and the built-in groups' names are in the CV's language. */
+  const YdocNode *language = ydoc_get(root, "language");
+  reader_set_language(&c, cv, opts, language ? readctx_language(&c, language) : NULL);
   c.today = cv->today = resolve_today(&c, opts, root);
   for (guint i = 0; i < root->n; i++)
     read_top_pair(&c, cv, &root->pairs[i], opts);

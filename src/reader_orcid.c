@@ -91,7 +91,7 @@ static ModelGroup *orcid_group(ModelCv *cv, const OrcidKind *kind, const YdocNod
 {
   ModelGroup *group = model_cv_find_group(cv, kind->group_key);
   if (group == NULL) {
-    const char *name = kind->builtin ? model_builtin_group_name(kind->group_key) : kind->group_key;
+    const char *name = kind->builtin ? model_builtin_group_name(kind->group_key, cv->language) : kind->group_key;
     group = model_group_new(kind->group_key, name, kind->builtin);
     group->line = at->line;
     group->column = at->column;
@@ -369,6 +369,7 @@ static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(c.file);
+  reader_set_language(&c, cv, opts, NULL);
   const YdocNode *person = ydoc_get(root, "person");
   if (person != NULL)
     orcid_read_name(&c, cv, person);

@@ -2,52 +2,28 @@
  * from exporters' free forms, entry names for messages, the "nothing to draw" test. */
 #include "reader_parts.h"
 
+#include "lang.h"
 #include "reader_import.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Month words, lower case, in the languages LinkedIn and reference managers export in.
- * No word names two different months in two languages. */
-static const struct {
-  const char *word;
-  int month;
-} parts_months[] = {
-    {"january", 1},    {"jan", 1},        {"januar", 1},    {"janv", 1},     {"janvier", 1},
-    {"ene", 1},        {"enero", 1},      {"janeiro", 1},   {"gen", 1},      {"gennaio", 1},
-    {"januari", 1},    {"february", 2},   {"feb", 2},       {"febr", 2},     {"februar", 2},
-    {"févr", 2},       {"fevr", 2},       {"février", 2},   {"fevrier", 2},  {"febrero", 2},
-    {"fev", 2},        {"fevereiro", 2},  {"febbraio", 2},  {"februari", 2}, {"march", 3},
-    {"mar", 3},        {"mär", 3},        {"mrz", 3},       {"märz", 3},     {"mars", 3},
-    {"marzo", 3},      {"março", 3},      {"marco", 3},     {"mrt", 3},      {"maart", 3},
-    {"april", 4},      {"apr", 4},        {"avr", 4},       {"avril", 4},    {"abr", 4},
-    {"abril", 4},      {"aprile", 4},     {"may", 5},       {"mai", 5},      {"mayo", 5},
-    {"maio", 5},       {"mag", 5},        {"maggio", 5},    {"mei", 5},      {"june", 6},
-    {"jun", 6},        {"juni", 6},       {"juin", 6},      {"junio", 6},    {"junho", 6},
-    {"giu", 6},        {"giugno", 6},     {"july", 7},      {"jul", 7},      {"juli", 7},
-    {"juil", 7},       {"juillet", 7},    {"julio", 7},     {"julho", 7},    {"lug", 7},
-    {"luglio", 7},     {"august", 8},     {"aug", 8},       {"août", 8},     {"aout", 8},
-    {"ago", 8},        {"agosto", 8},     {"augustus", 8},  {"september", 9}, {"sep", 9},
-    {"sept", 9},       {"septembre", 9},  {"septiembre", 9}, {"set", 9},     {"setembro", 9},
-    {"settembre", 9},  {"october", 10},   {"oct", 10},      {"okt", 10},     {"oktober", 10},
-    {"octobre", 10},   {"octubre", 10},   {"out", 10},      {"outubro", 10}, {"ott", 10},
-    {"ottobre", 10},   {"november", 11},  {"nov", 11},      {"novembre", 11}, {"noviembre", 11},
-    {"novembro", 11},  {"december", 12},  {"dec", 12},      {"dez", 12},     {"dezember", 12},
-    {"déc", 12},       {"décembre", 12},  {"decembre", 12}, {"dic", 12},     {"diciembre", 12},
-    {"dezembro", 12},  {"dicembre", 12},
-};
-
 int reader_parts_month(const char *word)
 {
   if (word == NULL || *word == '\0' || !g_utf8_validate(word, -1, NULL))
     return 0;
-  g_autofree char *low = g_utf8_strdown(word, -1);
-  gsize n = strlen(low);
-  if (n > 1 && low[n - 1] == '.')
-    low[n - 1] = '\0';
-  for (gsize i = 0; i < G_N_ELEMENTS(parts_months); i++)
-    if (strcmp(low, parts_months[i].word) == 0)
-      return parts_months[i].month;
+  g_autofree char *w = g_strdup(word);
+  gsize n = strlen(w);
+  if (n > 1 && w[n - 1] == '.')
+    w[n - 1] = '\0';
+  g_autofree char *folded = lang_fold(w);
+  /* The export says not which language it speaks: every catalog is asked, English
+   * first; the first that knows the word wins. */
+  for (guint i = 0; i < lang_count(); i++) {
+    int month = lang_read_month(lang_nth(i), folded);
+    if (month > 0)
+      return month;
+  }
   return 0;
 }
 
@@ -183,21 +159,6 @@ char *reader_parts_entry_name(const char *title, const char *org)
   if (t != NULL || o != NULL)
     return g_strdup_printf("'%s'", t != NULL ? t : o);
   return g_strdup("the entry");
-}
-
-gboolean reader_parts_has_content(const ModelCv *cv)
-{
-  if (cv->milestones->len > 0)
-    return TRUE;
-  for (guint g = 0; g < cv->groups->len; g++) {
-    const ModelGroup *group = g_ptr_array_index(cv->groups, g);
-    for (guint e = 0; e < group->entries->len; e++) {
-      const ModelEntry *entry = g_ptr_array_index(group->entries, e);
-      if (entry->periods->len > 0)
-        return TRUE;
-    }
-  }
-  return FALSE;
 }
 
 /* ---- Publications ---- */
@@ -446,7 +407,7 @@ ModelCv *reader_parts_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv,
   for (guint i = cv->groups->len; i-- > 0;)
     if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
       g_ptr_array_remove_index(cv->groups, i);
-  if (nothing != NULL && !readctx_failed(c) && !reader_parts_has_content(cv))
+  if (nothing != NULL && !readctx_failed(c) && !reader_import_drawable(cv))
     diag_error(c->diags, cv->file, 0, 0, "nothing to draw: %s", nothing);
   return reader_import_finish(c, opts, cv);
 }

@@ -1,14 +1,15 @@
 /* Helpers the readers of exported data share (LinkedIn, ORCID, BibTeX, FRESH;
  * doc/importing.md): dates from their parts or from the free forms exporters write
  * (month names in several languages), the name an entry goes by in messages, and the
- * "nothing to draw" check. Pure functions over the model and the reading context. */
+ * "nothing to draw" step. Pure functions over the model and the reading context. */
 #pragma once
 
 #include "reader.h"
 
-/* The month 1..12 that @word names: English, German, French, Spanish, Portuguese,
- * Italian or Dutch, in full or abbreviated ("Jun", "juin", "juil.", "Mär", "okt", "dez"),
- * any case, a trailing dot allowed; else 0. */
+/* The month 1..12 that @word names in any of the catalogs' languages (lang.h: English
+ * first, then German, French, Spanish, Portuguese, Italian, Polish, Dutch, Turkish...),
+ * in full or abbreviated ("Jun", "juin", "juil.", "Mär", "okt", "dez"), any case, a
+ * trailing dot allowed; else 0. */
 int reader_parts_month(const char *word);
 
 /* A date from a year (1000..9999), a month (0: none given) and a day (0: none given),
@@ -26,9 +27,6 @@ gboolean reader_parts_parse_date(const char *text, DateValue *out, gboolean *cla
 /* How an entry is named in messages: "'TITLE at ORG'", "'TITLE'" or "'ORG'", each part
  * cut to READCTX_SHOWN_CHARS; "the entry" when both are NULL. A new string. */
 char *reader_parts_entry_name(const char *title, const char *org);
-
-/* TRUE when @cv has something to draw: an entry with a period or a milestone. */
-gboolean reader_parts_has_content(const ModelCv *cv);
 
 /* The short form of a publication's venue (doc/importing.md "Publications as
  * milestones"): an acronym the venue gives in parentheses or braces ("... (ICML)" is

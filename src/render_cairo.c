@@ -110,6 +110,23 @@ static void hatch_path(cairo_t *cr, const LayoutShape *s, int dir)
   }
 }
 
+/* Straight lines across the box on the page's grid: vertical ones when @vertical, else
+ * horizontal ones. */
+static void lines_path(cairo_t *cr, const LayoutShape *s, gboolean vertical)
+{
+  double lo = vertical ? s->x : s->y, hi = lo + (vertical ? s->w : s->h);
+  for (double u = floor(lo / HATCH_SPACING) * HATCH_SPACING + HATCH_SPACING / 2; u <= hi;
+       u += HATCH_SPACING) {
+    if (vertical) {
+      cairo_move_to(cr, u, s->y);
+      cairo_line_to(cr, u, s->y + s->h);
+    } else {
+      cairo_move_to(cr, s->x, u);
+      cairo_line_to(cr, s->x + s->w, u);
+    }
+  }
+}
+
 static void dots_path(cairo_t *cr, const LayoutShape *s)
 {
   double x0 = floor(s->x / DOT_SPACING) * DOT_SPACING + DOT_SPACING / 2;
@@ -142,6 +159,21 @@ static void paint_pattern(cairo_t *cr, const LayoutShape *s)
   case STYLE_PATTERN_CROSSHATCH:
     hatch_path(cr, s, 1);
     hatch_path(cr, s, -1);
+    cairo_set_line_width(cr, HATCH_WIDTH);
+    cairo_stroke(cr);
+    break;
+  case STYLE_PATTERN_BACKHATCH:
+    hatch_path(cr, s, -1);
+    cairo_set_line_width(cr, HATCH_WIDTH);
+    cairo_stroke(cr);
+    break;
+  case STYLE_PATTERN_VERTICAL:
+  case STYLE_PATTERN_HORIZONTAL:
+  case STYLE_PATTERN_GRID:
+    if (s->pattern != STYLE_PATTERN_HORIZONTAL)
+      lines_path(cr, s, TRUE);
+    if (s->pattern != STYLE_PATTERN_VERTICAL)
+      lines_path(cr, s, FALSE);
     cairo_set_line_width(cr, HATCH_WIDTH);
     cairo_stroke(cr);
     break;

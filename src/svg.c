@@ -715,31 +715,34 @@ static void append_label(GString *out, Layer *layer, const LayoutScene *scene, g
 static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
                          const LayoutEntry *entry)
 {
-  char *tip = describe_entry(entry);
+  char *tip = describe_entry(scene->lang, entry);
   append_owner_group(out, entry->url, tip);
   g_free(tip);
   for (guint b = 0; b < entry->bars->len; b++) {
-    char *bar_tip = describe_bar(entry, b);
-    append_tooltip_rect(out, layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape),
-                        bar_tip);
+    char *bar_tip = describe_bar(scene->lang, entry, b);
+    LayoutBox box = layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape);
+    append_tooltip_rect(out, box, bar_tip);
     g_free(bar_tip);
   }
   /* Segment labels come before the entry's own label in paint order. */
   for (guint b = 0; b < entry->bars->len; b++)
     append_label(out, layer, scene, g_array_index(entry->bars, LayoutBar, b).label);
   append_label(out, layer, scene, entry->label);
+  append_label(out, layer, scene, entry->org_label);
+  append_label(out, layer, scene, entry->caption);
   append_owner_end(out, entry->url);
 }
 
 static void append_milestone(GString *out, Layer *layer, const LayoutScene *scene,
                              const LayoutMilestone *ms)
 {
-  char *tip = describe_milestone(ms);
+  char *tip = describe_milestone(scene->lang, ms);
   append_owner_group(out, ms->url, tip);
   if (ms->marker != LAYOUT_NONE)
     append_tooltip_rect(out, layout_shape_box(scene, ms->marker), tip);
   g_free(tip);
   append_label(out, layer, scene, ms->label);
+  append_label(out, layer, scene, ms->list_item);
   append_owner_end(out, ms->url);
 }
 

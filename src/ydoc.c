@@ -247,6 +247,7 @@ typedef struct {
   gboolean have_key;  /* YDOC_MAPPING: the next node is a value */
   YdocNode *key;      /* the key waiting for that value */
   gboolean drop_pair; /* the key was rejected: the value is parsed but not kept */
+  guint replace_pair; /* JSON's duplicate key: 1 + the index of the pair it replaces, or 0 */
   gsize nodes_before; /* the node count before this collection */
   gsize bytes_before; /* the text byte count before this collection */
   guint height;
@@ -267,6 +268,7 @@ typedef struct {
   gsize bytes; /* scalar text so far, aliases counted as copies (capped at max_bytes) */
   guint documents;
   gboolean failed; /* an error that leaves no usable tree was reported */
+  YdocDuplicates duplicates;
   YdocNode *root;
 } Builder;
 
@@ -370,10 +372,15 @@ static void attach(Builder *b, YdocNode *node, guint height)
     return;
   }
   if (top->have_key) {
-    if (!top->drop_pair) {
+    if (top->replace_pair > 0) {
+      YdocPair *earlier = &g_array_index(top->pairs, YdocPair, top->replace_pair - 1);
+      earlier->key = top->key;
+      earlier->value = node;
+    } else if (!top->drop_pair) {
       YdocPair pair = {.key = top->key, .value = node};
       g_array_append_val(top->pairs, pair);
     }
+    top->replace_pair = 0;
     top->have_key = FALSE;
     top->key = NULL;
     top->drop_pair = FALSE;
@@ -387,6 +394,21 @@ static void attach(Builder *b, YdocNode *node, guint height)
     return;
   }
   const YdocNode *first = g_hash_table_lookup(top->keys, node->text);
+  if (first != NULL && b->duplicates == YDOC_DUPLICATES_LAST_WINS) {
+    /* JSON allows it and every JSON parser keeps the last; the value takes the place of
+     * the earlier pair, so the mapping still has each key once. */
+    char *shown = key_for_message(node);
+    diag_warning(b->diags, b->file, node->line, node->column,
+                 "duplicate key '%s' (first given at %d:%d); the last one is used", shown,
+                 first->line, first->column);
+    g_free(shown);
+    for (guint i = 0; i < top->pairs->len; i++)
+      if (strcmp(g_array_index(top->pairs, YdocPair, i).key->text, node->text) == 0)
+        top->replace_pair = i + 1;
+    /* The earlier one was dropped (its key was no string): nothing to replace. */
+    top->drop_pair = top->replace_pair == 0;
+    return;
+  }
   if (first != NULL) {
     char *shown = key_for_message(node);
     error_at_node(b, node, "duplicate key '%s' (first given at %d:%d)", shown, first->line,
@@ -643,7 +665,14 @@ static void anchor_free(gpointer p)
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags)
 {
+  return ydoc_parse_with(file, data, len, limits, YDOC_DUPLICATES_ERROR, diags);
+}
+
+YdocDoc *ydoc_parse_with(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                         YdocDuplicates duplicates, DiagList *diags)
+{
   Builder b = {0};
+  b.duplicates = duplicates;
   if (data == NULL)
     data = "";
   b.file = file;

@@ -84,13 +84,28 @@ char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags);
 
+/* What a key given twice in one mapping is. */
+typedef enum {
+  YDOC_DUPLICATES_ERROR,     /* YAML forbids it: an error, the later pair dropped */
+  YDOC_DUPLICATES_LAST_WINS, /* JSON allows it: a warning, the later value replaces the first */
+} YdocDuplicates;
+
+/* ydoc_parse with a policy for duplicate keys (ydoc_parse: YDOC_DUPLICATES_ERROR). With
+ * YDOC_DUPLICATES_LAST_WINS the warning is "duplicate key 'K' (first given at L:C); the
+ * last one is used", and the pair keeps the first one's place with the last one's key
+ * and value. */
+YdocDoc *ydoc_parse_with(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                         YdocDuplicates duplicates, DiagList *diags);
+
 /* TRUE when @data (@len bytes) is JSON text: the first thing after a byte order mark and
  * blanks is `{` or `[`. */
 gboolean ydoc_looks_like_json(const char *data, gsize len);
 
 /* Parses @data as JSON, with ydoc_parse's contract: first the fix-ups real JSON needs to
  * be read as YAML (the UTF-16 surrogate pairs "\uD83D\uDE80" that YAML does not know
- * become one escape; columns after one on its line shift left by two), then ydoc_parse.
+ * become one escape; columns after one on its line shift left by two), then ydoc_parse,
+ * except that a duplicate key is a warning and the last value wins, as in every JSON
+ * parser (YDOC_DUPLICATES_LAST_WINS).
  * Implemented in ydoc_json.c. */
 YdocDoc *ydoc_parse_json(const char *file, const char *data, gsize len, const YdocLimits *limits,
                          DiagList *diags);

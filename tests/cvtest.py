@@ -114,3 +114,13 @@ def import_files():
         if f.endswith(IMPORT_EXTENSIONS) or os.path.isdir(os.path.join(full, f)):
             out.append("tests/import/" + f)
     return out
+
+
+def load_checker():
+    """tools/check-layout.py as a module (check_dump, completeness, ...)."""
+    import importlib.util
+    path = os.path.join(SRC, "tools", "check-layout.py")
+    spec = importlib.util.spec_from_file_location("check_layout", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

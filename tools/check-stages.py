@@ -19,8 +19,9 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil", "emit", "sysio", "zipfile"]),
+    ("base", ["diag", "strutil", "emit", "sysio", "embed", "zipfile"]),
     ("ydoc", ["ydoc", "csvdoc"]),
+    ("lang", ["lang"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
     ("model", ["model"]),
@@ -32,7 +33,7 @@ STAGES = [
     ("describe", ["describe"]),
     ("renderers", ["dump", "render", "svg", "png_encode"]),
     ("output", ["output"]),
-    ("main", ["main"]),
+    ("main", ["main", "starter"]),
 ]
 # What describe and the renderers must never see: they read the scene only.
 MODEL_HEADERS = {"model.h", "timeline.h"}

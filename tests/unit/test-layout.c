@@ -29,7 +29,7 @@ static ModelGroup *cv_group(ModelCv *cv, const char *key)
 {
   ModelGroup *g = model_cv_find_group(cv, key);
   if (!g) {
-    const char *name = model_builtin_group_name(key);
+    const char *name = model_builtin_group_name(key, NULL);
     g = model_group_new(key, name ? name : key, name != NULL);
     g_ptr_array_add(cv->groups, g);
   }
