@@ -112,12 +112,12 @@ static void csv_row_free(gpointer data)
 
 /* The bytes as UTF-8: UTF-16 (with its byte order mark) converted, a UTF-8 byte order
  * mark skipped, text that is no UTF-8 at all read as Windows-1252 (a spreadsheet's save;
- * *@legacy set, may be NULL). *@owned receives a converted copy to free, or NULL. */
-static const char *csv_text(const char *data, gsize *len, char **owned, gboolean *legacy)
+ * *@legacy set to the line of the first byte that is not UTF-8; may be NULL). *@owned receives a converted copy to free, or NULL. */
+static const char *csv_text(const char *data, gsize *len, char **owned, int *legacy)
 {
   *owned = NULL;
   if (legacy != NULL)
-    *legacy = FALSE;
+    *legacy = 0;
   const guchar *u = (const guchar *)data;
   if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
     gsize out_len = 0;
@@ -135,11 +135,11 @@ static const char *csv_text(const char *data, gsize *len, char **owned, gboolean
   gsize out_len = 0;
   char *converted = *owned == NULL ? strutil_legacy_to_utf8(data, *len, &out_len) : NULL;
   if (converted != NULL) {
+    if (legacy != NULL)
+      *legacy = strutil_invalid_utf8_line(data, *len);
     *owned = converted;
     *len = out_len;
     data = converted;
-    if (legacy != NULL)
-      *legacy = TRUE;
   }
   return data;
 }
@@ -180,22 +180,28 @@ static void csv_parse_init(CsvParse *p, const char *file, DiagList *diags)
 CsvdocTable *csvdoc_parse(const char *file, const char *data, gsize len, DiagList *diags)
 {
   char *owned;
-  gboolean legacy;
+  int legacy;
   data = csv_text(data, &len, &owned, &legacy);
-  if (legacy)
-    diag_warning(diags, file, 0, 0, "not UTF-8: read as Windows-1252");
+  if (legacy > 0)
+    diag_warning(diags, file, legacy, 0, "not UTF-8: read as Windows-1252");
   CsvParse p;
   csv_parse_init(&p, file, diags);
   struct csv_parser parser;
   csv_init(&parser, CSV_APPEND_NULL);
   csv_set_delim(&parser, csv_sniff_delimiter(data, len));
   csv_feed(&parser, &p, data, len, NULL);
-  csv_fini(&parser, csv_on_field, csv_on_record, &p);
+  /* A quote left open swallows every later row into one field (a file cut short):
+   * an error at the field it opens, rather than rows silently missing. Strict at the
+   * end only: a stray quote inside a field is read as spreadsheets read it. */
+  csv_set_opts(&parser, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
+  if (!p.too_many && csv_fini(&parser, csv_on_field, csv_on_record, &p) != 0)
+    diag_error(diags, file, p.record_line, (int)p.cells->len + 1,
+               "a quoted field is not closed: it runs to the end of the file");
   csv_free(&parser);
   g_array_free(p.cells, TRUE);
   g_free(owned);
   if (p.too_many) {
-    diag_error(diags, file, 0, 0, "more than %u fields; not read", CSVDOC_MAX_CELLS);
+    diag_error(diags, file, p.record_line, 0, "more than %u fields; not read", CSVDOC_MAX_CELLS);
     g_ptr_array_unref(p.rows);
     g_string_chunk_free(p.text);
     return NULL;

@@ -658,7 +658,8 @@ static void bib_parse(BibFile *bf, const char *file, const char *data, gsize len
   gsize legacy_len = 0;
   g_autofree char *legacy = strutil_legacy_to_utf8(data, len, &legacy_len);
   if (legacy != NULL) {
-    diag_warning(diags, file, 0, 0, "not UTF-8: read as Windows-1252");
+    diag_warning(diags, file, strutil_invalid_utf8_line(data, len), 0,
+                 "not UTF-8: read as Windows-1252");
     data = legacy;
     len = legacy_len;
   }
@@ -742,7 +743,7 @@ static ModelCv *bib_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
       g_ptr_array_add(cv->milestones, m);
   }
   if (!readctx_failed(&c) && cv->milestones->len == 0)
-    diag_error(diags, reader_source_name(src), 0, 0,
+    diag_error(diags, reader_source_name(src), 1, 1,
                "nothing to draw: no entry with a title and a year (of %u entries)", bf.list->len);
   g_ptr_array_unref(bf.list);
   g_hash_table_unref(bf.entries);

@@ -227,7 +227,7 @@ static ModelCv *fresh_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
   reader_set_language(&c, cv, opts, NULL);
   for (guint i = 0; i < root->n && !c.over_limit; i++)
     fresh_read_section(&c, cv, &root->pairs[i]);
-  return reader_parts_finish(&c, opts, cv,
+  return reader_parts_finish(&c, opts, cv, FALSE,
                              "no dated entries in employment, education, service or "
                              "affiliation history, projects, governance, extracurricular, "
                              "writing, recognition, speaking or samples");

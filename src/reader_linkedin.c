@@ -278,6 +278,13 @@ static char *li_education_title(ReadCtx *c, const LiCsv *csv, const CsvdocRow *r
   return g_strdup(degree != NULL ? degree : field);
 }
 
+/* Where @row's field of column @k is (or would be: a short row): its line, and the
+ * column's number when the header has it. */
+static YdocNode li_at(const LiCsv *csv, const CsvdocRow *row, int k)
+{
+  return readctx_cell(row->line, csv->col[k] >= 0 ? csv->col[k] + 1 : 0, "");
+}
+
 /* A row that becomes an entry of @group. */
 static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, ModelGroup *group)
 {
@@ -287,7 +294,8 @@ static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, Mo
   g_autofree char *who = reader_parts_entry_name(title, org);
   YdocNode at = readctx_cell(row->line, 0, "");
   if (title == NULL && org == NULL) {
-    readctx_warning(c, &at, "a row with neither %s nor %s; left out",
+    YdocNode at_title = li_at(csv, row, COL_TITLE);
+    readctx_warning(c, &at_title, "a row with neither %s nor %s; left out",
                     csv->spec->names[COL_TITLE][0], csv->spec->names[COL_ORG][0] != NULL
                                                         ? csv->spec->names[COL_ORG][0]
                                                         : "a name");
@@ -299,7 +307,8 @@ static void li_read_entry(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, Mo
   if (ds == READER_PARTS_BAD || de == READER_PARTS_BAD)
     return;
   if (ds == READER_PARTS_ABSENT) {
-    readctx_warning(c, &at, "%s has no start date; left out", who);
+    YdocNode at_start = li_at(csv, row, COL_START);
+    readctx_warning(c, &at_start, "%s has no start date; left out", who);
     return;
   }
   const YdocNode *start_cell = li_cell(csv, row, COL_START);
@@ -340,7 +349,8 @@ static void li_read_milestone(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row
   g_autofree char *who = reader_parts_entry_name(title, NULL);
   YdocNode at = readctx_cell(row->line, 0, "");
   if (title == NULL) {
-    readctx_warning(c, &at, "a row without %s; left out", csv->spec->names[COL_TITLE][0]);
+    YdocNode at_title = li_at(csv, row, COL_TITLE);
+    readctx_warning(c, &at_title, "a row without %s; left out", csv->spec->names[COL_TITLE][0]);
     return;
   }
   DateValue date;
@@ -348,7 +358,8 @@ static void li_read_milestone(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row
   if (dd == READER_PARTS_BAD)
     return;
   if (dd == READER_PARTS_ABSENT) {
-    readctx_warning(c, &at, "%s has no date; left out", who);
+    YdocNode at_date = li_at(csv, row, COL_DATE);
+    readctx_warning(c, &at_date, "%s has no date; left out", who);
     return;
   }
   const YdocNode *date_cell = li_cell(csv, row, COL_DATE);
@@ -485,7 +496,7 @@ static ModelCv *li_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
    * Positions.csv); anything else with nothing to draw is an error. */
   g_autofree char *files = li_files_looked_for();
   g_autofree char *nothing = g_strdup_printf("no dated rows in %s", files);
-  return reader_parts_finish(&c, opts, cv,
+  return reader_parts_finish(&c, opts, cv, archive,
                              archive || li_kind_of(src) != LI_PROFILE ? nothing : NULL);
 }
 

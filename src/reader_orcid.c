@@ -76,8 +76,16 @@ static OrcidDate orcid_date(ReadCtx *c, const YdocNode *date, const char *what, 
     return ORCID_DATE_ABSENT;
   gboolean clamped;
   if (year <= 0 || month < 0 || day < 0 || !reader_parts_date(year, month, day, out, &clamped)) {
-    readctx_warning(c, date, "%s: the %s (year %d, month %d, day %d) is no date; left out", who,
-                    what, year, month, day);
+    /* The parts as the file gives them, the absent ones left out. */
+    GString *parts = g_string_new(NULL);
+    static const char *const keys[] = {"year", "month", "day"};
+    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+      const YdocNode *v = orcid_value_node(ydoc_get(date, keys[i]));
+      if (v != NULL)
+        g_string_append_printf(parts, "%s%s '%s'", parts->len ? ", " : "", keys[i], v->text);
+    }
+    readctx_warning(c, date, "%s: the %s (%s) is no date; left out", who, what, parts->str);
+    g_string_free(parts, TRUE);
     return ORCID_DATE_BAD;
   }
   if (clamped)
@@ -388,7 +396,7 @@ static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
   else
     orcid_read_activities(&c, cv, root);
   /* A record whose activities are all private shows nothing through the public API. */
-  return reader_parts_finish(&c, opts, cv,
+  return reader_parts_finish(&c, opts, cv, FALSE,
                              person != NULL
                                  ? "the record has no dated employments, educations, "
                                    "qualifications, invited positions, distinctions, memberships, "

@@ -67,7 +67,8 @@ const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOpt
 
 /* The last steps of a reader of exported data: groups left empty are dropped; when
  * @nothing is not NULL and no error was reported, a model with nothing to draw is the
- * error "nothing to draw: NOTHING" at the file; then reader_import_finish. Returns @cv,
- * or frees it and returns NULL. */
+ * error "nothing to draw: NOTHING" at line 1, column 1 of the file (where the document
+ * starts), or without a position when @folder (a folder or an archive has no lines);
+ * then reader_import_finish. Returns @cv, or frees it and returns NULL. */
 ModelCv *reader_parts_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv,
-                             const char *nothing);
+                             gboolean folder, const char *nothing);

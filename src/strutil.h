@@ -54,3 +54,8 @@ gboolean strutil_has_unclean(const char *text);
  * UTF-8 already, or hold a NUL. For old .bib files and CSV files saved again by a
  * spreadsheet. */
 char *strutil_legacy_to_utf8(const char *data, gsize len, gsize *out_len);
+
+/* The 1-based line (ended by LF, CR or CRLF) of the first byte of @len bytes at @data
+ * that is not UTF-8; 0 when all are. For the warning that names where a file stops
+ * being UTF-8. */
+int strutil_invalid_utf8_line(const char *data, gsize len);

@@ -294,7 +294,7 @@ def inputs(t, exe):
                              cwd=tmp)
         t.ok(status == 0 and os.path.getsize(os.path.join(tmp, "z.png")) > 0,
              "a zip archive is read as it was downloaded", describe(status, err))
-        t.ok("LinkedInDataExport.zip/Positions.csv:6: warning: 'Volunteer translator at Open "
+        t.ok("LinkedInDataExport.zip/Positions.csv:6:3: warning: 'Volunteer translator at Open "
              "Docs Project' has no start date; left out" in err,
              "a message in an archive names the member, the row's line", err)
         empty = os.path.join(tmp, "empty")

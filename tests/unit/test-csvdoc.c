@@ -114,6 +114,29 @@ static void test_legacy(void)
   g_assert_cmpstr(cell(t, 1, 1)->text, ==, "\xe2\x82\xac 5");
   g_assert_cmpuint(diag_warning_count(diags), ==, 1);
   g_assert_nonnull(strstr(diag_get(diags, 0)->text, "read as Windows-1252"));
+  g_assert_cmpint(diag_get(diags, 0)->line, ==, 2);
+  csvdoc_free(t);
+  diag_list_free(diags);
+}
+
+/* A quote left open (a file cut short) is an error at the field it opens; a stray quote
+ * inside an unquoted field is text, as spreadsheets read it. */
+static void test_open_quote(void)
+{
+  const char text[] = "Company Name,Title\nA,\"B\nC,D\n";
+  DiagList *diags = diag_list_new();
+  CsvdocTable *t = parse(text, sizeof text - 1, diags);
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  g_assert_cmpint(diag_get(diags, 0)->line, ==, 2);
+  g_assert_cmpint(diag_get(diags, 0)->column, ==, 2);
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "quoted field is not closed"));
+  csvdoc_free(t);
+  diag_list_free(diags);
+  const char stray[] = "Title,Size\nScreen,5\" wide\n";
+  diags = diag_list_new();
+  t = parse(stray, sizeof stray - 1, diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cell(t, 1, 1)->text, ==, "5\" wide");
   csvdoc_free(t);
   diag_list_free(diags);
 }
@@ -156,5 +179,6 @@ int main(int argc, char **argv)
   g_test_add_func("/csvdoc/legacy", test_legacy);
   g_test_add_func("/csvdoc/first-row", test_first_row);
   g_test_add_func("/csvdoc/too-many-cells", test_too_many_cells);
+  g_test_add_func("/csvdoc/open-quote", test_open_quote);
   return g_test_run();
 }

@@ -138,10 +138,11 @@ static void test_detex(void)
   model_cv_free(cv);
   diag_list_free(diags);
   /* An old file in Latin-1. */
-  cv = read_bib("latin1.bib", "@misc{t, year = 2000, title = {M\xfcller}}", &diags, &err);
+  cv = read_bib("latin1.bib", "@misc{t, year = 2000,\n  title = {M\xfcller}}", &diags, &err);
   g_assert_nonnull(cv);
   g_assert_cmpstr(milestone_at(cv, 0)->title, ==, "Müller (2000)");
-  assert_diag(diags, 0, DIAG_WARNING, 0, 0, "not UTF-8: read as Windows-1252");
+  /* At the line of the first byte that is not UTF-8. */
+  assert_diag(diags, 0, DIAG_WARNING, 2, 0, "not UTF-8: read as Windows-1252");
   g_free(err);
   model_cv_free(cv);
   diag_list_free(diags);

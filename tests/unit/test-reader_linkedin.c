@@ -44,7 +44,7 @@ static void test_positions(void)
   g_assert_true(period_at(eps, 0)->ongoing);
   /* Each row left out is named, at its record's line (the multi-line record takes two). */
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
-  assert_diag(diags, 0, DIAG_WARNING, 5, 0, "'Intern at Beta' has no start date; left out");
+  assert_diag(diags, 0, DIAG_WARNING, 5, 5, "'Intern at Beta' has no start date; left out");
   assert_diag(diags, 1, DIAG_WARNING, 6, 5,
               "'Analyst at Gamma': cannot read the start date 'Sometime' as a date; left out");
   assert_diag(diags, 2, DIAG_WARNING, 7, 6, "'Clerk at Delta' ends (2014) before it starts (2015)");
@@ -97,7 +97,7 @@ static void test_education_and_milestones(void)
   g_assert_cmpstr(e->title, ==, "BSc in Physics");
   g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2010, 1, 1));
   g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2014, 12, 31));
-  assert_diag(diags, 0, DIAG_WARNING, 3, 0, "'School' has no start date; left out");
+  assert_diag(diags, 0, DIAG_WARNING, 3, 2, "'School' has no start date; left out");
   model_cv_free(cv);
   diag_list_free(diags);
   cv = read_csv("Certifications.csv",
@@ -112,7 +112,7 @@ static void test_education_and_milestones(void)
   g_assert_cmpstr(m->url, ==, "https://c.example/1");
   g_assert_cmpint(m->date, ==, ymd(2021, 11, 1));
   g_assert_cmpint(m->precision, ==, DATE_PREC_MONTH);
-  assert_diag(diags, 0, DIAG_WARNING, 3, 0, "'Old cert' has no date; left out");
+  assert_diag(diags, 0, DIAG_WARNING, 3, 4, "'Old cert' has no date; left out");
   model_cv_free(cv);
   diag_list_free(diags);
   cv = read_csv("Publications.csv",

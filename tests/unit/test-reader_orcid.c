@@ -108,7 +108,7 @@ static void test_record(void)
     clerk = clerk || strstr(t, "employment 'Clerk at Nowhere' has no start-date or end-date; "
                                "left out") != NULL;
     undated = undated || strstr(t, "work 'Undated' has no publication-date; left out") != NULL;
-    odd = odd || strstr(t, "work 'Odd': the publication-date (year 2013, month 13, day 0) is no "
+    odd = odd || strstr(t, "work 'Odd': the publication-date (year '2013', month '13') is no "
                            "date; left out") != NULL;
   }
   g_assert_true(clamped && clerk && undated && odd);
