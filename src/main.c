@@ -249,7 +249,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
       {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
        "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
-       "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
+       "Imported formats: keep consecutive entries at one organisation apart", NULL},
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
        "Keep running; re-render when the CV or a style file changes", NULL},
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,

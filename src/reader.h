@@ -83,7 +83,7 @@ typedef struct {
   gboolean has_today;         /* --today given: wins over the file's `today` */
   DateDay today;
   DateDay clock_today;  /* the current date, used when neither gives one */
-  gboolean merge_roles; /* JSON Resume / RenderCV: merge consecutive entries at one org */
+  gboolean merge_roles; /* imported formats: merge consecutive entries at one org */
   guint max_entries;    /* entries beyond this are an error (guard) */
   guint max_text_chars; /* longer titles, orgs, notes are shortened, with a warning */
   /* Reads a further file a CV names (`milestones: {from: pubs.bib}`), relative paths
