@@ -70,6 +70,11 @@ def main():
         put("pipeline", flat(p), read(p))
         if target in ("rendercv", "jsonresume", "fresh"):
             put("native", flat(p), read(p))
+    # The import formats' error cases (tests/errors/linkedin-*.csv, bibtex-*.bib, ...).
+    for p in files("tests/errors/*.csv") + files("tests/errors/*.bib") + \
+            files("tests/errors/orcid-*.json") + files("tests/errors/fresh-*.json"):
+        put(import_target(p), flat(p), read(p))
+        put("pipeline", flat(p), read(p))
     # `milestones: {from: FILE}`, and one the loader cannot read.
     put("native", "milestones-from", b"name: A\nmilestones:\n  - {date: 2020, title: X}\n"
         b"  - from: pubs.bib\n")
