@@ -28,7 +28,7 @@ def put(target, name, data):
 
 def files(pattern):
     return sorted(p for p in glob.glob(os.path.join(ROOT, pattern))
-                  if not p.endswith(".layout.yaml"))
+                  if not p.endswith((".layout.yaml", ".style.yaml")))
 
 
 def flat(path):
@@ -79,7 +79,7 @@ def main():
     put("native", "milestones-from", b"name: A\nmilestones:\n  - {date: 2020, title: X}\n"
         b"  - from: pubs.bib\n")
     put("native", "milestones-from-missing", b"milestones: {from: gone.missing}\n")
-    styles = files("styles/*.yaml")
+    styles = files("styles/*.yaml") + sorted(glob.glob(os.path.join(ROOT, "tests/cases/*.style.yaml")))
     for p in styles:
         put("style", flat(p), read(p))
     cv = read("tests/cases/roles.yaml")

@@ -690,3 +690,43 @@ char *date_day_overflow(const char *text, DateValue *clamped)
     return g_strdup_printf("February %d has %d days", year, days);
   return g_strdup_printf("%s has %d days", month_names[month - 1], days);
 }
+
+/* A length's bounds: 9999 years, as months and as days. */
+#define MAX_LENGTH_MONTHS (9999 * 12)
+#define MAX_LENGTH_DAYS (9999 * 366)
+
+gboolean date_parse_length(const char *text, DateLength *out)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gint64 months = 0, days = 0;
+  for (const char *p = text; *p;) {
+    if (!g_ascii_isdigit(*p))
+      return FALSE;
+    gint64 n = 0;
+    while (g_ascii_isdigit(*p) && n <= MAX_LENGTH_DAYS)
+      n = n * 10 + (*p++ - '0');
+    switch (g_ascii_tolower(*p)) {
+    case 'd':
+      days += n;
+      break;
+    case 'w':
+      days += 7 * n;
+      break;
+    case 'm':
+      months += n;
+      break;
+    case 'y':
+      months += 12 * n;
+      break;
+    default:
+      return FALSE;
+    }
+    p++;
+    if (months > MAX_LENGTH_MONTHS || days > MAX_LENGTH_DAYS)
+      return FALSE;
+  }
+  out->months = (int)months;
+  out->days = (int)days;
+  return TRUE;
+}

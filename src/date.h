@@ -38,6 +38,15 @@ typedef struct {
   gboolean ongoing; /* the end was `present`/`now`/`ongoing` or omitted */
 } DateSpan;
 
+/* A length of time as a person writes it on the command line or in a style ("6m", "2w",
+ * "1y6m"): whole calendar months plus days. */
+typedef struct {
+  int months, days;
+} DateLength;
+
+/* Shown after an unparsable length (--gap, --fail-on-gap, the style's gaps.min). */
+#define DATE_LENGTH_HINT "expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m"
+
 /* Shown after "unparsable date" messages. */
 #define DATE_FORMS_HINT                                                                            \
   "expected YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'Aug 2019', 'summer 2015' or 'present', "          \
@@ -82,6 +91,11 @@ GArray *date_parse_periods(const char *text);
  * string ("September has 30 days", "February 2023 has 28 days") and, when @clamped is
  * not NULL, sets it to the month's last day. NULL for any other text. */
 char *date_day_overflow(const char *text, DateValue *clamped);
+
+/* Parses a length: numbers with units d, w (7 days), m, y (12 months), case-insensitive,
+ * strung together ("1y6m"); at most 9999 years in all. FALSE, leaving @out untouched,
+ * when unparsable. */
+gboolean date_parse_length(const char *text, DateLength *out);
 
 /* Calendar helpers. date_from_ymd returns 0 for an invalid date. */
 DateDay date_from_ymd(int year, int month, int day);

@@ -5,6 +5,12 @@
 
 #include <string.h>
 
+/* The career summary's words on the chart (doc/summary.md "On the chart"): English, as
+ * the summary's own lengths and dates (summary_duration_text, summary_span_text) still
+ * are; they join the catalog (lang.h) with those. */
+#define DESCRIBE_GAP "Gap"
+#define DESCRIBE_GAPS "Gaps"
+
 /* The date without its approximate marker. */
 static void describe_exact_date(GString *out, const Lang *lang, DateDay day,
                                 DatePrecision precision)
@@ -151,12 +157,24 @@ char *describe_alt_text(const LayoutScene *scene)
   g_string_free(b, TRUE);
   for (guint g = 0; g < scene->groups->len; g++) {
     const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
-    g_string_append_printf(out, "%s%s", group->name ? group->name : group->key,
-                           lang_word(lang, LANG_COLON));
+    g_string_append(out, group->name ? group->name : group->key);
+    /* What the chart shows of the career summary, it says too. */
+    if (group->total)
+      g_string_append_printf(out, " (%s)", group->total);
+    g_string_append(out, lang_word(lang, LANG_COLON));
     for (guint i = 0; i < group->n_entries; i++) {
       if (i > 0)
         g_string_append(out, lang_word(lang, LANG_SEMICOLON));
       describe_entry_line(out, lang, layout_group_entry(scene, group, i));
+    }
+    for (guint k = 0; k < group->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(group->gaps, LayoutGap, k);
+      if (k == 0)
+        g_string_append_printf(out, "%s %s%s", lang_word(lang, LANG_STOP), DESCRIBE_GAPS,
+                               lang_word(lang, LANG_COLON));
+      else
+        g_string_append(out, lang_word(lang, LANG_SEMICOLON));
+      g_string_append_printf(out, "%s (%s)", gap->dates, gap->text);
     }
     g_string_append_printf(out, "%s\n", lang_word(lang, LANG_STOP));
   }
@@ -244,6 +262,12 @@ char *describe_bar(const Lang *lang, const LayoutEntry *e, guint bar_index)
   if (e->note)
     g_string_append_printf(out, "\n%s", e->note);
   return g_string_free(out, FALSE);
+}
+
+char *describe_gap(const Lang *lang, const LayoutGap *gap)
+{
+  return g_strdup_printf("%s%s%s (%s)", DESCRIBE_GAP, lang_word(lang, LANG_COLON), gap->dates,
+                         gap->text);
 }
 
 char *describe_milestone(const Lang *lang, const LayoutMilestone *m)

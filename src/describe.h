@@ -39,6 +39,10 @@ char *describe_entry(const Lang *lang, const LayoutEntry *entry);
  * roles the entry has. Returns a new string owned by the caller. */
 char *describe_bar(const Lang *lang, const LayoutEntry *entry, guint bar);
 
+/* The tooltip over a gap's band: "Gap: Nov 2008 – Aug 2009 (10 m)". Returns a new string
+ * owned by the caller. */
+char *describe_gap(const Lang *lang, const LayoutGap *gap);
+
 /* The tooltip over a milestone's marker: its title, date and note. Returns a new string
  * owned by the caller. */
 char *describe_milestone(const Lang *lang, const LayoutMilestone *milestone);

@@ -260,7 +260,9 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
        "FORMAT"},
       {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
-       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+       "The summary lists gaps longer than this, and the chart marks them where the style shows "
+       "gaps (same as --set gaps.min=DURATION; units d, w, m, y). Default: 6m",
+       "DURATION"},
       {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
        "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
        "DURATION"},
@@ -354,6 +356,10 @@ static int collect_sets(Config *cfg)
   int code = add_size_set(cfg, "--width", a->width, "page.width");
   if (code == EXIT_DONE)
     code = add_size_set(cfg, "--height", a->height, "page.height");
+  /* --gap chooses the gaps the chart marks (gaps.min) as well as those the summary lists,
+   * as -W sets page.width; a wrong one is left to collect_summary, which names it. */
+  if (a->gap && summary_parse_threshold(a->gap, &(SummaryThreshold){0}))
+    g_ptr_array_add(cfg->sets, g_strdup_printf("gaps.min=%s", a->gap));
   /* Before the user's --set values, which are applied last and so can still win. */
   if (a->transparent)
     g_ptr_array_add(cfg->sets, g_strdup("page.background=transparent"));

@@ -779,6 +779,16 @@ char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
                               "stroke=\"none\"");
   append_font_attrs(out, &layer.base, NULL);
   g_string_append(out, ">\n");
+  /* A gap's band first: labels that reach into it stay above it for the pointer. */
+  for (guint g = 0; g < scene->groups->len; g++) {
+    const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
+    for (guint k = 0; k < group->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(group->gaps, LayoutGap, k);
+      char *tip = describe_gap(scene->lang, gap);
+      append_tooltip_rect(out, layout_shape_box(scene, gap->band), tip);
+      g_free(tip);
+    }
+  }
   gboolean *entry_done = g_new0(gboolean, scene->entries->len + 1);
   gboolean *milestone_done = g_new0(gboolean, scene->milestones->len + 1);
   /* Paint order puts the title and the axis first, then the labels: reading order. An

@@ -52,6 +52,14 @@ DEFINITIONS_HEAD = {
         "pattern": "^\\s*\\S.*[\\s,]\\s*\\+?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?(px)?\\s*$",
         "examples": ["Inter, DejaVu Sans 11", "DejaVu Sans Bold 20"],
     },
+    "length": {
+        "description": "A length of time: numbers with a unit d, w, m or y (any case), "
+                       "strung together, e.g. 6m, 2w, 1y6m; the same as --gap takes.",
+        "type": "string",
+        # The bound (at most 9999 years in all) is left to cvtimeline.
+        "pattern": "^([0-9]+[dDwWmMyY])+$",
+        "examples": ["6m", "2w", "1y6m"],
+    },
     "pattern": {
         "description": "A fill pattern: solid, hatch (diagonal lines over the fill), "
                        "backhatch (the other diagonal), crosshatch, vertical, horizontal, "
@@ -138,7 +146,7 @@ def type_schema(text):
         return {"enum": re.findall(r"`([a-z-]+)`", t)}
     simple = {"colour": "colour", "colour or none": "colour-or-none",
               "`auto` or colour": "colour-or-auto", "font": "font", "boolean": "boolean",
-              "string": "text", "pattern": "pattern"}
+              "string": "text", "pattern": "pattern", "length": "length"}
     if t in simple:
         return {"$ref": "#/definitions/" + simple[t]}
     if t == "built-in name or path":
