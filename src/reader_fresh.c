@@ -237,9 +237,8 @@ static ModelCv *fresh_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
  * `history` list, FRESH's shape. */
 static guint fresh_detect(ReaderSource *src)
 {
-  const YdocDoc *doc = reader_source_yaml(src, NULL);
-  const YdocNode *root = doc != NULL ? doc->root : NULL;
-  if (root == NULL || root->kind != YDOC_MAPPING)
+  const YdocNode *root = reader_parts_detect_root(src);
+  if (root == NULL)
     return READER_DETECT_NO;
   const YdocNode *format = ydoc_get(ydoc_get(root, "meta"), "format");
   if (format != NULL && format->kind == YDOC_SCALAR &&

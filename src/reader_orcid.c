@@ -427,9 +427,8 @@ static gboolean orcid_is_path(const YdocNode *path)
  * section keys, or an ORCID iD path. */
 static guint orcid_detect(ReaderSource *src)
 {
-  const YdocDoc *doc = reader_source_yaml(src, NULL);
-  const YdocNode *root = doc != NULL ? doc->root : NULL;
-  if (root == NULL || root->kind != YDOC_MAPPING)
+  const YdocNode *root = reader_parts_detect_root(src);
+  if (root == NULL)
     return READER_DETECT_NO;
   if (ydoc_get(root, "orcid-identifier") != NULL || ydoc_get(root, "activities-summary") != NULL)
     return READER_DETECT_SURE;

@@ -394,6 +394,13 @@ ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const c
   return READER_PARTS_OK;
 }
 
+const YdocNode *reader_parts_detect_root(ReaderSource *src)
+{
+  const YdocDoc *doc = reader_source_yaml(src, NULL);
+  const YdocNode *root = doc != NULL ? doc->root : NULL;
+  return root != NULL && root->kind == YDOC_MAPPING ? root : NULL;
+}
+
 const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOptions *opts,
                                   DiagList *diags)
 {

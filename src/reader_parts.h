@@ -60,6 +60,10 @@ typedef enum {
 ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const char *what,
                                        const char *who, DateValue *out);
 
+/* For a detect function: the top-level mapping of @src's YAML or JSON document, or NULL
+ * when it does not parse or is no mapping (nothing reported). Borrowed from @src. */
+const YdocNode *reader_parts_detect_root(ReaderSource *src);
+
 /* The YAML or JSON document of @src set up for reading (reader_import_begin): its
  * top-level mapping, or NULL after the parse's or readctx_root's error. */
 const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOptions *opts,
