@@ -315,6 +315,14 @@ static void add_cases(const char *prefix, const void *cases, gsize n, gsize size
 #define ADD_CASES(prefix, cases, test)                                                             \
   add_cases(prefix, cases, G_N_ELEMENTS(cases), sizeof(cases)[0], test)
 
+/* The line of the first byte that is not UTF-8, counting LF, CR and CRLF once each. */
+static void test_invalid_utf8_line(void)
+{
+  g_assert_cmpint(strutil_invalid_utf8_line("caf\xc3\xa9\nok", 8), ==, 0);
+  g_assert_cmpint(strutil_invalid_utf8_line("\xe9", 1), ==, 1);
+  g_assert_cmpint(strutil_invalid_utf8_line("a\r\nb\rc\nM\xfcller", 11), ==, 4);
+}
+
 static void test_legacy_to_utf8(void)
 {
   gsize n = 0;
@@ -352,5 +360,6 @@ int main(int argc, char **argv)
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   g_test_add_func("/strutil/legacy-to-utf8", test_legacy_to_utf8);
+  g_test_add_func("/strutil/invalid-utf8-line", test_invalid_utf8_line);
   return g_test_run();
 }
