@@ -72,7 +72,8 @@ def main():
             put("native", flat(p), read(p))
     # The import formats' error cases (tests/errors/linkedin-*.csv, bibtex-*.bib, ...).
     for p in files("tests/errors/*.csv") + files("tests/errors/*.bib") + \
-            files("tests/errors/orcid-*.json") + files("tests/errors/fresh-*.json"):
+            files("tests/errors/orcid-*.json") + files("tests/errors/orcid-*.xml") + \
+            files("tests/errors/fresh-*.json"):
         put(import_target(p), flat(p), read(p))
         put("pipeline", flat(p), read(p))
     # `milestones: {from: FILE}`, and one the loader cannot read.

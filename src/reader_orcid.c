@@ -1,10 +1,11 @@
-/* ORCID record reader (the public API's JSON, v3.0 and v2.x; doc/importing.md): the whole
- * record (/record), the activities (/activities), one section (/employments, /works...)
- * or one item (/employment/PUT-CODE). Affiliations become groups or milestones, works
+/* ORCID record reader (the public API's JSON or XML, v3.0 and v2.x; doc/importing.md):
+ * the whole record (/record), the activities (/activities), one section (/employments,
+ * /works...) or one item (/employment/PUT-CODE). XML is read into the JSON's tree. Affiliations become groups or milestones, works
  * milestones. Each affiliation summary says what it is by its key (employment-summary,
  * education-summary...), so a section is read the same wherever it sits. */
 #include "reader_import.h"
 #include "reader_parts.h"
+#include "xmldoc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,25 @@ static const OrcidKind *orcid_kind_of_summary(const char *key)
   return NULL;
 }
 
+/* Reads the first KIND-summary of mapping @s (a sequence of them: its first); FALSE
+ * when it has none. */
+static gboolean orcid_read_summary_in(ReadCtx *c, ModelCv *cv, const YdocNode *s)
+{
+  if (s->kind != YDOC_MAPPING)
+    return FALSE;
+  for (guint k = 0; k < s->n; k++) {
+    const OrcidKind *kind = orcid_kind_of_summary(s->pairs[k].key->text);
+    const YdocNode *v = s->pairs[k].value;
+    if (kind != NULL && v->kind == YDOC_SEQUENCE)
+      v = v->n > 0 ? v->items[0] : NULL;
+    if (kind != NULL && v != NULL) {
+      orcid_read_affiliation(c, cv, kind, v);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 /* A summaries list (v3.0: [{"employment-summary": {...}}, ...]) of one group: ORCID puts
  * the versions of one affiliation from several sources in one group and shows one, the
  * first; so is it read. */
@@ -213,18 +233,9 @@ static void orcid_read_summaries(ReadCtx *c, ModelCv *cv, const YdocNode *summar
 {
   if (summaries == NULL || summaries->kind != YDOC_SEQUENCE)
     return;
-  for (guint i = 0; i < summaries->n; i++) {
-    const YdocNode *s = summaries->items[i];
-    if (s->kind != YDOC_MAPPING)
-      continue;
-    for (guint k = 0; k < s->n; k++) {
-      const OrcidKind *kind = orcid_kind_of_summary(s->pairs[k].key->text);
-      if (kind != NULL) {
-        orcid_read_affiliation(c, cv, kind, s->pairs[k].value);
-        return;
-      }
-    }
-  }
+  for (guint i = 0; i < summaries->n; i++)
+    if (orcid_read_summary_in(c, cv, summaries->items[i]))
+      return;
 }
 
 /* A section: {"affiliation-group": [...]} (v3.0), {"employment-summary": [...]} (v2.x),
@@ -237,9 +248,12 @@ static void orcid_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *section)
   if (groups != NULL && groups->kind == YDOC_SEQUENCE)
     for (guint i = 0; i < groups->n && !c->over_limit; i++) {
       const YdocNode *g = groups->items[i];
-      /* An API that answers one group bare, not in a list of summaries. */
+      /* The XML has no "summaries": the group holds its summaries itself. */
       const YdocNode *summaries = ydoc_get(g, "summaries");
-      orcid_read_summaries(c, cv, summaries);
+      if (summaries != NULL)
+        orcid_read_summaries(c, cv, summaries);
+      else
+        orcid_read_summary_in(c, cv, g);
     }
   for (guint k = 0; k < section->n; k++) {
     const OrcidKind *kind = orcid_kind_of_summary(section->pairs[k].key->text);
@@ -370,33 +384,43 @@ static gboolean orcid_group_of(const YdocNode *root, const char *key)
          ydoc_get(groups->items[0], key) != NULL;
 }
 
-static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
+/* The elements that ORCID's XML repeats where its JSON has a list, even when one is
+ * written: read as sequences, so that both shapes meet the same tree. */
+static const char *const orcid_xml_lists[] = {
+    "affiliation-group",        "group",          "work-summary",
+    "funding-summary",          "external-id",    "employment-summary",
+    "education-summary",        "qualification-summary", "invited-position-summary",
+    "distinction-summary",      "membership-summary",    "service-summary",
+    NULL,
+};
+
+/* The namespace every ORCID XML document declares. */
+#define ORCID_XML_NS "http://www.orcid.org/ns/"
+
+/* Reads the tree of a JSON or an XML answer, from its top-level mapping @root. */
+static ModelCv *orcid_read_tree(ReadCtx *c, const ReaderOptions *opts, const YdocNode *root)
 {
-  ReadCtx c;
-  const YdocNode *root = reader_parts_open(&c, src, opts, diags);
-  if (root == NULL)
-    return NULL;
-  ModelCv *cv = model_cv_new(c.file);
-  reader_set_language(&c, cv, opts, NULL);
+  ModelCv *cv = model_cv_new(c->file);
+  reader_set_language(c, cv, opts, NULL);
   const YdocNode *person = ydoc_get(root, "person");
   if (person != NULL)
-    orcid_read_name(&c, cv, person);
+    orcid_read_name(c, cv, person);
   else if (ydoc_get(root, "name") != NULL && ydoc_get(ydoc_get(root, "name"), "family-name"))
-    orcid_read_name(&c, cv, root); /* /person */
+    orcid_read_name(c, cv, root); /* /person */
   const YdocNode *activities = ydoc_get(root, "activities-summary");
   const OrcidKind *item_kind = orcid_kind_of_item(root);
   if (activities != NULL)
-    orcid_read_activities(&c, cv, activities);
+    orcid_read_activities(c, cv, activities);
   else if (item_kind != NULL)
-    orcid_read_affiliation(&c, cv, item_kind, root);
+    orcid_read_affiliation(c, cv, item_kind, root);
   else if (orcid_group_of(root, "work-summary"))
-    orcid_read_works(&c, cv, root);
+    orcid_read_works(c, cv, root);
   else if (orcid_group_of(root, "funding-summary") || ydoc_get(root, "affiliation-group") != NULL)
-    orcid_read_section(&c, cv, root);
+    orcid_read_section(c, cv, root);
   else
-    orcid_read_activities(&c, cv, root);
+    orcid_read_activities(c, cv, root);
   /* A record whose activities are all private shows nothing through the public API. */
-  return reader_parts_finish(&c, opts, cv, FALSE,
+  return reader_parts_finish(c, opts, cv, FALSE,
                              person != NULL
                                  ? "the record has no dated employments, educations, "
                                    "qualifications, invited positions, distinctions, memberships, "
@@ -404,6 +428,32 @@ static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagLis
                                  : "no dated employments, educations, qualifications, invited "
                                    "positions, distinctions, memberships, services, fundings or "
                                    "works");
+}
+
+static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
+{
+  ReadCtx c;
+  gsize len = 0;
+  const char *bytes = reader_source_bytes(src, &len);
+  XmldocDoc *xml = NULL;
+  const YdocNode *root;
+  if (bytes != NULL && xmldoc_looks_like(bytes, len, ORCID_XML_NS)) {
+    /* The public API's default answer, and what ORCID's own tools write. */
+    reader_context_init(&c, reader_source_name(src), opts, diags);
+    xml = xmldoc_parse(reader_source_name(src), bytes, len, orcid_xml_lists, diags);
+    root = xml != NULL && xml->root->kind == YDOC_MAPPING ? xml->root : NULL;
+    if (xml != NULL && root == NULL)
+      readctx_error(&c, xml->root, "expected an ORCID record, found an element with only text");
+  } else {
+    root = reader_parts_open(&c, src, opts, diags);
+  }
+  if (root == NULL) {
+    xmldoc_free(xml);
+    return NULL;
+  }
+  ModelCv *cv = orcid_read_tree(&c, opts, root);
+  xmldoc_free(xml);
+  return cv;
 }
 
 /* TRUE when @path is an ORCID API path ("/0000-0002-1825-0097/works"). */
@@ -423,10 +473,14 @@ static gboolean orcid_is_path(const YdocNode *path)
   return TRUE;
 }
 
-/* SURE for what only ORCID writes: orcid-identifier, activities-summary, the plural
- * section keys, or an ORCID iD path. */
+/* SURE for what only ORCID writes: XML in ORCID's namespaces, orcid-identifier,
+ * activities-summary, the plural section keys, or an ORCID iD path. */
 static guint orcid_detect(ReaderSource *src)
 {
+  gsize len = 0;
+  const char *bytes = reader_source_bytes(src, &len);
+  if (bytes != NULL && xmldoc_looks_like(bytes, len, ORCID_XML_NS))
+    return READER_DETECT_SURE;
   const YdocNode *root = reader_parts_detect_root(src);
   if (root == NULL)
     return READER_DETECT_NO;
@@ -443,7 +497,7 @@ static guint orcid_detect(ReaderSource *src)
 
 const ReaderFormat reader_format_orcid = {
     .name = "orcid",
-    .description = "ORCID record, activities, a section or an item (JSON of the public API)",
+    .description = "ORCID record, activities, a section or an item (the public API's JSON or XML)",
     .detect = orcid_detect,
     .read = orcid_read,
 };

@@ -99,7 +99,7 @@ def cv_files(with_cases=True, with_data=True):
 
 # What tests/import holds: a file per import format, by extension, and folders (a
 # LinkedIn data export unpacked).
-IMPORT_EXTENSIONS = (".json", ".yaml", ".csv", ".zip", ".bib")
+IMPORT_EXTENSIONS = (".json", ".yaml", ".csv", ".zip", ".bib", ".xml")
 
 
 def import_files():

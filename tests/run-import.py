@@ -150,14 +150,61 @@ def orcid_counts(doc):
     return bars, milestones, undated
 
 
+def json_summaries(node):
+    """How many KIND-summary items (not activities-summary) a JSON answer holds."""
+    if isinstance(node, list):
+        return sum(json_summaries(v) for v in node)
+    if not isinstance(node, dict):
+        return 0
+    n = 0
+    for k, v in node.items():
+        if k.endswith("-summary") and k != "activities-summary" and v is not None:
+            n += len(v) if isinstance(v, list) else 1
+        n += json_summaries(v)
+    return n
+
+
+# The XML answers of the public API, written in the shape ORCID's XML has for the same
+# record as the JSON beside them.
+ORCID_XML_TWINS = {"orcid-xml-record.xml": "orcid-record.json",
+                   "orcid-xml-works.xml": "orcid-works.json"}
+
+
 def orcid_counted(t, exe):
+    counts = {}
     for name in ["orcid-record.json", "orcid-works.json", "orcid-activities-v2.json"]:
         rel = "tests/import/" + name
         with open(os.path.join(SRC, rel), encoding="utf-8") as f:
             doc = json.load(f)
         if "group" in doc and "activities-summary" not in doc:
             doc = {"works": doc}
-        check_counts(t, exe, rel, orcid_counts(doc))
+        counts[name] = orcid_counts(doc)
+        check_counts(t, exe, rel, counts[name])
+    import xml.etree.ElementTree as ET
+    for name, twin in ORCID_XML_TWINS.items():
+        rel = "tests/import/" + name
+        tree = ET.parse(os.path.join(SRC, rel))
+        summaries = [e for e in tree.iter() if e.tag.endswith("-summary")
+                     and e.tag.split("}")[-1] != "activities-summary"]
+        with open(os.path.join(SRC, "tests/import/" + twin), encoding="utf-8") as f:
+            in_json = json_summaries(json.load(f))
+        t.ok(len(summaries) == in_json > 0, "%s: the XML holds the summaries of %s (%d, %d)"
+             % (rel, twin, len(summaries), in_json))
+        check_counts(t, exe, rel, counts[twin])
+        a, _ = dump_of(t, exe, [rel], rel)
+        b, _ = dump_of(t, exe, ["tests/import/" + twin], twin)
+        if a and b:
+            labels = lambda d: ([e.get("full_label") for g in d.get("groups") or []
+                                 for e in g.get("entries") or []],
+                                [m.get("title") for m in d.get("milestones") or []])
+            t.ok(labels(a) == labels(b), "%s: the same chart as %s" % (rel, twin),
+                 "%s\n%s" % (labels(a), labels(b)))
+    # Broken XML is an error at its place.
+    status, _, err = run([exe, "--check", "-"], input_bytes=b'<?xml version="1.0"?>\n'
+                         b'<record:record xmlns:record="http://www.orcid.org/ns/record">\n'
+                         b'  <common:year>2019</record:record>\n')
+    t.ok(status == 1 and err.startswith("<stdin>:3:") and "error:" in err,
+         "ORCID XML that does not parse: exit 1, an error at its line", describe(status, err))
 
 
 def bibtex_entries(text):

@@ -20,7 +20,7 @@ import tempfile
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
     ("base", ["diag", "strutil", "emit", "sysio", "embed", "zipfile"]),
-    ("ydoc", ["ydoc", "csvdoc"]),
+    ("ydoc", ["ydoc", "csvdoc", "xmldoc"]),
     ("lang", ["lang"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
