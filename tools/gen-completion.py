@@ -17,9 +17,10 @@ import subprocess
 import sys
 
 # What a CV-FILE operand may be (doc/importing.md): a native, RenderCV or FRESH YAML file,
-# a JSON Resume, FRESH or ORCID JSON file, a LinkedIn export's CSV files or its zip (or
-# the folder it unpacks to, and folders are always offered), a BibTeX file.
-CV_EXTENSIONS = ["yaml", "yml", "json", "csv", "zip", "bib"]
+# a JSON Resume, FRESH or ORCID JSON file, an ORCID XML file, a LinkedIn export's CSV
+# files or its zip (or the folder it unpacks to, and folders are always offered), a
+# BibTeX file.
+CV_EXTENSIONS = ["yaml", "yml", "json", "csv", "zip", "bib", "xml"]
 STYLE_EXTENSIONS = ["yaml", "yml"]
 CHOICES = re.compile(r"^[a-z][a-z0-9-]*(\|[a-z][a-z0-9-]*)+$")
 # The CV format's built-in groups, whose paint --set can change (groups.jobs.color=...).
@@ -253,7 +254,7 @@ _cvtimeline_keys() {
 
 _arguments -s -S \\
 %(specs)s \\
-  '*:CV file (YAML, JSON, LinkedIn CSV or zip, BibTeX):_files -g "*.(%(cv_ext)s)(-.)"'
+  '*:CV file (YAML, JSON, LinkedIn CSV or zip, BibTeX, ORCID XML):_files -g "*.(%(cv_ext)s)(-.)"'
 """ % {"styles": style_words, "style_ext": "|".join(STYLE_EXTENSIONS), "keys": " ".join(keys),
        "specs": " \\\n".join(specs), "cv_ext": "|".join(CV_EXTENSIONS)}
 
