@@ -16,6 +16,21 @@ void fuzz_setup(void)
 #endif
 }
 
+/* Files a CV names (`milestones: {from: FILE}`): one small BibTeX file for any name, so
+ * that the path through a second reader is fuzzed too, without touching the disk. */
+static ReaderSource *fuzz_load(const char *path, gpointer data, GError **error)
+{
+  (void)data;
+  static const char bib[] = "@string{j = \"Journal of Tests\"}\n"
+                            "@article{a, title = {Fuzzing: a study}, journal = j, year = 2019,\n"
+                            "  month = jun, doi = {10.5555/1}}\n";
+  if (g_str_has_suffix(path, ".missing")) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot open: No such file or directory");
+    return NULL;
+  }
+  return reader_source_new(path, bib, sizeof bib - 1);
+}
+
 ReaderOptions fuzz_reader_options(const char *format)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
@@ -25,6 +40,7 @@ ReaderOptions fuzz_reader_options(const char *format)
   opts.has_today = TRUE;
   opts.today = date_from_ymd(2026, 11, 25);
   opts.clock_today = opts.today;
+  opts.load = fuzz_load;
   return opts;
 }
 

@@ -35,16 +35,51 @@ def flat(path):
     return os.path.relpath(path, ROOT).replace("/", "-")
 
 
+def import_target(path):
+    """The fuzz target of a file under tests/import, by its name."""
+    name = os.path.basename(path)
+    if name.endswith((".csv", ".zip")) or name.startswith("linkedin"):
+        return "linkedin"
+    if "rendercv" in name:
+        return "rendercv"
+    if name.startswith("orcid"):
+        return "orcid"
+    if name.endswith(".bib"):
+        return "bibtex"
+    if name.startswith("fresh"):
+        return "fresh"
+    if name.startswith("native"):
+        return "native"
+    return "jsonresume"
+
+
 def main():
     native = files("tests/cases/*.yaml") + files("tests/errors/*.yaml") + files("data/*.yaml")
     for p in native:
         put("native", flat(p), read(p))
         put("pipeline", flat(p), read(p))
     for p in files("tests/import/*"):
-        target = "rendercv" if "rendercv" in p else "jsonresume"
+        if os.path.isdir(p):
+            # An unpacked export: each of its files is a seed of its own.
+            for q in files(os.path.relpath(p, ROOT) + "/*"):
+                put("linkedin", flat(q), read(q))
+                put("pipeline", flat(q), read(q))
+            continue
+        target = import_target(p)
         put(target, flat(p), read(p))
         put("pipeline", flat(p), read(p))
-        put("native", flat(p), read(p))
+        if target in ("rendercv", "jsonresume", "fresh"):
+            put("native", flat(p), read(p))
+    # The import formats' error cases (tests/errors/linkedin-*.csv, bibtex-*.bib, ...).
+    for p in files("tests/errors/*.csv") + files("tests/errors/*.bib") + \
+            files("tests/errors/orcid-*.json") + files("tests/errors/orcid-*.xml") + \
+            files("tests/errors/fresh-*.json"):
+        put(import_target(p), flat(p), read(p))
+        put("pipeline", flat(p), read(p))
+    # `milestones: {from: FILE}`, and one the loader cannot read.
+    put("native", "milestones-from", b"name: A\nmilestones:\n  - {date: 2020, title: X}\n"
+        b"  - from: pubs.bib\n")
+    put("native", "milestones-from-missing", b"milestones: {from: gone.missing}\n")
     styles = files("styles/*.yaml") + sorted(glob.glob(os.path.join(ROOT, "tests/cases/*.style.yaml")))
     for p in styles:
         put("style", flat(p), read(p))

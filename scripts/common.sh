@@ -54,7 +54,8 @@ cvt_build() {
   ninja -C build
 }
 
-CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libyaml-dev meson ninja-build pkg-config gcc
+CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libyaml-dev
+  libarchive-dev libcsv-dev libbtparse-dev meson ninja-build pkg-config gcc
   fonts-dejavu-core fonts-inter python3 python3-yaml"
 
 # Fonts for what Inter and DejaVu cannot draw: colour emoji (10.7 MB installed) and one

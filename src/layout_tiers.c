@@ -463,12 +463,17 @@ guint layout_tiers_place(const LayoutTierMarker *markers, guint n, const LayoutT
                          LayoutTierPlace *out)
 {
   /* Clusters: runs of markers whose labels could reach each other (a label lies within
-   * its width and the flag gap of its marker, on either side). */
+   * its width and the flag gap of its marker, on either side). A cut before marker i
+   * needs every later label's leftmost reach past every earlier one's rightmost: a long
+   * label further right can reach back over several short ones. */
+  double *reach_lo = g_new(double, n + 1);
+  reach_lo[n] = INFINITY;
+  for (guint i = n; i-- > 0;)
+    reach_lo[i] = MIN(reach_lo[i + 1], markers[i].x - markers[i].w - p->flag_gap - p->gap);
   guint lo = 0;
   double reach_hi = -INFINITY;
   for (guint i = 0; i <= n; i++) {
-    double lo_x = i < n ? markers[i].x - markers[i].w - p->flag_gap - p->gap : INFINITY;
-    if (i > lo && lo_x > reach_hi) {
+    if (i > lo && reach_lo[i] > reach_hi) {
       layout_tier_cluster(markers, lo, i, p, out);
       lo = i;
       reach_hi = -INFINITY;
@@ -476,6 +481,7 @@ guint layout_tiers_place(const LayoutTierMarker *markers, guint n, const LayoutT
     if (i < n)
       reach_hi = MAX(reach_hi, markers[i].x + markers[i].w + p->flag_gap + p->gap);
   }
+  g_free(reach_lo);
   guint listed = 0;
   for (guint i = 0; i < n; i++)
     listed += out[i].half == LAYOUT_TIER_LISTED;

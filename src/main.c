@@ -50,7 +50,7 @@ enum {
  * the locale, and Pango would pick fonts by it); UTF-8 is checked where it matters. */
 typedef struct {
   char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format, *lang;
-  char **styles, **sets, **only, **rest;
+  char **styles, **sets, **only, **rest, **milestones;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
   gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
@@ -71,7 +71,9 @@ typedef struct {
 /* The validated command line. */
 typedef struct {
   const Args *args;
-  const char *cv_path;
+  const char *cv_path; /* the first input: the default output's name */
+  GPtrArray *inputs;   /* of const char*, borrowed from args: the CV files, then --milestones */
+  guint n_cv_inputs;   /* the first this many are CV files; the rest --milestones files */
   char *output;         /* NULL when nothing is written (--check, --dump-layout, ...) */
   RenderOptions render; /* title/author filled in per run */
   GPtrArray *sets;      /* of char*: -W/-H first, then --set */
@@ -146,7 +148,9 @@ static FormatHelp format_help_new(void)
       .lang = g_strdup("The chart's language (its words, month names, 'today'), over the CV's own"),
       .lang_arg = g_strjoinv("|", code_list),
       .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
-                                 "formats below) as %s. '-' reads standard input.",
+                                 "formats below) as %s. Several files (a CV and a .bib, a "
+                                 "LinkedIn export's CSV files) make one chart; a folder or "
+                                 ".zip is a LinkedIn data export. '-' reads standard input.",
                                  upper),
   };
   GString *desc = g_string_new("Input formats (--input-format), detected from the content:\n");
@@ -219,6 +223,8 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
        "Skip detection of the CV's format", help->input_arg},
+      {"milestones", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->milestones,
+       "Add the milestones of this file (a BibTeX file's publications); repeatable", "FILE"},
       {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, help->lang_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
@@ -236,7 +242,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
       {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
        "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
-       "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
+       "Imported formats: keep consecutive entries at one organisation apart", NULL},
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
        "Keep running; re-render when the CV or a style file changes", NULL},
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
@@ -259,7 +265,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
       {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->rest, NULL, NULL},
       {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
-  GOptionContext *ctx = g_option_context_new("CV-FILE");
+  GOptionContext *ctx = g_option_context_new("CV-FILE...");
   g_option_context_set_summary(ctx, help->summary);
   g_option_context_set_description(ctx, help->description);
   /* The main group carries @a, for the callback of --summary's optional value. */
@@ -291,6 +297,7 @@ static void args_clear(Args *a)
   g_strfreev(a->sets);
   g_strfreev(a->only);
   g_strfreev(a->rest);
+  g_strfreev(a->milestones);
 }
 
 /* A number for -W, -H or --scale: strutil_parse_number's plain decimal (no hex, inf or
@@ -452,6 +459,11 @@ static int collect_summary(Config *cfg)
 /* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
 static char *default_output(const char *cv_path, const RenderFormat *format)
 {
+  /* A folder "export/" writes export.svg beside it, not inside. */
+  g_autofree char *trimmed = g_strdup(cv_path);
+  for (gsize n = strlen(trimmed); n > 1 && trimmed[n - 1] == '/'; n--)
+    trimmed[n - 1] = '\0';
+  cv_path = trimmed;
   char *dir = g_path_get_dirname(cv_path);
   char *base = g_path_get_basename(cv_path);
   char *dot = strrchr(base, '.');
@@ -527,8 +539,11 @@ static int choose_output(Config *cfg)
     }
     cfg->output = g_strdup(a->output);
   }
-  if (!g_str_equal(cfg->output, "-") && same_file(cfg->output, cfg->cv_path))
-    return usage_error("the output '%s' is the CV file itself; give another -o", cfg->output);
+  for (guint i = 0; i < cfg->inputs->len; i++) {
+    const char *input = g_ptr_array_index(cfg->inputs, i);
+    if (!g_str_equal(cfg->output, "-") && same_file(cfg->output, input))
+      return usage_error("the output '%s' is the CV file itself; give another -o", cfg->output);
+  }
   return EXIT_DONE;
 }
 
@@ -559,6 +574,22 @@ static int configure_wait(void)
   return EXIT_DONE;
 }
 
+/* The inputs: each at most once ("-" too), and no standard input under --watch. */
+static int check_inputs(const Config *cfg)
+{
+  for (guint i = 0; i < cfg->inputs->len; i++) {
+    const char *input = g_ptr_array_index(cfg->inputs, i);
+    if (cfg->args->watch && g_str_equal(input, "-"))
+      return usage_error("--watch needs a CV file, not standard input");
+    for (guint j = 0; j < i; j++) {
+      const char *earlier = g_ptr_array_index(cfg->inputs, j);
+      if (g_str_equal(input, earlier) || same_file(input, earlier))
+        return usage_error("'%s' is given twice", input);
+    }
+  }
+  return EXIT_DONE;
+}
+
 static int configure(Config *cfg, const Args *a)
 {
   cfg->args = a;
@@ -570,9 +601,16 @@ static int configure(Config *cfg, const Args *a)
   guint n_rest = a->rest ? g_strv_length(a->rest) : 0;
   if (n_rest == 0)
     return usage_error("no CV file given");
-  if (n_rest > 1)
-    return usage_error("expected one CV file, got %u", n_rest);
   cfg->cv_path = a->rest[0];
+  cfg->inputs = g_ptr_array_new();
+  for (char **f = a->rest; *f; f++)
+    g_ptr_array_add(cfg->inputs, *f);
+  cfg->n_cv_inputs = cfg->inputs->len;
+  for (char **f = a->milestones; f && *f; f++)
+    g_ptr_array_add(cfg->inputs, *f);
+  int code = check_inputs(cfg);
+  if (code != EXIT_DONE)
+    return code;
   if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
     return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
                        MAX_SCALE, a->scale);
@@ -584,9 +622,7 @@ static int configure(Config *cfg, const Args *a)
     g_autofree char *codes = lang_codes();
     return usage_error("--lang: unknown language '%s' (expected one of %s)", a->lang, codes);
   }
-  if (a->watch && g_str_equal(cfg->cv_path, "-"))
-    return usage_error("--watch needs a CV file, not standard input");
-  int code = configure_wait();
+  code = configure_wait();
   if (code == EXIT_DONE)
     code = collect_sets(cfg);
   if (code == EXIT_DONE)
@@ -602,6 +638,8 @@ static int configure(Config *cfg, const Args *a)
 
 static void config_clear(Config *cfg)
 {
+  if (cfg->inputs)
+    g_ptr_array_unref(cfg->inputs);
   g_free(cfg->output);
   if (cfg->sets)
     g_ptr_array_unref(cfg->sets);
@@ -612,8 +650,8 @@ static void config_clear(Config *cfg)
 
 /* Everything one run makes; freed together. */
 typedef struct {
-  char *data;
-  ReaderSource *source;
+  GPtrArray *sources; /* of ReaderSource*, owned: one per input */
+  GPtrArray *read;    /* of char*, owned: every file read (folder members, `from:` files) */
   ModelCv *cv;
   Style *style;
   Timeline *timeline;
@@ -626,8 +664,10 @@ static void run_clear(Run *r)
   timeline_free(r->timeline);
   style_free(r->style);
   model_cv_free(r->cv);
-  reader_source_free(r->source);
-  g_free(r->data);
+  if (r->sources)
+    g_ptr_array_unref(r->sources);
+  if (r->read)
+    g_ptr_array_unref(r->read);
 }
 
 /* Today in the local time zone: the one place that reads the clock. */
@@ -640,17 +680,112 @@ static DateDay clock_today(void)
   return day;
 }
 
+/* Reads the file @path into a new source (ReaderLoadFunc): for folder members and the
+ * files a CV names. Notes the path in the run's list, for --watch. */
+static ReaderSource *load_file(const char *path, gpointer data, GError **error)
+{
+  Run *r = data;
+  g_ptr_array_add(r->read, g_strdup(path));
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "is a directory");
+    return NULL;
+  }
+  DiagList *diags = diag_list_new();
+  gsize len = 0;
+  char *bytes = ydoc_read_file(path, YDOC_MAX_BYTES, &len, diags);
+  if (bytes == NULL)
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s",
+                diag_len(diags) > 0 ? diag_get(diags, 0)->text : "cannot read");
+  diag_list_free(diags);
+  return bytes != NULL ? reader_source_new_take(path, bytes, len) : NULL;
+}
+
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A folder's files two levels deep (a LinkedIn export has Jobs/...), as paths relative
+ * to it, sorted so that runs do not depend on the order the system lists them in. */
+#define FOLDER_MAX_DEPTH 2
+static void list_folder(const char *root, const char *rel, guint depth, GPtrArray *out)
+{
+  g_autofree char *dir = rel != NULL ? g_build_filename(root, rel, NULL) : g_strdup(root);
+  GDir *d = g_dir_open(dir, 0, NULL);
+  if (d == NULL)
+    return;
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add(names, g_strdup(name));
+  g_dir_close(d);
+  g_ptr_array_sort(names, compare_names);
+  for (guint i = 0; i < names->len && out->len < READER_MAX_MEMBERS; i++) {
+    const char *n = g_ptr_array_index(names, i);
+    g_autofree char *child = rel != NULL ? g_strdup_printf("%s/%s", rel, n) : g_strdup(n);
+    g_autofree char *full = g_build_filename(root, child, NULL);
+    if (g_file_test(full, G_FILE_TEST_IS_DIR)) {
+      if (depth + 1 < FOLDER_MAX_DEPTH)
+        list_folder(root, child, depth + 1, out);
+    } else if (g_file_test(full, G_FILE_TEST_IS_REGULAR)) {
+      g_ptr_array_add(out, g_steal_pointer(&child));
+    }
+  }
+  g_ptr_array_unref(names);
+}
+
+/* The source for one input: standard input, a folder (its files read on request), or a
+ * file; NULL after an error in @diags. */
+static ReaderSource *open_input(const char *path, Run *r, DiagList *diags)
+{
+  if (!g_str_equal(path, "-") && g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    list_folder(path, NULL, 0, paths);
+    g_ptr_array_add(paths, NULL);
+    /* "export/" names its members "export/Positions.csv". */
+    g_autofree char *name = g_strdup(path);
+    for (gsize n = strlen(name); n > 1 && name[n - 1] == '/'; n--)
+      name[n - 1] = '\0';
+    ReaderSource *src =
+        reader_source_new_folder(name, (const char *const *)paths->pdata, load_file, r);
+    g_ptr_array_unref(paths);
+    return src;
+  }
+  gsize len = 0;
+  char *bytes = ydoc_read_file(path, YDOC_MAX_BYTES, &len, diags);
+  if (bytes == NULL)
+    return NULL;
+  return reader_source_new_take(g_str_equal(path, "-") ? "<stdin>" : path, bytes, len);
+}
+
 static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
 {
-  gsize len = 0;
-  r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
-  if (r->data == NULL)
-    return NULL;
-  const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
-  r->source = reader_source_new(name, r->data, len);
+  r->sources = g_ptr_array_new_with_free_func((GDestroyNotify)reader_source_free);
+  r->read = g_ptr_array_new_with_free_func(g_free);
+  gboolean *milestones_only = g_new0(gboolean, cfg->inputs->len);
+  gboolean ok = TRUE;
+  for (guint i = 0; i < cfg->inputs->len; i++) {
+    ReaderSource *src = open_input(g_ptr_array_index(cfg->inputs, i), r, diags);
+    if (src == NULL) {
+      ok = FALSE;
+      continue;
+    }
+    milestones_only[r->sources->len] = i >= cfg->n_cv_inputs;
+    g_ptr_array_add(r->sources, src);
+  }
   ReaderOptions opts = cfg->reader;
   opts.clock_today = clock_today();
-  return reader_read(r->source, &opts, diags);
+  opts.load = load_file;
+  opts.load_data = r;
+  ModelCv *cv = reader_read_all((ReaderSource *const *)r->sources->pdata, r->sources->len,
+                                milestones_only, &opts, diags);
+  g_free(milestones_only);
+  if (!ok) {
+    model_cv_free(cv);
+    return NULL;
+  }
+  return cv;
 }
 
 static Style *resolve_style(const Config *cfg, DiagList *diags)
@@ -796,7 +931,10 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
     g_ptr_array_set_size(watched, 0);
-    g_ptr_array_add(watched, g_strdup(cfg->cv_path));
+    for (guint i = 0; i < cfg->inputs->len; i++)
+      g_ptr_array_add(watched, g_strdup(g_ptr_array_index(cfg->inputs, i)));
+    for (guint i = 0; r.read != NULL && i < r.read->len; i++)
+      g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.read, i)));
     for (guint i = 0; i < r.style->files->len; i++)
       g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.style->files, i)));
   }
@@ -881,7 +1019,8 @@ static int watch(const Config *cfg, TextCtx *text)
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   GPtrArray *watched = g_ptr_array_new_with_free_func(g_free);
-  g_ptr_array_add(watched, g_strdup(cfg->cv_path));
+  for (guint i = 0; i < cfg->inputs->len; i++)
+    g_ptr_array_add(watched, g_strdup(g_ptr_array_index(cfg->inputs, i)));
   for (char **s = cfg->args->styles; s && *s; s++)
     if (g_file_test(*s, G_FILE_TEST_IS_REGULAR))
       g_ptr_array_add(watched, g_strdup(*s));

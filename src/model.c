@@ -72,6 +72,7 @@ void model_entry_free(ModelEntry *entry)
   g_free(entry->url);
   g_free(entry->note);
   g_free(entry->class_name);
+  g_free(entry->file);
   g_array_unref(entry->periods);
   g_array_unref(entry->roles);
   g_free(entry);
@@ -90,6 +91,7 @@ void model_milestone_free(ModelMilestone *milestone)
   g_free(milestone->class_name);
   g_free(milestone->url);
   g_free(milestone->note);
+  g_free(milestone->file);
   g_free(milestone);
 }
 

@@ -28,6 +28,8 @@ typedef struct {
   GArray *periods;  /* of DateSpan, owned */
   GArray *roles;    /* of ModelRole, owned, in order; empty unless the entry had roles */
   int line, column; /* the entry's mapping in the source */
+  char *file;       /* owned; the source when not the CV's own file (a chart of several
+                     * files), else NULL */
 } ModelEntry;
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
   char *url;        /* owned; NULL when absent */
   char *note;       /* owned; NULL when absent */
   int line, column;
+  char *file; /* owned; the source when not the CV's own file, else NULL */
 } ModelMilestone;
 
 typedef struct {

@@ -13,6 +13,10 @@ const ReaderFormat *const reader_formats[] = {
     &reader_format_native,
     &reader_format_jsonresume,
     &reader_format_rendercv,
+    &reader_format_linkedin,
+    &reader_format_orcid,
+    &reader_format_bibtex,
+    &reader_format_fresh,
 };
 const guint reader_formats_count = G_N_ELEMENTS(reader_formats);
 
@@ -34,9 +38,12 @@ char *reader_format_names(const char *sep, const char *last_sep)
 
 const ReaderFormat *reader_detect(ReaderSource *src)
 {
-  const ReaderFormat *best = &reader_format_native;
+  gboolean archive = reader_source_is_archive(src);
+  const ReaderFormat *best = archive ? NULL : &reader_format_native;
   guint best_score = 0;
   for (guint i = 0; i < reader_formats_count; i++) {
+    if (archive && !reader_formats[i]->archives)
+      continue;
     guint score = reader_formats[i]->detect(src);
     if (score > best_score) {
       best = reader_formats[i];
@@ -46,10 +53,42 @@ const ReaderFormat *reader_detect(ReaderSource *src)
   return best;
 }
 
+/* "a LinkedIn data export (Positions.csv, ...)", from the rows that read archives. */
+static char *reader_archive_hints(void)
+{
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < reader_formats_count; i++) {
+    if (reader_formats[i]->archive_hint == NULL)
+      continue;
+    if (out->len > 0)
+      g_string_append(out, " or ");
+    g_string_append(out, reader_formats[i]->archive_hint);
+  }
+  return g_string_free(out, FALSE);
+}
+
 ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
   guint errors = diag_error_count(diags);
+  gboolean archive = reader_source_is_archive(src);
   const ReaderFormat *format = opts->format != NULL ? opts->format : reader_detect(src);
+  const char *name = reader_source_name(src);
+  if (format == NULL) {
+    /* A broken archive says so rather than that it holds no CV. */
+    reader_source_member_count(src, diags);
+    if (diag_error_count(diags) == errors) {
+      g_autofree char *hints = reader_archive_hints();
+      diag_error(diags, name, 0, 0, "no CV found in the %s: expected %s",
+                 reader_source_is_folder(src) ? "folder" : "archive", hints);
+    }
+    return NULL;
+  }
+  if (archive && !format->archives) {
+    diag_error(diags, name, 0, 0, "is a %s; the %s format reads a single file",
+               reader_source_is_folder(src) ? "folder" : "zip archive",
+               format->name);
+    return NULL;
+  }
   ModelCv *cv = format->read(src, opts, diags);
   /* ydoc may hand over a usable tree with errors of its own (a duplicate key), so that
    * every mistake is reported in one run; the file is still wrong. */
@@ -75,68 +114,4 @@ void reader_set_language(ReadCtx *c, ModelCv *cv, const ReaderOptions *opts, con
   cv->language = lang_copy(opts->lang != NULL ? opts->lang : file_lang);
   /* The CV's own words read its dates, whatever language the chart speaks. */
   c->lang = file_lang != NULL ? file_lang : opts->lang;
-}
-
-/* ---- Sources ---- */
-
-struct ReaderSource {
-  char *name;
-  const char *data; /* borrowed */
-  gsize len;
-  YdocDoc *doc;        /* the parsed document, or NULL */
-  gboolean parsed;     /* doc is what the bytes give */
-  gboolean reported;   /* the parse's messages went to a caller's list */
-  gboolean had_issues; /* the parse gave messages (when parsed without a list) */
-};
-
-ReaderSource *reader_source_new(const char *name, const char *data, gsize len)
-{
-  ReaderSource *src = g_new0(ReaderSource, 1);
-  src->name = g_strdup(name ? name : "");
-  src->data = data ? data : "";
-  src->len = data ? len : 0;
-  return src;
-}
-
-void reader_source_free(ReaderSource *src)
-{
-  if (src == NULL)
-    return;
-  ydoc_free(src->doc);
-  g_free(src->name);
-  g_free(src);
-}
-
-const char *reader_source_name(const ReaderSource *src)
-{
-  return src->name;
-}
-
-const char *reader_source_bytes(const ReaderSource *src, gsize *len_out)
-{
-  if (len_out != NULL)
-    *len_out = src->len;
-  return src->data;
-}
-
-const YdocDoc *reader_source_yaml(ReaderSource *src, DiagList *diags)
-{
-  if (src->parsed && (src->reported || !src->had_issues || diags == NULL))
-    return src->doc;
-  /* A parse made for detection that had something to say is made again into @diags: the
-   * messages then come exactly as ydoc gives them (order, count past the cap), and only
-   * for a file that is wrong. */
-  ydoc_free(src->doc);
-  DiagList *sink = diags != NULL ? diags : diag_list_new();
-  guint before = diag_error_count(sink) + diag_warning_count(sink);
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  src->doc = ydoc_looks_like_json(src->data, src->len)
-                 ? ydoc_parse_json(src->name, src->data, src->len, &limits, sink)
-                 : ydoc_parse(src->name, src->data, src->len, &limits, sink);
-  src->had_issues = diag_error_count(sink) + diag_warning_count(sink) > before;
-  src->parsed = TRUE;
-  src->reported = diags != NULL;
-  if (diags == NULL)
-    diag_list_free(sink);
-  return src->doc;
 }

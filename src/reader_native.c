@@ -649,11 +649,32 @@ static ModelMilestone *read_milestone(ReadCtx *c, const YdocNode *node)
   return m;
 }
 
-static void read_milestones(ReadCtx *c, ModelCv *cv, const YdocNode *value)
+/* `milestones: {from: pubs.bib}`, or such an item among the milestones: another file's
+ * milestones (reader_milestones_from). */
+static gboolean read_milestones_from(ReadCtx *c, ModelCv *cv, const YdocNode *node,
+                                     const ReaderOptions *opts)
 {
+  const YdocNode *from = ydoc_get(node, "from");
+  if (node->kind != YDOC_MAPPING || from == NULL)
+    return FALSE;
+  static const char *const from_keys[] = {"from", NULL};
+  for (guint i = 0; i < node->n; i++)
+    if (strcmp(node->pairs[i].key->text, "from") != 0)
+      readctx_unknown_key(c, node->pairs[i].key, node->pairs[i].key->text, from_keys);
+  reader_milestones_from(c, from, opts, cv);
+  return TRUE;
+}
+
+static void read_milestones(ReadCtx *c, ModelCv *cv, const YdocNode *value,
+                            const ReaderOptions *opts)
+{
+  if (read_milestones_from(c, cv, value, opts))
+    return;
   if (!readctx_given(c, value, YDOC_SEQUENCE))
     return;
   for (guint i = 0; i < value->n; i++) {
+    if (read_milestones_from(c, cv, value->items[i], opts))
+      continue;
     ModelMilestone *m = read_milestone(c, value->items[i]);
     if (m)
       g_ptr_array_add(cv->milestones, m);
@@ -677,7 +698,7 @@ static DateDay resolve_today(ReadCtx *c, const ReaderOptions *opts, const YdocNo
   return file_today ? file_today : opts->clock_today;
 }
 
-static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
+static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p, const ReaderOptions *opts)
 {
   const char *key = p->key->text;
   if (is_key(p, "name"))
@@ -691,7 +712,7 @@ static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
   else if (is_key(p, "degrees"))
     read_group(c, cv, p->key, "education", p->value, TRUE);
   else if (is_key(p, "milestones"))
-    read_milestones(c, cv, p->value);
+    read_milestones(c, cv, p->value, opts);
   else if (is_key(p, "groups"))
     read_custom_groups(c, cv, p->value);
   else
@@ -714,7 +735,7 @@ static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagLi
   reader_set_language(&c, cv, opts, language ? readctx_language(&c, language) : NULL);
   c.today = cv->today = resolve_today(&c, opts, root);
   for (guint i = 0; i < root->n; i++)
-    read_top_pair(&c, cv, &root->pairs[i]);
+    read_top_pair(&c, cv, &root->pairs[i], opts);
   for (guint i = cv->groups->len; i-- > 0;) {
     const ModelGroup *group = g_ptr_array_index(cv->groups, i);
     if (group->entries->len == 0)

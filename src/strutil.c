@@ -194,3 +194,25 @@ gboolean strutil_has_unclean(const char *text)
   }
   return FALSE;
 }
+
+int strutil_invalid_utf8_line(const char *data, gsize len)
+{
+  const char *end = NULL;
+  if (g_utf8_validate(data, (gssize)len, &end))
+    return 0;
+  int line = 1;
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+      line++;
+  return line;
+}
+
+char *strutil_legacy_to_utf8(const char *data, gsize len, gsize *out_len)
+{
+  if (g_utf8_validate(data, (gssize)len, NULL) || memchr(data, '\0', len) != NULL)
+    return NULL;
+  char *out = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
+  if (out == NULL)
+    out = g_convert(data, (gssize)len, "UTF-8", "ISO-8859-1", NULL, out_len, NULL);
+  return out;
+}

@@ -51,3 +51,15 @@ char *strutil_join(const char *const *words, guint n, const char *sep, const cha
 
 /* TRUE when @text holds a character strutil_clean_text would drop or turn into a space. */
 gboolean strutil_has_unclean(const char *text);
+
+/* @len bytes of text that are not UTF-8, read as what files that are not UTF-8 mostly are
+ * (Windows-1252, else ISO-8859-1, which takes any byte), as a new NUL-terminated UTF-8
+ * string owned by the caller (its length in *@out_len); NULL when the bytes are valid
+ * UTF-8 already, or hold a NUL. For old .bib files and CSV files saved again by a
+ * spreadsheet. */
+char *strutil_legacy_to_utf8(const char *data, gsize len, gsize *out_len);
+
+/* The 1-based line (ended by LF, CR or CRLF) of the first byte of @len bytes at @data
+ * that is not UTF-8; 0 when all are. For the warning that names where a file stops
+ * being UTF-8. */
+int strutil_invalid_utf8_line(const char *data, gsize len);

@@ -476,6 +476,7 @@ static void gap_free(gpointer data)
   SummaryGap *gap = data;
   g_free(gap->after);
   g_free(gap->before);
+  g_free(gap->file);
   g_free(gap);
 }
 
@@ -515,6 +516,7 @@ static void scope_gaps(SummaryScope *scope, const GArray *pieces)
     gap->before = g_strdup(b->first->label);
     gap->line = b->first->line;
     gap->column = b->first->column;
+    gap->file = g_strdup(b->first->entry->file);
     g_ptr_array_add(scope->gaps, gap);
   }
 }
@@ -671,7 +673,7 @@ guint summary_check_gaps(const SummaryReport *report, const SummaryThreshold *th
     if (!summary_gap_longer(gap, threshold))
       continue;
     char *len = summary_duration_text(&gap->length), *when = summary_span_text(&gap->span);
-    diag_error(diags, file, gap->line, gap->column,
+    diag_error(diags, gap->file != NULL ? gap->file : file, gap->line, gap->column,
                "a gap of %s (%s) after '%s' and before '%s' is longer than --fail-on-gap (%s)", len,
                when, gap->after, gap->before, limit);
     g_free(len);

@@ -57,6 +57,7 @@ typedef struct {
   char *after;      /* owned: what ended just before it */
   char *before;     /* owned: what started just after it */
   int line, column; /* where @before is in the CV */
+  char *file;       /* owned: the file @before is in, when not the CV's own; else NULL */
 } SummaryGap;
 
 typedef struct {

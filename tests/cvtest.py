@@ -97,6 +97,26 @@ def cv_files(with_cases=True, with_data=True):
     return out
 
 
+# What tests/import holds: a file per import format, by extension, and folders (a
+# LinkedIn data export unpacked).
+IMPORT_EXTENSIONS = (".json", ".yaml", ".csv", ".zip", ".bib", ".xml")
+
+
+def import_files():
+    """The files and folders under tests/import that are CVs of their own, relative to
+    SRC: by extension, and every folder."""
+    full = os.path.join(SRC, "tests", "import")
+    if not os.path.isdir(full):
+        return []
+    out = []
+    for f in sorted(os.listdir(full)):
+        if f.startswith("."):
+            continue
+        if f.endswith(IMPORT_EXTENSIONS) or os.path.isdir(os.path.join(full, f)):
+            out.append("tests/import/" + f)
+    return out
+
+
 def case_style(rel):
     """The style a golden case is drawn in: tests/cases/NAME.style.yaml beside
     tests/cases/NAME.yaml when there is one (for what only a style turns on), else None

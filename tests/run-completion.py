@@ -25,7 +25,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cvtest import Tap, binary_from_argv, describe, run  # noqa: E402
 
 BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
-FILES = ["a.yaml", "b.json", "mine.yml", "notes.txt", "out.png", "sub/inner.yaml"]
+FILES = ["a.yaml", "b.json", "mine.yml", "notes.txt", "out.png", "sub/inner.yaml",
+         "Positions.csv", "export.zip", "pubs.bib", "record.xml"]
 
 
 def program_words(exe):
@@ -42,7 +43,8 @@ def program_words(exe):
 
 def bash_cases(longs, choices, styles):
     """(description, words, cwd kind, expected set)."""
-    with_files = {"a.yaml", "b.json", "mine.yml", "sub"}
+    with_files = {"a.yaml", "b.json", "mine.yml", "sub", "Positions.csv", "export.zip",
+                  "pubs.bib", "record.xml"}
     return [
         ("cvtimeline --st", ["--st"], "empty", {"--strict", "--style"}),
         ("cvtimeline -- offers every option of --help", ["--"], "empty", longs),
@@ -63,8 +65,11 @@ def bash_cases(longs, choices, styles):
          set(choices["input-format"])),
         ("cvtimeline --print-schema ", ["--print-schema", ""], "empty",
          set(choices["print-schema"])),
-        ("cvtimeline  gives CV files (.yaml, .yml, .json) and folders", [""], "files",
-         with_files),
+        ("cvtimeline  gives CV files (.yaml, .yml, .json, .csv, .zip, .bib, .xml) and folders", [""],
+         "files", with_files),
+        ("cvtimeline cv.yaml  gives further CV files", ["cv.yaml", ""], "files", with_files),
+        ("cvtimeline cv.yaml --milestones  gives CV files (pubs.bib)",
+         ["cv.yaml", "--milestones", ""], "files", with_files),
         ("cvtimeline cv.yaml -o  gives output files and folders", ["cv.yaml", "-o", ""], "files",
          {"out.png", "sub"}),
         ("cvtimeline --set bar.he", ["--set", "bar.he"], "empty", {"bar.height="}),

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Error messages (doc/architecture.md "Tests"): for every tests/errors/NAME.yaml that has
+"""Error messages (doc/architecture.md "Tests"): for every tests/errors/NAME.yaml (or .json,
+.csv, .bib, .xml: the import formats) that has
 NAME.stderr and NAME.status beside it, `cvtimeline --check tests/errors/NAME.yaml` (run
 from the source root) must print exactly NAME.stderr and exit with NAME.status. Then the
 same CV is rendered onto an existing TMP/out.svg: the exit status must be the same, and
@@ -28,7 +29,7 @@ def main():
     if os.path.isdir(edir):
         for f in sorted(os.listdir(edir)):
             name, ext = os.path.splitext(f)
-            if ext in (".yaml", ".json"):
+            if ext in (".yaml", ".json", ".csv", ".bib", ".xml"):
                 if all(os.path.exists(os.path.join(edir, name + e))
                        for e in (".stderr", ".status")):
                     names.append((name, ext))

@@ -15,25 +15,16 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, case_style,  # noqa: E402
-                    cv_files, describe, run)
+                    cv_files, describe, import_files, run)
 
 
 def golden_for(rel):
     """tests/cases/NAME.yaml -> tests/cases/NAME.layout.yaml; data/NAME.yaml ->
-    tests/cases/data-NAME.layout.yaml; tests/import/NAME.EXT ->
+    tests/cases/data-NAME.layout.yaml; tests/import/NAME.EXT (or the folder NAME) ->
     tests/cases/import-NAME.layout.yaml (tools/regen-goldens.sh uses the same rule)."""
     d, f = rel.split("/")[-2], os.path.splitext(rel.split("/")[-1])[0]
     prefix = {"data": "data-", "import": "import-"}.get(d, "")
     return "tests/cases/%s%s.layout.yaml" % (prefix, f)
-
-
-def import_files():
-    """The JSON Resume and RenderCV files under tests/import, relative to SRC."""
-    full = os.path.join(SRC, "tests", "import")
-    if not os.path.isdir(full):
-        return []
-    return ["tests/import/" + f for f in sorted(os.listdir(full))
-            if f.endswith((".json", ".yaml"))]
 
 
 def main():

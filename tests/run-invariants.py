@@ -15,7 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, cv_files,  # noqa: E402
-                    describe, load_checker, run)
+                    describe, import_files, load_checker, run)
 
 STYLES = ["default", "dark", "print", "slides", "minimal"]
 WIDTHS = ["800", "1200", "2400"]
@@ -28,8 +28,7 @@ def main():
     exe = binary_from_argv()
     checker = load_checker()
     t = Tap()
-    files = cv_files() + ["tests/import/" + f for f in sorted(os.listdir(
-        os.path.join(SRC, "tests", "import"))) if f.endswith((".json", ".yaml"))]
+    files = cv_files() + import_files()
     if not files:
         print("no CV files found under %s" % SRC)
         return 1

@@ -113,6 +113,8 @@ def good_files(t):
     style = schemacheck.validator("style")
     cases = [p for p in cv_files() if is_native(p)]
     t.ok(len(cases) >= 20, "at least 20 native CVs to validate (%d)" % len(cases))
+    # milestones: [..., {from: FILE}] (doc/importing.md "BibTeX publications").
+    cases.append("tests/import/native-with-bibtex.yaml")
     for path in cases:
         errors = schemacheck.error_texts(cv, read(path))
         t.ok(not errors, "%s validates against cv.schema.json" % path, "\n".join(errors))

@@ -19,8 +19,8 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil", "emit", "sysio", "embed"]),
-    ("ydoc", ["ydoc"]),
+    ("base", ["diag", "strutil", "emit", "sysio", "embed", "zipfile"]),
+    ("ydoc", ["ydoc", "csvdoc", "xmldoc"]),
     ("lang", ["lang"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),

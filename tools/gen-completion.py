@@ -8,16 +8,19 @@ The options, their descriptions and their value lists come from `cvtimeline --he
 from `--list-styles`, the style keys for --set from the hidden `--print-keys=style`.
 Only the meaning of a few metavars is known here: a list `a|b|c` is its words,
 `NAME|FILE` a style (built-in name or .yaml file), `KEY=VALUE` a style key, `FILE` of
---output a file of one of the --format words; other values (N, DATE, NAME) have nothing
-to complete. meson runs this at build time (completions/meson.build);
+--output a file of one of the --format words, `FILE` of --milestones a CV file (a .bib
+above all); other values (N, DATE, NAME) have nothing to complete. meson runs this at build time (completions/meson.build);
 tests/run-completion.py checks the result in each shell.
 """
 import re
 import subprocess
 import sys
 
-# What the CV-FILE operand may be: a native or RenderCV YAML file or a JSON Resume file.
-CV_EXTENSIONS = ["yaml", "yml", "json"]
+# What a CV-FILE operand may be (doc/importing.md): a native, RenderCV or FRESH YAML file,
+# a JSON Resume, FRESH or ORCID JSON file, an ORCID XML file, a LinkedIn export's CSV
+# files or its zip (or the folder it unpacks to, and folders are always offered), a
+# BibTeX file.
+CV_EXTENSIONS = ["yaml", "yml", "json", "csv", "zip", "bib", "xml"]
 STYLE_EXTENSIONS = ["yaml", "yml"]
 CHOICES = re.compile(r"^[a-z][a-z0-9-]*(\|[a-z][a-z0-9-]*)+$")
 # The CV format's built-in groups, whose paint --set can change (groups.jobs.color=...).
@@ -35,7 +38,8 @@ class Option:
 
     @property
     def kind(self):
-        """What the value is: choices, style, style-key, output, other, or None (a flag)."""
+        """What the value is: choices, style, style-key, output, cv (a file read as a CV's
+        milestones), other, or None (a flag)."""
         if self.metavar is None:
             return None
         if self.choices:
@@ -46,6 +50,8 @@ class Option:
             return "style-key"
         if self.metavar == "FILE" and self.long == "output":
             return "output"
+        if self.metavar == "FILE" and self.long == "milestones":
+            return "cv"
         return "other"
 
 
@@ -111,6 +117,8 @@ def bash(opts, style_list, keys):
             body = '_cvtimeline_keys'
         elif o.kind == "output":
             body = '_cvtimeline_files "%s"' % "|".join(output_extensions(opts))
+        elif o.kind == "cv":
+            body = '_cvtimeline_files "%s"' % "|".join(CV_EXTENSIONS)
         else:
             body = ":"  # a number, a date, a name: nothing to offer
         cases.append("    %s) %s; return 0 ;;" % (names, body))
@@ -213,6 +221,8 @@ def zsh(opts, style_list, keys):
             elif o.kind == "output":
                 action = ':output file:_files -g "*.(%s)(-.)"' % "|".join(
                     output_extensions(opts))
+            elif o.kind == "cv":
+                action = ':file:_files -g "*.(%s)(-.)"' % "|".join(CV_EXTENSIONS)
             else:
                 action = ":%s: " % message
         names = (["-" + o.short] if o.short else []) + ["--" + o.long]
@@ -244,7 +254,7 @@ _cvtimeline_keys() {
 
 _arguments -s -S \\
 %(specs)s \\
-  '1:CV file (YAML, JSON Resume or RenderCV):_files -g "*.(%(cv_ext)s)(-.)"'
+  '*:CV file (YAML, JSON, LinkedIn CSV or zip, BibTeX, ORCID XML):_files -g "*.(%(cv_ext)s)(-.)"'
 """ % {"styles": style_words, "style_ext": "|".join(STYLE_EXTENSIONS), "keys": " ".join(keys),
        "specs": " \\\n".join(specs), "cv_ext": "|".join(CV_EXTENSIONS)}
 
@@ -272,7 +282,7 @@ def fish(opts, style_list, keys):
             flags = " -r -F"
         elif o.kind == "style-key":
             flags = " -x -a %s" % fish_quote(" ".join(k + "=" for k in keys))
-        elif o.kind == "output":
+        elif o.kind in ("output", "cv"):
             flags = " -r -F"
         elif o.optional:
             flags = ""  # fish then completes it only as --opt=VALUE

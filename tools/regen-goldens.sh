@@ -1,6 +1,7 @@
 #!/bin/bash
 # Regenerates the golden layouts that tests/run-golden.py compares against: for every
-# tests/cases/NAME.yaml, data/NAME.yaml and tests/import/NAME.{json,yaml}, the output of
+# tests/cases/NAME.yaml, data/NAME.yaml and tests/import/NAME.{json,yaml,csv,zip,bib,xml} (and
+# each folder tests/import/NAME, a LinkedIn export), the output of
 # `cvtimeline --dump-layout --today 2026-11-25 FILE` with the test suite's pinned fonts
 # (and `-s tests/cases/NAME.style.yaml` where a case has a style of its own beside it).
 # Usage: tools/regen-goldens.sh [BUILD-DIR]   (default: build). Review the diff after.
@@ -15,8 +16,12 @@ fi
 export FONTCONFIG_FILE=$PWD/$build/tests/fonts.conf
 export LC_ALL=C.UTF-8
 
-for cv in tests/cases/*.yaml data/*.yaml tests/import/*.json tests/import/*.yaml; do
+for cv in tests/cases/*.yaml data/*.yaml tests/import/*; do
   case $cv in *.layout.yaml | *.style.yaml) continue ;; esac
+  case $cv in
+    tests/import/*.json | tests/import/*.yaml | tests/import/*.csv | tests/import/*.zip | tests/import/*.bib | tests/import/*.xml) ;;
+    tests/import/*) [ -d "$cv" ] || continue ;;
+  esac
   name=$(basename "$cv"); name=${name%.*}
   case $cv in data/*) name=data-$name ;; tests/import/*) name=import-$name ;; esac
   golden=tests/cases/$name.layout.yaml

@@ -171,6 +171,21 @@ static void test_over_marker(void)
   g_assert_cmpuint(pl[0].tier, ==, 0);
 }
 
+/* A long label at the right end reaches back over two short ones that are far from each
+ * other: all three are one cluster, so it does not cover the first (orcid-record.json,
+ * slides at 800 px: "1", "2–3", then a 475 px title hung left of its marker). */
+static void test_reach_back(void)
+{
+  LayoutTierMarker m[3] = {{468.5, 9, 1}, {543.5, 25, 1}, {612.5, 475, 1}};
+  LayoutTierParams p = params;
+  p.left = 40;
+  p.right = 760;
+  p.max_tiers = 1;
+  LayoutTierPlace pl[3];
+  layout_tiers_place(m, 3, &p, pl);
+  check_placement(m, 3, &p, pl);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -181,5 +196,6 @@ int main(int argc, char **argv)
   g_test_add_func("/layout_tiers/stack", test_stack);
   g_test_add_func("/layout_tiers/crowded", test_crowded);
   g_test_add_func("/layout_tiers/over-marker", test_over_marker);
+  g_test_add_func("/layout_tiers/reach-back", test_reach_back);
   return g_test_run();
 }

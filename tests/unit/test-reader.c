@@ -45,13 +45,16 @@ static void test_detect(void)
 
 static void test_table(void)
 {
-  g_assert_cmpuint(reader_formats_count, ==, 3);
+  static const char *names[] = {"native", "jsonresume", "rendercv", "linkedin", "orcid", "bibtex", "fresh", NULL};
+  g_assert_cmpuint(reader_formats_count, ==, G_N_ELEMENTS(names) - 1);
   for (guint i = 0; i < reader_formats_count; i++) {
     const ReaderFormat *f = reader_formats[i];
+    g_assert_cmpstr(f->name, ==, names[i]);
     g_assert_true(reader_format_find(f->name) == f);
     g_assert_nonnull(f->description);
     g_assert_nonnull(f->detect);
     g_assert_nonnull(f->read);
+    g_assert_true(f->archives == (f->archive_hint != NULL));
   }
   g_assert_true(reader_format_find("native") == &reader_format_native);
   g_assert_true(reader_format_find("jsonresume") == &reader_format_jsonresume);
@@ -62,9 +65,79 @@ static void test_table(void)
   g_assert_null(reader_format_find(""));
   g_assert_null(reader_format_find(NULL));
   g_autofree char *bar = reader_format_names("|", "|");
-  g_assert_cmpstr(bar, ==, "native|jsonresume|rendercv");
+  g_autofree char *want_bar = g_strjoinv("|", (char **)names);
+  g_assert_cmpstr(bar, ==, want_bar);
   g_autofree char *words = reader_format_names(", ", " or ");
-  g_assert_cmpstr(words, ==, "native, jsonresume or rendercv");
+  g_assert_true(g_str_has_prefix(words, "native, jsonresume, "));
+  g_autofree char *last = g_strdup_printf(" or %s", names[G_N_ELEMENTS(names) - 2]);
+  g_assert_true(g_str_has_suffix(words, last));
+}
+
+static ReaderSource *refuse_load(const char *path, gpointer data, GError **error)
+{
+  (void)path;
+  (void)data;
+  g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ACCES, "cannot open: Permission denied");
+  return NULL;
+}
+
+/* Folders and archives: members listed, read on request (a failure reported once, at
+ * the member's name), offered only to formats that read them. */
+static void test_archives(void)
+{
+  const char *paths[] = {"notes.txt", "sub/Positions.csv", "Positions.csv", NULL};
+  ReaderSource *src = reader_source_new_folder("dir", paths, refuse_load, NULL);
+  g_assert_true(reader_source_is_archive(src));
+  g_assert_true(reader_source_is_folder(src));
+  g_assert_null(reader_source_yaml(src, NULL));
+  g_assert_cmpuint(reader_source_member_count(src, NULL), ==, 3);
+  g_assert_cmpstr(reader_source_member_path(src, 1), ==, "sub/Positions.csv");
+  /* The shallowest of two with one name. */
+  g_assert_cmpint(reader_source_find_member(src, "positions.CSV"), ==, 2);
+  g_assert_cmpint(reader_source_find_member(src, "Education.csv"), ==, -1);
+  DiagList *diags = diag_list_new();
+  g_assert_null(reader_source_member(src, 0, NULL));
+  g_assert_null(reader_source_member(src, 0, diags));
+  g_assert_null(reader_source_member(src, 0, diags));
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_ERROR, 0, 0, "cannot open: Permission denied");
+  g_assert_cmpstr(diag_get(diags, 0)->file, ==, "dir/notes.txt");
+  diag_list_free(diags);
+  /* Forced onto a format that reads single files. */
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.format = &reader_format_native;
+  diags = diag_list_new();
+  g_assert_null(reader_read(src, &opts, diags));
+  assert_diag(diags, 0, DIAG_ERROR, 0, 0, "is a folder; the native format reads a single file");
+  diag_list_free(diags);
+  reader_source_free(src);
+  /* A folder nothing claims. */
+  const char *none[] = {"a.txt", NULL};
+  src = reader_source_new_folder("dir", none, refuse_load, NULL);
+  g_assert_null(reader_detect(src));
+  opts.format = NULL;
+  diags = diag_list_new();
+  g_assert_null(reader_read(src, &opts, diags));
+  assert_diag(diags, 0, DIAG_ERROR, 0, 0, "no CV found in the folder: expected a LinkedIn");
+  diag_list_free(diags);
+  reader_source_free(src);
+  /* Bytes that start as a zip does, but are none: why is said once, at the name. */
+  const char bad[] = "PK\x03\x04 not really";
+  src = reader_source_new("x.zip", bad, sizeof bad - 1);
+  g_assert_true(reader_source_is_archive(src));
+  g_assert_false(reader_source_is_folder(src));
+  g_assert_cmpuint(reader_source_member_count(src, NULL), ==, 0);
+  diags = diag_list_new();
+  g_assert_cmpuint(reader_source_member_count(src, diags), ==, 0);
+  g_assert_cmpuint(reader_source_member_count(src, diags), ==, 0);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "not a readable zip archive"));
+  diag_list_free(diags);
+  reader_source_free(src);
+  /* A source that owns its bytes. */
+  src = reader_source_new_take("t.yaml", g_strdup("name: A\n"), 8);
+  g_assert_nonnull(reader_source_yaml(src, NULL));
+  reader_source_free(src);
 }
 
 /* Detection parses quietly; the reader then gets the parse's messages, once. */
@@ -159,6 +232,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader/detect", test_detect);
   g_test_add_func("/reader/table", test_table);
+  g_test_add_func("/reader/archives", test_archives);
   g_test_add_func("/reader/source-messages", test_source_messages);
   g_test_add_func("/reader/source-json-path", test_source_json_path);
   g_test_add_func("/reader/bytes-reader", test_bytes_reader);

@@ -330,6 +330,28 @@ static void test_join(void)
   g_assert_cmpstr(same, ==, "svg|png|pdf");
 }
 
+/* The line of the first byte that is not UTF-8, counting LF, CR and CRLF once each. */
+static void test_invalid_utf8_line(void)
+{
+  g_assert_cmpint(strutil_invalid_utf8_line("caf\xc3\xa9\nok", 8), ==, 0);
+  g_assert_cmpint(strutil_invalid_utf8_line("\xe9", 1), ==, 1);
+  g_assert_cmpint(strutil_invalid_utf8_line("a\r\nb\rc\nM\xfcller", 11), ==, 4);
+}
+
+static void test_legacy_to_utf8(void)
+{
+  gsize n = 0;
+  g_assert_null(strutil_legacy_to_utf8("plain", 5, &n));
+  g_assert_null(strutil_legacy_to_utf8("caf\xc3\xa9", 5, &n));
+  g_assert_null(strutil_legacy_to_utf8("a\0\xff", 3, &n));
+  g_autofree char *cp = strutil_legacy_to_utf8("caf\xe9 \x80", 6, &n);
+  g_assert_cmpstr(cp, ==, "caf\xc3\xa9 \xe2\x82\xac");
+  g_assert_cmpuint(n, ==, strlen(cp));
+  /* 0x81 is no Windows-1252 character: ISO-8859-1 takes it. */
+  g_autofree char *latin = strutil_legacy_to_utf8("\x81\xe9", 2, &n);
+  g_assert_cmpstr(latin, ==, "\xc2\x81\xc3\xa9");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -353,5 +375,7 @@ int main(int argc, char **argv)
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   g_test_add_func("/strutil/join", test_join);
+  g_test_add_func("/strutil/legacy-to-utf8", test_legacy_to_utf8);
+  g_test_add_func("/strutil/invalid-utf8-line", test_invalid_utf8_line);
   return g_test_run();
 }

@@ -12,6 +12,17 @@ static inline DateDay ymd(int y, int m, int d)
   return date_from_ymd(y, m, d);
 }
 
+/* The options the tests of the import readers share: detection (no --input-format),
+ * --today 2026-11-25, and a clock that says otherwise so that a test sees which was used. */
+static inline ReaderOptions test_import_options(void)
+{
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.has_today = TRUE;
+  opts.today = ymd(2026, 11, 25);
+  opts.clock_today = ymd(2030, 1, 1);
+  return opts;
+}
+
 /* Reads @len bytes of @text as the file @file with @opts, as main.c does; the messages of
  * parsing and reading go to @diags. */
 static inline ModelCv *test_read_text(const char *file, const char *text, gsize len,
