@@ -4,6 +4,8 @@
  * its shaped PangoLayout, so that drawing it does not shape it a second time. */
 #include "text.h"
 
+#include "text_private.h"
+
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -356,4 +358,25 @@ void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *te
     pango_cairo_show_layout(cr, layout);
   }
   cairo_restore(cr);
+}
+
+void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunFunc func,
+                      gpointer closure)
+{
+  TextEntry *e = text_lookup(ctx, font, text);
+  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
+  if (layout == ctx->layout)
+    text_set(ctx, font, text);
+  /* The positions text_show_toned draws the runs at. */
+  PangoLayoutIter *iter = pango_layout_get_iter(layout);
+  double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+  do {
+    PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
+    if (!run)
+      continue;
+    PangoRectangle logical;
+    pango_layout_iter_get_run_extents(iter, NULL, &logical);
+    func(closure, pango_layout_get_text(layout), run, (double)logical.x / PANGO_SCALE, baseline);
+  } while (pango_layout_iter_next_run(iter));
+  pango_layout_iter_free(iter);
 }
