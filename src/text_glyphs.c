@@ -111,9 +111,9 @@ TextGlyphFace *text_glyph_font_face(TextGlyphFont *font)
   return (TextGlyphFace *)hb_font_get_face(pango_font_get_hb_font(AS_PANGO(font)));
 }
 
-void text_glyph_font_info(TextGlyphFont *font, TextFontInfo *out)
+/* Fills @out from @desc; the size is left to the caller. */
+static void info_of(const PangoFontDescription *desc, TextFontInfo *out)
 {
-  PangoFontDescription *desc = pango_font_describe_with_absolute_size(AS_PANGO(font));
   const char *family = pango_font_description_get_family(desc);
   PangoStyle style = pango_font_description_get_style(desc);
   *out = (TextFontInfo){
@@ -123,12 +123,28 @@ void text_glyph_font_info(TextGlyphFont *font, TextFontInfo *out)
                : style == PANGO_STYLE_OBLIQUE ? TEXT_STYLE_OBLIQUE
                                               : TEXT_STYLE_NORMAL,
   };
+}
+
+void text_glyph_font_info(TextGlyphFont *font, TextFontInfo *out)
+{
+  PangoFontDescription *desc = pango_font_describe(AS_PANGO(font));
+  info_of(desc, out);
   pango_font_description_free(desc);
   /* The description gives the device size when a cairo matrix scaled the context; the
    * hb_font keeps the size in user space (see text_glyph_outline). */
   int x_scale, y_scale;
   hb_font_get_scale(pango_font_get_hb_font(AS_PANGO(font)), &x_scale, &y_scale);
   out->size = (double)y_scale / PANGO_SCALE;
+}
+
+void text_font_describe(const char *font, TextFontInfo *out)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font ? font : "");
+  info_of(desc, out);
+  /* At 72 dpi (text.h) a size of N points is N px. */
+  double size = (double)pango_font_description_get_size(desc) / PANGO_SCALE;
+  out->size = size > 0 ? size : 0;
+  pango_font_description_free(desc);
 }
 
 /* --- Outlines --- */

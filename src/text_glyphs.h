@@ -17,16 +17,16 @@ typedef struct TextGlyphFont TextGlyphFont;
 typedef struct TextGlyphFace TextGlyphFace;
 
 typedef struct {
-  guint glyph;  /* its index in its font */
-  guint byte;   /* where its cluster starts in the text */
-  double x, y;  /* its origin from the top left of the text's logical box, px */
+  guint glyph; /* its index in its font */
+  guint byte;  /* where its cluster starts in the text */
+  double x, y; /* its origin from the top left of the text's logical box, px */
 } TextGlyph;
 
 typedef struct {
   TextGlyphFont *font; /* borrowed: alive while the TextCtx and this TextGlyphs are */
   guint start, end;    /* the run's bytes in the text */
   gboolean rtl;
-  guint first, n;      /* its glyphs: TextGlyphs.glyphs[first .. first + n) */
+  guint first, n; /* its glyphs: TextGlyphs.glyphs[first .. first + n) */
 } TextGlyphRun;
 
 typedef struct {
@@ -73,6 +73,11 @@ typedef struct {
 } TextFontInfo;
 
 void text_glyph_font_info(TextGlyphFont *font, TextFontInfo *out);
+
+/* The same for a font description as a style gives it (@font, e.g. "Inter, DejaVu Sans
+ * Bold 11"): the family is the description's list of families as written, comma
+ * separated; the size 0 when it has none. */
+void text_font_describe(const char *font, TextFontInfo *out);
 
 /* Receives a glyph's outline in px, y down, from the glyph's origin. */
 typedef struct {

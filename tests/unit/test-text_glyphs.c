@@ -133,8 +133,8 @@ typedef enum { DRAW_TEXT, SHOW_GLYPHS, CAIRO_OUTLINES, HB_OUTLINES } Drawing;
 /* Draws @text at (@x, @y) on a new A8 image @scale times larger, one of four ways:
  * text_draw; Cairo showing text_glyphs' glyphs at their positions; filling Cairo's
  * outlines of them; filling text_glyph_outline's. */
-static cairo_surface_t *draw(TextCtx *ctx, const char *font, const char *text, double x,
-                             double y, double scale, Drawing how)
+static cairo_surface_t *draw(TextCtx *ctx, const char *font, const char *text, double x, double y,
+                             double scale, Drawing how)
 {
   TextExtents ext;
   text_measure(ctx, font, text, &ext);
@@ -177,7 +177,8 @@ static cairo_surface_t *draw(TextCtx *ctx, const char *font, const char *text, d
 
 static double ink_of(cairo_surface_t *s)
 {
-  cairo_surface_t *none = blank(cairo_image_surface_get_width(s), cairo_image_surface_get_height(s));
+  cairo_surface_t *none =
+      blank(cairo_image_surface_get_width(s), cairo_image_surface_get_height(s));
   double mean;
   int worst;
   difference(s, none, &mean, &worst);
@@ -192,8 +193,13 @@ static double ink_of(cairo_surface_t *s)
  * ones Cairo fills for those glyphs, within antialiasing. */
 static void test_glyphs_are_what_draw_paints(void)
 {
-  static const char *const fonts[] = {FONT, BOLD, "DejaVu Sans Oblique 10", "DejaVu Serif 14",
-                                      "DejaVu Sans Mono 9", "DejaVu Math TeX Gyre Italic 14", "DejaVu Sans Condensed Bold 11"};
+  static const char *const fonts[] = {FONT,
+                                      BOLD,
+                                      "DejaVu Sans Oblique 10",
+                                      "DejaVu Serif 14",
+                                      "DejaVu Sans Mono 9",
+                                      "DejaVu Math TeX Gyre Italic 14",
+                                      "DejaVu Sans Condensed Bold 11"};
   static const double scales[] = {1, 2.5, 4};
   TextCtx *ctx = text_ctx_new();
   for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++) {
@@ -201,7 +207,8 @@ static void test_glyphs_are_what_draw_paints(void)
       /* Off the pixel grid: x = 10.3, y = 5.6. */
       cairo_surface_t *drawn = draw(ctx, fonts[i], SAMPLE, 10.3, 5.6, scales[k], DRAW_TEXT);
       cairo_surface_t *shown = draw(ctx, fonts[i], SAMPLE, 10.3, 5.6, scales[k], SHOW_GLYPHS);
-      cairo_surface_t *cairo_paths = draw(ctx, fonts[i], SAMPLE, 10.3, 5.6, scales[k], CAIRO_OUTLINES);
+      cairo_surface_t *cairo_paths =
+          draw(ctx, fonts[i], SAMPLE, 10.3, 5.6, scales[k], CAIRO_OUTLINES);
       cairo_surface_t *hb_paths = draw(ctx, fonts[i], SAMPLE, 10.3, 5.6, scales[k], HB_OUTLINES);
       double mean, ink = ink_of(drawn);
       int worst;
@@ -293,10 +300,16 @@ static void test_missing_characters(void)
 {
   TextCtx *ctx = text_ctx_new();
   TextGlyphs *g = text_glyphs_new();
-  text_glyphs_shape(ctx, FONT, "A\xe2\x80\x8b" "B", g); /* a zero-width space between */
+  text_glyphs_shape(ctx, FONT,
+                    "A\xe2\x80\x8b"
+                    "B",
+                    g); /* a zero-width space between */
   guint visible = g->glyphs->len;
   g_assert_cmpuint(visible, >=, 2);
-  text_glyphs_shape(ctx, FONT, "A\xf0\x9f\x82\xa1" "B", g); /* a playing card */
+  text_glyphs_shape(ctx, FONT,
+                    "A\xf0\x9f\x82\xa1"
+                    "B",
+                    g); /* a playing card */
   for (guint i = 0; i < g->glyphs->len; i++)
     g_assert_cmpuint(g_array_index(g->glyphs, TextGlyph, i).glyph, <, 0x10000000);
   text_glyphs_free(g);
