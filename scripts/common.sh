@@ -54,5 +54,5 @@ cvt_build() {
   ninja -C build
 }
 
-CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev meson ninja-build pkg-config gcc
+CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev zlib1g-dev meson ninja-build pkg-config gcc
   fonts-dejavu-core fonts-inter python3 python3-yaml"

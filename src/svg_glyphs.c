@@ -4,6 +4,7 @@
 #include "svg_glyphs.h"
 
 #include "strutil.h"
+#include "svg_woff.h"
 
 #include <math.h>
 #include <string.h>
@@ -417,9 +418,9 @@ static void write_font_face(SvgOut *out, const char *prefix, guint index, const 
   g_array_unref(chars);
   if (subset == NULL)
     return;
+  GBytes *woff = svg_woff_from_sfnt(subset);
   gsize len;
-  const guint8 *data = g_bytes_get_data(subset, &len);
-  gboolean cff = len >= 4 && memcmp(data, "OTTO", 4) == 0;
+  const guint8 *data = g_bytes_get_data(woff ? woff : subset, &len);
   svg_out_str(out, "@font-face{font-family:\"");
   svg_out_str(out, prefix);
   svg_out_str(out, "-f");
@@ -430,11 +431,18 @@ static void write_font_face(SvgOut *out, const char *prefix, guint index, const 
   svg_out_str(out, ff->style == TEXT_STYLE_ITALIC    ? "italic"
                    : ff->style == TEXT_STYLE_OBLIQUE ? "oblique"
                                                      : "normal");
-  svg_out_str(out, cff ? ";src:url(data:font/otf;base64," : ";src:url(data:font/ttf;base64,");
+  gboolean cff = len >= 8 && memcmp(data + (woff ? 4 : 0), "OTTO", 4) == 0;
+  svg_out_str(out, woff  ? ";src:url(data:font/woff;base64,"
+                   : cff ? ";src:url(data:font/otf;base64,"
+                         : ";src:url(data:font/ttf;base64,");
   char *b64 = g_base64_encode(data, len);
   svg_out_str(out, b64);
   g_free(b64);
-  svg_out_str(out, cff ? ") format(\"opentype\")}\n" : ") format(\"truetype\")}\n");
+  svg_out_str(out, woff  ? ") format(\"woff\")}\n"
+                   : cff ? ") format(\"opentype\")}\n"
+                         : ") format(\"truetype\")}\n");
+  if (woff)
+    g_bytes_unref(woff);
   g_bytes_unref(subset);
 }
 

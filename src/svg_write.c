@@ -676,9 +676,9 @@ static void append_rect_geometry(GString *out, const LayoutShape *s, int decimal
     g_string_append(out, "\" height=\"");
     append_num(out, h, decimals);
     g_string_append_c(out, '"');
-    if (r > 0) {
+    if (rl > 0) {
       g_string_append(out, " rx=\"");
-      append_num(out, r, decimals);
+      append_num(out, rl, decimals);
       g_string_append_c(out, '"');
     }
     return;

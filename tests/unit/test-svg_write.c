@@ -5,7 +5,10 @@
 #include "svg_glyphs.h"
 #include "svg_out.h"
 #include "svg_paint.h"
+#include "svg_woff.h"
 #include "svg_write.h"
+
+#include <zlib.h>
 
 #include <locale.h>
 #include <math.h>
@@ -278,6 +281,77 @@ static void test_glyph_paths(void)
   text_ctx_free(ctx);
 }
 
+/* --- svg_woff --- */
+
+static guint32 be32(const guint8 *p)
+{
+  return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
+}
+
+/* A subset wrapped as WOFF: the header describes the file, and every table unpacks to the
+ * sfnt's bytes of that table. */
+static void test_woff(void)
+{
+  TextCtx *ctx = text_ctx_new();
+  TextGlyphs *g = shape(ctx, "Hamburg");
+  TextGlyphFont *font = g_array_index(g->runs, TextGlyphRun, 0).font;
+  GArray *ids = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < g->glyphs->len; i++)
+    g_array_append_val(ids, g_array_index(g->glyphs, TextGlyph, i).glyph);
+  gunichar chars[] = {'H', 'a', 'm', 'b', 'u', 'r', 'g'};
+  GBytes *sfnt = text_face_subset(text_glyph_font_face(font), (guint *)ids->data, ids->len, chars,
+                                  G_N_ELEMENTS(chars));
+  GBytes *woff = svg_woff_from_sfnt(sfnt);
+  g_assert_nonnull(woff);
+  gsize slen, wlen;
+  const guint8 *s = g_bytes_get_data(sfnt, &slen), *w = g_bytes_get_data(woff, &wlen);
+  g_test_message("sfnt %zu bytes, woff %zu", slen, wlen);
+  g_assert_cmpuint(wlen, <, slen);
+  g_assert_cmpmem(w, 4, "wOFF", 4);
+  g_assert_cmpmem(w + 4, 4, s, 4);
+  g_assert_cmpuint(be32(w + 8), ==, wlen);
+  guint n = (guint)w[12] << 8 | w[13];
+  g_assert_cmpuint(n, ==, (guint)s[4] << 8 | s[5]);
+  guint32 prev = 0;
+  for (guint i = 0; i < n; i++) {
+    const guint8 *e = w + 44 + 20 * i;
+    guint32 tag = be32(e), off = be32(e + 4), clen = be32(e + 8), olen = be32(e + 12);
+    g_assert_cmpuint(tag, >, prev);
+    prev = tag;
+    g_assert_cmpuint(off % 4, ==, 0);
+    g_assert_cmpuint(off + clen, <=, wlen);
+    /* The same table in the sfnt. */
+    const guint8 *orig = NULL;
+    for (guint k = 0; k < n; k++)
+      if (be32(s + 12 + 16 * k) == tag) {
+        orig = s + be32(s + 12 + 16 * k + 8);
+        g_assert_cmpuint(be32(s + 12 + 16 * k + 12), ==, olen);
+        g_assert_cmpuint(be32(s + 12 + 16 * k + 4), ==, be32(e + 16));
+      }
+    g_assert_nonnull(orig);
+    guint8 *table = g_malloc(olen + 1);
+    uLongf got = olen;
+    if (clen < olen)
+      g_assert_cmpint(uncompress(table, &got, w + off, clen), ==, Z_OK);
+    else
+      memcpy(table, w + off, olen);
+    g_assert_cmpuint(got, ==, olen);
+    g_assert_cmpmem(table, olen, orig, olen);
+    g_free(table);
+  }
+  /* Not an sfnt: nothing. */
+  GBytes *junk = g_bytes_new_static("\0\1\0\0\0\x09"
+                                    "abcdefgh",
+                                    14);
+  g_assert_null(svg_woff_from_sfnt(junk));
+  g_bytes_unref(junk);
+  g_bytes_unref(woff);
+  g_bytes_unref(sfnt);
+  g_array_unref(ids);
+  text_glyphs_free(g);
+  text_ctx_free(ctx);
+}
+
 /* --- svg_write on a hand-built scene --- */
 
 static LayoutScene *scene_new(double width, double height)
@@ -350,6 +424,16 @@ static LayoutScene *sample_scene(const char *text, StyleColor bar)
                        .fill = WHITE,
                        .pattern = STYLE_PATTERN_OUTLINE,
                        .pattern_color = bar});
+  /* A middle role segment: square on both sides, whatever its radius. */
+  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                       .x = 185,
+                       .y = 10,
+                       .w = 10,
+                       .h = 20,
+                       .radius = 4,
+                       .square_left = TRUE,
+                       .square_right = TRUE,
+                       .fill = bar});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE,
                        .y = 70,
                        .w = 200,
@@ -525,6 +609,9 @@ static void test_write_structure(gconstpointer data)
   g_assert_nonnull(strstr(svg, "a1 1 0 1 0 2 0a1 1 0 1 0-2 0"));
   g_assert_nonnull(strstr(svg, "stroke-dasharray:4 2"));
   g_assert_nonnull(strstr(svg, "<circle cx=\"45\" cy=\"80\" r=\"5\""));
+  g_assert_nonnull(strstr(svg, "<rect x=\"185\" y=\"10\" width=\"10\" height=\"20\" class"));
+  g_assert_nonnull(strstr(svg, "<rect x=\"10\" y=\"10\" width=\"80\" height=\"20\" rx=\"4\""));
+  g_assert_nonnull(strstr(svg, "<path d=\"M100 10H176A4 4 0 0 1 180 14V26A4 4 0 0 1 176 30H100V10Z\""));
   g_assert_nonnull(strstr(svg, "{fill:#000080}"));
   if (mode == SVG_TEXT_PATHS) {
     g_assert_nonnull(strstr(svg, "<use xlink:href=\"#"));
@@ -534,7 +621,7 @@ static void test_write_structure(gconstpointer data)
   } else {
     g_assert_null(strstr(svg, "<use"));
     g_assert_nonnull(strstr(svg, "@font-face{font-family:\""));
-    g_assert_nonnull(strstr(svg, ";src:url(data:font/ttf;base64,"));
+    g_assert_nonnull(strstr(svg, ";src:url(data:font/woff;base64,"));
     g_assert_nonnull(strstr(svg, "-f0\",\"DejaVu Sans\",sans-serif"));
     g_assert_nonnull(strstr(svg, "<tspan class=\""));
   }
@@ -591,9 +678,9 @@ static void test_write_dark(void)
   LayoutScene *light = sample_scene("Engineer · Ada", RED);
   LayoutScene *dark = sample_scene("Engineer · Ada", (StyleColor){0.2, 0.4, 1, 1});
   g_array_index(dark->shapes, LayoutShape, 0).fill = (StyleColor){0.06, 0.09, 0.16, 1};
-  g_array_index(dark->shapes, LayoutShape, 9).fill = WHITE;
+  g_array_index(dark->shapes, LayoutShape, 10).fill = WHITE;
   /* The dashed line only in the light scheme. */
-  g_array_remove_index(dark->shapes, 6);
+  g_array_remove_index(dark->shapes, 7);
   char *svg = write_svg(light, SVG_TEXT_PATHS, dark, "Ada");
   Parsed p = parse(svg);
   check_ids(svg, &p);
@@ -639,6 +726,7 @@ int main(int argc, char **argv)
   g_test_add_func("/svg_out/urls", test_urls);
   g_test_add_func("/svg_paint/classes", test_paint_classes);
   g_test_add_func("/svg_glyphs/paths", test_glyph_paths);
+  g_test_add_func("/svg_woff/subset", test_woff);
   g_test_add_data_func("/svg_write/structure/paths", GINT_TO_POINTER(SVG_TEXT_PATHS),
                        test_write_structure);
   g_test_add_data_func("/svg_write/structure/text", GINT_TO_POINTER(SVG_TEXT_TEXT),
