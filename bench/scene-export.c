@@ -55,10 +55,10 @@ int main(int argc, char **argv)
   DiagList *diags = diag_list_new();
   gsize len = 0;
   char *data = ydoc_read_file(argv[1], YDOC_MAX_BYTES, &len, diags);
-  YdocDoc *doc = data ? ydoc_parse(argv[1], data, len, NULL, diags) : NULL;
+  ReaderSource *src = data ? reader_source_new(argv[1], data, len) : NULL;
   ReaderOptions ropts = READER_DEFAULT_OPTIONS;
   ropts.clock_today = date_from_ymd(2026, 11, 25);
-  ModelCv *cv = doc ? reader_read(doc, &ropts, diags) : NULL;
+  ModelCv *cv = src ? reader_read(src, &ropts, diags) : NULL;
   Style *style = style_resolve(NULL, 0, NULL, 0, diags);
   TimelineOptions topts = {0};
   Timeline *tl = cv && style ? timeline_build(cv, &topts, NULL) : NULL;
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
   timeline_free(tl);
   style_free(style);
   model_cv_free(cv);
-  ydoc_free(doc);
+  reader_source_free(src);
   g_free(data);
   diag_list_free(diags);
   return code;

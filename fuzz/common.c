@@ -16,10 +16,12 @@ void fuzz_setup(void)
 #endif
 }
 
-ReaderOptions fuzz_reader_options(ReaderFormat format)
+ReaderOptions fuzz_reader_options(const char *format)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.format = format;
+  opts.format = format != NULL ? reader_format_find(format) : NULL;
+  if (format != NULL && opts.format == NULL)
+    abort();
   opts.has_today = TRUE;
   opts.today = date_from_ymd(2026, 11, 25);
   opts.clock_today = opts.today;

@@ -14,5 +14,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
  * FONTCONFIG_FILE to the tests' DejaVu-only configuration unless already set. */
 void fuzz_setup(void);
 
-/* The reader options of every target: fixed `today`, so `present` never reads the clock. */
-ReaderOptions fuzz_reader_options(ReaderFormat format);
+/* The reader options of every target: fixed `today`, so `present` never reads the clock.
+ * @format is a reader's name, or NULL to detect; an unknown name aborts. */
+ReaderOptions fuzz_reader_options(const char *format);

@@ -1,18 +1,20 @@
 /* fuzz: the whole pipeline short of writing a file: bytes -> ydoc -> reader (format
- * detected) -> style -> timeline -> layout -> layout dump and alt text, and an SVG
- * render when the page is small. An input may carry a style after a line `#style`:
- * the part before is the CV, the part after a style layer applied onto `default`
- * (page sizes clamped so that one input cannot ask for a huge canvas). A first line
- * `#range FROM TO` stands for --from and --to (either may be `-`), and `#only KEYS` for
- * --only (comma-separated), as main would pass them. */
+ * detected) -> style -> timeline -> career summary (text, JSON, YAML) -> layout -> layout
+ * dump and alt text, and an SVG render when the page is small. An input may carry a style
+ * after a line `#style`: the part before is the CV, the part after a style layer applied onto
+ * `default` (page sizes clamped so that one input cannot ask for a huge canvas). A first
+ * line `#range FROM TO` stands for --from and --to (either may be `-`), and `#only KEYS`
+ * for --only (comma-separated), as main would pass them. */
 #include "fuzz.h"
 
 #include "date.h"
+#include "describe.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
 #include "render.h"
 #include "style.h"
+#include "summary.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
@@ -25,6 +27,25 @@
 /* The text cache grows with every new string measured: a fresh context every so many
  * inputs keeps the fuzzer's memory flat without paying Pango's setup on each input. */
 #define TEXT_CTX_REUSE 200
+
+/* The career summary in every format: each must make a document, and --fail-on-gap's
+ * messages must be well-formed (they go to a list of their own). */
+static void summarise(const Timeline *timeline)
+{
+  SummaryOptions opts = SUMMARY_DEFAULT_OPTIONS;
+  SummaryReport *report = summary_build(timeline, &opts);
+  char *outs[] = {summary_format_text(report), summary_format_json(report),
+                  summary_format_yaml(report)};
+  for (size_t i = 0; i < G_N_ELEMENTS(outs); i++) {
+    if (outs[i] == NULL)
+      abort();
+    g_free(outs[i]);
+  }
+  DiagList *gaps = diag_list_new();
+  summary_check_gaps(report, &(SummaryThreshold){0, 0}, "fuzz.yaml", gaps);
+  diag_list_free(gaps);
+  summary_report_free(report);
+}
 
 static TextCtx *shared_text(void)
 {
@@ -65,7 +86,7 @@ static void render_small(const LayoutScene *scene, TextCtx *text)
 {
   if (scene->width * scene->height > 4e6)
     return;
-  RenderOptions ropts = {.format = RENDER_SVG, .scale = 1, .creation_time = 946684800};
+  RenderOptions ropts = {.format = render_format_find("svg"), .scale = 1, .creation_time = 946684800};
   GError *error = NULL;
   GBytes *bytes = render_scene(scene, text, &ropts, &error);
   if (bytes == NULL) {
@@ -124,10 +145,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
 
   DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("fuzz.yaml", cv_text, cv_len, &limits, diags);
-  ReaderOptions opts = fuzz_reader_options(READER_AUTO);
-  ModelCv *cv = doc ? reader_read(doc, &opts, diags) : NULL;
+  ReaderSource *src = reader_source_new("fuzz.yaml", cv_text, cv_len);
+  ReaderOptions opts = fuzz_reader_options(NULL);
+  ModelCv *cv = reader_read(src, &opts, diags);
   Style *style = fuzz_style(style_text, style_len, diags);
   TimelineOptions topts = {0};
   char **only = command_line(cv_text, cv_len, &topts);
@@ -141,12 +161,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       g_error_free(error);
       goto done;
     }
+    summarise(timeline);
     TextCtx *text = shared_text();
     LayoutScene *scene = layout_build(timeline, style, text, diags);
     if (scene != NULL) {
       char *yaml = dump_layout(scene);
       g_free(yaml);
-      char *alt = render_alt_text(scene);
+      char *alt = describe_alt_text(scene);
       g_free(alt);
       render_small(scene, text);
     } else if (diag_error_count(diags) == 0) {
@@ -159,7 +180,7 @@ done:
   g_strfreev(only);
   style_free(style);
   model_cv_free(cv);
-  ydoc_free(doc);
+  reader_source_free(src);
   diag_list_free(diags);
   return 0;
 }

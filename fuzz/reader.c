@@ -1,10 +1,9 @@
-/* fuzz: one reader over arbitrary bytes: ydoc_parse, then reader_read in the format
- * chosen at build time (FUZZ_READER_FORMAT: READER_NATIVE, READER_JSONRESUME,
- * READER_RENDERCV). Every result must be freeable and errors must carry text. */
+/* fuzz: one reader over arbitrary bytes: reader_read in the format chosen at build time
+ * (FUZZ_READER_FORMAT: a reader's name, "native", "jsonresume", "rendercv"). Every result
+ * must be freeable and errors must carry text. */
 #include "fuzz.h"
 
 #include "diag.h"
-#include "ydoc.h"
 
 #include <stdlib.h>
 
@@ -16,21 +15,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   fuzz_setup();
   DiagList *diags = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse("fuzz.yaml", (const char *)data, size, &limits, diags);
-  if (doc != NULL) {
-    ReaderOptions opts = fuzz_reader_options(FUZZ_READER_FORMAT);
-    ModelCv *cv = reader_read(doc, &opts, diags);
-    /* The contract: a model exactly when no error was reported. */
-    if ((cv == NULL) != (diag_error_count(diags) > 0))
-      abort();
-    if (cv != NULL)
-      (void)model_cv_entry_count(cv);
-    model_cv_free(cv);
-    ydoc_free(doc);
-  } else if (diag_error_count(diags) == 0) {
-    abort(); /* a failed parse must say why */
-  }
+  ReaderSource *src = reader_source_new("fuzz.yaml", (const char *)data, size);
+  ReaderOptions opts = fuzz_reader_options(FUZZ_READER_FORMAT);
+  ModelCv *cv = reader_read(src, &opts, diags);
+  /* The contract: a model exactly when no error was reported (a failed parse must say
+   * why, too). */
+  if ((cv == NULL) != (diag_error_count(diags) > 0))
+    abort();
+  if (cv != NULL)
+    (void)model_cv_entry_count(cv);
+  model_cv_free(cv);
+  reader_source_free(src);
   for (guint i = 0; i < diag_len(diags); i++)
     if (diag_get(diags, i)->text == NULL || diag_get(diags, i)->text[0] == '\0')
       abort();

@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 . scripts/common.sh
 
 # Test tools: SVG/PNG/PDF checkers, valgrind, clang with its sanitizer and libFuzzer
-# runtimes, locales (to run the suite under another locale), and Chromium (the web test
-# renders the SVG in a real browser; it skips that part where Chromium is missing).
+# runtimes, locales (to run the suite under another locale), python3-jsonschema (the
+# summary's JSON is validated against its schema), and Chromium (the web test renders
+# the SVG in a real browser; it skips that part where Chromium is missing).
 # shellcheck disable=SC2086
 cvt_install_missing $CVT_BUILD_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
-  valgrind clang libclang-rt-14-dev locales
+  valgrind clang libclang-rt-14-dev locales python3-jsonschema
 cvt_ensure_locale fr_FR.UTF-8
 cvt_install_missing chromium || echo "warning: chromium could not be installed; the browser checks will be skipped" >&2
 cvt_build

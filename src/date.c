@@ -108,17 +108,27 @@ static gboolean scan_word(Scan *s, char *word, gsize size)
   return n > 0;
 }
 
-static const char *const month_names[12] = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december",
+/* The one table of month names: what the scanner accepts (case-insensitively, with
+ * `sept` besides) and what describe.c and the axis write. English. */
+static const struct {
+  const char *abbrev, *name;
+} date_months[12] = {
+    {"Jan", "January"},   {"Feb", "February"}, {"Mar", "March"},    {"Apr", "April"},
+    {"May", "May"},       {"Jun", "June"},     {"Jul", "July"},     {"Aug", "August"},
+    {"Sep", "September"}, {"Oct", "October"},  {"Nov", "November"}, {"Dec", "December"},
 };
+
+const char *date_month_abbrev(int month)
+{
+  return month >= 1 && month <= 12 ? date_months[month - 1].abbrev : "?";
+}
 
 /* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
 static int month_from_word(const char *word)
 {
   for (int i = 0; i < 12; i++) {
-    if (strcmp(word, month_names[i]) == 0 ||
-        (strlen(word) == 3 && strncmp(word, month_names[i], 3) == 0))
+    if (g_ascii_strcasecmp(word, date_months[i].name) == 0 ||
+        g_ascii_strcasecmp(word, date_months[i].abbrev) == 0)
       return i + 1;
   }
   if (strcmp(word, "sept") == 0)

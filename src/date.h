@@ -56,5 +56,7 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month);
 /* Writes "YYYY-MM-DD" into @buf (at least DATE_ISO_SIZE bytes) and returns it. */
 #define DATE_ISO_SIZE 11
 const char *date_format_iso(DateDay day, char *buf);
+/* "Jan".."Dec" for 1..12 (English; "?" for any other number); a static string. */
+const char *date_month_abbrev(int month);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

@@ -131,37 +131,46 @@ static void dump_box(Dump *d, const char *key, const LayoutBox *box)
   dump_map_end(d);
 }
 
-/* {text: "…", x:, y:, w:, h:} */
-static void dump_label_map(Dump *d, const LayoutLabel *label)
+/* {text: "…", x:, y:, w:, h:}: a text shape as the dump names a label. */
+static void dump_label_map(Dump *d, const LayoutShape *label)
 {
+  LayoutBox box = {label->x, label->y, label->w, label->h};
   dump_map_start(d, TRUE);
   dump_key_text(d, "text", label->text);
-  dump_box_fields(d, &label->box);
+  dump_box_fields(d, &box);
   dump_map_end(d);
 }
 
-static void dump_label(Dump *d, const char *key, const LayoutLabel *label)
+/* `key: {text:, x:, ...}` for shape @label, or nothing when there is none. */
+static void dump_label(Dump *d, const LayoutScene *scene, const char *key, guint label)
 {
+  const LayoutShape *shape = layout_shape(scene, label);
+  if (shape == NULL)
+    return;
   dump_plain(d, key);
-  dump_label_map(d, label);
+  dump_label_map(d, shape);
 }
 
-static void dump_bar(Dump *d, const LayoutBar *bar)
+static void dump_bar(Dump *d, const LayoutScene *scene, const LayoutEntry *entry,
+                     const LayoutBar *bar)
 {
+  LayoutBox box = layout_shape_box(scene, bar->shape);
   dump_map_start(d, TRUE);
   dump_key_date(d, "start", bar->start);
   dump_key_date(d, "end", bar->end);
-  dump_box_fields(d, &bar->box);
-  if (bar->role)
-    dump_key_text(d, "role", bar->role);
-  if (bar->has_label) {
-    dump_key_text(d, "label", bar->label.text);
-    dump_box(d, "label_box", &bar->label.box);
+  dump_box_fields(d, &box);
+  if (entry->roles->len > 0 && bar->source < entry->roles->len)
+    dump_key_text(d, "role", g_array_index(entry->roles, LayoutRole, bar->source).title);
+  const LayoutShape *label = layout_shape(scene, bar->label);
+  if (label != NULL) {
+    LayoutBox label_box = {label->x, label->y, label->w, label->h};
+    dump_key_text(d, "label", label->text);
+    dump_box(d, "label_box", &label_box);
   }
   dump_map_end(d);
 }
 
-static void dump_entry(Dump *d, const LayoutEntry *entry)
+static void dump_entry(Dump *d, const LayoutScene *scene, const LayoutEntry *entry)
 {
   dump_map_start(d, FALSE);
   if (entry->title)
@@ -178,31 +187,29 @@ static void dump_entry(Dump *d, const LayoutEntry *entry)
   dump_plain(d, "bars");
   dump_seq_start(d);
   for (guint i = 0; i < entry->bars->len; i++)
-    dump_bar(d, &g_array_index(entry->bars, LayoutBar, i));
+    dump_bar(d, scene, entry, &g_array_index(entry->bars, LayoutBar, i));
   dump_seq_end(d);
-  if (entry->has_label)
-    dump_label(d, "label", &entry->label);
+  dump_label(d, scene, "label", entry->label);
   dump_map_end(d);
 }
 
-static void dump_group(Dump *d, const LayoutGroup *group)
+static void dump_group(Dump *d, const LayoutScene *scene, const LayoutGroup *group)
 {
   dump_map_start(d, FALSE);
   dump_key_text(d, "name", group->name);
   dump_key_text(d, "key", group->key);
   dump_key_int(d, "lanes", group->lanes);
   dump_box(d, "box", &group->box);
-  if (group->has_label)
-    dump_label(d, "label", &group->label);
+  dump_label(d, scene, "label", group->label);
   dump_plain(d, "entries");
   dump_seq_start(d);
-  for (guint i = 0; i < group->entries->len; i++)
-    dump_entry(d, g_ptr_array_index(group->entries, i));
+  for (guint i = 0; i < group->n_entries; i++)
+    dump_entry(d, scene, layout_group_entry(scene, group, i));
   dump_seq_end(d);
   dump_map_end(d);
 }
 
-static void dump_milestone(Dump *d, const LayoutMilestone *ms)
+static void dump_milestone(Dump *d, const LayoutScene *scene, const LayoutMilestone *ms)
 {
   dump_map_start(d, TRUE);
   dump_key_date(d, "date", ms->date);
@@ -210,18 +217,16 @@ static void dump_milestone(Dump *d, const LayoutMilestone *ms)
   dump_key_number(d, "x", ms->x);
   dump_key_number(d, "y", ms->y);
   dump_key_int(d, "tier", ms->tier);
-  if (ms->has_label)
-    dump_label(d, "label", &ms->label);
+  dump_label(d, scene, "label", ms->label);
   dump_map_end(d);
 }
 
-static void dump_tick(Dump *d, const LayoutTick *tick)
+static void dump_tick(Dump *d, const LayoutScene *scene, const LayoutTick *tick)
 {
   dump_map_start(d, TRUE);
   dump_key_date(d, "date", tick->date);
   dump_key_number(d, "x", tick->x);
-  if (tick->has_label)
-    dump_label(d, "label", &tick->label);
+  dump_label(d, scene, "label", tick->label);
   dump_map_end(d);
 }
 
@@ -245,25 +250,29 @@ static void dump_scene(Dump *d, const LayoutScene *scene)
   dump_plain(d, "groups");
   dump_seq_start(d);
   for (guint i = 0; i < scene->groups->len; i++)
-    dump_group(d, g_ptr_array_index(scene->groups, i));
+    dump_group(d, scene, &g_array_index(scene->groups, LayoutGroup, i));
   dump_seq_end(d);
 
   dump_plain(d, "milestones");
   dump_seq_start(d);
   for (guint i = 0; i < scene->milestones->len; i++)
-    dump_milestone(d, g_ptr_array_index(scene->milestones, i));
+    dump_milestone(d, scene, &g_array_index(scene->milestones, LayoutMilestone, i));
   dump_seq_end(d);
 
   dump_plain(d, "ticks");
   dump_seq_start(d);
   for (guint i = 0; i < scene->ticks->len; i++)
-    dump_tick(d, &g_array_index(scene->ticks, LayoutTick, i));
+    dump_tick(d, scene, &g_array_index(scene->ticks, LayoutTick, i));
   dump_seq_end(d);
 
   dump_plain(d, "texts");
   dump_seq_start(d);
-  for (guint i = 0; i < scene->texts->len; i++)
-    dump_label_map(d, g_ptr_array_index(scene->texts, i));
+  /* Every other text drawn (title, legend, today, ...), in paint order. */
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (layout_shape_is_free_text(s))
+      dump_label_map(d, s);
+  }
   dump_seq_end(d);
   dump_map_end(d);
 }

@@ -1,18 +1,27 @@
-/* layout: turns a timeline and a style into a scene: every shape and text run with
- * its final coordinates (origin top left, px; pt for PDF), plus the structure that
- * --dump-layout prints (spec/cli.md "The layout dump", spec/visual.md). */
+/* layout: turns a timeline and a style into a scene (spec/visual.md): every shape and
+ * text run with its final coordinates (origin top left, px; pt for PDF), each tagged with
+ * what it belongs to and which part of it it draws, plus records of the things drawn
+ * (groups, entries, milestones, ticks) that copy what renderers say about them, so that
+ * no renderer reads the model. --dump-layout prints the records (spec/cli.md "The layout
+ * dump"). */
 #pragma once
 
+#include "date.h"
 #include "diag.h"
 #include "style.h"
 #include "text.h"
-#include "timeline.h"
+
+/* timeline.h; the scene keeps nothing of it, so renderers never see the model. */
+struct Timeline;
 
 typedef struct {
   double x, y, w, h;
 } LayoutBox;
 
-/* --- What render paints, in order --- */
+/* No shape, or no record. */
+#define LAYOUT_NONE G_MAXUINT
+
+/* --- Shapes: the one store of coordinates, in paint order --- */
 
 typedef enum {
   LAYOUT_SHAPE_RECT,    /* box; radius; fill; optional stroke; fades; pattern */
@@ -23,79 +32,131 @@ typedef enum {
                            its colour; w, h are its measured size */
 } LayoutShapeKind;
 
+/* What a shape belongs to. The first five are the chart's own furniture; the last three
+ * are records, and the shape's owner index says which. */
+typedef enum {
+  LAYOUT_OWNER_PAGE,      /* the background */
+  LAYOUT_OWNER_TITLE,     /* the CV's name and headline */
+  LAYOUT_OWNER_LEGEND,    /* sub: the legend item, which is also its group's index */
+  LAYOUT_OWNER_AXIS,      /* sub: the tick */
+  LAYOUT_OWNER_TODAY,     /* the today line and its label */
+  LAYOUT_OWNER_TRACK,     /* the milestone track's hairline */
+  LAYOUT_OWNER_GROUP,     /* index: scene->groups */
+  LAYOUT_OWNER_ENTRY,     /* index: scene->entries */
+  LAYOUT_OWNER_MILESTONE, /* index: scene->milestones */
+} LayoutOwnerKind;
+
+/* Which part of its owner a shape draws. */
+typedef enum {
+  LAYOUT_PART_BACKGROUND,
+  LAYOUT_PART_TITLE,
+  LAYOUT_PART_HEADLINE,
+  LAYOUT_PART_SWATCH,      /* a legend item's colour */
+  LAYOUT_PART_LEGEND_NAME, /* a legend item's name */
+  LAYOUT_PART_TICK_LABEL,  /* the tick's label in the dump */
+  LAYOUT_PART_TICK_ECHO,   /* the same label again above the plot (axis: both) */
+  LAYOUT_PART_GRID,
+  LAYOUT_PART_TODAY_LINE,
+  LAYOUT_PART_TODAY_LABEL,
+  LAYOUT_PART_SEPARATOR, /* the line above a group */
+  LAYOUT_PART_GROUP_NAME,
+  LAYOUT_PART_BAR,           /* a period; sub: the bar */
+  LAYOUT_PART_SEGMENT,       /* a role segment; sub: the bar */
+  LAYOUT_PART_CUT,           /* the line between segment sub and the next */
+  LAYOUT_PART_JOIN,          /* the faint line joining an entry's periods */
+  LAYOUT_PART_PLATE,         /* a plain plate under a label over a pattern; sub: the bar */
+  LAYOUT_PART_LABEL,         /* an entry's or a milestone's own label */
+  LAYOUT_PART_SEGMENT_LABEL, /* a role segment's label; sub: the bar */
+  LAYOUT_PART_MARKER,        /* a milestone's marker */
+  LAYOUT_PART_LEADER,        /* the line from a marker down to its label */
+  LAYOUT_PART_TRACK,
+} LayoutPart;
+
+typedef struct {
+  LayoutOwnerKind kind;
+  guint index; /* for a record kind, the record; else 0 */
+  LayoutPart part;
+  guint sub; /* which bar, tick or legend item (see the parts); else 0 */
+} LayoutOwner;
+
 typedef struct {
   LayoutShapeKind kind;
+  LayoutOwner owner;
   double x, y, w, h;
   StyleColor fill;   /* a == 0: no fill */
   StyleColor stroke; /* a == 0: no stroke */
   double stroke_width;
   double dash[4];
   guint n_dash;
-  double radius;     /* rect corners */
+  double radius;                      /* rect corners */
   gboolean square_left, square_right; /* rect: those corners stay square (role joins) */
   /* Rect: widths over which the fill fades to transparent at the left/right end
    * (approximate or ongoing ends); 0 is a hard edge. */
   double fade_left, fade_right;
-  StylePattern pattern;     /* rect: drawn over the fill in pattern_color */
+  StylePattern pattern; /* rect: drawn over the fill in pattern_color */
   StyleColor pattern_color;
   const char *text; /* text: owned by the scene; plain text */
   guint tone_from;  /* text: from this byte on (0: none) the text is drawn in tone */
   StyleColor tone;
   const char *font; /* text: owned by the scene */
-  const char *url;  /* optional link target (PDF); owned by the scene */
 } LayoutShape;
 
-/* --- What --dump-layout prints --- */
+/* --- Records: what was drawn, and what to say about it --- */
 
 typedef struct {
-  char *text;    /* as drawn (possibly shortened with "…"); owned */
-  LayoutBox box; /* the text's logical box */
-} LayoutLabel;
+  char *title;   /* owned, never NULL */
+  DateSpan span; /* as the CV gave it */
+} LayoutRole;
 
 typedef struct {
-  DateDay start, end;
-  LayoutBox box;
-  gboolean has_label;
-  LayoutLabel label; /* a role segment's own label, when drawn */
-  char *role;        /* the role's title for a segment, else NULL; owned */
+  guint shape;                 /* its rect */
+  guint label;                 /* a role segment's own label (a text shape), or LAYOUT_NONE */
+  guint source;                /* what it draws: an index into the entry's roles if it has any, else
+                                  into its periods */
+  DateDay start, end;          /* the visible part, inclusive */
+  gboolean cut_start, cut_end; /* continues beyond the visible range */
 } LayoutBar;
 
 typedef struct {
-  char *title, *org; /* owned; NULL when absent */
-  char *full_label;  /* the full text before shortening; owned */
-  guint lane;
+  guint group; /* an index into scene->groups */
+  /* As the CV gave them, NULL when absent; all owned. The url only where it may become a
+   * link: http, https and mailto. */
+  char *title, *org, *location, *note, *url, *class_name;
+  gboolean approximate;
+  GArray *periods; /* of DateSpan, unclipped; owned */
+  GArray *roles;   /* of LayoutRole, in order; empty unless the entry has roles; owned */
   int line, column;
-  GArray *bars; /* of LayoutBar, owned */
-  gboolean has_label;
-  LayoutLabel label;
-  const ModelEntry *entry; /* not owned; for render's metadata (url, note) */
+  char *full_label; /* the full label text before shortening; owned */
+  guint lane;
+  GArray *bars; /* of LayoutBar, sorted by start, never empty; owned */
+  guint label;  /* its label (a text shape), or LAYOUT_NONE */
 } LayoutEntry;
 
 typedef struct {
   char *name, *key; /* owned */
   guint lanes;
   LayoutBox box;
-  gboolean has_label;
-  LayoutLabel label;
+  guint label; /* its name (a text shape), or LAYOUT_NONE */
   StyleColor color;
-  GPtrArray *entries; /* of LayoutEntry*, owned */
+  guint first_entry, n_entries; /* its entries: a run of scene->entries */
 } LayoutGroup;
 
 typedef struct {
-  const ModelMilestone *milestone; /* not owned; for render's metadata (url, note) */
-  DateDay date;
-  char *title; /* owned */
-  double x, y; /* the marker's centre */
+  DateDay date; /* the first day of its date */
+  DatePrecision precision;
+  gboolean approximate;
+  char *title;                   /* owned, as drawn before shortening */
+  char *note, *url, *class_name; /* owned; NULL when absent; url as for entries */
+  double x, y;                   /* the marker's centre */
   guint tier;
-  gboolean has_label;
-  LayoutLabel label;
+  guint marker; /* its marker's shape */
+  guint label;  /* its label (a text shape), or LAYOUT_NONE */
 } LayoutMilestone;
 
 typedef struct {
   DateDay date;
   double x;
-  gboolean has_label;
-  LayoutLabel label;
+  guint label; /* a text shape, or LAYOUT_NONE */
 } LayoutTick;
 
 typedef struct {
@@ -104,24 +165,56 @@ typedef struct {
   DateDay today;
   gboolean today_visible;
   double today_x;
-  char *tick_unit; /* "decade", "year", "quarter", "month"; owned */
-  GArray *shapes;  /* of LayoutShape, in paint order; owned */
-  GPtrArray *groups;     /* of LayoutGroup*, owned */
-  GPtrArray *milestones; /* of LayoutMilestone*, owned */
+  char *tick_unit;       /* "decade", "year", "quarter", "month"; owned */
+  GArray *shapes;        /* of LayoutShape, in paint order; owned */
+  GArray *groups;        /* of LayoutGroup, owned */
+  GArray *entries;       /* of LayoutEntry, group after group; owned */
+  GArray *milestones;    /* of LayoutMilestone, by date; owned */
   GArray *ticks;         /* of LayoutTick, owned */
-  GPtrArray *texts;      /* every other label drawn (title, legend, today, ...) as
-                            LayoutLabel*, for overlap checks; owned */
   LayoutBox plot;        /* the area where dates map to x */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 
-/* Builds the scene. Returns a new scene owned by the caller (it keeps pointers into
- * @timeline's model, which must outlive it; nothing into @style). Adds an error to @diags and returns
- * NULL only when the chart cannot be laid out (e.g. a width too small for the margins). */
-LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
+/* Builds the scene. Returns a new scene owned by the caller, which keeps nothing of
+ * @timeline or @style. Adds an error to @diags and returns NULL only when the chart
+ * cannot be laid out (e.g. a width too small for the margins). */
+LayoutScene *layout_build(const struct Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags);
 
 /* Frees a scene; accepts NULL. */
 void layout_scene_free(LayoutScene *scene);
+
+/* An empty scene of @width × @height: no shapes, no records (for tests, and for any other
+ * way of building a scene). Owned by the caller; free with layout_scene_free. */
+LayoutScene *layout_scene_new(double width, double height);
+
+/* Append a record with empty arrays and no shapes (LAYOUT_NONE) and return it; the
+ * scene owns it and every string and array put into it. The pointer is valid until the
+ * next record of that kind is added. A group starts with no entries and takes copies of
+ * @key and @name; an entry joins @group, which must be the last group added. */
+LayoutGroup *layout_scene_add_group(LayoutScene *scene, const char *key, const char *name);
+LayoutEntry *layout_scene_add_entry(LayoutScene *scene, guint group);
+LayoutMilestone *layout_scene_add_milestone(LayoutScene *scene);
+
+/* Shape @index of @scene, or NULL for LAYOUT_NONE. */
+const LayoutShape *layout_shape(const LayoutScene *scene, guint index);
+
+/* The box of shape @index (all zero for LAYOUT_NONE). */
+LayoutBox layout_shape_box(const LayoutScene *scene, guint index);
+
+/* The record that @shape belongs to, or NULL when its owner is another kind. */
+const LayoutEntry *layout_shape_entry(const LayoutScene *scene, const LayoutShape *shape);
+const LayoutMilestone *layout_shape_milestone(const LayoutScene *scene, const LayoutShape *shape);
+
+/* The url a click on @shape follows (a bar, segment or marker of a record with one), or
+ * NULL. */
+const char *layout_shape_link(const LayoutScene *scene, const LayoutShape *shape);
+
+/* Whether text shape @shape is one of the page's other texts (title, headline, legend,
+ * today, the repeated tick row): not the label of a group, entry, milestone or tick. */
+gboolean layout_shape_is_free_text(const LayoutShape *shape);
+
+/* Entry @i of @group. */
+const LayoutEntry *layout_group_entry(const LayoutScene *scene, const LayoutGroup *group, guint i);

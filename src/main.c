@@ -1,9 +1,10 @@
 /* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
- * ydoc -> reader -> style -> timeline -> layout -> render -> output, maps results to exit
+ * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
 
 #include "date.h"
+#include "describe.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -12,6 +13,7 @@
 #include "render.h"
 #include "strutil.h"
 #include "style.h"
+#include "summary.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
@@ -46,7 +48,19 @@ typedef struct {
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
+  gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
+  char *summary_format, *gap, *fail_on_gap;
 } Args;
+
+typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
+
+/* --summary, --gap, --fail-on-gap, validated. */
+typedef struct {
+  SummaryOptions opts;
+  SummaryFormat format;
+  gboolean fail_on_gap;
+  SummaryThreshold fail_gap;
+} SummaryConfig;
 
 /* The validated command line. */
 typedef struct {
@@ -58,6 +72,7 @@ typedef struct {
   ReaderOptions reader; /* clock_today filled in per run */
   TimelineOptions timeline;
   char **only; /* NULL-terminated, split at commas */
+  SummaryConfig summary;
 } Config;
 
 /* --- Messages --- */
@@ -77,17 +92,104 @@ static int usage_error(const char *fmt, ...)
   return EXIT_USAGE;
 }
 
+/* --- Output formats, as render's table lists them --- */
+
+/* The formats' names or extensions joined: "svg, png or pdf", "svg|png|pdf",
+ * ".svg, .png, .pdf" (@prefix before each, @sep between, @last before the last; NULL: @sep),
+ * upper-cased when @upper. Returns a new string. */
+static char *format_list(gboolean extensions, const char *prefix, const char *sep,
+                         const char *last, gboolean upper)
+{
+  GPtrArray *words = g_ptr_array_new();
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    if (!extensions)
+      g_ptr_array_add(words, (gpointer)render_formats[i]->name);
+    for (const char *const *e = render_formats[i]->extensions; extensions && *e; e++)
+      g_ptr_array_add(words, (gpointer)*e);
+  }
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < words->len; i++) {
+    if (i > 0)
+      g_string_append(out, i + 1 == words->len && last ? last : sep);
+    char *word = upper ? g_ascii_strup(g_ptr_array_index(words, i), -1)
+                       : g_strdup(g_ptr_array_index(words, i));
+    g_string_append_printf(out, "%s%s", prefix, word);
+    g_free(word);
+  }
+  g_ptr_array_unref(words);
+  return g_string_free(out, FALSE);
+}
+
+/* "svg, png or pdf", for messages. */
+static char *format_names(void)
+{
+  return format_list(FALSE, "", ", ", " or ", FALSE);
+}
+
+/* The help texts that name the formats, built once from the table. */
+typedef struct {
+  char *output, *format_arg, *input_arg, *summary, *description;
+} FormatHelp;
+
+static FormatHelp format_help_new(void)
+{
+  char *exts = format_list(TRUE, ".", ", ", NULL, FALSE);
+  char *upper = format_list(FALSE, "", ", ", " or ", TRUE);
+  FormatHelp h = {
+      .output = g_strdup_printf("Where to write; the format follows the extension (%s); - is "
+                                "standard output. Default: the CV's name with .%s",
+                                exts, render_formats[0]->extensions[0]),
+      .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
+      .input_arg = reader_format_names("|", "|"),
+      .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
+                                 "formats below) as %s. '-' reads standard input.",
+                                 upper),
+  };
+  GString *desc = g_string_new("Input formats (--input-format), detected from the content:\n");
+  for (guint i = 0; i < reader_formats_count; i++)
+    g_string_append_printf(desc, "  %-12s%s\n", reader_formats[i]->name,
+                           reader_formats[i]->description);
+  g_string_append(desc, "\nOutput formats:\n");
+  for (guint i = 0; render_formats[i] != NULL; i++)
+    g_string_append_printf(desc, "  %-12s%s\n", render_formats[i]->name,
+                           render_formats[i]->description);
+  g_string_append(desc, "\nExit status: 0 done; 1 the CV or a style is wrong; 2 the command "
+                        "line is wrong;\n3 the output could not be written.\n");
+  h.description = g_string_free(desc, FALSE);
+  g_free(exts);
+  g_free(upper);
+  return h;
+}
+
+static void format_help_clear(FormatHelp *h)
+{
+  g_free(h->output);
+  g_free(h->format_arg);
+  g_free(h->input_arg);
+  g_free(h->summary);
+  g_free(h->description);
+}
+
 /* --- Options --- */
 
-static GOptionContext *option_context(Args *a)
+/* --summary[=FORMAT]: GOption gives no value for a bare --summary. */
+static gboolean take_summary(const char *name, const char *value, gpointer data, GError **error)
+{
+  (void)name;
+  (void)error;
+  Args *a = data;
+  a->summary = TRUE;
+  g_free(a->summary_format);
+  a->summary_format = g_strdup(value);
+  return TRUE;
+}
+
+static GOptionContext *option_context(Args *a, const FormatHelp *help)
 {
   const GOptionEntry entries[] = {
-      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
-       "Where to write; the format follows the extension (.svg, .png, .pdf); - is standard "
-       "output. Default: the CV's name with .svg",
-       "FILE"},
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output, help->output, "FILE"},
       {"format", 'f', 0, G_OPTION_ARG_FILENAME, &a->format,
-       "Output format, winning over the extension", "svg|png|pdf"},
+       "Output format, winning over the extension", help->format_arg},
       {"style", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &a->styles,
        "A built-in style or a style file; repeatable, later ones win", "NAME|FILE"},
       {"set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->sets,
@@ -110,7 +212,7 @@ static GOptionContext *option_context(Args *a)
        "Draw only these groups (jobs, education, visiting, milestones, or a custom group)",
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
-       "Skip detection of the CV's format", "native|jsonresume|rendercv"},
+       "Skip detection of the CV's format", help->input_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -124,6 +226,15 @@ static GOptionContext *option_context(Args *a)
       {"alt-text", 0, 0, G_OPTION_ARG_NONE, &a->alt_text,
        "Print a plain-text summary of the chart on standard output; write a file only with -o",
        NULL},
+      {"summary", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_summary,
+       "Print the career summary (merged totals, time per organisation, overlaps, gaps) on "
+       "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
+       "FORMAT"},
+      {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
+       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+      {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
+       "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
+       "DURATION"},
       {"strict", 0, 0, G_OPTION_ARG_NONE, &a->strict, "Warnings are errors", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No warnings", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &a->version, "Print the version and exit", NULL},
@@ -131,12 +242,12 @@ static GOptionContext *option_context(Args *a)
       {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
   GOptionContext *ctx = g_option_context_new("CV-FILE");
-  g_option_context_set_summary(ctx, "Draw a career timeline from a CV (YAML, JSON Resume or "
-                                    "RenderCV) as SVG, PNG or PDF. '-' reads standard input.");
-  g_option_context_set_description(
-      ctx, "Exit status: 0 done; 1 the CV or a style is wrong; 2 the command line is wrong;\n"
-           "3 the output could not be written.\n");
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_option_context_set_summary(ctx, help->summary);
+  g_option_context_set_description(ctx, help->description);
+  /* The main group carries @a, for the callback of --summary's optional value. */
+  GOptionGroup *group = g_option_group_new(NULL, NULL, NULL, a, NULL);
+  g_option_group_add_entries(group, entries);
+  g_option_context_set_main_group(ctx, group);
   return ctx;
 }
 
@@ -151,6 +262,9 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->summary_format);
+  g_free(a->gap);
+  g_free(a->fail_on_gap);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -280,15 +394,40 @@ static int collect_only(Config *cfg)
   return EXIT_DONE;
 }
 
+/* --summary's format, --gap and --fail-on-gap. */
+static int collect_summary(Config *cfg)
+{
+  const Args *a = cfg->args;
+  SummaryConfig *sc = &cfg->summary;
+  sc->opts = SUMMARY_DEFAULT_OPTIONS;
+  const char *f = a->summary_format;
+  if (f == NULL || g_str_equal(f, "text"))
+    sc->format = SUMMARY_TEXT;
+  else if (g_str_equal(f, "json"))
+    sc->format = SUMMARY_JSON;
+  else if (g_str_equal(f, "yaml"))
+    sc->format = SUMMARY_YAML;
+  else
+    return usage_error("--summary: unknown format '%s' (expected text, json or yaml)", f);
+  if (a->summary && a->output && g_str_equal(a->output, "-"))
+    return usage_error("--summary prints on standard output; give -o a file name");
+  if (a->gap && !summary_parse_threshold(a->gap, &sc->opts.gap))
+    return usage_error("--gap: '%s': %s", a->gap, SUMMARY_THRESHOLD_HINT);
+  sc->fail_on_gap = a->fail_on_gap != NULL;
+  if (a->fail_on_gap && !summary_parse_threshold(a->fail_on_gap, &sc->fail_gap))
+    return usage_error("--fail-on-gap: '%s': %s", a->fail_on_gap, SUMMARY_THRESHOLD_HINT);
+  return EXIT_DONE;
+}
+
 /* The CV's name with its extension replaced by that of @format ("cv.yaml" -> "cv.svg"). */
-static char *default_output(const char *cv_path, RenderFormat format)
+static char *default_output(const char *cv_path, const RenderFormat *format)
 {
   char *dir = g_path_get_dirname(cv_path);
   char *base = g_path_get_basename(cv_path);
   char *dot = strrchr(base, '.');
   if (dot != NULL && dot != base)
     *dot = '\0';
-  char *name = g_strdup_printf("%s.%s", base, render_format_name(format));
+  char *name = g_strdup_printf("%s.%s", base, format->extensions[0]);
   char *path = g_str_equal(dir, ".") && !g_str_has_prefix(cv_path, "./")
                    ? g_strdup(name)
                    : g_build_filename(dir, name, NULL);
@@ -305,11 +444,11 @@ static gboolean same_file(const char *a, const char *b)
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* --check and --dump-layout never write a file; --alt-text only when -o asks for one
- * too (a chart and its alt text from one run). */
+/* --check and --dump-layout never write a file; --alt-text and --summary only when -o
+ * asks for one too (a chart and its alt text from one run). */
 static gboolean writes_file(const Args *a)
 {
-  return !a->check && !a->dump_layout && (!a->alt_text || a->output != NULL);
+  return !a->check && !a->dump_layout && ((!a->alt_text && !a->summary) || a->output != NULL);
 }
 
 /* The output path and format: --format wins over the extension. */
@@ -317,8 +456,12 @@ static int choose_output(Config *cfg)
 {
   const Args *a = cfg->args;
   gboolean has_format = a->format != NULL;
-  if (has_format && !render_format_parse(a->format, &cfg->render.format))
-    return usage_error("--format: unknown format '%s' (expected svg, png or pdf)", a->format);
+  if (has_format && (cfg->render.format = render_format_find(a->format)) == NULL) {
+    char *names = format_names();
+    int code = usage_error("--format: unknown format '%s' (expected %s)", a->format, names);
+    g_free(names);
+    return code;
+  }
   if (!writes_file(a))
     return EXIT_DONE;
   if (a->output == NULL) {
@@ -327,23 +470,31 @@ static int choose_output(Config *cfg)
                          "--format)");
     cfg->output = default_output(cfg->cv_path, cfg->render.format);
   } else if (g_str_equal(a->output, "-")) {
-    if (!has_format)
-      return usage_error("-o -: give --format svg, png or pdf");
+    if (!has_format) {
+      char *names = format_names();
+      int code = usage_error("-o -: give --format %s", names);
+      g_free(names);
+      return code;
+    }
     if (a->alt_text)
       return usage_error("--alt-text prints on standard output; give -o a file name");
     cfg->output = g_strdup("-");
   } else {
     const char *dot = strrchr(a->output, '.');
     const char *slash = strrchr(a->output, '/');
-    RenderFormat ext;
-    gboolean known =
-        dot != NULL && (slash == NULL || dot > slash) && render_format_parse(dot + 1, &ext);
-    if (known && !has_format)
+    const RenderFormat *ext = dot != NULL && (slash == NULL || dot > slash)
+                                  ? render_format_for_extension(dot + 1)
+                                  : NULL;
+    if (ext != NULL && !has_format)
       cfg->render.format = ext;
-    if (!has_format && !known)
-      return usage_error("-o %s: cannot tell the format from the extension; use .svg, .png or "
-                         ".pdf, or give --format",
-                         a->output);
+    if (!has_format && ext == NULL) {
+      char *exts = format_list(TRUE, ".", ", ", " or ", FALSE);
+      int code = usage_error("-o %s: cannot tell the format from the extension; use %s, or give "
+                             "--format",
+                             a->output, exts);
+      g_free(exts);
+      return code;
+    }
     cfg->output = g_strdup(a->output);
   }
   if (!g_str_equal(cfg->output, "-") && same_file(cfg->output, cfg->cv_path))
@@ -370,7 +521,7 @@ static int configure(Config *cfg, const Args *a)
   cfg->reader = READER_DEFAULT_OPTIONS;
   cfg->reader.merge_roles = !a->no_merge_roles;
   cfg->render =
-      (RenderOptions){.format = RENDER_SVG, .scale = 1, .creation_time = pdf_creation_time()};
+      (RenderOptions){.format = render_formats[0], .scale = 1, .creation_time = pdf_creation_time()};
   guint n_rest = a->rest ? g_strv_length(a->rest) : 0;
   if (n_rest == 0)
     return usage_error("no CV file given");
@@ -380,10 +531,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->scale && !parse_positive(a->scale, MAX_SCALE, &cfg->render.scale))
     return usage_error("--scale: expected a number greater than 0 and at most %g, got '%s'",
                        MAX_SCALE, a->scale);
-  if (a->input_format && !reader_format_parse(a->input_format, &cfg->reader.format))
-    return usage_error("--input-format: unknown format '%s' (expected native, jsonresume or "
-                       "rendercv)",
-                       a->input_format);
+  if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
+    g_autofree char *names = reader_format_names(", ", " or ");
+    return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
   int code = collect_sets(cfg);
@@ -391,6 +542,8 @@ static int configure(Config *cfg, const Args *a)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
     code = collect_only(cfg);
+  if (code == EXIT_DONE)
+    code = collect_summary(cfg);
   if (code == EXIT_DONE)
     code = choose_output(cfg);
   return code;
@@ -409,7 +562,7 @@ static void config_clear(Config *cfg)
 /* Everything one run makes; freed together. */
 typedef struct {
   char *data;
-  YdocDoc *doc;
+  ReaderSource *source;
   ModelCv *cv;
   Style *style;
   Timeline *timeline;
@@ -422,7 +575,7 @@ static void run_clear(Run *r)
   timeline_free(r->timeline);
   style_free(r->style);
   model_cv_free(r->cv);
-  ydoc_free(r->doc);
+  reader_source_free(r->source);
   g_free(r->data);
 }
 
@@ -442,14 +595,11 @@ static ModelCv *read_cv(const Config *cfg, Run *r, DiagList *diags)
   r->data = ydoc_read_file(cfg->cv_path, YDOC_MAX_BYTES, &len, diags);
   if (r->data == NULL)
     return NULL;
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
   const char *name = g_str_equal(cfg->cv_path, "-") ? "<stdin>" : cfg->cv_path;
-  r->doc = ydoc_parse(name, r->data, len, &limits, diags);
-  if (r->doc == NULL)
-    return NULL;
+  r->source = reader_source_new(name, r->data, len);
   ReaderOptions opts = cfg->reader;
   opts.clock_today = clock_today();
-  return reader_read(r->doc, &opts, diags);
+  return reader_read(r->source, &opts, diags);
 }
 
 static Style *resolve_style(const Config *cfg, DiagList *diags)
@@ -487,7 +637,7 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
       return EXIT_OUTPUT;
   }
   if (a->alt_text) {
-    char *summary = render_alt_text(r->scene);
+    char *summary = describe_alt_text(r->scene);
     gboolean ok = print_stdout(summary, diags);
     g_free(summary);
     if (!ok)
@@ -523,6 +673,32 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return EXIT_DONE;
 }
 
+/* After the timeline: --summary prints the career summary, --fail-on-gap fails on a gap
+ * (with a message naming each). */
+static int summarise(const Config *cfg, const Run *r, DiagList *diags)
+{
+  const SummaryConfig *sc = &cfg->summary;
+  if (!cfg->args->summary && !sc->fail_on_gap)
+    return EXIT_DONE;
+  SummaryReport *report = summary_build(r->timeline, &sc->opts);
+  int code = EXIT_DONE;
+  if (cfg->args->summary) {
+    char *text = sc->format == SUMMARY_JSON   ? summary_format_json(report)
+                 : sc->format == SUMMARY_YAML ? summary_format_yaml(report)
+                                              : summary_format_text(report);
+    if (text == NULL)
+      diag_error(diags, NULL, 0, 0, "the summary could not be written");
+    if (text == NULL || !print_stdout(text, diags))
+      code = EXIT_OUTPUT;
+    g_free(text);
+  }
+  if (code == EXIT_DONE && sc->fail_on_gap &&
+      summary_check_gaps(report, &sc->fail_gap, r->cv->file, diags) > 0)
+    code = EXIT_INPUT;
+  summary_report_free(report);
+  return code;
+}
+
 /* The pipeline, from the CV file to the written output; returns the exit status. */
 static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
@@ -539,6 +715,9 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
     g_error_free(error);
     return EXIT_USAGE;
   }
+  int code = summarise(cfg, r, diags);
+  if (code != EXIT_DONE)
+    return code;
   r->scene = layout_build(r->timeline, r->style, text, diags);
   if (r->scene == NULL || diag_error_count(diags) > 0)
     return EXIT_INPUT;
@@ -681,7 +860,8 @@ int main(int argc, char **argv)
   /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
   signal(SIGPIPE, SIG_IGN);
   Args args = {0};
-  GOptionContext *ctx = option_context(&args);
+  FormatHelp help = format_help_new();
+  GOptionContext *ctx = option_context(&args, &help);
   GError *error = NULL;
   int code;
   if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
@@ -691,6 +871,7 @@ int main(int argc, char **argv)
     code = run_command(&args);
   }
   g_option_context_free(ctx);
+  format_help_clear(&help);
   args_clear(&args);
   return code;
 }

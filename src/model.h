@@ -90,3 +90,10 @@ guint model_cv_entry_count(const ModelCv *cv);
  * are taken longest first, so a shorter one shows its span and the longer the rest.
  * Spans that do not overlap are left as they are (gaps stay gaps). */
 void model_entry_settle_roles(ModelEntry *entry);
+
+/* Merges, in every group of @cv, consecutive entries with the same org (compared without
+ * case) whose periods touch or leave a gap of at most @max_gap_days into one entry with
+ * role segments, settled as model_entry_settle_roles does. Entries that cannot be roles
+ * (no title or org, several periods, roles of their own) are left as they are and end a
+ * run. Implemented in model_roles.c; the import readers call it. */
+void model_merge_roles(ModelCv *cv, int max_gap_days);

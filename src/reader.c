@@ -1,251 +1,134 @@
-/* Input readers: format names, detection (spec/cli.md: a top-level `cv:` is RenderCV,
- * `basics:` or `work:` is JSON Resume, else native) and dispatch to one reader. */
+/* Input readers: the table of formats, detection (spec/cli.md: a top-level `cv:` is
+ * RenderCV, `basics:` or `work:` is JSON Resume, else native), dispatch, and the source
+ * every reader reads from, with its document parsed once for all of them. */
 #include "reader.h"
 
 #include <string.h>
 
-static const struct {
-  ReaderFormat format;
-  const char *name;
-} format_names[] = {
-    {READER_NATIVE, "native"},
-    {READER_JSONRESUME, "jsonresume"},
-    {READER_RENDERCV, "rendercv"},
-};
+/* ---- The table: add a row here (and its declaration in reader.h) for a new format. */
 
-const char *reader_format_name(ReaderFormat format)
+const ReaderFormat *const reader_formats[] = {
+    &reader_format_native,
+    &reader_format_jsonresume,
+    &reader_format_rendercv,
+};
+const guint reader_formats_count = G_N_ELEMENTS(reader_formats);
+
+const ReaderFormat *reader_format_find(const char *name)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
-    if (format_names[i].format == format)
-      return format_names[i].name;
-  }
-  return "auto";
+  for (guint i = 0; name != NULL && i < reader_formats_count; i++)
+    if (strcmp(reader_formats[i]->name, name) == 0)
+      return reader_formats[i];
+  return NULL;
 }
 
-gboolean reader_format_parse(const char *name, ReaderFormat *out)
+char *reader_format_names(const char *sep, const char *last_sep)
 {
-  if (name == NULL)
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS(format_names); i++) {
-    if (strcmp(format_names[i].name, name) == 0) {
-      *out = format_names[i].format;
-      return TRUE;
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < reader_formats_count; i++) {
+    if (i > 0)
+      g_string_append(out, i + 1 == reader_formats_count ? last_sep : sep);
+    g_string_append(out, reader_formats[i]->name);
+  }
+  return g_string_free(out, FALSE);
+}
+
+const ReaderFormat *reader_detect(ReaderSource *src)
+{
+  const ReaderFormat *best = &reader_format_native;
+  guint best_score = 0;
+  for (guint i = 0; i < reader_formats_count; i++) {
+    guint score = reader_formats[i]->detect(src);
+    if (score > best_score) {
+      best = reader_formats[i];
+      best_score = score;
     }
   }
-  return FALSE;
+  return best;
 }
 
-ReaderFormat reader_detect(const YdocDoc *doc)
+ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  const YdocNode *root = doc ? doc->root : NULL;
-  if (root == NULL || root->kind != YDOC_MAPPING)
-    return READER_NATIVE;
-  if (ydoc_get(root, "cv") != NULL)
-    return READER_RENDERCV;
-  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL)
-    return READER_JSONRESUME;
-  return READER_NATIVE;
-}
-
-static ModelCv *reader_dispatch(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
-{
-  ReaderFormat format = opts->format == READER_AUTO ? reader_detect(doc) : opts->format;
-  switch (format) {
-  case READER_JSONRESUME:
-    return reader_jsonresume(doc, opts, diags);
-  case READER_RENDERCV:
-    return reader_rendercv(doc, opts, diags);
-  case READER_AUTO:
-  case READER_NATIVE:
-    break;
-  }
-  return reader_native(doc, opts, diags);
-}
-
-ModelCv *reader_read(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
-{
-  ModelCv *cv = reader_dispatch(doc, opts, diags);
+  guint errors = diag_error_count(diags);
+  const ReaderFormat *format = opts->format != NULL ? opts->format : reader_detect(src);
+  ModelCv *cv = format->read(src, opts, diags);
   /* ydoc may hand over a usable tree with errors of its own (a duplicate key), so that
    * every mistake is reported in one run; the file is still wrong. */
-  if (cv && diag_error_count(diags) > 0) {
+  if (cv && diag_error_count(diags) > errors) {
     model_cv_free(cv);
     return NULL;
   }
   return cv;
 }
 
-/* ==== reader_merge_roles (import helper's section; keep it last in the file) ==========
- * JSON Resume and RenderCV list each role at an employer as its own entry; the native
- * format's `roles:` draws them as one bar cut into segments. This turns a run of such
- * entries back into that shape. */
-
-/* Case-insensitive equality of two organisation names; NULL never matches. */
-static gboolean merge_same_org(const char *a, const char *b)
+void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts, DiagList *diags)
 {
-  if (a == NULL || b == NULL)
-    return FALSE;
-  g_autofree char *fa = g_utf8_casefold(a, -1);
-  g_autofree char *fb = g_utf8_casefold(b, -1);
-  return g_strcmp0(fa, fb) == 0;
+  readctx_init(c, file, diags);
+  c->max_text_chars = opts->max_text_chars;
+  c->max_items = opts->max_entries;
+  c->today = opts->has_today ? opts->today : opts->clock_today;
 }
 
-/* An entry can become a role: one titled period, no roles of its own. */
-static gboolean merge_candidate(const ModelEntry *entry)
+/* ---- Sources ---- */
+
+struct ReaderSource {
+  char *name;
+  const char *data; /* borrowed */
+  gsize len;
+  YdocDoc *doc;        /* the parsed document, or NULL */
+  gboolean parsed;     /* doc is what the bytes give */
+  gboolean reported;   /* the parse's messages went to a caller's list */
+  gboolean had_issues; /* the parse gave messages (when parsed without a list) */
+};
+
+ReaderSource *reader_source_new(const char *name, const char *data, gsize len)
 {
-  return entry->title != NULL && entry->org != NULL && entry->periods->len == 1 &&
-         entry->roles->len == 0;
+  ReaderSource *src = g_new0(ReaderSource, 1);
+  src->name = g_strdup(name ? name : "");
+  src->data = data ? data : "";
+  src->len = data ? len : 0;
+  return src;
 }
 
-static const DateSpan *merge_span(const ModelEntry *entry)
+void reader_source_free(ReaderSource *src)
 {
-  return &g_array_index(entry->periods, DateSpan, 0);
+  if (src == NULL)
+    return;
+  ydoc_free(src->doc);
+  g_free(src->name);
+  g_free(src);
 }
 
-/* Chronological order of the entries of a run: by start, then end, then file order. */
-static int merge_compare(gconstpointer pa, gconstpointer pb)
+const char *reader_source_name(const ReaderSource *src)
 {
-  const ModelEntry *a = *(ModelEntry *const *)pa;
-  const ModelEntry *b = *(ModelEntry *const *)pb;
-  const DateSpan *sa = merge_span(a), *sb = merge_span(b);
-  if (sa->start != sb->start)
-    return sa->start < sb->start ? -1 : 1;
-  if (sa->end != sb->end)
-    return sa->end < sb->end ? -1 : 1;
-  if (a->line != b->line)
-    return a->line < b->line ? -1 : 1;
-  return (a->column > b->column) - (a->column < b->column);
+  return src->name;
 }
 
-/* The index of @entry in @run, which holds it. */
-static guint merge_index(GPtrArray *run, const ModelEntry *entry)
+const char *reader_source_bytes(const ReaderSource *src, gsize *len_out)
 {
-  guint index = 0;
-  gboolean found = g_ptr_array_find(run, entry, &index);
-  g_assert(found);
-  return index;
+  if (len_out != NULL)
+    *len_out = src->len;
+  return src->data;
 }
 
-/* Builds one entry with role segments from @cluster (chronological, at least two),
- * taking ownership of their strings; the members are left for the caller to free.
- * The member first in @run (file order) gives the entry its position, and location and
- * url come from the first member in file order that has them. */
-static ModelEntry *merge_build(GPtrArray *cluster, GPtrArray *run)
+const YdocDoc *reader_source_yaml(ReaderSource *src, DiagList *diags)
 {
-  g_autoptr(GPtrArray) in_file = g_ptr_array_copy(cluster, NULL, NULL);
-  for (guint i = 1; i < in_file->len; i++) /* insertion sort by file order: runs are short */
-    for (guint k = i; k > 0 && merge_index(run, g_ptr_array_index(in_file, k)) <
-                                   merge_index(run, g_ptr_array_index(in_file, k - 1));
-         k--) {
-      gpointer t = in_file->pdata[k];
-      in_file->pdata[k] = in_file->pdata[k - 1];
-      in_file->pdata[k - 1] = t;
-    }
-  ModelEntry *first = g_ptr_array_index(in_file, 0);
-  ModelEntry *merged = model_entry_new();
-  merged->org = g_steal_pointer(&first->org);
-  merged->line = first->line;
-  merged->column = first->column;
-  for (guint i = 0; i < in_file->len; i++) {
-    ModelEntry *m = g_ptr_array_index(in_file, i);
-    if (merged->location == NULL)
-      merged->location = g_steal_pointer(&m->location);
-    if (merged->url == NULL)
-      merged->url = g_steal_pointer(&m->url);
-    if (merged->class_name == NULL)
-      merged->class_name = g_steal_pointer(&m->class_name);
-    merged->approximate = merged->approximate || m->approximate;
-  }
-  DateSpan whole = *merge_span(g_ptr_array_index(cluster, 0));
-  for (guint i = 0; i < cluster->len; i++) {
-    ModelEntry *m = g_ptr_array_index(cluster, i);
-    const DateSpan *s = merge_span(m);
-    ModelRole role = {
-        .title = g_steal_pointer(&m->title), .span = *s, .line = m->line, .column = m->column};
-    g_array_append_val(merged->roles, role);
-    /* The bar ends where the latest role ends; an ongoing role wins a tie. */
-    if (s->end > whole.end || (s->end == whole.end && s->ongoing)) {
-      whole.end = s->end;
-      whole.end_precision = s->end_precision;
-      whole.end_approx = s->end_approx;
-      whole.ongoing = s->ongoing;
-    }
-  }
-  /* Entries that overlap (a promotion written "2015-2017", then "2017-02-") are cut so
-   * the segments lie side by side. */
-  model_entry_settle_roles(merged);
-  g_array_append_val(merged->periods, whole);
-  return merged;
-}
-
-/* Splits @run (file order, same org, all candidates) into chronological clusters of
- * touching periods and appends to @out one entry per cluster, merged when it has
- * several members, in the file order of each cluster's first member. Takes ownership
- * of the run's entries. */
-static void merge_run(GPtrArray *run, int max_gap_days, GPtrArray *out)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy(run, NULL, NULL);
-  g_ptr_array_sort(sorted, merge_compare);
-  /* Slot k holds what the run's k-th entry becomes: the entry, a merged one, or NULL. */
-  g_autofree gpointer *slots = g_new0(gpointer, run->len);
-  guint i = 0;
-  while (i < sorted->len) {
-    g_autoptr(GPtrArray) cluster = g_ptr_array_new();
-    DateDay reach = merge_span(g_ptr_array_index(sorted, i))->end;
-    g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
-    for (i++; i < sorted->len; i++) {
-      const DateSpan *s = merge_span(g_ptr_array_index(sorted, i));
-      /* Touching means starting the day after; allow max_gap_days more. */
-      if ((gint64)s->start - (gint64)reach - 1 > max_gap_days)
-        break;
-      g_ptr_array_add(cluster, g_ptr_array_index(sorted, i));
-      reach = MAX(reach, s->end);
-    }
-    guint first = run->len;
-    for (guint c = 0; c < cluster->len; c++)
-      first = MIN(first, merge_index(run, g_ptr_array_index(cluster, c)));
-    if (cluster->len == 1) {
-      slots[first] = g_ptr_array_index(cluster, 0);
-      continue;
-    }
-    slots[first] = merge_build(cluster, run);
-    for (guint c = 0; c < cluster->len; c++)
-      model_entry_free(g_ptr_array_index(cluster, c));
-  }
-  for (guint k = 0; k < run->len; k++)
-    if (slots[k] != NULL)
-      g_ptr_array_add(out, slots[k]);
-}
-
-static void merge_group(ModelGroup *group, int max_gap_days)
-{
-  GPtrArray *entries = group->entries;
-  g_autoptr(GPtrArray) out = g_ptr_array_new();
-  guint i = 0;
-  while (i < entries->len) {
-    ModelEntry *entry = g_ptr_array_index(entries, i);
-    if (!merge_candidate(entry)) {
-      g_ptr_array_add(out, entry);
-      i++;
-      continue;
-    }
-    g_autoptr(GPtrArray) run = g_ptr_array_new();
-    g_ptr_array_add(run, entry);
-    for (i++; i < entries->len; i++) {
-      ModelEntry *next = g_ptr_array_index(entries, i);
-      if (!merge_candidate(next) || !merge_same_org(entry->org, next->org))
-        break;
-      g_ptr_array_add(run, next);
-    }
-    merge_run(run, max_gap_days, out);
-  }
-  /* Hand the (possibly fewer) entries back without freeing them. */
-  g_free(g_ptr_array_steal(entries, NULL));
-  for (guint k = 0; k < out->len; k++)
-    g_ptr_array_add(entries, g_ptr_array_index(out, k));
-}
-
-void reader_merge_roles(ModelCv *cv, int max_gap_days)
-{
-  for (guint g = 0; g < cv->groups->len; g++)
-    merge_group(g_ptr_array_index(cv->groups, g), max_gap_days);
+  if (src->parsed && (src->reported || !src->had_issues || diags == NULL))
+    return src->doc;
+  /* A parse made for detection that had something to say is made again into @diags: the
+   * messages then come exactly as ydoc gives them (order, count past the cap), and only
+   * for a file that is wrong. */
+  ydoc_free(src->doc);
+  DiagList *sink = diags != NULL ? diags : diag_list_new();
+  guint before = diag_error_count(sink) + diag_warning_count(sink);
+  YdocLimits limits = YDOC_DEFAULT_LIMITS;
+  src->doc = ydoc_looks_like_json(src->data, src->len)
+                 ? ydoc_parse_json(src->name, src->data, src->len, &limits, sink)
+                 : ydoc_parse(src->name, src->data, src->len, &limits, sink);
+  src->had_issues = diag_error_count(sink) + diag_warning_count(sink) > before;
+  src->parsed = TRUE;
+  src->reported = diags != NULL;
+  if (diags == NULL)
+    diag_list_free(sink);
+  return src->doc;
 }

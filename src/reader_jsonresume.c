@@ -38,10 +38,10 @@ static const JrMilestoneSpec jr_milestones[] = {
 };
 
 /* Education's title: "studyType in area", or whichever of the two is given. */
-static char *jr_education_title(ReaderImport *ri, const YdocNode *item)
+static char *jr_education_title(ReadCtx *c, const YdocNode *item)
 {
-  g_autofree char *type = reader_import_text(ri, item, "studyType");
-  g_autofree char *area = reader_import_text(ri, item, "area");
+  g_autofree char *type = reader_import_text(c, item, "studyType");
+  g_autofree char *area = reader_import_text(c, item, "area");
   if (type != NULL && area != NULL)
     return g_strdup_printf("%s in %s", type, area);
   return g_strdup(type != NULL ? type : area);
@@ -49,24 +49,22 @@ static char *jr_education_title(ReaderImport *ri, const YdocNode *item)
 
 /* Reads the start/end pair of @item into @entry's periods. FALSE when the entry is to be
  * skipped (an error or a warning was reported). */
-static gboolean jr_read_dates(ReaderImport *ri, const YdocNode *item, const char *what,
-                              ModelEntry *entry)
+static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what, ModelEntry *entry)
 {
   const YdocNode *start_node = reader_import_field(item, "startDate", NULL);
   const YdocNode *end_node = reader_import_field(item, "endDate", NULL);
   DateValue start, end;
-  ReaderDateResult rs = reader_import_date(ri, start_node, &start);
-  ReaderDateResult re = reader_import_date(ri, end_node, &end);
+  ReaderDateResult rs = reader_import_date(c, start_node, &start);
+  ReaderDateResult re = reader_import_date(c, end_node, &end);
   if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
     return FALSE;
   if (rs == READER_DATE_ABSENT) {
-    diag_warning(ri->diags, ri->file, item->line, item->column,
-                 "'%s' entry without 'startDate' cannot be drawn; skipped", what);
+    readctx_warning(c, item, "'%s' entry without 'startDate' cannot be drawn; skipped", what);
     return FALSE;
   }
   DateSpan span;
   gboolean empty;
-  if (!reader_import_span(ri, &start, start_node, "startDate", re == READER_DATE_OK ? &end : NULL,
+  if (!reader_import_span(c, &start, start_node, "startDate", re == READER_DATE_OK ? &end : NULL,
                           re == READER_DATE_OK ? end_node : NULL, &span, &empty))
     return FALSE;
   if (!empty)
@@ -75,30 +73,29 @@ static gboolean jr_read_dates(ReaderImport *ri, const YdocNode *item, const char
   return TRUE;
 }
 
-static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, const YdocNode *item)
+static ModelEntry *jr_read_entry(ReadCtx *c, const JrGroupSpec *spec, const YdocNode *item)
 {
-  guint errors_before = diag_error_count(ri->diags);
+  guint errors_before = diag_error_count(c->diags);
   g_autofree char *title = spec->title_key != NULL
-                               ? reader_import_text2(ri, item, spec->title_key, spec->title_old)
-                               : jr_education_title(ri, item);
-  g_autofree char *org = reader_import_text2(ri, item, spec->org_key, spec->org_old);
-  char *url = reader_import_text2(ri, item, "url", "website");
-  char *location = reader_import_text(ri, item, "location");
+                               ? reader_import_text2(c, item, spec->title_key, spec->title_old)
+                               : jr_education_title(c, item);
+  g_autofree char *org = reader_import_text2(c, item, spec->org_key, spec->org_old);
+  char *url = reader_import_url(c, item, "url", "website");
+  char *location = reader_import_text(c, item, "location");
   ModelEntry *entry = model_entry_new();
   entry->url = url;
   entry->location = location;
   entry->line = item->line;
   entry->column = item->column;
   /* A field of the wrong type was reported already: say nothing more of this entry. */
-  if (diag_error_count(ri->diags) > errors_before ||
-      !jr_read_dates(ri, item, spec->section, entry)) {
+  if (diag_error_count(c->diags) > errors_before || !jr_read_dates(c, item, spec->section, entry)) {
     model_entry_free(entry);
     return NULL;
   }
   if (title == NULL && org == NULL) {
-    diag_warning(ri->diags, ri->file, item->line, item->column,
-                 "'%s' entry with neither '%s' nor '%s' cannot be drawn; skipped", spec->section,
-                 spec->title_key != NULL ? spec->title_key : "studyType", spec->org_key);
+    readctx_warning(c, item, "'%s' entry with neither '%s' nor '%s' cannot be drawn; skipped",
+                    spec->section, spec->title_key != NULL ? spec->title_key : "studyType",
+                    spec->org_key);
     model_entry_free(entry);
     return NULL;
   }
@@ -107,11 +104,10 @@ static ModelEntry *jr_read_entry(ReaderImport *ri, const JrGroupSpec *spec, cons
   return entry;
 }
 
-static void jr_read_group(ReaderImport *ri, ModelCv *cv, const JrGroupSpec *spec,
-                          const YdocPair *pair)
+static void jr_read_group(ReadCtx *c, ModelCv *cv, const JrGroupSpec *spec, const YdocPair *pair)
 {
   const YdocNode *list = pair->value;
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
   const char *name = spec->builtin ? model_builtin_group_name(spec->group_key) : spec->group_key;
   ModelGroup *group = model_group_new(spec->group_key, name, spec->builtin);
@@ -119,45 +115,44 @@ static void jr_read_group(ReaderImport *ri, ModelCv *cv, const JrGroupSpec *spec
   group->column = pair->key->column;
   for (guint i = 0; i < list->n; i++) {
     const YdocNode *item = list->items[i];
-    if (!reader_import_expect(ri, item, YDOC_MAPPING))
+    if (!readctx_expect(c, item, YDOC_MAPPING))
       continue;
-    if (!reader_import_count(ri, item))
+    if (!readctx_count(c, item))
       break;
-    ModelEntry *entry = jr_read_entry(ri, spec, item);
+    ModelEntry *entry = jr_read_entry(c, spec, item);
     if (entry != NULL)
       g_ptr_array_add(group->entries, entry);
   }
   reader_import_add_group(cv, group);
 }
 
-static void jr_read_milestones(ReaderImport *ri, ModelCv *cv, const JrMilestoneSpec *spec,
+static void jr_read_milestones(ReadCtx *c, ModelCv *cv, const JrMilestoneSpec *spec,
                                const YdocNode *list)
 {
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
   for (guint i = 0; i < list->n; i++) {
     const YdocNode *item = list->items[i];
-    if (!reader_import_expect(ri, item, YDOC_MAPPING))
+    if (!readctx_expect(c, item, YDOC_MAPPING))
       continue;
-    if (!reader_import_count(ri, item))
+    if (!readctx_count(c, item))
       break;
     const YdocNode *date_node = reader_import_field(item, spec->date_key, spec->date_old);
     const char *date_name = date_node != NULL && date_node == ydoc_get(item, spec->date_key)
                                 ? spec->date_key
                                 : spec->date_old;
     DateValue date;
-    ReaderDateResult rd = reader_import_date(ri, date_node, &date);
-    g_autofree char *title = reader_import_text(ri, item, spec->title_key);
-    char *url = reader_import_text(ri, item, "url");
+    ReaderDateResult rd = reader_import_date(c, date_node, &date);
+    g_autofree char *title = reader_import_text(c, item, spec->title_key);
+    char *url = reader_import_url(c, item, "url", NULL);
     if (rd == READER_DATE_OK && date.present) {
-      diag_error(ri->diags, ri->file, date_node->line, date_node->column, "%s cannot be '%s'",
-                 date_name, date_node->text);
+      g_autofree char *text = readctx_shown(date_node->text);
+      readctx_error(c, date_node, "%s cannot be '%s'", date_name, text);
       rd = READER_DATE_BAD;
     }
     if (rd == READER_DATE_ABSENT || (rd == READER_DATE_OK && title == NULL))
-      diag_warning(ri->diags, ri->file, item->line, item->column,
-                   "'%s' entry without '%s' cannot be drawn; skipped", spec->section,
-                   rd == READER_DATE_ABSENT ? spec->date_key : spec->title_key);
+      readctx_warning(c, item, "'%s' entry without '%s' cannot be drawn; skipped", spec->section,
+                      rd == READER_DATE_ABSENT ? spec->date_key : spec->title_key);
     if (rd != READER_DATE_OK || title == NULL) {
       g_free(url);
       continue;
@@ -174,43 +169,63 @@ static void jr_read_milestones(ReaderImport *ri, ModelCv *cv, const JrMilestoneS
   }
 }
 
-static void jr_read_basics(ReaderImport *ri, ModelCv *cv, const YdocNode *basics)
+static void jr_read_basics(ReadCtx *c, ModelCv *cv, const YdocNode *basics)
 {
-  if (ydoc_is_null(basics) || !reader_import_expect(ri, basics, YDOC_MAPPING))
+  if (ydoc_is_null(basics) || !readctx_expect(c, basics, YDOC_MAPPING))
     return;
-  cv->name = reader_import_text(ri, basics, "name");
-  cv->headline = reader_import_text(ri, basics, "label");
+  cv->name = reader_import_text(c, basics, "name");
+  cv->headline = reader_import_text(c, basics, "label");
 }
 
 /* Dispatches one top-level key; anything else is ignored without a warning, as the schema
  * has many sections a timeline has no use for (skills, languages, references, meta...). */
-static void jr_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
+static void jr_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
 {
   const char *key = pair->key->text;
   if (strcmp(key, "basics") == 0) {
-    jr_read_basics(ri, cv, pair->value);
+    jr_read_basics(c, cv, pair->value);
     return;
   }
   for (gsize i = 0; i < G_N_ELEMENTS(jr_groups); i++)
     if (strcmp(key, jr_groups[i].section) == 0) {
-      jr_read_group(ri, cv, &jr_groups[i], pair);
+      jr_read_group(c, cv, &jr_groups[i], pair);
       return;
     }
   for (gsize i = 0; i < G_N_ELEMENTS(jr_milestones); i++)
     if (strcmp(key, jr_milestones[i].section) == 0) {
-      jr_read_milestones(ri, cv, &jr_milestones[i], pair->value);
+      jr_read_milestones(c, cv, &jr_milestones[i], pair->value);
       return;
     }
 }
 
-ModelCv *reader_jsonresume(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  ReaderImport ri;
-  const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
+    return NULL;
+  ReadCtx c;
+  const YdocNode *root = reader_import_begin(&c, doc, opts, diags);
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
-  for (guint i = 0; i < root->n && !ri.too_many; i++)
-    jr_read_section(&ri, cv, &root->pairs[i]);
-  return reader_import_finish(&ri, cv);
+  for (guint i = 0; i < root->n && !c.over_limit; i++)
+    jr_read_section(&c, cv, &root->pairs[i]);
+  return reader_import_finish(&c, opts, cv);
 }
+
+/* A top-level `basics:` or `work:`, the two sections nearly every JSON Resume file has. */
+static guint jr_detect(ReaderSource *src)
+{
+  const YdocDoc *doc = reader_source_yaml(src, NULL);
+  const YdocNode *root = doc != NULL ? doc->root : NULL;
+  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL)
+    return READER_DETECT_LIKELY;
+  return READER_DETECT_NO;
+}
+
+const ReaderFormat reader_format_jsonresume = {
+    .name = "jsonresume",
+    .description = "JSON Resume (jsonresume.org), schema v1.0.0 and older field names",
+    .detect = jr_detect,
+    .read = jr_read,
+};

@@ -2,22 +2,8 @@
  * problem is reported with the position of the offending node, and reading goes on after
  * an error (the bad entry is skipped) so that one run reports all of them. */
 #include "reader.h"
-#include "strutil.h"
 
 #include <string.h>
-
-/* User text quoted in a message is cut to this many characters. */
-#define SHOWN_CHARS 40
-
-typedef struct {
-  const char *file;
-  const ReaderOptions *opts;
-  DiagList *diags;
-  ModelCv *cv;
-  DateDay today;
-  guint items;         /* entries and milestones read so far (max_entries guard) */
-  gboolean over_limit; /* the guard fired: read nothing more */
-} Ctx;
 
 static const char *const top_keys[] = {"name",    "headline", "today",      "jobs",   "education",
                                        "degrees", "visiting", "milestones", "groups", NULL};
@@ -30,126 +16,9 @@ static const char *const milestone_keys[] = {"date", "title", "class", "url", "n
 
 /* ---- small helpers ---- */
 
-static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-
-static void error_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  g_autofree char *text = g_strdup_vprintf(fmt, ap);
-  va_end(ap);
-  diag_error(c->diags, c->file, node ? node->line : 0, node ? node->column : 0, "%s", text);
-}
-
-static void warning_at(Ctx *c, const YdocNode *node, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  g_autofree char *text = g_strdup_vprintf(fmt, ap);
-  va_end(ap);
-  diag_warning(c->diags, c->file, node ? node->line : 0, node ? node->column : 0, "%s", text);
-}
-
-/* A user value as quoted in messages: trimmed and cut short. Caller frees. */
-static char *shown(const char *text)
-{
-  g_autofree char *t = g_strstrip(g_strdup(text));
-  return strutil_truncate_utf8(t, SHOWN_CHARS);
-}
-
-/* "a list", "a mapping", "a string", or "an empty value" for a null scalar. */
-static const char *found_name(const YdocNode *node)
-{
-  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
-    return "an empty value";
-  return ydoc_kind_name(node->kind);
-}
-
-static gboolean expect_kind(Ctx *c, const YdocNode *node, YdocKind kind)
-{
-  if (node->kind == kind && !(kind == YDOC_SCALAR && ydoc_is_null(node)))
-    return TRUE;
-  error_at(c, node, "expected %s, found %s", ydoc_kind_name(kind), found_name(node));
-  return FALSE;
-}
-
-/* FALSE for a null value (nothing to read) and, with an error, for a node not of @kind. */
-static gboolean given_as(Ctx *c, const YdocNode *node, YdocKind kind)
-{
-  return !ydoc_is_null(node) && expect_kind(c, node, kind);
-}
-
-static void warn_unknown_key(Ctx *c, const YdocNode *key, const char *const *table)
-{
-  g_autofree char *name = shown(key->text);
-  const char *near = strutil_closest(key->text, table);
-  if (near)
-    warning_at(c, key, "unknown key '%s'; did you mean '%s'?", name, near);
-  else
-    warning_at(c, key, "unknown key '%s'", name);
-}
-
 static gboolean is_key(const YdocPair *pair, const char *name)
 {
   return strcmp(pair->key->text, name) == 0;
-}
-
-/* Reads an optional string into *@out (NULL when null or empty). FALSE after an error. */
-static gboolean read_string(Ctx *c, const YdocNode *node, char **out)
-{
-  g_clear_pointer(out, g_free);
-  if (node->kind == YDOC_SCALAR && ydoc_is_null(node))
-    return TRUE;
-  if (node->kind != YDOC_SCALAR) {
-    error_at(c, node, "expected a string, found %s", found_name(node));
-    return FALSE;
-  }
-  if (node->text_len == 0)
-    return TRUE;
-  if (c->opts->max_text_chars > 0 &&
-      g_utf8_strlen(node->text, (gssize)node->text_len) > (glong)c->opts->max_text_chars) {
-    warning_at(c, node, "text longer than %u characters, shortened", c->opts->max_text_chars);
-    *out = strutil_truncate_utf8(node->text, c->opts->max_text_chars);
-  } else {
-    *out = g_strdup(node->text);
-  }
-  return TRUE;
-}
-
-static gboolean read_bool(Ctx *c, const YdocNode *node, gboolean *out)
-{
-  if (node->kind == YDOC_SCALAR) {
-    if (strutil_parse_bool(node->text, out))
-      return TRUE;
-    if (!ydoc_is_null(node)) {
-      g_autofree char *s = shown(node->text);
-      error_at(c, node, "expected true or false, found '%s'", s);
-      return FALSE;
-    }
-  }
-  error_at(c, node, "expected true or false, found %s", found_name(node));
-  return FALSE;
-}
-
-/* Reads a date scalar; @what names the field ("start", "date") for the `present` error,
- * or is NULL when `present` is allowed. FALSE after an error. */
-static gboolean read_date(Ctx *c, const YdocNode *node, const char *what, DateValue *out)
-{
-  if (node->kind != YDOC_SCALAR || ydoc_is_null(node)) {
-    error_at(c, node, "expected a date, found %s", found_name(node));
-    return FALSE;
-  }
-  g_autofree char *s = shown(node->text);
-  if (!date_parse(node->text, out)) {
-    error_at(c, node, "unparsable date '%s': " DATE_FORMS_HINT, s);
-    return FALSE;
-  }
-  if (out->present && what != NULL) {
-    error_at(c, node, "%s cannot be '%s'", what, s);
-    return FALSE;
-  }
-  return TRUE;
 }
 
 static const char *iso(DateDay day, char *buf)
@@ -165,57 +34,25 @@ typedef struct {
   gboolean has_end;           /* FALSE: omitted, i.e. present */
   const YdocNode *start_node; /* where "today before start" is reported */
   const YdocNode *end_node;   /* where "end before start" is reported */
-  const char *start_text, *end_text;
-  const char *period_text; /* a period written as one scalar: named whole in messages */
+  const char *period_text;    /* a period written as one scalar: named whole in messages */
 } SpanIn;
 
-/* Resolves @in into @out. Reports `end` before `start` (error, FALSE) and a `today`
- * before the start of an ongoing span (warning; *@keep is then FALSE). */
-static gboolean resolve_span(Ctx *c, const SpanIn *in, gboolean approx, DateSpan *out,
-                             gboolean *keep)
+/* Resolves @in (readctx_span) and adds it to @entry's periods unless it is left out.
+ * FALSE after an error. */
+static gboolean add_span(ReadCtx *c, const SpanIn *in, gboolean approx, ModelEntry *entry)
 {
-  *keep = TRUE;
-  out->start = in->start.first;
-  out->start_precision = in->start.precision;
-  out->start_approx = in->start.approximate || approx;
-  out->ongoing = !in->has_end || in->end.present;
-  out->end_approx = (in->has_end && in->end.approximate) || approx;
-  if (out->ongoing) {
-    out->end = c->today;
-    out->end_precision = DATE_PREC_DAY;
-    if (c->today < out->start) {
-      char buf[DATE_ISO_SIZE];
-      g_autofree char *s = shown(in->period_text ? in->period_text : in->start_text);
-      if (in->period_text)
-        warning_at(c, in->start_node,
-                   "today (%s) is before the start of period '%s'; the period is left out",
-                   iso(c->today, buf), s);
-      else
-        warning_at(c, in->start_node,
-                   "today (%s) is before start (%s); the ongoing period is left out",
-                   iso(c->today, buf), s);
-      *keep = FALSE;
-    }
+  const DateValue *end = in->has_end ? &in->end : NULL;
+  if (in->period_text != NULL && (end == NULL || end->present) && c->today < in->start.first) {
+    char buf[DATE_ISO_SIZE];
+    g_autofree char *s = readctx_shown(in->period_text);
+    readctx_warning(c, in->start_node,
+                    "today (%s) is before the start of period '%s'; the period is left out",
+                    iso(c->today, buf), s);
     return TRUE;
   }
-  out->end = in->end.last;
-  out->end_precision = in->end.precision;
-  if (out->end < out->start) {
-    g_autofree char *e = shown(in->end_text);
-    g_autofree char *s = shown(in->start_text);
-    error_at(c, in->end_node, "end (%s) is before start (%s)", e, s);
-    return FALSE;
-  }
-  return TRUE;
-}
-
-/* Resolves @in and adds it to @entry's periods unless it is left out. FALSE after an
- * error. */
-static gboolean add_span(Ctx *c, const SpanIn *in, gboolean approx, ModelEntry *entry)
-{
   DateSpan span;
   gboolean keep;
-  if (!resolve_span(c, in, approx, &span, &keep))
+  if (!readctx_span(c, &in->start, in->start_node, end, in->end_node, approx, &span, &keep))
     return FALSE;
   if (keep)
     g_array_append_val(entry->periods, span);
@@ -257,7 +94,7 @@ static void normalise_periods(GArray *periods)
 
 /* ---- periods ---- */
 
-static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean approx,
+static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean approx,
                                     ModelEntry *entry)
 {
   SpanIn in = {0};
@@ -266,59 +103,56 @@ static gboolean read_period_mapping(Ctx *c, const YdocNode *node, gboolean appro
     const YdocPair *p = &node->pairs[i];
     if (is_key(p, "start")) {
       in.start_node = p->value;
-      ok = read_date(c, p->value, "a period's start", &in.start) && ok;
+      ok = readctx_date(c, p->value, "a period's start", &in.start) && ok;
     } else if (is_key(p, "end")) {
       in.end_node = p->value;
       if (!ydoc_is_null(p->value)) {
         in.has_end = TRUE;
-        ok = read_date(c, p->value, NULL, &in.end) && ok;
+        ok = readctx_date(c, p->value, NULL, &in.end) && ok;
       }
     } else {
-      warn_unknown_key(c, p->key, period_keys);
+      readctx_unknown_key(c, p->key, p->key->text, period_keys);
     }
   }
   if (in.start_node == NULL) {
-    error_at(c, node, "a period needs a 'start'");
+    readctx_error(c, node, "a period needs a 'start'");
     return FALSE;
   }
   if (!ok)
     return FALSE;
-  in.start_text = in.start_node->text;
-  in.end_text = in.has_end ? in.end_node->text : "";
   return add_span(c, &in, approx, entry);
 }
 
-static gboolean read_period_scalar(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean approx,
+                                   ModelEntry *entry)
 {
-  g_autofree char *s = shown(node->text);
+  g_autofree char *s = readctx_shown(node->text);
   SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
   if (!date_parse_period(node->text, &in.start, &in.end)) {
-    error_at(c, node,
-             "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
-             "an academic year such as '2005/06'",
-             s);
+    readctx_error(c, node,
+                  "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
+                  "an academic year such as '2005/06'",
+                  s);
     return FALSE;
   }
   if (in.start.present) {
-    error_at(c, node, "a period cannot start at '%s'", s);
+    readctx_error(c, node, "a period cannot start at '%s'", s);
     return FALSE;
   }
   if (!in.end.present && in.end.last < in.start.first) {
-    error_at(c, node, "period '%s' ends before it starts", s);
+    readctx_error(c, node, "period '%s' ends before it starts", s);
     return FALSE;
   }
-  in.start_text = node->text;
-  in.end_text = node->text;
   in.period_text = node->text;
   return add_span(c, &in, approx, entry);
 }
 
-static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
 {
-  if (!expect_kind(c, node, YDOC_SEQUENCE))
+  if (!readctx_expect(c, node, YDOC_SEQUENCE))
     return FALSE;
   if (node->n == 0) {
-    error_at(c, node, "'periods' is empty");
+    readctx_error(c, node, "'periods' is empty");
     return FALSE;
   }
   gboolean ok = TRUE;
@@ -329,7 +163,7 @@ static gboolean read_periods(Ctx *c, const YdocNode *node, gboolean approx, Mode
     else if (item->kind == YDOC_SCALAR && !ydoc_is_null(item))
       ok = read_period_scalar(c, item, approx, entry) && ok;
     else {
-      error_at(c, item, "expected a date or a mapping, found %s", found_name(item));
+      readctx_error(c, item, "expected a date or a mapping, found %s", readctx_found(item));
       ok = FALSE;
     }
   }
@@ -350,38 +184,38 @@ typedef struct {
   gboolean start_derived, end_derived;
 } RoleIn;
 
-static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r)
+static gboolean read_role(ReadCtx *c, const YdocNode *node, RoleIn *r)
 {
   r->node = node;
-  if (!expect_kind(c, node, YDOC_MAPPING))
+  if (!readctx_expect(c, node, YDOC_MAPPING))
     return FALSE;
   gboolean ok = TRUE;
   for (guint i = 0; i < node->n; i++) {
     const YdocPair *p = &node->pairs[i];
     if (is_key(p, "title")) {
-      ok = read_string(c, p->value, &r->title) && ok;
+      ok = readctx_string(c, p->value, &r->title) && ok;
     } else if (is_key(p, "start")) {
       if (ydoc_is_null(p->value))
         continue;
       r->start_node = p->value;
-      ok = read_date(c, p->value, "start", &r->start) && ok;
+      ok = readctx_date(c, p->value, "start", &r->start) && ok;
     } else if (is_key(p, "end")) {
       if (ydoc_is_null(p->value))
         continue;
       r->end_node = p->value;
-      ok = read_date(c, p->value, NULL, &r->end) && ok;
+      ok = readctx_date(c, p->value, NULL, &r->end) && ok;
     } else if (is_key(p, "approximate")) {
-      ok = read_bool(c, p->value, &r->approx) && ok;
+      ok = readctx_bool(c, p->value, &r->approx) && ok;
     } else {
-      warn_unknown_key(c, p->key, role_keys);
+      readctx_unknown_key(c, p->key, p->key->text, role_keys);
     }
   }
   if (ok && r->title == NULL) {
-    error_at(c, node, "a role needs a 'title'");
+    readctx_error(c, node, "a role needs a 'title'");
     ok = FALSE;
   }
   if (ok && r->start_node == NULL && r->end_node == NULL) {
-    error_at(c, node, "a role needs a 'start' or an 'end'");
+    readctx_error(c, node, "a role needs a 'start' or an 'end'");
     ok = FALSE;
   }
   return ok;
@@ -390,7 +224,7 @@ static gboolean read_role(Ctx *c, const YdocNode *node, RoleIn *r)
 /* Fills in omitted starts and ends: a role's omitted start is the day after the previous
  * role's end, an omitted end the day before the next role's start, the last one's
  * `present`. */
-static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
+static gboolean resolve_roles(ReadCtx *c, RoleIn *roles, guint n, gboolean approx)
 {
   gboolean ok = TRUE;
   for (guint i = 0; i < n; i++) {
@@ -412,9 +246,9 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
       s->end_approx |= roles[i + 1].start.approximate;
       r->end_derived = TRUE;
     } else {
-      error_at(c, r->node,
-               "the end of this role is unknown: it has no 'end' and the next role "
-               "has no 'start'");
+      readctx_error(c, r->node,
+                    "the end of this role is unknown: it has no 'end' and the next role "
+                    "has no 'start'");
       ok = FALSE;
     }
   }
@@ -427,7 +261,7 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
       s->start_precision = r->start.precision;
       s->start_approx |= r->start.approximate;
     } else if (i == 0) {
-      error_at(c, r->node, "the first role needs a 'start'");
+      readctx_error(c, r->node, "the first role needs a 'start'");
       ok = FALSE;
     } else {
       s->start = roles[i - 1].span.end + 1;
@@ -441,17 +275,17 @@ static gboolean resolve_roles(Ctx *c, RoleIn *roles, guint n, gboolean approx)
 
 /* `end` before `start` (error) and a `today` before an ongoing role's start (warning:
  * the role is dropped, *@keep FALSE). */
-static gboolean check_role(Ctx *c, const RoleIn *r, gboolean *keep)
+static gboolean check_role(ReadCtx *c, const RoleIn *r, gboolean *keep)
 {
   char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
   *keep = TRUE;
   if (r->span.ongoing) {
     if (c->today < r->span.start) {
       g_autofree char *s =
-          r->start_node ? shown(r->start_node->text) : g_strdup(iso(r->span.start, b));
-      warning_at(c, r->start_node ? r->start_node : r->node,
-                 "today (%s) is before start (%s); the ongoing role is left out", iso(c->today, a),
-                 s);
+          r->start_node ? readctx_shown(r->start_node->text) : g_strdup(iso(r->span.start, b));
+      readctx_warning(c, r->start_node ? r->start_node : r->node,
+                      "today (%s) is before start (%s); the ongoing role is left out",
+                      iso(c->today, a), s);
       *keep = FALSE;
     }
     return TRUE;
@@ -460,29 +294,29 @@ static gboolean check_role(Ctx *c, const RoleIn *r, gboolean *keep)
     return TRUE;
   g_autofree char *e = r->end_derived ? g_strdup_printf("%s, the day before the next role's start",
                                                         iso(r->span.end, a))
-                                      : shown(r->end_node->text);
+                                      : readctx_shown(r->end_node->text);
   g_autofree char *s =
       r->start_derived
           ? g_strdup_printf("%s, the day after the previous role's end", iso(r->span.start, b))
-          : shown(r->start_node->text);
+          : readctx_shown(r->start_node->text);
   const YdocNode *at = r->end_derived || r->start_derived ? r->node : r->end_node;
-  error_at(c, at, "end (%s) is before start (%s)", e, s);
+  readctx_error(c, at, "end (%s) is before start (%s)", e, s);
   return FALSE;
 }
 
-static void check_role_joint(Ctx *c, const RoleIn *prev, const RoleIn *next)
+static void check_role_joint(ReadCtx *c, const RoleIn *prev, const RoleIn *next)
 {
   char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
-  g_autofree char *pt = shown(prev->title);
-  g_autofree char *nt = shown(next->title);
+  g_autofree char *pt = readctx_shown(prev->title);
+  g_autofree char *nt = readctx_shown(next->title);
   const YdocNode *at = next->start_node ? next->start_node : next->node;
   if (next->span.start <= prev->span.end)
-    warning_at(c, at,
-               "role '%s' overlaps the previous role '%s': it starts %s, before '%s' ends %s", nt,
-               pt, iso(next->span.start, a), pt, iso(prev->span.end, b));
+    readctx_warning(c, at,
+                    "role '%s' overlaps the previous role '%s': it starts %s, before '%s' ends %s",
+                    nt, pt, iso(next->span.start, a), pt, iso(prev->span.end, b));
   else if (next->span.start > prev->span.end + 1)
-    warning_at(c, at, "gap before role '%s': the previous role '%s' ends %s, '%s' starts %s", nt,
-               pt, iso(prev->span.end, a), nt, iso(next->span.start, b));
+    readctx_warning(c, at, "gap before role '%s': the previous role '%s' ends %s, '%s' starts %s",
+                    nt, pt, iso(prev->span.end, a), nt, iso(next->span.start, b));
 }
 
 /* Chronological order of roles (g_ptr_array_sort is stable: file order among equals). */
@@ -492,12 +326,12 @@ static int role_in_start_cmp(gconstpointer pa, gconstpointer pb)
   return (a->span.start > b->span.start) - (a->span.start < b->span.start);
 }
 
-static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
+static gboolean read_roles(ReadCtx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)
 {
-  if (!expect_kind(c, node, YDOC_SEQUENCE))
+  if (!readctx_expect(c, node, YDOC_SEQUENCE))
     return FALSE;
   if (node->n == 0) {
-    error_at(c, node, "'roles' is empty");
+    readctx_error(c, node, "'roles' is empty");
     return FALSE;
   }
   guint n = node->n;
@@ -513,9 +347,9 @@ static gboolean read_roles(Ctx *c, const YdocNode *node, gboolean approx, ModelE
   for (guint i = 0; !ok && i < n; i++)
     if (read_ok[i] && roles[i].start_node && roles[i].end_node && !roles[i].end.present &&
         roles[i].end.last < roles[i].start.first) {
-      g_autofree char *e = shown(roles[i].end_node->text);
-      g_autofree char *st = shown(roles[i].start_node->text);
-      error_at(c, roles[i].end_node, "end (%s) is before start (%s)", e, st);
+      g_autofree char *e = readctx_shown(roles[i].end_node->text);
+      g_autofree char *st = readctx_shown(roles[i].start_node->text);
+      readctx_error(c, roles[i].end_node, "end (%s) is before start (%s)", e, st);
     }
   g_free(read_ok);
   ok = ok && resolve_roles(c, roles, n, approx);
@@ -596,13 +430,13 @@ typedef struct {
 } EntryDates;
 
 /* Records a date-bearing key, or reports that it conflicts with the kind already chosen. */
-static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind kind)
+static gboolean note_kind(ReadCtx *c, EntryDates *d, const YdocPair *p, EntryKind kind)
 {
   if (d->kind != KIND_NONE && d->kind != kind) {
-    error_at(c, p->key,
-             "'%s' cannot be combined with '%s': an entry has exactly one of 'start', 'date', "
-             "'periods' or 'roles'",
-             p->key->text, d->kind_key->text);
+    readctx_error(c, p->key,
+                  "'%s' cannot be combined with '%s': an entry has exactly one of 'start', 'date', "
+                  "'periods' or 'roles'",
+                  p->key->text, d->kind_key->text);
     return FALSE;
   }
   if (d->kind == KIND_NONE) {
@@ -618,34 +452,32 @@ static gboolean note_kind(Ctx *c, EntryDates *d, const YdocPair *p, EntryKind ki
   return TRUE;
 }
 
-static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates *d,
+static gboolean read_entry_dates(ReadCtx *c, const YdocNode *node, const EntryDates *d,
                                  ModelEntry *entry)
 {
   gboolean approx = entry->approximate;
   switch (d->kind) {
   case KIND_NONE:
-    error_at(c, node, "an entry needs one of 'start', 'date', 'periods' or 'roles'");
+    readctx_error(c, node, "an entry needs one of 'start', 'date', 'periods' or 'roles'");
     return FALSE;
   case KIND_START: {
     if (d->start == NULL) {
-      error_at(c, d->kind_key, "'end' without 'start'");
+      readctx_error(c, d->kind_key, "'end' without 'start'");
       return FALSE;
     }
     SpanIn in = {.start_node = d->start, .end_node = d->end};
-    gboolean ok = read_date(c, d->start, "start", &in.start);
+    gboolean ok = readctx_date(c, d->start, "start", &in.start);
     if (d->end && !ydoc_is_null(d->end)) {
       in.has_end = TRUE;
-      ok = read_date(c, d->end, NULL, &in.end) && ok;
+      ok = readctx_date(c, d->end, NULL, &in.end) && ok;
     }
     if (!ok)
       return FALSE;
-    in.start_text = d->start->text;
-    in.end_text = in.has_end ? d->end->text : "";
     return add_span(c, &in, approx, entry);
   }
   case KIND_DATE: {
     DateValue v;
-    if (!read_date(c, d->date, "date", &v))
+    if (!readctx_date(c, d->date, "date", &v))
       return FALSE;
     DateSpan span = {.start = v.first,
                      .end = v.last,
@@ -664,24 +496,11 @@ static gboolean read_entry_dates(Ctx *c, const YdocNode *node, const EntryDates 
   return FALSE;
 }
 
-/* Counts one more entry or milestone against the guard; FALSE once past it. */
-static gboolean count_item(Ctx *c, const YdocNode *node)
+static ModelEntry *read_entry(ReadCtx *c, const YdocNode *node)
 {
-  if (c->over_limit)
-    return FALSE;
-  if (++c->items > c->opts->max_entries) {
-    error_at(c, node, "more than %u entries", c->opts->max_entries);
-    c->over_limit = TRUE;
-    return FALSE;
-  }
-  return TRUE;
-}
-
-static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
-{
-  if (!count_item(c, node))
+  if (!readctx_count(c, node))
     return NULL;
-  if (!expect_kind(c, node, YDOC_MAPPING))
+  if (!readctx_expect(c, node, YDOC_MAPPING))
     return NULL;
   ModelEntry *entry = model_entry_new();
   entry->line = node->line;
@@ -694,27 +513,27 @@ static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
     if (kind != KIND_NONE)
       ok = note_kind(c, &d, p, kind) && ok;
     else if (is_key(p, "title"))
-      names_ok = read_string(c, p->value, &entry->title) && names_ok;
+      names_ok = readctx_string(c, p->value, &entry->title) && names_ok;
     else if (is_key(p, "org"))
-      names_ok = read_string(c, p->value, &entry->org) && names_ok;
+      names_ok = readctx_string(c, p->value, &entry->org) && names_ok;
     else if (is_key(p, "location"))
-      ok = read_string(c, p->value, &entry->location) && ok;
+      ok = readctx_string(c, p->value, &entry->location) && ok;
     else if (is_key(p, "url"))
-      ok = read_string(c, p->value, &entry->url) && ok;
+      ok = readctx_url(c, p->value, &entry->url) && ok;
     else if (is_key(p, "note"))
-      ok = read_string(c, p->value, &entry->note) && ok;
+      ok = readctx_string(c, p->value, &entry->note) && ok;
     else if (is_key(p, "class"))
-      ok = read_string(c, p->value, &entry->class_name) && ok;
+      ok = readctx_string(c, p->value, &entry->class_name) && ok;
     else if (is_key(p, "approximate"))
-      ok = read_bool(c, p->value, &entry->approximate) && ok;
+      ok = readctx_bool(c, p->value, &entry->approximate) && ok;
     else
-      warn_unknown_key(c, p->key, entry_keys);
+      readctx_unknown_key(c, p->key, p->key->text, entry_keys);
   }
   /* Dates are read after every key, so that `approximate` applies wherever it is. */
   ok = read_entry_dates(c, node, &d, entry) && ok;
   /* Not repeated when a title or org was there but of the wrong type. */
   if (names_ok && entry->title == NULL && entry->org == NULL) {
-    error_at(c, node, "an entry needs a 'title' or an 'org'");
+    readctx_error(c, node, "an entry needs a 'title' or an 'org'");
     ok = FALSE;
   }
   ok = ok && names_ok;
@@ -727,18 +546,19 @@ static ModelEntry *read_entry(Ctx *c, const YdocNode *node)
 
 /* ---- groups and milestones ---- */
 
-static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const YdocNode *value,
-                       gboolean builtin)
+static void read_group(ReadCtx *c, ModelCv *cv, const YdocNode *key, const char *group_key,
+                       const YdocNode *value, gboolean builtin)
 {
-  if (!given_as(c, value, YDOC_SEQUENCE))
+  if (!readctx_given(c, value, YDOC_SEQUENCE))
     return;
-  ModelGroup *existing = model_cv_find_group(c->cv, group_key);
+  ModelGroup *existing = model_cv_find_group(cv, group_key);
   if (existing != NULL) {
-    g_autofree char *k = shown(key->text);
+    g_autofree char *k = readctx_shown(key->text);
     if (strcmp(key->text, group_key) == 0)
-      error_at(c, key, "group '%s' is given twice (first at line %d)", k, existing->line);
+      readctx_error(c, key, "group '%s' is given twice (first at line %d)", k, existing->line);
     else
-      error_at(c, key, "'%s' is the same group as '%s' (line %d)", k, group_key, existing->line);
+      readctx_error(c, key, "'%s' is the same group as '%s' (line %d)", k, group_key,
+                    existing->line);
     return;
   }
   const char *name = builtin ? model_builtin_group_name(group_key) : group_key;
@@ -747,7 +567,7 @@ static void read_group(Ctx *c, const YdocNode *key, const char *group_key, const
   group->column = key->column;
   /* Added even while empty so that a repeated key is caught; empty groups are removed at
    * the end. */
-  g_ptr_array_add(c->cv->groups, group);
+  g_ptr_array_add(cv->groups, group);
   for (guint i = 0; i < value->n; i++) {
     ModelEntry *entry = read_entry(c, value->items[i]);
     if (entry)
@@ -764,28 +584,29 @@ static gboolean is_blank(const char *text)
   return TRUE;
 }
 
-static void read_custom_groups(Ctx *c, const YdocNode *value)
+static void read_custom_groups(ReadCtx *c, ModelCv *cv, const YdocNode *value)
 {
-  if (!given_as(c, value, YDOC_MAPPING))
+  if (!readctx_given(c, value, YDOC_MAPPING))
     return;
   for (guint i = 0; i < value->n; i++) {
     const YdocPair *p = &value->pairs[i];
-    if (is_blank(p->key->text)) {
-      /* A name of spaces would be drawn as no name at all, in the column and legend. */
-      error_at(c, p->key, "a group name cannot be empty");
+    g_autofree char *name = NULL;
+    readctx_string(c, p->key, &name);
+    if (name == NULL || is_blank(name)) {
+      /* A name of spaces (or of nothing once cleaned) would be drawn as no name at all,
+       * in the column and legend. */
+      readctx_error(c, p->key, "a group name cannot be empty");
       continue;
     }
-    g_autofree char *name = NULL;
-    read_string(c, p->key, &name);
-    read_group(c, p->key, name, p->value, FALSE);
+    read_group(c, cv, p->key, name, p->value, FALSE);
   }
 }
 
-static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
+static ModelMilestone *read_milestone(ReadCtx *c, const YdocNode *node)
 {
-  if (!count_item(c, node))
+  if (!readctx_count(c, node))
     return NULL;
-  if (!expect_kind(c, node, YDOC_MAPPING))
+  if (!readctx_expect(c, node, YDOC_MAPPING))
     return NULL;
   ModelMilestone *m = model_milestone_new();
   m->line = node->line;
@@ -796,7 +617,7 @@ static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
     if (is_key(p, "date")) {
       DateValue v;
       has_date = TRUE;
-      if (read_date(c, p->value, "date", &v)) {
+      if (readctx_date(c, p->value, "date", &v)) {
         m->date = v.first;
         m->precision = v.precision;
         m->approximate = v.approximate;
@@ -804,23 +625,23 @@ static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
         ok = FALSE;
       }
     } else if (is_key(p, "title")) {
-      ok = read_string(c, p->value, &m->title) && ok;
+      ok = readctx_string(c, p->value, &m->title) && ok;
     } else if (is_key(p, "class")) {
-      ok = read_string(c, p->value, &m->class_name) && ok;
+      ok = readctx_string(c, p->value, &m->class_name) && ok;
     } else if (is_key(p, "url")) {
-      ok = read_string(c, p->value, &m->url) && ok;
+      ok = readctx_url(c, p->value, &m->url) && ok;
     } else if (is_key(p, "note")) {
-      ok = read_string(c, p->value, &m->note) && ok;
+      ok = readctx_string(c, p->value, &m->note) && ok;
     } else {
-      warn_unknown_key(c, p->key, milestone_keys);
+      readctx_unknown_key(c, p->key, p->key->text, milestone_keys);
     }
   }
   if (!has_date) {
-    error_at(c, node, "a milestone needs a 'date'");
+    readctx_error(c, node, "a milestone needs a 'date'");
     ok = FALSE;
   }
   if (ok && m->title == NULL) {
-    error_at(c, node, "a milestone needs a 'title'");
+    readctx_error(c, node, "a milestone needs a 'title'");
     ok = FALSE;
   }
   if (!ok) {
@@ -830,14 +651,14 @@ static ModelMilestone *read_milestone(Ctx *c, const YdocNode *node)
   return m;
 }
 
-static void read_milestones(Ctx *c, const YdocNode *value)
+static void read_milestones(ReadCtx *c, ModelCv *cv, const YdocNode *value)
 {
-  if (!given_as(c, value, YDOC_SEQUENCE))
+  if (!readctx_given(c, value, YDOC_SEQUENCE))
     return;
   for (guint i = 0; i < value->n; i++) {
     ModelMilestone *m = read_milestone(c, value->items[i]);
     if (m)
-      g_ptr_array_add(c->cv->milestones, m);
+      g_ptr_array_add(cv->milestones, m);
   }
 }
 
@@ -846,65 +667,76 @@ static void read_milestones(Ctx *c, const YdocNode *value)
 /* `--today` wins over the file's `today`, which wins over the clock. The file's value is
  * checked even when overridden: it is still part of the file. Month or year precision
  * means the last day of that month or year, as for an `end`. */
-static DateDay resolve_today(Ctx *c, const YdocNode *root)
+static DateDay resolve_today(ReadCtx *c, const ReaderOptions *opts, const YdocNode *root)
 {
   const YdocNode *node = ydoc_get(root, "today");
   DateDay file_today = 0;
   DateValue v;
-  if (node != NULL && !ydoc_is_null(node) && read_date(c, node, "today", &v))
+  if (node != NULL && !ydoc_is_null(node) && readctx_date(c, node, "today", &v))
     file_today = v.last;
-  if (c->opts->has_today)
-    return c->opts->today;
-  return file_today ? file_today : c->opts->clock_today;
+  if (opts->has_today)
+    return opts->today;
+  return file_today ? file_today : opts->clock_today;
 }
 
-static void read_top_pair(Ctx *c, const YdocPair *p)
+static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
 {
   const char *key = p->key->text;
   if (is_key(p, "name"))
-    read_string(c, p->value, &c->cv->name);
+    readctx_string(c, p->value, &cv->name);
   else if (is_key(p, "headline"))
-    read_string(c, p->value, &c->cv->headline);
+    readctx_string(c, p->value, &cv->headline);
   else if (is_key(p, "today"))
     return; /* read first, by resolve_today */
   else if (is_key(p, "jobs") || is_key(p, "education") || is_key(p, "visiting"))
-    read_group(c, p->key, key, p->value, TRUE);
+    read_group(c, cv, p->key, key, p->value, TRUE);
   else if (is_key(p, "degrees"))
-    read_group(c, p->key, "education", p->value, TRUE);
+    read_group(c, cv, p->key, "education", p->value, TRUE);
   else if (is_key(p, "milestones"))
-    read_milestones(c, p->value);
+    read_milestones(c, cv, p->value);
   else if (is_key(p, "groups"))
-    read_custom_groups(c, p->value);
+    read_custom_groups(c, cv, p->value);
   else
-    warn_unknown_key(c, p->key, top_keys);
+    readctx_unknown_key(c, p->key, p->key->text, top_keys);
 }
 
-ModelCv *reader_native(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  Ctx c = {.file = doc->file, .opts = opts, .diags = diags};
-  guint errors = diag_error_count(diags);
-  const YdocNode *root = doc->root;
-  if (root == NULL) {
-    diag_error(diags, doc->file, 1, 1, "the file is empty: expected a mapping at the top level");
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
     return NULL;
-  }
-  if (root->kind != YDOC_MAPPING) {
-    error_at(&c, root, "expected a mapping at the top level, found %s", found_name(root));
+  ReadCtx c;
+  reader_context_init(&c, doc->file, opts, diags);
+  const YdocNode *root = readctx_root(&c, doc);
+  if (root == NULL)
     return NULL;
-  }
-  c.cv = model_cv_new(doc->file);
-  c.today = c.cv->today = resolve_today(&c, root);
+  ModelCv *cv = model_cv_new(doc->file);
+  c.today = cv->today = resolve_today(&c, opts, root);
   for (guint i = 0; i < root->n; i++)
-    read_top_pair(&c, &root->pairs[i]);
-  for (guint i = c.cv->groups->len; i-- > 0;) {
-    const ModelGroup *group = g_ptr_array_index(c.cv->groups, i);
+    read_top_pair(&c, cv, &root->pairs[i]);
+  for (guint i = cv->groups->len; i-- > 0;) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, i);
     if (group->entries->len == 0)
-      g_ptr_array_remove_index(c.cv->groups, i);
+      g_ptr_array_remove_index(cv->groups, i);
   }
-  model_cv_sort_milestones(c.cv);
-  if (diag_error_count(diags) > errors) {
-    model_cv_free(c.cv);
+  model_cv_sort_milestones(cv);
+  if (readctx_failed(&c)) {
+    model_cv_free(cv);
     return NULL;
   }
-  return c.cv;
+  return cv;
 }
+
+/* Any YAML or JSON document: what no other reader claims is read as the native format. */
+static guint native_detect(ReaderSource *src)
+{
+  (void)src;
+  return READER_DETECT_ANY;
+}
+
+const ReaderFormat reader_format_native = {
+    .name = "native",
+    .description = "cvtimeline's own YAML format (the default)",
+    .detect = native_detect,
+    .read = native_read,
+};

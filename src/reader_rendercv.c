@@ -93,10 +93,12 @@ static char *rcv_unique_key(const ModelCv *cv, const char *base)
 }
 
 /* The group a section becomes: `experience` and `education` take the built-in keys (and
- * so their colours), anything else is a custom group named by its title. */
-static ModelGroup *rcv_group_for(const ModelCv *cv, const YdocNode *key_node)
+ * so their colours), anything else is a custom group named by its title (the key,
+ * cleaned as all user text is). */
+static ModelGroup *rcv_group_for(ReadCtx *c, const ModelCv *cv, const YdocNode *key_node)
 {
-  g_autofree char *title = rcv_section_title(key_node->text);
+  g_autofree char *clean = readctx_text(c, key_node, key_node->text);
+  g_autofree char *title = rcv_section_title(clean != NULL ? clean : "");
   const char *builtin = NULL;
   if (g_ascii_strcasecmp(key_node->text, "experience") == 0)
     builtin = "jobs";
@@ -164,51 +166,58 @@ static void rcv_unemphasise(const char *md, GString *out)
 }
 
 /* @md as plain text (a new string; NULL for NULL). */
-static char *rcv_plain(const char *md, char **link_out)
+static char *rcv_plain(const char *md)
 {
   if (md == NULL)
     return NULL;
   g_autoptr(GString) unlinked = g_string_new(NULL);
-  rcv_unlink(md, unlinked, link_out);
+  rcv_unlink(md, unlinked, NULL);
   GString *out = g_string_new(NULL);
   rcv_unemphasise(unlinked->str, out);
   return g_string_free(out, FALSE);
 }
 
-/* A text field of @map, as plain text; see rcv_plain. */
-static char *rcv_text(ReaderImport *ri, const YdocNode *map, const char *key, char **link_out)
+/* A text field of @map, as plain text; see rcv_plain. *@link_out (when not NULL and
+ * still NULL) receives the field's first link, taken from the text as written and kept
+ * only when readctx_link accepts it. */
+static char *rcv_text(ReadCtx *c, const YdocNode *map, const char *key, char **link_out)
 {
-  g_autofree char *md = reader_import_text(ri, map, key);
-  return rcv_plain(md, link_out);
+  g_autofree char *md = reader_import_text(c, map, key);
+  const YdocNode *node = ydoc_get(map, key);
+  if (md != NULL && link_out != NULL && *link_out == NULL) {
+    g_autoptr(GString) scratch = g_string_new(NULL);
+    g_autofree char *link = NULL;
+    rcv_unlink(node->text, scratch, &link);
+    if (link != NULL)
+      *link_out = readctx_link(c, node, link);
+  }
+  return rcv_plain(md);
 }
 
 /* A free-text `date`: a single date or a range in the native grammar. FALSE (with a
  * warning naming the position) when it cannot be read; the entry is then skipped. */
-static gboolean rcv_free_date(ReaderImport *ri, const YdocNode *node, DateValue *start,
-                              DateValue *end)
+static gboolean rcv_free_date(ReadCtx *c, const YdocNode *node, DateValue *start, DateValue *end)
 {
   g_autofree char *text = g_strstrip(g_strdup(node->text));
   if (date_parse_period(text, start, end) && !start->present)
     return TRUE;
-  diag_warning(ri->diags, ri->file, node->line, node->column,
-               "cannot read the date '%s' as a date or a range; entry skipped", text);
+  readctx_warning(c, node, "cannot read the date '%s' as a date or a range; entry skipped", text);
   return FALSE;
 }
 
 /* A free-text `date` must still be a scalar: a list or a mapping is an error. */
-static gboolean rcv_date_scalar(ReaderImport *ri, const YdocNode *node)
+static gboolean rcv_date_scalar(ReadCtx *c, const YdocNode *node)
 {
   if (node->kind == YDOC_SCALAR)
     return TRUE;
-  diag_error(ri->diags, ri->file, node->line, node->column, "expected a date, found %s",
-             ydoc_kind_name(node->kind));
+  readctx_error(c, node, "expected a date, found %s", readctx_found(node));
   return FALSE;
 }
 
 /* Fills @entry->periods from RenderCV's date fields, with RenderCV's own precedence:
  * `date` wins; an `end_date` alone is a date; a `start_date` alone runs to present.
  * FALSE when the entry is to be skipped (no dates, or a reported problem). */
-static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntry *entry)
+static gboolean rcv_read_dates(ReadCtx *c, const YdocNode *item, ModelEntry *entry)
 {
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   const YdocNode *start_node = reader_import_field(item, "start_date", NULL);
@@ -216,14 +225,14 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   DateValue start, end;
   const YdocNode *from = NULL, *to = NULL;
   if (date_node != NULL) {
-    if (!rcv_date_scalar(ri, date_node))
+    if (!rcv_date_scalar(c, date_node))
       return FALSE;
-    if (!rcv_free_date(ri, date_node, &start, &end))
+    if (!rcv_free_date(c, date_node, &start, &end))
       return FALSE;
     from = to = date_node;
   } else {
-    ReaderDateResult rs = reader_import_date(ri, start_node, &start);
-    ReaderDateResult re = reader_import_date(ri, end_node, &end);
+    ReaderDateResult rs = reader_import_date(c, start_node, &start);
+    ReaderDateResult re = reader_import_date(c, end_node, &end);
     if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
       return FALSE;
     if (rs == READER_DATE_ABSENT && re == READER_DATE_ABSENT)
@@ -240,7 +249,7 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
   }
   DateSpan span;
   gboolean empty;
-  if (!reader_import_span(ri, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
+  if (!reader_import_span(c, &start, from, "start_date", to != NULL ? &end : NULL, to, &span,
                           &empty))
     return FALSE;
   if (!empty)
@@ -250,16 +259,16 @@ static gboolean rcv_read_dates(ReaderImport *ri, const YdocNode *item, ModelEntr
 }
 
 /* Education's title: "degree in area", or whichever of the two is given. */
-static char *rcv_education_title(ReaderImport *ri, const YdocNode *item)
+static char *rcv_education_title(ReadCtx *c, const YdocNode *item)
 {
-  g_autofree char *degree = rcv_text(ri, item, "degree", NULL);
-  g_autofree char *area = rcv_text(ri, item, "area", NULL);
+  g_autofree char *degree = rcv_text(c, item, "degree", NULL);
+  g_autofree char *area = rcv_text(c, item, "area", NULL);
   if (degree != NULL && area != NULL)
     return g_strdup_printf("%s in %s", degree, area);
   return g_strdup(degree != NULL ? degree : area);
 }
 
-static ModelEntry *rcv_read_entry(ReaderImport *ri, RcvKind kind, const YdocNode *item)
+static ModelEntry *rcv_read_entry(ReadCtx *c, RcvKind kind, const YdocNode *item)
 {
   ModelEntry *entry = model_entry_new();
   entry->line = item->line;
@@ -267,55 +276,60 @@ static ModelEntry *rcv_read_entry(ReaderImport *ri, RcvKind kind, const YdocNode
   g_autofree char *link = NULL;
   switch (kind) {
   case RCV_EXPERIENCE:
-    entry->title = rcv_text(ri, item, "position", &link);
-    entry->org = rcv_text(ri, item, "company", &link);
+    entry->title = rcv_text(c, item, "position", &link);
+    entry->org = rcv_text(c, item, "company", &link);
     break;
   case RCV_EDUCATION:
-    entry->title = rcv_education_title(ri, item);
-    entry->org = rcv_text(ri, item, "institution", &link);
+    entry->title = rcv_education_title(c, item);
+    entry->org = rcv_text(c, item, "institution", &link);
     break;
   case RCV_NORMAL:
-    entry->title = rcv_text(ri, item, "name", &link);
+    entry->title = rcv_text(c, item, "name", &link);
     break;
   case RCV_SKIP:
   case RCV_PUBLICATION:
   case RCV_UNKNOWN:
     g_assert_not_reached();
   }
-  entry->location = rcv_text(ri, item, "location", NULL);
-  entry->url = reader_import_text(ri, item, "url");
+  entry->location = rcv_text(c, item, "location", NULL);
+  entry->url = reader_import_url(c, item, "url", NULL);
   if (entry->url == NULL)
     entry->url = g_steal_pointer(&link);
-  if (!rcv_read_dates(ri, item, entry) || (entry->title == NULL && entry->org == NULL)) {
+  if (!rcv_read_dates(c, item, entry) || (entry->title == NULL && entry->org == NULL)) {
     model_entry_free(entry);
     return NULL;
   }
   return entry;
 }
 
-/* A publication's link: its DOI when given, else its url. */
-static char *rcv_publication_url(ReaderImport *ri, const YdocNode *item)
+/* A publication's link: its DOI when given (and the link accepted), else its url. */
+static char *rcv_publication_url(ReadCtx *c, const YdocNode *item)
 {
-  g_autofree char *doi = reader_import_text(ri, item, "doi");
-  if (doi != NULL)
-    return g_strconcat("https://doi.org/", doi, NULL);
-  return reader_import_text(ri, item, "url");
+  const YdocNode *doi = reader_import_field(item, "doi", NULL);
+  if (doi != NULL && readctx_expect(c, doi, YDOC_SCALAR)) {
+    g_autofree char *id = g_strstrip(g_strdup(doi->text));
+    g_autofree char *url = *id != '\0' ? g_strconcat("https://doi.org/", id, NULL) : NULL;
+    char *link = url != NULL ? readctx_link(c, doi, url) : NULL;
+    if (link != NULL)
+      return link;
+  }
+  return reader_import_url(c, item, "url", NULL);
 }
 
-static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *item)
+static void rcv_read_publication(ReadCtx *c, ModelCv *cv, const YdocNode *item)
 {
   g_autofree char *link = NULL;
-  g_autofree char *title = rcv_text(ri, item, "title", &link);
-  g_autofree char *url = rcv_publication_url(ri, item);
+  g_autofree char *title = rcv_text(c, item, "title", &link);
+  g_autofree char *url = rcv_publication_url(c, item);
   if (url == NULL)
     url = g_steal_pointer(&link);
   const YdocNode *date_node = reader_import_field(item, "date", NULL);
   if (date_node == NULL || title == NULL)
     return; /* an undated publication has no place on a timeline */
-  if (!rcv_date_scalar(ri, date_node))
+  if (!rcv_date_scalar(c, date_node))
     return;
   DateValue start, end;
-  if (!rcv_free_date(ri, date_node, &start, &end))
+  if (!rcv_free_date(c, date_node, &start, &end))
     return;
   ModelMilestone *m = model_milestone_new();
   m->date = start.first;
@@ -328,63 +342,79 @@ static void rcv_read_publication(ReaderImport *ri, ModelCv *cv, const YdocNode *
   g_ptr_array_add(cv->milestones, m);
 }
 
-static void rcv_read_section(ReaderImport *ri, ModelCv *cv, const YdocPair *pair)
+static void rcv_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
 {
   const YdocNode *list = pair->value;
-  if (ydoc_is_null(list) || !reader_import_expect(ri, list, YDOC_SEQUENCE))
+  if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
-  ModelGroup *group = rcv_group_for(cv, pair->key);
-  for (guint i = 0; i < list->n && !ri->too_many; i++) {
+  ModelGroup *group = rcv_group_for(c, cv, pair->key);
+  for (guint i = 0; i < list->n && !c->over_limit; i++) {
     const YdocNode *item = list->items[i];
     RcvKind kind = rcv_kind(item);
     if (kind == RCV_SKIP)
       continue;
     if (kind == RCV_UNKNOWN) {
-      diag_warning(ri->diags, ri->file, item->line, item->column,
-                   "entry %u of section '%s' is of no RenderCV kind this reader knows; skipped",
-                   i + 1, pair->key->text);
+      readctx_warning(c, item,
+                      "entry %u of section '%s' is of no RenderCV kind this reader knows; skipped",
+                      i + 1, pair->key->text);
       continue;
     }
-    if (!reader_import_count(ri, item))
+    if (!readctx_count(c, item))
       break;
     if (kind == RCV_PUBLICATION) {
-      rcv_read_publication(ri, cv, item);
+      rcv_read_publication(c, cv, item);
       continue;
     }
-    ModelEntry *entry = rcv_read_entry(ri, kind, item);
+    ModelEntry *entry = rcv_read_entry(c, kind, item);
     if (entry != NULL)
       g_ptr_array_add(group->entries, entry);
   }
   reader_import_add_group(cv, group);
 }
 
-static void rcv_read_cv(ReaderImport *ri, ModelCv *cv, const YdocNode *node)
+static void rcv_read_cv(ReadCtx *c, ModelCv *cv, const YdocNode *node)
 {
-  cv->name = rcv_text(ri, node, "name", NULL);
-  cv->headline = rcv_text(ri, node, "headline", NULL);
+  cv->name = rcv_text(c, node, "name", NULL);
+  cv->headline = rcv_text(c, node, "headline", NULL);
   const YdocNode *sections = ydoc_get(node, "sections");
-  if (sections == NULL || ydoc_is_null(sections) ||
-      !reader_import_expect(ri, sections, YDOC_MAPPING))
+  if (sections == NULL || ydoc_is_null(sections) || !readctx_expect(c, sections, YDOC_MAPPING))
     return;
-  for (guint i = 0; i < sections->n && !ri->too_many; i++)
-    rcv_read_section(ri, cv, &sections->pairs[i]);
+  for (guint i = 0; i < sections->n && !c->over_limit; i++)
+    rcv_read_section(c, cv, &sections->pairs[i]);
 }
 
-ModelCv *reader_rendercv(const YdocDoc *doc, const ReaderOptions *opts, DiagList *diags)
+static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  ReaderImport ri;
-  const YdocNode *root = reader_import_begin(&ri, doc, opts, diags);
+  const YdocDoc *doc = reader_source_yaml(src, diags);
+  if (doc == NULL)
+    return NULL;
+  ReadCtx c;
+  const YdocNode *root = reader_import_begin(&c, doc, opts, diags);
   if (root == NULL)
     return NULL;
   const YdocNode *node = ydoc_get(root, "cv");
   if (node == NULL) {
-    diag_error(diags, doc->file, root->line, root->column,
-               "no 'cv' key at the top level: not a RenderCV file");
+    readctx_error(&c, root, "no 'cv' key at the top level: not a RenderCV file");
     return NULL;
   }
-  if (!reader_import_expect(&ri, node, YDOC_MAPPING))
+  if (!readctx_expect(&c, node, YDOC_MAPPING))
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
-  rcv_read_cv(&ri, cv, node);
-  return reader_import_finish(&ri, cv);
+  rcv_read_cv(&c, cv, node);
+  return reader_import_finish(&c, opts, cv);
 }
+
+/* A top-level `cv:`: RenderCV puts the whole CV under it, and no other format does. */
+static guint rcv_detect(ReaderSource *src)
+{
+  const YdocDoc *doc = reader_source_yaml(src, NULL);
+  return ydoc_get(doc != NULL ? doc->root : NULL, "cv") != NULL ? READER_DETECT_SURE
+                                                                : READER_DETECT_NO;
+}
+
+const ReaderFormat reader_format_rendercv = {
+    .name = "rendercv",
+    .description = "RenderCV's YAML input (rendercv.com)",
+    .detect = rcv_detect,
+    .read = rcv_read,
+};

@@ -1,68 +1,74 @@
-/* render: paints a scene with Cairo onto an SVG, PNG or PDF surface. It decides
- * nothing about positions; it only paints what layout placed. */
+/* render: one renderer per output format behind one table (render_formats), each
+ * writing a scene's file as a stream of bytes. Renderers decide nothing about positions:
+ * they paint what layout placed, and say what describe.c words. main.c builds --format's
+ * help, its messages and the extension detection from the table, so a new format is one
+ * file and one row (doc/architecture.md "Adding an output format"). */
 #pragma once
 
 #include "layout.h"
 #include "text.h"
 #include <glib.h>
 
-typedef enum {
-  RENDER_SVG,
-  RENDER_PNG,
-  RENDER_PDF,
-} RenderFormat;
+typedef struct RenderFormat RenderFormat;
 
 typedef struct {
-  RenderFormat format;
-  double scale;         /* PNG pixel density; SVG: the root's size is N times the viewBox;
-                           PDF: the page is N times larger, the drawing scaled with it */
-  const char *title;    /* document title (the CV's name), or NULL */
-  const char *author;   /* or NULL */
-  gint64 creation_time; /* PDF creation date, seconds since the epoch (reproducible) */
+  const RenderFormat *format; /* NULL: the first of render_formats */
+  double scale;               /* PNG pixel density; SVG: the root's size is N times the viewBox;
+                                 PDF: the page is N times larger, the drawing scaled with it */
+  const char *title;          /* document title (the CV's name), or NULL */
+  const char *author;         /* or NULL */
+  gint64 creation_time;       /* PDF creation date, seconds since the epoch (reproducible) */
 } RenderOptions;
+
+/* Receives the file's bytes in order as they are produced; FALSE (a write error, which
+ * the sink keeps to report) stops rendering. */
+typedef gboolean (*RenderSink)(gpointer closure, const guint8 *data, gsize len);
+
+/* One output format. */
+struct RenderFormat {
+  const char *name;              /* what --format takes, lower case: "svg" */
+  const char *const *extensions; /* file name endings without the dot, NULL-terminated;
+                                    the first is the default output's */
+  const char *description;       /* a few words for --help */
+  /* What this format refuses before drawing anything, besides what every format refuses
+   * (render_check): FALSE with @error set, naming the option or style key to change.
+   * NULL: nothing more. */
+  gboolean (*check)(const LayoutScene *scene, const RenderOptions *opts, GError **error);
+  /* Writes @scene's whole file to @sink; FALSE with @error set when it failed (also when
+   * @sink returned FALSE). Called only after the checks passed. */
+  gboolean (*write)(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
+                    RenderSink sink, gpointer closure, GError **error);
+};
+
+/* Every format, NULL-terminated, in the order --help lists them; the first is the
+ * default. */
+extern const RenderFormat *const render_formats[];
+
+/* The format named @name (case-insensitive), or NULL. */
+const RenderFormat *render_format_find(const char *name);
+
+/* The format whose extension @ext is (without the dot, case-insensitive), or NULL. */
+const RenderFormat *render_format_for_extension(const char *ext);
 
 /* Cairo's largest image side, in pixels. */
 #define RENDER_MAX_PIXELS 32767
 /* The largest PNG in pixels (width × height): 4 bytes each in memory, so 400 MB. */
 #define RENDER_MAX_AREA 100e6
 
-/* "svg", "png", "pdf" <-> RenderFormat; parsing is case-insensitive. */
-gboolean render_format_parse(const char *name, RenderFormat *out);
-const char *render_format_name(RenderFormat format);
-
-/* Paints @scene and returns the whole file's bytes (a new reference owned by the caller),
- * or NULL with @error set (e.g. a PNG larger than RENDER_MAX_PIXELS, naming the option or
- * style key to change). */
-GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
-                     GError **error);
-
-/* Receives the file's bytes in order as they are produced; FALSE (a write error, which
- * the sink keeps to report) stops rendering. */
-typedef gboolean (*RenderSink)(gpointer closure, const guint8 *data, gsize len);
-
-/* What render_scene refuses before drawing anything: a chart with no area, a PNG larger
- * than RENDER_MAX_PIXELS or RENDER_MAX_AREA. FALSE with @error set (naming the option or
- * style key to change), so that a caller can check before opening its output. */
+/* What rendering @scene in @opts' format refuses before drawing anything: a chart with no
+ * area, and the format's own limits (a PNG larger than RENDER_MAX_PIXELS or
+ * RENDER_MAX_AREA). FALSE with @error set (naming the option or style key to change), so
+ * that a caller can check before opening its output. */
 gboolean render_check(const LayoutScene *scene, const RenderOptions *opts, GError **error);
 
-/* Paints @scene and hands the file's bytes to @sink as they come, holding no copy of the
- * file (for SVG, svg.c's stream rewrites Cairo's output on the way). Returns FALSE with
- * @error set when it failed, also when @sink returned FALSE (then the sink's own error
- * is the one to report); the sink may then have received part of a file. */
+/* Checks, then writes @scene in @opts' format to @sink as the bytes come, holding no copy
+ * of the file. Returns FALSE with @error set when it failed, also when @sink returned
+ * FALSE (then the sink's own error is the one to report); the sink may then have
+ * received part of a file. */
 gboolean render_scene_to(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                          RenderSink sink, gpointer closure, GError **error);
 
-/* A plain-text summary of the chart for `<img alt>` (--alt-text): the name and the
- * visible range, then one line per group listing its entries with their dates in
- * reading order, then the milestones. English, independent of the locale. Returns a new
- * string owned by the caller. */
-char *render_alt_text(const LayoutScene *scene);
-
-/* Appends a span as the summary words it: "Mar 2015 to Jun 2019", "c. 2005 to present",
- * "2019" (both ends at the finer precision either end has). English. */
-void render_append_span(GString *out, const DateSpan *span);
-/* Appends one day at the precision it most likely had: "2019", "Nov 2019", "3 Nov 2019". */
-void render_append_day(GString *out, DateDay day);
-/* Whether @url may become a link (PDF annotation, SVG <a>): http, https and mailto only,
- * so that a CV cannot put a javascript: or file: link into a page that embeds the chart. */
-gboolean render_url_allowed(const char *url);
+/* The same into memory: the whole file's bytes (a new reference owned by the caller), or
+ * NULL with @error set. */
+GBytes *render_scene(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
+                     GError **error);

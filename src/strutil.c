@@ -219,3 +219,54 @@ gboolean strutil_parse_bool(const char *text, gboolean *out)
   }
   return FALSE;
 }
+
+/* Dropped: embeddings, overrides and isolates would reorder what follows the text too
+ * (the " · org" after a title, "exe.png" read backwards; the bidi algorithm alone still
+ * lays out right-to-left text); noncharacters are not for interchange, and Cairo's PDF
+ * surface refuses them as invalid UTF-8. */
+static gboolean strutil_is_dropped(gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* A space instead: controls would be drawn as boxes, and a line break would break the
+ * one-line labels. */
+static gboolean strutil_is_spaced(gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+}
+
+char *strutil_clean_text(const char *text)
+{
+  GString *out = g_string_sized_new(text ? strlen(text) : 0);
+  gboolean made = FALSE; /* the last character out is a space made from a control */
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (strutil_is_dropped(c))
+      continue;
+    gboolean after_space = out->len > 0 && out->str[out->len - 1] == ' ';
+    if (strutil_is_spaced(c)) {
+      if (!after_space) {
+        g_string_append_c(out, ' ');
+        made = TRUE;
+      }
+      continue;
+    }
+    if (c == ' ' && made && after_space)
+      continue; /* "a\a b": one space, not two */
+    made = FALSE;
+    g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_strstrip(g_string_free(out, FALSE));
+}
+
+gboolean strutil_has_unclean(const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (strutil_is_dropped(c) || strutil_is_spaced(c))
+      return TRUE;
+  }
+  return FALSE;
+}

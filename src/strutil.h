@@ -1,6 +1,6 @@
 /* Small string helpers shared by the readers and the style loader: "did you mean"
- * suggestions, UTF-8 shortening, locale-independent number formatting, and the one
- * vocabulary of boolean words. */
+ * suggestions, UTF-8 shortening, locale-independent number formatting, the one
+ * vocabulary of boolean words, and the one cleaning of user text. */
 #pragma once
 
 #include <glib.h>
@@ -47,3 +47,16 @@ gboolean strutil_parse_number(const char *text, double *out);
  * `off` give FALSE, in any ASCII case; anything else (NULL, "", "1", " true") is FALSE
  * with @out left untouched. @out may be NULL. The one vocabulary of CV and style files. */
 gboolean strutil_parse_bool(const char *text, gboolean *out);
+
+/* User text as every output may carry it (the one cleaning step, applied when text is
+ * read): bidi embeddings, overrides and isolates (U+202A..202E, U+2066..2069) and Unicode
+ * noncharacters (U+FDD0..FDEF, U+xFFFE and U+xFFFF in every plane) are dropped; C0 and C1
+ * controls, DEL and the line and paragraph separators U+2028/2029 become a space, one
+ * with the spaces beside them ("a \abell" and "a\a b" are "a b..."), while the text's own
+ * runs of spaces stay; then ASCII white space is
+ * trimmed from both ends. @text must be valid UTF-8 (NULL gives ""). Returns a new string
+ * owned by the caller. */
+char *strutil_clean_text(const char *text);
+
+/* TRUE when @text holds a character strutil_clean_text would drop or turn into a space. */
+gboolean strutil_has_unclean(const char *text);

@@ -3,8 +3,6 @@
  * and which paint fields it set. `extends` is recorded here and followed by the cascade. */
 #include "style_private.h"
 
-#include "strutil.h"
-
 #include <string.h>
 
 static StyleLayer *layer_new(void)
@@ -50,20 +48,14 @@ gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
 
 /* ---------------------------------------------------------------- walking a style tree */
 
-/* Warns about an unknown key @path, suggesting the nearest sibling. */
+/* Warns about an unknown key @path (an error for --set: it would do nothing at all),
+ * suggesting the nearest sibling. */
 static void unknown_key(StyleCtx *c, const char *path, const YdocNode *at)
 {
   g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func(g_free);
   style_key_candidates(path, cands);
   g_ptr_array_add(cands, NULL);
-  const char *near = strutil_closest(path, (const char *const *)cands->pdata);
-  g_autofree char *hint = near ? g_strdup_printf(" (did you mean '%s'?)", near) : g_strdup("");
-  gboolean pos = c->positions && at;
-  if (c->is_set) /* An unknown --set key does nothing at all: an error, not a warning. */
-    diag_error(c->diags, c->file, 0, 0, "unknown key '%s'%s", path, hint);
-  else
-    diag_warning(c->diags, c->file, pos ? at->line : 0, pos ? at->column : 0, "unknown key '%s'%s",
-                 path, hint);
+  readctx_unknown_key(&c->rc, at, path, (const char *const *)cands->pdata);
 }
 
 static void paint_field(StyleCtx *c, GHashTable *table, const char *name, const char *path,
@@ -158,7 +150,7 @@ static void walk(StyleCtx *c, const char *path, const YdocNode *key, const YdocN
   }
   if (strcmp(path, "extends") == 0) {
     if (c->is_set) {
-      diag_error(c->diags, c->file, 0, 0, "'extends' cannot be set with --set; use -s NAME");
+      readctx_error(&c->rc, NULL, "'extends' cannot be set with --set; use -s NAME");
       return;
     }
     if (!style_expect_scalar(c, path, v, "a style name or path"))
@@ -177,19 +169,18 @@ static void walk_root(StyleCtx *c, const YdocNode *root)
   if (root == NULL || ydoc_is_null(root))
     return;
   if (root->kind != YDOC_MAPPING) {
-    style_ctx_error(c, root, "a style must be a mapping of keys, found %s",
-                    ydoc_kind_name(root->kind));
+    readctx_error(&c->rc, root, "a style must be a mapping of keys, found %s", readctx_found(root));
     return;
   }
   for (guint i = 0; i < root->n; i++)
     walk(c, root->pairs[i].key->text, root->pairs[i].key, root->pairs[i].value);
 }
 
-/* @c's layer, or NULL (freeing it) when errors were added since there were @errors: a
+/* @c's layer, or NULL (freeing it) when errors were added since its context began: a
  * broken style never half-applies. */
-static StyleLayer *layer_unless_errors(StyleCtx *c, guint errors)
+static StyleLayer *layer_unless_errors(StyleCtx *c)
 {
-  if (diag_error_count(c->diags) != errors) {
+  if (readctx_failed(&c->rc)) {
     style_layer_free(c->layer);
     return NULL;
   }
@@ -212,21 +203,25 @@ StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, Dia
   YdocDoc *doc = ydoc_parse(file, text, len, &limits, diags);
   if (doc == NULL)
     return NULL;
-  StyleCtx c = {.layer = layer_new(), .diags = diags, .file = file, .positions = TRUE};
+  StyleCtx c = {.layer = layer_new()};
+  readctx_init(&c.rc, file, diags);
+  /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
+   * style with any error is not used: count from before the parse. */
+  c.rc.errors_before = errors;
   walk_root(&c, doc->root);
   ydoc_free(doc);
-  /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
-   * style with any error is not used. */
-  return layer_unless_errors(&c, errors);
+  return layer_unless_errors(&c);
 }
 
 /* The layer of `--set @key=<@v>`, or NULL after errors. */
 static StyleLayer *set_layer(const char *key, const YdocNode *v, DiagList *diags)
 {
-  StyleCtx c = {.layer = layer_new(), .diags = diags, .file = "--set", .is_set = TRUE};
-  guint errors = diag_error_count(diags);
+  StyleCtx c = {.layer = layer_new(), .is_set = TRUE};
+  readctx_init(&c.rc, "--set", diags);
+  c.rc.positions = FALSE;
+  c.rc.unknown_is_error = TRUE;
   walk(&c, key, NULL, v);
-  return layer_unless_errors(&c, errors);
+  return layer_unless_errors(&c);
 }
 
 StyleLayer *style_layer_parse_set(const char *assignment, DiagList *diags)

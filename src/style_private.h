@@ -3,6 +3,7 @@
  * style_cascade.c (applying layers). Only src/style*.c include this header. */
 #pragma once
 
+#include "readctx.h"
 #include "style.h"
 #include "ydoc.h"
 
@@ -26,18 +27,15 @@ const char *style_color_closest_name(const char *text);
 
 /* ---------------------------------------------------------------- style_registry.c */
 
-/* The state of reading one style file or one --set. The registry reports through diags,
- * file and positions; the layer reader also uses layer and is_set. Owns nothing. */
+/* The state of reading one style file or one --set: the reading context every reader
+ * shares (readctx.h: where messages go, with or without positions), and what is being
+ * read. The registry reports through rc; the layer reader also uses layer and is_set.
+ * Owns nothing. */
 typedef struct {
+  ReadCtx rc;        /* positions FALSE and unknown_is_error for --set */
   StyleLayer *layer; /* what is being read */
-  DiagList *diags;
-  const char *file;   /* the name used in messages */
-  gboolean positions; /* FALSE for --set: the value's own positions mean nothing */
-  gboolean is_set;    /* parsing a --set assignment */
+  gboolean is_set;   /* parsing a --set assignment */
 } StyleCtx;
-
-/* Adds an error at @at (no position when @at is NULL or @c has none). */
-void style_ctx_error(StyleCtx *c, const YdocNode *at, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 /* TRUE when @v is a scalar that is not null; else an error "'@key' must be @what". */
 gboolean style_expect_scalar(StyleCtx *c, const char *key, const YdocNode *v, const char *what);

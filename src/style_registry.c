@@ -247,32 +247,12 @@ void style_paint_merge(StylePaint *to, const StylePaint *from)
 
 /* ---------------------------------------------------------------- parsing values */
 
-void style_ctx_error(StyleCtx *c, const YdocNode *at, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  g_autofree char *text = g_strdup_vprintf(fmt, ap);
-  va_end(ap);
-  gboolean pos = c->positions && at;
-  diag_error(c->diags, c->file, pos ? at->line : 0, pos ? at->column : 0, "%s", text);
-}
-
-/* "a list", "a mapping", "'abc'", or "nothing" for a null: what a value was. */
-static char *describe(const YdocNode *node)
-{
-  if (node->kind != YDOC_SCALAR)
-    return g_strdup(ydoc_kind_name(node->kind));
-  if (ydoc_is_null(node))
-    return g_strdup("nothing");
-  return g_strdup_printf("'%s'", node->text);
-}
-
 gboolean style_expect_scalar(StyleCtx *c, const char *key, const YdocNode *v, const char *what)
 {
   if (v->kind == YDOC_SCALAR && !ydoc_is_null(v))
     return TRUE;
-  g_autofree char *found = describe(v);
-  style_ctx_error(c, v, "'%s' must be %s, found %s", key, what, found);
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be %s, found %s", key, what, found);
   return FALSE;
 }
 
@@ -296,24 +276,24 @@ static gboolean parse_number(StyleCtx *c, const char *key, const YdocNode *v, do
   double x;
   if (!strutil_parse_number(v->text, &x)) {
     if (is_non_finite(v->text))
-      style_ctx_error(c, v, "'%s' must be a finite number, found '%s'", key, v->text);
+      readctx_error(&c->rc, v, "'%s' must be a finite number, found '%s'", key, v->text);
     else
-      style_ctx_error(c, v, "'%s' must be a number, found '%s'", key, v->text);
+      readctx_error(&c->rc, v, "'%s' must be a number, found '%s'", key, v->text);
     return FALSE;
   }
   char lo[32], hi[32];
   strutil_format_number(lo, sizeof lo, min, 3);
   strutil_format_number(hi, sizeof hi, max, 3);
   if (x < 0 && min >= 0) {
-    style_ctx_error(c, v, "'%s' must not be negative, found %s", key, v->text);
+    readctx_error(&c->rc, v, "'%s' must not be negative, found %s", key, v->text);
     return FALSE;
   }
   if (x < min) {
-    style_ctx_error(c, v, "'%s' must be at least %s, found %s", key, lo, v->text);
+    readctx_error(&c->rc, v, "'%s' must be at least %s, found %s", key, lo, v->text);
     return FALSE;
   }
   if (x > max) {
-    style_ctx_error(c, v, "'%s' must be at most %s, found %s", key, hi, v->text);
+    readctx_error(&c->rc, v, "'%s' must be at most %s, found %s", key, hi, v->text);
     return FALSE;
   }
   *out = x;
@@ -323,12 +303,12 @@ static gboolean parse_number(StyleCtx *c, const char *key, const YdocNode *v, do
 static gboolean parse_color(StyleCtx *c, const char *key, const YdocNode *v, gboolean allow_none,
                             StyleColor *out)
 {
-  if (v->kind == YDOC_SCALAR && ydoc_is_null(v) && c->positions) {
+  if (v->kind == YDOC_SCALAR && ydoc_is_null(v) && c->rc.positions) {
     /* The usual cause: an unquoted #rrggbb, which YAML reads as a comment. */
-    style_ctx_error(c, v,
-                    "'%s' must be a colour, found nothing (quote colours that start with #, "
-                    "e.g. \"#1f2933\")",
-                    key);
+    readctx_error(&c->rc, v,
+                  "'%s' must be a colour, found an empty value (quote colours that start with #, "
+                  "e.g. \"#1f2933\")",
+                  key);
     return FALSE;
   }
   if (!style_expect_scalar(c, key, v, "a colour"))
@@ -340,16 +320,16 @@ static gboolean parse_color(StyleCtx *c, const char *key, const YdocNode *v, gbo
   if (style_color_parse(v->text, out))
     return TRUE;
   if (g_ascii_strcasecmp(v->text, "none") == 0) {
-    style_ctx_error(c, v, "'%s' cannot be none (use a colour, or transparent)", key);
+    readctx_error(&c->rc, v, "'%s' cannot be none (use a colour, or transparent)", key);
     return FALSE;
   }
   const char *near = v->text[0] == '#' ? NULL : style_color_closest_name(v->text);
   const char *forms = allow_none ? "#rgb, #rrggbb, #rrggbbaa, a CSS colour name or none"
                                  : "#rgb, #rrggbb, #rrggbbaa or a CSS colour name";
   if (near)
-    style_ctx_error(c, v, "'%s' is not a colour: '%s' (did you mean '%s'?)", key, v->text, near);
+    readctx_error(&c->rc, v, "'%s' is not a colour: '%s' (did you mean '%s'?)", key, v->text, near);
   else
-    style_ctx_error(c, v, "'%s' is not a colour: '%s' (use %s)", key, v->text, forms);
+    readctx_error(&c->rc, v, "'%s' is not a colour: '%s' (use %s)", key, v->text, forms);
   return FALSE;
 }
 
@@ -358,8 +338,8 @@ static gboolean parse_bool(StyleCtx *c, const char *key, const YdocNode *v, gboo
   /* Only a plain scalar is a boolean: quoted, "true" is a string. */
   if (v->kind == YDOC_SCALAR && v->plain && strutil_parse_bool(v->text, out))
     return TRUE;
-  g_autofree char *found = describe(v);
-  style_ctx_error(c, v, "'%s' must be true or false, found %s", key, found);
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be true or false, found %s", key, found);
   return FALSE;
 }
 
@@ -375,8 +355,8 @@ static gboolean parse_enum(StyleCtx *c, const char *key, const YdocNode *v,
     }
   }
   g_autofree char *list = g_strjoinv(", ", (char **)names);
-  g_autofree char *found = describe(v);
-  style_ctx_error(c, v, "'%s' must be one of %s; found %s", key, list, found);
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be one of %s; found %s", key, list, found);
   return FALSE;
 }
 
@@ -391,18 +371,18 @@ static gboolean parse_font(StyleCtx *c, const char *key, const YdocNode *v, char
   gboolean has_family = family && *family;
   pango_font_description_free(desc);
   if (!has_family) {
-    style_ctx_error(c, v, "'%s' names no font family: '%s'", key, v->text);
+    readctx_error(&c->rc, v, "'%s' names no font family: '%s'", key, v->text);
     return FALSE;
   }
   if (!has_size) {
-    style_ctx_error(c, v, "'%s' needs a size, e.g. '%s 11': '%s'", key, v->text, v->text);
+    readctx_error(&c->rc, v, "'%s' needs a size, e.g. '%s 11': '%s'", key, v->text, v->text);
     return FALSE;
   }
   if (size <= 0 || size > 500) {
     char buf[32];
     strutil_format_number(buf, sizeof buf, size, 2);
-    style_ctx_error(c, v, "'%s' has font size %s; a size must be above 0 and at most 500", key,
-                    buf);
+    readctx_error(&c->rc, v, "'%s' has font size %s; a size must be above 0 and at most 500", key,
+                  buf);
     return FALSE;
   }
   g_free(*out);
@@ -410,14 +390,16 @@ static gboolean parse_font(StyleCtx *c, const char *key, const YdocNode *v, char
   return TRUE;
 }
 
+/* Text that may reach the chart (a label, the today label, a description), cleaned as
+ * all user text is; "" stays "" (an empty label is not an absent one). */
 static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, char **out)
 {
   if (v->kind != YDOC_SCALAR) {
-    style_ctx_error(c, v, "'%s' must be a string, found %s", key, ydoc_kind_name(v->kind));
+    readctx_error(&c->rc, v, "'%s' must be a string, found %s", key, readctx_found(v));
     return FALSE;
   }
   g_free(*out);
-  *out = ydoc_is_null(v) ? NULL : g_strdup(v->text);
+  *out = ydoc_is_null(v) ? NULL : strutil_clean_text(v->text);
   return TRUE;
 }
 
@@ -425,8 +407,8 @@ static gboolean expect_list(StyleCtx *c, const char *key, const YdocNode *v, con
 {
   if (v->kind == YDOC_SEQUENCE)
     return TRUE;
-  g_autofree char *found = describe(v);
-  style_ctx_error(c, v, "'%s' must be a list of %s, found %s", key, what, found);
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be a list of %s, found %s", key, what, found);
   return FALSE;
 }
 
@@ -441,7 +423,7 @@ static gboolean parse_dash(StyleCtx *c, const StyleProp *p, const YdocNode *v, d
   if (!expect_list(c, p->key, v, "dash lengths (or none)"))
     return FALSE;
   if (v->n > 4) {
-    style_ctx_error(c, v, "'%s' takes at most 4 lengths, found %u", p->key, v->n);
+    readctx_error(&c->rc, v, "'%s' takes at most 4 lengths, found %u", p->key, v->n);
     return FALSE;
   }
   double total = 0;
@@ -451,7 +433,7 @@ static gboolean parse_dash(StyleCtx *c, const StyleProp *p, const YdocNode *v, d
     total += dash[i];
   }
   if (v->n > 0 && total <= 0) {
-    style_ctx_error(c, v, "'%s' lengths must not all be 0", p->key);
+    readctx_error(&c->rc, v, "'%s' lengths must not all be 0", p->key);
     return FALSE;
   }
   *n_dash = v->n;
@@ -466,8 +448,8 @@ static gboolean parse_list(StyleCtx *c, const StyleProp *p, const YdocNode *v, G
   if (!expect_list(c, p->key, v, what))
     return FALSE;
   if (v->n == 0 || v->n > MAX_LIST) {
-    style_ctx_error(c, v, "'%s' must list between 1 and %d %s, found %u", p->key, MAX_LIST, what,
-                    v->n);
+    readctx_error(&c->rc, v, "'%s' must list between 1 and %d %s, found %u", p->key, MAX_LIST, what,
+                  v->n);
     return FALSE;
   }
   g_array_set_size(out, 0);
@@ -503,7 +485,7 @@ static gboolean parse_prop(StyleCtx *c, const StyleProp *p, const char *key, con
     }
     if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) &&
         !strutil_parse_number(v->text, &(double){0}) && !is_non_finite(v->text)) {
-      style_ctx_error(c, v, "'%s' must be auto or a number, found '%s'", key, v->text);
+      readctx_error(&c->rc, v, "'%s' must be auto or a number, found '%s'", key, v->text);
       return FALSE;
     }
     return parse_number(c, key, v, p->min, p->max, FIELD(s, p, double));
@@ -539,8 +521,8 @@ gboolean style_expect_mapping(StyleCtx *c, const char *path, const YdocNode *v)
 {
   if (v->kind == YDOC_MAPPING)
     return TRUE;
-  g_autofree char *found = describe(v);
-  style_ctx_error(c, v, "'%s' must be a mapping, found %s", path, found);
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be a mapping, found %s", path, found);
   return FALSE;
 }
 

@@ -3,7 +3,7 @@
  * <desc>, and an invisible layer of real <text> and tooltips that adds no pixel. */
 #include "svg.h"
 
-#include "render.h"
+#include "describe.h"
 #include "strutil.h"
 
 /* Only to read family, size, weight and style out of a font description: measuring and
@@ -543,150 +543,7 @@ void svg_stream_free(SvgStream *s)
   g_free(s);
 }
 
-/* --- Tooltips --- */
-
-static gboolean spans_overlap(const DateSpan *span, DateDay start, DateDay end)
-{
-  return span->start <= end && start <= span->end;
-}
-
-/* The model span bar @bar was drawn from (the whole span, before any --from/--to clip),
- * with the role's title for a role segment; NULL when none matches. */
-static const DateSpan *bar_model_span(const ModelEntry *e, const LayoutBar *bar, const char **role)
-{
-  *role = NULL;
-  if (e == NULL)
-    return NULL;
-  if (e->roles->len > 0) {
-    for (guint i = 0; i < e->roles->len; i++) {
-      const ModelRole *r = &g_array_index(e->roles, ModelRole, i);
-      if ((bar->role == NULL || g_strcmp0(r->title, bar->role) == 0) &&
-          spans_overlap(&r->span, bar->start, bar->end)) {
-        *role = r->title;
-        return &r->span;
-      }
-    }
-    return NULL;
-  }
-  for (guint i = 0; i < e->periods->len; i++) {
-    const DateSpan *s = &g_array_index(e->periods, DateSpan, i);
-    if (spans_overlap(s, bar->start, bar->end))
-      return s;
-  }
-  return NULL;
-}
-
-char *svg_bar_tooltip(const LayoutEntry *le, guint bar_index)
-{
-  const ModelEntry *e = le->entry;
-  const LayoutBar *bar =
-      bar_index < le->bars->len ? &g_array_index(le->bars, LayoutBar, bar_index) : NULL;
-  const char *title = e ? e->title : le->title;
-  const char *org = e ? e->org : le->org;
-  const char *role = NULL;
-  const DateSpan *span = bar ? bar_model_span(e, bar, &role) : NULL;
-  if (role == NULL && bar != NULL)
-    role = bar->role;
-  GString *out = g_string_new(NULL);
-  /* A role segment leads with its role; the entry's own title follows the org. */
-  const char *first = role ? role : title;
-  if (first && org)
-    g_string_append_printf(out, "%s, %s", first, org);
-  else
-    g_string_append(out, first ? first : org ? org : "untitled");
-  if (e && e->location)
-    g_string_append_printf(out, "\n%s", e->location);
-  if (span != NULL) {
-    g_string_append_c(out, '\n');
-    render_append_span(out, span);
-  } else if (bar != NULL) {
-    DateSpan drawn = {.start = bar->start, .end = bar->end};
-    g_string_append_c(out, '\n');
-    render_append_span(out, &drawn);
-  }
-  if (e && e->roles->len > 1 && role) {
-    /* The whole progression, so one segment's tooltip tells the entry's story. */
-    g_string_append(out, "\n");
-    for (guint i = 0; i < e->roles->len; i++)
-      g_string_append_printf(out, "%s%s", i ? " › " : "",
-                             g_array_index(e->roles, ModelRole, i).title);
-  }
-  if (e && e->note)
-    g_string_append_printf(out, "\n%s", e->note);
-  return g_string_free(out, FALSE);
-}
-
-char *svg_entry_tooltip(const LayoutEntry *le)
-{
-  const ModelEntry *e = le->entry;
-  const char *title = e ? e->title : le->title;
-  const char *org = e ? e->org : le->org;
-  GString *out = g_string_new(NULL);
-  if (title && org)
-    g_string_append_printf(out, "%s, %s", title, org);
-  else
-    g_string_append(out, title ? title : org ? org : "untitled");
-  if (e && e->location)
-    g_string_append_printf(out, "\n%s", e->location);
-  if (e && e->roles->len > 0) {
-    for (guint i = 0; i < e->roles->len; i++) {
-      const ModelRole *r = &g_array_index(e->roles, ModelRole, i);
-      g_string_append_printf(out, "\n%s: ", r->title);
-      render_append_span(out, &r->span);
-    }
-  } else if (e && e->periods->len > 0) {
-    g_string_append_c(out, '\n');
-    for (guint i = 0; i < e->periods->len; i++) {
-      g_string_append(out, i ? ", " : "");
-      render_append_span(out, &g_array_index(e->periods, DateSpan, i));
-    }
-  }
-  if (e && e->note)
-    g_string_append_printf(out, "\n%s", e->note);
-  return g_string_free(out, FALSE);
-}
-
-/* "Title, date, note" for a milestone marker. */
-static char *milestone_tooltip(const LayoutMilestone *m)
-{
-  GString *out = g_string_new(m->title ? m->title : "untitled");
-  g_string_append(out, "\n");
-  render_append_day(out, m->date);
-  if (m->milestone && m->milestone->note)
-    g_string_append_printf(out, "\n%s", m->milestone->note);
-  return g_string_free(out, FALSE);
-}
-
 /* --- The layer --- */
-
-/* A label's identity: the exact position of its first run, as layout gave it both to
- * the text shape and to the label box in the dump structures. */
-static char *position_key(double x, double y)
-{
-  return g_strdup_printf("%a,%a", x, y);
-}
-
-/* A label drawn as one text shape or as several runs in a row (a two-tone label beside
- * a bar); the layer writes it as one <text>, so that a search finds it whole. */
-typedef struct {
-  guint shape;              /* its first run */
-  const LayoutLabel *label; /* NULL: write the shape's own text */
-} OwnedText;
-
-/* Owners of labels: an entry (its group in the layer) or a milestone. */
-typedef struct {
-  const LayoutEntry *entry;
-  const LayoutMilestone *milestone;
-  const LayoutShape *marker; /* a milestone's marker, or NULL */
-  GArray *texts;             /* of OwnedText, in paint order */
-  gboolean emitted;
-} Owner;
-
-/* Where a label of @owner starts. */
-typedef struct {
-  Owner *owner;
-  const LayoutLabel *label;
-} LabelRef;
 
 /* Quotes a family name for the CSS font-family list where it is not a generic one. */
 static void append_families(GString *out, const char *families)
@@ -819,196 +676,82 @@ static void append_tooltip_rect(GString *out, LayoutBox box, const char *tooltip
   g_free(esc);
 }
 
-/* A marker's identity: its exact centre (layout places the marker centred on the
- * milestone's x, y). */
-static char *centre_key(double x, double y)
+/* An entry or milestone: a group whose <title> shows over its labels, an invisible rect
+ * with its own tooltip over each bar (or over the marker), then its labels, in paint
+ * order. Its url (the scene keeps only safe ones) makes the group a link, as the PDF's
+ * bars are. */
+static void append_owner_group(GString *out, const char *url, const char *tip)
 {
-  return g_strdup_printf("%a,%a", x, y);
-}
-
-/* Finds each milestone's marker, the square non-text shape centred on it, through one
- * hash of centres so that many milestones stay linear. */
-static void find_markers(const LayoutScene *scene, GArray *owners)
-{
-  GHashTable *centres = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < scene->shapes->len; i++) {
-    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->kind == LAYOUT_SHAPE_TEXT || s->kind == LAYOUT_SHAPE_LINE || s->w != s->h)
-      continue;
-    char *key = centre_key(s->x + s->w / 2, s->y + s->h / 2);
-    if (!g_hash_table_contains(centres, key))
-      g_hash_table_insert(centres, key, (gpointer)s);
-    else
-      g_free(key);
-  }
-  for (guint i = 0; i < owners->len; i++) {
-    Owner *o = &g_array_index(owners, Owner, i);
-    if (o->milestone == NULL)
-      continue;
-    char *key = centre_key(o->milestone->x, o->milestone->y);
-    o->marker = g_hash_table_lookup(centres, key);
-    g_free(key);
-  }
-  g_hash_table_destroy(centres);
-}
-
-/* The labels of @owner, in paint order; a label in several runs as one <text> on its
- * whole box, in its first run's font. */
-static void append_owned_texts(GString *out, Layer *text, const LayoutScene *scene,
-                               const Owner *owner)
-{
-  for (guint i = 0; i < owner->texts->len; i++) {
-    const OwnedText *t = &g_array_index(owner->texts, OwnedText, i);
-    LayoutShape s = g_array_index(scene->shapes, LayoutShape, t->shape);
-    if (t->label != NULL) {
-      s.text = t->label->text;
-      s.w = t->label->box.w;
-    }
-    append_text(out, text, &s);
-  }
-}
-
-/* One entry or milestone: a group whose <title> shows over its labels, an invisible
- * rect per bar (or over the marker) with its own tooltip, then its labels. A safe url
- * makes the group a link, as the PDF's bars are. */
-static void append_owner(GString *out, Layer *text, const LayoutScene *scene, Owner *owner)
-{
-  owner->emitted = TRUE;
-  const char *url = NULL;
-  char *group_tip;
-  if (owner->entry) {
-    url = owner->entry->entry ? owner->entry->entry->url : NULL;
-    group_tip = svg_entry_tooltip(owner->entry);
-  } else {
-    url = owner->marker ? owner->marker->url : NULL;
-    group_tip = milestone_tooltip(owner->milestone);
-  }
-  gboolean link = render_url_allowed(url);
-  if (link) {
+  if (url != NULL) {
     char *href = svg_escape(url, FALSE);
     g_string_append_printf(out, "<a href=\"%s\" xlink:href=\"%s\">\n", href, href);
     g_free(href);
   }
-  char *esc = svg_escape(group_tip, TRUE);
+  char *esc = svg_escape(tip, TRUE);
   g_string_append_printf(out, "<g><title>%s</title>\n", esc);
   g_free(esc);
-  g_free(group_tip);
-  if (owner->entry) {
-    for (guint b = 0; b < owner->entry->bars->len; b++) {
-      char *tip = svg_bar_tooltip(owner->entry, b);
-      append_tooltip_rect(out, g_array_index(owner->entry->bars, LayoutBar, b).box, tip);
-      g_free(tip);
-    }
-  } else {
-    const LayoutShape *marker = owner->marker;
-    if (marker != NULL) {
-      char *tip = milestone_tooltip(owner->milestone);
-      append_tooltip_rect(out, (LayoutBox){marker->x, marker->y, marker->w, marker->h}, tip);
-      g_free(tip);
-    }
-  }
-  append_owned_texts(out, text, scene, owner);
+}
+
+static void append_owner_end(GString *out, const char *url)
+{
   g_string_append(out, "</g>\n");
-  if (link)
+  if (url != NULL)
     g_string_append(out, "</a>\n");
 }
 
-static void add_label_ref(GHashTable *refs, Owner *owner, const LayoutLabel *label)
-{
-  if (label->text == NULL)
-    return;
-  LabelRef *ref = g_new(LabelRef, 1);
-  *ref = (LabelRef){owner, label};
-  g_hash_table_insert(refs, position_key(label->box.x, label->box.y), ref);
-}
-
-/* Maps where every entry and milestone label starts to its owner; returns the owners in
- * reading order (groups, entries, milestones). */
-static GArray *collect_owners(const LayoutScene *scene, GHashTable *refs)
-{
-  guint n = 0;
-  for (guint g = 0; scene->groups && g < scene->groups->len; g++)
-    n += ((LayoutGroup *)g_ptr_array_index(scene->groups, g))->entries->len;
-  n += scene->milestones ? scene->milestones->len : 0;
-  /* Sized once: the refs point into this array. */
-  GArray *list = g_array_sized_new(FALSE, TRUE, sizeof(Owner), n);
-  for (guint g = 0; scene->groups && g < scene->groups->len; g++) {
-    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-    for (guint i = 0; i < group->entries->len; i++) {
-      Owner o = {.entry = g_ptr_array_index(group->entries, i)};
-      g_array_append_val(list, o);
-    }
-  }
-  for (guint i = 0; scene->milestones && i < scene->milestones->len; i++) {
-    Owner o = {.milestone = g_ptr_array_index(scene->milestones, i)};
-    g_array_append_val(list, o);
-  }
-  for (guint i = 0; i < list->len; i++) {
-    Owner *o = &g_array_index(list, Owner, i);
-    o->texts = g_array_new(FALSE, FALSE, sizeof(OwnedText));
-    if (o->entry) {
-      if (o->entry->has_label)
-        add_label_ref(refs, o, &o->entry->label);
-      for (guint b = 0; b < o->entry->bars->len; b++) {
-        const LayoutBar *bar = &g_array_index(o->entry->bars, LayoutBar, b);
-        if (bar->has_label)
-          add_label_ref(refs, o, &bar->label);
-      }
-    } else if (o->milestone->has_label) {
-      add_label_ref(refs, o, &o->milestone->label);
-    }
-  }
-  return list;
-}
-
-/* Per text shape: its owner, and whether it continues a label whose first run carries
- * it (then the layer writes nothing for it). */
-typedef struct {
-  Owner *owner;
-  gboolean continuation;
-} ShapeRole;
-
+/* Whether the layer writes text shape @s (a text with something to say). */
 static gboolean is_text(const LayoutShape *s)
 {
-  return s->kind == LAYOUT_SHAPE_TEXT && s->text != NULL && s->font != NULL;
+  return s != NULL && s->kind == LAYOUT_SHAPE_TEXT && s->text != NULL && s->font != NULL;
 }
 
-/* If text shape @i starts label @ref, claims it and the runs that follow it on the same
- * line in the same font while together they spell the label. A label whose runs do not
- * spell it whole keeps its shapes as they are (the first run still joins the owner). */
-static void claim_label(const LayoutScene *scene, GArray *roles, guint i, const LabelRef *ref)
+static void append_label(GString *out, Layer *layer, const LayoutScene *scene, guint label)
 {
-  const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-  const char *want = ref->label->text;
-  gsize total = strlen(want), have = strlen(s->text);
-  if (strncmp(want, s->text, have) != 0)
-    return;
-  guint j = i + 1;
-  while (have < total && j < scene->shapes->len) {
-    const LayoutShape *t = &g_array_index(scene->shapes, LayoutShape, j);
-    gsize n = is_text(t) ? strlen(t->text) : 0;
-    if (n == 0 || t->y != s->y || strcmp(t->font, s->font) != 0 ||
-        strncmp(want + have, t->text, n) != 0)
-      break;
-    have += n;
-    j++;
+  const LayoutShape *s = layout_shape(scene, label);
+  if (is_text(s))
+    append_text(out, layer, s);
+}
+
+static void append_entry(GString *out, Layer *layer, const LayoutScene *scene,
+                         const LayoutEntry *entry)
+{
+  char *tip = describe_entry(entry);
+  append_owner_group(out, entry->url, tip);
+  g_free(tip);
+  for (guint b = 0; b < entry->bars->len; b++) {
+    char *bar_tip = describe_bar(entry, b);
+    append_tooltip_rect(out, layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, b).shape),
+                        bar_tip);
+    g_free(bar_tip);
   }
-  OwnedText owned = {i, have == total ? ref->label : NULL};
-  g_array_append_val(ref->owner->texts, owned);
-  g_array_index(roles, ShapeRole, i).owner = ref->owner;
-  for (guint k = i + 1; have == total && k < j; k++)
-    g_array_index(roles, ShapeRole, k).continuation = TRUE;
+  /* Segment labels come before the entry's own label in paint order. */
+  for (guint b = 0; b < entry->bars->len; b++)
+    append_label(out, layer, scene, g_array_index(entry->bars, LayoutBar, b).label);
+  append_label(out, layer, scene, entry->label);
+  append_owner_end(out, entry->url);
+}
+
+static void append_milestone(GString *out, Layer *layer, const LayoutScene *scene,
+                             const LayoutMilestone *ms)
+{
+  char *tip = describe_milestone(ms);
+  append_owner_group(out, ms->url, tip);
+  if (ms->marker != LAYOUT_NONE)
+    append_tooltip_rect(out, layout_shape_box(scene, ms->marker), tip);
+  g_free(tip);
+  append_label(out, layer, scene, ms->label);
+  append_owner_end(out, ms->url);
 }
 
 /* The font of most of the texts the layer writes (the first of equals), or NULL. */
-static const char *most_common_font(const LayoutScene *scene, GArray *roles)
+static const char *most_common_font(const LayoutScene *scene)
 {
   GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_n = 0;
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
+    if (!is_text(s))
       continue;
     guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, s->font)) + 1;
     g_hash_table_insert(counts, (gpointer)s->font, GUINT_TO_POINTER(n));
@@ -1023,57 +766,50 @@ static const char *most_common_font(const LayoutScene *scene, GArray *roles)
 
 char *svg_text_layer(const LayoutScene *scene, TextCtx *text)
 {
-  GHashTable *refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  GArray *list = collect_owners(scene, refs);
-  find_markers(scene, list);
-  /* Each text shape joins its owner's list once: emitting stays linear in the shapes. */
-  GArray *roles = g_array_sized_new(FALSE, TRUE, sizeof(ShapeRole), scene->shapes->len);
-  g_array_set_size(roles, scene->shapes->len);
-  for (guint i = 0; i < scene->shapes->len; i++) {
-    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (!is_text(s) || g_array_index(roles, ShapeRole, i).continuation)
-      continue;
-    char *key = position_key(s->x, s->y);
-    const LabelRef *ref = g_hash_table_lookup(refs, key);
-    g_free(key);
-    if (ref != NULL)
-      claim_label(scene, roles, i, ref);
-  }
   /* fill-opacity 0, not display:none or visibility:hidden: the text stays selectable and
    * searchable, and the rects keep catching the pointer for their tooltips, while no
    * pixel changes. */
   Layer layer = {.text = text,
-                 .base = layer_font(most_common_font(scene, roles)),
+                 .base = layer_font(most_common_font(scene)),
                  .font_attrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
   GString *out = g_string_new("<g id=\"" SVG_LAYER_ID "\" fill=\"#000\" fill-opacity=\"0\" "
                               "stroke=\"none\"");
   append_font_attrs(out, &layer.base, NULL);
   g_string_append(out, ">\n");
+  gboolean *entry_done = g_new0(gboolean, scene->entries->len + 1);
+  gboolean *milestone_done = g_new0(gboolean, scene->milestones->len + 1);
   /* Paint order puts the title and the axis first, then the labels: reading order. An
    * entry or milestone comes where its first label does. */
   for (guint i = 0; i < scene->shapes->len; i++) {
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    const ShapeRole *role = &g_array_index(roles, ShapeRole, i);
-    if (!is_text(s) || role->continuation)
+    if (!is_text(s))
       continue;
-    Owner *owner = role->owner;
-    if (owner == NULL)
+    const LayoutEntry *entry = layout_shape_entry(scene, s);
+    const LayoutMilestone *ms = layout_shape_milestone(scene, s);
+    if (entry != NULL) {
+      if (!entry_done[s->owner.index])
+        append_entry(out, &layer, scene, entry);
+      entry_done[s->owner.index] = TRUE;
+    } else if (ms != NULL) {
+      if (!milestone_done[s->owner.index])
+        append_milestone(out, &layer, scene, ms);
+      milestone_done[s->owner.index] = TRUE;
+    } else {
       append_text(out, &layer, s);
-    else if (!owner->emitted)
-      append_owner(out, &layer, scene, owner);
+    }
   }
   /* Entries and milestones without a drawn label still get their tooltips. */
-  for (guint i = 0; i < list->len; i++) {
-    Owner *owner = &g_array_index(list, Owner, i);
-    if (!owner->emitted)
-      append_owner(out, &layer, scene, owner);
-    g_array_unref(owner->texts);
-  }
+  for (guint i = 0; i < scene->entries->len; i++)
+    if (!entry_done[i])
+      append_entry(out, &layer, scene, &g_array_index(scene->entries, LayoutEntry, i));
+  for (guint i = 0; i < scene->milestones->len; i++)
+    if (!milestone_done[i])
+      append_milestone(out, &layer, scene,
+                       &g_array_index(scene->milestones, LayoutMilestone, i));
   g_string_append(out, "</g>\n");
+  g_free(entry_done);
+  g_free(milestone_done);
   g_hash_table_destroy(layer.font_attrs);
   g_free(layer.base.family);
-  g_array_unref(roles);
-  g_array_unref(list);
-  g_hash_table_destroy(refs);
   return g_string_free(out, FALSE);
 }

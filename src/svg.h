@@ -63,14 +63,7 @@ void svg_stream_free(SvgStream *stream);
 /* The invisible layer for @scene: one <g id="cvt-layer"> painted with fill-opacity 0
  * (selectable and found by find-in-page, but adding no pixel), holding a real <text>
  * for every text shape, placed on its box with its font and textLength, and an
- * invisible <rect> with a <title> tooltip over every bar and milestone marker. @text
- * measures baselines. Returns a new string owned by the caller. */
+ * invisible <rect> with a <title> tooltip over every bar and milestone marker, grouped by
+ * the entry or milestone the scene says they belong to (tooltips worded by describe.c).
+ * @text measures baselines. Returns a new string owned by the caller. */
 char *svg_text_layer(const LayoutScene *scene, TextCtx *text);
-
-/* The tooltip of bar @bar_index of @entry: its title (or role) and organisation, the
- * location, its dates, the note; one per line, plain text. Returns a new string. */
-char *svg_bar_tooltip(const LayoutEntry *entry, guint bar_index);
-
-/* The tooltip of @entry as a whole (over its labels): title and organisation, location,
- * every period or every role with its dates, the note. Returns a new string. */
-char *svg_entry_tooltip(const LayoutEntry *entry);

@@ -104,7 +104,7 @@ static gboolean timeline_natural_range(const ModelCv *cv, const TimelineOptions 
 
 /* Adds @span clipped to the timeline's range as a bar; FALSE when nothing is visible. */
 static gboolean timeline_add_bar(const Timeline *t, GArray *bars, const DateSpan *span,
-                                 const ModelRole *role)
+                                 const ModelRole *role, guint source)
 {
   if (span->end < t->start || span->start > t->end || span->end < span->start)
     return FALSE;
@@ -117,6 +117,7 @@ static gboolean timeline_add_bar(const Timeline *t, GArray *bars, const DateSpan
       .cut_start = span->start < t->start,
       .cut_end = span->end > t->end,
       .role = role ? role->title : NULL,
+      .source = source,
   };
   g_array_append_val(bars, bar);
   return TRUE;
@@ -135,11 +136,11 @@ static TimelineEntry *timeline_entry_build(const Timeline *t, const ModelEntry *
   if (has_roles) {
     for (guint r = 0; r < entry->roles->len; r++) {
       const ModelRole *role = &g_array_index(entry->roles, ModelRole, r);
-      timeline_add_bar(t, bars, &role->span, role);
+      timeline_add_bar(t, bars, &role->span, role, r);
     }
   } else {
     for (guint p = 0; p < entry->periods->len; p++)
-      timeline_add_bar(t, bars, &g_array_index(entry->periods, DateSpan, p), NULL);
+      timeline_add_bar(t, bars, &g_array_index(entry->periods, DateSpan, p), NULL, p);
   }
   if (bars->len == 0) {
     g_array_unref(bars);

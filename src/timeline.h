@@ -12,6 +12,8 @@ typedef struct {
   gboolean ongoing;              /* ends at today because it is still going on */
   gboolean cut_start, cut_end;   /* continues beyond the visible range */
   const char *role;              /* the role's title for a role segment, else NULL; not owned */
+  guint source; /* what it draws: an index into the entry's roles if it has any, else into
+                   its periods */
 } TimelineBar;
 
 typedef struct {
@@ -25,7 +27,7 @@ typedef struct {
   GPtrArray *entries;      /* of TimelineEntry*, owned, sorted by start (stable) */
 } TimelineGroup;
 
-typedef struct {
+typedef struct Timeline {
   DateDay start, end; /* the visible range, inclusive */
   DateDay today;
   gboolean today_visible;

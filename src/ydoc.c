@@ -596,79 +596,6 @@ static void anchor_free(gpointer p)
   g_free(p);
 }
 
-/* ---- JSON surrogate pairs (added by the import helper) ----
- * JSON writers that escape non-ASCII (Python's json.dump by default) write a character
- * outside the BMP, such as an emoji, as a UTF-16 surrogate pair "\uD83D\uDE80"; YAML
- * (and libyaml) accept only "\U0001F680". For JSON input, whose strings are easy to
- * find exactly, the pairs are rewritten before libyaml sees them. Columns after such a
- * pair on its line shift left by two; a lone surrogate is left for libyaml to report. */
-
-/* The value of the four hex digits at @p, or -1. */
-static int hex4(const char *p)
-{
-  int v = 0;
-  for (int i = 0; i < 4; i++) {
-    int d = g_ascii_xdigit_value(p[i]);
-    if (d < 0)
-      return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-/* JSON text: the first thing after the BOM and blanks is `{` or `[`. */
-static gboolean looks_like_json(const char *data, gsize len, gsize from)
-{
-  for (gsize i = from; i < len; i++) {
-    if (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')
-      continue;
-    return data[i] == '{' || data[i] == '[';
-  }
-  return FALSE;
-}
-
-/* A copy of @data with the surrogate pairs of its JSON strings rewritten, or NULL when
- * there is nothing to rewrite (or it is not JSON). */
-static char *json_rewrite_surrogates(const char *data, gsize len, gsize from, gsize *len_out)
-{
-  if (!looks_like_json(data, len, from) || g_strstr_len(data, (gssize)len, "\\u") == NULL)
-    return NULL;
-  GString *out = NULL;
-  gboolean in_string = FALSE;
-  gsize copied = 0;
-  for (gsize i = from; i < len; i++) {
-    char c = data[i];
-    if (!in_string) {
-      in_string = c == '"';
-      continue;
-    }
-    if (c == '"') {
-      in_string = FALSE;
-      continue;
-    }
-    if (c != '\\' || i + 1 >= len)
-      continue;
-    int hi, lo;
-    if (data[i + 1] == 'u' && i + 12 <= len && (hi = hex4(data + i + 2)) >= 0xD800 &&
-        hi <= 0xDBFF && data[i + 6] == '\\' && data[i + 7] == 'u' &&
-        (lo = hex4(data + i + 8)) >= 0xDC00 && lo <= 0xDFFF) {
-      if (out == NULL)
-        out = g_string_sized_new(len);
-      g_string_append_len(out, data + copied, (gssize)(i - copied));
-      g_string_append_printf(out, "\\U%08X", 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-      i += 11;
-      copied = i + 1;
-      continue;
-    }
-    i++; /* the escaped character, so that \" and \\ are not read as delimiters */
-  }
-  if (out == NULL)
-    return NULL;
-  g_string_append_len(out, data + copied, (gssize)(len - copied));
-  *len_out = out->len;
-  return g_string_free(out, FALSE);
-}
-
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags)
 {
@@ -687,12 +614,6 @@ YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLim
   b.bom = bom_length(data, len);
   if (!check_encoding(&b))
     return NULL;
-  gsize fixed_len = 0;
-  g_autofree char *fixed = json_rewrite_surrogates(data, len, b.bom, &fixed_len);
-  if (fixed != NULL) {
-    b.data = fixed;
-    b.len = fixed_len;
-  }
   b.arena = arena_new();
   b.stack = g_array_new(FALSE, FALSE, sizeof(Frame));
   b.anchors = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, anchor_free);

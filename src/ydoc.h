@@ -1,7 +1,8 @@
 /* ydoc: a YAML document as a small tree whose every node keeps its 1-based line and
  * column. Built from libyaml's event API with guards applied as events arrive (size,
  * depth, alias budget, duplicate keys, UTF-8, NUL). The only module that includes yaml.h.
- * JSON is read through it too (JSON is YAML's flow style). */
+ * JSON is read through it too (JSON is YAML's flow style), after the fix-ups of its own
+ * path (ydoc_json.c). */
 #pragma once
 
 #include "diag.h"
@@ -78,6 +79,17 @@ char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList
  * position): treat the tree as read-only. A leading UTF-8 BOM is skipped. */
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags);
+
+/* TRUE when @data (@len bytes) is JSON text: the first thing after a byte order mark and
+ * blanks is `{` or `[`. */
+gboolean ydoc_looks_like_json(const char *data, gsize len);
+
+/* Parses @data as JSON, with ydoc_parse's contract: first the fix-ups real JSON needs to
+ * be read as YAML (the UTF-16 surrogate pairs "\uD83D\uDE80" that YAML does not know
+ * become one escape; columns after one on its line shift left by two), then ydoc_parse.
+ * Implemented in ydoc_json.c. */
+YdocDoc *ydoc_parse_json(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                         DiagList *diags);
 
 /* Frees a document and all its nodes; accepts NULL. */
 void ydoc_free(YdocDoc *doc);

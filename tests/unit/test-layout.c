@@ -2,6 +2,7 @@
  * beside, shortened), role segments, milestone tiers, and the scene's invariants (every
  * label inside the page, no two labels overlapping, no label over a foreign bar). */
 #include "layout.h"
+#include "timeline.h"
 
 #include <math.h>
 #include <string.h>
@@ -76,37 +77,46 @@ typedef struct {
   const char *what;
 } Labelled;
 
+static void add_label(GArray *out, const LayoutScene *scene, guint label, const LayoutEntry *owner)
+{
+  const LayoutShape *s = layout_shape(scene, label);
+  if (s != NULL)
+    g_array_append_val(out, ((Labelled){{s->x, s->y, s->w, s->h}, owner, s->text}));
+}
+
 static void collect_labels(const LayoutScene *scene, GArray *out)
 {
   for (guint g = 0; g < scene->groups->len; g++) {
-    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-    if (group->has_label)
-      g_array_append_val(out, ((Labelled){group->label.box, NULL, group->label.text}));
-    for (guint e = 0; e < group->entries->len; e++) {
-      const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
-      if (entry->has_label)
-        g_array_append_val(out, ((Labelled){entry->label.box, entry, entry->label.text}));
-      for (guint b = 0; b < entry->bars->len; b++) {
-        const LayoutBar *bar = &g_array_index(entry->bars, LayoutBar, b);
-        if (bar->has_label)
-          g_array_append_val(out, ((Labelled){bar->label.box, entry, bar->label.text}));
-      }
+    const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
+    add_label(out, scene, group->label, NULL);
+    for (guint e = 0; e < group->n_entries; e++) {
+      const LayoutEntry *entry = layout_group_entry(scene, group, e);
+      add_label(out, scene, entry->label, entry);
+      for (guint b = 0; b < entry->bars->len; b++)
+        add_label(out, scene, g_array_index(entry->bars, LayoutBar, b).label, entry);
     }
   }
-  for (guint m = 0; m < scene->milestones->len; m++) {
-    const LayoutMilestone *ms = g_ptr_array_index(scene->milestones, m);
-    if (ms->has_label)
-      g_array_append_val(out, ((Labelled){ms->label.box, NULL, ms->label.text}));
+  for (guint m = 0; m < scene->milestones->len; m++)
+    add_label(out, scene, g_array_index(scene->milestones, LayoutMilestone, m).label, NULL);
+  for (guint t = 0; t < scene->ticks->len; t++)
+    add_label(out, scene, g_array_index(scene->ticks, LayoutTick, t).label, NULL);
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (layout_shape_is_free_text(s))
+      add_label(out, scene, i, NULL);
   }
-  for (guint t = 0; t < scene->ticks->len; t++) {
-    const LayoutTick *tick = &g_array_index(scene->ticks, LayoutTick, t);
-    if (tick->has_label)
-      g_array_append_val(out, ((Labelled){tick->label.box, NULL, tick->label.text}));
-  }
-  for (guint i = 0; i < scene->texts->len; i++) {
-    const LayoutLabel *label = g_ptr_array_index(scene->texts, i);
-    g_array_append_val(out, ((Labelled){label->box, NULL, label->text}));
-  }
+}
+
+static LayoutBox bar_box(const LayoutScene *scene, const LayoutEntry *entry, guint i)
+{
+  return layout_shape_box(scene, g_array_index(entry->bars, LayoutBar, i).shape);
+}
+
+static const char *label_text(const LayoutScene *scene, guint label)
+{
+  const LayoutShape *s = layout_shape(scene, label);
+  g_assert_nonnull(s);
+  return s->text;
 }
 
 static gboolean boxes_overlap(const LayoutBox *a, const LayoutBox *b)
@@ -116,8 +126,46 @@ static gboolean boxes_overlap(const LayoutBox *a, const LayoutBox *b)
          b->y + b->h > a->y + eps;
 }
 
+/* Every shape names a record that exists, and every record's shapes name it back. */
+static void assert_owners(const LayoutScene *scene)
+{
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutOwner *o = &g_array_index(scene->shapes, LayoutShape, i).owner;
+    if (o->kind == LAYOUT_OWNER_ENTRY) {
+      g_assert_cmpuint(o->index, <, scene->entries->len);
+      const LayoutEntry *e = &g_array_index(scene->entries, LayoutEntry, o->index);
+      if (o->part == LAYOUT_PART_BAR || o->part == LAYOUT_PART_SEGMENT)
+        g_assert_cmpuint(g_array_index(e->bars, LayoutBar, o->sub).shape, ==, i);
+      if (o->part == LAYOUT_PART_LABEL)
+        g_assert_cmpuint(e->label, ==, i);
+    } else if (o->kind == LAYOUT_OWNER_MILESTONE) {
+      g_assert_cmpuint(o->index, <, scene->milestones->len);
+    } else if (o->kind == LAYOUT_OWNER_GROUP) {
+      g_assert_cmpuint(o->index, <, scene->groups->len);
+    }
+  }
+  for (guint e = 0; e < scene->entries->len; e++) {
+    const LayoutEntry *entry = &g_array_index(scene->entries, LayoutEntry, e);
+    for (guint b = 0; b < entry->bars->len; b++) {
+      const LayoutBar *bar = &g_array_index(entry->bars, LayoutBar, b);
+      const LayoutShape *s = layout_shape(scene, bar->shape);
+      g_assert_nonnull(s);
+      g_assert_true(layout_shape_entry(scene, s) == entry);
+      g_assert_cmpuint(s->owner.sub, ==, b);
+      g_assert_cmpuint(bar->source, <, entry->roles->len ? entry->roles->len : entry->periods->len);
+    }
+  }
+  for (guint m = 0; m < scene->milestones->len; m++) {
+    const LayoutMilestone *ms = &g_array_index(scene->milestones, LayoutMilestone, m);
+    const LayoutShape *s = layout_shape(scene, ms->marker);
+    g_assert_nonnull(s);
+    g_assert_true(layout_shape_milestone(scene, s) == ms);
+  }
+}
+
 static void assert_invariants(const LayoutScene *scene)
 {
+  assert_owners(scene);
   GArray *labels = g_array_new(FALSE, FALSE, sizeof(Labelled));
   collect_labels(scene, labels);
   for (guint i = 0; i < labels->len; i++) {
@@ -130,15 +178,14 @@ static void assert_invariants(const LayoutScene *scene)
       if (boxes_overlap(&a->box, &b->box))
         g_error("labels '%s' and '%s' overlap", a->what, b->what);
     }
-    for (guint g = 0; g < scene->groups->len; g++) {
-      const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-      for (guint e = 0; e < group->entries->len; e++) {
-        const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
-        if (entry == a->owner)
-          continue;
-        for (guint k = 0; k < entry->bars->len; k++)
-          if (boxes_overlap(&a->box, &g_array_index(entry->bars, LayoutBar, k).box))
-            g_error("label '%s' lies on a bar of '%s'", a->what, entry->full_label);
+    for (guint e = 0; e < scene->entries->len; e++) {
+      const LayoutEntry *entry = &g_array_index(scene->entries, LayoutEntry, e);
+      if (entry == a->owner)
+        continue;
+      for (guint k = 0; k < entry->bars->len; k++) {
+        LayoutBox box = bar_box(scene, entry, k);
+        if (boxes_overlap(&a->box, &box))
+          g_error("label '%s' lies on a bar of '%s'", a->what, entry->full_label);
       }
     }
   }
@@ -179,7 +226,7 @@ static void test_tick_choice(void)
       int y, m, d;
       date_to_ymd(tick->date, &y, &m, &d);
       g_assert_cmpint(d, ==, 1);
-      if (strcmp(tc->unit, "decade") == 0 && tick->has_label)
+      if (strcmp(tc->unit, "decade") == 0 && tick->label != LAYOUT_NONE)
         g_assert_cmpint(y % 10, ==, 0);
     }
     assert_invariants(f.scene);
@@ -192,13 +239,10 @@ static void test_tick_choice(void)
 
 static const LayoutEntry *find_entry(const LayoutScene *scene, const char *title)
 {
-  for (guint g = 0; g < scene->groups->len; g++) {
-    const LayoutGroup *group = g_ptr_array_index(scene->groups, g);
-    for (guint e = 0; e < group->entries->len; e++) {
-      const LayoutEntry *entry = g_ptr_array_index(group->entries, e);
-      if (g_strcmp0(entry->title, title) == 0 || g_strcmp0(entry->org, title) == 0)
-        return entry;
-    }
+  for (guint e = 0; e < scene->entries->len; e++) {
+    const LayoutEntry *entry = &g_array_index(scene->entries, LayoutEntry, e);
+    if (g_strcmp0(entry->title, title) == 0 || g_strcmp0(entry->org, title) == 0)
+      return entry;
   }
   g_assert_not_reached();
   return NULL;
@@ -223,16 +267,18 @@ static void test_label_placement(void)
   Fixture f;
   fixture_build(&f, cv, NULL, 0);
   const LayoutEntry *longe = find_entry(f.scene, "Long");
-  g_assert_true(longe->has_label);
-  g_assert_cmpstr(longe->label.text, ==, "Long · Org");
-  g_assert_true(box_inside(&longe->label.box, &g_array_index(longe->bars, LayoutBar, 0).box));
+  g_assert_cmpstr(label_text(f.scene, longe->label), ==, "Long · Org");
+  LayoutBox long_label = layout_shape_box(f.scene, longe->label);
+  LayoutBox long_bar = bar_box(f.scene, longe, 0);
+  g_assert_true(box_inside(&long_label, &long_bar));
   const LayoutEntry *shorte = find_entry(f.scene, "Short stay somewhere");
-  const LayoutBox *bar = &g_array_index(shorte->bars, LayoutBar, 0).box;
+  LayoutBox bar = bar_box(f.scene, shorte, 0);
+  LayoutBox short_label = layout_shape_box(f.scene, shorte->label);
   /* It ends the range: beside it means on its left. */
-  g_assert_cmpfloat(shorte->label.box.x + shorte->label.box.w, <=, bar->x);
+  g_assert_cmpfloat(short_label.x + short_label.w, <=, bar.x);
   const LayoutEntry *overlap = find_entry(f.scene, "Overlap");
   g_assert_cmpuint(overlap->lane, !=, longe->lane);
-  const LayoutGroup *group = g_ptr_array_index(f.scene->groups, 0);
+  const LayoutGroup *group = &g_array_index(f.scene->groups, LayoutGroup, 0);
   g_assert_cmpuint(group->lanes, ==, 2);
   assert_invariants(f.scene);
   fixture_free(&f);
@@ -249,10 +295,9 @@ static void test_label_shortened(void)
   const char *sets[] = {"page.width=420"};
   Fixture f;
   fixture_build(&f, cv, sets, 1);
-  const LayoutGroup *group = g_ptr_array_index(f.scene->groups, 0);
-  const LayoutEntry *entry = g_ptr_array_index(group->entries, 0);
-  g_assert_true(entry->has_label);
-  g_assert_true(g_str_has_suffix(entry->label.text, "…"));
+  const LayoutGroup *group = &g_array_index(f.scene->groups, LayoutGroup, 0);
+  const LayoutEntry *entry = layout_group_entry(f.scene, group, 0);
+  g_assert_true(g_str_has_suffix(label_text(f.scene, entry->label), "…"));
   g_assert_true(g_str_has_prefix(entry->full_label, "An extraordinarily long title"));
   assert_invariants(f.scene);
   fixture_free(&f);
@@ -280,19 +325,26 @@ static void test_roles_one_bar(void)
   g_assert_cmpuint(le->bars->len, ==, 3);
   for (guint i = 0; i < 3; i++) {
     const LayoutBar *b = &g_array_index(le->bars, LayoutBar, i);
-    g_assert_cmpstr(b->role, ==, titles[i]);
-    g_assert_true(b->has_label);
-    g_assert_true(g_str_has_prefix(b->label.text, titles[i]));
-    g_assert_true(box_inside(&b->label.box, &b->box));
+    g_assert_cmpuint(b->source, ==, i);
+    g_assert_cmpstr(g_array_index(le->roles, LayoutRole, b->source).title, ==, titles[i]);
+    g_assert_true(g_str_has_prefix(label_text(f.scene, b->label), titles[i]));
+    LayoutBox label = layout_shape_box(f.scene, b->label), box = bar_box(f.scene, le, i);
+    g_assert_true(box_inside(&label, &box));
+    /* The shapes say whose they are. */
+    const LayoutShape *rect = layout_shape(f.scene, b->shape);
+    g_assert_true(layout_shape_entry(f.scene, rect) == le);
+    g_assert_cmpint(rect->owner.part, ==, LAYOUT_PART_SEGMENT);
+    g_assert_cmpuint(rect->owner.sub, ==, i);
     if (i > 0) {
       /* One continuous bar: each segment starts where the previous one ends. */
-      const LayoutBar *prev = &g_array_index(le->bars, LayoutBar, i - 1);
-      g_assert_cmpfloat(fabs(prev->box.x + prev->box.w - b->box.x), <, 0.01);
+      LayoutBox prev = bar_box(f.scene, le, i - 1);
+      g_assert_cmpfloat(fabs(prev.x + prev.w - box.x), <, 0.01);
     }
   }
   /* The bar fills the plot: no room beside it, so the org joins the first segment. */
-  g_assert_false(le->has_label);
-  g_assert_cmpstr(g_array_index(le->bars, LayoutBar, 0).label.text, ==, "Resident · Big Research");
+  g_assert_cmpuint(le->label, ==, LAYOUT_NONE);
+  g_assert_cmpstr(label_text(f.scene, g_array_index(le->bars, LayoutBar, 0).label), ==,
+                  "Resident · Big Research");
   assert_invariants(f.scene);
   fixture_free(&f);
 }
@@ -313,12 +365,15 @@ static void test_milestone_tiers(void)
   g_assert_cmpuint(f.scene->milestones->len, ==, 6);
   guint max_tier = 0;
   for (guint i = 0; i < 6; i++) {
-    const LayoutMilestone *ms = g_ptr_array_index(f.scene->milestones, i);
-    g_assert_true(ms->has_label);
+    const LayoutMilestone *ms = &g_array_index(f.scene->milestones, LayoutMilestone, i);
+    g_assert_cmpuint(ms->label, !=, LAYOUT_NONE);
     max_tier = MAX(max_tier, ms->tier);
     /* A flag: the label hangs wholly to one side of its leader. */
-    const LayoutBox *b = &ms->label.box;
-    g_assert_true(b->x > ms->x || b->x + b->w < ms->x);
+    LayoutBox b = layout_shape_box(f.scene, ms->label);
+    g_assert_true(b.x > ms->x || b.x + b.w < ms->x);
+    /* Its marker is centred on it. */
+    LayoutBox m = layout_shape_box(f.scene, ms->marker);
+    g_assert_cmpfloat(fabs(m.x + m.w / 2 - ms->x), <, 0.01);
   }
   /* Six labels a month apart cannot share one tier, and need no more than one each. */
   g_assert_cmpuint(max_tier, >=, 1);

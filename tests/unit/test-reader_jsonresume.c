@@ -1,11 +1,11 @@
-/* Unit tests of the JSON Resume reader (doc/importing.md), format detection and the
- * role merging shared with the RenderCV reader (reader_merge_roles). */
+/* Unit tests of the JSON Resume reader (doc/importing.md), with the role merging it
+ * applies (model_merge_roles; its own cases are in test-model_roles.c). */
 #include "testutil.h"
 
 static ReaderOptions test_options(gboolean merge)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.format = READER_JSONRESUME;
+  opts.format = &reader_format_jsonresume;
   opts.has_today = TRUE;
   opts.today = ymd(2026, 11, 25);
   opts.clock_today = ymd(2030, 1, 1);
@@ -24,35 +24,6 @@ static ModelCv *read_json(const char *json, DiagList **diags_out)
 {
   ReaderOptions opts = test_options(TRUE);
   return read_json_opts(json, &opts, diags_out);
-}
-
-static void test_detect(void)
-{
-  static const struct {
-    const char *text;
-    ReaderFormat format;
-  } cases[] = {
-      {"{\"basics\": {\"name\": \"A\"}}", READER_JSONRESUME},
-      {"{\"work\": []}", READER_JSONRESUME},
-      {"cv:\n  name: A\n", READER_RENDERCV},
-      {"name: A\njobs: []\n", READER_NATIVE},
-      {"- a\n- b\n", READER_NATIVE},
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-    DiagList *diags = diag_list_new();
-    YdocLimits limits = YDOC_DEFAULT_LIMITS;
-    YdocDoc *doc = ydoc_parse("x", cases[i].text, strlen(cases[i].text), &limits, diags);
-    g_assert_nonnull(doc);
-    g_assert_cmpint(reader_detect(doc), ==, cases[i].format);
-    ydoc_free(doc);
-    diag_list_free(diags);
-  }
-  ReaderFormat f;
-  g_assert_true(reader_format_parse("jsonresume", &f));
-  g_assert_cmpint(f, ==, READER_JSONRESUME);
-  g_assert_true(reader_format_parse("rendercv", &f));
-  g_assert_cmpint(f, ==, READER_RENDERCV);
-  g_assert_false(reader_format_parse("json", &f));
 }
 
 static void test_basics_and_work(void)
@@ -225,80 +196,6 @@ static void test_merge_roles(void)
   diag_list_free(diags);
 }
 
-/* Builds a work list of two roles at "A" with the second starting @start2 after the
- * first ends on 2020-01-31, and returns how many entries remain. */
-static guint merged_count(const char *start2, const char *end2, const char *org2)
-{
-  g_autofree char *json = g_strdup_printf(
-      "{\"work\": [{\"name\": \"A\", \"position\": \"One\", \"startDate\": \"2019-01\", "
-      "\"endDate\": \"2020-01-31\"}, {\"name\": \"%s\", \"position\": \"Two\", \"startDate\": "
-      "\"%s\"%s%s%s}]}",
-      org2, start2, end2 ? ", \"endDate\": \"" : "", end2 ? end2 : "", end2 ? "\"" : "");
-  DiagList *diags;
-  ModelCv *cv = read_json(json, &diags);
-  g_assert_nonnull(cv);
-  guint n = ((ModelGroup *)g_ptr_array_index(cv->groups, 0))->entries->len;
-  model_cv_free(cv);
-  diag_list_free(diags);
-  return n;
-}
-
-static void test_merge_gap(void)
-{
-  g_assert_cmpuint(merged_count("2020-02-01", "2021", "A"), ==, 1); /* touching */
-  g_assert_cmpuint(merged_count("2020-05-10", "2021", "A"), ==, 1); /* 99 days apart */
-  g_assert_cmpuint(merged_count("2020-05-11", "2021", "A"), ==, 1); /* 100 days */
-  g_assert_cmpuint(merged_count("2020-05-12", "2021", "A"), ==, 2); /* 101 days */
-  g_assert_cmpuint(merged_count("2019-06", NULL, "A"), ==, 1);      /* overlapping */
-  g_assert_cmpuint(merged_count("2020-02-01", "2021", "B"), ==, 2); /* another org */
-  g_assert_cmpuint(merged_count("2010", "2011", "A"), ==, 2);       /* long before */
-}
-
-/* Overlapping entries at one employer become segments side by side, not stacked: the
- * earlier role ends the day before the later one starts. */
-static void test_merge_overlap(void)
-{
-  DiagList *diags;
-  ModelCv *cv = read_json("{\"work\": [{\"name\": \"acme\", \"position\": \"Senior\", "
-                          "\"startDate\": \"2017-02\", \"endDate\": \"2019-05\"}, {\"name\": "
-                          "\"ACME\", \"position\": \"Engineer\", \"startDate\": \"2015\", "
-                          "\"endDate\": \"2017\"}]}",
-                          &diags);
-  g_assert_nonnull(cv);
-  ModelEntry *e = entry_at(cv, 0, 0);
-  g_assert_cmpuint(e->roles->len, ==, 2);
-  const ModelRole *a = &g_array_index(e->roles, ModelRole, 0);
-  const ModelRole *b = &g_array_index(e->roles, ModelRole, 1);
-  g_assert_cmpstr(a->title, ==, "Engineer");
-  g_assert_cmpint(a->span.start, ==, ymd(2015, 1, 1));
-  g_assert_cmpint(a->span.end, ==, ymd(2017, 1, 31));
-  g_assert_cmpstr(b->title, ==, "Senior");
-  g_assert_cmpint(b->span.start, ==, ymd(2017, 2, 1));
-  g_assert_cmpint(period_at(e, 0)->start, ==, ymd(2015, 1, 1));
-  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2019, 5, 31));
-  model_cv_free(cv);
-  diag_list_free(diags);
-}
-
-/* An ongoing role makes the merged bar ongoing. */
-static void test_merge_ongoing(void)
-{
-  DiagList *diags;
-  ModelCv *cv = read_json("{\"work\": [{\"name\": \"A\", \"position\": \"Lead\", \"startDate\": "
-                          "\"2024-01\"}, {\"name\": \"A\", \"position\": \"Dev\", \"startDate\": "
-                          "\"2021-01\", \"endDate\": \"2023-12\"}]}",
-                          &diags);
-  g_assert_nonnull(cv);
-  ModelEntry *e = entry_at(cv, 0, 0);
-  g_assert_cmpuint(e->roles->len, ==, 2);
-  g_assert_true(period_at(e, 0)->ongoing);
-  g_assert_cmpint(period_at(e, 0)->end, ==, ymd(2026, 11, 25));
-  g_assert_cmpstr(g_array_index(e->roles, ModelRole, 0).title, ==, "Dev");
-  g_assert_true(g_array_index(e->roles, ModelRole, 1).span.ongoing);
-  model_cv_free(cv);
-  diag_list_free(diags);
-}
-
 static void test_errors(void)
 {
   DiagList *diags;
@@ -362,6 +259,29 @@ static void test_warnings(void)
   diag_list_free(diags);
 }
 
+/* Text is cleaned as it is read; a url that is not http, https or mailto is a warning
+ * and no link, the older `website` included. */
+static void test_clean_text_and_urls(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_json("{\"basics\": {\"name\": \"Ada\\u202e \\ufffe\"},\n"
+                " \"work\": [{\"name\": \"A\", \"startDate\": \"2019\", \"url\": \"ftp://a\"},\n"
+                "  {\"name\": \"B\", \"startDate\": \"2019\", \"website\": \"https://b\"}],\n"
+                " \"awards\": [{\"title\": \"P\", \"date\": \"2020\", \"url\": \"https://x y\"}]}",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 2);
+  assert_diag(diags, 0, DIAG_WARNING, 2, 53, "url 'ftp://a' is not http, https or mailto");
+  assert_diag(diags, 1, DIAG_WARNING, 4, 51, "url 'https://x y' has a space or a control");
+  g_assert_cmpstr(cv->name, ==, "Ada");
+  g_assert_null(entry_at(cv, 0, 0)->url);
+  g_assert_cmpstr(entry_at(cv, 0, 1)->url, ==, "https://b");
+  g_assert_null(((ModelMilestone *)g_ptr_array_index(cv->milestones, 0))->url);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_long_text_and_guard(void)
 {
   ReaderOptions opts = test_options(TRUE);
@@ -379,8 +299,8 @@ static void test_long_text_and_guard(void)
 }
 
 /* JSON writers escape characters outside the BMP as UTF-16 surrogate pairs, which YAML
- * does not know; ydoc rewrites them for JSON input. Escaped quotes and backslashes must
- * not confuse it, and a lone surrogate stays an error. */
+ * does not know; the JSON path rewrites them (ydoc_json.c, tested in test-ydoc_json.c).
+ * Escaped quotes and backslashes must not confuse it. */
 static void test_surrogate_pairs(void)
 {
   DiagList *diags;
@@ -401,13 +321,6 @@ static void test_surrogate_pairs(void)
   g_assert_cmpstr(cv->headline, ==, "x\\ud83d\\ude80"); /* escaped backslashes: no escape */
   model_cv_free(cv);
   diag_list_free(diags);
-
-  DiagList *errors = diag_list_new();
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  const char *lone = "{\"name\": \"\\ud83d x\"}";
-  g_assert_null(ydoc_parse("cv.json", lone, strlen(lone), &limits, errors));
-  g_assert_cmpuint(diag_error_count(errors), ==, 1);
-  diag_list_free(errors);
 }
 
 static char *import_path(const char *name)
@@ -425,7 +338,7 @@ static ModelCv *read_file(const char *name, DiagList **diags_out)
   gsize len;
   g_assert_true(g_file_get_contents(path, &data, &len, NULL));
   ReaderOptions opts = test_options(TRUE);
-  opts.format = READER_AUTO;
+  opts.format = NULL;
   *diags_out = diag_list_new();
   return test_read_text(name, data, len, &opts, *diags_out);
 }
@@ -488,16 +401,13 @@ static void test_file_legacy(void)
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
-  g_test_add_func("/reader_jsonresume/detect", test_detect);
   g_test_add_func("/reader_jsonresume/basics_and_work", test_basics_and_work);
   g_test_add_func("/reader_jsonresume/older_names", test_older_names);
   g_test_add_func("/reader_jsonresume/groups_in_file_order", test_groups_in_file_order);
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
-  g_test_add_func("/reader_jsonresume/merge_gap", test_merge_gap);
-  g_test_add_func("/reader_jsonresume/merge_ongoing", test_merge_ongoing);
-  g_test_add_func("/reader_jsonresume/merge_overlap", test_merge_overlap);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
+  g_test_add_func("/reader_jsonresume/clean_text_and_urls", test_clean_text_and_urls);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);
   g_test_add_func("/reader_jsonresume/surrogate_pairs", test_surrogate_pairs);
   g_test_add_func("/reader_jsonresume/file_v1", test_file_v1);

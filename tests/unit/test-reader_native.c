@@ -1,5 +1,5 @@
-/* Unit tests for the native reader (spec/cv-format.md) and reader.c (detection, format
- * names, dispatch): CV text in, model and exact messages out. */
+/* Unit tests for the native reader (spec/cv-format.md): CV text in, model and exact
+ * messages out. The table, detection and sources are tested in test-reader.c. */
 #include "testutil.h"
 
 typedef struct {
@@ -449,11 +449,11 @@ static void test_unknown_keys(void)
 {
   expect_warning("jbos:\n  - {title: A, start: 2019, lcation: X}\nfoo: 1\n"
                  "milestones:\n  - {date: 2019, title: M, dat: 2}\n",
-                 "1:1: warning: unknown key 'jbos'; did you mean 'jobs'?\n"
+                 "1:1: warning: unknown key 'jbos' (did you mean 'jobs'?)\n"
                  "3:1: warning: unknown key 'foo'\n"
-                 "5:28: warning: unknown key 'dat'; did you mean 'date'?\n");
+                 "5:28: warning: unknown key 'dat' (did you mean 'date'?)\n");
   expect_warning("jobs:\n  - {title: A, start: 2019, lcation: X}\n",
-                 "2:29: warning: unknown key 'lcation'; did you mean 'location'?\n");
+                 "2:29: warning: unknown key 'lcation' (did you mean 'location'?)\n");
 }
 
 static void test_strict(void)
@@ -476,7 +476,7 @@ static void test_guards(void)
   Read r = read_with("jobs:\n  - {title: A, date: 2019}\n  - {title: B, date: 2019}\n"
                      "  - {title: C, date: 2019}\n  - {title: D, date: 2019}\n",
                      &opts);
-  expect_messages(&r, "4:5: error: more than 2 entries\n");
+  expect_messages(&r, "4:5: error: more than 2 entries and milestones; the rest is not read\n");
   g_assert_null(r.cv);
   read_clear(&r);
 
@@ -492,48 +492,11 @@ static void test_guards(void)
   read_clear(&r);
 }
 
-static YdocDoc *parse(const char *yaml)
+/* A forced native format reads a JSON Resume-looking file natively. */
+static void test_forced(void)
 {
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  DiagList *diags = diag_list_new();
-  YdocDoc *doc = ydoc_parse("x.yaml", yaml, strlen(yaml), &limits, diags);
-  diag_list_free(diags);
-  g_assert_nonnull(doc);
-  return doc;
-}
-
-static void test_detect_and_names(void)
-{
-  static const struct {
-    const char *yaml;
-    ReaderFormat format;
-  } cases[] = {
-      {"cv: {name: A}\n", READER_RENDERCV},
-      {"basics: {name: A}\n", READER_JSONRESUME},
-      {"work: []\n", READER_JSONRESUME},
-      {"{\"basics\": {}, \"work\": []}", READER_JSONRESUME},
-      {"jobs: []\n", READER_NATIVE},
-      {"- cv\n", READER_NATIVE},
-      {"", READER_NATIVE},
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-    YdocDoc *doc = parse(cases[i].yaml);
-    g_assert_cmpint(reader_detect(doc), ==, cases[i].format);
-    ydoc_free(doc);
-  }
-  ReaderFormat f;
-  const ReaderFormat all[] = {READER_NATIVE, READER_JSONRESUME, READER_RENDERCV};
-  for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
-    g_assert_true(reader_format_parse(reader_format_name(all[i]), &f));
-    g_assert_cmpint(f, ==, all[i]);
-  }
-  g_assert_false(reader_format_parse("auto", &f));
-  g_assert_false(reader_format_parse("Native", &f));
-  g_assert_false(reader_format_parse(NULL, &f));
-
-  /* A forced native format reads a JSON Resume-looking file natively. */
   ReaderOptions opts = test_options();
-  opts.format = READER_NATIVE;
+  opts.format = &reader_format_native;
   Read r = read_with("work: []\n", &opts);
   expect_messages(&r, "1:1: warning: unknown key 'work'\n");
   read_clear(&r);
@@ -555,6 +518,39 @@ static void test_bool_words(void)
   read_clear(&r);
 }
 
+/* The model holds text as readctx_text cleaned it: a group name of bidi controls only is
+ * empty, and a refused url is a warning and no url. */
+static void test_clean_text_and_urls(void)
+{
+  Read r =
+      read_cv("name: \"A\\u202Eda\\uFFFE\"\n"
+              "groups:\n"
+              "  \"\\u202E\\u2066\": [{title: X, date: 2019}]\n"
+              "jobs:\n"
+              "  - {title: \" T\\x07itle \", date: 2019, url: \"file:///etc\", note: \"a\\nb\"}\n"
+              "milestones:\n"
+              "  - {title: M, date: 2019, url: \"https://ok.example\"}\n");
+  expect_messages(&r,
+                  "3:3: error: a group name cannot be empty\n"
+                  "5:45: warning: url 'file:///etc' is not http, https or mailto: not linked\n");
+  g_assert_null(r.cv);
+  read_clear(&r);
+  r = read_cv("name: \"A\\u202Eda\\uFFFE\"\n"
+              "jobs:\n"
+              "  - {title: \" T\\x07itle \", date: 2019, url: \"file:///etc\", note: \"a\\nb\"}\n"
+              "milestones:\n"
+              "  - {title: M, date: 2019, url: \"https://ok.example\"}\n");
+  g_assert_nonnull(r.cv);
+  g_assert_cmpstr(r.cv->name, ==, "Ada");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpstr(e->title, ==, "T itle");
+  g_assert_cmpstr(e->note, ==, "a b");
+  g_assert_null(e->url);
+  g_assert_cmpstr(((ModelMilestone *)g_ptr_array_index(r.cv->milestones, 0))->url, ==,
+                  "https://ok.example");
+  read_clear(&r);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -571,7 +567,8 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/unknown-keys", test_unknown_keys);
   g_test_add_func("/reader/native/strict", test_strict);
   g_test_add_func("/reader/native/guards", test_guards);
+  g_test_add_func("/reader/native/forced", test_forced);
   g_test_add_func("/reader/native/bool-words", test_bool_words);
-  g_test_add_func("/reader/detect", test_detect_and_names);
+  g_test_add_func("/reader/native/clean-text-and-urls", test_clean_text_and_urls);
   return g_test_run();
 }

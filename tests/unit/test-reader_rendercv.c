@@ -5,7 +5,7 @@
 static ModelCv *read_yaml_merge(const char *yaml, gboolean merge, DiagList **diags_out)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.format = READER_RENDERCV; /* detection is tested with the JSON Resume reader */
+  opts.format = &reader_format_rendercv; /* detection is tested in test-reader.c */
   opts.has_today = TRUE;
   opts.today = ymd(2026, 11, 25);
   opts.merge_roles = merge;
@@ -188,7 +188,7 @@ static void test_errors(void)
 static void test_forced_without_cv(void)
 {
   ReaderOptions opts = READER_DEFAULT_OPTIONS;
-  opts.format = READER_RENDERCV;
+  opts.format = &reader_format_rendercv;
   DiagList *diags = diag_list_new();
   const char *yaml = "name: A\njobs: []\n";
   g_assert_null(test_read_text("cv.yaml", yaml, strlen(yaml), &opts, diags));

@@ -1,6 +1,7 @@
 /* Unit tests for render.c: each format from a hand-built scene is valid (SVG parses and
  * renders, PNG has the expected pixel size, PDF opens with its title), output is
  * byte-identical across renders, fades and patterns paint where they should. */
+#include "describe.h"
 #include "render.h"
 
 #include <cairo.h>
@@ -12,21 +13,14 @@ static const StyleColor RED = {1, 0, 0, 1};
 static const StyleColor BLACK = {0, 0, 0, 1};
 static const StyleColor WHITE = {1, 1, 1, 1};
 
-/* A scene with one of every shape kind; freed with scene_free (not layout_scene_free:
- * the scene is built here, not by layout). */
 static LayoutScene *scene_new(double width, double height)
 {
-  LayoutScene *scene = g_new0(LayoutScene, 1);
-  scene->width = width;
-  scene->height = height;
-  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
-  return scene;
+  return layout_scene_new(width, height);
 }
 
 static void scene_free(LayoutScene *scene)
 {
-  g_array_unref(scene->shapes);
-  g_free(scene);
+  layout_scene_free(scene);
 }
 
 static void add(LayoutScene *scene, LayoutShape shape)
@@ -34,9 +28,12 @@ static void add(LayoutScene *scene, LayoutShape shape)
   g_array_append_val(scene->shapes, shape);
 }
 
+/* A scene with one of every shape kind; its first bar belongs to an entry with a url. */
 static LayoutScene *sample_scene(void)
 {
   LayoutScene *s = scene_new(200, 100);
+  layout_scene_add_group(s, "jobs", "Experience");
+  layout_scene_add_entry(s, 0)->url = g_strdup("https://example.org/a'b(c)\\d\"e");
   add(s,
       (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 200, .h = 100, .fill = WHITE});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
@@ -47,7 +44,7 @@ static LayoutScene *sample_scene(void)
                        .radius = 4,
                        .fill = RED,
                        .fade_right = 20,
-                       .url = "https://example.org/a'b(c)\\d\"e"});
+                       .owner = {LAYOUT_OWNER_ENTRY, 0, LAYOUT_PART_BAR, 0}});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
                        .x = 100,
                        .y = 10,
@@ -114,9 +111,10 @@ static LayoutScene *sample_scene(void)
   return s;
 }
 
-static GBytes *render(const LayoutScene *scene, RenderFormat format, double scale, GError **error)
+static GBytes *render(const LayoutScene *scene, const char *format, double scale,
+                      GError **error)
 {
-  RenderOptions opts = {.format = format,
+  RenderOptions opts = {.format = render_format_find(format),
                         .scale = scale,
                         .title = "Ada \"<Lovelace>\"\x01",
                         .author = "Ada",
@@ -177,7 +175,7 @@ static void test_svg_valid(void)
 {
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
-  GBytes *svg = render(scene, RENDER_SVG, 1, &error);
+  GBytes *svg = render(scene, "svg", 1, &error);
   g_assert_no_error(error);
   char *text = g_strndup(g_bytes_get_data(svg, NULL), g_bytes_get_size(svg));
   /* The root's size is unitless (CSS px) and the viewBox matches the chart; the title is
@@ -208,13 +206,13 @@ static void test_png_size(void)
   scene->width = 200.5; /* a fractional size rounds up */
   GError *error = NULL;
   guint32 w, h;
-  GBytes *png = render(scene, RENDER_PNG, 1, &error);
+  GBytes *png = render(scene, "png", 1, &error);
   g_assert_no_error(error);
   png_dimensions(png, &w, &h);
   g_assert_cmpuint(w, ==, 201);
   g_assert_cmpuint(h, ==, 100);
   g_bytes_unref(png);
-  png = render(scene, RENDER_PNG, 2, &error);
+  png = render(scene, "png", 2, &error);
   g_assert_no_error(error);
   png_dimensions(png, &w, &h);
   g_assert_cmpuint(w, ==, 401);
@@ -228,7 +226,7 @@ static void test_png_too_large(void)
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
   scene->width = 20000;
-  GBytes *png = render(scene, RENDER_PNG, 2, &error);
+  GBytes *png = render(scene, "png", 2, &error);
   g_assert_null(png);
   g_assert_nonnull(error);
   g_assert_nonnull(strstr(error->message, "--scale"));
@@ -236,19 +234,19 @@ static void test_png_too_large(void)
   g_clear_error(&error);
   scene->width = 200;
   scene->height = 40000;
-  png = render(scene, RENDER_PNG, 1, &error);
+  png = render(scene, "png", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(strstr(error->message, "page.height"));
   g_clear_error(&error);
   /* Each side within the limit, the area not. */
   scene->width = 20000;
   scene->height = 20000;
-  png = render(scene, RENDER_PNG, 1, &error);
+  png = render(scene, "png", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(strstr(error->message, "--height"));
   g_clear_error(&error);
   scene->height = 0;
-  png = render(scene, RENDER_SVG, 1, &error);
+  png = render(scene, "svg", 1, &error);
   g_assert_null(png);
   g_assert_nonnull(error);
   g_clear_error(&error);
@@ -294,7 +292,7 @@ static void test_png_pixels(void)
                        .pattern = STYLE_PATTERN_HATCH,
                        .pattern_color = BLACK});
   GError *error = NULL;
-  GBytes *png = render(s, RENDER_PNG, 1, &error);
+  GBytes *png = render(s, "png", 1, &error);
   g_assert_no_error(error);
   g_assert_cmphex(png_pixel(png, 50, 10), ==, 0xffff0000); /* solid middle */
   g_assert_cmpuint(png_pixel(png, 0, 10) >> 24, <, 0x20);  /* faded ends */
@@ -315,7 +313,7 @@ static void test_pdf_valid(void)
 {
   LayoutScene *scene = sample_scene();
   GError *error = NULL;
-  GBytes *pdf = render(scene, RENDER_PDF, 1, &error);
+  GBytes *pdf = render(scene, "pdf", 1, &error);
   g_assert_no_error(error);
   gsize len;
   const char *data = g_bytes_get_data(pdf, &len);
@@ -340,7 +338,8 @@ static void test_pdf_valid(void)
 static void test_deterministic(void)
 {
   LayoutScene *scene = sample_scene();
-  for (RenderFormat f = RENDER_SVG; f <= RENDER_PDF; f++) {
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    const char *f = render_formats[i]->name;
     GError *error = NULL;
     GBytes *a = render(scene, f, 1, &error);
     g_assert_no_error(error);
@@ -353,61 +352,66 @@ static void test_deterministic(void)
   scene_free(scene);
 }
 
-static void test_format_names(void)
+/* The table: names and extensions found case-insensitively, svg first (the default),
+ * every row complete. */
+static void test_format_table(void)
 {
-  RenderFormat f;
-  g_assert_true(render_format_parse("PNG", &f));
-  g_assert_cmpint(f, ==, RENDER_PNG);
-  g_assert_true(render_format_parse("svg", &f));
-  g_assert_cmpint(f, ==, RENDER_SVG);
-  g_assert_false(render_format_parse("jpeg", &f));
-  g_assert_false(render_format_parse(NULL, &f));
-  g_assert_cmpstr(render_format_name(RENDER_PDF), ==, "pdf");
+  g_assert_cmpstr(render_format_find("PNG")->name, ==, "png");
+  g_assert_true(render_format_find("svg") == render_formats[0]);
+  g_assert_null(render_format_find("jpeg"));
+  g_assert_null(render_format_find(NULL));
+  g_assert_cmpstr(render_format_for_extension("PDF")->name, ==, "pdf");
+  g_assert_null(render_format_for_extension("yaml"));
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    const RenderFormat *f = render_formats[i];
+    g_assert_nonnull(f->name);
+    g_assert_nonnull(f->extensions[0]);
+    g_assert_nonnull(f->description);
+    g_assert_nonnull(f->write);
+    g_assert_true(render_format_find(f->name) == f);
+    for (const char *const *e = f->extensions; *e; e++)
+      g_assert_true(render_format_for_extension(*e) == f);
+  }
 }
 
+/* The alt text keeps each date's precision, from the scene's own records. */
 static void test_alt_text(void)
 {
   LayoutScene *scene = scene_new(200, 100);
-  scene->title = (char *)"Ada Lovelace";
+  scene->title = g_strdup("Ada Lovelace");
   scene->range_start = date_from_ymd(2010, 1, 1);
   scene->range_end = date_from_ymd(2026, 11, 25);
-  ModelEntry *job = model_entry_new();
-  DateSpan span = {
-      .start = date_from_ymd(2019, 9, 1), .end = date_from_ymd(2026, 11, 25), .ongoing = TRUE};
+  layout_scene_add_group(scene, "jobs", "Experience");
+  LayoutEntry *job = layout_scene_add_entry(scene, 0);
+  job->title = g_strdup("Engineer");
+  job->org = g_strdup("Analytical Engines");
+  DateSpan span = {.start = date_from_ymd(2019, 9, 1),
+                   .end = date_from_ymd(2026, 11, 25),
+                   .start_precision = DATE_PREC_MONTH,
+                   .ongoing = TRUE};
   g_array_append_val(job->periods, span);
-  ModelEntry *school = model_entry_new();
-  DateSpan s1 = {
-      .start = date_from_ymd(2010, 1, 1), .end = date_from_ymd(2012, 12, 31), .end_approx = TRUE};
+  layout_scene_add_group(scene, "education", "Education");
+  LayoutEntry *school = layout_scene_add_entry(scene, 1);
+  school->title = g_strdup("Mathematics");
+  DateSpan s1 = {.start = date_from_ymd(2010, 1, 1),
+                 .end = date_from_ymd(2012, 12, 31),
+                 .start_precision = DATE_PREC_YEAR,
+                 .end_precision = DATE_PREC_YEAR,
+                 .end_approx = TRUE};
   DateSpan s2 = {.start = date_from_ymd(2015, 3, 1), .end = date_from_ymd(2015, 3, 14)};
   g_array_append_val(school->periods, s1);
   g_array_append_val(school->periods, s2);
-  LayoutEntry e1 = {.title = (char *)"Engineer", .org = (char *)"Analytical Engines", .entry = job};
-  LayoutEntry e2 = {.title = (char *)"Mathematics", .entry = school};
-  LayoutGroup g1 = {
-      .name = (char *)"Experience", .key = (char *)"jobs", .entries = g_ptr_array_new()};
-  LayoutGroup g2 = {
-      .name = (char *)"Education", .key = (char *)"education", .entries = g_ptr_array_new()};
-  g_ptr_array_add(g1.entries, &e1);
-  g_ptr_array_add(g2.entries, &e2);
-  scene->groups = g_ptr_array_new();
-  g_ptr_array_add(scene->groups, &g1);
-  g_ptr_array_add(scene->groups, &g2);
-  LayoutMilestone m = {.date = date_from_ymd(2018, 6, 12), .title = (char *)"Award"};
-  scene->milestones = g_ptr_array_new();
-  g_ptr_array_add(scene->milestones, &m);
-  char *text = render_alt_text(scene);
+  LayoutMilestone *m = layout_scene_add_milestone(scene);
+  m->date = date_from_ymd(2018, 6, 1);
+  m->precision = DATE_PREC_MONTH;
+  m->title = g_strdup("Award");
+  char *text = describe_alt_text(scene);
   g_assert_cmpstr(text, ==,
                   "Ada Lovelace: career timeline from 2010 to 2026.\n"
                   "Experience: Engineer, Analytical Engines, Sep 2019 to present.\n"
-                  "Education: Mathematics, 2010 to c. 2012 and 1 Mar 2015 to 14 Mar 2015.\n"
-                  "Milestones: Award, 12 Jun 2018.\n");
+                  "Education: Mathematics, 2010 to about 2012 and 1 to 14 Mar 2015.\n"
+                  "Milestones: Award, Jun 2018.\n");
   g_free(text);
-  g_ptr_array_unref(g1.entries);
-  g_ptr_array_unref(g2.entries);
-  g_ptr_array_unref(scene->groups);
-  g_ptr_array_unref(scene->milestones);
-  model_entry_free(job);
-  model_entry_free(school);
   scene_free(scene);
 }
 
@@ -420,7 +424,7 @@ int main(int argc, char **argv)
   g_test_add_func("/render/png-pixels", test_png_pixels);
   g_test_add_func("/render/pdf-valid", test_pdf_valid);
   g_test_add_func("/render/deterministic", test_deterministic);
-  g_test_add_func("/render/format-names", test_format_names);
+  g_test_add_func("/render/format-table", test_format_table);
   g_test_add_func("/render/alt-text", test_alt_text);
   return g_test_run();
 }

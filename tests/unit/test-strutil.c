@@ -294,6 +294,62 @@ static void test_bool_null(void)
   g_assert_cmpint(value, ==, 7);
 }
 
+typedef struct {
+  const char *text, *clean;
+} CleanCase;
+
+static const CleanCase clean_cases[] = {
+    {"Engineer", "Engineer"},
+    {"", ""},
+    {"  padded \t", "padded"},
+    {"r\xC3\xA9sum\xC3\xA9 \xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA", /* RTL text itself stays */
+     "r\xC3\xA9sum\xC3\xA9 \xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA"},
+    /* Bidi embeddings, overrides and isolates are dropped. */
+    {"a\u202Agnp.exe\u202C", "agnp.exe"},
+    {"\u202Eevil\u202B\u202D", "evil"},
+    {"x\u2066y\u2067z\u2068w\u2069", "xyzw"},
+    {"\u200F\u061C", "\u200F\u061C"}, /* marks are no embeddings: kept */
+    /* Noncharacters, in the BMP and in every plane. */
+    {"a\uFFFEb\uFFFFc", "abc"},
+    {"a\uFDD0b\uFDEFc\uFDCFd\uFDF0", "abc\uFDCFd\uFDF0"},
+    {"a\U0001FFFEb\U0001FFFFc\U0010FFFFd\U0010FFFE", "abcd"},
+    {"\uFFFD", "\uFFFD"}, /* the replacement character is a character */
+    /* Controls become one space; no space is doubled by one. */
+    {"a\nb\tc\rd", "a b c d"},
+    {"Quotes \abell", "Quotes bell"},
+    {"a\x1b[31mred", "a [31mred"},
+    {"a\x7f\xC2\x85\xC2\x9F b", "a b"},
+    {"a\a b", "a b"},
+    {"a \a  b", "a   b"}, /* its own three spaces */
+    {"a\u2028b\u2029c", "a b c"},
+    {"\n\ttitle\n", "title"},
+    {"a  b", "a  b"}, /* the text's own spaces stay */
+    {"\u202E\uFFFE", ""},
+};
+
+static void test_clean(gconstpointer data)
+{
+  const CleanCase *c = data;
+  g_autofree char *clean = strutil_clean_text(c->text);
+  g_assert_cmpstr(clean, ==, c->clean);
+  g_assert_true(g_utf8_validate(clean, -1, NULL));
+  g_assert_false(strutil_has_unclean(clean));
+  g_autofree char *again = strutil_clean_text(clean);
+  g_assert_cmpstr(again, ==, clean);
+}
+
+static void test_clean_null(void)
+{
+  g_autofree char *clean = strutil_clean_text(NULL);
+  g_assert_cmpstr(clean, ==, "");
+  g_assert_false(strutil_has_unclean(NULL));
+  g_assert_false(strutil_has_unclean("https://example.org/a?b=c&d=(e) \xC3\xA9"));
+  g_assert_true(strutil_has_unclean("a\tb"));
+  g_assert_true(strutil_has_unclean("a\xC2\x85"));
+  g_assert_true(strutil_has_unclean("\u202E"));
+  g_assert_true(strutil_has_unclean("\U0003FFFF"));
+}
+
 /* The whole format and parse tables again with a comma as the decimal separator. */
 static void test_locale_independent(void)
 {
@@ -351,6 +407,8 @@ int main(int argc, char **argv)
   g_test_add_func("/strutil/parse/null", test_parse_null_out);
   ADD_CASES("/strutil/bool", bool_cases, test_bool);
   g_test_add_func("/strutil/bool/null", test_bool_null);
+  ADD_CASES("/strutil/clean", clean_cases, test_clean);
+  g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   return g_test_run();
 }

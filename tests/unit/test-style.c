@@ -349,6 +349,30 @@ static void test_apply_copies_only_set(void)
   diag_list_free(diags);
 }
 
+/* Style text that reaches the chart is cleaned as CV text is (strutil_clean_text). */
+static void test_text_cleaned(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *text = "today: {label: \"to\\u202Eday\\uFFFE\\n\"}\n"
+                     "groups: {jobs: {label: \"W\\u2066ork\\U0001FFFE\"}}\n"
+                     "description: \"A\\tstyle\\u202E\"\n"
+                     "legend: {title: ''}\n";
+  StyleLayer *layer = style_layer_parse("t.yaml", text, strlen(text), diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==,
+                  "t.yaml:4:10: warning: unknown key 'legend.title' (did you mean "
+                  "'legend.show'?)\n");
+  g_assert_nonnull(layer);
+  Style *s = style_new_empty();
+  style_apply(s, layer);
+  g_assert_cmpstr(s->today.label, ==, "today");
+  g_assert_cmpstr(s->description, ==, "A style");
+  g_assert_cmpstr(((StylePaint *)g_hash_table_lookup(s->groups, "jobs"))->label, ==, "Work");
+  style_free(s);
+  style_layer_free(layer);
+  diag_list_free(diags);
+}
+
 static void test_extends_chain(void)
 {
   g_autofree char *dir = temp_dir();
@@ -566,8 +590,8 @@ static const ErrorCase error_cases[] = {
     {"page: {color: none}\n",
      "s.yaml:1:15: error: 'page.color' cannot be none (use a colour, or transparent)\n", TRUE},
     {"page:\n  color: #123456\n",
-     "s.yaml:2:9: error: 'page.color' must be a colour, found nothing (quote colours that start "
-     "with #, e.g. \"#1f2933\")\n",
+     "s.yaml:2:9: error: 'page.color' must be a colour, found an empty value (quote colours "
+     "that start with #, e.g. \"#1f2933\")\n",
      TRUE},
     {"axis: {position: left}\n",
      "s.yaml:1:18: error: 'axis.position' must be one of bottom, top, both; found 'left'\n", TRUE},
@@ -674,7 +698,7 @@ static void test_set_errors(void)
       {"bar.height=-1", "--set: error: 'bar.height' must not be negative, found -1\n"},
       {"palette=[red, nope]", "--set: error: 'palette' is not a colour: 'nope' (use #rgb, "
                               "#rrggbb, #rrggbbaa or a CSS colour name)\n"},
-      {"page.color=", "--set: error: 'page.color' must be a colour, found nothing\n"},
+      {"page.color=", "--set: error: 'page.color' must be a colour, found an empty value\n"},
       {"extends=dark", "--set: error: 'extends' cannot be set with --set; use -s NAME\n"},
       {"groups.jobs.colour=red",
        "--set: error: unknown key 'groups.jobs.colour' (did you mean 'groups.jobs.color'?)\n"},
@@ -778,6 +802,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/builtin-values", test_builtin_values);
   g_test_add_func("/style/legibility", test_legibility);
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
+  g_test_add_func("/style/text-cleaned", test_text_cleaned);
   g_test_add_func("/style/extends-chain", test_extends_chain);
   g_test_add_func("/style/extends-cycle", test_extends_cycle);
   g_test_add_func("/style/extends-missing", test_extends_missing);

@@ -2,6 +2,7 @@
  * stable ids, the accessible root, the stream against the whole-buffer code it replaced
  * at any chunking, and the invisible layer (one <text> per text shape on its box,
  * tooltips over bars and markers, safe links only, well-formed XML). */
+#include "describe.h"
 #include "render.h"
 #include "svg.h"
 
@@ -287,26 +288,25 @@ static void test_stream_chunks(void)
 }
 
 /* A scene as layout would make it: a title, one entry with two role segments (one
- * labelled) and a label beside, one with a javascript: url, and a milestone. */
+ * labelled) and a label beside, one with a javascript: url (which layout drops) and a
+ * two-tone label, and a milestone. */
 typedef struct {
-  LayoutScene scene;
-  LayoutGroup group;
-  LayoutEntry roles, evil;
-  LayoutMilestone milestone;
-  ModelEntry *roles_model, *evil_model;
-  GPtrArray *groups, *milestones;
+  LayoutScene *scene;
 } Fixture;
 
 static void add_shape(Fixture *f, LayoutShape s)
 {
-  g_array_append_val(f->scene.shapes, s);
+  g_array_append_val(f->scene->shapes, s);
 }
 
-static void add_text(Fixture *f, TextCtx *text, const char *s, double x, double y)
+/* A text shape of @owner; returns its index. */
+static guint add_text(Fixture *f, TextCtx *text, const char *s, double x, double y,
+                      LayoutOwner owner)
 {
   TextExtents e;
   text_measure(text, FONT, s, &e);
   add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT,
+                             .owner = owner,
                              .x = x,
                              .y = y,
                              .w = e.width,
@@ -314,114 +314,100 @@ static void add_text(Fixture *f, TextCtx *text, const char *s, double x, double 
                              .fill = BLACK,
                              .text = s,
                              .font = FONT});
+  return f->scene->shapes->len - 1;
 }
 
-static LayoutBar bar(DateDay start, DateDay end, double x, double w, const char *role)
+static guint add_bar(Fixture *f, guint entry, guint sub, double x, double y, double w)
 {
-  return (LayoutBar){.start = start, .end = end, .box = {x, 50, w, 20}, .role = (char *)role};
+  add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
+                             .owner = {LAYOUT_OWNER_ENTRY, entry, LAYOUT_PART_SEGMENT, sub},
+                             .x = x,
+                             .y = y,
+                             .w = w,
+                             .h = 20,
+                             .fill = RED});
+  return f->scene->shapes->len - 1;
+}
+
+static void add_role(LayoutEntry *e, const char *title, DateSpan span)
+{
+  LayoutRole r = {g_strdup(title), span};
+  g_array_append_val(e->roles, r);
 }
 
 static void fixture_init(Fixture *f, TextCtx *text)
 {
-  memset(f, 0, sizeof *f);
-  f->scene.width = 400;
-  f->scene.height = 200;
-  f->scene.title = (char *)"Ada";
-  f->scene.range_start = date_from_ymd(2015, 1, 1);
-  f->scene.range_end = date_from_ymd(2022, 12, 31);
-  f->scene.shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  LayoutScene *scene = f->scene = layout_scene_new(400, 200);
+  scene->title = g_strdup("Ada");
+  scene->range_start = date_from_ymd(2015, 1, 1);
+  scene->range_end = date_from_ymd(2022, 12, 31);
+  layout_scene_add_group(scene, "jobs", "Experience");
 
-  ModelEntry *m = f->roles_model = model_entry_new();
+  LayoutEntry *m = layout_scene_add_entry(scene, 0);
   m->org = g_strdup("Big & Co");
   m->location = g_strdup("Cambridge, UK");
   m->note = g_strdup("A <note>.");
   m->url = g_strdup("https://example.org/?a=1&b=2");
-  ModelRole r1 = {.title = g_strdup("Resident"),
-                  .span = {date_from_ymd(2019, 9, 1), date_from_ymd(2020, 12, 31)}};
-  ModelRole r2 = {
-      .title = g_strdup("Researcher"),
-      .span = {date_from_ymd(2021, 1, 1), date_from_ymd(2022, 12, 31), .ongoing = TRUE}};
-  g_array_append_val(m->roles, r1);
-  g_array_append_val(m->roles, r2);
-  DateSpan whole = {r1.span.start, r2.span.end, .ongoing = TRUE};
+  DateSpan r1 = {date_from_ymd(2019, 9, 1), date_from_ymd(2020, 12, 31), DATE_PREC_MONTH,
+                 DATE_PREC_MONTH};
+  DateSpan r2 = {date_from_ymd(2021, 1, 1), date_from_ymd(2022, 12, 31), DATE_PREC_YEAR,
+                 DATE_PREC_DAY, .ongoing = TRUE};
+  add_role(m, "Resident", r1);
+  add_role(m, "Researcher", r2);
+  DateSpan whole = {r1.start, r2.end, DATE_PREC_MONTH, DATE_PREC_DAY, .ongoing = TRUE};
   g_array_append_val(m->periods, whole);
+  LayoutBar b1 = {.source = 0, .start = r1.start, .end = r1.end, .label = LAYOUT_NONE};
+  LayoutBar b2 = {.source = 1, .start = r2.start, .end = r2.end, .label = LAYOUT_NONE};
+  g_array_append_val(m->bars, b1);
+  g_array_append_val(m->bars, b2);
 
-  f->roles = (LayoutEntry){.org = m->org, .entry = m, .has_label = TRUE};
-  f->roles.bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
-  LayoutBar b1 = bar(r1.span.start, r1.span.end, 100, 80, "Resident");
-  LayoutBar b2 = bar(r2.span.start, r2.span.end, 180, 100, "Researcher");
-  b2.has_label = TRUE;
-  b2.label = (LayoutLabel){(char *)"Researcher", {186, 53, 0, 0}};
-  g_array_append_val(f->roles.bars, b1);
-  g_array_append_val(f->roles.bars, b2);
-  f->roles.label = (LayoutLabel){(char *)"Big & Co", {20, 53, 0, 0}};
-
-  ModelEntry *e = f->evil_model = model_entry_new();
+  LayoutEntry *e = layout_scene_add_entry(scene, 0);
   e->title = g_strdup("Evil");
-  e->url = g_strdup("javascript:alert(1)");
-  DateSpan es = {date_from_ymd(2015, 1, 1), date_from_ymd(2016, 6, 30), .start_approx = TRUE};
+  DateSpan es = {date_from_ymd(2015, 1, 1), date_from_ymd(2016, 6, 30), DATE_PREC_MONTH,
+                 DATE_PREC_MONTH, .start_approx = TRUE};
   g_array_append_val(e->periods, es);
-  f->evil = (LayoutEntry){.title = e->title, .entry = e};
-  f->evil.bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar));
-  LayoutBar b3 = bar(es.start, es.end, 10, 60, NULL);
-  b3.box.y = 80;
-  g_array_append_val(f->evil.bars, b3);
+  LayoutBar b3 = {.source = 0, .start = es.start, .end = es.end, .label = LAYOUT_NONE};
+  g_array_append_val(e->bars, b3);
 
-  f->milestone = (LayoutMilestone){.date = date_from_ymd(2018, 3, 1),
-                                   .title = (char *)"Paper",
-                                   .x = 150.5,
-                                   .y = 150,
-                                   .has_label = TRUE,
-                                   .label = {(char *)"Paper", {140, 160, 0, 0}}};
-
-  f->group = (LayoutGroup){.name = (char *)"Experience", .key = (char *)"jobs"};
-  f->group.entries = g_ptr_array_new();
-  g_ptr_array_add(f->group.entries, &f->roles);
-  g_ptr_array_add(f->group.entries, &f->evil);
-  f->scene.groups = f->groups = g_ptr_array_new();
-  g_ptr_array_add(f->groups, &f->group);
-  f->scene.milestones = f->milestones = g_ptr_array_new();
-  g_ptr_array_add(f->milestones, &f->milestone);
+  LayoutMilestone *ms = layout_scene_add_milestone(scene);
+  ms->date = date_from_ymd(2018, 3, 1);
+  ms->precision = DATE_PREC_MONTH;
+  ms->title = g_strdup("Paper");
+  ms->url = g_strdup("https://example.org/paper");
+  ms->x = 150.5;
+  ms->y = 150;
 
   /* Paint order as layout's: bars and markers, then every text. */
-  add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                             .x = 100,
-                             .y = 50,
-                             .w = 80,
-                             .h = 20,
-                             .fill = RED,
-                             .url = m->url});
+  LayoutEntry *big = &g_array_index(scene->entries, LayoutEntry, 0);
+  LayoutEntry *evil = &g_array_index(scene->entries, LayoutEntry, 1);
+  g_array_index(big->bars, LayoutBar, 0).shape = add_bar(f, 0, 0, 100, 50, 80);
+  g_array_index(big->bars, LayoutBar, 1).shape = add_bar(f, 0, 1, 180, 50, 100);
+  g_array_index(evil->bars, LayoutBar, 0).shape = add_bar(f, 1, 0, 10, 80, 60);
   add_shape(f, (LayoutShape){.kind = LAYOUT_SHAPE_DIAMOND,
+                             .owner = {LAYOUT_OWNER_MILESTONE, 0, LAYOUT_PART_MARKER, 0},
                              .x = 145.5,
                              .y = 145,
                              .w = 10,
                              .h = 10,
-                             .fill = RED,
-                             .url = "https://example.org/paper"});
-  add_text(f, text, "Title <&>", 10, 10);
-  add_text(f, text, "Big & Co", 20, 53);
-  add_text(f, text, "Researcher", 186, 53);
-  add_text(f, text, "Paper", 140, 160);
-  /* A two-tone label: two runs in a row that together spell the entry's label. */
-  TextExtents head, label_ext;
-  text_measure(text, FONT, "Evil", &head);
-  text_measure(text, FONT, "Evil · X", &label_ext);
-  f->evil.has_label = TRUE;
-  f->evil.label = (LayoutLabel){(char *)"Evil · X", {80, 83, label_ext.width, label_ext.height}};
-  add_text(f, text, "Evil", 80, 83);
-  add_text(f, text, " · X", 80 + head.width, 83);
+                             .fill = RED});
+  ms->marker = scene->shapes->len - 1;
+  add_text(f, text, "Title <&>", 10, 10, (LayoutOwner){LAYOUT_OWNER_TITLE, 0, LAYOUT_PART_TITLE, 0});
+  g_array_index(big->bars, LayoutBar, 1).label =
+      add_text(f, text, "Researcher", 186, 53,
+               (LayoutOwner){LAYOUT_OWNER_ENTRY, 0, LAYOUT_PART_SEGMENT_LABEL, 1});
+  big->label = add_text(f, text, "Big & Co", 20, 53,
+                        (LayoutOwner){LAYOUT_OWNER_ENTRY, 0, LAYOUT_PART_LABEL, 0});
+  ms->label = add_text(f, text, "Paper", 140, 160,
+                       (LayoutOwner){LAYOUT_OWNER_MILESTONE, 0, LAYOUT_PART_LABEL, 0});
+  /* A two-tone label: one shape, its second tone from " · " on. */
+  evil->label = add_text(f, text, "Evil · X", 80, 83,
+                         (LayoutOwner){LAYOUT_OWNER_ENTRY, 1, LAYOUT_PART_LABEL, 0});
+  g_array_index(scene->shapes, LayoutShape, evil->label).tone_from = 4;
 }
 
 static void fixture_clear(Fixture *f)
 {
-  g_array_unref(f->scene.shapes);
-  g_array_unref(f->roles.bars);
-  g_array_unref(f->evil.bars);
-  g_ptr_array_unref(f->group.entries);
-  g_ptr_array_unref(f->groups);
-  g_ptr_array_unref(f->milestones);
-  model_entry_free(f->roles_model);
-  model_entry_free(f->evil_model);
+  layout_scene_free(f->scene);
 }
 
 static void test_tooltips(void)
@@ -429,18 +415,20 @@ static void test_tooltips(void)
   TextCtx *text = text_ctx_new();
   Fixture f;
   fixture_init(&f, text);
-  char *tip = svg_bar_tooltip(&f.roles, 1);
+  const LayoutEntry *big = &g_array_index(f.scene->entries, LayoutEntry, 0);
+  const LayoutEntry *evil = &g_array_index(f.scene->entries, LayoutEntry, 1);
+  char *tip = describe_bar(big, 1);
   g_assert_cmpstr(tip, ==,
                   "Researcher, Big & Co\nCambridge, UK\n2021 to present\n"
-                  "Resident › Researcher\nA <note>.");
+                  "Role 2 of 2: after Resident\nA <note>.");
   g_free(tip);
-  tip = svg_entry_tooltip(&f.roles);
+  tip = describe_entry(big);
   g_assert_cmpstr(tip, ==,
                   "Big & Co\nCambridge, UK\nResident: Sep 2019 to Dec 2020\n"
                   "Researcher: 2021 to present\nA <note>.");
   g_free(tip);
-  tip = svg_bar_tooltip(&f.evil, 0);
-  g_assert_cmpstr(tip, ==, "Evil\nc. Jan 2015 to Jun 2016");
+  tip = describe_bar(evil, 0);
+  g_assert_cmpstr(tip, ==, "Evil\nabout Jan 2015 to Jun 2016");
   g_free(tip);
   fixture_clear(&f);
   text_ctx_free(text);
@@ -477,15 +465,14 @@ static const char *num2(char *buf, double v)
 static void test_layer_fonts(void)
 {
   TextCtx *text = text_ctx_new();
-  LayoutScene scene = {.width = 100, .height = 100};
-  scene.shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
+  LayoutScene *scene = layout_scene_new(100, 100);
   const char *fonts[] = {"Serif Italic 9", "Sans 10", "Sans 10", "Sans Bold 10"};
   for (guint i = 0; i < G_N_ELEMENTS(fonts); i++) {
     LayoutShape s = {.kind = LAYOUT_SHAPE_TEXT, .x = i, .y = 0, .w = 5, .h = 5,
                      .text = "t", .font = fonts[i], .fill = BLACK};
-    g_array_append_val(scene.shapes, s);
+    g_array_append_val(scene->shapes, s);
   }
-  char *layer = svg_text_layer(&scene, text);
+  char *layer = svg_text_layer(scene, text);
   g_assert_true(g_str_has_prefix(layer, "<g id=\"cvt-layer\" fill=\"#000\" fill-opacity=\"0\" "
                                         "stroke=\"none\" font-family=\"sans-serif, sans-serif\" "
                                         "font-size=\"10\">\n"));
@@ -500,7 +487,7 @@ static void test_layer_fonts(void)
   const char *close = strchr(t1, '>');
   g_assert_null(g_strstr_len(t1, close - t1, "font"));
   g_free(layer);
-  g_array_unref(scene.shapes);
+  layout_scene_free(scene);
   text_ctx_free(text);
 }
 
@@ -509,7 +496,7 @@ static void test_layer(void)
   TextCtx *text = text_ctx_new();
   Fixture f;
   fixture_init(&f, text);
-  char *layer = svg_text_layer(&f.scene, text);
+  char *layer = svg_text_layer(f.scene, text);
   TextExtents e;
   text_measure(text, FONT, "Title <&>", &e);
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE];
@@ -525,22 +512,22 @@ static void test_layer(void)
                                         "font-size=\"12\" font-weight=\"700\">\n"));
   g_assert_null(strstr(layer, "<text x=\"10\" y=\"10.")); /* (not 3 decimals) */
   /* The entry: a link (safe url), a group titled with the whole entry, one tooltip rect
-   * per bar, then its two labels; in that order. */
+   * per bar, then its two labels in paint order; in that order. */
   const char *a = strstr(layer, "<a href=\"https://example.org/?a=1&amp;b=2\"");
   const char *r1 = strstr(layer, "<rect x=\"100\" y=\"50\" width=\"80\" height=\"20\"><title>"
                                  "Resident, Big &amp; Co");
   const char *r2 = strstr(layer, "<rect x=\"180\" y=\"50\" width=\"100\" height=\"20\">");
-  const char *l1 = strstr(layer, ">Big &amp; Co</text>");
-  const char *l2 = strstr(layer, ">Researcher</text>");
+  const char *l1 = strstr(layer, ">Researcher</text>");
+  const char *l2 = strstr(layer, ">Big &amp; Co</text>");
   g_assert_true(a && r1 && r2 && l1 && l2);
   g_assert_true(a < r1 && r1 < r2 && r2 < l1 && l1 < l2);
   /* The title comes first (paint order), the entry without a label last. */
   g_assert_true(strstr(layer, ">Title &lt;&amp;&gt;</text>") < a);
-  const char *evil = strstr(layer, "<title>Evil\nc. Jan 2015 to Jun 2016</title>");
+  const char *evil = strstr(layer, "<title>Evil\nabout Jan 2015 to Jun 2016</title>");
   g_assert_nonnull(evil);
   g_assert_true(evil > l2);
   g_assert_null(strstr(layer, "javascript"));
-  /* The two runs of a label are one <text>, on the whole label's box. */
+  /* A two-tone label is one <text>, on its whole box. */
   TextExtents whole;
   text_measure(text, FONT, "Evil · X", &whole);
   char *two_tone = g_strdup_printf("<text x=\"80\" y=\"%s\"", num2(y, 83 + whole.baseline));
@@ -551,8 +538,6 @@ static void test_layer(void)
   g_assert_nonnull(strstr(tt, length));
   g_free(length);
   g_assert_nonnull(strstr(tt, ">Evil · X</text>"));
-  g_assert_null(strstr(layer, ">Evil</text>"));
-  g_assert_null(strstr(layer, "> · X</text>"));
   g_free(two_tone);
   /* The milestone: its marker's tooltip and link. */
   g_assert_nonnull(strstr(layer, "<a href=\"https://example.org/paper\""));
@@ -586,16 +571,16 @@ static void test_render_svg(void)
   TextCtx *text = text_ctx_new();
   Fixture f;
   fixture_init(&f, text);
-  RenderOptions opts = {.format = RENDER_SVG, .scale = 2, .title = "Ada"};
+  RenderOptions opts = {.format = render_format_find("svg"), .scale = 2, .title = "Ada"};
   GError *error = NULL;
-  GBytes *one = render_scene(&f.scene, text, &opts, &error);
+  GBytes *one = render_scene(f.scene, text, &opts, &error);
   g_assert_no_error(error);
-  GBytes *two = render_scene(&f.scene, text, &opts, &error);
+  GBytes *two = render_scene(f.scene, text, &opts, &error);
   g_assert_no_error(error);
   g_assert_true(g_bytes_equal(one, two));
   char *s = g_strndup(g_bytes_get_data(one, NULL), g_bytes_get_size(one));
   g_assert_nonnull(strstr(s, " width=\"800\" height=\"400\" viewBox=\"0 0 400 200\""));
-  char *alt = render_alt_text(&f.scene);
+  char *alt = describe_alt_text(f.scene);
   char *desc = svg_escape(alt, TRUE);
   g_strchomp(desc);
   char *want = g_strdup_printf("<desc id=\"cvt-desc\">%s</desc>", desc);

@@ -12,17 +12,14 @@ static inline DateDay ymd(int y, int m, int d)
   return date_from_ymd(y, m, d);
 }
 
-/* Parses @len bytes of @text as the file @file and reads it with @opts; the messages of
- * both steps go to @diags. The text must parse: the tests here are of the readers. */
+/* Reads @len bytes of @text as the file @file with @opts, as main.c does; the messages of
+ * parsing and reading go to @diags. */
 static inline ModelCv *test_read_text(const char *file, const char *text, gsize len,
                                       const ReaderOptions *opts, DiagList *diags)
 {
-  YdocLimits limits = YDOC_DEFAULT_LIMITS;
-  YdocDoc *doc = ydoc_parse(file, text, len, &limits, diags);
-  if (doc == NULL)
-    g_error("%s: %s", file, diag_len(diags) ? diag_get(diags, 0)->text : "?");
-  ModelCv *cv = reader_read(doc, opts, diags);
-  ydoc_free(doc);
+  ReaderSource *src = reader_source_new(file, text, len);
+  ModelCv *cv = reader_read(src, opts, diags);
+  reader_source_free(src);
   return cv;
 }
 

@@ -1,0 +1,283 @@
+/* layout_groups: a group's entries packed into lanes (label-aware, through
+ * timeline_pack) and emitted: bars, role segments, label plates, labels, the group's name. */
+#include "layout_private.h"
+
+#include <math.h>
+
+static double layout_label_y(const LayoutCtx *ctx, double lane_y)
+{
+  double y = lane_y + (ctx->lane_h - ctx->label_h) / 2;
+  return round(y + ctx->label_baseline) - ctx->label_baseline;
+}
+
+/* A pattern under a label makes it hard to read: the label sits on a plate of the bar's
+ * plain colour (the pattern still shows around it). */
+static void layout_label_plate(LayoutCtx *ctx, const LayoutItem *item, guint bar, LayoutBox box)
+{
+  if (item->pattern == STYLE_PATTERN_SOLID || item->pattern == STYLE_PATTERN_OUTLINE)
+    return;
+  LayoutShape plate = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .owner = LAYOUT_OWNER(ENTRY, item->index, PLATE, bar),
+      .x = box.x - 3,
+      .y = box.y,
+      .w = box.w + 6,
+      .h = box.h,
+      .fill = item->color,
+      .radius = 2,
+  };
+  layout_push(ctx, LAYER_BARS, &plate);
+}
+
+/* Emits bar @i of an entry (a period or a role segment) with its segment label, and
+ * returns its record. */
+static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i, double lane_y,
+                                 StyleColor inside)
+{
+  const Style *st = ctx->style;
+  guint n = item->te->bars->len;
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  double bar_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2);
+  double x0 = layout_bar_x0(item, i), x1 = layout_bar_x1(item, i), w = x1 - x0;
+  /* Role segments are drawn as one bar: rounded only at the outer ends. */
+  gboolean roles = item->te->has_roles;
+  gboolean inner_left = roles && i > 0;
+  gboolean inner_right = roles && i + 1 < n;
+  LayoutShape rect = {
+      .kind = LAYOUT_SHAPE_RECT,
+      .owner = {LAYOUT_OWNER_ENTRY, item->index, roles ? LAYOUT_PART_SEGMENT : LAYOUT_PART_BAR, i},
+      .x = x0,
+      .y = bar_y,
+      .w = w,
+      .h = ctx->bar_h,
+      .fill = item->color,
+      .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
+      .stroke_width = st->bar.border_width,
+      .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
+      .square_left = inner_left,
+      .square_right = inner_right,
+      .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
+      .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
+      .pattern = item->pattern,
+      .pattern_color = layout_with_alpha(inside, 0.55),
+  };
+  /* Alternating tints tell the segments apart even where the cut is a hairline. */
+  if (roles && i % 2 == 1)
+    rect.fill = layout_with_alpha(item->color, 0.82);
+  layout_push(ctx, LAYER_BARS, &rect);
+  if (inner_right)
+    layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(ENTRY, item->index, CUT, i), x1, bar_y, x1,
+                bar_y + ctx->bar_h,
+                st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1}, 1.5);
+
+  LayoutBar lb = {
+      .shape = LAYOUT_NONE,
+      .label = LAYOUT_NONE,
+      .source = bar->source,
+      .start = bar->start,
+      .end = bar->end,
+      .cut_start = bar->cut_start,
+      .cut_end = bar->cut_end,
+  };
+  char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
+  if (title) {
+    double solid_x0, solid_x1;
+    layout_bar_solid(item, i, &solid_x0, &solid_x1);
+    LayoutBox box =
+        layout_text(ctx, LAYOUT_OWNER(ENTRY, item->index, SEGMENT_LABEL, i), st->bar.font, title,
+                    solid_x0 + st->bar.padding, layout_label_y(ctx, lane_y), inside);
+    layout_label_plate(ctx, item, i, box);
+    g_free(title);
+  }
+  return lb;
+}
+
+/* Emits the entry's own label where placement put it. */
+static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lane_y,
+                              StyleColor inside)
+{
+  const Style *st = ctx->style;
+  double y = layout_label_y(ctx, lane_y);
+  LayoutOwner owner = LAYOUT_OWNER(ENTRY, item->index, LABEL, 0);
+  if (item->place == PLACE_INSIDE) {
+    double x, solid_x1;
+    layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
+    LayoutBox box =
+        layout_text(ctx, owner, st->bar.font, item->text, x + st->bar.padding, y, inside);
+    layout_label_plate(ctx, item, item->inside_bar, box);
+    return;
+  }
+  double x = item->place == PLACE_RIGHT
+                 ? layout_bar_x1(item, item->te->bars->len - 1) + LAYOUT_LABEL_GAP
+                 : layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
+  layout_text_two_tone(ctx, owner, st->bar.font, item->text, x, y, st->page.color, st->page.muted);
+}
+
+/* Fills the entry's record: what the scene says about it, copied from the model. */
+static void layout_entry_record(LayoutEntry *le, const ModelEntry *entry, const char *full,
+                                guint lane)
+{
+  le->title = g_strdup(entry->title);
+  le->org = g_strdup(entry->org);
+  le->location = g_strdup(entry->location);
+  le->note = g_strdup(entry->note);
+  le->url = layout_link_url(entry->url);
+  le->class_name = g_strdup(entry->class_name);
+  le->approximate = entry->approximate;
+  le->line = entry->line;
+  le->column = entry->column;
+  le->full_label = g_strdup(full);
+  le->lane = lane;
+  g_array_append_vals(le->periods, entry->periods->data, entry->periods->len);
+  for (guint i = 0; i < entry->roles->len; i++) {
+    const ModelRole *role = &g_array_index(entry->roles, ModelRole, i);
+    LayoutRole lr = {g_strdup(role->title), role->span};
+    g_array_append_val(le->roles, lr);
+  }
+}
+
+/* Emits one entry's shapes at lane top @lane_y and adds its record to the scene. */
+static void layout_item_emit(LayoutCtx *ctx, LayoutItem *item, guint group, double lane_y)
+{
+  guint n = item->te->bars->len;
+  StyleColor inside = layout_inside_color(ctx, item->color);
+  item->index = ctx->scene->entries->len;
+  layout_entry_record(layout_scene_add_entry(ctx->scene, group), item->te->entry, item->full,
+                      item->lane);
+  GArray *bars = g_array_index(ctx->scene->entries, LayoutEntry, item->index).bars;
+
+  /* Separate periods read as one thing: a faint line joins them (visual.md "Bars"). */
+  if (n > 1 && !item->te->has_roles) {
+    double mid_y = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h / 2;
+    layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(ENTRY, item->index, JOIN, 0), layout_bar_x1(item, 0),
+                mid_y, layout_bar_x0(item, n - 1), mid_y, layout_with_alpha(item->color, 0.45),
+                1.5);
+  }
+  for (guint i = 0; i < n; i++) {
+    LayoutBar lb = layout_emit_bar(ctx, item, i, lane_y, inside);
+    g_array_append_val(bars, lb);
+  }
+  if (item->text)
+    layout_emit_label(ctx, item, lane_y, inside);
+}
+
+static void layout_item_clear(LayoutItem *item)
+{
+  g_free(item->org_segment_text);
+  g_array_unref(item->xs);
+  g_free(item->full);
+  g_free(item->text);
+}
+
+void layout_group_clear(gpointer data)
+{
+  LayoutGroup *g = data;
+  g_free(g->name);
+  g_free(g->key);
+}
+
+void layout_entry_clear(gpointer data)
+{
+  LayoutEntry *e = data;
+  g_free(e->title);
+  g_free(e->org);
+  g_free(e->location);
+  g_free(e->note);
+  g_free(e->url);
+  g_free(e->class_name);
+  g_free(e->full_label);
+  if (e->periods)
+    g_array_unref(e->periods);
+  for (guint i = 0; e->roles && i < e->roles->len; i++)
+    g_free(g_array_index(e->roles, LayoutRole, i).title);
+  if (e->roles)
+    g_array_unref(e->roles);
+  if (e->bars)
+    g_array_unref(e->bars);
+}
+
+/* The group's paint and display name; groups without a colour of their own take the
+ * palette's colours in turn. */
+void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custom_index,
+                       LayoutPrepared *out)
+{
+  const StylePaint *own = g_hash_table_lookup(style->groups, tg->group->key);
+  gboolean own_color = own && (own->set & STYLE_PAINT_COLOR);
+  out->tg = tg;
+  style_group_paint(style, tg->group->key, own_color ? 0 : (*custom_index)++, &out->paint);
+  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
+}
+
+/* Places every entry's label and packs the entries into lanes. */
+void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepared *out)
+{
+  out->n_items = tg->entries->len;
+  out->items = g_new0(LayoutItem, out->n_items);
+
+  TimelineInterval *spans = g_new(TimelineInterval, out->n_items ? out->n_items : 1);
+  guint *lanes = g_new(guint, out->n_items ? out->n_items : 1);
+  for (guint i = 0; i < out->n_items; i++) {
+    LayoutItem *item = &out->items[i];
+    item->te = g_ptr_array_index(tg->entries, i);
+    item->org_segment = -1;
+    layout_item_paint(ctx, item, &out->paint);
+    layout_item_bars(ctx, item);
+    layout_place_label(ctx, item);
+    layout_item_span(item);
+    spans[i] = (TimelineInterval){item->lo, item->hi};
+  }
+  out->lanes = timeline_pack(spans, out->n_items, LAYOUT_PACK_GAP, lanes);
+  for (guint i = 0; i < out->n_items; i++)
+    out->items[i].lane = lanes[i];
+  g_free(spans);
+  g_free(lanes);
+}
+
+void layout_prepared_clear(LayoutPrepared *p)
+{
+  for (guint i = 0; i < p->n_items; i++)
+    layout_item_clear(&p->items[i]);
+  g_free(p->items);
+  g_free(p->name);
+}
+
+/* Draws a prepared group from @y; returns the y below it. */
+double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
+{
+  const Style *st = ctx->style;
+  guint index = ctx->scene->groups->len;
+  LayoutGroup *g = layout_scene_add_group(ctx->scene, p->tg->group->key, p->name);
+  g->lanes = p->lanes;
+  g->color = p->paint.color;
+  LayoutOwner owner = LAYOUT_OWNER(GROUP, index, GROUP_NAME, 0);
+  double top = y;
+  if (st->group.label == STYLE_GROUP_LABEL_ABOVE) {
+    char *name = text_fit(ctx->text, st->group.font, p->name, ctx->x1 - ctx->x0);
+    TextExtents e;
+    text_measure(ctx->text, st->group.font, p->name, &e);
+    if (name)
+      layout_text(ctx, owner, st->group.font, name, ctx->x0, y, st->group.color);
+    g_free(name);
+    y += e.height + 6;
+  }
+  for (guint i = 0; i < p->n_items; i++) {
+    LayoutItem *item = &p->items[i];
+    layout_item_emit(ctx, item, index, y + item->lane * ctx->lane_pitch);
+  }
+  double bottom = y + p->lanes * ctx->lane_pitch - st->bar.gap;
+  char *name =
+      st->group.label == STYLE_GROUP_LABEL_LEFT
+          ? text_fit(ctx->text, st->group.font, p->name, ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP)
+          : NULL;
+  if (name) {
+    TextExtents e;
+    text_measure(ctx->text, st->group.font, name, &e);
+    double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
+    LayoutBox box = layout_text(ctx, owner, st->group.font, name, ctx->left, ly, st->group.color);
+    bottom = MAX(bottom, box.y + box.h);
+    g_free(name);
+  }
+  /* Only entries were added since: @g is still valid. */
+  g->box = (LayoutBox){ctx->left, top, ctx->right - ctx->left, bottom - top};
+  return bottom;
+}

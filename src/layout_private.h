@@ -1,0 +1,181 @@
+/* layout's own header, shared by the layout_*.c files and by nothing else: the context
+ * a scene is built in, an entry while it is placed, and the functions one part of
+ * layout calls in another. layout.h is the stage's public contract. */
+#pragma once
+
+#include "layout.h"
+#include "timeline.h"
+
+/* An owner for a shape: (kind, record index, part, sub). */
+#define LAYOUT_OWNER(kind, index, part, sub)                                                       \
+  ((LayoutOwner){LAYOUT_OWNER_##kind, (index), LAYOUT_PART_##part, (sub)})
+
+/* Room between neighbours, in px, where the style has no say. */
+#define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
+#define LAYOUT_PACK_GAP 8.0      /* between two things in one lane */
+#define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
+#define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
+#define LAYOUT_MAX_TIERS 8       /* milestone label tiers before a label is left out */
+
+typedef enum {
+  LAYER_BACK, /* background, grid, separators */
+  LAYER_BARS, /* join lines, bars, segment cuts, today line */
+  LAYER_TEXT, /* every label */
+  LAYER_COUNT,
+} LayoutLayer;
+
+typedef struct {
+  const Style *style;
+  TextCtx *text;
+  LayoutScene *scene;
+  GArray *layers[LAYER_COUNT];
+  double left, right; /* the page's inner edges (margins) */
+  double x0, x1;      /* the plot: where dates map to x */
+  double px_per_day;
+  double bar_h;      /* a bar's height */
+  double lane_h;     /* a lane's height: the bar, or the label line when taller */
+  double lane_pitch; /* lane_h + the gap */
+  double label_h, label_baseline;
+  StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
+} LayoutCtx;
+
+typedef struct {
+  const char *name;
+  StyleColor color;
+  StylePattern pattern;
+} LayoutLegendItem;
+
+typedef enum {
+  PLACE_NONE,
+  PLACE_INSIDE,
+  PLACE_RIGHT,
+  PLACE_LEFT,
+} LayoutPlace;
+
+/* An entry while its group is being laid out. */
+typedef struct {
+  const TimelineEntry *te;
+  GArray *xs; /* of double pairs: each bar's [x0, x1) */
+  StyleColor color;
+  StylePattern pattern;
+  char *full; /* the full label text */
+  char *text; /* what is drawn, or NULL */
+  double text_w;
+  LayoutPlace place;
+  guint inside_bar;        /* the bar an inside label sits in */
+  gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
+  gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
+  char *org_segment_text;  /* that label */
+  double lo, hi;           /* occupied span: bars and label */
+  guint lane;
+  guint index; /* its record in scene->entries, once emitted */
+} LayoutItem;
+
+/* A group prepared for drawing: its items placed and packed, not yet at a y. */
+typedef struct {
+  const TimelineGroup *tg;
+  LayoutItem *items;
+  guint n_items;
+  guint lanes;
+  StylePaint paint;
+  char *name;
+} LayoutPrepared;
+
+/* --- layout_draw.c: shapes and texts into the context's layers --- */
+
+/* @s kept in the scene's string storage (NULL stays NULL); the scene owns the copy. */
+const char *layout_str(LayoutScene *scene, const char *s);
+/* Appends a copy of @shape to @layer. */
+void layout_push(LayoutCtx *ctx, LayoutLayer layer, const LayoutShape *shape);
+/* Where @day starts on the plot. */
+double layout_x(const LayoutCtx *ctx, DateDay day);
+double layout_text_width(LayoutCtx *ctx, const char *font, const char *text);
+/* Adds a text shape of @owner whose logical box starts at (@x, @y); returns that box. */
+LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const char *text,
+                      double x, double y, StyleColor color);
+/* The same in two tones: from the first " · " on in @muted. */
+LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
+                               const char *text, double x, double y, StyleColor color,
+                               StyleColor muted);
+void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0, double y0,
+                 double x1, double y1, StyleColor color, double width);
+StyleColor layout_with_alpha(StyleColor c, double alpha);
+/* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
+char *layout_clean_text(const char *text);
+/* A copy of @url where it may become a link (http, https, mailto), else NULL. */
+char *layout_link_url(const char *url);
+/* The label colour that reads best inside a bar of @fill. */
+StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
+
+/* --- layout_header.c: title, headline, legend --- */
+
+/* Draws the legend from (@x, @y), flowing into further rows; returns its height. */
+double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y);
+/* Draws the title, headline and (top) legend from @y; returns the y below them. */
+double layout_header(LayoutCtx *ctx, GArray *legend, double y);
+
+/* --- layout_axis.c: ticks, tick labels, grid, the today line --- */
+
+/* Chooses the tick step and fills the scene's ticks and tick unit. */
+void layout_ticks(LayoutCtx *ctx);
+/* A row of tick labels at @y, kept in the ticks when @record, else as texts; its height. */
+double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record);
+/* The today line from @top to @bottom, its label at @label_y. */
+void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom);
+/* A grid line at every labelled tick from @top to @bottom. */
+void layout_grid(LayoutCtx *ctx, double top, double bottom);
+
+/* --- layout_labels.c: an entry's bars in x, and where its label goes --- */
+
+double layout_bar_x0(const LayoutItem *item, guint i);
+double layout_bar_x1(const LayoutItem *item, guint i);
+/* Fills @item->xs with each bar's pixel extent. */
+void layout_item_bars(LayoutCtx *ctx, LayoutItem *item);
+/* How far a faded end of a bar @w wide fades. */
+double layout_fade_width(double w);
+gboolean layout_bar_fades_left(const TimelineBar *bar);
+gboolean layout_bar_fades_right(const TimelineBar *bar);
+/* The part of bar @i that is not faded. */
+void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1);
+/* Role segment @i's label, or NULL; a new string. */
+char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i);
+/* Chooses the entry's label text and place (inside, right, left, or none). */
+void layout_place_label(LayoutCtx *ctx, LayoutItem *item);
+/* Sets the span the item occupies in its lane, label included. */
+void layout_item_span(LayoutItem *item);
+/* The item's colour and pattern: its group's, or its class's. */
+void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint *group);
+
+/* --- layout_groups.c: groups of entries, packed into lanes and emitted --- */
+
+/* Free what a record holds (GArray clear functions). */
+void layout_group_clear(gpointer data);
+void layout_entry_clear(gpointer data);
+/* The group's paint and display name into @out. */
+void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custom_index,
+                       LayoutPrepared *out);
+/* Places every entry's label and packs the entries into lanes. */
+void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepared *out);
+void layout_prepared_clear(LayoutPrepared *p);
+/* Draws a prepared group from @y; returns the y below it. */
+double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y);
+
+/* --- layout_milestones.c: the milestone track --- */
+
+/* Frees what a LayoutMilestone holds (a GArray clear function). */
+void layout_milestone_clear(gpointer data);
+/* The milestone track from @y; returns the y below it. */
+double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y);
+
+/* --- layout.c: the whole scene --- */
+
+/* Lays out everything at the natural height, @top px below the top margin; returns a new
+ * scene whose records are not yet linked to their shapes. */
+LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text, double top);
+
+/* --- layout_fit.c: a fixed page height --- */
+
+/* Lays out @timeline, fitted into the style's fixed page height if it has one; NULL with
+ * an error in @diags when its labels would become too small. */
+LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
+                        DiagList *diags);

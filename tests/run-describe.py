@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Words for people (issue 10, describe.c): the alt text (--alt-text, the SVG's <desc>)
+and the SVG's tooltips keep each date at the precision the CV gave it, for native, JSON
+Resume and RenderCV CVs with year, month and day dates, seasons, academic years,
+approximate dates and ongoing ones; a role segment's tooltip names its neighbours, not
+the whole progression.
+
+    run-describe.py PATH/TO/cvtimeline
+"""
+import os
+import re
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cvtest import TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+NATIVE = """name: Precision Test
+jobs:
+  - {title: Engineer, org: Acme, start: 2010, end: Aug 2016}
+  - {title: Lead, org: Acme, start: 2020-01, end: present}
+  - {title: Contractor, org: Beta, start: 2017-03-03, end: 2017-03-14}
+  - {title: Intern, org: IBM, date: summer 2015}
+  - {title: Assistant, org: Library, start: ~2003, end: c. 2005}
+  - org: Big Research
+    roles:
+      - {title: Resident, start: 2011-09, end: 2012-08}
+      - {title: Researcher, start: 2012-09, end: 2014}
+      - {title: Director, start: 2015, end: 2016-06-30}
+education:
+  - {title: MSc, org: Uni, periods: [2005/06, 2007/2008]}
+milestones:
+  - {title: Prize, date: 2019-01}
+  - {title: Paper, date: ~2009}
+  - {title: Fest, date: winter 2014}
+"""
+
+JSONRESUME = """{"basics": {"name": "JR Test"},
+ "work": [
+  {"name": "Acme", "position": "Engineer", "startDate": "2010", "endDate": "2016-08"},
+  {"name": "Beta", "position": "Lead", "startDate": "2020-01"},
+  {"name": "Gamma", "position": "Contractor", "startDate": "2017-03-03", "endDate": "2017-03-14"},
+  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"}
+ ],
+ "awards": [{"title": "Prize", "date": "2019-01"}, {"title": "Medal", "date": "2012"}]
+}
+"""
+
+RENDERCV = """cv:
+  name: RCV Test
+  sections:
+    experience:
+      - {company: Acme, position: Engineer, start_date: "2010", end_date: 2016-08}
+      - {company: Beta, position: Lead, start_date: 2020-01, end_date: present}
+      - {company: Gamma, position: Contractor, start_date: 2017-03-03, end_date: 2017-03-14}
+      - {company: Delta, position: TA, date: "2005/06"}
+    publications:
+      - {title: A paper, authors: [Me], date: 2019-01}
+"""
+
+# (file name, text, what the alt text says, what some tooltip says)
+CASES = [
+    ("native.yaml", NATIVE,
+     ["Engineer, Acme, 2010 to Aug 2016", "Lead, Acme, Jan 2020 to present",
+      "Contractor, Beta, 3 to 14 Mar 2017", "Intern, IBM, summer 2015",
+      "Assistant, Library, about 2003 to about 2005",
+      "Resident Sep 2011 to Aug 2012; Researcher Sep 2012 to 2014; Director 2015 to 30 Jun 2016",
+      "MSc, Uni, 2005/06 and 2007/08", "Prize, Jan 2019", "Paper, about 2009", "Fest, winter 2014"],
+     ["Engineer, Acme\n2010 to Aug 2016", "Intern, IBM\nsummer 2015",
+      "Researcher, Big Research\nSep 2012 to 2014\nRole 2 of 3: after Resident, before Director",
+      "Prize\nJan 2019", "Paper\nabout 2009", "MSc, Uni\n2005/06"]),
+    ("jsonresume.json", JSONRESUME,
+     ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
+      "Contractor, Gamma, 3 to 14 Mar 2017", "Fellow, Delta, about 2004 to summer 2006",
+      "Medal, 2012", "Prize, Jan 2019"],
+     ["Engineer, Acme\n2010 to Aug 2016", "Lead, Beta\nJan 2020 to present", "Prize\nJan 2019"]),
+    ("rendercv.yaml", RENDERCV,
+     ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
+      "Contractor, Gamma, 3 to 14 Mar 2017", "TA, Delta, 2005/06", "A paper, Jan 2019"],
+     ["Engineer, Acme\n2010 to Aug 2016", "TA, Delta\n2005/06", "A paper\nJan 2019"]),
+]
+
+
+def tooltips(svg):
+    """Every <title> of the text layer (tooltips over bars, markers and entries)."""
+    root = ET.fromstring(svg)
+    layer = next((g for g in root.iter(SVG_NS + "g") if g.get("id") == "cvt-layer"), None)
+    if layer is None:
+        return []
+    return [t.text or "" for t in layer.iter(SVG_NS + "title")]
+
+
+def check_case(t, exe, tmp, name, text, alt_want, tip_want):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    status, out, err = run([exe, "--today", TODAY, "--alt-text", path])
+    alt = out.decode("utf-8", "replace")
+    missing = [w for w in alt_want if w not in alt]
+    t.ok(status == 0 and not missing, "%s: the alt text keeps each date's precision" % name,
+         describe(status, err) + "\nmissing: %r\nalt text:\n%s" % (missing, alt))
+    svg_path = os.path.join(tmp, name + ".svg")
+    status, _, err = run([exe, "--today", TODAY, "-o", svg_path, path])
+    if not t.ok(status == 0, "%s: renders to SVG" % name, describe(status, err)):
+        return
+    svg = open(svg_path, "rb").read()
+    tips = tooltips(svg)
+    missing = [w for w in tip_want if not any(w in tip for tip in tips)]
+    t.ok(not missing, "%s: the tooltips keep each date's precision" % name,
+         "missing: %r\ntooltips: %r" % (missing, tips))
+    desc = ET.fromstring(svg).find(SVG_NS + "desc")
+    clean = re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", "", alt).strip()
+    t.ok(desc is not None and desc.text == clean, "%s: the SVG's <desc> is the alt text" % name)
+
+
+def roles_cv(n):
+    lines = ["name: Roles", "jobs:", "  - org: Big Research", "    roles:"]
+    for i in range(n):
+        lines.append("      - {title: Role %d, start: %04d-01, end: %04d-12}" % (i, 1100 + i, 1100 + i))
+    return "\n".join(lines) + "\n"
+
+
+def check_bounded(t, exe, tmp):
+    """A role segment's tooltip names its neighbours: its size does not grow with the
+    number of roles."""
+    sizes = {}
+    for n in (10, 400):
+        path = os.path.join(tmp, "roles%d.yaml" % n)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(roles_cv(n))
+        out = path + ".svg"
+        status, _, err = run([exe, "--today", TODAY, "-o", out, path])
+        if not t.ok(status == 0, "%d roles render" % n, describe(status, err)):
+            return
+        tips = [tip for tip in tooltips(open(out, "rb").read()) if tip.startswith("Role 5, ")]
+        sizes[n] = max(len(tip) for tip in tips) if tips else None
+        t.ok(tips and "Role 6 of %d: after Role 4, before Role 6" % n in tips[0]
+             and "Role 7" not in tips[0],
+             "%d roles: a segment's tooltip names its place and neighbours only" % n, repr(tips))
+    if sizes.get(10) and sizes.get(400):
+        t.ok(sizes[400] <= sizes[10] + 2, "a segment's tooltip does not grow with the roles",
+             repr(sizes))
+
+
+def main():
+    exe = binary_from_argv()
+    t = Tap()
+    with tempfile.TemporaryDirectory(prefix="cvt-describe-") as tmp:
+        for name, text, alt_want, tip_want in CASES:
+            check_case(t, exe, tmp, name, text, alt_want, tip_want)
+        check_bounded(t, exe, tmp)
+    return t.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
