@@ -5,8 +5,10 @@
  * page never share one. Painting follows render.c's Cairo drawing shape for shape. */
 #include "svg_write.h"
 
+#include "describe.h"
 #include "strutil.h"
 #include "svg_glyphs.h"
+#include "svg_items.h"
 #include "svg_paint.h"
 #include "text_glyphs.h"
 
@@ -83,6 +85,7 @@ typedef struct {
   GArray *uses;                /* of GlyphUse */
   GArray *text_uses;           /* scratch: one text's glyphs, of GlyphUse */
   const LayoutShape **dark_of; /* per shape: its shape in the dark scene, or NULL */
+  guint *bar_of;               /* per shape: the bar of its entry it draws, or NONE */
   GString *defs;               /* gradients and clips, written in the plan */
   GHashTable *gradients;       /* key -> id + 1 */
   guint n_gradients, n_clips;
@@ -841,7 +844,8 @@ static void write_root(Writer *w)
   double scale = isfinite(w->opts->scale) && w->opts->scale > 0 ? w->opts->scale : 1;
   /* Unitless width and height (CSS px) and the scene's own size as the viewBox, so that
    * the chart scales cleanly when a page sets only one of them. */
-  svg_out_str(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+  svg_out_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                    "xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
   svg_out_attr(out, " width=\"", w->scene->width * scale);
   svg_out_attr(out, " height=\"", w->scene->height * scale);
@@ -1146,6 +1150,108 @@ static void write_shape(Writer *w, guint i)
   }
 }
 
+/* --- Items --- */
+
+static const char *owner_name(LayoutOwnerKind kind)
+{
+  switch (kind) {
+  case LAYOUT_OWNER_PAGE:
+    return "page";
+  case LAYOUT_OWNER_TITLE:
+    return "title";
+  case LAYOUT_OWNER_LEGEND:
+    return "legend";
+  case LAYOUT_OWNER_AXIS:
+    return "axis";
+  case LAYOUT_OWNER_TODAY:
+    return "today";
+  case LAYOUT_OWNER_TRACK:
+    return "track";
+  case LAYOUT_OWNER_GROUP:
+    return "group";
+  case LAYOUT_OWNER_ENTRY:
+    return "entry";
+  case LAYOUT_OWNER_MILESTONE:
+    return "milestone";
+  }
+  return "page";
+}
+
+static void write_title(Writer *w, char *tooltip)
+{
+  svg_out_str(w->out, "<title>");
+  svg_out_text(w->out, tooltip, TRUE);
+  svg_out_str(w->out, "</title>");
+  g_free(tooltip);
+}
+
+/* Per shape: the bar of its entry it draws, or NONE (one pass over the records, so that
+ * an entry of many roles stays linear). */
+static guint *bars_by_shape(const LayoutScene *scene)
+{
+  guint *bar = g_new(guint, scene->shapes->len + 1);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    bar[i] = NONE;
+  for (guint e = 0; e < scene->entries->len; e++) {
+    const LayoutEntry *entry = &g_array_index(scene->entries, LayoutEntry, e);
+    for (guint b = 0; b < entry->bars->len; b++) {
+      guint shape = g_array_index(entry->bars, LayoutBar, b).shape;
+      if (shape < scene->shapes->len)
+        bar[shape] = b;
+    }
+  }
+  return bar;
+}
+
+/* One item: a link around it where its record has a url, a <g> naming its owner with the
+ * record's tooltip, and its shapes, each bar in a <g> of its own with the bar's tooltip. */
+static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
+{
+  SvgOut *out = w->out;
+  const LayoutScene *scene = w->scene;
+  const LayoutEntry *entry = NULL;
+  const LayoutMilestone *milestone = NULL;
+  if (item->kind == LAYOUT_OWNER_ENTRY && item->index < scene->entries->len)
+    entry = &g_array_index(scene->entries, LayoutEntry, item->index);
+  if (item->kind == LAYOUT_OWNER_MILESTONE && item->index < scene->milestones->len)
+    milestone = &g_array_index(scene->milestones, LayoutMilestone, item->index);
+  const char *url = entry ? entry->url : milestone ? milestone->url : NULL;
+  gboolean link = url != NULL && svg_url_allowed(url);
+  if (link) {
+    svg_out_str(out, "<a href=\"");
+    svg_out_text(out, url, FALSE);
+    svg_out_str(out, "\" xlink:href=\"");
+    svg_out_text(out, url, FALSE);
+    svg_out_str(out, "\">");
+  }
+  svg_out_str(out, "<g data-owner=\"");
+  svg_out_str(out, owner_name(item->kind));
+  svg_out_c(out, '"');
+  if (item->kind == LAYOUT_OWNER_GROUP || entry || milestone) {
+    svg_out_str(out, " data-index=\"");
+    svg_out_uint(out, item->index);
+    svg_out_c(out, '"');
+  }
+  svg_out_c(out, '>');
+  if (entry)
+    write_title(w, describe_entry(entry));
+  else if (milestone)
+    write_title(w, describe_milestone(milestone));
+  svg_out_c(out, '\n');
+  for (guint k = 0; k < item->n; k++) {
+    guint i = g_array_index(items->shapes, guint, item->first + k);
+    guint bar = entry ? w->bar_of[i] : NONE;
+    if (bar != NONE) {
+      svg_out_str(out, "<g>");
+      write_title(w, describe_bar(entry, bar));
+    }
+    write_shape(w, i);
+    if (bar != NONE)
+      svg_out_str(out, "</g>\n");
+  }
+  svg_out_str(out, link ? "</g></a>\n" : "</g>\n");
+}
+
 gboolean svg_write_scene(const LayoutScene *scene, TextCtx *text, const SvgOptions *opts,
                          SvgOutSink sink, gpointer closure)
 {
@@ -1172,12 +1278,19 @@ gboolean svg_write_scene(const LayoutScene *scene, TextCtx *text, const SvgOptio
   content_prefix(&w);
   pair_dark(&w);
   plan_shapes(&w);
+  gboolean *drawn = g_new(gboolean, scene->shapes->len + 1);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    drawn[i] = w.plans[i].cls != NONE;
+  SvgItems *items = svg_items_build(scene, drawn);
+  w.bar_of = bars_by_shape(scene);
+  g_free(drawn);
   write_root(&w);
   write_style_and_defs(&w);
-  for (guint i = 0; i < scene->shapes->len; i++)
-    write_shape(&w, i);
+  for (guint i = 0; i < items->items->len; i++)
+    write_item(&w, items, &g_array_index(items->items, SvgItem, i));
   svg_out_str(w.out, "</svg>\n");
   gboolean ok = svg_out_flush(w.out);
+  svg_items_free(items);
   svg_out_free(w.out);
   svg_paint_free(w.paint);
   svg_glyphs_free(w.glyphs);
@@ -1186,6 +1299,7 @@ gboolean svg_write_scene(const LayoutScene *scene, TextCtx *text, const SvgOptio
   g_array_unref(w.uses);
   g_array_unref(w.text_uses);
   g_free(w.dark_of);
+  g_free(w.bar_of);
   g_string_free(w.defs, TRUE);
   g_hash_table_destroy(w.gradients);
   g_hash_table_destroy(w.text_fonts);

@@ -354,19 +354,9 @@ static void test_woff(void)
 
 /* --- svg_write on a hand-built scene --- */
 
-static LayoutScene *scene_new(double width, double height)
-{
-  LayoutScene *scene = g_new0(LayoutScene, 1);
-  scene->width = width;
-  scene->height = height;
-  scene->shapes = g_array_new(FALSE, TRUE, sizeof(LayoutShape));
-  return scene;
-}
-
 static void scene_free(LayoutScene *scene)
 {
-  g_array_unref(scene->shapes);
-  g_free(scene);
+  layout_scene_free(scene);
 }
 
 static void add(LayoutScene *scene, LayoutShape shape)
@@ -377,7 +367,7 @@ static void add(LayoutScene *scene, LayoutShape shape)
 /* One of every shape kind, pattern and fade; @text is the label's. */
 static LayoutScene *sample_scene(const char *text, StyleColor bar)
 {
-  LayoutScene *s = scene_new(200, 100);
+  LayoutScene *s = layout_scene_new(200, 100);
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .w = 200, .h = 100, .fill = WHITE});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
                        .x = 10,
@@ -594,7 +584,7 @@ static void test_write_structure(gconstpointer data)
   char *svg = write_svg(scene, mode, NULL, "Ada \"<Lovelace>\"\x01");
   Parsed p = parse(svg);
   check_ids(svg, &p);
-  g_assert_true(g_str_has_prefix(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  g_assert_true(g_str_has_prefix(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""));
   g_assert_nonnull(strstr(svg, " width=\"200\" height=\"100\" viewBox=\"0 0 200 100\""));
   g_assert_nonnull(strstr(svg, " role=\"img\" aria-labelledby=\""));
   g_assert_nonnull(strstr(svg, "\">Ada &quot;&lt;Lovelace&gt;&quot;</title>"));
