@@ -185,6 +185,13 @@ char *svg_glyphs_path(TextGlyphFont *font, guint glyph, int decimals)
   return g_string_free(w.d, FALSE);
 }
 
+char *svg_glyphs_missing_path(const TextGlyphs *glyphs, int decimals)
+{
+  PathWriter w = {g_string_new(NULL), decimals, 0};
+  gboolean any = text_glyphs_missing_outline(glyphs, &PATH_FUNCS, &w);
+  return g_string_free(w.d, !any);
+}
+
 guint svg_glyphs_def(SvgGlyphs *g, TextGlyphFont *font, guint glyph)
 {
   guint slot = font_slot(g, font);

@@ -44,6 +44,11 @@ void svg_glyphs_write_use(SvgOut *out, const char *prefix, gboolean word, guint 
  * svg_glyphs_write_defs writes in d=""). Returns a new string owned by the caller. */
 char *svg_glyphs_path(TextGlyphFont *font, guint glyph, int decimals);
 
+/* The boxes Pango draws for @glyphs' characters no font has, as path data from the top
+ * left of the text's box with @decimals decimals: a new string owned by the caller, or
+ * NULL when there are none. */
+char *svg_glyphs_missing_path(const TextGlyphs *glyphs, int decimals);
+
 /* --- Embedded fonts (the `text` mode) --- */
 
 typedef struct SvgFonts SvgFonts;

@@ -60,6 +60,7 @@ typedef struct {
   guint clip;        /* rect with a pattern: its clip path */
   guint first, n;    /* text, paths mode: its glyph uses */
   double baseline;   /* text: from the top of its box */
+  char *missing;     /* text, paths mode: the boxes for characters no font has, or NULL */
   gboolean rtl;      /* text: some run is right to left */
 } Plan;
 
@@ -637,8 +638,10 @@ static void plan_text(Writer *w, guint i, Plan *p)
       g_array_append_val(w->text_uses, use);
     }
   }
-  if (w->glyphs)
+  if (w->glyphs) {
     plan_words(w);
+    p->missing = svg_glyphs_missing_path(w->tg, w->out->decimals);
+  }
   p->n = w->uses->len - p->first;
   const char *font = font_decls(w, s->font, faces);
   both_reset(w);
@@ -1063,6 +1066,14 @@ static void write_text_paths(Writer *w, const LayoutShape *s, const Plan *p)
   for (guint k = 0; k < p->n; k++)
     if (!uses[k].toned)
       svg_glyphs_write_use(out, w->prefix, uses[k].word, uses[k].ref, uses[k].x, uses[k].y);
+  if (p->missing != NULL) {
+    /* From the box's top left, in a group at its baseline. */
+    svg_out_str(out, "<path transform=\"translate(0 ");
+    svg_out_num(out, -p->baseline);
+    svg_out_str(out, ")\" d=\"");
+    svg_out_str(out, p->missing);
+    svg_out_str(out, "\"/>");
+  }
   if (p->tone_cls != NONE) {
     svg_out_str(out, "<g");
     out_class(w, p->tone_cls);
@@ -1295,6 +1306,8 @@ gboolean svg_write_scene(const LayoutScene *scene, TextCtx *text, const SvgOptio
   svg_paint_free(w.paint);
   svg_glyphs_free(w.glyphs);
   svg_fonts_free(w.fonts);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    g_free(w.plans[i].missing);
   g_free(w.plans);
   g_array_unref(w.uses);
   g_array_unref(w.text_uses);

@@ -7,11 +7,27 @@
 
 #include <hb-subset.h>
 #include <hb.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 /* The opaque types are the Pango and HarfBuzz objects themselves. */
 #define AS_PANGO(font) ((PangoFont *)(font))
 #define AS_FACE(face) ((hb_face_t *)(face))
+
+/* A run with characters no font has: its glyphs with all others made empty, where it
+ * goes. */
+typedef struct {
+  PangoFont *font; /* a reference */
+  PangoGlyphString *glyphs;
+  double x, baseline;
+} MissingRun;
+
+static void missing_run_clear(gpointer p)
+{
+  MissingRun *m = p;
+  g_object_unref(m->font);
+  pango_glyph_string_free(m->glyphs);
+}
 
 TextGlyphs *text_glyphs_new(void)
 {
@@ -19,6 +35,8 @@ TextGlyphs *text_glyphs_new(void)
   g->runs = g_array_new(FALSE, FALSE, sizeof(TextGlyphRun));
   g->glyphs = g_array_new(FALSE, FALSE, sizeof(TextGlyph));
   g->refs = g_ptr_array_new_with_free_func(g_object_unref);
+  g->missing = g_array_new(FALSE, FALSE, sizeof(MissingRun));
+  g_array_set_clear_func(g->missing, missing_run_clear);
   return g;
 }
 
@@ -29,6 +47,7 @@ void text_glyphs_free(TextGlyphs *g)
   g_array_unref(g->runs);
   g_array_unref(g->glyphs);
   g_ptr_array_unref(g->refs);
+  g_array_unref(g->missing);
   g_free(g);
 }
 
@@ -51,8 +70,10 @@ static void add_run(gpointer closure, const char *text, const PangoGlyphItem *ru
    * it plus its own offsets, y down. */
   int advance = 0;
   const PangoGlyphString *gs = run->glyphs;
+  gboolean missing = FALSE;
   for (int i = 0; i < gs->num_glyphs; i++) {
     const PangoGlyphInfo *info = &gs->glyphs[i];
+    missing = missing || (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
     if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
       TextGlyph g = {
           .glyph = info->glyph,
@@ -65,6 +86,13 @@ static void add_run(gpointer closure, const char *text, const PangoGlyphItem *ru
     advance += info->geometry.width;
   }
   r.n = out->glyphs->len - r.first;
+  if (missing) {
+    MissingRun m = {g_object_ref(font), pango_glyph_string_copy(run->glyphs), x, baseline};
+    for (int i = 0; i < m.glyphs->num_glyphs; i++)
+      if (!(m.glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        m.glyphs->glyphs[i].glyph = PANGO_GLYPH_EMPTY;
+    g_array_append_val(out->missing, m);
+  }
   g_ptr_array_add(out->refs, g_object_ref(font));
   g_array_append_val(out->runs, r);
 }
@@ -74,6 +102,7 @@ void text_glyphs_shape(TextCtx *ctx, const char *font, const char *text, TextGly
   g_array_set_size(out->runs, 0);
   g_array_set_size(out->glyphs, 0);
   g_ptr_array_set_size(out->refs, 0);
+  g_array_set_size(out->missing, 0);
   if (text == NULL || text[0] == '\0')
     return;
   text_foreach_run(ctx, font, text, add_run, out);
@@ -230,6 +259,46 @@ void text_glyph_outline(TextGlyphFont *font, guint glyph, const TextPathFuncs *f
 #else
   hb_font_get_glyph_shape(hb, glyph, draw_funcs(), &d); /* its name before HarfBuzz 7 */
 #endif
+}
+
+gboolean text_glyphs_missing_outline(const TextGlyphs *g, const TextPathFuncs *funcs,
+                                     gpointer closure)
+{
+  if (g->missing->len == 0)
+    return FALSE;
+  /* Pango draws these boxes itself (a frame and hex digits in a small font): its path of
+   * them, as Cairo holds it, is the outline. */
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create(surface);
+  for (guint i = 0; i < g->missing->len; i++) {
+    const MissingRun *m = &g_array_index(g->missing, MissingRun, i);
+    cairo_move_to(cr, m->x, m->baseline);
+    pango_cairo_glyph_string_path(cr, m->font, m->glyphs);
+  }
+  cairo_path_t *path = cairo_copy_path(cr);
+  for (int i = 0; path->status == CAIRO_STATUS_SUCCESS && i < path->num_data;
+       i += path->data[i].header.length) {
+    const cairo_path_data_t *d = &path->data[i];
+    switch (d->header.type) {
+    case CAIRO_PATH_MOVE_TO:
+      funcs->move_to(closure, d[1].point.x, d[1].point.y);
+      break;
+    case CAIRO_PATH_LINE_TO:
+      funcs->line_to(closure, d[1].point.x, d[1].point.y);
+      break;
+    case CAIRO_PATH_CURVE_TO:
+      funcs->cubic_to(closure, d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y,
+                      d[3].point.x, d[3].point.y);
+      break;
+    case CAIRO_PATH_CLOSE_PATH:
+      funcs->close(closure);
+      break;
+    }
+  }
+  cairo_path_destroy(path);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return TRUE;
 }
 
 /* --- Subsets --- */

@@ -33,6 +33,7 @@ typedef struct {
   GArray *runs;    /* of TextGlyphRun, in visual order */
   GArray *glyphs;  /* of TextGlyph, run by run, each run's in visual order */
   GPtrArray *refs; /* private: references to the runs' fonts */
+  GArray *missing; /* private: the runs that hold characters no font has */
 } TextGlyphs;
 
 /* A new, empty TextGlyphs, owned by the caller; reuse it for many texts. */
@@ -88,6 +89,13 @@ typedef struct {
                    double y);
   void (*close)(gpointer closure);
 } TextPathFuncs;
+
+/* Sends to @funcs the boxes Pango draws for the characters of @g no font has (a frame
+ * with the code point in hex digits), as one filled outline from the top left of the
+ * text's logical box, as text_draw draws them. FALSE, sending nothing, when there are
+ * none. */
+gboolean text_glyphs_missing_outline(const TextGlyphs *g, const TextPathFuncs *funcs,
+                                     gpointer closure);
 
 /* Sends the outline of @glyph in @font to @funcs, as the font draws it at its size. */
 void text_glyph_outline(TextGlyphFont *font, guint glyph, const TextPathFuncs *funcs,
