@@ -38,7 +38,7 @@ struct SvgGlyphs {
   GHashTable *by_glyph; /* (slot << 32 | glyph) as gint64* -> def + 1 */
   GArray *words;        /* of Word */
   GArray *members;      /* of Member */
-  GHashTable *by_word;  /* key (defs and rounded offsets) -> word + 1 */
+  GHashTable *by_word;  /* GBytes key (defs and rounded offsets) -> word + 1 */
   GString *key;         /* scratch */
 };
 
@@ -58,7 +58,8 @@ SvgGlyphs *svg_glyphs_new(int decimals)
   g->by_glyph = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
   g->words = g_array_new(FALSE, FALSE, sizeof(Word));
   g->members = g_array_new(FALSE, FALSE, sizeof(Member));
-  g->by_word = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g->by_word =
+      g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
   g->key = g_string_new(NULL);
   return g;
 }
@@ -218,17 +219,17 @@ guint svg_glyphs_count(const SvgGlyphs *g)
 
 guint svg_glyphs_word(SvgGlyphs *g, const guint *defs, const double *dx, const double *dy, guint n)
 {
-  /* The key is what the word draws at the precision written: occurrences that round
-   * alike draw alike. */
+  /* The key is what the word draws at the precision written (occurrences that round
+   * alike draw alike), as binary words: a word's key costs no formatting. */
+  double unit = pow(10, g->decimals);
   g_string_truncate(g->key, 0);
   for (guint i = 0; i < n; i++) {
-    g_string_append_printf(g->key, "%u ", defs[i]);
-    strutil_append_number(g->key, dx[i], g->decimals);
-    g_string_append_c(g->key, ' ');
-    strutil_append_number(g->key, dy[i], g->decimals);
-    g_string_append_c(g->key, ';');
+    gint64 v[3] = {defs[i], llround(dx[i] * unit), llround(dy[i] * unit)};
+    g_string_append_len(g->key, (const char *)v, sizeof v);
   }
-  gpointer found = g_hash_table_lookup(g->by_word, g->key->str);
+  GBytes *probe = g_bytes_new_static(g->key->str, g->key->len);
+  gpointer found = g_hash_table_lookup(g->by_word, probe);
+  g_bytes_unref(probe);
   if (found != NULL)
     return GPOINTER_TO_UINT(found) - 1;
   Word word = {g->members->len, n};
@@ -237,7 +238,8 @@ guint svg_glyphs_word(SvgGlyphs *g, const guint *defs, const double *dx, const d
     g_array_append_val(g->members, m);
   }
   g_array_append_val(g->words, word);
-  g_hash_table_insert(g->by_word, g_strdup(g->key->str), GUINT_TO_POINTER(g->words->len));
+  g_hash_table_insert(g->by_word, g_bytes_new(g->key->str, g->key->len),
+                      GUINT_TO_POINTER(g->words->len));
   return g->words->len - 1;
 }
 

@@ -10,30 +10,48 @@ typedef struct {
   double x0, y0, x1, y1;
 } Box;
 
+#define NONE G_MAXUINT
+
+/* A shape placed in a cell; the cell's entries are a list through @next. */
 typedef struct {
   guint group; /* the group the shape went into */
   guint shape;
+  guint next; /* the cell's next entry, or NONE */
 } CellEntry;
 
 typedef struct {
   const LayoutScene *scene;
-  Box *boxes;        /* per shape: what it may paint on, with a margin for antialiasing */
-  GPtrArray *groups; /* of GArray of guint (shape indexes); the item's owner via its first */
-  GHashTable *last;  /* owner key -> its last group + 1 */
-  GArray **cells;    /* ncx * ncy, each NULL or of CellEntry */
+  Box *boxes;      /* per shape: what it may paint on, with a margin for antialiasing */
+  guint *group_of; /* per shape: its group, or NONE (not drawn) */
+  guint n_groups;
+  GArray *group_kind; /* per group: the owner of its shapes, as owner_slot */
+  guint *last;        /* per owner slot: its last group, or NONE */
+  guint *cell_head;   /* ncx * ncy: each cell's first entry, or NONE */
+  GArray *entries;    /* of CellEntry */
   guint ncx, ncy;
   double cell;
 } Grouping;
 
 /* One item per record, and one for each kind of the chart's own furniture (all the axis'
- * ticks and grid lines, all the legend). */
-static guint64 owner_key(const LayoutShape *s)
+ * ticks and grid lines, all the legend): a slot for each, furniture first. */
+#define FURNITURE 6
+
+static guint owner_slot(const LayoutScene *scene, const LayoutShape *s)
 {
+  guint groups = scene->groups->len, entries = scene->entries->len;
   switch (s->owner.kind) {
   case LAYOUT_OWNER_GROUP:
+    if (s->owner.index < groups)
+      return FURNITURE + s->owner.index;
+    break;
   case LAYOUT_OWNER_ENTRY:
+    if (s->owner.index < entries)
+      return FURNITURE + groups + s->owner.index;
+    break;
   case LAYOUT_OWNER_MILESTONE:
-    return (guint64)s->owner.kind << 32 | s->owner.index;
+    if (s->owner.index < scene->milestones->len)
+      return FURNITURE + groups + entries + s->owner.index;
+    break;
   case LAYOUT_OWNER_PAGE:
   case LAYOUT_OWNER_TITLE:
   case LAYOUT_OWNER_LEGEND:
@@ -42,7 +60,8 @@ static guint64 owner_key(const LayoutShape *s)
   case LAYOUT_OWNER_TRACK:
     break;
   }
-  return (guint64)s->owner.kind << 32;
+  /* Furniture, or a record index out of range: one item per kind. */
+  return (guint)s->owner.kind % FURNITURE;
 }
 
 /* Where @s may put ink: its box, a line's stroke, a text's glyphs that reach past its
@@ -90,11 +109,11 @@ static gboolean conflicts(const Grouping *g, guint s, guint group)
   cell_range(g, &g->boxes[s], &cx0, &cy0, &cx1, &cy1);
   for (guint cy = cy0; cy <= cy1; cy++) {
     for (guint cx = cx0; cx <= cx1; cx++) {
-      GArray *cell = g->cells[(gsize)cy * g->ncx + cx];
-      for (guint i = 0; cell && i < cell->len; i++) {
-        const CellEntry *e = &g_array_index(cell, CellEntry, i);
-        if (e->group > group && overlap(&g->boxes[s], &g->boxes[e->shape]))
+      for (guint e = g->cell_head[(gsize)cy * g->ncx + cx]; e != NONE;) {
+        const CellEntry *entry = &g_array_index(g->entries, CellEntry, e);
+        if (entry->group > group && overlap(&g->boxes[s], &g->boxes[entry->shape]))
           return TRUE;
+        e = entry->next;
       }
     }
   }
@@ -105,66 +124,85 @@ static void place(Grouping *g, guint s, guint group)
 {
   guint cx0, cy0, cx1, cy1;
   cell_range(g, &g->boxes[s], &cx0, &cy0, &cx1, &cy1);
-  CellEntry e = {group, s};
   for (guint cy = cy0; cy <= cy1; cy++) {
     for (guint cx = cx0; cx <= cx1; cx++) {
-      GArray **cell = &g->cells[(gsize)cy * g->ncx + cx];
-      if (*cell == NULL)
-        *cell = g_array_new(FALSE, FALSE, sizeof(CellEntry));
-      g_array_append_val(*cell, e);
+      guint *head = &g->cell_head[(gsize)cy * g->ncx + cx];
+      CellEntry e = {group, s, *head};
+      *head = g->entries->len;
+      g_array_append_val(g->entries, e);
     }
   }
-  g_array_append_val((GArray *)g_ptr_array_index(g->groups, group), s);
+  g->group_of[s] = group;
 }
 
 SvgItems *svg_items_build(const LayoutScene *scene, const gboolean *drawn)
 {
   guint n = scene->shapes->len;
+  guint slots = FURNITURE + scene->groups->len + scene->entries->len + scene->milestones->len;
   Grouping g = {.scene = scene,
                 .boxes = g_new(Box, MAX(n, 1)),
-                .groups = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref),
-                .last = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL)};
+                .group_of = g_new(guint, MAX(n, 1)),
+                .group_kind = g_array_new(FALSE, FALSE, sizeof(guint)),
+                .last = g_new(guint, slots),
+                .entries = g_array_sized_new(FALSE, FALSE, sizeof(CellEntry), n * 2 + 16)};
+  for (guint i = 0; i < slots; i++)
+    g.last[i] = NONE;
   /* Cells of at least 64 px, at most about 250,000 of them over the page. */
   double w = isfinite(scene->width) && scene->width > 1 ? scene->width : 1;
   double h = isfinite(scene->height) && scene->height > 1 ? scene->height : 1;
   g.cell = MAX(64, sqrt(w * h / 250000));
   g.ncx = (guint)MIN(ceil(w / g.cell) + 1, 4096);
   g.ncy = (guint)MIN(ceil(h / g.cell) + 1, 1 << 20);
-  g.cells = g_new0(GArray *, (gsize)g.ncx * g.ncy);
+  gsize n_cells = (gsize)g.ncx * g.ncy;
+  g.cell_head = g_new(guint, n_cells);
+  for (gsize c = 0; c < n_cells; c++)
+    g.cell_head[c] = NONE;
   for (guint i = 0; i < n; i++) {
+    g.group_of[i] = NONE;
     if (!drawn[i])
       continue;
     const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
     g.boxes[i] = shape_box(s);
-    guint64 key = owner_key(s);
-    gpointer found = g_hash_table_lookup(g.last, &key);
-    guint group = found ? GPOINTER_TO_UINT(found) - 1 : G_MAXUINT;
-    if (group == G_MAXUINT || conflicts(&g, i, group)) {
-      group = g.groups->len;
-      g_ptr_array_add(g.groups, g_array_new(FALSE, FALSE, sizeof(guint)));
-      g_hash_table_insert(g.last, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(group + 1));
+    guint slot = owner_slot(scene, s);
+    guint group = g.last[slot];
+    if (group == NONE || conflicts(&g, i, group)) {
+      group = g.n_groups++;
+      g_array_append_val(g.group_kind, slot);
+      g.last[slot] = group;
     }
     place(&g, i, group);
   }
+  /* The groups' shapes, group after group, each in paint order: a counting sort. */
+  guint *start = g_new0(guint, g.n_groups + 1);
+  for (guint i = 0; i < n; i++)
+    if (g.group_of[i] != NONE)
+      start[g.group_of[i] + 1]++;
+  for (guint k = 0; k < g.n_groups; k++)
+    start[k + 1] += start[k];
   SvgItems *items = g_new0(SvgItems, 1);
-  items->items = g_array_sized_new(FALSE, FALSE, sizeof(SvgItem), g.groups->len);
-  items->shapes = g_array_new(FALSE, FALSE, sizeof(guint));
-  for (guint k = 0; k < g.groups->len; k++) {
-    GArray *shapes = g_ptr_array_index(g.groups, k);
+  items->items = g_array_sized_new(FALSE, FALSE, sizeof(SvgItem), g.n_groups);
+  items->shapes = g_array_sized_new(FALSE, FALSE, sizeof(guint), start[g.n_groups]);
+  g_array_set_size(items->shapes, start[g.n_groups]);
+  guint *fill = g_memdup2(start, sizeof(guint) * (g.n_groups + 1));
+  for (guint i = 0; i < n; i++)
+    if (g.group_of[i] != NONE)
+      g_array_index(items->shapes, guint, fill[g.group_of[i]]++) = i;
+  for (guint k = 0; k < g.n_groups; k++) {
     const LayoutShape *first =
-        &g_array_index(scene->shapes, LayoutShape, g_array_index(shapes, guint, 0));
-    SvgItem item = {first->owner.kind, (guint)(owner_key(first) & G_MAXUINT32), items->shapes->len,
-                    shapes->len};
-    g_array_append_vals(items->shapes, shapes->data, shapes->len);
+        &g_array_index(scene->shapes, LayoutShape, g_array_index(items->shapes, guint, start[k]));
+    gboolean record = g_array_index(g.group_kind, guint, k) >= FURNITURE;
+    SvgItem item = {first->owner.kind, record ? first->owner.index : 0, start[k],
+                    start[k + 1] - start[k]};
     g_array_append_val(items->items, item);
   }
-  for (gsize c = 0; c < (gsize)g.ncx * g.ncy; c++)
-    if (g.cells[c])
-      g_array_unref(g.cells[c]);
-  g_free(g.cells);
+  g_free(fill);
+  g_free(start);
+  g_free(g.cell_head);
+  g_array_unref(g.entries);
   g_free(g.boxes);
-  g_ptr_array_unref(g.groups);
-  g_hash_table_destroy(g.last);
+  g_free(g.group_of);
+  g_free(g.last);
+  g_array_unref(g.group_kind);
   return items;
 }
 

@@ -1215,7 +1215,8 @@ static guint *bars_by_shape(const LayoutScene *scene)
 }
 
 /* One item: a link around it where its record has a url, a <g> naming its owner with the
- * record's tooltip, and its shapes, each bar in a <g> of its own with the bar's tooltip. */
+ * record's tooltip, and its shapes, each bar whose tooltip says more in a <g> of its own
+ * with that tooltip. */
 static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
 {
   SvgOut *out = w->out;
@@ -1244,22 +1245,27 @@ static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
     svg_out_c(out, '"');
   }
   svg_out_c(out, '>');
-  if (entry)
-    write_title(w, describe_entry(entry));
-  else if (milestone)
-    write_title(w, describe_milestone(milestone));
+  char *tip = entry ? describe_entry(entry) : milestone ? describe_milestone(milestone) : NULL;
+  if (tip != NULL)
+    write_title(w, g_strdup(tip));
   svg_out_c(out, '\n');
   for (guint k = 0; k < item->n; k++) {
     guint i = g_array_index(items->shapes, guint, item->first + k);
     guint bar = entry ? w->bar_of[i] : NONE;
-    if (bar != NONE) {
+    char *bar_tip = bar != NONE ? describe_bar(entry, bar) : NULL;
+    /* A bar that says what its entry says shows the entry's tooltip: most entries have
+     * one bar, and that would be every tooltip twice. */
+    if (bar_tip != NULL && g_strcmp0(bar_tip, tip) == 0)
+      g_clear_pointer(&bar_tip, g_free);
+    if (bar_tip != NULL) {
       svg_out_str(out, "<g>");
-      write_title(w, describe_bar(entry, bar));
+      write_title(w, bar_tip);
     }
     write_shape(w, i);
-    if (bar != NONE)
+    if (bar_tip != NULL)
       svg_out_str(out, "</g>\n");
   }
+  g_free(tip);
   svg_out_str(out, link ? "</g></a>\n" : "</g>\n");
 }
 

@@ -287,8 +287,8 @@ gboolean text_glyphs_missing_outline(const TextGlyphs *g, const TextPathFuncs *f
       funcs->line_to(closure, d[1].point.x, d[1].point.y);
       break;
     case CAIRO_PATH_CURVE_TO:
-      funcs->cubic_to(closure, d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y,
-                      d[3].point.x, d[3].point.y);
+      funcs->cubic_to(closure, d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y, d[3].point.x,
+                      d[3].point.y);
       break;
     case CAIRO_PATH_CLOSE_PATH:
       funcs->close(closure);

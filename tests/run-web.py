@@ -243,10 +243,13 @@ def test_svg_structure(w, cv, label, *args):
                "%s: paths mode: the real text is invisible (fill-opacity 0, not display:none)"
                % label, repr([full_text(t) for t in hidden[:5]]))
     # Every entry's bars have a tooltip each, in the entry's group; it names the entry.
-    by_entry = {}
+    # A lone bar whose tooltip would say what its entry's says shows the entry's.
+    by_entry, entry_tip = {}, {}
     for owner, index, g in items(root):
         if owner == "entry":
             by_entry.setdefault(int(index), []).extend(bar_tooltips(g))
+            t_ = g.find(SVG_NS + "title")
+            entry_tip[int(index)] = t_.text if t_ is not None else None
     bad = []
     n_bars = 0
     k = 0
@@ -254,6 +257,8 @@ def test_svg_structure(w, cv, label, *args):
         for e in g.get("entries") or []:
             tips = by_entry.get(k, [])
             bars = e.get("bars") or []
+            if len(bars) == 1 and not tips and entry_tip.get(k):
+                tips = [entry_tip[k]]
             n_bars += len(bars)
             if len(tips) != len(bars):
                 bad.append("entry %d (%r): %d bars, %d tooltips" % (k, e.get("title"), len(bars),
