@@ -13,6 +13,8 @@ promises:
   do not (the check can fail);
 - with --svg-dark, Chromium's emulated dark scheme shows the dark colours (the `-s dark`
   PNG, within antialiasing), inline and as <img>, and the light scheme the light ones;
+  every label on an opaque bar reads at 4.5:1 in both schemes (and would not with the
+  light label colours on the dark bars);
 - both modes well-formed (xmllint), byte-identical on every run, small.
 
 Usage: python3 tests/run-svg.py PATH/TO/cvtimeline
@@ -325,6 +327,140 @@ def test_dark(s, browser):
                  % describe_difference(diff))
 
 
+# --- Label contrast in both schemes ---
+
+def parse_rules(css):
+    """({class: declarations} outside @media, the same inside the dark block)."""
+    m = re.search(r"@media \(prefers-color-scheme:dark\)\{(.*)\}\s*$", css, re.S)
+    dark_css = m.group(1) if m else ""
+    light_css = css[:m.start()] if m else css
+    rules = lambda text: {k: dict(d.split(":", 1) for d in v.split(";") if ":" in d)
+                          for k, v in re.findall(r"\.([\w-]+)\{([^}]*)\}", text)}
+    return rules(light_css), rules(dark_css)
+
+
+def rgb(hex_colour):
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def luminance(c):
+    lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def over(decls, page, prop="fill"):
+    """A fill as seen over the page colour, or None for gradients and none."""
+    v = decls.get(prop)
+    if v is None or not v.startswith("#"):
+        return None
+    c, a = rgb(v), float(decls.get(prop + "-opacity", "1"))
+    return tuple(a * x + (1 - a) * y for x, y in zip(c, page))
+
+
+def rect_path_box(d):
+    """The box of a bar drawn as a path (M, H, V, A and Z, as svg_write writes rounded
+    rects with square sides), or None for any other path."""
+    tokens = re.findall(r"[MHVAZ]|-?[\d.]+", d)
+    if not tokens or tokens[0] != "M" or any(t in ("L", "C", "Q") for t in tokens):
+        return None
+    xs, ys, i, cmd = [], [], 0, None
+    while i < len(tokens):
+        if tokens[i] in "MHVAZ":
+            cmd = tokens[i]
+            i += 1
+            continue
+        n = {"M": 2, "H": 1, "V": 1, "A": 7}.get(cmd)
+        if n is None or i + n > len(tokens):
+            return None
+        v = [float(t) for t in tokens[i:i + n]]
+        if cmd == "M":
+            xs.append(v[0]), ys.append(v[1])
+        elif cmd == "H":
+            xs.append(v[0])
+        elif cmd == "V":
+            ys.append(v[0])
+        else:
+            xs.append(v[5]), ys.append(v[6])
+        i += n
+    return (min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
+
+
+def labels_on_bars(root):
+    """[(failures, checks)] of every label drawn on an opaque bar against it, in the light
+    scheme and the dark one: failures below 4.5:1."""
+    light, dark = parse_rules(root.find(SVG_NS + "style").text)
+    cls = lambda el: el.get("class")
+    page = root.find(".//%sg[@data-owner='page']/%srect" % (SVG_NS, SVG_NS))
+    page_key = cls(page)
+    checked, bad = 0, []
+    for g in root.iter(SVG_NS + "g"):
+        if g.get("data-owner") != "entry":
+            continue
+        bars = []
+        for el in g.iter():
+            if el.tag == SVG_NS + "rect" and el.get("width"):
+                x, y, w, h = (float(el.get(k)) for k in ("x", "y", "width", "height"))
+                bars.append(((x, y, x + w, y + h), cls(el)))
+            elif el.tag == SVG_NS + "path" and rect_path_box(el.get("d", "")):
+                bars.append((rect_path_box(el.get("d")), cls(el)))
+        for t in g.iter(SVG_NS + "text"):
+            x, y, length = float(t.get("x")), float(t.get("y")), float(t.get("textLength", 0))
+            on = [k for (box, k) in bars
+                  if box[0] <= x and x + length <= box[2] and box[1] < y <= box[3]]
+            if not on:
+                continue
+            # (A role segment drawn translucent takes the label colour of its opaque hue,
+            # in layout: that is layout's choice, not the SVG's.)
+            if float((light.get(on[-1]) or {}).get("fill-opacity", "1")) < 1:
+                continue
+            for scheme, rules in (("light", light), ("dark", dark)):
+                p_ = over(rules.get(page_key) or light.get(page_key, {}), (1, 1, 1))
+                bar = over(rules.get(on[-1]) or light.get(on[-1], {}), p_ or (1, 1, 1))
+                fg = over(rules.get(cls(t)) or light.get(cls(t), {}), bar or (1, 1, 1))
+                if bar is None or fg is None:
+                    continue
+                checked += 1
+                if contrast(fg, bar) < 4.5:
+                    bad.append("%s (%s): %.2f:1" % ("".join(t.itertext()), scheme,
+                                                    contrast(fg, bar)))
+    return bad, checked
+
+
+def test_label_contrast(s):
+    """Each label drawn on a bar reads at 4.5:1 against it in the light scheme and, with
+    --svg-dark, in the dark one: each scheme's label colour is chosen for its own bars."""
+    for cv in (data_cv("bruno-magalhaes"), data_cv("dense"), case_cv("roles"),
+               case_cv("promotions"), case_cv("custom-groups")):
+        name = os.path.basename(cv)
+        svg = s.render(cv, "svg", "--svg-dark", "--svg-text=text")
+        if svg is None:
+            continue
+        bad, checked = labels_on_bars(ET.fromstring(svg))
+        s.tap.ok(checked > 0 and not bad, "%s: every label on a bar (%d checks) reads at 4.5:1 "
+                 "in both schemes" % (name, checked), "\n".join(bad[:10]))
+        if name != "roles.yaml":
+            continue
+        # The check can fail: with the light label colours in the dark scheme too (the dark
+        # block's rules for the texts' classes taken out), the light hues' labels do not read.
+        root = ET.fromstring(svg)
+        used = {t.get("class") for t in root.iter(SVG_NS + "text")}
+        text = svg.decode("utf-8")
+        head, _, block = text.partition("@media (prefers-color-scheme:dark){")
+        block = re.sub(r"\.([\w-]+)\{[^}]*\}\n?",
+                       lambda m: "" if m.group(1) in used else m.group(0), block)
+        bad, _ = labels_on_bars(ET.fromstring(head + "@media (prefers-color-scheme:dark){" + block))
+        s.tap.ok(bad, "%s: the light label colours on the dark scheme's bars do not read (the "
+                 "check can fail): %s" % (name, "; ".join(bad[:3])))
+
+
 # --- Files ---
 
 def test_files(s):
@@ -357,6 +493,7 @@ def main():
     try:
         test_no_cairo_svg(t, exe)
         test_files(s)
+        test_label_contrast(s)
         test_rsvg_matches_png(s)
         browser = find_chromium()
         if browser is None:
