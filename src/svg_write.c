@@ -15,13 +15,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Pattern geometry, as render.c draws it. */
-#define HATCH_SPACING 6.0
-#define HATCH_WIDTH 1.0
-#define DOT_SPACING 5.0
-#define DOT_RADIUS 1.0
-#define OUTLINE_WIDTH 2.0
-
 #define NONE G_MAXUINT
 
 gboolean svg_text_mode_parse(const char *name, SvgTextMode *out)
@@ -296,21 +289,6 @@ static void append_num(GString *s, double v, int decimals)
 
 /* --- Fades --- */
 
-/* The fade widths of a rect, shrunk proportionally when together they exceed its width
- * (render.c's fade_widths). */
-static void fade_widths(const LayoutShape *s, double *left, double *right)
-{
-  double l = (isfinite(s->fade_left) && s->fade_left > 0) ? s->fade_left : 0;
-  double r = (isfinite(s->fade_right) && s->fade_right > 0) ? s->fade_right : 0;
-  if (l + r > s->w && l + r > 0) {
-    double k = s->w / (l + r);
-    l *= k;
-    r *= k;
-  }
-  *left = l;
-  *right = r;
-}
-
 /* `PROPERTY:#rrggbb;PROPERTY-opacity:A` with the opacity always given; @property
  * "stop" gives stop-color and stop-opacity. */
 static void append_stop(GString *css, StyleColor c)
@@ -341,7 +319,7 @@ static guint fade_gradient(Writer *w, const LayoutShape *s, StyleColor light, St
                            gboolean user_space)
 {
   double l, r;
-  fade_widths(s, &l, &r);
+  layout_rect_fades(s, &l, &r);
   guint stops[4];
   double offsets[4];
   guint n = 0;
@@ -665,13 +643,28 @@ static void plan_text(Writer *w, guint i, Plan *p)
     g_array_unref(faces);
 }
 
-/* The rounded rect of @s as an element's geometry: <rect> when all corners are alike,
- * else a path; appended to @out without the element's end. */
+static void append_pair(GString *out, const char *cmd, double x, double y, int decimals)
+{
+  g_string_append(out, cmd);
+  append_num(out, x, decimals);
+  g_string_append_c(out, ' ');
+  append_num(out, y, decimals);
+}
+
+/* A clockwise quarter circle of radius @r to (@x, @y). */
+static void append_arc(GString *out, double r, double x, double y, int decimals)
+{
+  append_pair(out, "A", r, r, decimals);
+  append_pair(out, " 0 0 1 ", x, y, decimals);
+}
+
+/* The rounded rect of @s as an element's geometry (layout_rect_corners, as render_cairo
+ * draws it): <rect> when both sides are alike, else a path; appended to @out without the
+ * element's end. */
 static void append_rect_geometry(GString *out, const LayoutShape *s, int decimals)
 {
-  double x = s->x, y = s->y, wd = s->w, h = s->h;
-  double r = isfinite(s->radius) ? MAX(0, MIN(s->radius, MIN(wd, h) / 2)) : 0;
-  double rl = s->square_left ? 0 : r, rr = s->square_right ? 0 : r;
+  double x = s->x, y = s->y, wd = s->w, h = s->h, rl, rr;
+  layout_rect_corners(s, &rl, &rr);
   if (rl == rr) {
     g_string_append(out, "<rect x=\"");
     append_num(out, x, decimals);
@@ -689,59 +682,25 @@ static void append_rect_geometry(GString *out, const LayoutShape *s, int decimal
     }
     return;
   }
-  /* Clockwise from the top-left corner's end, as render.c's rounded_rect_path. */
-  g_string_append(out, "<path d=\"M");
-  append_num(out, x + rl, decimals);
-  g_string_append_c(out, ' ');
-  append_num(out, y, decimals);
+  /* Clockwise from the top-left corner's end. */
+  g_string_append(out, "<path d=\"");
+  append_pair(out, "M", x + rl, y, decimals);
   g_string_append(out, "H");
   append_num(out, x + wd - rr, decimals);
-  if (rr > 0) {
-    g_string_append(out, "A");
-    append_num(out, rr, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, rr, decimals);
-    g_string_append(out, " 0 0 1 ");
-    append_num(out, x + wd, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, y + rr, decimals);
-  }
+  if (rr > 0)
+    append_arc(out, rr, x + wd, y + rr, decimals);
   g_string_append(out, "V");
   append_num(out, y + h - rr, decimals);
-  if (rr > 0) {
-    g_string_append(out, "A");
-    append_num(out, rr, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, rr, decimals);
-    g_string_append(out, " 0 0 1 ");
-    append_num(out, x + wd - rr, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, y + h, decimals);
-  }
+  if (rr > 0)
+    append_arc(out, rr, x + wd - rr, y + h, decimals);
   g_string_append(out, "H");
   append_num(out, x + rl, decimals);
-  if (rl > 0) {
-    g_string_append(out, "A");
-    append_num(out, rl, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, rl, decimals);
-    g_string_append(out, " 0 0 1 ");
-    append_num(out, x, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, y + h - rl, decimals);
-  }
+  if (rl > 0)
+    append_arc(out, rl, x, y + h - rl, decimals);
   g_string_append(out, "V");
   append_num(out, y + rl, decimals);
-  if (rl > 0) {
-    g_string_append(out, "A");
-    append_num(out, rl, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, rl, decimals);
-    g_string_append(out, " 0 0 1 ");
-    append_num(out, x + rl, decimals);
-    g_string_append_c(out, ' ');
-    append_num(out, y, decimals);
-  }
+  if (rl > 0)
+    append_arc(out, rl, x + rl, y, decimals);
   g_string_append(out, "Z\"");
 }
 
@@ -775,7 +734,13 @@ static void plan_pattern(Writer *w, guint i, Plan *p)
     both_color(w, paint, s->pattern_color, dark);
   if (s->pattern != STYLE_PATTERN_DOTS) {
     both_sep(w);
-    both_append(w, s->pattern == STYLE_PATTERN_OUTLINE ? "stroke-width:4" : "stroke-width:1");
+    /* The clip keeps the inner half of an outline stroke: a border of LAYOUT_OUTLINE_WIDTH. */
+    GString *width = g_string_new("stroke-width:");
+    append_num(width,
+               s->pattern == STYLE_PATTERN_OUTLINE ? 2 * LAYOUT_OUTLINE_WIDTH : LAYOUT_HATCH_WIDTH,
+               3);
+    both_append(w, width->str);
+    g_string_free(width, TRUE);
   }
   p->pattern_cls = finish_class(w, w->dark && d == NULL);
 }
@@ -908,7 +873,38 @@ static void write_geometry(Writer *w, const LayoutShape *s)
   g_string_free(g, TRUE);
 }
 
-/* The hatch lines, dots or border of rect @s, clipped to it (render.c's paint_pattern). */
+static void write_hatch_line(gpointer out, double x0, double y0, double x1, double y1)
+{
+  svg_out_c(out, 'M');
+  svg_out_num(out, x0);
+  svg_out_c(out, ' ');
+  svg_out_num(out, y0);
+  svg_out_c(out, 'l');
+  svg_out_num(out, x1 - x0);
+  svg_out_c(out, ' ');
+  svg_out_num(out, y1 - y0);
+}
+
+/* A circle of LAYOUT_DOT_RADIUS around (@x, @y): two half arcs. */
+static void write_dot(gpointer out, double x, double y)
+{
+  double r = LAYOUT_DOT_RADIUS;
+  svg_out_c(out, 'M');
+  svg_out_num(out, x - r);
+  svg_out_c(out, ' ');
+  svg_out_num(out, y);
+  for (int half = 0; half < 2; half++) {
+    svg_out_c(out, 'a');
+    svg_out_num(out, r);
+    svg_out_c(out, ' ');
+    svg_out_num(out, r);
+    svg_out_str(out, " 0 1 0 ");
+    svg_out_num(out, half ? -2 * r : 2 * r);
+    svg_out_str(out, " 0");
+  }
+}
+
+/* The hatch lines, dots or border of rect @s, clipped to it (as render_cairo paints it). */
 static void write_pattern(Writer *w, const LayoutShape *s, const Plan *p)
 {
   SvgOut *out = w->out;
@@ -917,35 +913,11 @@ static void write_pattern(Writer *w, const LayoutShape *s, const Plan *p)
   } else {
     svg_out_str(out, "<path d=\"");
     if (s->pattern == STYLE_PATTERN_DOTS) {
-      double x0 = floor(s->x / DOT_SPACING) * DOT_SPACING + DOT_SPACING / 2;
-      double y0 = floor(s->y / DOT_SPACING) * DOT_SPACING + DOT_SPACING / 2;
-      for (double y = y0; y < s->y + s->h + DOT_RADIUS; y += DOT_SPACING) {
-        for (double x = x0; x < s->x + s->w + DOT_RADIUS; x += DOT_SPACING) {
-          svg_out_c(out, 'M');
-          svg_out_num(out, x - DOT_RADIUS);
-          svg_out_c(out, ' ');
-          svg_out_num(out, y);
-          svg_out_str(out, "a1 1 0 1 0 2 0a1 1 0 1 0-2 0");
-        }
-      }
+      layout_rect_dots(s, write_dot, out);
     } else {
-      /* render.c's hatch_path: "/" lines, and "\" ones too for a crosshatch. */
-      for (int dir = 1; dir >= -1; dir -= 2) {
-        if (dir < 0 && s->pattern != STYLE_PATTERN_CROSSHATCH)
-          break;
-        double span = s->w + s->h;
-        double first = floor((dir > 0 ? s->x : s->x - s->h) / HATCH_SPACING) * HATCH_SPACING;
-        for (double u = first; u <= s->x + span; u += HATCH_SPACING) {
-          svg_out_c(out, 'M');
-          svg_out_num(out, u);
-          svg_out_c(out, ' ');
-          svg_out_num(out, dir > 0 ? s->y + s->h : s->y);
-          svg_out_c(out, 'l');
-          svg_out_num(out, s->h);
-          svg_out_c(out, ' ');
-          svg_out_num(out, dir > 0 ? -s->h : s->h);
-        }
-      }
+      layout_rect_hatch(s, 1, write_hatch_line, out);
+      if (s->pattern == STYLE_PATTERN_CROSSHATCH)
+        layout_rect_hatch(s, -1, write_hatch_line, out);
     }
     svg_out_c(out, '"');
   }

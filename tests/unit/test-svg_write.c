@@ -596,7 +596,7 @@ static void test_write_structure(gconstpointer data)
   g_assert_nonnull(strstr(svg, "<linearGradient id=\""));
   g_assert_nonnull(strstr(svg, "gradientUnits=\"userSpaceOnUse\""));
   g_assert_nonnull(strstr(svg, "<clipPath id=\""));
-  g_assert_nonnull(strstr(svg, "a1 1 0 1 0 2 0a1 1 0 1 0-2 0"));
+  g_assert_nonnull(strstr(svg, "a1 1 0 1 0 2 0a1 1 0 1 0 -2 0"));
   g_assert_nonnull(strstr(svg, "stroke-dasharray:4 2"));
   g_assert_nonnull(strstr(svg, "<circle cx=\"45\" cy=\"80\" r=\"5\""));
   g_assert_nonnull(strstr(svg, "<rect x=\"185\" y=\"10\" width=\"10\" height=\"20\" class"));
