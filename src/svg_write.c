@@ -821,7 +821,11 @@ static void write_root(Writer *w)
   svg_out_num(out, w->scene->width);
   svg_out_c(out, ' ');
   svg_out_num(out, w->scene->height);
-  svg_out_str(out, "\" version=\"1.1\" role=\"img\" aria-labelledby=\"");
+  /* geometricPrecision: a browser draws the text unhinted at its exact positions, as
+   * Cairo drew what layout measured (whatever the reader's hinting settings); and spaces
+   * in a label stay as many as were measured. */
+  svg_out_str(out, "\" version=\"1.1\" text-rendering=\"geometricPrecision\" "
+                   "xml:space=\"preserve\" role=\"img\" aria-labelledby=\"");
   out_id(w, "t", 0);
   svg_out_c(out, '"');
   if (w->opts->desc != NULL) {

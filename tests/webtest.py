@@ -158,36 +158,28 @@ def find_chromium():
     return None
 
 
-FONTS_CONF = """<?xml version="1.0"?>
+SERIF_ONLY = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
-  %s
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
   <cachedir>%s</cachedir>
-  <!-- As cvtimeline draws: antialiased, unhinted (text.c's font options). -->
-  <match target="pattern">
-    <edit name="hinting" mode="assign"><bool>false</bool></edit>
-    <edit name="hintstyle" mode="assign"><const>hintnone</const></edit>
-    <edit name="antialias" mode="assign"><bool>true</bool></edit>
-    <edit name="rgba" mode="assign"><const>none</const></edit>
-  </match>
+  <selectfont><rejectfont>
+    <glob>*/DejaVuSans.*</glob><glob>*/DejaVuSans-*</glob><glob>*/DejaVuSansCondensed*</glob>
+    <glob>*/DejaVuMath*</glob>
+  </rejectfont></selectfont>
 </fontconfig>
 """
 
 
 def browser_fonts(tmp, only_serif=False):
-    """A fontconfig file for Chromium: the tests' fonts (FONTCONFIG_FILE), unhinted as
-    cvtimeline draws them; with @only_serif, DejaVu Serif and Mono only, so that a page
-    drawn in DejaVu Sans shows that it used the fonts it embeds."""
-    path = os.path.join(tmp, "fonts-%s.conf" % ("serif" if only_serif else "browser"))
-    if only_serif:
-        body = ("<dir>/usr/share/fonts/truetype/dejavu</dir>"
-                "<selectfont><rejectfont><glob>*/DejaVuSans.*</glob>"
-                "<glob>*/DejaVuSans-*</glob><glob>*/DejaVuSansCondensed*</glob>"
-                "<glob>*/DejaVuMath*</glob></rejectfont></selectfont>")
-    else:
-        body = "<include>%s</include>" % os.environ.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
+    """The fontconfig file Chromium runs with: the tests' fonts (FONTCONFIG_FILE), as
+    installed, hinting settings and all; with @only_serif, DejaVu Serif and Mono only, so
+    that a page drawn in DejaVu Sans shows that it used the fonts it embeds."""
+    if not only_serif:
+        return os.environ.get("FONTCONFIG_FILE")
+    path = os.path.join(tmp, "fonts-serif.conf")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(FONTS_CONF % (body, os.path.join(tmp, "fontcache")))
+        f.write(SERIF_ONLY % os.path.join(tmp, "fontcache"))
     return path
 
 
