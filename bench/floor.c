@@ -10,7 +10,9 @@
  *   4. writes the SVG or PNG file.
  * No layout decisions, no measuring before drawing, no validation, no atomic write.
  *
- *   floor CV.yaml SCENE.tsv OUT.svg|OUT.png
+ *   floor CV.yaml SCENE.tsv OUT.svg|OUT.png [SCALE]
+ *
+ * SCALE (PNG only, default 1) is the pixel density, as cvtimeline's --scale.
  *
  * CVT_FLOOR_TIMES=1 prints the time of each step on standard error. */
 #include <cairo-svg.h>
@@ -261,11 +263,12 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-  if (argc != 4) {
-    fprintf(stderr, "usage: floor CV.yaml SCENE.tsv OUT.svg|OUT.png\n");
+  if (argc != 4 && argc != 5) {
+    fprintf(stderr, "usage: floor CV.yaml SCENE.tsv OUT.svg|OUT.png [SCALE]\n");
     return 2;
   }
   gboolean png = g_str_has_suffix(argv[3], ".png");
+  double scale = argc == 5 ? g_ascii_strtod(argv[4], NULL) : 1.0;
   double t0 = now();
   GStringChunk *store = g_string_chunk_new(4096);
   gsize scalars = parse_yaml(argv[1], store);
@@ -276,12 +279,15 @@ int main(int argc, char **argv)
   double t2 = now();
   cairo_surface_t *surface;
   if (png) {
-    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(w), (int)ceil(h));
+    surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(w * scale),
+                                         (int)ceil(h * scale));
   } else {
     surface = cairo_svg_surface_create(argv[3], w, h);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
   }
   cairo_t *cr = cairo_create(surface);
+  if (png)
+    cairo_scale(cr, scale, scale);
   draw(cr, shapes);
   cairo_destroy(cr);
   double t3 = now();

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The benchmark (issue 6): builds a release cvtimeline and the floor (bench/floor.c),
-# generates CVs of 10 to 100,000 items (bench/gen-cv.py), renders each and the example CV
-# to SVG and PNG several times with both, and prints a Markdown table: median wall time,
-# peak memory, output size, and cvtimeline's ratio to the floor. bench/RESULTS.md says
-# what the floor does and holds the last results.
+# The benchmark: builds a release cvtimeline, the floor (bench/floor.c) and the lower bound
+# (bench/lower-bound.c), installs graphviz and gnuplot from Debian when missing (bench
+# only: the build does not need them), generates CVs of 10 to 100,000 items
+# (bench/gen-cv.py), turns each chart into a graphviz graph and a gnuplot script
+# (bench/tools.py), renders each and the example CV to SVG and PNG with every tool,
+# alternated, and prints Markdown tables: CPU and wall medians, peak memory, output size,
+# and the ratios the performance targets name. bench/RESULTS.md says what each tool does
+# and holds the last results.
 #
-#   bash bench/run.sh                  # everything (about 5 minutes on 2 cores)
-#   SIZES="10 1000" RUNS=5 bash bench/run.sh
+#   bash bench/run.sh                  # everything (about 6 minutes on 2 cores)
+#   SIZES="ex 1000" RUNS=5 FORMATS=svg TOOLS="cvtimeline graphviz" bash bench/run.sh
+#   BEFORE=/path/to/old/cvtimeline bash bench/run.sh   # also that binary, as "before"
 #
 # Needs: meson, ninja, a C compiler, the -dev packages of the build, python3 (and
 # python3-yaml, to count the example's items). Timing and memory come from wait4's rusage
@@ -21,8 +25,18 @@ OUT=${OUT:-$BUILD/bench/work}
 for tool in meson ninja python3 pkg-config cc; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done
+missing=()
+command -v neato >/dev/null || missing+=(graphviz)
+command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]} from Debian" >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
+  "${SUDO[@]}" apt-get install -y -q "${missing[@]}" >/dev/null ||
+    { "${SUDO[@]}" apt-get update -q >/dev/null && "${SUDO[@]}" apt-get install -y -q "${missing[@]}" >/dev/null; }
+fi
 
-# --- Build: the release binary, the floor, and the scene exporter (not in the default build).
+# --- Build: the release binary, the floor, the lower bound and the scene exporter (not
+# in the default build).
 [ -d "$BUILD" ] || meson setup "$BUILD" --buildtype=release >/dev/null
 ninja -C "$BUILD" src/cvtimeline src/libcvtcore.a >/dev/null
 mkdir -p "$BUILD/bench" "$OUT"
@@ -31,8 +45,12 @@ CFLAGS="-O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror"
 # shellcheck disable=SC2086
 cc $CFLAGS bench/floor.c -o "$BUILD/bench/floor" $PKG -lm
 # shellcheck disable=SC2086
+cc $CFLAGS bench/lower-bound.c -o "$BUILD/bench/lower-bound" $(pkg-config --cflags --libs pangocairo)
+# shellcheck disable=SC2086
 cc $CFLAGS -Isrc -I"$BUILD" bench/scene-export.c "$BUILD/src/libcvtcore.a" \
   -o "$BUILD/bench/scene-export" $PKG -lm
 python3 bench/bench.py --cvt "$ROOT/$BUILD/src/cvtimeline" --floor "$ROOT/$BUILD/bench/floor" \
+  --lower "$ROOT/$BUILD/bench/lower-bound" \
   --export "$ROOT/$BUILD/bench/scene-export" --example "$ROOT/data/bruno-magalhaes.yaml" \
-  --out "$OUT" --sizes "$SIZES" ${RUNS:+--runs "$RUNS"} ${FORMATS:+--formats "$FORMATS"}
+  --out "$OUT" --sizes "$SIZES" ${RUNS:+--runs "$RUNS"} ${FORMATS:+--formats "$FORMATS"} \
+  ${TOOLS:+--tools "$TOOLS"} ${BEFORE:+--before "$BEFORE"}

@@ -1,6 +1,6 @@
 /* fuzz: the whole pipeline short of writing a file: bytes -> ydoc -> reader (format
  * detected) -> style -> timeline -> career summary (text, JSON, YAML) -> layout -> layout
- * dump and alt text, and an SVG render when the page is small. An input may carry a style
+ * dump and alt text, and a render in every output format when the page is small. An input may carry a style
  * after a line `#style`: the part before is the CV, the part after a style layer applied onto
  * `default` (page sizes clamped so that one input cannot ask for a huge canvas). A first
  * line `#range FROM TO` stands for --from and --to (either may be `-`), and `#only KEYS`
@@ -82,20 +82,30 @@ static Style *fuzz_style(const char *text, size_t len, DiagList *diags)
   return style;
 }
 
-static void render_small(const LayoutScene *scene, TextCtx *text)
+/* Renders @scene in every output format (the PDF path once failed on text SVG and PNG
+ * drew: all of them must run). A large page is skipped and PNG is drawn at a quarter of
+ * the pixels, with the CV's name as the PDF's title and author (as main passes it), so that one input cannot make the fuzzer slow. A refusal must say why. */
+static void render_small(const LayoutScene *scene, TextCtx *text, const char *title)
 {
   if (scene->width * scene->height > 4e6)
     return;
-  RenderOptions ropts = {.format = render_format_find("svg"), .scale = 1, .creation_time = 946684800};
-  GError *error = NULL;
-  GBytes *bytes = render_scene(scene, text, &ropts, &error);
-  if (bytes == NULL) {
-    if (error == NULL || error->message == NULL)
-      abort();
-    g_error_free(error);
-    return;
+  for (guint i = 0; render_formats[i] != NULL; i++) {
+    const RenderFormat *format = render_formats[i];
+    RenderOptions ropts = {.format = format,
+                           .scale = g_str_equal(format->name, "png") ? 0.5 : 1,
+                           .title = title,
+                           .author = title,
+                           .creation_time = 946684800};
+    GError *error = NULL;
+    GBytes *bytes = render_scene(scene, text, &ropts, &error);
+    if (bytes == NULL) {
+      if (error == NULL || error->message == NULL)
+        abort();
+      g_error_free(error);
+      continue;
+    }
+    g_bytes_unref(bytes);
   }
-  g_bytes_unref(bytes);
 }
 
 /* Reads the optional `#range` / `#only` first lines into @opts. Returns the strings to
@@ -169,7 +179,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       g_free(yaml);
       char *alt = describe_alt_text(scene);
       g_free(alt);
-      render_small(scene, text);
+      render_small(scene, text, cv->name);
     } else if (diag_error_count(diags) == 0) {
       abort(); /* a failed layout must say why */
     }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/common.sh
 
 # shellcheck disable=SC2086
-cvt_install_missing $CVT_BUILD_PACKAGES
+cvt_install_missing $CVT_BUILD_PACKAGES $CVT_FONT_PACKAGES
 cvt_build
 
 ./build/src/cvtimeline data/bruno-magalhaes.yaml -o timeline.svg

@@ -8,11 +8,14 @@ cd "$(dirname "$0")/.."
 
 # Test tools: SVG/PNG/PDF checkers, valgrind, clang with its sanitizer and libFuzzer
 # runtimes, locales (to run the suite under another locale), python3-jsonschema (the
-# summary's JSON is validated against its schema), and Chromium (the web test renders
-# the SVG in a real browser; it skips that part where Chromium is missing).
+# summary's JSON and doc/schema/'s examples are validated against their schemas), the
+# shells whose completions are tested (bash-completion, zsh and fish: a few MB), and
+# Chromium (the web test renders the SVG in a real browser; it skips that part where
+# Chromium is missing).
 # shellcheck disable=SC2086
-cvt_install_missing $CVT_BUILD_PACKAGES librsvg2-bin libxml2-utils poppler-utils \
-  valgrind clang libclang-rt-14-dev locales python3-jsonschema
+cvt_install_missing $CVT_BUILD_PACKAGES $CVT_FONT_PACKAGES librsvg2-bin libxml2-utils \
+  poppler-utils valgrind clang libclang-rt-14-dev locales python3-jsonschema bash-completion \
+  zsh fish
 cvt_ensure_locale fr_FR.UTF-8
 cvt_install_missing chromium || echo "warning: chromium could not be installed; the browser checks will be skipped" >&2
 cvt_build

@@ -138,17 +138,33 @@ static int month_from_word(const char *word)
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
+/* The one table of season names, by Season (what the scanner accepts, `fall` besides,
+ * and what describe.c writes). English. */
+static const char *const date_seasons[] = {
+    [SEASON_SPRING] = "spring",
+    [SEASON_SUMMER] = "summer",
+    [SEASON_AUTUMN] = "autumn",
+    [SEASON_WINTER] = "winter",
+};
+
 static Season season_from_word(const char *word)
 {
-  if (strcmp(word, "spring") == 0)
-    return SEASON_SPRING;
-  if (strcmp(word, "summer") == 0)
-    return SEASON_SUMMER;
-  if (strcmp(word, "autumn") == 0 || strcmp(word, "fall") == 0)
-    return SEASON_AUTUMN;
-  if (strcmp(word, "winter") == 0)
-    return SEASON_WINTER;
-  return SEASON_NONE;
+  for (Season s = SEASON_SPRING; s <= SEASON_WINTER; s++)
+    if (strcmp(word, date_seasons[s]) == 0)
+      return s;
+  return strcmp(word, "fall") == 0 ? SEASON_AUTUMN : SEASON_NONE;
+}
+
+const char *date_season_name(DateDay day, int *year)
+{
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  /* Winter 2015 runs into February 2016. */
+  *year = m <= 2 ? y - 1 : y;
+  return m >= 3 && m <= 5 ? date_seasons[SEASON_SPRING]
+         : m >= 6 && m <= 8 ? date_seasons[SEASON_SUMMER]
+         : m >= 9 && m <= 11 ? date_seasons[SEASON_AUTUMN]
+                             : date_seasons[SEASON_WINTER];
 }
 
 /* The spec's words for the open end, plus `today` and `current` (JSON Resume files in
@@ -368,6 +384,54 @@ static gboolean find_separator(const char *t, gsize *at, gsize *len)
   return FALSE;
 }
 
+/* The length of the hyphen, en dash or em dash at @p, or 0. */
+static gsize dash_length(const char *p)
+{
+  if (*p == '-')
+    return 1;
+  if (p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94'))
+    return 3;
+  return 0;
+}
+
+/* A range's end written as two digits after a year ("2016-19", "2012 - 13"): the year
+ * they name, the first such year not before @start_year and less than 50 years after
+ * it. FALSE when @t is not exactly two digits or no such year exists. */
+static gboolean parse_two_digit_year(const char *t, int start_year, DateValue *out)
+{
+  if (strlen(t) != 2 || !g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]))
+    return FALSE;
+  int year = start_year - start_year % 100 + (t[0] - '0') * 10 + (t[1] - '0');
+  if (year < start_year)
+    year += 100;
+  if (year - start_year >= 50 || !valid_year(year))
+    return FALSE;
+  *out = (DateValue){.first = date_from_ymd(year, 1, 1),
+                     .last = date_from_ymd(year, 12, 31),
+                     .precision = DATE_PREC_YEAR};
+  return TRUE;
+}
+
+/* The range @t[0..@at) to @t[@at + @len..): two dates, or a year and two digits. */
+static gboolean parse_range(const char *t, gsize at, gsize len, DateValue *start, DateValue *end)
+{
+  DateValue a, b;
+  if (!parse_len(t, at, &a))
+    return FALSE;
+  g_autofree char *right = trimmed_copy(t + at + len, strlen(t + at + len));
+  if (right == NULL)
+    return FALSE;
+  if (!parse_trimmed(right, &b)) {
+    int year;
+    date_to_ymd(a.first, &year, NULL, NULL);
+    if (a.present || a.precision != DATE_PREC_YEAR || !parse_two_digit_year(right, year, &b))
+      return FALSE;
+  }
+  *start = a;
+  *end = b;
+  return TRUE;
+}
+
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
 {
   if (text == NULL)
@@ -376,19 +440,177 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
   if (t == NULL)
     return FALSE;
   gsize at, len;
-  if (find_separator(t, &at, &len)) {
-    DateValue a, b;
-    if (!parse_len(t, at, &a) || !parse_len(t + at + len, strlen(t + at + len), &b))
-      return FALSE;
-    *start = a;
-    *end = b;
-    return TRUE;
-  }
+  if (find_separator(t, &at, &len))
+    return parse_range(t, at, len, start, end);
   if (parse_academic(t, start, end))
     return TRUE;
   DateValue v;
-  if (!parse_trimmed(t, &v))
-    return FALSE;
-  *start = *end = v;
-  return TRUE;
+  if (parse_trimmed(t, &v)) {
+    *start = *end = v;
+    return TRUE;
+  }
+  /* A dash without spaces ("2020-2021", "2019–present", "Aug 2019-Dec 2020") or with a
+   * space on one side only, or doubled as TeX writes an en dash ("2019--2020"): each run
+   * of dashes is tried in turn, since a hyphen may also be inside a date. */
+  for (gsize i = 1; t[0] != '\0' && t[i] != '\0';) {
+    gsize n = dash_length(t + i);
+    if (n == 0) {
+      i++;
+      continue;
+    }
+    gsize run = n;
+    while ((n = dash_length(t + i + run)) > 0)
+      run += n;
+    if (parse_range(t, i, run, start, end))
+      return TRUE;
+    i += run;
+  }
+  return FALSE;
+}
+
+/* ---- Lists of periods ---- */
+
+#define DATE_MAX_LIST_TEXT 400
+#define DATE_MAX_LIST_ITEMS 50
+
+/* The season whose first month is @month (3, 6, 9, 12), or SEASON_NONE. */
+static Season season_from_first_month(int month)
+{
+  switch (month) {
+  case 3:
+    return SEASON_SPRING;
+  case 6:
+    return SEASON_SUMMER;
+  case 9:
+    return SEASON_AUTUMN;
+  case 12:
+    return SEASON_WINTER;
+  default:
+    return SEASON_NONE;
+  }
+}
+
+/* The season @t names alone ("Spring"), or SEASON_NONE. */
+static Season season_word_alone(const char *t)
+{
+  char word[16];
+  Scan s = {t};
+  if (!scan_word(&s, word, sizeof word) || *s.p != '\0')
+    return SEASON_NONE;
+  return season_from_word(word);
+}
+
+/* The season of a value read at season precision, or SEASON_NONE. */
+static Season season_of(const DateValue *v)
+{
+  if (v->present || v->precision != DATE_PREC_SEASON)
+    return SEASON_NONE;
+  int month;
+  date_to_ymd(v->first, NULL, &month, NULL);
+  return season_from_first_month(month);
+}
+
+/* Splits @text at `,`, `;`, `&` and the word `and` into trimmed items (empty ones left
+ * out). A new array of new strings. */
+static GPtrArray *split_list(const char *text)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+  GString *item = g_string_new(NULL);
+  for (const char *p = text;; p++) {
+    gboolean and_word = (p == text || p[-1] == ' ') && g_ascii_strncasecmp(p, "and ", 4) == 0;
+    if (*p == '\0' || *p == ',' || *p == ';' || *p == '&' || and_word) {
+      g_strstrip(item->str);
+      if (item->str[0] != '\0')
+        g_ptr_array_add(items, g_strdup(item->str));
+      g_string_truncate(item, 0);
+      if (*p == '\0')
+        break;
+      if (and_word)
+        p += 2;
+      continue;
+    }
+    g_string_append_c(item, *p);
+  }
+  g_string_free(item, TRUE);
+  return items;
+}
+
+GArray *date_parse_periods(const char *text)
+{
+  if (text == NULL || strlen(text) > DATE_MAX_LIST_TEXT)
+    return NULL;
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(DatePeriod));
+  DatePeriod p;
+  if (date_parse_period(text, &p.start, &p.end)) {
+    g_array_append_val(out, p);
+    return out;
+  }
+  g_autoptr(GPtrArray) items = split_list(text);
+  gboolean ok = items->len >= 2 && items->len <= DATE_MAX_LIST_ITEMS;
+  for (guint i = 0; ok && i < items->len; i++) {
+    const char *item = g_ptr_array_index(items, i);
+    int year;
+    Scan s = {item};
+    Season season =
+        out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end) : SEASON_NONE;
+    /* "Summer 2019 and 2020": a bare year after a season is that season. */
+    gboolean bare_year = scan_number(&s, 4, 4, &year) && *s.p == '\0';
+    if (!(bare_year && season != SEASON_NONE) && date_parse_period(item, &p.start, &p.end)) {
+      g_array_append_val(out, p);
+      continue;
+    }
+    ok = bare_year && season != SEASON_NONE;
+    if (!ok && (season = season_word_alone(item)) != SEASON_NONE) {
+      /* "Spring and Fall 2019": a season alone takes the year of the next dated item. */
+      for (guint k = i + 1; k < items->len && !ok; k++) {
+        DatePeriod next;
+        if (date_parse_period(g_ptr_array_index(items, k), &next.start, &next.end) &&
+            !next.start.present) {
+          date_to_ymd(next.start.first, &year, NULL, NULL);
+          ok = TRUE;
+        }
+      }
+    }
+    if (ok) {
+      DateValue v = {0};
+      ok = set_season(&v, year, season);
+      p.start = p.end = v;
+      g_array_append_val(out, p);
+    }
+  }
+  if (!ok) {
+    g_array_unref(out);
+    return NULL;
+  }
+  return out;
+}
+
+/* ---- Days that do not exist ---- */
+
+char *date_day_overflow(const char *text, DateValue *clamped)
+{
+  if (text == NULL)
+    return NULL;
+  g_autofree char *t = trimmed_copy(text, strlen(text));
+  if (t == NULL)
+    return NULL;
+  Scan s = {t};
+  gboolean approx = scan_approx(&s);
+  int year, month, day;
+  if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
+      *s.p++ != '-' || !scan_number(&s, 1, 2, &day) || *s.p != '\0')
+    return NULL;
+  if (!valid_year(year) || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
+  if (day <= days)
+    return NULL;
+  if (clamped != NULL)
+    *clamped = (DateValue){.first = last_of_month(year, month),
+                           .last = last_of_month(year, month),
+                           .precision = DATE_PREC_DAY,
+                           .approximate = approx};
+  if (month == 2)
+    return g_strdup_printf("February %d has %d days", year, days);
+  return g_strdup_printf("%s has %d days", date_months[month - 1].name, days);
 }

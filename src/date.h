@@ -45,10 +45,31 @@ typedef struct {
 gboolean date_parse(const char *text, DateValue *out);
 
 /* Parses a `periods` item written as a scalar: any single date (its whole span), a range
- * `A..B` / `A - B` / `A – B` / `A to B`, or an academic year `2005/06` or `2005/2006`
- * (1 Sep to 30 Jun). For a single date @start and @end are the same value.
- * FALSE if unparsable. */
+ * `A..B` / `A - B` / `A – B` / `A to B`, or with a hyphen, en or em dash without spaces or
+ * doubled (`2020-2021`, `2019–present`, `2019--2020`; a date's own hyphens come first:
+ * `2019-08` is a month), a range ending in two digits after a year (`2016-19`,
+ * `2012 - 13`), or an academic year `2005/06` or `2005/2006` (1 Sep to 30 Jun). For a
+ * single date @start and @end are the same value. FALSE if unparsable. */
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end);
+
+/* One period of a free-text date, as date_parse_period gives it. */
+typedef struct {
+  DateValue start, end;
+} DatePeriod;
+
+/* Parses free text naming one or more periods (RenderCV's `date`, the native `periods`
+ * items): anything date_parse_period reads, or a list of such items separated by `,`,
+ * `;`, `&` or `and` ("2023, 2024", "2019 and 2021-2022"), in which a bare year after a
+ * season is that season again ("Summer 2019 and 2020") and a season alone takes the year
+ * of the next item ("Spring and Fall 2019"). Returns a new array of DatePeriod owned by
+ * the caller, in the order written, or NULL when any item is unparsable. */
+GArray *date_parse_periods(const char *text);
+
+/* When @text has the form YYYY-MM-DD (optionally approximate) with a real month but a
+ * day past the month's end ("2024-09-31"; up to 31), returns what is wrong as a new
+ * string ("September has 30 days", "February 2023 has 28 days") and, when @clamped is
+ * not NULL, sets it to the month's last day. NULL for any other text. */
+char *date_day_overflow(const char *text, DateValue *clamped);
 
 /* Calendar helpers. date_from_ymd returns 0 for an invalid date. */
 DateDay date_from_ymd(int year, int month, int day);
@@ -58,5 +79,8 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month);
 const char *date_format_iso(DateDay day, char *buf);
 /* "Jan".."Dec" for 1..12 (English; "?" for any other number); a static string. */
 const char *date_month_abbrev(int month);
+/* The season @day falls in ("spring", "summer", "autumn", "winter"; English, a static
+ * string), with the year that names it in *@year (winter 2015 runs into February 2016). */
+const char *date_season_name(DateDay day, int *year);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

@@ -7,15 +7,6 @@
 /* The word for an approximate date, before it. */
 #define DESCRIBE_ABOUT "about "
 
-/* The season a day falls in, and the year that season is named by (winter 2015 runs
- * into February 2016). */
-static const char *describe_season(int year, int month, int *season_year)
-{
-  static const char *const names[] = {"winter", "spring", "summer", "autumn"};
-  *season_year = month <= 2 ? year - 1 : year;
-  return names[(month % 12) / 3];
-}
-
 void describe_date(GString *out, DateDay day, DatePrecision precision, gboolean approximate)
 {
   int y, m, d;
@@ -35,7 +26,7 @@ void describe_date(GString *out, DateDay day, DatePrecision precision, gboolean 
     break;
   case DATE_PREC_SEASON: {
     int sy;
-    const char *season = describe_season(y, m, &sy);
+    const char *season = date_season_name(day, &sy);
     g_string_append_printf(out, "%s %d", season, sy);
     break;
   }
@@ -138,7 +129,9 @@ char *describe_alt_text(const LayoutScene *scene)
     g_string_append(out, "Milestones: ");
     for (guint i = 0; i < scene->milestones->len; i++) {
       const LayoutMilestone *ms = &g_array_index(scene->milestones, LayoutMilestone, i);
-      g_string_append_printf(out, "%s%s, ", i ? "; " : "", ms->title ? ms->title : "untitled");
+      g_string_append(out, i ? "; " : "");
+      describe_name(out, ms->title, NULL);
+      g_string_append(out, ", ");
       describe_date(out, ms->date, ms->precision, ms->approximate);
     }
     g_string_append(out, ".\n");
@@ -210,7 +203,8 @@ char *describe_bar(const LayoutEntry *e, guint bar_index)
 
 char *describe_milestone(const LayoutMilestone *m)
 {
-  GString *out = g_string_new(m->title ? m->title : "untitled");
+  GString *out = g_string_new(NULL);
+  describe_name(out, m->title, NULL);
   g_string_append_c(out, '\n');
   describe_date(out, m->date, m->precision, m->approximate);
   if (m->note)

@@ -170,6 +170,25 @@ static void dump_bar(Dump *d, const LayoutScene *scene, const LayoutEntry *entry
   dump_map_end(d);
 }
 
+static const char *const dump_shown_names[] = {"whole", "shortened", "listed"};
+static const char *const dump_place_names[] = {"none", "inside", "right", "left"};
+
+/* `label: {text:, place:, x:, ...}`: an entry's own label and where it sits. */
+static void dump_entry_label(Dump *d, const LayoutScene *scene, const LayoutEntry *entry)
+{
+  const LayoutShape *shape = layout_shape(scene, entry->label);
+  if (shape == NULL)
+    return;
+  LayoutBox box = {shape->x, shape->y, shape->w, shape->h};
+  dump_plain(d, "label");
+  dump_map_start(d, TRUE);
+  dump_key_text(d, "text", shape->text);
+  dump_plain(d, "place");
+  dump_plain(d, dump_place_names[entry->place]);
+  dump_box_fields(d, &box);
+  dump_map_end(d);
+}
+
 static void dump_entry(Dump *d, const LayoutScene *scene, const LayoutEntry *entry)
 {
   dump_map_start(d, FALSE);
@@ -184,12 +203,16 @@ static void dump_entry(Dump *d, const LayoutScene *scene, const LayoutEntry *ent
   dump_key_int(d, "column", entry->column);
   dump_map_end(d);
   dump_key_text(d, "full_label", entry->full_label);
+  dump_plain(d, "shown");
+  dump_plain(d, dump_shown_names[entry->shown]);
   dump_plain(d, "bars");
   dump_seq_start(d);
   for (guint i = 0; i < entry->bars->len; i++)
     dump_bar(d, scene, entry, &g_array_index(entry->bars, LayoutBar, i));
   dump_seq_end(d);
-  dump_label(d, scene, "label", entry->label);
+  dump_entry_label(d, scene, entry);
+  dump_label(d, scene, "org_label", entry->org_label);
+  dump_label(d, scene, "caption", entry->caption);
   dump_map_end(d);
 }
 
@@ -216,7 +239,17 @@ static void dump_milestone(Dump *d, const LayoutScene *scene, const LayoutMilest
   dump_key_text(d, "title", ms->title);
   dump_key_number(d, "x", ms->x);
   dump_key_number(d, "y", ms->y);
-  dump_key_int(d, "tier", ms->tier);
+  dump_plain(d, "shown");
+  dump_plain(d, dump_shown_names[ms->shown]);
+  if (ms->shown == LAYOUT_SHOWN_LISTED)
+    dump_key_int(d, "number", ms->number);
+  if (ms->label != LAYOUT_NONE) {
+    dump_key_int(d, "tier", ms->tier);
+    dump_plain(d, "half");
+    dump_plain(d, ms->above ? "above" : "below");
+    dump_plain(d, "side");
+    dump_plain(d, ms->left ? "left" : "right");
+  }
   dump_label(d, scene, "label", ms->label);
   dump_map_end(d);
 }
@@ -246,6 +279,17 @@ static void dump_scene(Dump *d, const LayoutScene *scene)
   dump_box(d, "plot", &scene->plot);
   dump_plain(d, "tick_unit");
   dump_plain(d, scene->tick_unit ? scene->tick_unit : "year");
+  /* What the completeness rule expects of every entry's labels, and the lanes' order. */
+  dump_plain(d, "label_fields");
+  yaml_event_t event;
+  yaml_sequence_start_event_initialize(&event, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+  dump_emit(d, &event);
+  dump_plain(d, "title");
+  if (scene->show_org)
+    dump_plain(d, "org");
+  dump_seq_end(d);
+  dump_plain(d, "lane_order");
+  dump_plain(d, scene->newest_first ? "newest-first" : "oldest-first");
 
   dump_plain(d, "groups");
   dump_seq_start(d);
@@ -258,6 +302,29 @@ static void dump_scene(Dump *d, const LayoutScene *scene)
   for (guint i = 0; i < scene->milestones->len; i++)
     dump_milestone(d, scene, &g_array_index(scene->milestones, LayoutMilestone, i));
   dump_seq_end(d);
+
+  /* The numbered list under the chart, in number order. */
+  gboolean any_listed = FALSE;
+  for (guint i = 0; i < scene->milestones->len; i++)
+    any_listed = any_listed ||
+                 g_array_index(scene->milestones, LayoutMilestone, i).list_item != LAYOUT_NONE;
+  if (any_listed) {
+    dump_plain(d, "milestone_list");
+    dump_seq_start(d);
+    for (guint i = 0; i < scene->milestones->len; i++) {
+      const LayoutMilestone *ms = &g_array_index(scene->milestones, LayoutMilestone, i);
+      const LayoutShape *item = layout_shape(scene, ms->list_item);
+      if (item == NULL)
+        continue;
+      LayoutBox box = {item->x, item->y, item->w, item->h};
+      dump_map_start(d, TRUE);
+      dump_key_int(d, "number", ms->number);
+      dump_key_text(d, "text", item->text);
+      dump_box_fields(d, &box);
+      dump_map_end(d);
+    }
+    dump_seq_end(d);
+  }
 
   dump_plain(d, "ticks");
   dump_seq_start(d);

@@ -117,8 +117,12 @@ static void layout_link(LayoutScene *scene)
     switch (o->kind) {
     case LAYOUT_OWNER_ENTRY: {
       LayoutEntry *e = &g_array_index(scene->entries, LayoutEntry, o->index);
-      if (o->part == LAYOUT_PART_LABEL)
+      if (o->part == LAYOUT_PART_LABEL && o->sub == 0)
         e->label = i;
+      else if (o->part == LAYOUT_PART_LABEL)
+        e->org_label = i;
+      else if (o->part == LAYOUT_PART_CAPTION)
+        e->caption = i;
       else if (o->part == LAYOUT_PART_BAR || o->part == LAYOUT_PART_SEGMENT)
         g_array_index(e->bars, LayoutBar, o->sub).shape = i;
       else if (o->part == LAYOUT_PART_SEGMENT_LABEL)
@@ -135,6 +139,8 @@ static void layout_link(LayoutScene *scene)
         m->marker = i;
       else if (o->part == LAYOUT_PART_LABEL)
         m->label = i;
+      else if (o->part == LAYOUT_PART_LIST_ITEM)
+        m->list_item = i;
       break;
     }
     case LAYOUT_OWNER_AXIS:
@@ -195,13 +201,19 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
     y = layout_emit_group(&ctx, &groups[i], y);
   }
   double lanes_bottom = y;
+  /* One gap between the last lane, the milestone track and the axis, whatever is there. */
+  double gap = MAX(12, round(style->group.spacing * 2 / 3));
+  gboolean *listed = NULL;
+  char **titles = NULL;
   if (t->milestones->len)
-    y = layout_milestones(&ctx, t, y + style->group.spacing);
-  double body_bottom = y;
+    y = layout_milestones(&ctx, t, y + gap, &listed, &titles);
+  double body_bottom = y + gap / 2;
   if (style->axis.position != STYLE_AXIS_TOP) {
-    y += 8;
+    y += gap;
     y += layout_tick_labels(&ctx, y, TRUE);
   }
+  if (listed)
+    y = layout_milestones_list(&ctx, t, listed, titles, y + gap);
   layout_grid(&ctx, body_top, body_bottom);
   if (scene->today_visible)
     layout_today(&ctx, today_label_y, body_top, MAX(lanes_bottom, lanes_top + 1));
@@ -212,6 +224,8 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
   scene->plot = (LayoutBox){ctx.x0, body_top, ctx.x1 - ctx.x0, body_bottom - body_top};
   scene->width = style->page.width;
   scene->height = ceil(y + style->page.margin);
+  scene->newest_first = style->group.order == STYLE_GROUP_ORDER_NEWEST_FIRST;
+  scene->show_org = style->bar.show_org;
 
   layout_flatten(&ctx);
 
@@ -220,6 +234,97 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
     layout_prepared_clear(&groups[i]);
   g_free(groups);
   return scene;
+}
+
+/* @text for a message: at most 60 characters, then "…". A new string. */
+static char *layout_quote(const char *text)
+{
+  if (g_utf8_strlen(text, -1) <= 60)
+    return g_strdup(text);
+  char *head = g_utf8_substring(text, 0, 59);
+  char *quoted = g_strconcat(head, "…", NULL);
+  g_free(head);
+  return quoted;
+}
+
+/* The completeness rule's last resort (doc/layout-dump.md): every text the chart had to
+ * shorten is named, at its item's place in the CV (--strict makes it an error). */
+static void layout_warn_shortened(const LayoutScene *scene, const Timeline *t, DiagList *diags)
+{
+  const char *file = t->cv->file;
+  for (guint i = 0; i < scene->entries->len; i++) {
+    const LayoutEntry *e = &g_array_index(scene->entries, LayoutEntry, i);
+    if (e->shown != LAYOUT_SHOWN_SHORTENED)
+      continue;
+    const LayoutShape *label = layout_shape(scene, e->label);
+    char *full = layout_quote(e->full_label);
+    if (label) {
+      diag_warning(diags, file, e->line, e->column,
+                   "'%s' is shortened to '%s': it fits whole nowhere near its bar at this width "
+                   "(a wider page, -W, shows it whole)",
+                   full, label->text);
+    } else {
+      diag_warning(diags, file, e->line, e->column,
+                   "'%s' is not drawn: not even a shortened label fits near its bar at this width "
+                   "(a wider page, -W, shows it)",
+                   full);
+    }
+    g_free(full);
+  }
+  for (guint i = 0; i < scene->milestones->len; i++) {
+    const LayoutMilestone *m = &g_array_index(scene->milestones, LayoutMilestone, i);
+    if (m->shown != LAYOUT_SHOWN_SHORTENED)
+      continue;
+    char *title = layout_quote(m->title);
+    diag_warning(diags, file, m->line, m->column,
+                 "milestone '%s' is wider than the page: shortened in the list under the chart",
+                 title);
+    g_free(title);
+  }
+}
+
+/* Where a text shape's owner is in the CV (0, 0 when it has no place there). */
+static void layout_owner_position(const LayoutScene *scene, const LayoutShape *s, int *line,
+                                  int *column)
+{
+  const LayoutEntry *e = layout_shape_entry(scene, s);
+  const LayoutMilestone *m = layout_shape_milestone(scene, s);
+  *line = e ? e->line : m ? m->line : 0;
+  *column = e ? e->column : m ? m->column : 0;
+}
+
+/* A character no installed font can draw shows as a box: warn once for each script
+ * that has one, at the first place it is drawn, naming a Debian package that covers it. */
+static void layout_warn_glyphs(const LayoutScene *scene, const Timeline *t, TextCtx *text,
+                               DiagList *diags)
+{
+  GHashTable *warned = g_hash_table_new(g_str_hash, g_str_equal);
+  GArray *missing = g_array_new(FALSE, FALSE, sizeof(TextMissing));
+  for (guint i = 0; i < scene->shapes->len; i++) {
+    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+    if (s->kind != LAYOUT_SHAPE_TEXT || !s->text || !s->font)
+      continue;
+    g_array_set_size(missing, 0);
+    text_missing_glyphs(text, s->font, s->text, missing);
+    for (guint k = 0; k < missing->len; k++) {
+      gunichar ch = g_array_index(missing, TextMissing, k).ch;
+      const char *script = text_script_name(ch);
+      if (!g_hash_table_add(warned, (gpointer)script))
+        continue;
+      char utf8[8] = {0};
+      g_unichar_to_utf8(ch, utf8);
+      int line, column;
+      layout_owner_position(scene, s, &line, &column);
+      char *quoted = layout_quote(s->text);
+      diag_warning(diags, t->cv->file, line, column,
+                   "no installed font draws '%s' (U+%04X, %s) in '%s': it shows as a box; "
+                   "the Debian package %s has fonts for it",
+                   utf8, ch, script, quoted, text_script_package(ch));
+      g_free(quoted);
+    }
+  }
+  g_array_unref(missing);
+  g_hash_table_destroy(warned);
 }
 
 LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx *text,
@@ -232,6 +337,8 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
     return NULL;
   layout_add_background(scene, style);
   layout_link(scene);
+  layout_warn_shortened(scene, timeline, diags);
+  layout_warn_glyphs(scene, timeline, text, diags);
   return scene;
 }
 
@@ -274,6 +381,8 @@ LayoutEntry *layout_scene_add_entry(LayoutScene *scene, guint group)
       .roles = g_array_new(FALSE, FALSE, sizeof(LayoutRole)),
       .bars = g_array_new(FALSE, TRUE, sizeof(LayoutBar)),
       .label = LAYOUT_NONE,
+      .org_label = LAYOUT_NONE,
+      .caption = LAYOUT_NONE,
   };
   g_array_append_val(scene->entries, e);
   return &g_array_index(scene->entries, LayoutEntry, scene->entries->len - 1);
@@ -281,7 +390,7 @@ LayoutEntry *layout_scene_add_entry(LayoutScene *scene, guint group)
 
 LayoutMilestone *layout_scene_add_milestone(LayoutScene *scene)
 {
-  LayoutMilestone m = {.marker = LAYOUT_NONE, .label = LAYOUT_NONE};
+  LayoutMilestone m = {.marker = LAYOUT_NONE, .label = LAYOUT_NONE, .list_item = LAYOUT_NONE};
   g_array_append_val(scene->milestones, m);
   return &g_array_index(scene->milestones, LayoutMilestone, scene->milestones->len - 1);
 }
@@ -388,6 +497,21 @@ void layout_rect_hatch(const LayoutShape *s, int dir,
       line(closure, u, s->y + s->h, u + s->h, s->y);
     else
       line(closure, u, s->y, u + s->h, s->y + s->h);
+  }
+}
+
+void layout_rect_lines(const LayoutShape *s, gboolean vertical,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure)
+{
+  double lo = vertical ? s->x : s->y, hi = lo + (vertical ? s->w : s->h);
+  for (double u = floor(lo / LAYOUT_HATCH_SPACING) * LAYOUT_HATCH_SPACING +
+                  LAYOUT_HATCH_SPACING / 2;
+       u <= hi; u += LAYOUT_HATCH_SPACING) {
+    if (vertical)
+      line(closure, u, s->y, u, s->y + s->h);
+    else
+      line(closure, s->x, u, s->x + s->w, u);
   }
 }
 

@@ -65,7 +65,12 @@ typedef enum {
   LAYOUT_PART_CUT,           /* the line between segment sub and the next */
   LAYOUT_PART_JOIN,          /* the faint line joining an entry's periods */
   LAYOUT_PART_PLATE,         /* a plain plate under a label over a pattern; sub: the bar */
-  LAYOUT_PART_LABEL,         /* an entry's or a milestone's own label */
+  LAYOUT_PART_LABEL,         /* an entry's or a milestone's own label (sub 1: an entry's org
+                                beside its bar, when its title is inside) */
+  LAYOUT_PART_CAPTION,       /* an entry's text under its bar (its roles, or its label) */
+  LAYOUT_PART_CLIP,          /* the mark on a bar's end cut by the visible range; sub: the bar */
+  LAYOUT_PART_SPAN,          /* a milestone's year (or season) on the track */
+  LAYOUT_PART_LIST_ITEM,     /* a milestone's line in the list under the chart */
   LAYOUT_PART_SEGMENT_LABEL, /* a role segment's label; sub: the bar */
   LAYOUT_PART_MARKER,        /* a milestone's marker */
   LAYOUT_PART_LEADER,        /* the line from a marker down to its label */
@@ -103,6 +108,23 @@ typedef struct {
 
 /* --- Records: what was drawn, and what to say about it --- */
 
+/* Where an item's texts went (the completeness rule, doc/layout-dump.md): every text
+ * drawn whole in its own labels; or some shortened (the run warned); or, for a
+ * milestone, its number at the marker and its title in the list under the chart. */
+typedef enum {
+  LAYOUT_SHOWN_WHOLE,
+  LAYOUT_SHOWN_SHORTENED,
+  LAYOUT_SHOWN_LISTED,
+} LayoutShown;
+
+/* Where an entry's own label sits. */
+typedef enum {
+  LAYOUT_LABEL_NONE,
+  LAYOUT_LABEL_INSIDE,
+  LAYOUT_LABEL_RIGHT,
+  LAYOUT_LABEL_LEFT,
+} LayoutLabelPlace;
+
 typedef struct {
   char *title;   /* owned, never NULL */
   DateSpan span; /* as the CV gave it */
@@ -119,8 +141,8 @@ typedef struct {
 
 typedef struct {
   guint group; /* an index into scene->groups */
-  /* As the CV gave them, NULL when absent; all owned. The url only where it may become a
-   * link: http, https and mailto. */
+  /* As the CV gave them, NULL when absent; all owned. The url as the model has it: the
+   * readers keep only links that may be followed (readctx_link: http, https, mailto). */
   char *title, *org, *location, *note, *url, *class_name;
   gboolean approximate;
   GArray *periods; /* of DateSpan, unclipped; owned */
@@ -130,6 +152,10 @@ typedef struct {
   guint lane;
   GArray *bars; /* of LayoutBar, sorted by start, never empty; owned */
   guint label;  /* its label (a text shape), or LAYOUT_NONE */
+  LayoutLabelPlace place; /* where that label sits */
+  guint org_label; /* the org beside the bar when the title is inside, or LAYOUT_NONE */
+  guint caption;   /* the text under the bar (the roles in order), or LAYOUT_NONE */
+  LayoutShown shown;
 } LayoutEntry;
 
 typedef struct {
@@ -147,10 +173,17 @@ typedef struct {
   gboolean approximate;
   char *title;                   /* owned, as drawn before shortening */
   char *note, *url, *class_name; /* owned; NULL when absent; url as for entries */
+  int line, column;              /* where it is in the CV */
   double x, y;                   /* the marker's centre */
-  guint tier;
+  guint tier;                    /* its label's line, counted out from the track */
+  gboolean above;                /* its label is above the track */
+  gboolean left;                 /* its label ends at the marker's leader */
   guint marker; /* its marker's shape */
-  guint label;  /* its label (a text shape), or LAYOUT_NONE */
+  guint label;  /* its label (a text shape: the title, or the number when listed), or
+                   LAYOUT_NONE */
+  LayoutShown shown;
+  guint number;    /* when listed: its number, from 1 */
+  guint list_item; /* when listed: its line in the list (a text shape), or LAYOUT_NONE */
 } LayoutMilestone;
 
 typedef struct {
@@ -172,6 +205,8 @@ typedef struct {
   GArray *milestones;    /* of LayoutMilestone, by date; owned */
   GArray *ticks;         /* of LayoutTick, owned */
   LayoutBox plot;        /* the area where dates map to x */
+  gboolean newest_first; /* lanes read newest first (group.order) */
+  gboolean show_org;     /* entry labels name the org (bar.show-org) */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
@@ -241,6 +276,12 @@ void layout_rect_fades(const LayoutShape *s, double *left, double *right);
  * "\" for -1, on a grid anchored at the page origin so that neighbouring bars' hatches line
  * up (the renderer clips them to the rect). */
 void layout_rect_hatch(const LayoutShape *s, int dir,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure);
+
+/* Calls @line with the ends of each straight line across rect @s's box, vertical ones
+ * when @vertical, else horizontal ones, on the page's grid (clipped by the renderer). */
+void layout_rect_lines(const LayoutShape *s, gboolean vertical,
                        void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
                        gpointer closure);
 

@@ -107,17 +107,6 @@ char *layout_clean_text(const char *text)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
-/* http, https and mailto only, so that a CV cannot put a javascript: or file: link into a
- * page that embeds the chart. */
-char *layout_link_url(const char *url)
-{
-  static const char *const schemes[] = {"https://", "http://", "mailto:"};
-  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
-    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
-      return g_strdup(url);
-  return NULL;
-}
-
 /* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever
  * reads better), or the style's fixed colour. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill)

@@ -1,8 +1,10 @@
-/* layout_fit: a chart on a page of fixed height (-H, slides). A short chart's lanes grow
- * into the room; a tall one is laid out again with its fonts and sizes scaled down (the
- * page keeps its width), never below legible text; either is then centred on the page by
- * laying it out a whole number of px lower. Every variant is a fresh layout, so nothing
- * has to move a finished scene and no field can be forgotten. */
+/* layout_fit: a chart on a page of fixed height (-H, slides). A short chart grows into
+ * the room: as a whole (type, bars, gaps) up to a limit, then its lanes; a tall one is
+ * laid out again with its fonts and sizes scaled down (the page keeps its width), never
+ * below legible text, and smaller still where that shows a shortened text whole; either
+ * is then centred on the page by laying it out a whole number of px lower. Every variant
+ * is a fresh layout, so nothing has to move a finished scene and no field can be
+ * forgotten. */
 #include "layout_private.h"
 
 #include <math.h>
@@ -12,6 +14,8 @@
 #define LAYOUT_MIN_FITTED_TEXT 8.0
 /* Layouts tried to find the scale at which a tall chart fits. */
 #define LAYOUT_FIT_TRIES 8
+/* A short chart on a fixed page grows at most this much (type, bars, gaps). */
+#define LAYOUT_MAX_FIT_SCALE 1.5
 
 /* A Pango description with its size multiplied by @s; a new string. */
 static char *layout_scaled_font(const char *font, double s)
@@ -77,29 +81,15 @@ static guint layout_total_lanes(const LayoutScene *scene)
   return lanes;
 }
 
-/* A chart shorter than a fixed page height (slides) uses the room: lanes grow, up to
- * 1.6 times, rather than leaving the page empty below a small chart. Sets @v->grow and
- * returns the scene to keep (@scene or a taller one). */
-static LayoutScene *layout_stretched(const Timeline *timeline, const Style *style, TextCtx *text,
-                                     LayoutScene *scene, LayoutVariant *v)
+/* How many entries and milestones a scene could not show whole. */
+static guint layout_shortened(const LayoutScene *scene)
 {
-  double fixed = style->page.height;
-  guint lanes = layout_total_lanes(scene);
-  if (scene->height >= fixed || lanes == 0)
-    return scene;
-  double pitch = MAX(style->bar.height, 1) + style->bar.gap;
-  double grow = MIN((fixed - scene->height) / lanes, pitch * 0.6);
-  if (grow < 1)
-    return scene;
-  LayoutVariant taller_v = {1, (pitch + grow) / pitch, 0};
-  LayoutScene *taller = layout_variant(timeline, style, text, &taller_v);
-  if (taller->height > fixed) {
-    layout_scene_free(taller);
-    return scene;
-  }
-  layout_scene_free(scene);
-  *v = taller_v;
-  return taller;
+  guint n = 0;
+  for (guint i = 0; i < scene->entries->len; i++)
+    n += g_array_index(scene->entries, LayoutEntry, i).shown == LAYOUT_SHOWN_SHORTENED;
+  for (guint i = 0; i < scene->milestones->len; i++)
+    n += g_array_index(scene->milestones, LayoutMilestone, i).shown == LAYOUT_SHOWN_SHORTENED;
+  return n;
 }
 
 /* The least scale a fitted chart may take: the labels' font at LAYOUT_MIN_FITTED_TEXT. */
@@ -111,12 +101,51 @@ static double layout_min_fit(const Style *style)
   return size > LAYOUT_MIN_FITTED_TEXT ? LAYOUT_MIN_FITTED_TEXT / size : 1.0;
 }
 
+/* The largest scale a chart on a fixed page may grow to: type at most half as large
+ * again, and a bar no taller than a tenth of the page. */
+static double layout_max_fit(const Style *style)
+{
+  double bar = MAX(style->bar.height, 1);
+  return MAX(1.0, MIN(LAYOUT_MAX_FIT_SCALE, style->page.height / 10 / bar));
+}
+
 static void layout_too_tall(DiagList *diags, double natural, double fixed, double least)
 {
   diag_error(diags, NULL, 0, 0,
              "the chart needs %.0f px of height: fitted into page.height (or --height) %g, "
              "its labels would be smaller than %g px; give it at least %.0f",
              natural, fixed, LAYOUT_MIN_FITTED_TEXT, ceil(least));
+}
+
+/* What a scale is asked to give: to fit the page's height, and (when @whole) to show
+ * every text whole. */
+static gboolean layout_fits(const LayoutScene *scene, double fixed, gboolean whole)
+{
+  return scene->height <= fixed && (!whole || layout_shortened(scene) == 0);
+}
+
+/* The largest scale in [@lo, @hi] at which the chart fits (@lo is known to, @hi not),
+ * by halves; takes @scene (laid out at @lo) and returns the scene kept, its scale in
+ * @s. */
+static LayoutScene *layout_largest(const Timeline *timeline, const Style *style, TextCtx *text,
+                                   LayoutScene *scene, double lo, double hi, gboolean whole,
+                                   double *s)
+{
+  double fixed = style->page.height;
+  for (guint i = 0; i < LAYOUT_FIT_TRIES && hi - lo > 0.005; i++) {
+    double mid = (lo + hi) / 2;
+    LayoutScene *try = layout_variant(timeline, style, text, &(LayoutVariant){mid, 1, 0});
+    if (layout_fits(try, fixed, whole)) {
+      layout_scene_free(scene);
+      scene = try;
+      lo = mid;
+    } else {
+      layout_scene_free(try);
+      hi = mid;
+    }
+  }
+  *s = lo;
+  return scene;
 }
 
 /* A chart taller than the page, laid out again at smaller scales until it fits. The page
@@ -129,7 +158,7 @@ static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, 
 {
   double fixed = style->page.height, natural = scene->height;
   double min_fit = layout_min_fit(style);
-  double too_big = 1, s = fixed / natural;
+  double too_big = 1, s = MIN(1, fixed / natural);
   if (s < min_fit) {
     layout_too_tall(diags, natural, fixed, natural * min_fit);
     layout_scene_free(scene);
@@ -150,20 +179,65 @@ static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, 
     s = i + 2 < LAYOUT_FIT_TRIES ? MAX(min_fit, s * fixed / scene->height * 0.995) : min_fit;
   }
   /* Then up again, by halves, while there is room. */
-  for (guint i = 0; i < LAYOUT_FIT_TRIES && too_big - s > 0.005; i++) {
-    double mid = (s + too_big) / 2;
-    LayoutScene *larger = layout_variant(timeline, style, text, &(LayoutVariant){mid, 1, 0});
-    if (larger->height <= fixed) {
+  scene = layout_largest(timeline, style, text, scene, s, too_big, FALSE, &s);
+  /* Smaller still where that shows a shortened text whole (the last resort is to
+   * shorten, not to keep the larger type), down to legible type. */
+  if (layout_shortened(scene) > 0 && s > min_fit) {
+    LayoutScene *least = layout_variant(timeline, style, text, &(LayoutVariant){min_fit, 1, 0});
+    if (layout_fits(least, fixed, TRUE)) {
+      double whole_s;
+      least = layout_largest(timeline, style, text, least, min_fit, s, TRUE, &whole_s);
       layout_scene_free(scene);
-      scene = larger;
-      s = mid;
+      scene = least;
+      s = whole_s;
     } else {
-      layout_scene_free(larger);
-      too_big = mid;
+      layout_scene_free(least);
     }
   }
   v->scale = s;
   return scene;
+}
+
+/* A chart shorter than a fixed page (slides) uses the room: first it grows as a whole
+ * (type, bars, gaps, up to layout_max_fit) while it still fits and shows everything;
+ * then its lanes grow, up to 1.6 times and the largest bar, into the height left. Sets
+ * @v and returns the scene to keep. Takes @scene. */
+static LayoutScene *layout_grown(const Timeline *timeline, const Style *style, TextCtx *text,
+                                 LayoutScene *scene, LayoutVariant *v)
+{
+  double fixed = style->page.height, max_fit = layout_max_fit(style);
+  double s = 1;
+  if (max_fit > 1 && layout_fits(scene, fixed, layout_shortened(scene) == 0)) {
+    LayoutScene *top = layout_variant(timeline, style, text, &(LayoutVariant){max_fit, 1, 0});
+    if (layout_fits(top, fixed, layout_shortened(scene) == 0)) {
+      layout_scene_free(scene);
+      scene = top;
+      s = max_fit;
+    } else {
+      layout_scene_free(top);
+      scene = layout_largest(timeline, style, text, scene, 1, max_fit,
+                             layout_shortened(scene) == 0, &s);
+    }
+  }
+  v->scale = s;
+  guint lanes = layout_total_lanes(scene);
+  if (scene->height >= fixed || lanes == 0)
+    return scene;
+  double pitch = MAX(style->bar.height, 1) * s + style->bar.gap * s;
+  double grow = MIN((fixed - scene->height) / lanes, pitch * 0.6);
+  double max_bar = fixed / 10;
+  grow = MIN(grow, MAX(0, (max_bar - style->bar.height * s) * pitch / MAX(style->bar.height * s, 1)));
+  if (grow < 1)
+    return scene;
+  LayoutVariant taller_v = {s, (pitch + grow) / pitch, 0};
+  LayoutScene *taller = layout_variant(timeline, style, text, &taller_v);
+  if (!layout_fits(taller, fixed, layout_shortened(scene) == 0)) {
+    layout_scene_free(taller);
+    return scene;
+  }
+  layout_scene_free(scene);
+  *v = taller_v;
+  return taller;
 }
 
 LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
@@ -174,8 +248,8 @@ LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *t
   double fixed = style->page.height;
   if (fixed <= 0)
     return scene;
-  if (scene->height <= fixed)
-    scene = layout_stretched(timeline, style, text, scene, &v);
+  if (scene->height <= fixed && layout_shortened(scene) == 0)
+    scene = layout_grown(timeline, style, text, scene, &v);
   else
     scene = layout_shrunk(timeline, style, text, scene, &v, diags);
   if (scene == NULL)

@@ -1,5 +1,7 @@
-/* layout_groups: a group's entries packed into lanes (label-aware, through
- * timeline_pack) and emitted: bars, role segments, label plates, labels, the group's name. */
+/* layout_groups: a group's entries put into lanes that read in time order (each lane a
+ * run of consecutive entries, their labels chosen with the lanes by layout_lanes) and
+ * emitted: bars, role segments, cut marks, label plates, labels, captions, the group's
+ * name. */
 #include "layout_private.h"
 
 #include <math.h>
@@ -54,17 +56,29 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
       .stroke = st->bar.border_width > 0 ? st->bar.border : (StyleColor){0},
       .stroke_width = st->bar.border_width,
       .radius = MIN(st->bar.radius, MIN(w, ctx->bar_h) / 2),
-      .square_left = inner_left,
-      .square_right = inner_right,
-      .fade_left = layout_bar_fades_left(bar) ? layout_fade_width(w) : 0,
-      .fade_right = layout_bar_fades_right(bar) ? layout_fade_width(w) : 0,
+      .square_left = inner_left || bar->cut_start,
+      .square_right = inner_right || bar->cut_end,
       .pattern = item->pattern,
       .pattern_color = layout_with_alpha(inside, 0.55),
   };
   /* Alternating tints tell the segments apart even where the cut is a hairline. */
   if (roles && i % 2 == 1)
     rect.fill = layout_with_alpha(item->color, 0.82);
+  layout_bar_fades(item, i, &rect.fade_left, &rect.fade_right);
   layout_push(ctx, LAYER_BARS, &rect);
+  /* A bar cut by the visible range ends hard, with a break mark across the cut end:
+   * it goes on out of view, which a fade (uncertain) or a round end would not say. */
+  for (int end = 0; end < 2; end++) {
+    if (!(end ? bar->cut_end : bar->cut_start) || w < 8)
+      continue;
+    double ex = end ? x1 - 5 : x0 + 5;
+    StyleColor page = st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1};
+    for (int k = 0; k < 2; k++) {
+      double cx = ex + (k ? -3 : 0) * (end ? 1 : -1);
+      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(ENTRY, item->index, CLIP, i), cx + 1.5, bar_y - 0.5,
+                  cx - 1.5, bar_y + ctx->bar_h + 0.5, page, 1.5);
+    }
+  }
   if (inner_right)
     layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(ENTRY, item->index, CUT, i), x1, bar_y, x1,
                 bar_y + ctx->bar_h,
@@ -79,7 +93,7 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
       .cut_start = bar->cut_start,
       .cut_end = bar->cut_end,
   };
-  char *title = item->segment_labels ? layout_segment_text(ctx, item, i) : NULL;
+  char *title = layout_segment_text(ctx, item, i);
   if (title) {
     double solid_x0, solid_x1;
     layout_bar_solid(item, i, &solid_x0, &solid_x1);
@@ -92,25 +106,51 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
   return lb;
 }
 
-/* Emits the entry's own label where placement put it. */
+/* Emits the entry's own label where placement put it, the org beside the bar when the
+ * title is inside, and the caption under the bar. */
 static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lane_y,
                               StyleColor inside)
 {
   const Style *st = ctx->style;
+  const LayoutLabelOption *o = &item->label;
   double y = layout_label_y(ctx, lane_y);
+  double x0 = layout_bar_x0(item, 0), x1 = layout_bar_x1(item, item->te->bars->len - 1);
   LayoutOwner owner = LAYOUT_OWNER(ENTRY, item->index, LABEL, 0);
-  if (item->place == PLACE_INSIDE) {
+  if (o->text && o->place == PLACE_INSIDE) {
     double x, solid_x1;
-    layout_bar_solid(item, item->inside_bar, &x, &solid_x1);
-    LayoutBox box =
-        layout_text(ctx, owner, st->bar.font, item->text, x + st->bar.padding, y, inside);
-    layout_label_plate(ctx, item, item->inside_bar, box);
-    return;
+    layout_bar_solid(item, o->inside_bar, &x, &solid_x1);
+    LayoutBox box = layout_text(ctx, owner, st->bar.font, o->text, x + st->bar.padding, y, inside);
+    layout_label_plate(ctx, item, o->inside_bar, box);
+  } else if (o->text && o->place != PLACE_NONE) {
+    double x = o->place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->text_w;
+    layout_text_two_tone(ctx, owner, st->bar.font, o->text, x, y, st->page.color, st->page.muted);
   }
-  double x = item->place == PLACE_RIGHT
-                 ? layout_bar_x1(item, item->te->bars->len - 1) + LAYOUT_LABEL_GAP
-                 : layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - item->text_w;
-  layout_text_two_tone(ctx, owner, st->bar.font, item->text, x, y, st->page.color, st->page.muted);
+  if (o->org_text) {
+    double x = o->org_place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->org_w;
+    layout_text(ctx, LAYOUT_OWNER(ENTRY, item->index, LABEL, 1), st->bar.font, o->org_text, x, y,
+                st->page.muted);
+  }
+  if (o->caption) {
+    double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + LAYOUT_CAPTION_GAP;
+    cy = round(cy + ctx->label_baseline) - ctx->label_baseline;
+    layout_text_two_tone(ctx, LAYOUT_OWNER(ENTRY, item->index, CAPTION, 0), st->bar.font,
+                         o->caption, o->caption_x, cy, st->page.color, st->page.muted);
+  }
+}
+
+static LayoutLabelPlace layout_record_place(LayoutPlace place)
+{
+  switch (place) {
+  case PLACE_INSIDE:
+    return LAYOUT_LABEL_INSIDE;
+  case PLACE_RIGHT:
+    return LAYOUT_LABEL_RIGHT;
+  case PLACE_LEFT:
+    return LAYOUT_LABEL_LEFT;
+  case PLACE_NONE:
+    break;
+  }
+  return LAYOUT_LABEL_NONE;
 }
 
 /* Fills the entry's record: what the scene says about it, copied from the model. */
@@ -121,7 +161,7 @@ static void layout_entry_record(LayoutEntry *le, const ModelEntry *entry, const 
   le->org = g_strdup(entry->org);
   le->location = g_strdup(entry->location);
   le->note = g_strdup(entry->note);
-  le->url = layout_link_url(entry->url);
+  le->url = g_strdup(entry->url);
   le->class_name = g_strdup(entry->class_name);
   le->approximate = entry->approximate;
   le->line = entry->line;
@@ -142,9 +182,11 @@ static void layout_item_emit(LayoutCtx *ctx, LayoutItem *item, guint group, doub
   guint n = item->te->bars->len;
   StyleColor inside = layout_inside_color(ctx, item->color);
   item->index = ctx->scene->entries->len;
-  layout_entry_record(layout_scene_add_entry(ctx->scene, group), item->te->entry, item->full,
-                      item->lane);
-  GArray *bars = g_array_index(ctx->scene->entries, LayoutEntry, item->index).bars;
+  LayoutEntry *le = layout_scene_add_entry(ctx->scene, group);
+  layout_entry_record(le, item->te->entry, item->full, item->lane);
+  le->place = item->label.text ? layout_record_place(item->label.place) : LAYOUT_LABEL_NONE;
+  le->shown = item->label.shortened ? LAYOUT_SHOWN_SHORTENED : LAYOUT_SHOWN_WHOLE;
+  GArray *bars = le->bars;
 
   /* Separate periods read as one thing: a faint line joins them (visual.md "Bars"). */
   if (n > 1 && !item->te->has_roles) {
@@ -157,16 +199,15 @@ static void layout_item_emit(LayoutCtx *ctx, LayoutItem *item, guint group, doub
     LayoutBar lb = layout_emit_bar(ctx, item, i, lane_y, inside);
     g_array_append_val(bars, lb);
   }
-  if (item->text)
-    layout_emit_label(ctx, item, lane_y, inside);
+  layout_emit_label(ctx, item, lane_y, inside);
 }
 
 static void layout_item_clear(LayoutItem *item)
 {
-  g_free(item->org_segment_text);
   g_array_unref(item->xs);
   g_free(item->full);
-  g_free(item->text);
+  g_free(item->segment_fits);
+  layout_label_option_clear(&item->label);
 }
 
 void layout_group_clear(gpointer data)
@@ -208,29 +249,77 @@ void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custo
   out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
 }
 
-/* Places every entry's label and packs the entries into lanes. */
+/* The height a caption adds under its lane. */
+static double layout_caption_band(const LayoutCtx *ctx)
+{
+  return LAYOUT_CAPTION_GAP + ceil(ctx->label_h);
+}
+
+/* Finds every entry's ways to be labelled whole and puts the entries into lanes in
+ * reading order (group.order), choosing each one's label with the lanes. */
 void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepared *out)
 {
-  out->n_items = tg->entries->len;
-  out->items = g_new0(LayoutItem, out->n_items);
-
-  TimelineInterval *spans = g_new(TimelineInterval, out->n_items ? out->n_items : 1);
-  guint *lanes = g_new(guint, out->n_items ? out->n_items : 1);
-  for (guint i = 0; i < out->n_items; i++) {
+  guint n = tg->entries->len;
+  out->n_items = n;
+  out->items = g_new0(LayoutItem, n);
+  for (guint i = 0; i < n; i++) {
     LayoutItem *item = &out->items[i];
     item->te = g_ptr_array_index(tg->entries, i);
-    item->org_segment = -1;
     layout_item_paint(ctx, item, &out->paint);
     layout_item_bars(ctx, item);
-    layout_place_label(ctx, item);
-    layout_item_span(item);
-    spans[i] = (TimelineInterval){item->lo, item->hi};
+    layout_label_options(ctx, item);
   }
-  out->lanes = timeline_pack(spans, out->n_items, LAYOUT_PACK_GAP, lanes);
-  for (guint i = 0; i < out->n_items; i++)
-    out->items[i].lane = lanes[i];
-  g_free(spans);
+  /* The timeline orders entries by start; newest first reads them backwards, and a lane
+   * then runs right to left, so its spans are mirrored for the lane programme. */
+  gboolean newest = ctx->style->group.order == STYLE_GROUP_ORDER_NEWEST_FIRST;
+  LayoutLaneItem *lane_items = g_new(LayoutLaneItem, n ? n : 1);
+  GPtrArray *mirrored = g_ptr_array_new_with_free_func(g_free);
+  for (guint k = 0; k < n; k++) {
+    const LayoutItem *item = &out->items[newest ? n - 1 - k : k];
+    guint m = item->options->len;
+    LayoutLaneOption *spans = g_new(LayoutLaneOption, m);
+    for (guint o = 0; o < m; o++) {
+      const LayoutLabelOption *lo = &g_array_index(item->options, LayoutLabelOption, o);
+      spans[o] = lo->lane;
+      if (newest)
+        spans[o] = (LayoutLaneOption){-lo->lane.hi, -lo->lane.lo, -lo->lane.cap_hi,
+                                      -lo->lane.cap_lo, lo->lane.cost};
+    }
+    g_ptr_array_add(mirrored, spans);
+    lane_items[k] = (LayoutLaneItem){spans, m};
+  }
+  LayoutLaneCosts costs = {0, ctx->lane_pitch, layout_caption_band(ctx)};
+  guint *lanes = g_new(guint, n ? n : 1), *chosen = g_new(guint, n ? n : 1);
+  out->lanes = layout_lanes_assign(lane_items, n, &costs, lanes, chosen);
+  out->lane_caption = g_new0(gboolean, out->lanes ? out->lanes : 1);
+  for (guint k = 0; k < n; k++) {
+    LayoutItem *item = &out->items[newest ? n - 1 - k : k];
+    item->lane = lanes[k];
+    layout_label_choose(item, chosen[k]);
+    if (item->label.caption)
+      out->lane_caption[item->lane] = TRUE;
+  }
+  /* Back-to-back jobs share a lane: where one's bar ends as the next one's begins, both
+   * give up 2 px, a gap wider than a role segment's cut, so they read as two bars. */
+  for (guint k = 1; k < n; k++) {
+    /* Lanes are runs of the entries in start order, whichever way they read. */
+    LayoutItem *a = &out->items[k - 1], *b = &out->items[k];
+    if (a->lane != b->lane)
+      continue;
+    double *a_x1 = &g_array_index(a->xs, double, a->xs->len - 1);
+    double *b_x0 = &g_array_index(b->xs, double, 0);
+    double a_x0 = g_array_index(a->xs, double, a->xs->len - 2), b_x1 = g_array_index(b->xs, double, 1);
+    if (*b_x0 - *a_x1 < LAYOUT_BAR_PART && *a_x1 - a_x0 > 3 * LAYOUT_BAR_PART &&
+        b_x1 - *b_x0 > 3 * LAYOUT_BAR_PART) {
+      double mid = (*a_x1 + *b_x0) / 2;
+      *a_x1 = mid - LAYOUT_BAR_PART / 2;
+      *b_x0 = mid + LAYOUT_BAR_PART / 2;
+    }
+  }
+  g_ptr_array_unref(mirrored);
+  g_free(lane_items);
   g_free(lanes);
+  g_free(chosen);
 }
 
 void layout_prepared_clear(LayoutPrepared *p)
@@ -238,6 +327,7 @@ void layout_prepared_clear(LayoutPrepared *p)
   for (guint i = 0; i < p->n_items; i++)
     layout_item_clear(&p->items[i]);
   g_free(p->items);
+  g_free(p->lane_caption);
   g_free(p->name);
 }
 
@@ -260,11 +350,17 @@ double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
     g_free(name);
     y += e.height + 6;
   }
+  /* Each lane's top: a lane with a caption under it is taller by the caption's band. */
+  double *lane_y = g_new(double, p->lanes + 1);
+  lane_y[0] = y;
+  for (guint k = 0; k < p->lanes; k++)
+    lane_y[k + 1] = lane_y[k] + ctx->lane_pitch + (p->lane_caption[k] ? layout_caption_band(ctx) : 0);
   for (guint i = 0; i < p->n_items; i++) {
     LayoutItem *item = &p->items[i];
-    layout_item_emit(ctx, item, index, y + item->lane * ctx->lane_pitch);
+    layout_item_emit(ctx, item, index, lane_y[item->lane]);
   }
-  double bottom = y + p->lanes * ctx->lane_pitch - st->bar.gap;
+  double bottom = lane_y[p->lanes] - st->bar.gap;
+  g_free(lane_y);
   char *name =
       st->group.label == STYLE_GROUP_LABEL_LEFT
           ? text_fit(ctx->text, st->group.font, p->name, ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP)

@@ -35,28 +35,25 @@ void layout_item_bars(LayoutCtx *ctx, LayoutItem *item)
   }
 }
 
-double layout_fade_width(double w)
+void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *right)
 {
-  return MIN(28.0, w * 0.35);
-}
-
-gboolean layout_bar_fades_left(const TimelineBar *bar)
-{
-  return bar->fade_start || bar->cut_start;
-}
-
-gboolean layout_bar_fades_right(const TimelineBar *bar)
-{
-  return bar->fade_end || bar->ongoing || bar->cut_end;
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  double w = layout_bar_x1(item, i) - layout_bar_x0(item, i);
+  /* A cut end is drawn as cut, not as uncertain: it keeps its hard edge. */
+  gboolean l = bar->fade_start && !bar->cut_start;
+  gboolean r = (bar->fade_end || bar->ongoing) && !bar->cut_end;
+  double each = MIN(28.0, w / 4);
+  *left = l ? each : 0;
+  *right = r ? each : 0;
 }
 
 /* The part of bar @i that is not faded, where a label inside stays legible. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1)
 {
-  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  double w = layout_bar_x1(item, i) - layout_bar_x0(item, i);
-  *x0 = layout_bar_x0(item, i) + (layout_bar_fades_left(bar) ? layout_fade_width(w) : 0);
-  *x1 = layout_bar_x1(item, i) - (layout_bar_fades_right(bar) ? layout_fade_width(w) : 0);
+  double fl, fr;
+  layout_bar_fades(item, i, &fl, &fr);
+  *x0 = layout_bar_x0(item, i) + fl;
+  *x1 = layout_bar_x1(item, i) - fr;
 }
 
 static double layout_bar_room(const LayoutItem *item, guint i)
@@ -86,58 +83,163 @@ static guint layout_widest_bar(const LayoutItem *item)
   return best;
 }
 
-/* Tries to place @text inside, to the right, then to the left. */
-static gboolean layout_try_place(LayoutCtx *ctx, LayoutItem *item, const char *text,
-                                 gboolean inside_ok)
+static double layout_item_x0(const LayoutItem *item)
 {
-  const char *font = ctx->style->bar.font;
-  double w = layout_text_width(ctx, font, text);
-  double pad = ctx->style->bar.padding;
-  guint widest = layout_widest_bar(item);
-  guint last = item->te->bars->len - 1;
-  if (inside_ok && layout_inside_allowed(ctx) && w + 2 * pad <= layout_bar_room(item, widest)) {
-    item->place = PLACE_INSIDE;
-    item->inside_bar = widest;
-  } else if (layout_beside_allowed(ctx) &&
-             layout_bar_x1(item, last) + LAYOUT_LABEL_GAP + w <= ctx->right) {
-    item->place = PLACE_RIGHT;
-  } else if (layout_beside_allowed(ctx) &&
-             layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - w >= ctx->x0) {
-    item->place = PLACE_LEFT;
-  } else {
+  return layout_bar_x0(item, 0);
+}
+
+static double layout_item_x1(const LayoutItem *item)
+{
+  return layout_bar_x1(item, item->te->bars->len - 1);
+}
+
+/* Whether text @w wide fits inside bar @bar (with the padding on both sides). */
+static gboolean layout_fits_inside(const LayoutCtx *ctx, const LayoutItem *item, guint bar, double w)
+{
+  return layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, bar);
+}
+
+static gboolean layout_fits_right(const LayoutCtx *ctx, const LayoutItem *item, double w)
+{
+  return layout_beside_allowed(ctx) && layout_item_x1(item) + LAYOUT_LABEL_GAP + w <= ctx->right;
+}
+
+static gboolean layout_fits_left(const LayoutCtx *ctx, const LayoutItem *item, double w)
+{
+  return layout_beside_allowed(ctx) && layout_item_x0(item) - LAYOUT_LABEL_GAP - w >= ctx->x0;
+}
+
+/* Where a caption @w wide under the entry's bars starts: under the first bar where it
+ * fits there, else ending under the last bar, else as near as the plot allows; FALSE when
+ * it is wider than the plot. */
+static gboolean layout_caption_x(const LayoutCtx *ctx, const LayoutItem *item, double w, double *x)
+{
+  if (!layout_beside_allowed(ctx) || w > ctx->right - ctx->x0)
     return FALSE;
-  }
-  item->text = g_strdup(text);
-  item->text_w = w;
+  if (layout_item_x0(item) + w <= ctx->right)
+    *x = layout_item_x0(item);
+  else if (layout_item_x1(item) - w >= ctx->x0)
+    *x = layout_item_x1(item) - w;
+  else
+    *x = ctx->right - w;
   return TRUE;
 }
 
-/* No candidate fits whole: shorten the first one into the largest room there is. */
-static void layout_place_shortened(LayoutCtx *ctx, LayoutItem *item, const char *text,
+void layout_label_option_clear(LayoutLabelOption *o)
+{
+  g_free(o->text);
+  g_free(o->org_text);
+  g_free(o->org_segment_text);
+  g_free(o->caption);
+  *o = (LayoutLabelOption){.org_segment = -1};
+}
+
+/* The option's room in the lane: the bars, a label or org beside them with the room it
+ * keeps clear of its neighbour (two labels closer would read as one phrase), and the
+ * width of the caption under them. Bars may touch: layout_groups parts them. */
+static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, double cost)
+{
+  double lo = layout_item_x0(item), hi = layout_item_x1(item);
+  double beside_w[2] = {0, 0}; /* right, left */
+  if (o->place == PLACE_RIGHT)
+    beside_w[0] = o->text_w;
+  else if (o->place == PLACE_LEFT)
+    beside_w[1] = o->text_w;
+  if (o->org_place == PLACE_RIGHT)
+    beside_w[0] = o->org_w;
+  else if (o->org_place == PLACE_LEFT)
+    beside_w[1] = o->org_w;
+  if (beside_w[0] > 0)
+    hi += LAYOUT_LABEL_GAP + beside_w[0] + LAYOUT_LABEL_CLEAR;
+  if (beside_w[1] > 0)
+    lo -= LAYOUT_LABEL_GAP + beside_w[1] + LAYOUT_LABEL_CLEAR;
+  o->lane = (LayoutLaneOption){lo, hi, 0, 0, cost};
+  if (o->caption) {
+    /* Text under a bar reads as that bar's: no other bar of the lane may stand over it. */
+    double cap_lo = o->caption_x, cap_hi = o->caption_x + o->caption_w + LAYOUT_LABEL_CLEAR;
+    o->lane = (LayoutLaneOption){MIN(lo, cap_lo), MAX(hi, cap_hi), cap_lo, cap_hi, cost};
+  }
+}
+
+/* Adds @o (taking what it holds) with @cost. */
+static void layout_add_option(LayoutItem *item, LayoutLabelOption *o, double cost)
+{
+  layout_option_span(item, o, cost);
+  g_array_append_val(item->options, *o);
+  *o = (LayoutLabelOption){.org_segment = -1};
+}
+
+/* An option with @text as the entry's label at @place (inside the widest bar, or beside). */
+static void layout_add_label(LayoutCtx *ctx, LayoutItem *item, const char *text, LayoutPlace place,
+                             double cost)
+{
+  LayoutLabelOption o = {.org_segment = -1};
+  o.place = place;
+  o.text = g_strdup(text);
+  o.text_w = layout_text_width(ctx, ctx->style->bar.font, text);
+  o.inside_bar = layout_widest_bar(item);
+  layout_add_option(item, &o, cost);
+}
+
+/* Options placing @text, whole, as the entry's one label: inside, right, left. */
+static void layout_label_whole(LayoutCtx *ctx, LayoutItem *item, const char *text, gboolean inside_ok,
+                               double cost)
+{
+  double w = layout_text_width(ctx, ctx->style->bar.font, text);
+  if (inside_ok && layout_fits_inside(ctx, item, layout_widest_bar(item), w))
+    layout_add_label(ctx, item, text, PLACE_INSIDE, cost);
+  if (layout_fits_right(ctx, item, w))
+    layout_add_label(ctx, item, text, PLACE_RIGHT, cost + 1);
+  if (layout_fits_left(ctx, item, w))
+    layout_add_label(ctx, item, text, PLACE_LEFT, cost + 2);
+}
+
+/* @o with @caption under the bar, if it fits the plot; adds it and returns TRUE. */
+static gboolean layout_add_captioned(LayoutCtx *ctx, LayoutItem *item, LayoutLabelOption *o,
+                                     const char *caption, double cost)
+{
+  double w = layout_text_width(ctx, ctx->style->bar.font, caption);
+  double x;
+  if (!layout_caption_x(ctx, item, w, &x)) {
+    layout_label_option_clear(o);
+    return FALSE;
+  }
+  o->caption = g_strdup(caption);
+  o->caption_w = w;
+  o->caption_x = x;
+  layout_add_option(item, o, cost);
+  return TRUE;
+}
+
+/* No whole placement: @text shortened into the largest room there is (inside, right or
+ * left), as the last resort; or no label at all where not even that fits. */
+static void layout_label_shortened(LayoutCtx *ctx, LayoutItem *item, const char *text,
                                    gboolean inside_ok)
 {
   double pad = ctx->style->bar.padding;
   guint widest = layout_widest_bar(item);
-  guint last = item->te->bars->len - 1;
   double rooms[3] = {
       inside_ok && layout_inside_allowed(ctx) ? layout_bar_room(item, widest) - 2 * pad : 0,
-      layout_beside_allowed(ctx) ? ctx->right - layout_bar_x1(item, last) - LAYOUT_LABEL_GAP : 0,
-      layout_beside_allowed(ctx) ? layout_bar_x0(item, 0) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
+      layout_beside_allowed(ctx) ? ctx->right - layout_item_x1(item) - LAYOUT_LABEL_GAP : 0,
+      layout_beside_allowed(ctx) ? layout_item_x0(item) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
   };
   const LayoutPlace places[3] = {PLACE_INSIDE, PLACE_RIGHT, PLACE_LEFT};
   guint best = 0;
   for (guint i = 1; i < 3; i++)
     if (rooms[i] > rooms[best] + 0.5)
       best = i;
-  if (rooms[best] < LAYOUT_MIN_ELLIPSIS)
-    return;
-  char *fitted = text_fit(ctx->text, ctx->style->bar.font, text, rooms[best]);
-  if (!fitted)
-    return;
-  item->place = places[best];
-  item->inside_bar = widest;
-  item->text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
-  item->text = fitted;
+  LayoutLabelOption o = {.org_segment = -1, .shortened = TRUE};
+  char *fitted = rooms[best] >= LAYOUT_MIN_ELLIPSIS
+                     ? text_fit(ctx->text, ctx->style->bar.font, text, rooms[best])
+                     : NULL;
+  if (fitted) {
+    o.place = places[best];
+    o.text = fitted;
+    o.text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
+    o.inside_bar = widest;
+  }
+  /* Dearer than any whole placement, however many lanes those take. */
+  layout_add_option(item, &o, 1e6);
 }
 
 /* "Title · Org · Location" as far as the style shows them. */
@@ -155,143 +257,175 @@ static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
   return clean;
 }
 
+/* What follows the title in the full label (" · Org · Location" without its " · "), or
+ * NULL when the label is the title alone. */
+static const char *layout_after_title(const char *full, const char *title)
+{
+  gsize n = strlen(title);
+  if (strncmp(full, title, n) != 0 || strncmp(full + n, " · ", strlen(" · ")) != 0)
+    return NULL;
+  return full + n + strlen(" · ");
+}
+
+/* A plain entry: the full label inside, right or left; the title inside and the rest
+ * beside or under the bar; the full label under the bar. */
+static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
+{
+  const ModelEntry *entry = item->te->entry;
+  const char *font = ctx->style->bar.font;
+  item->full = layout_entry_full_label(ctx->style, entry);
+  layout_label_whole(ctx, item, item->full, TRUE, 0);
+
+  char *title = entry->title ? layout_clean_text(entry->title) : NULL;
+  const char *rest = title ? layout_after_title(item->full, title) : NULL;
+  guint widest = layout_widest_bar(item);
+  if (rest && layout_fits_inside(ctx, item, widest, layout_text_width(ctx, font, title))) {
+    double rest_w = layout_text_width(ctx, font, rest);
+    for (int left = 0; left < 2; left++) {
+      if (!(left ? layout_fits_left(ctx, item, rest_w) : layout_fits_right(ctx, item, rest_w)))
+        continue;
+      LayoutLabelOption o = {.org_segment = -1, .place = PLACE_INSIDE, .inside_bar = widest};
+      o.text = g_strdup(title);
+      o.text_w = layout_text_width(ctx, font, title);
+      o.org_place = left ? PLACE_LEFT : PLACE_RIGHT;
+      o.org_text = g_strdup(rest);
+      o.org_w = rest_w;
+      layout_add_option(item, &o, 3 + left * 0.5);
+    }
+    LayoutLabelOption o = {.org_segment = -1, .place = PLACE_INSIDE, .inside_bar = widest};
+    o.text = g_strdup(title);
+    o.text_w = layout_text_width(ctx, font, title);
+    layout_add_captioned(ctx, item, &o, rest, 4.5);
+  }
+  LayoutLabelOption o = {.org_segment = -1};
+  layout_add_captioned(ctx, item, &o, item->full, 4);
+  if (item->options->len == 0)
+    layout_label_shortened(ctx, item, item->full, TRUE);
+  g_free(title);
+}
+
 /* Whether role segment @i shows its whole title inside. */
 static gboolean layout_segment_fits(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
-  if (!layout_inside_allowed(ctx))
-    return FALSE;
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
   char *title = layout_clean_text(bar->role);
   double w = layout_text_width(ctx, ctx->style->bar.font, title);
   g_free(title);
-  return w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i);
+  return layout_fits_inside(ctx, item, i, w);
 }
 
-static gboolean layout_any_segment_fits(LayoutCtx *ctx, const LayoutItem *item)
-{
-  for (guint i = 0; i < item->te->bars->len; i++)
-    if (layout_segment_fits(ctx, item, i))
-      return TRUE;
-  return FALSE;
-}
-
-/* Segment @i's label: its title (with the org, for the segment chosen to carry it),
- * shortened when the segment is too short for all of it; NULL when not even a few
- * characters would show. */
 char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
+  (void)ctx;
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  if (!bar->role || !layout_inside_allowed(ctx))
+  if (!bar->role || !item->segment_fits || !item->segment_fits[i])
     return NULL;
-  if (item->org_segment == (gint)i)
-    return g_strdup(item->org_segment_text);
-  char *title = layout_clean_text(bar->role);
-  double room = layout_bar_room(item, i) - 2 * ctx->style->bar.padding;
-  char *fitted =
-      room >= LAYOUT_MIN_ELLIPSIS ? text_fit(ctx->text, ctx->style->bar.font, title, room) : NULL;
-  g_free(title);
-  return fitted;
+  if (item->label.org_segment == (gint)i)
+    return g_strdup(item->label.org_segment_text);
+  return layout_clean_text(bar->role);
 }
 
-/* No room beside a bar that fills the plot: the org joins the title of the first
- * segment with room for both ("Researcher · Big Research"). */
-static gboolean layout_org_in_segment(LayoutCtx *ctx, LayoutItem *item, const char *org)
+/* The first segment with room for its title and the org ("Researcher · Big Research"),
+ * or -1; its label into @text. */
+static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const char *who,
+                               char **text)
 {
   for (guint i = 0; i < item->te->bars->len; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    char *both = g_strdup_printf("%s · %s", bar->role, org);
+    char *both = g_strdup_printf("%s · %s", bar->role, who);
     char *clean = layout_clean_text(both);
-    double w = layout_text_width(ctx, ctx->style->bar.font, clean);
     g_free(both);
-    if (layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, i)) {
-      item->org_segment = (gint)i;
-      item->org_segment_text = clean;
-      return TRUE;
+    if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, clean))) {
+      *text = clean;
+      return (gint)i;
     }
     g_free(clean);
   }
-  return FALSE;
+  return -1;
 }
 
-/* Roles (visual.md "Bars"): each segment carries its title where it fits, and the org is
- * named once beside the bar; when no title fits, one label beside tells the progression. */
-static void layout_place_roles(LayoutCtx *ctx, LayoutItem *item)
+/* Roles (visual.md "Bars"): each segment carries its title where the whole title fits;
+ * the org is named once, beside the bar or in a segment with room for both; and when any
+ * title does not fit its segment, the progression of all of them is told beside the bar
+ * with the org, or in a caption under it. */
+static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
 {
   const ModelEntry *entry = item->te->entry;
-  char *org = layout_clean_text(entry->org ? entry->org : entry->title);
+  guint n = item->te->bars->len;
+  char *who = layout_entry_full_label(ctx->style, entry);
   GString *progression = g_string_new(NULL);
-  for (guint i = 0; i < item->te->bars->len; i++) {
+  gboolean all_fit = TRUE;
+  item->segment_fits = g_new0(gboolean, n);
+  /* The same role again (Professor | Dean | Professor) is told once. */
+  GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    g_string_append_printf(progression, "%s%s", i ? " › " : "", bar->role);
+    if (g_hash_table_add(told, (gpointer)bar->role))
+      g_string_append_printf(progression, "%s%s", progression->len ? " › " : "", bar->role);
+    item->segment_fits[i] = layout_segment_fits(ctx, item, i);
+    all_fit = all_fit && item->segment_fits[i];
   }
+  g_hash_table_destroy(told);
   char *roles = layout_clean_text(progression->str);
   g_string_free(progression, TRUE);
-  item->full = g_strdup_printf("%s · %s", roles, org);
+  item->full = g_strdup_printf("%s · %s", roles, who);
 
-  item->segment_labels = layout_any_segment_fits(ctx, item);
-  if (item->segment_labels) {
-    if (!layout_try_place(ctx, item, org, FALSE) && !layout_org_in_segment(ctx, item, org))
-      layout_place_shortened(ctx, item, org, FALSE);
-  } else if (!layout_try_place(ctx, item, item->full, FALSE)) {
-    const TimelineBar *last = &g_array_index(item->te->bars, TimelineBar, item->te->bars->len - 1);
-    char *recent = g_strdup_printf("%s · %s", last->role, org);
-    char *clean = layout_clean_text(recent);
-    if (!layout_try_place(ctx, item, clean, FALSE) && !layout_try_place(ctx, item, org, FALSE))
-      layout_place_shortened(ctx, item, org, FALSE);
-    g_free(clean);
-    g_free(recent);
-  }
-  g_free(roles);
-  g_free(org);
-}
-
-/* The title alone fitted inside: the org follows, shortened, when enough of it shows to
- * be worth reading (visual.md "Text": a shortened label ends with an ellipsis). */
-static void layout_extend_inside(LayoutCtx *ctx, LayoutItem *item, const char *title)
-{
-  if (strcmp(item->full, title) == 0)
-    return;
-  double room = layout_bar_room(item, item->inside_bar) - 2 * ctx->style->bar.padding;
-  char *fitted = text_fit(ctx->text, ctx->style->bar.font, item->full, room);
-  /* " · " and at least four characters of the org, then the ellipsis. */
-  if (fitted && g_utf8_strlen(fitted, -1) >= g_utf8_strlen(title, -1) + 8) {
-    g_free(item->text);
-    item->text = fitted;
-    item->text_w = layout_text_width(ctx, ctx->style->bar.font, fitted);
+  char *seg_text = NULL;
+  gint seg = layout_org_segment(ctx, item, who, &seg_text);
+  if (all_fit) {
+    layout_label_whole(ctx, item, who, FALSE, 0);
+    if (seg >= 0) {
+      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
+      layout_add_option(item, &o, 1.5);
+    }
+    LayoutLabelOption o = {.org_segment = -1};
+    layout_add_captioned(ctx, item, &o, who, 4);
   } else {
-    g_free(fitted);
+    layout_label_whole(ctx, item, item->full, FALSE, 0);
+    double who_w = layout_text_width(ctx, ctx->style->bar.font, who);
+    for (int left = 0; left < 2; left++) {
+      if (!(left ? layout_fits_left(ctx, item, who_w) : layout_fits_right(ctx, item, who_w)))
+        continue;
+      LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT};
+      o.text = g_strdup(who);
+      o.text_w = who_w;
+      layout_add_captioned(ctx, item, &o, roles, 4 + left * 0.5);
+    }
+    if (seg >= 0) {
+      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
+      layout_add_captioned(ctx, item, &o, roles, 4.2);
+    }
+    LayoutLabelOption o = {.org_segment = -1};
+    layout_add_captioned(ctx, item, &o, item->full, 5);
   }
+  if (item->options->len == 0)
+    layout_label_shortened(ctx, item, item->full, FALSE);
+  g_free(seg_text);
+  g_free(roles);
+  g_free(who);
 }
 
-void layout_place_label(LayoutCtx *ctx, LayoutItem *item)
+void layout_label_options(LayoutCtx *ctx, LayoutItem *item)
 {
-  if (item->te->has_roles) {
-    layout_place_roles(ctx, item);
-    return;
-  }
-  const ModelEntry *entry = item->te->entry;
-  item->full = layout_entry_full_label(ctx->style, entry);
-  char *shorter = layout_clean_text(entry->title ? entry->title : entry->org);
-  /* The full label anywhere it fits, then the title alone, then the full label shortened. */
-  if (!layout_try_place(ctx, item, item->full, TRUE) && !layout_try_place(ctx, item, shorter, TRUE))
-    layout_place_shortened(ctx, item, item->full, TRUE);
-  else if (item->place == PLACE_INSIDE && g_strcmp0(item->text, shorter) == 0)
-    layout_extend_inside(ctx, item, shorter);
-  g_free(shorter);
+  item->options = g_array_new(FALSE, TRUE, sizeof(LayoutLabelOption));
+  item->label = (LayoutLabelOption){.org_segment = -1};
+  if (item->te->has_roles)
+    layout_options_roles(ctx, item);
+  else
+    layout_options_plain(ctx, item);
 }
 
-/* The span an item occupies in its lane: its bars and the label beside them. */
-void layout_item_span(LayoutItem *item)
+void layout_label_choose(LayoutItem *item, guint i)
 {
-  guint last = item->te->bars->len - 1;
-  item->lo = layout_bar_x0(item, 0);
-  item->hi = layout_bar_x1(item, last);
-  /* A label beside its bar keeps further clear of its neighbour than a bar does: two
-   * labels a pack gap apart would read as one phrase. */
-  if (item->place == PLACE_RIGHT)
-    item->hi += LAYOUT_LABEL_GAP + item->text_w + LAYOUT_PACK_GAP;
-  else if (item->place == PLACE_LEFT)
-    item->lo -= LAYOUT_LABEL_GAP + item->text_w + LAYOUT_PACK_GAP;
+  for (guint k = 0; k < item->options->len; k++) {
+    LayoutLabelOption *o = &g_array_index(item->options, LayoutLabelOption, k);
+    if (k == i)
+      item->label = *o;
+    else
+      layout_label_option_clear(o);
+  }
+  g_array_unref(item->options);
+  item->options = NULL;
 }
 
 void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint *group)

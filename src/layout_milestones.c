@@ -1,8 +1,15 @@
-/* layout_milestones: the milestone track (spec/visual.md "Milestones"): a marker per
- * milestone and labels hanging below in as few tiers as keep them and their leaders apart. */
+/* layout_milestones: the milestone track (spec/visual.md "Milestones", doc/layout-dump.md):
+ * a marker per milestone at the middle of its date (a year-only one mid-year, with its
+ * year marked on the track), labels whole on either side of their marker, above and
+ * below the track, placed by layout_tiers; milestones of one moment share a stacked
+ * label; what finds no room is numbered at its marker and named in a list under the
+ * chart. */
 #include "layout_private.h"
+#include "layout_tiers.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 void layout_milestone_clear(gpointer data)
 {
@@ -13,280 +20,348 @@ void layout_milestone_clear(gpointer data)
   g_free(m->class_name);
 }
 
-/* Room between a leader line and its label, and between labels in one tier. */
+/* Room between a leader line and its label, between labels in one tier, between the
+ * marker and the first tier, and between tiers. */
 #define LAYOUT_FLAG_GAP 4.0
 #define LAYOUT_TIER_GAP 12.0
-/* Narrower than this, a milestone label shortened to fit beside the page's edge is not
- * worth drawing there. */
-#define LAYOUT_MIN_FLAG 60.0
+#define LAYOUT_TIER_PAD 4.0
+#define LAYOUT_TIER_LEADING 3.0
+/* Tiers on each half of the track before a label goes to the list. */
+#define LAYOUT_TIERS_PER_HALF 3
+/* Between two columns of the list, and between a number and its title. */
+#define LAYOUT_LIST_COLUMN_GAP 24.0
 
-/* A milestone label while tiers are chosen: its span and its marker's x. */
+/* The last day of the span a milestone's date names (its first day is ms->date). */
+static DateDay layout_milestone_last(const ModelMilestone *ms)
+{
+  int y, m, d;
+  date_to_ymd(ms->date, &y, &m, &d);
+  DateDay last = 0;
+  switch (ms->precision) {
+  case DATE_PREC_DAY:
+    return ms->date;
+  case DATE_PREC_MONTH:
+    last = m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
+    break;
+  case DATE_PREC_SEASON:
+    last = m >= 10 ? date_from_ymd(y + 1, m - 9, 1) : date_from_ymd(y, m + 3, 1);
+    break;
+  case DATE_PREC_YEAR:
+    last = date_from_ymd(y + 1, 1, 1);
+    break;
+  case DATE_PREC_ACADEMIC:
+    last = date_from_ymd(y + 1, 7, 1);
+    break;
+  }
+  return last ? last - 1 : ms->date;
+}
+
+/* One marker of the placement: a milestone, or several of one moment whose labels stack. */
 typedef struct {
-  double a, b, x;
-} LayoutTierLabel;
+  guint first, count; /* positions [first, first + count) of the milestones in x order */
+  double x;           /* the first one's marker */
+  double spread;      /* from the first one's marker to the last one's */
+} LayoutMoment;
 
-typedef struct {
-  double x;
-  guint depth; /* the tier its label hangs in: the leader runs down to there */
-} LayoutLeader;
+static const double *layout_sort_xs;
 
-/* Labels and leaders placed so far. Placement goes right to left, so both arrays hold
- * markers in order of decreasing x, and a scan from the newest can stop early. */
-typedef struct {
-  GArray *tiers[LAYOUT_MAX_TIERS]; /* of LayoutTierLabel */
-  GArray *leaders;                 /* of LayoutLeader */
-  double reach;                    /* no label lies further than this from its marker */
-} LayoutTiers;
-
-/* Whether a label in tier @t comes within @margin of [a, b]. */
-static gboolean layout_tier_hits(const LayoutTiers *s, guint t, double a, double b, double margin)
+static int layout_by_x(const void *a, const void *b)
 {
-  const GArray *arr = s->tiers[t];
-  for (guint i = arr->len; i-- > 0;) {
-    const LayoutTierLabel *l = &g_array_index(arr, LayoutTierLabel, i);
-    if (l->x - s->reach > b + margin)
-      break; /* this one and all older ones lie further right */
-    if (l->a < b + margin && a < l->b + margin)
-      return TRUE;
+  guint i = *(const guint *)a, j = *(const guint *)b;
+  double d = layout_sort_xs[i] - layout_sort_xs[j];
+  return d < 0 ? -1 : d > 0 ? 1 : (i > j) - (i < j);
+}
+
+/* The milestones' x (the middle of each one's date), their order in x (@order; a
+ * year-only date sorts by its middle, not its 1 January), and the moments they form:
+ * markers closer than a marker's width read as one moment. */
+static GArray *layout_moments(LayoutCtx *ctx, const Timeline *t, double *xs, guint *order)
+{
+  guint n = t->milestones->len;
+  for (guint i = 0; i < n; i++) {
+    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
+    double a = layout_x(ctx, ms->date), b = layout_x(ctx, layout_milestone_last(ms) + 1);
+    xs[i] = CLAMP(round((a + b) / 2), ctx->x0, ctx->x1) + 0.5;
+    order[i] = i;
   }
-  return FALSE;
-}
-
-/* Whether a placed leader runs down through [a, b] in tier @t. */
-static gboolean layout_leader_hits(const LayoutTiers *s, guint t, double a, double b)
-{
-  for (guint i = s->leaders->len; i-- > 0;) {
-    const LayoutLeader *l = &g_array_index(s->leaders, LayoutLeader, i);
-    if (l->x > b + 2)
-      break;
-    if (l->x >= a - 2 && l->depth >= t)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* Whether a leader at @x running down to tier @t would strike through a label above. */
-static gboolean layout_column_blocked(const LayoutTiers *s, guint t, double x)
-{
-  for (guint k = 0; k < t; k++)
-    if (layout_tier_hits(s, k, x - 2, x + 2, 0))
-      return TRUE;
-  return FALSE;
-}
-
-/* A milestone's label, once placed. */
-typedef struct {
-  char *text; /* owned; NULL: no label */
-  double w, a;
-  gint tier;
-} LayoutFlag;
-
-/* Whether a marker other than @k lies within [a, b] (@xs sorted). */
-static gboolean layout_covers_marker(const double *xs, guint n, guint k, double a, double b)
-{
-  guint lo = 0, hi = n;
-  while (lo < hi) { /* the first marker at or right of a - 2 */
-    guint mid = lo + (hi - lo) / 2;
-    if (xs[mid] < a - 2)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (guint j = lo; j < n && xs[j] <= b + 2; j++)
-    if (j != k)
-      return TRUE;
-  return FALSE;
-}
-
-/* A flag on @side (0: right of the leader, 1: left) for @text, shortened to the room
- * there when @shorten; FALSE when it does not fit. */
-static gboolean layout_flag_on(LayoutCtx *ctx, const char *text, double w, double x, guint side,
-                               gboolean shorten, LayoutFlag *out)
-{
-  double room = side == 0 ? ctx->right - x - LAYOUT_FLAG_GAP : x - LAYOUT_FLAG_GAP - ctx->left;
-  char *fitted = NULL;
-  if (w <= room)
-    fitted = g_strdup(text);
-  else if (shorten && room >= LAYOUT_MIN_FLAG)
-    fitted = text_fit(ctx->text, ctx->style->milestone.font, text, room);
-  if (!fitted)
-    return FALSE;
-  double fw = layout_text_width(ctx, ctx->style->milestone.font, fitted);
-  *out = (LayoutFlag){fitted, fw, side == 0 ? x + LAYOUT_FLAG_GAP : x - LAYOUT_FLAG_GAP - fw, -1};
-  return TRUE;
-}
-
-/* The ways milestone @k's label can hang, with their rank (lower is better): whole to
- * the right of its leader, or whole to the left where that covers no other marker (rank
- * 0); shortened to the right (1); to the left over other markers, whole or shortened (2). */
-static guint layout_flag_candidates(LayoutCtx *ctx, const char *text, double w, const double *xs,
-                                    guint n, guint k, LayoutFlag out[4], guint ranks[4])
-{
-  guint count = 0;
-  LayoutFlag left;
-  gboolean left_whole = layout_flag_on(ctx, text, w, xs[k], 1, FALSE, &left);
-  if (layout_flag_on(ctx, text, w, xs[k], 0, FALSE, &out[count]))
-    ranks[count++] = 0;
-  if (left_whole && !layout_covers_marker(xs, n, k, left.a, left.a + left.w)) {
-    ranks[count] = 0;
-    out[count++] = left;
-    left_whole = FALSE;
-  }
-  if (layout_flag_on(ctx, text, w, xs[k], 0, TRUE, &out[count]))
-    ranks[count++] = 1;
-  if (left_whole) {
-    ranks[count] = 2;
-    out[count++] = left;
-  } else if (layout_flag_on(ctx, text, w, xs[k], 1, TRUE, &out[count])) {
-    ranks[count++] = 2;
-  }
-  return count;
-}
-
-/* The shallowest tier where a label over [a, b] touches no other label, no leader runs
- * through it, and the leader at @x strikes through no label on its way down; -1: none. */
-static gint layout_flag_tier(const LayoutTiers *s, double x, double a, double b)
-{
-  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++) {
-    if (layout_column_blocked(s, t, x))
-      return -1; /* deeper tiers would cross the same label */
-    if (!layout_tier_hits(s, t, a, b, LAYOUT_TIER_GAP) && !layout_leader_hits(s, t, a, b))
-      return (gint)t;
-  }
-  return -1;
-}
-
-/* Chooses milestone @k's side and tier (visual.md "Milestones": no two labels touch, and
- * leaders stay clear of labels): the best-ranked candidate that has a tier, the
- * shallowest tier among equals, the right side on a tie. */
-static void layout_place_flag(LayoutCtx *ctx, LayoutTiers *s, const char *text, const double *xs,
-                              guint n, guint k, LayoutFlag *out)
-{
-  double w = layout_text_width(ctx, ctx->style->milestone.font, text);
-  LayoutFlag cands[4];
-  guint ranks[4];
-  guint count = layout_flag_candidates(ctx, text, w, xs, n, k, cands, ranks);
-  gint best = -1, best_tier = -1;
-  for (guint i = 0; i < count; i++) {
-    gint tier = layout_flag_tier(s, xs[k], cands[i].a, cands[i].a + cands[i].w);
-    if (tier < 0)
-      continue;
-    if (best < 0 || ranks[i] < ranks[best] || (ranks[i] == ranks[best] && tier < best_tier)) {
-      best = (gint)i;
-      best_tier = tier;
+  layout_sort_xs = xs;
+  qsort(order, n, sizeof *order, layout_by_x);
+  layout_sort_xs = NULL;
+  GArray *moments = g_array_new(FALSE, FALSE, sizeof(LayoutMoment));
+  for (guint p = 0; p < n; p++) {
+    double x = xs[order[p]];
+    LayoutMoment *last = moments->len ? &g_array_index(moments, LayoutMoment, moments->len - 1) : NULL;
+    if (last && x - last->x < ctx->style->milestone.size) {
+      last->count++;
+      last->spread = x - last->x;
+    } else {
+      g_array_append_val(moments, ((LayoutMoment){p, 1, x, 0}));
     }
   }
-  *out = (LayoutFlag){NULL, 0, 0, -1};
-  if (best >= 0) {
-    *out = cands[best];
-    out->tier = best_tier;
-    cands[best].text = NULL;
-    LayoutTierLabel label = {out->a, out->a + out->w, xs[k]};
-    g_array_append_val(s->tiers[best_tier], label);
-    LayoutLeader leader = {xs[k], (guint)best_tier};
-    g_array_append_val(s->leaders, leader);
-  }
-  for (guint i = 0; i < count; i++)
-    g_free(cands[i].text);
+  return moments;
 }
 
-/* The widest a milestone label may be: a third of the page, so that one label cannot
- * fill a tier (but never under 200 px where the page has them). */
-static double layout_milestone_max_width(const LayoutCtx *ctx)
+/* A listed moment's label: its number, or the range of its numbers ("3–5"), one line. */
+static void layout_moment_numbers(char *buf, gsize size, guint first, guint last)
 {
+  if (first == last)
+    g_snprintf(buf, size, "%u", first);
+  else
+    g_snprintf(buf, size, "%u–%u", first, last);
+}
+
+/* Places the moments' labels (each milestone's title, or a listed moment's numbers),
+ * until no further one goes to the list: a listed moment's numbers must find their
+ * place too. Fills @places (one per moment) and @listed. */
+static void layout_milestone_place(LayoutCtx *ctx, GArray *moments, const guint *order,
+                                   char **titles, gboolean *listed, LayoutTierPlace *places)
+{
+  const char *font = ctx->style->milestone.font;
+  guint n = moments->len;
+  LayoutTierMarker *markers = g_new(LayoutTierMarker, n ? n : 1);
+  LayoutTierParams params = {
+      .left = ctx->left,
+      .right = ctx->right,
+      .flag_gap = LAYOUT_FLAG_GAP,
+      .gap = LAYOUT_TIER_GAP,
+      .max_tiers = LAYOUT_TIERS_PER_HALF,
+      .above = TRUE,
+  };
+  /* Each round lists at least one more moment, so this ends. */
+  for (;;) {
+    for (guint k = 0; k < n; k++) {
+      const LayoutMoment *mo = &g_array_index(moments, LayoutMoment, k);
+      if (listed[order[mo->first]]) {
+        /* Places in x order: never less than the numbers they will have. */
+        char num[32];
+        layout_moment_numbers(num, sizeof num, mo->first + 1, mo->first + mo->count);
+        markers[k] = (LayoutTierMarker){mo->x, layout_text_width(ctx, font, num), 1, mo->spread};
+        continue;
+      }
+      double w = 0;
+      for (guint p = mo->first; p < mo->first + mo->count; p++)
+        w = MAX(w, layout_text_width(ctx, font, titles[order[p]]));
+      markers[k] = (LayoutTierMarker){mo->x, w, mo->count, mo->spread};
+    }
+    layout_tiers_place(markers, n, &params, places);
+    gboolean more = FALSE;
+    for (guint k = 0; k < n; k++) {
+      const LayoutMoment *mo = &g_array_index(moments, LayoutMoment, k);
+      if (places[k].half != LAYOUT_TIER_LISTED)
+        continue;
+      for (guint p = mo->first; p < mo->first + mo->count; p++) {
+        more = more || !listed[order[p]];
+        listed[order[p]] = TRUE;
+      }
+    }
+    if (!more)
+      break;
+  }
+  g_free(markers);
+}
+
+/* The list under the chart from @y: "N  Title" for every listed milestone, in columns
+ * of equal width read down then across; returns the y below it. */
+static double layout_milestone_list(LayoutCtx *ctx, const Timeline *t, char **titles,
+                                    const gboolean *listed, double y)
+{
+  const char *font = ctx->style->milestone.font;
+  GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+  GArray *index = g_array_new(FALSE, FALSE, sizeof(guint));
+  double col_w = 0;
+  guint n = t->milestones->len, listed_n = 0;
+  guint *by_number = g_new0(guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    if (listed[i]) {
+      by_number[g_array_index(ctx->scene->milestones, LayoutMilestone, i).number - 1] = i;
+      listed_n++;
+    }
+  for (guint k = 0; k < listed_n; k++) {
+    guint i = by_number[k];
+    const LayoutMilestone *lm = &g_array_index(ctx->scene->milestones, LayoutMilestone, i);
+    char *item = g_strdup_printf("%u  %s", lm->number, titles[i]);
+    col_w = MAX(col_w, layout_text_width(ctx, font, item));
+    g_ptr_array_add(items, item);
+    g_array_append_val(index, i);
+  }
+  g_free(by_number);
+  if (items->len == 0) {
+    g_ptr_array_unref(items);
+    g_array_unref(index);
+    return y;
+  }
   double inner = ctx->right - ctx->left;
-  return MAX(inner / 3, MIN(inner, 200));
-}
-
-/* Places every milestone's label, right to left (@flags[k] for marker k at @xs[k]). */
-static void layout_milestone_flags(LayoutCtx *ctx, guint n, const double *xs, char **texts,
-                                   LayoutFlag *flags)
-{
-  LayoutTiers s = {.leaders = g_array_new(FALSE, FALSE, sizeof(LayoutLeader))};
-  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
-    s.tiers[t] = g_array_new(FALSE, FALSE, sizeof(LayoutTierLabel));
-  s.reach = layout_milestone_max_width(ctx) + LAYOUT_FLAG_GAP;
-  for (guint k = n; k-- > 0;) {
-    flags[k] = (LayoutFlag){NULL, 0, 0, -1};
-    if (texts[k])
-      layout_place_flag(ctx, &s, texts[k], xs, n, k, &flags[k]);
+  col_w = MIN(col_w, inner);
+  guint cols = MAX(1, (guint)floor((inner + LAYOUT_LIST_COLUMN_GAP) / (col_w + LAYOUT_LIST_COLUMN_GAP)));
+  guint rows = (items->len + cols - 1) / cols;
+  TextExtents e;
+  text_measure(ctx->text, font, "Ag", &e);
+  double line_h = ceil(e.height + LAYOUT_TIER_LEADING);
+  for (guint k = 0; k < items->len; k++) {
+    guint i = g_array_index(index, guint, k);
+    LayoutMilestone *lm = &g_array_index(ctx->scene->milestones, LayoutMilestone, i);
+    double x = ctx->left + (k / rows) * (col_w + LAYOUT_LIST_COLUMN_GAP);
+    double ly = y + (k % rows) * line_h;
+    /* Only a title wider than the whole page is shortened: the last resort. */
+    char *text = text_fit(ctx->text, font, g_ptr_array_index(items, k), inner);
+    if (text && strcmp(text, g_ptr_array_index(items, k)) != 0)
+      lm->shown = LAYOUT_SHOWN_SHORTENED;
+    if (text)
+      layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LIST_ITEM, 0), font, text, x, ly,
+                  ctx->style->milestone.label_color);
+    g_free(text);
   }
-  for (guint t = 0; t < LAYOUT_MAX_TIERS; t++)
-    g_array_unref(s.tiers[t]);
-  g_array_unref(s.leaders);
+  g_ptr_array_unref(items);
+  g_array_unref(index);
+  return y + rows * line_h - LAYOUT_TIER_LEADING;
 }
 
-/* The milestone track from @y: a hairline, a marker per milestone, and labels hanging
- * below in as many tiers as keep them apart. Returns the y below it. */
-double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y)
+/* The milestone's record, copied from the model. */
+static LayoutMilestone *layout_milestone_record(LayoutCtx *ctx, const ModelMilestone *ms, double x,
+                                                double y)
+{
+  LayoutMilestone *lm = layout_scene_add_milestone(ctx->scene);
+  lm->date = ms->date;
+  lm->precision = ms->precision;
+  lm->approximate = ms->approximate;
+  lm->title = layout_clean_text(ms->title);
+  lm->note = g_strdup(ms->note);
+  lm->url = g_strdup(ms->url);
+  lm->class_name = g_strdup(ms->class_name);
+  lm->line = ms->line;
+  lm->column = ms->column;
+  lm->x = x;
+  lm->y = y;
+  return lm;
+}
+
+/* The marker of milestone @i, and its date's span on the track where it is longer than a
+ * month (a year-only milestone is drawn for its year, not on 1 January). */
+static void layout_milestone_marker(LayoutCtx *ctx, const ModelMilestone *ms, guint i, double x,
+                                    double base_y)
+{
+  const Style *st = ctx->style;
+  double size = st->milestone.size;
+  const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
+  StyleColor color = cls && (cls->set & STYLE_PAINT_COLOR) ? cls->color : st->milestone.color;
+  if (ms->precision == DATE_PREC_YEAR || ms->precision == DATE_PREC_SEASON ||
+      ms->precision == DATE_PREC_ACADEMIC) {
+    double a = MAX(ctx->x0, round(layout_x(ctx, ms->date)));
+    double b = MIN(ctx->x1, round(layout_x(ctx, layout_milestone_last(ms) + 1)));
+    if (b - a > size)
+      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, i, SPAN, 0), a + 1, base_y, b - 1, base_y,
+                  layout_with_alpha(color, 0.3), 3);
+  }
+  LayoutShape marker = {
+      .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE   ? LAYOUT_SHAPE_CIRCLE
+              : st->milestone.shape == STYLE_SHAPE_SQUARE ? LAYOUT_SHAPE_RECT
+                                                          : LAYOUT_SHAPE_DIAMOND,
+      .owner = LAYOUT_OWNER(MILESTONE, i, MARKER, 0),
+      .x = x - size / 2,
+      .y = base_y - size / 2,
+      .w = size,
+      .h = size,
+      .fill = color,
+  };
+  layout_push(ctx, LAYER_BARS, &marker);
+}
+
+/* The milestone track from @y: the labels above it, the hairline with the markers, the
+ * labels below it. Returns the y below it. What the list under the chart needs is handed
+ * to the caller (owned) for layout_milestones_list. */
+double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean **listed_out,
+                         char ***titles_out)
 {
   const Style *st = ctx->style;
   guint n = t->milestones->len;
-  if (n == 0)
-    return y;
   double size = st->milestone.size;
-  double base_y = round(y + size / 2 + 2) + 0.5;
-  layout_line(ctx, LAYER_BACK, LAYOUT_OWNER(TRACK, 0, TRACK, 0), ctx->x0, base_y, ctx->x1, base_y,
-              layout_with_alpha(st->axis.color, 0.5), 1);
+  double *xs = g_new(double, n);
+  char **titles = g_new0(char *, n + 1);
+  gboolean *listed = g_new0(gboolean, n);
+  for (guint i = 0; i < n; i++)
+    titles[i] = layout_clean_text(((const ModelMilestone *)g_ptr_array_index(t->milestones, i))->title);
+  guint *order = g_new(guint, n ? n : 1);
+  GArray *moments = layout_moments(ctx, t, xs, order);
+  LayoutTierPlace *places = g_new(LayoutTierPlace, moments->len ? moments->len : 1);
+  layout_milestone_place(ctx, moments, order, titles, listed, places);
+
+  guint above = 0, below = 0;
+  for (guint k = 0; k < moments->len; k++) {
+    const LayoutMoment *mo = &g_array_index(moments, LayoutMoment, k);
+    guint reach = places[k].tier + (listed[order[mo->first]] ? 1 : mo->count);
+    if (places[k].half == LAYOUT_TIER_ABOVE)
+      above = MAX(above, reach);
+    else if (places[k].half == LAYOUT_TIER_BELOW)
+      below = MAX(below, reach);
+  }
   TextExtents e;
   text_measure(ctx->text, st->milestone.font, "Ag", &e);
-  double tier_h = e.height + 4;
-  double first_tier_y = base_y + size / 2 + 5;
-  double *xs = g_new(double, n);
-  char **texts = g_new0(char *, n);
-  LayoutFlag *flags = g_new(LayoutFlag, n);
+  double tier_h = ceil(e.height + LAYOUT_TIER_LEADING);
+  double top_room = above ? above * tier_h - LAYOUT_TIER_LEADING + LAYOUT_TIER_PAD : 0;
+  double base_y = round(y + top_room + size / 2 + 2) + 0.5;
+  layout_line(ctx, LAYER_BACK, LAYOUT_OWNER(TRACK, 0, TRACK, 0), ctx->x0, base_y, ctx->x1, base_y,
+              layout_with_alpha(st->axis.color, 0.5), 1);
   for (guint i = 0; i < n; i++) {
-    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
-    xs[i] = round(layout_x(ctx, ms->date)) + 0.5;
-    char *title = layout_clean_text(ms->title);
-    texts[i] = text_fit(ctx->text, st->milestone.font, title, layout_milestone_max_width(ctx));
-    g_free(title);
+    LayoutMilestone *lm = layout_milestone_record(ctx, g_ptr_array_index(t->milestones, i), xs[i], base_y);
+    lm->shown = listed[i] ? LAYOUT_SHOWN_LISTED : LAYOUT_SHOWN_WHOLE;
+    layout_milestone_marker(ctx, g_ptr_array_index(t->milestones, i), i, xs[i], base_y);
   }
-  layout_milestone_flags(ctx, n, xs, texts, flags);
+  /* Numbered as they are read, left to right. */
+  guint number = 0;
+  for (guint p = 0; p < n; p++)
+    if (listed[order[p]])
+      g_array_index(ctx->scene->milestones, LayoutMilestone, order[p]).number = ++number;
 
-  guint tiers_used = 0;
-  for (guint i = 0; i < n; i++) {
-    const ModelMilestone *ms = g_ptr_array_index(t->milestones, i);
-    LayoutMilestone *lm = layout_scene_add_milestone(ctx->scene);
-    lm->date = ms->date;
-    lm->precision = ms->precision;
-    lm->approximate = ms->approximate;
-    lm->title = layout_clean_text(ms->title);
-    lm->note = g_strdup(ms->note);
-    lm->url = layout_link_url(ms->url);
-    lm->class_name = g_strdup(ms->class_name);
-    lm->x = xs[i];
-    lm->y = base_y;
-    const StylePaint *cls = ms->class_name ? style_class(st, ms->class_name) : NULL;
-    LayoutShape marker = {
-        .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE   ? LAYOUT_SHAPE_CIRCLE
-                : st->milestone.shape == STYLE_SHAPE_SQUARE ? LAYOUT_SHAPE_RECT
-                                                            : LAYOUT_SHAPE_DIAMOND,
-        .owner = LAYOUT_OWNER(MILESTONE, i, MARKER, 0),
-        .x = lm->x - size / 2,
-        .y = base_y - size / 2,
-        .w = size,
-        .h = size,
-        .fill = cls && (cls->set & STYLE_PAINT_COLOR) ? cls->color : st->milestone.color,
-    };
-    layout_push(ctx, LAYER_BARS, &marker);
-    const LayoutFlag *flag = &flags[i];
-    if (flag->tier >= 0) {
-      guint tier = (guint)flag->tier;
-      tiers_used = MAX(tiers_used, tier + 1);
-      double ly = first_tier_y + tier * tier_h;
-      /* Above the grid, so a milestone on 1 January keeps its leader visible. */
-      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, i, LEADER, 0), lm->x, base_y + size / 2,
-                  lm->x, ly + e.height * 0.75, layout_with_alpha(st->axis.color, 0.7), 1);
-      layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LABEL, 0), st->milestone.font, flag->text,
-                  flag->a, ly, st->milestone.label_color);
-      lm->tier = tier;
+  StyleColor leader_color = layout_with_alpha(st->axis.color, 0.7);
+  for (guint k = 0; k < moments->len; k++) {
+    const LayoutMoment *mo = &g_array_index(moments, LayoutMoment, k);
+    const LayoutTierPlace *pl = &places[k];
+    if (pl->half == LAYOUT_TIER_LISTED)
+      continue; /* cannot happen: a listed number is placed in the last round */
+    gboolean up = pl->half == LAYOUT_TIER_ABOVE;
+    /* The first line's top, then each further line outwards from the track. */
+    double first = up ? base_y - size / 2 - LAYOUT_TIER_PAD - e.height - pl->tier * tier_h
+                      : base_y + size / 2 + LAYOUT_TIER_PAD + pl->tier * tier_h;
+    double leader_end = up ? first + e.height * 0.25 : first + e.height * 0.75;
+    /* Above the grid, so a milestone on 1 January keeps its leader visible. */
+    double lx = pl->left ? mo->x : mo->x + mo->spread;
+    guint anchor = order[pl->left ? mo->first : mo->first + mo->count - 1];
+    layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, anchor, LEADER, 0), lx,
+                up ? base_y - size / 2 : base_y + size / 2, lx, leader_end, leader_color, 1);
+    gboolean numbers = listed[order[mo->first]];
+    for (guint j = 0; j < (numbers ? 1 : mo->count); j++) {
+      guint i = order[mo->first + j];
+      char num[32];
+      layout_moment_numbers(num, sizeof num,
+                            g_array_index(ctx->scene->milestones, LayoutMilestone, i).number,
+                            g_array_index(ctx->scene->milestones, LayoutMilestone,
+                                          order[mo->first + mo->count - 1]).number);
+      const char *text = numbers ? num : titles[i];
+      double w = layout_text_width(ctx, st->milestone.font, text);
+      double x = pl->left ? lx - LAYOUT_FLAG_GAP - w : lx + LAYOUT_FLAG_GAP;
+      double ly = up ? first - j * tier_h : first + j * tier_h;
+      layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LABEL, 0), st->milestone.font, text, x, ly,
+                  st->milestone.label_color);
+      LayoutMilestone *lm = &g_array_index(ctx->scene->milestones, LayoutMilestone, i);
+      lm->tier = pl->tier + j;
+      lm->above = up;
+      lm->left = pl->left;
     }
-    g_free(flags[i].text);
-    g_free(texts[i]);
   }
-  g_free(flags);
-  g_free(texts);
+  g_free(places);
+  g_array_unref(moments);
+  g_free(order);
   g_free(xs);
-  return first_tier_y + tiers_used * tier_h;
+  *listed_out = listed;
+  *titles_out = titles;
+  return base_y + size / 2 + (below ? LAYOUT_TIER_PAD + below * tier_h - LAYOUT_TIER_LEADING : 2);
+}
+
+double layout_milestones_list(LayoutCtx *ctx, const Timeline *t, gboolean *listed, char **titles,
+                              double y)
+{
+  double bottom = layout_milestone_list(ctx, t, titles, listed, y);
+  g_strfreev(titles);
+  g_free(listed);
+  return bottom;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "layout.h"
+#include "layout_lanes.h"
 #include "timeline.h"
 
 /* An owner for a shape: (kind, record index, part, sub). */
@@ -12,10 +13,11 @@
 
 /* Room between neighbours, in px, where the style has no say. */
 #define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
-#define LAYOUT_PACK_GAP 8.0      /* between two things in one lane */
+#define LAYOUT_LABEL_CLEAR 12.0  /* between a label beside a bar and its lane neighbour */
+#define LAYOUT_BAR_PART 4.0      /* the gap that parts two bars touching in one lane */
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
-#define LAYOUT_MAX_TIERS 8       /* milestone label tiers before a label is left out */
+#define LAYOUT_CAPTION_GAP 2.0   /* between a bar and the caption under it */
 
 typedef enum {
   LAYER_BACK, /* background, grid, separators */
@@ -52,21 +54,35 @@ typedef enum {
   PLACE_LEFT,
 } LayoutPlace;
 
+/* One way to label an entry (the completeness rule, doc/layout-dump.md): its label,
+ * the org beside the bar when the title is inside, a caption under the bar; and the room
+ * this takes in the entry's lane, for layout_lanes to choose with. */
+typedef struct {
+  LayoutPlace place; /* the label's place, or PLACE_NONE */
+  char *text;        /* the label, or NULL; owned */
+  double text_w;
+  guint inside_bar;       /* the bar an inside label sits in */
+  LayoutPlace org_place;  /* PLACE_RIGHT or PLACE_LEFT: the org beside, the title inside */
+  char *org_text;         /* owned */
+  double org_w;
+  gint org_segment;       /* roles: the segment whose label also names the org, or -1 */
+  char *org_segment_text; /* that label; owned */
+  char *caption;          /* under the bar, or NULL; owned */
+  double caption_x, caption_w;
+  gboolean shortened; /* some text of the entry is not drawn whole */
+  LayoutLaneOption lane;
+} LayoutLabelOption;
+
 /* An entry while its group is being laid out. */
 typedef struct {
   const TimelineEntry *te;
   GArray *xs; /* of double pairs: each bar's [x0, x1) */
   StyleColor color;
   StylePattern pattern;
-  char *full; /* the full label text */
-  char *text; /* what is drawn, or NULL */
-  double text_w;
-  LayoutPlace place;
-  guint inside_bar;        /* the bar an inside label sits in */
-  gboolean segment_labels; /* roles: segments labelled with their titles where they fit */
-  gint org_segment;        /* roles: the segment whose label also names the org, or -1 */
-  char *org_segment_text;  /* that label */
-  double lo, hi;           /* occupied span: bars and label */
+  char *full;             /* the full label text */
+  gboolean *segment_fits; /* roles: segment i shows its whole title inside; owned */
+  GArray *options;        /* of LayoutLabelOption, while lanes are chosen; owned */
+  LayoutLabelOption label; /* the option chosen (owned) */
   guint lane;
   guint index; /* its record in scene->entries, once emitted */
 } LayoutItem;
@@ -77,6 +93,7 @@ typedef struct {
   LayoutItem *items;
   guint n_items;
   guint lanes;
+  gboolean *lane_caption; /* lane k has a caption band under it; owned */
   StylePaint paint;
   char *name;
 } LayoutPrepared;
@@ -102,8 +119,6 @@ void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0
 StyleColor layout_with_alpha(StyleColor c, double alpha);
 /* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
 char *layout_clean_text(const char *text);
-/* A copy of @url where it may become a link (http, https, mailto), else NULL. */
-char *layout_link_url(const char *url);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 
@@ -131,18 +146,21 @@ double layout_bar_x0(const LayoutItem *item, guint i);
 double layout_bar_x1(const LayoutItem *item, guint i);
 /* Fills @item->xs with each bar's pixel extent. */
 void layout_item_bars(LayoutCtx *ctx, LayoutItem *item);
-/* How far a faded end of a bar @w wide fades. */
-double layout_fade_width(double w);
-gboolean layout_bar_fades_left(const TimelineBar *bar);
-gboolean layout_bar_fades_right(const TimelineBar *bar);
+/* How far bar @i's ends fade (approximate or ongoing ends; a cut end does not fade): at
+ * most a quarter of the bar each, so a solid core of at least half its length stays. */
+void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *right);
 /* The part of bar @i that is not faded. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1);
-/* Role segment @i's label, or NULL; a new string. */
+/* Role segment @i's label (its whole title, or the one that also names the org), or
+ * NULL; a new string. */
 char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i);
-/* Chooses the entry's label text and place (inside, right, left, or none). */
-void layout_place_label(LayoutCtx *ctx, LayoutItem *item);
-/* Sets the span the item occupies in its lane, label included. */
-void layout_item_span(LayoutItem *item);
+/* Every way to label the entry whole that fits the page, cheapest first; or, when none
+ * does, the best shortened one. Fills @item->options. */
+void layout_label_options(LayoutCtx *ctx, LayoutItem *item);
+/* Keeps option @i as the entry's label and frees the rest. */
+void layout_label_choose(LayoutItem *item, guint i);
+/* Frees what a label option holds. */
+void layout_label_option_clear(LayoutLabelOption *o);
 /* The item's colour and pattern: its group's, or its class's. */
 void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint *group);
 
@@ -164,8 +182,15 @@ double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y);
 
 /* Frees what a LayoutMilestone holds (a GArray clear function). */
 void layout_milestone_clear(gpointer data);
-/* The milestone track from @y; returns the y below it. */
-double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y);
+/* The milestone track from @y; returns the y below it. Hands over which milestones went
+ * to the list and every title as drawn (both owned by the caller, for
+ * layout_milestones_list). */
+double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean **listed,
+                         char ***titles);
+/* The numbered list of the listed milestones from @y, under the axis; frees @listed and
+ * @titles; returns the y below it (@y when nothing was listed). */
+double layout_milestones_list(LayoutCtx *ctx, const Timeline *t, gboolean *listed, char **titles,
+                              double y);
 
 /* --- layout.c: the whole scene --- */
 

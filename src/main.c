@@ -7,18 +7,22 @@
 #include "describe.h"
 #include "diag.h"
 #include "dump.h"
+#include "embed.h"
 #include "layout.h"
 #include "output.h"
 #include "reader.h"
 #include "render.h"
+#include "starter.h"
 #include "strutil.h"
 #include "style.h"
 #include "summary.h"
+#include "sysio.h"
 #include "text.h"
 #include "timeline.h"
 #include "ydoc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <math.h>
 #include <signal.h>
@@ -38,6 +42,7 @@ enum {
 #define MAX_SCALE 16.0
 #define MAX_SIZE 1e6 /* -W/-H beyond this are typing mistakes, and would overflow layout */
 #define WATCH_INTERVAL_US 300000
+#define MAX_WAIT_S 86400.0 /* CVTIMELINE_PIPE_TIMEOUT: a day */
 #define DEFAULT_PDF_EPOCH G_GINT64_CONSTANT(946684800) /* 2000-01-01T00:00:00Z */
 
 /* What GOption fills in. Strings are read as FILENAME so that GOption does not convert
@@ -51,6 +56,7 @@ typedef struct {
   gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
   char *summary_format, *gap, *fail_on_gap;
   char *svg_text, *svg_dark; /* --svg-text, --svg-dark ("dark" when given without a value) */
+  char *new_name, *print_schema, *print_keys; /* --new, --print-schema, --print-keys */
 } Args;
 
 typedef enum { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_YAML } SummaryFormat;
@@ -239,6 +245,15 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "Print the computed layout as YAML on standard output; write no file", NULL},
       {"list-styles", 0, 0, G_OPTION_ARG_NONE, &a->list_styles,
        "List the built-in styles with a description each", NULL},
+      {"new", 0, 0, G_OPTION_ARG_FILENAME, &a->new_name,
+       "Print a commented starter CV for NAME on standard output, e.g. --new 'Ada Example' "
+       "> cv.yaml",
+       "NAME"},
+      {"print-schema", 0, 0, G_OPTION_ARG_FILENAME, &a->print_schema,
+       "Print the JSON Schema of CV files or of style files (for editors), or of --summary=json",
+       "cv|style|summary"},
+      {"print-keys", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &a->print_keys,
+       "Print the keys the CV or style reader accepts (for the schema test)", "cv|style"},
       {"no-merge-roles", 0, 0, G_OPTION_ARG_NONE, &a->no_merge_roles,
        "JSON Resume / RenderCV: keep consecutive entries at one organisation apart", NULL},
       {"watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
@@ -287,6 +302,9 @@ static void args_clear(Args *a)
   g_free(a->fail_on_gap);
   g_free(a->svg_text);
   g_free(a->svg_dark);
+  g_free(a->new_name);
+  g_free(a->print_schema);
+  g_free(a->print_keys);
   g_strfreev(a->styles);
   g_strfreev(a->sets);
   g_strfreev(a->only);
@@ -555,6 +573,21 @@ static gint64 pdf_creation_time(void)
   return DEFAULT_PDF_EPOCH;
 }
 
+/* CVTIMELINE_PIPE_TIMEOUT: how long to wait for a FIFO's or pipe's other end, in
+ * seconds (default 10; 0 gives up at once). */
+static int configure_wait(void)
+{
+  const char *env = g_getenv("CVTIMELINE_PIPE_TIMEOUT");
+  double v;
+  if (env == NULL)
+    return EXIT_DONE;
+  if (!strutil_parse_number(env, &v) || !(v >= 0) || v > MAX_WAIT_S)
+    return usage_error("CVTIMELINE_PIPE_TIMEOUT: expected seconds from 0 to %g, got '%s'",
+                       MAX_WAIT_S, env);
+  sysio_set_wait_limit((guint)ceil(v * 1000));
+  return EXIT_DONE;
+}
+
 static int configure(Config *cfg, const Args *a)
 {
   cfg->args = a;
@@ -578,7 +611,9 @@ static int configure(Config *cfg, const Args *a)
   }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");
-  int code = collect_sets(cfg);
+  int code = configure_wait();
+  if (code == EXIT_DONE)
+    code = collect_sets(cfg);
   if (code == EXIT_DONE)
     code = collect_dates(cfg);
   if (code == EXIT_DONE)
@@ -702,14 +737,19 @@ static gboolean build_dark_scene(const Config *cfg, Run *r, TextCtx *text, DiagL
   return r->dark_scene != NULL;
 }
 
-/* Prints @text on standard output; FALSE (with a message) when that failed. */
+/* Prints @text on standard output; FALSE (with a message) when that failed. Through
+ * output_write, so that a pipe nobody reads gives up after the wait like -o - does. */
 static gboolean print_stdout(const char *text, DiagList *diags)
 {
-  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
-    diag_error(diags, NULL, 0, 0, "could not write to standard output: %s", g_strerror(errno));
-    return FALSE;
+  GBytes *bytes = g_bytes_new_static(text, strlen(text));
+  GError *error = NULL;
+  gboolean ok = output_write("-", bytes, &error);
+  g_bytes_unref(bytes);
+  if (!ok) {
+    diag_error(diags, NULL, 0, 0, "%s", error->message);
+    g_error_free(error);
   }
-  return TRUE;
+  return ok;
 }
 
 static gboolean write_output(gpointer out, const guint8 *data, gsize len)
@@ -830,6 +870,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
+  sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -881,6 +922,34 @@ static void report_watch_run(const Config *cfg, int code)
     fprintf(stderr, "cvtimeline: kept the last good output; waiting for changes\n");
 }
 
+/* The watched paths, one per line: to tell whether a run changed the list. */
+static char *watch_paths(GPtrArray *files)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_string_append_printf(s, "%s\n", (const char *)g_ptr_array_index(files, i));
+  return g_string_free(s, FALSE);
+}
+
+/* One run; returns the snapshot the next round compares with. It is taken before the
+ * run, so that a file written while the run reads it is seen as changed next round (a
+ * snapshot after the run would swallow that change); only when the run changed the list
+ * of watched files (another style chain) is the new list snapshotted afterwards. */
+static GString *watch_run(const Config *cfg, TextCtx *text, GPtrArray *watched)
+{
+  GString *before = watch_snapshot(watched);
+  char *paths = watch_paths(watched);
+  report_watch_run(cfg, run_once(cfg, text, watched));
+  char *after = watch_paths(watched);
+  if (!g_str_equal(paths, after)) {
+    g_string_free(before, TRUE);
+    before = watch_snapshot(watched);
+  }
+  g_free(after);
+  g_free(paths);
+  return before;
+}
+
 /* Re-runs whenever the CV or a style file changes, until Ctrl-C. A failed run writes
  * nothing (output is atomic and only follows a good render), so the last good output
  * stays. A change is acted on once the files have stopped changing for one interval,
@@ -897,8 +966,7 @@ static int watch(const Config *cfg, TextCtx *text)
   for (char **s = cfg->args->styles; s && *s; s++)
     if (g_file_test(*s, G_FILE_TEST_IS_REGULAR))
       g_ptr_array_add(watched, g_strdup(*s));
-  report_watch_run(cfg, run_once(cfg, text, watched));
-  GString *last = watch_snapshot(watched);
+  GString *last = watch_run(cfg, text, watched);
   while (!interrupted) {
     g_usleep(WATCH_INTERVAL_US);
     GString *now = watch_snapshot(watched);
@@ -913,9 +981,8 @@ static int watch(const Config *cfg, TextCtx *text)
     g_string_free(settled, TRUE);
     if (!stable || interrupted)
       continue; /* still being written: look again next round */
-    report_watch_run(cfg, run_once(cfg, text, watched));
     g_string_free(last, TRUE);
-    last = watch_snapshot(watched);
+    last = watch_run(cfg, text, watched);
   }
   g_string_free(last, TRUE);
   g_ptr_array_unref(watched);
@@ -934,6 +1001,78 @@ static int list_styles(void)
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
 }
 
+/* --print-schema=cv|style|summary: the schema embedded from doc/schema/, byte for byte. */
+static int print_schema(const char *which)
+{
+  g_autofree char *name = g_strdup_printf("%s.schema.json", which);
+  const char *text = embed_get(name);
+  if (text == NULL)
+    return usage_error("--print-schema: unknown schema '%s' (expected cv, style or summary)",
+                       which);
+  return fputs(text, stdout) >= 0 && fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+/* Prints `NAME: [KEY, KEY, ...]`, one line of --print-keys (YAML, for the tests). */
+static void print_key_line(const char *name, const char *const *keys)
+{
+  printf("%s: [", name);
+  for (guint i = 0; keys[i] != NULL; i++)
+    printf("%s%s", i ? ", " : "", keys[i]);
+  printf("]\n");
+}
+
+/* --print-keys=cv|style: every key the reader accepts, from its own tables, so that
+ * tests/run-schema.py fails when a key is added to a reader but not to its schema. */
+static int print_keys(const char *which)
+{
+  if (g_str_equal(which, "cv")) {
+    static const char *const mappings[] = {"top", "entry", "role", "period", "milestone"};
+    for (guint i = 0; i < G_N_ELEMENTS(mappings); i++)
+      print_key_line(mappings[i], reader_native_keys(mappings[i]));
+  } else if (g_str_equal(which, "style")) {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    for (guint i = 0; i < style_property_count(); i++)
+      g_ptr_array_add(keys, (gpointer)style_property_key(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("properties", (const char *const *)keys->pdata);
+    g_ptr_array_set_size(keys, 0);
+    for (guint i = 0; style_paint_field(i) != NULL; i++)
+      g_ptr_array_add(keys, (gpointer)style_paint_field(i));
+    g_ptr_array_add(keys, NULL);
+    print_key_line("paint", (const char *const *)keys->pdata);
+    /* The keys the style reader takes by name, besides the registry's (style_layer.c). */
+    print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
+  } else {
+    return usage_error("--print-keys: expected cv or style, got '%s'", which);
+  }
+  return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
+}
+
+/* --new NAME: the starter CV on standard output, pointing editors at the installed
+ * schema. That path is fixed at build time (the same output on every run); when it is
+ * not there (an uninstalled build), a note says how to get the schema. */
+static int new_cv(const char *name)
+{
+  g_autofree char *trimmed = g_strstrip(g_strdup(name));
+  if (!g_utf8_validate(name, -1, NULL))
+    return usage_error("--new: the name is not valid UTF-8");
+  if (trimmed[0] == '\0')
+    return usage_error("--new: give the CV's name, e.g. --new 'Ada Example'");
+  const char *schema = CVT_SCHEMA_DIR "/cv.schema.json";
+  g_autofree char *text = starter_cv(name, schema);
+  if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+    fprintf(stderr, "cvtimeline: error: could not write to standard output: %s\n",
+            g_strerror(errno));
+    return EXIT_OUTPUT;
+  }
+  if (!g_file_test(schema, G_FILE_TEST_IS_REGULAR))
+    fprintf(stderr,
+            "cvtimeline: note: %s is not installed yet; until it is, point the first line "
+            "at a copy: cvtimeline --print-schema=cv > cv.schema.json\n",
+            schema);
+  return EXIT_DONE;
+}
+
 static int run_command(const Args *a)
 {
   if (a->version) {
@@ -942,6 +1081,12 @@ static int run_command(const Args *a)
   }
   if (a->list_styles)
     return list_styles();
+  if (a->print_schema)
+    return print_schema(a->print_schema);
+  if (a->print_keys)
+    return print_keys(a->print_keys);
+  if (a->new_name)
+    return new_cv(a->new_name);
   Config cfg = {0};
   int code = configure(&cfg, a);
   if (code == EXIT_DONE) {
@@ -953,10 +1098,28 @@ static int run_command(const Args *a)
   return code;
 }
 
+/* A standard descriptor that was closed (cvtimeline ... 2>&-) would be handed to the
+ * next file opened, and a message meant for standard error could then land in the
+ * chart's temporary file: each closed one is held by /dev/null instead, opened the wrong
+ * way round, so that using it still fails as on a closed one (EBADF). */
+static void hold_standard_fds(void)
+{
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+      continue;
+    int null = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (null >= 0 && null != fd)
+      close(null); /* a lower one was free after all */
+  }
+}
+
 int main(int argc, char **argv)
 {
-  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3). */
+  hold_standard_fds();
+  /* A closed pipe on -o - or --dump-layout is reported as a write error (exit 3), and so
+   * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
   Args args = {0};
   FormatHelp help = format_help_new();
   GOptionContext *ctx = option_context(&args, &help);

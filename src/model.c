@@ -171,6 +171,75 @@ static int role_start_cmp(gconstpointer pa, gconstpointer pb)
   return (a->end < b->end) - (a->end > b->end);
 }
 
+static int day_cmp(const void *a, const void *b)
+{
+  DateDay x = *(const DateDay *)a, y = *(const DateDay *)b;
+  return (x > y) - (x < y);
+}
+
+/* Adds role @r's segment [@from, @to] to @out. An end that is not the role's own was cut
+ * by another role and takes that role's precision there: @start_from's end precision, or
+ * @end_from's start precision (G_MAXUINT: the role's own). */
+static void settle_emit(GArray *out, const GArray *roles, guint r, DateDay from, DateDay to,
+                        guint start_from, guint end_from, gboolean first_piece)
+{
+  const ModelRole *role = &g_array_index(roles, ModelRole, r);
+  ModelRole seg = *role;
+  seg.title = first_piece ? role->title : g_strdup(role->title);
+  seg.span.start = from;
+  seg.span.end = to;
+  if (start_from != G_MAXUINT) {
+    const DateSpan *b = &g_array_index(roles, ModelRole, start_from).span;
+    seg.span.start_precision = b->end_precision;
+    seg.span.start_approx = b->end_approx;
+  }
+  if (to != role->span.end)
+    seg.span.ongoing = FALSE;
+  if (end_from != G_MAXUINT) {
+    const DateSpan *a = &g_array_index(roles, ModelRole, end_from).span;
+    seg.span.end_precision = a->start_precision;
+    seg.span.end_approx = a->start_approx;
+  }
+  g_array_append_val(out, seg);
+}
+
+/* (end, index) of a role, to find the roles that end on a given day. */
+typedef struct {
+  DateDay end;
+  guint index;
+} RoleEnd;
+
+static int role_end_cmp(const void *pa, const void *pb)
+{
+  const RoleEnd *a = pa, *b = pb;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The first role after @r (in start order) that ends on @day, or G_MAXUINT. */
+static guint first_ending(const RoleEnd *ends, guint n, DateDay day, guint r)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (ends[mid].end < day || (ends[mid].end == day && ends[mid].index <= r))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && ends[lo].end == day ? ends[lo].index : G_MAXUINT;
+}
+
+/* In start order each role wins its span over the roles before it, so a day belongs to
+ * the last role in that order that covers it: one sweep over the days where a role
+ * starts or ends finds every day's owner in O(n log n) (the sorting; the sweep itself is
+ * linear), and each run of one owner becomes a segment. The roles started so far sit on
+ * a stack in start order; once those that have ended are popped off its top, the top is
+ * the owner (a role ended but buried lower is popped when it surfaces). Where a run is
+ * cut short, the cut takes the precision of the role that cut it first when roles were
+ * taken one at a time: for an end, the first role to start the next day; for a start
+ * (the rest of a role after another), the first later role to end the day before. */
 void model_entry_settle_roles(ModelEntry *entry)
 {
   if (entry == NULL || entry->roles->len < 2)
@@ -178,38 +247,64 @@ void model_entry_settle_roles(ModelEntry *entry)
   GArray *in = entry->roles;
   g_array_set_clear_func(in, NULL); /* titles move to @out */
   g_array_sort(in, role_start_cmp); /* stable: file order among equal spans */
-  GArray *out = g_array_new(FALSE, TRUE, sizeof(ModelRole));
-  g_array_set_clear_func(out, role_clear);
-  for (guint i = 0; i < in->len; i++) {
-    ModelRole r = g_array_index(in, ModelRole, i);
-    /* Every earlier segment that overlaps @r keeps what lies before it and, when it
-     * goes on after @r, a tail; both are built before @r is added. */
-    for (guint k = 0; k < out->len; k++) {
-      ModelRole *s = &g_array_index(out, ModelRole, k);
-      if (s->span.end < r.span.start || s->span.start > r.span.end)
-        continue;
-      if (s->span.end > r.span.end) {
-        ModelRole tail = *s;
-        tail.title = g_strdup(s->title);
-        tail.span.start = r.span.end + 1;
-        tail.span.start_precision = r.span.end_precision;
-        tail.span.start_approx = r.span.end_approx;
-        g_array_append_val(out, tail);
-        s = &g_array_index(out, ModelRole, k); /* the append may have moved it */
-      }
-      if (s->span.start < r.span.start) {
-        s->span.end = r.span.start - 1;
-        s->span.end_precision = r.span.start_precision;
-        s->span.end_approx = r.span.start_approx;
-        s->span.ongoing = FALSE;
-      } else { /* wholly covered by @r: nothing of it is left to draw */
-        g_array_remove_index(out, k);
-        k--;
-      }
-    }
-    g_array_append_val(out, r);
+  guint n = in->len;
+  DateDay *points = g_new(DateDay, 2 * n);
+  RoleEnd *ends = g_new(RoleEnd, n);
+  for (guint i = 0; i < n; i++) {
+    const DateSpan *s = &g_array_index(in, ModelRole, i).span;
+    points[2 * i] = s->start;
+    points[2 * i + 1] = s->end + 1;
+    ends[i] = (RoleEnd){s->end, i};
   }
-  g_array_sort(out, role_start_cmp);
+  qsort(points, 2 * n, sizeof *points, day_cmp);
+  qsort(ends, n, sizeof *ends, role_end_cmp);
+  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(ModelRole), n);
+  g_array_set_clear_func(out, role_clear);
+  GArray *started = g_array_new(FALSE, FALSE, sizeof(guint));
+  gboolean *placed = g_new0(gboolean, n);
+  guint next = 0;               /* the first role not yet active */
+  guint owner = G_MAXUINT;      /* the open run's role */
+  guint owner_from = G_MAXUINT; /* where its start's precision comes from */
+  DateDay run_start = 0;
+  for (guint k = 0; k < 2 * n; k++) {
+    DateDay day = points[k];
+    if (k + 1 < 2 * n && points[k + 1] == day)
+      continue; /* one step per distinct day */
+    guint first_start = G_MAXUINT;
+    while (next < n && g_array_index(in, ModelRole, next).span.start <= day) {
+      if (first_start == G_MAXUINT)
+        first_start = next;
+      g_array_append_val(started, next);
+      next++;
+    }
+    while (started->len > 0 &&
+           g_array_index(in, ModelRole, g_array_index(started, guint, started->len - 1)).span.end <
+               day)
+      g_array_set_size(started, started->len - 1);
+    guint now = started->len > 0 ? g_array_index(started, guint, started->len - 1) : G_MAXUINT;
+    if (now == owner)
+      continue;
+    if (owner != G_MAXUINT) {
+      gboolean cut = day - 1 != g_array_index(in, ModelRole, owner).span.end;
+      settle_emit(out, in, owner, run_start, day - 1, owner_from, cut ? first_start : G_MAXUINT,
+                  !placed[owner]);
+      placed[owner] = TRUE;
+    }
+    owner = now;
+    run_start = day;
+    owner_from = now != G_MAXUINT && day != g_array_index(in, ModelRole, now).span.start
+                     ? first_ending(ends, n, day - 1, now)
+                     : G_MAXUINT;
+  }
+  /* The last point is past every end: no run is left open. Roles that no day is left to
+   * (covered by later ones) give their titles back. */
+  for (guint i = 0; i < n; i++)
+    if (!placed[i])
+      g_free(g_array_index(in, ModelRole, i).title);
+  g_free(placed);
+  g_array_unref(started);
+  g_free(ends);
+  g_free(points);
   g_array_unref(in);
   entry->roles = out;
 }

@@ -88,12 +88,40 @@ guint model_cv_entry_count(const ModelCv *cv);
  * before; if it went on past the later one's end, its remainder becomes a further
  * segment with the same title (Professor | Dean | Professor). Roles with the same start
  * are taken longest first, so a shorter one shows its span and the longer the rest.
- * Spans that do not overlap are left as they are (gaps stay gaps). */
+ * Spans that do not overlap are left as they are (gaps stay gaps). One sweep over the
+ * roles' starts and ends: O(n log n) in the number of roles. */
 void model_entry_settle_roles(ModelEntry *entry);
 
-/* Merges, in every group of @cv, consecutive entries with the same org (compared without
- * case) whose periods touch or leave a gap of at most @max_gap_days into one entry with
- * role segments, settled as model_entry_settle_roles does. Entries that cannot be roles
- * (no title or org, several periods, roles of their own) are left as they are and end a
- * run. Implemented in model_roles.c; the import readers call it. */
-void model_merge_roles(ModelCv *cv, int max_gap_days);
+/* A role that model_merge_roles shortened so that it sits beside the next one on one bar:
+ * the days @from..@to (inclusive) were taken off its end, or off its start when @at_start. */
+typedef struct {
+  char *title;      /* owned: the shortened role */
+  char *other;      /* owned: the role it overlapped */
+  char *org;        /* owned */
+  int line, column; /* the shortened role's entry */
+  DateDay from, to;
+  gboolean at_start;
+} ModelTrim;
+
+/* Frees @trim and its strings; accepts NULL. */
+void model_trim_free(ModelTrim *trim);
+
+/* The largest overlap, in days, that model_merge_roles trims whatever the dates' precision. */
+#define MODEL_MERGE_TRIM_DAYS 31
+
+/* Merges, in every group of @cv, the entries of each run of consecutive entries with the
+ * same org (compared without case) that follow one another into one entry with role
+ * segments: a role follows another when it starts after it ends, leaving a gap of at most
+ * @max_gap_days, or when the two overlap only a little. A little is at most
+ * MODEL_MERGE_TRIM_DAYS days, or an overlap that ends within the month, season or year
+ * the earlier role's end names (a role "2015 to 2017" and one from Feb 2017: the first
+ * is drawn ending Jan 2017, still in 2017), or that begins within what the later role's
+ * start names; that overlap is trimmed off one of the two and appended to @trims (of
+ * ModelTrim*, owned by the caller, who sets its free function; may be NULL). Roles that
+ * overlap more (two roles with the same dates, one inside another, concurrent roles)
+ * stay separate bars, whole: merging never drops a day of any role but the trimmed
+ * ones. A run's entries are put into as few such chains as the greedy order allows, in
+ * order of start. Entries that cannot be roles (no title or org, several periods, roles
+ * of their own) are left as they are and end a run. Implemented in model_roles.c; the
+ * import readers call it. */
+void model_merge_roles(ModelCv *cv, int max_gap_days, GPtrArray *trims);

@@ -239,7 +239,12 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
     ok = day != NULL && date_parse(day, out);
   }
   if (!ok) {
-    readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT, s);
+    /* A date of the right form naming a day that does not exist: say which. */
+    g_autofree char *why = date_day_overflow(node->text, NULL);
+    if (why != NULL)
+      readctx_error(c, node, "impossible date '%s': %s", s, why);
+    else
+      readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT, s);
     return FALSE;
   }
   if (out->present && what != NULL) {

@@ -99,7 +99,8 @@ gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 /* Reads a date (date_parse; with accept_timestamps also `2019-08-01T00:00:00Z` as its
  * day). @what names the field for the error "WHAT cannot be 'present'", or is NULL when
  * `present` is allowed. FALSE after that error, "expected a date, found WHAT" or
- * "unparsable date 'TEXT': " DATE_FORMS_HINT. */
+ * "unparsable date 'TEXT': " DATE_FORMS_HINT, or for a day past its month's end "impossible
+ * date 'TEXT': September has 30 days" (date_day_overflow). */
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out);
 
 /* Builds the span from @start (not present) to @end: NULL (omitted) or present means

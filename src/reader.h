@@ -107,3 +107,8 @@ const ReaderFormat *reader_detect(ReaderSource *src);
  * such as a duplicate key). Warnings do not make it fail. (Under --strict, @diags turns
  * warnings into errors, so they do.) */
 ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags);
+
+/* The keys the native reader accepts in one kind of mapping: "top", "entry", "role",
+ * "period" or "milestone"; a static NULL-terminated list, or NULL for any other @mapping.
+ * For --print-keys, whose output tests/run-schema.py compares with doc/schema/. */
+const char *const *reader_native_keys(const char *mapping);

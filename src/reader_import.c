@@ -51,6 +51,21 @@ char *reader_import_url(ReadCtx *c, const YdocNode *map, const char *key, const 
   return url;
 }
 
+gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text,
+                                   DateValue *out)
+{
+  DateValue v;
+  g_autofree char *why = date_day_overflow(text, &v);
+  if (why == NULL)
+    return FALSE;
+  char day[DATE_ISO_SIZE];
+  g_autofree char *s = readctx_shown(text);
+  readctx_warning(c, node, "impossible date '%s': %s; read as %s", s, why,
+                  date_format_iso(v.first, day));
+  *out = v;
+  return TRUE;
+}
+
 ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue *out)
 {
   if (node == NULL || ydoc_is_null(node))
@@ -60,6 +75,8 @@ ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue 
     if (*trimmed == '\0')
       return READER_DATE_ABSENT;
   }
+  if (node->kind == YDOC_SCALAR && reader_import_clamped_day(c, node, node->text, out))
+    return READER_DATE_OK;
   return readctx_date(c, node, NULL, out) ? READER_DATE_OK : READER_DATE_BAD;
 }
 
@@ -81,6 +98,19 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
   return TRUE;
 }
 
+gboolean reader_import_drawable(const ModelCv *cv)
+{
+  if (cv->milestones->len > 0)
+    return TRUE;
+  for (guint g = 0; g < cv->groups->len; g++) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, g);
+    for (guint i = 0; i < group->entries->len; i++)
+      if (((const ModelEntry *)g_ptr_array_index(group->entries, i))->periods->len > 0)
+        return TRUE;
+  }
+  return FALSE;
+}
+
 void reader_import_add_group(ModelCv *cv, ModelGroup *group)
 {
   if (group->entries->len > 0)
@@ -89,14 +119,35 @@ void reader_import_add_group(ModelCv *cv, ModelGroup *group)
     model_group_free(group);
 }
 
+/* Says which days of a role were trimmed so that it shares a bar with the next (or the
+ * previous) role, at the role's entry. */
+static void import_report_trim(ReadCtx *c, const ModelTrim *t)
+{
+  char from[DATE_ISO_SIZE], to[DATE_ISO_SIZE], edge[DATE_ISO_SIZE];
+  g_autofree char *title = readctx_shown(t->title);
+  g_autofree char *other = readctx_shown(t->other);
+  g_autofree char *org = readctx_shown(t->org);
+  YdocNode at = readctx_cell(t->line, t->column, "");
+  date_format_iso(t->from, from);
+  date_format_iso(t->to, to);
+  date_format_iso(t->at_start ? t->to + 1 : t->from - 1, edge);
+  readctx_warning(c, &at, "role '%s' at '%s' overlaps the %s role '%s' from %s to %s: drawn %s %s",
+                  title, org, t->at_start ? "previous" : "next", other, from, to,
+                  t->at_start ? "starting" : "ending", edge);
+}
+
 ModelCv *reader_import_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv)
 {
   if (readctx_failed(c)) {
     model_cv_free(cv);
     return NULL;
   }
-  if (opts->merge_roles)
-    model_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS);
+  if (opts->merge_roles) {
+    g_autoptr(GPtrArray) trims = g_ptr_array_new_with_free_func((GDestroyNotify)model_trim_free);
+    model_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS, trims);
+    for (guint i = 0; i < trims->len; i++)
+      import_report_trim(c, g_ptr_array_index(trims, i));
+  }
   model_cv_sort_milestones(cv);
   cv->today = c->today;
   return cv;

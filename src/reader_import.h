@@ -39,7 +39,15 @@ typedef enum {
   READER_DATE_BAD, /* an error was reported */
 } ReaderDateResult;
 
-/* Reads the date scalar @node (may be NULL) with readctx_date, `present` allowed. */
+/* When @text (at @node) is a date naming a day past its month's end ("2024-09-31", which
+ * JSON Resume's date pattern accepts), warns "impossible date '2024-09-31': September has
+ * 30 days; read as 2024-09-30", sets *@out to that last day and returns TRUE; else FALSE
+ * without a message. */
+gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char *text,
+                                   DateValue *out);
+
+/* Reads the date scalar @node (may be NULL) with readctx_date, `present` allowed; a day
+ * past its month's end is read as reader_import_clamped_day says. */
 ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue *out);
 
 /* Builds the span from @start (not present: "START_NAME cannot be 'present'") to @end
@@ -51,10 +59,16 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
                             const char *start_name, const DateValue *end, const YdocNode *end_node,
                             DateSpan *out, gboolean *empty);
 
+/* Whether @cv has anything to draw: an entry with a period, or a milestone. An import
+ * reader that finds nothing reports "nothing to draw: ..." naming what it looked for
+ * (issue 13: a file read as empty used to draw an empty chart without a word). */
+gboolean reader_import_drawable(const ModelCv *cv);
+
 /* Adds @group to @cv when it has entries, else frees it. */
 void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 
-/* The final steps shared by both readers: role merging (unless @opts turns it off),
+/* The final steps shared by both readers: role merging (unless @opts turns it off; each
+ * overlap trimmed to put two roles on one bar is a warning at the trimmed role),
  * milestone order, today. Returns @cv, or frees it and returns NULL when errors were
  * reported since reader_import_begin. */
 ModelCv *reader_import_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv);

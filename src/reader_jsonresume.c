@@ -19,7 +19,7 @@ typedef struct {
 
 static const JrGroupSpec jr_groups[] = {
     {"work", "jobs", TRUE, "position", NULL, "name", "company"},
-    {"education", "education", TRUE, NULL, NULL, "institution", NULL},
+    {"education", "education", TRUE, NULL, NULL, "institution", "name"},
     {"volunteer", "Volunteering", FALSE, "position", NULL, "organization", "organisation"},
     {"projects", "Projects", FALSE, "name", NULL, "entity", NULL},
 };
@@ -27,14 +27,14 @@ static const JrGroupSpec jr_groups[] = {
 /* A JSON Resume section that becomes milestones. */
 typedef struct {
   const char *section;
-  const char *title_key;
+  const char *title_key, *title_old;
   const char *date_key, *date_old;
 } JrMilestoneSpec;
 
 static const JrMilestoneSpec jr_milestones[] = {
-    {"awards", "title", "date", "awardDate"},
-    {"certificates", "name", "date", NULL},
-    {"publications", "name", "releaseDate", NULL},
+    {"awards", "title", "name", "date", "awardDate"},
+    {"certificates", "name", "title", "date", NULL},
+    {"publications", "name", "title", "releaseDate", "date"},
 };
 
 /* Education's title: "studyType in area", or whichever of the two is given. */
@@ -47,9 +47,11 @@ static char *jr_education_title(ReadCtx *c, const YdocNode *item)
   return g_strdup(type != NULL ? type : area);
 }
 
-/* Reads the start/end pair of @item into @entry's periods. FALSE when the entry is to be
- * skipped (an error or a warning was reported). */
-static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what, ModelEntry *entry)
+/* Reads the start/end pair of @item into @entry's periods. @what is the section, @name
+ * the entry's title or org (NULL when it has neither), for messages. FALSE when the entry
+ * is to be skipped (an error or a warning was reported). */
+static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what, const char *name,
+                              ModelEntry *entry)
 {
   const YdocNode *start_node = reader_import_field(item, "startDate", NULL);
   const YdocNode *end_node = reader_import_field(item, "endDate", NULL);
@@ -59,7 +61,10 @@ static gboolean jr_read_dates(ReadCtx *c, const YdocNode *item, const char *what
   if (rs == READER_DATE_BAD || re == READER_DATE_BAD)
     return FALSE;
   if (rs == READER_DATE_ABSENT) {
-    readctx_warning(c, item, "'%s' entry without 'startDate' cannot be drawn; skipped", what);
+    g_autofree char *shown = name != NULL ? readctx_shown(name) : NULL;
+    g_autofree char *named = shown != NULL ? g_strdup_printf(" '%s'", shown) : g_strdup("");
+    readctx_warning(c, item, "'%s' entry%s without 'startDate' cannot be drawn; skipped", what,
+                    named);
     return FALSE;
   }
   DateSpan span;
@@ -88,7 +93,8 @@ static ModelEntry *jr_read_entry(ReadCtx *c, const JrGroupSpec *spec, const Ydoc
   entry->line = item->line;
   entry->column = item->column;
   /* A field of the wrong type was reported already: say nothing more of this entry. */
-  if (diag_error_count(c->diags) > errors_before || !jr_read_dates(c, item, spec->section, entry)) {
+  if (diag_error_count(c->diags) > errors_before ||
+      !jr_read_dates(c, item, spec->section, title != NULL ? title : org, entry)) {
     model_entry_free(entry);
     return NULL;
   }
@@ -143,7 +149,7 @@ static void jr_read_milestones(ReadCtx *c, ModelCv *cv, const JrMilestoneSpec *s
                                 : spec->date_old;
     DateValue date;
     ReaderDateResult rd = reader_import_date(c, date_node, &date);
-    g_autofree char *title = reader_import_text(c, item, spec->title_key);
+    g_autofree char *title = reader_import_text2(c, item, spec->title_key, spec->title_old);
     char *url = reader_import_url(c, item, "url", NULL);
     if (rd == READER_DATE_OK && date.present) {
       g_autofree char *text = readctx_shown(date_node->text);
@@ -169,20 +175,35 @@ static void jr_read_milestones(ReadCtx *c, ModelCv *cv, const JrMilestoneSpec *s
   }
 }
 
+/* `basics` (the schema since 0.0.0), or `bio` (the drafts of mid-2014, which gave the
+ * name as `firstName` and `lastName`, or as `name`). */
 static void jr_read_basics(ReadCtx *c, ModelCv *cv, const YdocNode *basics)
 {
   if (ydoc_is_null(basics) || !readctx_expect(c, basics, YDOC_MAPPING))
     return;
+  g_clear_pointer(&cv->name, g_free);
+  g_clear_pointer(&cv->headline, g_free);
   cv->name = reader_import_text(c, basics, "name");
+  if (cv->name == NULL) {
+    g_autofree char *first = reader_import_text(c, basics, "firstName");
+    g_autofree char *last = reader_import_text(c, basics, "lastName");
+    if (first != NULL || last != NULL)
+      cv->name = first != NULL && last != NULL ? g_strdup_printf("%s %s", first, last)
+                                               : g_strdup(first != NULL ? first : last);
+  }
   cv->headline = reader_import_text(c, basics, "label");
 }
 
 /* Dispatches one top-level key; anything else is ignored without a warning, as the schema
  * has many sections a timeline has no use for (skills, languages, references, meta...). */
-static void jr_read_section(ReadCtx *c, ModelCv *cv, const YdocPair *pair)
+static void jr_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *root, const YdocPair *pair)
 {
   const char *key = pair->key->text;
-  if (strcmp(key, "basics") == 0) {
+  if (strcmp(key, "basics") == 0 || strcmp(key, "bio") == 0) {
+    /* `basics` wins over a `bio` left beside it; the first drafts' `bio` was a string. */
+    if (strcmp(key, "bio") == 0 &&
+        (ydoc_get(root, "basics") != NULL || pair->value->kind == YDOC_SCALAR))
+      return;
     jr_read_basics(c, cv, pair->value);
     return;
   }
@@ -209,16 +230,28 @@ static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
   for (guint i = 0; i < root->n && !c.over_limit; i++)
-    jr_read_section(&c, cv, &root->pairs[i]);
+    jr_read_section(&c, cv, root, &root->pairs[i]);
+  /* The very first drafts (June 2014) had the name at the top level. */
+  const YdocNode *top_name = ydoc_get(root, "name");
+  if (cv->name == NULL && top_name != NULL && top_name->kind == YDOC_SCALAR)
+    cv->name = reader_import_text(&c, root, "name");
+  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
+    readctx_error(&c, root,
+                  "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
+                  "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
+                  "'publications'");
   return reader_import_finish(&c, opts, cv);
 }
 
-/* A top-level `basics:` or `work:`, the two sections nearly every JSON Resume file has. */
+/* A top-level `basics:` or `work:`, the two sections nearly every JSON Resume file has
+ * (or `bio:`, what the 2014 drafts called `basics`). */
 static guint jr_detect(ReaderSource *src)
 {
   const YdocDoc *doc = reader_source_yaml(src, NULL);
   const YdocNode *root = doc != NULL ? doc->root : NULL;
-  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL)
+  const YdocNode *bio = ydoc_get(root, "bio");
+  if (ydoc_get(root, "basics") != NULL || ydoc_get(root, "work") != NULL ||
+      (bio != NULL && bio->kind == YDOC_MAPPING))
     return READER_DETECT_LIKELY;
   return READER_DETECT_NO;
 }

@@ -14,6 +14,22 @@ static const char *const role_keys[] = {"title", "start", "end", "approximate", 
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
 
+const char *const *reader_native_keys(const char *mapping)
+{
+  static const struct {
+    const char *name;
+    const char *const *keys;
+  } tables[] = {{"top", top_keys},
+                {"entry", entry_keys},
+                {"role", role_keys},
+                {"period", period_keys},
+                {"milestone", milestone_keys}};
+  for (gsize i = 0; mapping != NULL && i < G_N_ELEMENTS(tables); i++)
+    if (strcmp(tables[i].name, mapping) == 0)
+      return tables[i].keys;
+  return NULL;
+}
+
 /* ---- small helpers ---- */
 
 static gboolean is_key(const YdocPair *pair, const char *name)
@@ -123,28 +139,38 @@ static gboolean read_period_mapping(ReadCtx *c, const YdocNode *node, gboolean a
   return add_span(c, &in, approx, entry);
 }
 
+/* A `periods` item written as text: a date, a range, an academic year, or a list of them
+ * ("2023, 2024", "summer 2019 and 2020"), each a period of its own. */
 static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean approx,
                                    ModelEntry *entry)
 {
   g_autofree char *s = readctx_shown(node->text);
-  SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
-  if (!date_parse_period(node->text, &in.start, &in.end)) {
+  g_autoptr(GArray) periods = date_parse_periods(node->text);
+  if (periods == NULL) {
     readctx_error(c, node,
                   "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
                   "an academic year such as '2005/06'",
                   s);
     return FALSE;
   }
-  if (in.start.present) {
-    readctx_error(c, node, "a period cannot start at '%s'", s);
-    return FALSE;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < periods->len && ok; i++) {
+    const DatePeriod *p = &g_array_index(periods, DatePeriod, i);
+    SpanIn in = {.has_end = TRUE, .start_node = node, .end_node = node};
+    in.start = p->start;
+    in.end = p->end;
+    if (in.start.present) {
+      readctx_error(c, node, "a period cannot start at '%s'", s);
+      return FALSE;
+    }
+    if (!in.end.present && in.end.last < in.start.first) {
+      readctx_error(c, node, "period '%s' ends before it starts", s);
+      return FALSE;
+    }
+    in.period_text = node->text;
+    ok = add_span(c, &in, approx, entry);
   }
-  if (!in.end.present && in.end.last < in.start.first) {
-    readctx_error(c, node, "period '%s' ends before it starts", s);
-    return FALSE;
-  }
-  in.period_text = node->text;
-  return add_span(c, &in, approx, entry);
+  return ok;
 }
 
 static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, ModelEntry *entry)

@@ -70,7 +70,7 @@ static void rounded_rect_path(cairo_t *cr, const LayoutShape *s)
   cairo_close_path(cr);
 }
 
-static void hatch_line(gpointer cr, double x0, double y0, double x1, double y1)
+static void line(gpointer cr, double x0, double y0, double x1, double y1)
 {
   cairo_move_to(cr, x0, y0);
   cairo_line_to(cr, x1, y1);
@@ -95,13 +95,28 @@ static void paint_pattern(cairo_t *cr, const LayoutShape *s)
   set_rect_source(cr, s, s->pattern_color);
   switch (s->pattern) {
   case STYLE_PATTERN_HATCH:
-    layout_rect_hatch(s, 1, hatch_line, cr);
+    layout_rect_hatch(s, 1, line, cr);
     cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_CROSSHATCH:
-    layout_rect_hatch(s, 1, hatch_line, cr);
-    layout_rect_hatch(s, -1, hatch_line, cr);
+    layout_rect_hatch(s, 1, line, cr);
+    layout_rect_hatch(s, -1, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
+    cairo_stroke(cr);
+    break;
+  case STYLE_PATTERN_BACKHATCH:
+    layout_rect_hatch(s, -1, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
+    cairo_stroke(cr);
+    break;
+  case STYLE_PATTERN_VERTICAL:
+  case STYLE_PATTERN_HORIZONTAL:
+  case STYLE_PATTERN_GRID:
+    if (s->pattern != STYLE_PATTERN_HORIZONTAL)
+      layout_rect_lines(s, TRUE, line, cr);
+    if (s->pattern != STYLE_PATTERN_VERTICAL)
+      layout_rect_lines(s, FALSE, line, cr);
     cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;

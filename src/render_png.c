@@ -2,6 +2,8 @@
  * its size, refused before drawing when it would exceed Cairo's or memory's limits. */
 #include "render_private.h"
 
+#include "png_encode.h"
+
 #include <math.h>
 
 /* The PNG's pixel size, or FALSE with an error naming what to change. */
@@ -42,9 +44,8 @@ static gboolean render_png_check(const LayoutScene *scene, const RenderOptions *
 }
 
 static gboolean render_png_write(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
-                                 RenderSink sink_func, gpointer closure, GError **error)
+                                 RenderSink sink, gpointer closure, GError **error)
 {
-  RenderCairoSink sink_data = {sink_func, closure}, *sink = &sink_data;
   double scale = render_scale(opts);
   int w, h;
   if (!png_size(scene, scale, &w, &h, error))
@@ -60,10 +61,10 @@ static gboolean render_png_write(const LayoutScene *scene, TextCtx *text, const 
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_flush(surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, render_cairo_write, sink);
+  gboolean ok = render_cairo_check(status, "PNG", error) &&
+                png_encode_surface(surface, sink, closure, error);
   cairo_surface_destroy(surface);
-  return render_cairo_check(status, "PNG", error);
+  return ok;
 }
 
 static const char *const render_png_extensions[] = {"png", NULL};

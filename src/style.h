@@ -36,6 +36,12 @@ typedef enum {
   STYLE_GROUP_LABEL_NONE,
 } StyleGroupLabel;
 
+/* Which way a group's lanes read in time, top to bottom. */
+typedef enum {
+  STYLE_GROUP_ORDER_OLDEST_FIRST,
+  STYLE_GROUP_ORDER_NEWEST_FIRST,
+} StyleGroupOrder;
+
 typedef enum {
   STYLE_LEGEND_TOP,
   STYLE_LEGEND_BOTTOM,
@@ -52,7 +58,11 @@ typedef enum {
   STYLE_PATTERN_HATCH,      /* diagonal lines over the fill */
   STYLE_PATTERN_CROSSHATCH, /* crossed diagonals */
   STYLE_PATTERN_DOTS,
-  STYLE_PATTERN_OUTLINE, /* light fill, strong border */
+  STYLE_PATTERN_OUTLINE,    /* light fill, strong border */
+  STYLE_PATTERN_BACKHATCH,  /* diagonal lines the other way */
+  STYLE_PATTERN_VERTICAL,   /* vertical lines */
+  STYLE_PATTERN_HORIZONTAL, /* horizontal stripes */
+  STYLE_PATTERN_GRID,       /* vertical and horizontal lines */
 } StylePattern;
 
 typedef enum {
@@ -129,6 +139,7 @@ typedef struct {
 
   struct {
     StyleGroupLabel label;
+    StyleGroupOrder order; /* the lanes' direction in time */
     char *font;
     StyleColor color;
     double spacing;       /* vertical room between groups */
@@ -238,3 +249,7 @@ void style_apply(Style *style, const StyleLayer *layer);
  * dotted key of each (static strings). */
 guint style_property_count(void);
 const char *style_property_key(guint index);
+
+/* The fields of a paint (`groups.NAME.FIELD`, `classes.NAME.FIELD`) by index, from 0:
+ * static strings, NULL past the last. For --print-keys and the schema test. */
+const char *style_paint_field(guint index);

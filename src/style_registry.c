@@ -39,11 +39,13 @@ static const char *const axis_position_names[] = {"bottom", "top", "both", NULL}
 static const char *const ticks_names[] = {"auto", "decade", "year", "quarter", "month", NULL};
 static const char *const bar_label_names[] = {"auto", "inside", "outside", NULL};
 static const char *const group_label_names[] = {"left", "above", "none", NULL};
+static const char *const group_order_names[] = {"oldest-first", "newest-first", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
 static const char *const svg_text_names[] = {"paths", "text", NULL};
-static const char *const pattern_names[] = {"solid", "hatch",   "crosshatch",
-                                            "dots",  "outline", NULL};
+static const char *const pattern_names[] = {"solid",    "hatch",      "crosshatch", "dots",
+                                            "outline",  "backhatch",  "vertical",   "horizontal",
+                                            "grid",     NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
@@ -106,6 +108,7 @@ static const StyleProp props[] = {
     NUM("bar.border-width", bar.border_width, 0, 100),
     COLOR_NONE("bar.border", bar.border),
     ENUM("group.label", group.label, group_label_names),
+    ENUM("group.order", group.order, group_order_names),
     FONT("group.font", group.font),
     COLOR("group.color", group.color),
     NUM("group.spacing", group.spacing, 0, 2000),
@@ -149,6 +152,11 @@ guint style_property_count(void)
 const char *style_property_key(guint index)
 {
   return index < N_PROPS ? props[index].key : NULL;
+}
+
+const char *style_paint_field(guint index)
+{
+  return index < G_N_ELEMENTS(paint_props) ? paint_props[index].key : NULL;
 }
 
 int style_prop_index(const char *key)

@@ -601,12 +601,25 @@ static void plan_text(Writer *w, guint i, Plan *p)
         g_array_append_val(faces, face);
       svg_fonts_add_text(w->fonts, face, s->text, run->start, run->end);
     }
+    /* Glyphs that fall wholly outside the page draw nothing (Cairo leaves them out of
+     * the PNG and PDF alike): a margin of a few em keeps every part of one inside. */
+    double margin = 0;
+    if (w->glyphs) {
+      TextFontInfo info;
+      text_glyph_font_info(run->font, &info);
+      g_free(info.family);
+      margin = 4 * MAX(info.size, 1);
+    }
     for (guint k = run->first; k < run->first + run->n; k++) {
       const TextGlyph *gl = &g_array_index(w->tg->glyphs, TextGlyph, k);
       if (w->fonts) {
         svg_fonts_add_glyph(w->fonts, face, gl->glyph);
         continue;
       }
+      double ax = s->x + gl->x, ay = s->y + gl->y;
+      if (!(ax > -margin && ax < w->scene->width + margin && ay > -margin &&
+            ay < w->scene->height + margin))
+        continue;
       GlyphUse use = {
           .ref = svg_glyphs_def(w->glyphs, run->font, gl->glyph),
           .x = gl->x,
@@ -877,7 +890,7 @@ static void write_geometry(Writer *w, const LayoutShape *s)
   g_string_free(g, TRUE);
 }
 
-static void write_hatch_line(gpointer out, double x0, double y0, double x1, double y1)
+static void write_pattern_line(gpointer out, double x0, double y0, double x1, double y1)
 {
   svg_out_c(out, 'M');
   svg_out_num(out, x0);
@@ -916,13 +929,17 @@ static void write_pattern(Writer *w, const LayoutShape *s, const Plan *p)
     write_geometry(w, s);
   } else {
     svg_out_str(out, "<path d=\"");
-    if (s->pattern == STYLE_PATTERN_DOTS) {
+    StylePattern pattern = s->pattern;
+    if (pattern == STYLE_PATTERN_DOTS)
       layout_rect_dots(s, write_dot, out);
-    } else {
-      layout_rect_hatch(s, 1, write_hatch_line, out);
-      if (s->pattern == STYLE_PATTERN_CROSSHATCH)
-        layout_rect_hatch(s, -1, write_hatch_line, out);
-    }
+    if (pattern == STYLE_PATTERN_HATCH || pattern == STYLE_PATTERN_CROSSHATCH)
+      layout_rect_hatch(s, 1, write_pattern_line, out);
+    if (pattern == STYLE_PATTERN_BACKHATCH || pattern == STYLE_PATTERN_CROSSHATCH)
+      layout_rect_hatch(s, -1, write_pattern_line, out);
+    if (pattern == STYLE_PATTERN_VERTICAL || pattern == STYLE_PATTERN_GRID)
+      layout_rect_lines(s, TRUE, write_pattern_line, out);
+    if (pattern == STYLE_PATTERN_HORIZONTAL || pattern == STYLE_PATTERN_GRID)
+      layout_rect_lines(s, FALSE, write_pattern_line, out);
     svg_out_c(out, '"');
   }
   out_class(w, p->pattern_cls);

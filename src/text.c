@@ -1,11 +1,22 @@
 /* text: measuring and drawing plain text with Pango (DESIGN.md "layout": one small
  * module, measure + draw). Both go through one PangoContext with fixed font options, so
  * that what layout measured is what render draws, at any scale. Each measured text keeps
- * its shaped PangoLayout, so that drawing it does not shape it a second time. */
+ * its shaped runs, so that drawing it does not shape it a second time.
+ *
+ * A label is one line: it is itemized and shaped run by run, the runs put in visual
+ * order and measured exactly as PangoLayout does for a single paragraph with no width,
+ * and drawn as PangoLayout draws them. A PangoLayout would also ask each font for its
+ * metrics (a line height that one-line labels never use), and Pango answers that by
+ * laying out a sample sentence with a second font pattern per font: a fontconfig
+ * substitution, match and sort over every installed font, six times for a chart, more
+ * than the labels' own shaping costs. Texts that need more than a line of runs (none
+ * from a CV: empty ones, control characters, small-caps or vertical fonts) still go
+ * through a PangoLayout. */
 #include "text.h"
 
 #include "text_private.h"
 
+#include <hb-ot.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -13,8 +24,8 @@
 struct TextCtx {
   PangoFontMap *font_map;
   PangoContext *context;
-  PangoLayout *layout;      /* scratch: text_fit's candidates, texts drawn unmeasured */
-  GHashTable *fonts;        /* description string -> PangoFontDescription* */
+  PangoLayout *layout;      /* scratch: layout-only texts measured or drawn unkept */
+  GHashTable *fonts;        /* description string -> TextFont* */
   GHashTable *measured;     /* "font\x1ftext" -> TextEntry* */
   GString *key;             /* scratch for cache keys */
   const char *layout_font;  /* the description currently set on the layout (key in fonts) */
@@ -25,17 +36,64 @@ struct TextCtx {
   cairo_font_options_t *surface_options;
 };
 
-/* A measured text: its extents and, unless it was only a candidate, its shaped layout. */
+/* A parsed font description and the attributes a PangoLayout would give its text: the
+ * font for itemizing, "show line breaks" (single-paragraph mode) for shaping. */
+typedef struct {
+  PangoFontDescription *desc;
+  PangoAttrList *itemize;
+  PangoAttrList *shape;
+  gboolean runs_ok; /* no variant or gravity, which only a layout handles */
+} TextFont;
+
+static void text_font_free(gpointer p)
+{
+  TextFont *f = p;
+  pango_font_description_free(f->desc);
+  pango_attr_list_unref(f->itemize);
+  pango_attr_list_unref(f->shape);
+  g_free(f);
+}
+
+/* One shaped run, placed on its line. */
+typedef struct {
+  PangoItem *item;
+  PangoGlyphString *glyphs;
+  int x;        /* its left edge, Pango units from the line's origin */
+  int y_offset; /* how far its baseline is raised to the line's (Pango units) */
+} TextRun;
+
+/* A measured text: its extents and, unless it was only a candidate, its shaped runs (or,
+ * for the few texts a line of runs cannot hold, its layout). */
 typedef struct {
   TextExtents extents;
+  const char *text;    /* into the entry's key */
+  TextFont *font;
   PangoLayout *layout; /* or NULL */
+  TextRun *runs;       /* visual order, or NULL */
+  guint n_runs;
+  int origin;          /* the line's left edge (Pango units) */
+  int baseline;        /* from the top of the line (Pango units) */
+  guint serial;        /* the context's serial when the runs were shaped */
+  gboolean is_line;    /* shaped as runs when measured (else drawn through a layout) */
 } TextEntry;
+
+static void text_runs_free(TextEntry *e)
+{
+  for (guint i = 0; i < e->n_runs; i++) {
+    pango_item_free(e->runs[i].item);
+    pango_glyph_string_free(e->runs[i].glyphs);
+  }
+  g_free(e->runs);
+  e->runs = NULL;
+  e->n_runs = 0;
+}
 
 static void text_entry_free(gpointer p)
 {
   TextEntry *e = p;
   if (e->layout)
     g_object_unref(e->layout);
+  text_runs_free(e);
   g_free(e);
 }
 
@@ -63,8 +121,7 @@ TextCtx *text_ctx_new(void)
   pango_context_set_round_glyph_positions(ctx->context, FALSE);
   ctx->layout = pango_layout_new(ctx->context);
   pango_layout_set_single_paragraph_mode(ctx->layout, TRUE);
-  ctx->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify)pango_font_description_free);
+  ctx->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_font_free);
   ctx->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_entry_free);
   ctx->key = g_string_new(NULL);
   ctx->surface_options = cairo_font_options_create();
@@ -85,17 +142,25 @@ void text_ctx_free(TextCtx *ctx)
   g_free(ctx);
 }
 
-static PangoFontDescription *text_font(TextCtx *ctx, const char *font, const char **key_out)
+static TextFont *text_font(TextCtx *ctx, const char *font, const char **key_out)
 {
-  gpointer key = NULL, desc = NULL;
-  if (!g_hash_table_lookup_extended(ctx->fonts, font, &key, &desc)) {
-    desc = pango_font_description_from_string(font);
+  gpointer key = NULL, value = NULL;
+  if (!g_hash_table_lookup_extended(ctx->fonts, font, &key, &value)) {
+    TextFont *f = g_new0(TextFont, 1);
+    f->desc = pango_font_description_from_string(font);
+    f->itemize = pango_attr_list_new();
+    pango_attr_list_insert(f->itemize, pango_attr_font_desc_new(f->desc));
+    f->shape = pango_attr_list_new();
+    pango_attr_list_insert(f->shape, pango_attr_show_new(PANGO_SHOW_LINE_BREAKS));
+    f->runs_ok = pango_font_description_get_variant(f->desc) == PANGO_VARIANT_NORMAL &&
+                 pango_font_description_get_gravity(f->desc) == PANGO_GRAVITY_SOUTH;
     key = g_strdup(font);
-    g_hash_table_insert(ctx->fonts, key, desc);
+    value = f;
+    g_hash_table_insert(ctx->fonts, key, value);
   }
   if (key_out)
     *key_out = key;
-  return desc;
+  return value;
 }
 
 /* Sets @font on the shared layout, parsing each description once. */
@@ -103,8 +168,8 @@ static void text_use_font(TextCtx *ctx, const char *font)
 {
   if (ctx->layout_font && strcmp(ctx->layout_font, font) == 0)
     return;
-  PangoFontDescription *desc = text_font(ctx, font, &ctx->layout_font);
-  pango_layout_set_font_description(ctx->layout, desc);
+  TextFont *f = text_font(ctx, font, &ctx->layout_font);
+  pango_layout_set_font_description(ctx->layout, f->desc);
 }
 
 static void text_set(TextCtx *ctx, const char *font, const char *text)
@@ -115,9 +180,8 @@ static void text_set(TextCtx *ctx, const char *font, const char *text)
 
 /* With no usable font at all (an empty fontconfig setup), Pango draws hex boxes whose
  * reported line height can be absurd; a line is never taller than a few em. */
-static void text_sanitize_extents(PangoLayout *layout, TextExtents *out)
+static void text_sanitize_extents(const PangoFontDescription *desc, TextExtents *out)
 {
-  const PangoFontDescription *desc = pango_layout_get_font_description(layout);
   double size = desc ? (double)pango_font_description_get_size(desc) / PANGO_SCALE : 0;
   if (size <= 0)
     size = 10;
@@ -134,7 +198,7 @@ static PangoLayout *text_new_layout(TextCtx *ctx, const char *font, const char *
 {
   PangoLayout *layout = pango_layout_new(ctx->context);
   pango_layout_set_single_paragraph_mode(layout, TRUE);
-  pango_layout_set_font_description(layout, text_font(ctx, font, NULL));
+  pango_layout_set_font_description(layout, text_font(ctx, font, NULL)->desc);
   pango_layout_set_text(layout, text, -1);
   return layout;
 }
@@ -146,7 +210,191 @@ static void text_extents_of(PangoLayout *layout, TextExtents *out)
   out->width = (double)logical.width / PANGO_SCALE;
   out->height = (double)logical.height / PANGO_SCALE;
   out->baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
-  text_sanitize_extents(layout, out);
+  text_sanitize_extents(pango_layout_get_font_description(layout), out);
+}
+
+/* Whether @text is one line of runs: not empty, no control characters or line or
+ * paragraph separators (which a layout would break or show). */
+static gboolean text_is_line(const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Aligns the baselines of @runs (logical order) as PangoLayout does: the first run's
+ * script names the baseline (alphabetic, hanging, ideographic), each run is raised by
+ * how far that baseline lies below the first run's in its own font. A fallback font
+ * (CJK in a Latin label) sits a few units off without it. */
+static void text_align_baselines(TextRun *runs, guint n)
+{
+  hb_ot_layout_baseline_tag_t tag = 0;
+  hb_position_t first = 0;
+  for (guint i = 0; i < n; i++) {
+    PangoItem *item = runs[i].item;
+    if (item->analysis.font == NULL)
+      continue;
+    hb_font_t *hb_font = pango_font_get_hb_font(item->analysis.font);
+    hb_script_t script = (hb_script_t)g_unicode_script_to_iso15924(item->analysis.script);
+    hb_language_t language =
+        hb_language_from_string(pango_language_to_string(item->analysis.language), -1);
+    hb_tag_t script_tags[HB_OT_MAX_TAGS_PER_SCRIPT], lang_tags[HB_OT_MAX_TAGS_PER_LANGUAGE];
+    unsigned int script_count = HB_OT_MAX_TAGS_PER_SCRIPT;
+    unsigned int lang_count = HB_OT_MAX_TAGS_PER_LANGUAGE;
+    hb_ot_tags_from_script_and_language(script, language, &script_count, script_tags,
+                                        &lang_count, lang_tags);
+    gboolean is_first = tag == 0;
+    if (is_first)
+      tag = hb_ot_layout_get_horizontal_baseline_tag_for_script(script);
+    hb_position_t baseline = 0;
+    hb_ot_layout_get_baseline_with_fallback(
+        hb_font, tag, HB_DIRECTION_LTR,
+        script_count ? script_tags[script_count - 1] : HB_OT_TAG_DEFAULT_SCRIPT,
+        lang_count ? lang_tags[lang_count - 1] : HB_TAG_NONE, &baseline);
+    if (is_first)
+      first = baseline;
+    runs[i].y_offset = first - baseline;
+  }
+}
+
+/* Puts @runs (logical order) in visual order: each maximal sequence at a level or higher
+ * reversed, from the highest level down to the lowest odd one (Unicode bidi rule L2 on
+ * whole runs, as pango_layout_line_reorder does; HarfBuzz ordered the glyphs within). */
+static void text_reorder(TextRun *runs, guint n)
+{
+  guint8 max = 0, min_odd = G_MAXUINT8;
+  for (guint i = 0; i < n; i++) {
+    guint8 level = runs[i].item->analysis.level;
+    max = MAX(max, level);
+    if (level % 2 == 1)
+      min_odd = MIN(min_odd, level);
+  }
+  for (int level = max; level >= (int)min_odd && level > 0; level--) {
+    for (guint i = 0; i < n;) {
+      if (runs[i].item->analysis.level < level) {
+        i++;
+        continue;
+      }
+      guint j = i;
+      while (j < n && runs[j].item->analysis.level >= level)
+        j++;
+      for (guint a = i, b = j - 1; a < b; a++, b--) {
+        TextRun t = runs[a];
+        runs[a] = runs[b];
+        runs[b] = t;
+      }
+      i = j;
+    }
+  }
+}
+
+/* Gives back the room Pango's doubling left in @glyphs: kept runs are a fifth of a large
+ * chart's memory. (Pango frees the arrays with g_free and grows them by their space.) */
+static void text_trim_glyphs(PangoGlyphString *glyphs)
+{
+  if (glyphs->num_glyphs <= 0 || glyphs->space <= glyphs->num_glyphs)
+    return;
+  glyphs->glyphs = g_renew(PangoGlyphInfo, glyphs->glyphs, glyphs->num_glyphs);
+  glyphs->log_clusters = g_renew(gint, glyphs->log_clusters, glyphs->num_glyphs);
+  glyphs->space = glyphs->num_glyphs;
+}
+
+/* Shapes @e's text as the one line of a PangoLayout in single-paragraph mode with no
+ * width: the same itemizing (base direction from the first strong character), the same
+ * shaping of each item, the runs in visual order; then its extents, by the layout's
+ * arithmetic (the line's logical box, into @out, is the union of the runs' boxes and
+ * the origin). FALSE (nothing kept) when a run needs what only a layout does. */
+static gboolean text_shape(TextCtx *ctx, TextEntry *e, PangoRectangle *out)
+{
+  const char *text = e->text;
+  int len = (int)strlen(text);
+  /* What the layout itself calls (deprecated for applications, not removed). */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  PangoDirection dir = pango_find_base_dir(text, len);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (dir == PANGO_DIRECTION_NEUTRAL)
+    dir = pango_context_get_base_dir(ctx->context);
+  GList *items =
+      pango_itemize_with_base_dir(ctx->context, dir, text, 0, len, e->font->itemize, NULL);
+  PangoAttrIterator *iter = pango_attr_list_get_iterator(e->font->shape);
+  guint n = g_list_length(items), i = 0;
+  TextRun *runs = g_new0(TextRun, n);
+  gboolean ok = n > 0;
+  for (GList *l = items; l; l = l->next, i++) {
+    PangoItem *item = l->data;
+    pango_item_apply_attrs(item, iter);
+    runs[i].item = item;
+    runs[i].glyphs = pango_glyph_string_new();
+    pango_shape_item(item, text, len, NULL, runs[i].glyphs, PANGO_SHAPE_NONE);
+    text_trim_glyphs(runs[i].glyphs);
+    if (item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE)
+      ok = FALSE;
+  }
+  pango_attr_iterator_destroy(iter);
+  g_list_free(items);
+  text_runs_free(e);
+  e->runs = runs;
+  e->n_runs = n;
+  if (!ok) {
+    text_runs_free(e);
+    return FALSE;
+  }
+  text_align_baselines(runs, n);
+  text_reorder(runs, n);
+  PangoRectangle line = {0, 0, 0, 0};
+  int x = 0;
+  for (i = 0; i < n; i++) {
+    PangoRectangle r;
+    pango_glyph_string_extents(runs[i].glyphs, runs[i].item->analysis.font, NULL, &r);
+    r.y -= runs[i].y_offset;
+    runs[i].x = x;
+    int pos = MIN(line.x, x + r.x);
+    line.width = MAX(line.x + line.width, x + r.x + r.width) - pos;
+    line.x = pos;
+    pos = MIN(line.y, r.y);
+    line.height = MAX(line.y + line.height, r.y + r.height) - pos;
+    line.y = pos;
+    x += r.width;
+  }
+  e->origin = line.x;
+  e->baseline = -line.y;
+  e->serial = pango_context_get_serial(ctx->context);
+  *out = line;
+  return TRUE;
+}
+
+/* The byte index of the grapheme under @x (Pango units from the line's origin), as
+ * pango_layout_xy_to_index would find it on the line. */
+static int text_runs_x_to_index(const TextEntry *e, int x)
+{
+  const char *text = e->text;
+  int len = (int)strlen(text), n_chars = (int)g_utf8_strlen(text, len);
+  for (guint i = 0; i < e->n_runs; i++) {
+    const TextRun *r = &e->runs[i];
+    int w = pango_glyph_string_get_width(r->glyphs);
+    if (x < r->x || x >= r->x + w)
+      continue;
+    int pos = 0, trailing = 0;
+    pango_glyph_string_x_to_index(r->glyphs, (char *)text + r->item->offset, r->item->length,
+                                  &r->item->analysis, x - r->x, &pos, &trailing);
+    int index = r->item->offset + pos;
+    PangoLogAttr *attrs = g_new0(PangoLogAttr, n_chars + 1);
+    pango_get_log_attrs(text, len, -1, r->item->analysis.language, attrs, n_chars + 1);
+    int offset = (int)g_utf8_pointer_to_offset(text, text + index);
+    while (offset > 0 && !attrs[offset].is_cursor_position) {
+      index = (int)(g_utf8_prev_char(text + index) - text);
+      offset--;
+    }
+    g_free(attrs);
+    return index;
+  }
+  /* Past the line: its last character, as the layout picks for a left-to-right line. */
+  return (int)(g_utf8_prev_char(text + len) - text);
 }
 
 static TextEntry *text_lookup(TextCtx *ctx, const char *font, const char *text)
@@ -157,27 +405,59 @@ static TextEntry *text_lookup(TextCtx *ctx, const char *font, const char *text)
   return g_hash_table_lookup(ctx->measured, ctx->key->str);
 }
 
-/* Measures @text (the key already in ctx->key), keeping its layout when @keep. */
-static TextEntry *text_measure_new(TextCtx *ctx, const char *font, const char *text,
-                                   gboolean keep)
+/* Measures @text in @font into @e, keeping its runs (or, for a text that is not one line
+ * of runs, its layout) when @keep; @text must outlive @e. */
+static void text_entry_init(TextCtx *ctx, TextEntry *e, const char *font, const char *text,
+                            gboolean keep)
 {
-  TextEntry *e = g_new0(TextEntry, 1);
-  if (keep) {
+  PangoRectangle line;
+  e->text = text;
+  e->font = text_font(ctx, font, NULL);
+  if (e->font->runs_ok && text_is_line(text) && text_shape(ctx, e, &line)) {
+    e->is_line = TRUE;
+    e->extents.width = (double)line.width / PANGO_SCALE;
+    e->extents.height = (double)line.height / PANGO_SCALE;
+    e->extents.baseline = (double)e->baseline / PANGO_SCALE;
+    text_sanitize_extents(e->font->desc, &e->extents);
+    if (!keep)
+      text_runs_free(e);
+  } else if (keep) {
     e->layout = text_new_layout(ctx, font, text);
     text_extents_of(e->layout, &e->extents);
   } else {
     text_set(ctx, font, text);
     text_extents_of(ctx->layout, &e->extents);
   }
-  g_hash_table_insert(ctx->measured, g_strdup(ctx->key->str), e);
+}
+
+/* Measures the text in ctx->key (font, separator, text) into a new cache entry, whose
+ * text is the key's copy. */
+static TextEntry *text_measure_new(TextCtx *ctx, const char *font, gboolean keep)
+{
+  TextEntry *e = g_new0(TextEntry, 1);
+  char *key = g_strdup(ctx->key->str);
+  text_entry_init(ctx, e, font, key + strlen(font) + 1, keep);
+  g_hash_table_insert(ctx->measured, key, e);
   return e;
+}
+
+/* Whether @e has runs shaped in the context as it is now (drawing at another scale
+ * changes the context, and a layout would then shape its text again). */
+static gboolean text_runs_current(TextCtx *ctx, TextEntry *e)
+{
+  if (!e->is_line)
+    return FALSE;
+  PangoRectangle line;
+  if (!e->runs || e->serial != pango_context_get_serial(ctx->context))
+    return text_shape(ctx, e, &line);
+  return TRUE;
 }
 
 void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out)
 {
   TextEntry *e = text_lookup(ctx, font, text);
   if (e == NULL)
-    e = text_measure_new(ctx, font, text, TRUE);
+    e = text_measure_new(ctx, font, TRUE);
   *out = e->extents;
 }
 
@@ -186,7 +466,7 @@ static double text_width(TextCtx *ctx, const char *font, const char *text)
 {
   TextEntry *e = text_lookup(ctx, font, text);
   if (e == NULL)
-    e = text_measure_new(ctx, font, text, FALSE);
+    e = text_measure_new(ctx, font, FALSE);
   return e->extents.width;
 }
 
@@ -219,13 +499,17 @@ static glong text_fit_guess(TextCtx *ctx, const char *font, const char *text, do
   double room = max_width - text_width(ctx, font, "…");
   if (room <= 0)
     return 0;
-  /* text_fit measured the whole text first, keeping its shaped layout. */
+  /* text_fit measured the whole text first, keeping its runs or layout. */
   TextEntry *e = text_lookup(ctx, font, text);
-  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
-  if (layout == ctx->layout)
-    text_set(ctx, font, text);
-  int index = 0, trailing = 0;
-  pango_layout_xy_to_index(layout, (int)(room * PANGO_SCALE), 0, &index, &trailing);
+  int x = (int)(room * PANGO_SCALE), index = 0, trailing = 0;
+  if (e && text_runs_current(ctx, e)) {
+    index = text_runs_x_to_index(e, x);
+  } else {
+    PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
+    if (layout == ctx->layout)
+      text_set(ctx, font, text);
+    pango_layout_xy_to_index(layout, x, 0, &index, &trailing);
+  }
   return g_utf8_strlen(text, index);
 }
 
@@ -307,12 +591,32 @@ static void text_show_glyphs(cairo_t *cr, PangoGlyphItem *run, double x, double 
   pango_cairo_show_glyph_string(cr, run->item->analysis.font, run->glyphs);
 }
 
-/* Draws the one line of @layout run by run, from byte @tone_from on in @tone. The runs
- * are the ones measured: a colour change must not shape the text again (a colour
- * attribute would make Pango lay the whole text out anew). A right-to-left run that
- * holds the change keeps one colour. */
-static void text_show_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
-                            StyleColor color, int tone_from, StyleColor tone)
+/* Draws @run of @text at (@rx, @baseline), from byte @tone_from on in @tone. The runs are
+ * the ones measured: a colour change must not shape the text again (a colour attribute
+ * would make Pango lay the whole text out anew). A right-to-left run that holds the
+ * change keeps one colour. */
+static void text_show_run_toned(cairo_t *cr, const char *text, PangoGlyphItem *run, double rx,
+                                double baseline, StyleColor color, int tone_from,
+                                StyleColor tone)
+{
+  int start = run->item->offset, end = start + run->item->length;
+  gboolean rtl = run->item->analysis.level % 2 == 1;
+  if (tone_from <= start || tone_from >= end || rtl) {
+    text_show_glyphs(cr, run, rx, baseline, tone_from <= start && !rtl ? tone : color);
+    return;
+  }
+  PangoGlyphItem *tail = pango_glyph_item_copy(run);
+  PangoGlyphItem *head = pango_glyph_item_split(tail, text, tone_from - start);
+  text_show_glyphs(cr, head, rx, baseline, color);
+  double head_w = (double)pango_glyph_string_get_width(head->glyphs) / PANGO_SCALE;
+  text_show_glyphs(cr, tail, rx + head_w, baseline, tone);
+  pango_glyph_item_free(head);
+  pango_glyph_item_free(tail);
+}
+
+/* The one line of @layout, run by run (see text_show_run_toned). */
+static void text_show_layout_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
+                                   StyleColor color, int tone_from, StyleColor tone)
 {
   const char *text = pango_layout_get_text(layout);
   PangoLayoutIter *iter = pango_layout_get_iter(layout);
@@ -323,60 +627,257 @@ static void text_show_toned(cairo_t *cr, PangoLayout *layout, double x, double y
       continue;
     PangoRectangle logical;
     pango_layout_iter_get_run_extents(iter, NULL, &logical);
-    double rx = x + (double)logical.x / PANGO_SCALE;
-    int start = run->item->offset, end = start + run->item->length;
-    gboolean rtl = run->item->analysis.level % 2 == 1;
-    if (tone_from <= start || tone_from >= end || rtl) {
-      text_show_glyphs(cr, run, rx, baseline, tone_from <= start && !rtl ? tone : color);
-      continue;
-    }
-    PangoGlyphItem *tail = pango_glyph_item_copy(run);
-    PangoGlyphItem *head = pango_glyph_item_split(tail, text, tone_from - start);
-    text_show_glyphs(cr, head, rx, baseline, color);
-    double head_w = (double)pango_glyph_string_get_width(head->glyphs) / PANGO_SCALE;
-    text_show_glyphs(cr, tail, rx + head_w, baseline, tone);
-    pango_glyph_item_free(head);
-    pango_glyph_item_free(tail);
+    text_show_run_toned(cr, text, run, x + (double)logical.x / PANGO_SCALE, baseline, color,
+                        tone_from, tone);
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
+}
+
+/* @e's runs, the same way (the positions a layout's iterator would give them: every run
+ * on the line's baseline, as text_show_layout_toned draws them). */
+static void text_show_runs_toned(cairo_t *cr, TextEntry *e, double x, double y,
+                                 StyleColor color, int tone_from, StyleColor tone)
+{
+  double baseline = y + (double)e->baseline / PANGO_SCALE;
+  for (guint i = 0; i < e->n_runs; i++) {
+    PangoGlyphItem run = {.item = e->runs[i].item, .glyphs = e->runs[i].glyphs};
+    double rx = x + (double)(e->origin + e->runs[i].x) / PANGO_SCALE;
+    text_show_run_toned(cr, e->text, &run, rx, baseline, color, tone_from, tone);
+  }
+}
+
+/* Shifts every glyph of @glyphs by (@dx, @dy) Pango units. */
+static void text_shift_glyphs(PangoGlyphString *glyphs, int dx, int dy)
+{
+  for (int i = 0; i < glyphs->num_glyphs; i++) {
+    glyphs->glyphs[i].geometry.x_offset += dx;
+    glyphs->glyphs[i].geometry.y_offset += dy;
+  }
+}
+
+/* Draws @e's runs with the top-left of the line at the current point, to the same device
+ * coordinates as pango_cairo_show_layout: that reads the current point once and places
+ * each run at that point plus the run's offset in Pango units, where drawing each run at
+ * its own cairo point would round every run's start to cairo's fixed-point grid. So each
+ * run is drawn from the line's point with its offset carried by its glyphs (the sums
+ * are exact in doubles: multiples of 1/1024 of a few thousand pixels). */
+static void text_show_runs(cairo_t *cr, TextEntry *e)
+{
+  for (guint i = 0; i < e->n_runs; i++) {
+    PangoGlyphItem run = {.item = e->runs[i].item, .glyphs = e->runs[i].glyphs};
+    int dx = e->origin + e->runs[i].x, dy = e->baseline - e->runs[i].y_offset;
+    text_shift_glyphs(run.glyphs, dx, dy);
+    pango_cairo_show_glyph_item(cr, e->text, &run);
+    text_shift_glyphs(run.glyphs, -dx, -dy);
+  }
 }
 
 void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
                      double y, StyleColor color, gsize tone_from, StyleColor tone)
 {
   text_sync(ctx, cr);
-  TextEntry *e = text_lookup(ctx, font, text);
-  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
-  if (layout == ctx->layout)
-    text_set(ctx, font, text);
+  /* A text drawn unmeasured is shaped for this drawing only. */
+  TextEntry scratch = {0}, *e = text_lookup(ctx, font, text);
+  if (e == NULL) {
+    e = &scratch;
+    text_entry_init(ctx, e, font, text, TRUE);
+  }
+  gboolean toned = tone_from > 0 && tone_from < strlen(text);
   cairo_save(cr);
-  if (tone_from > 0 && tone_from < strlen(text)) {
-    text_show_toned(cr, layout, x, y, color, (int)tone_from, tone);
+  if (text_runs_current(ctx, e)) {
+    if (toned) {
+      text_show_runs_toned(cr, e, x, y, color, (int)tone_from, tone);
+    } else {
+      text_set_source(cr, color);
+      cairo_move_to(cr, x, y);
+      text_show_runs(cr, e);
+    }
   } else {
-    text_set_source(cr, color);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
+    PangoLayout *layout = e->layout ? e->layout : ctx->layout;
+    if (layout == ctx->layout)
+      text_set(ctx, font, text);
+    if (toned) {
+      text_show_layout_toned(cr, layout, x, y, color, (int)tone_from, tone);
+    } else {
+      text_set_source(cr, color);
+      cairo_move_to(cr, x, y);
+      pango_cairo_show_layout(cr, layout);
+    }
   }
   cairo_restore(cr);
+  if (e == &scratch) {
+    if (scratch.layout)
+      g_object_unref(scratch.layout);
+    text_runs_free(&scratch);
+  }
 }
 
 void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunFunc func,
                       gpointer closure)
 {
-  TextEntry *e = text_lookup(ctx, font, text);
-  PangoLayout *layout = e && e->layout ? e->layout : ctx->layout;
-  if (layout == ctx->layout)
+  TextEntry scratch = {0}, *e = text_lookup(ctx, font, text);
+  if (e == NULL) {
+    e = &scratch;
+    text_entry_init(ctx, e, font, text, TRUE);
+  }
+  if (text_runs_current(ctx, e)) {
+    /* The positions text_show_runs draws them at. */
+    for (guint i = 0; i < e->n_runs; i++) {
+      PangoGlyphItem run = {.item = e->runs[i].item, .glyphs = e->runs[i].glyphs};
+      func(closure, e->text, &run, (double)(e->origin + e->runs[i].x) / PANGO_SCALE,
+           (double)(e->baseline - e->runs[i].y_offset) / PANGO_SCALE);
+    }
+  } else {
+    PangoLayout *layout = e->layout ? e->layout : ctx->layout;
+    if (layout == ctx->layout)
+      text_set(ctx, font, text);
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+    do {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
+      if (!run)
+        continue;
+      PangoRectangle logical;
+      pango_layout_iter_get_run_extents(iter, NULL, &logical);
+      func(closure, pango_layout_get_text(layout), run, (double)logical.x / PANGO_SCALE,
+           baseline);
+    } while (pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
+  }
+  if (e == &scratch) {
+    if (scratch.layout)
+      g_object_unref(scratch.layout);
+    text_runs_free(&scratch);
+  }
+}
+
+/* --- Coverage --- */
+
+guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArray *out)
+{
+  TextExtents e;
+  text_measure(ctx, font, text, &e);
+  TextEntry *entry = text_lookup(ctx, font, text);
+  PangoLayout *layout = entry && entry->layout ? entry->layout : NULL;
+  if (!layout) {
     text_set(ctx, font, text);
-  /* The positions text_show_toned draws the runs at. */
+    layout = ctx->layout;
+  }
+  if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+    return 0;
+  guint before = out->len;
   PangoLayoutIter *iter = pango_layout_get_iter(layout);
-  double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
   do {
     PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
     if (!run)
       continue;
-    PangoRectangle logical;
-    pango_layout_iter_get_run_extents(iter, NULL, &logical);
-    func(closure, pango_layout_get_text(layout), run, (double)logical.x / PANGO_SCALE, baseline);
+    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+      if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        continue;
+      TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
+                       glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
+      /* Pango reports the character itself in the glyph; take it from the text where it
+       * can be read there (the two agree; the text is the one the user wrote). */
+      if (m.offset < strlen(text))
+        m.ch = g_utf8_get_char(text + m.offset);
+      g_array_append_val(out, m);
+    }
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
+  /* A run's glyphs are in visual order: right-to-left runs come reversed. */
+  TextMissing *found = &g_array_index(out, TextMissing, before);
+  guint n = out->len - before;
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && found[j - 1].offset > found[j].offset; j--) {
+      TextMissing t = found[j];
+      found[j] = found[j - 1];
+      found[j - 1] = t;
+    }
+  return n;
+}
+
+/* Pictographs that have no script of their own (GLib calls them Common), in the blocks
+ * where emoji live. */
+static gboolean text_is_emoji(gunichar ch)
+{
+  return (ch >= 0x1F000 && ch <= 0x1FAFF) || (ch >= 0x2600 && ch <= 0x27BF) ||
+         (ch >= 0x2B00 && ch <= 0x2BFF) || (ch >= 0x1F1E6 && ch <= 0x1F1FF) || ch == 0x200D ||
+         (ch >= 0xFE00 && ch <= 0xFE0F);
+}
+
+typedef struct {
+  GUnicodeScript script;
+  const char *name;
+  const char *package;
+} TextScriptFont;
+
+/* Where Debian's fonts for a script are: the CJK ones in one package, most other living
+ * scripts in Noto's core set. */
+static const TextScriptFont text_script_fonts[] = {
+    {G_UNICODE_SCRIPT_HAN, "Han", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_HANGUL, "Hangul", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_HIRAGANA, "Hiragana", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_KATAKANA, "Katakana", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_BOPOMOFO, "Bopomofo", "fonts-wqy-microhei"},
+    {G_UNICODE_SCRIPT_ARABIC, "Arabic", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_HEBREW, "Hebrew", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_DEVANAGARI, "Devanagari", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_BENGALI, "Bengali", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GURMUKHI, "Gurmukhi", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GUJARATI, "Gujarati", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TAMIL, "Tamil", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TELUGU, "Telugu", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_KANNADA, "Kannada", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MALAYALAM, "Malayalam", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_SINHALA, "Sinhala", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_THAI, "Thai", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_LAO, "Lao", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_KHMER, "Khmer", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MYANMAR, "Myanmar", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_TIBETAN, "Tibetan", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GEORGIAN, "Georgian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_ARMENIAN, "Armenian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_ETHIOPIC, "Ethiopic", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_SYRIAC, "Syriac", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_THAANA, "Thaana", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_MONGOLIAN, "Mongolian", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CHEROKEE, "Cherokee", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CANADIAN_ABORIGINAL, "Canadian Aboriginal", "fonts-noto-core"},
+    /* Beyond DejaVu's reach in these (rare letters, polytonic Greek) */
+    {G_UNICODE_SCRIPT_LATIN, "Latin", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_GREEK, "Greek", "fonts-noto-core"},
+    {G_UNICODE_SCRIPT_CYRILLIC, "Cyrillic", "fonts-noto-core"},
+};
+
+static const TextScriptFont *text_script_font(gunichar ch)
+{
+  GUnicodeScript script = g_unichar_get_script(ch);
+  for (gsize i = 0; i < G_N_ELEMENTS(text_script_fonts); i++)
+    if (text_script_fonts[i].script == script)
+      return &text_script_fonts[i];
+  return NULL;
+}
+
+const char *text_script_name(gunichar ch)
+{
+  if (text_is_emoji(ch))
+    return "emoji";
+  const TextScriptFont *f = text_script_font(ch);
+  if (f)
+    return f->name;
+  GUnicodeScript script = g_unichar_get_script(ch);
+  return script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED ||
+                 script == G_UNICODE_SCRIPT_UNKNOWN
+             ? "symbol"
+             : "other script";
+}
+
+const char *text_script_package(gunichar ch)
+{
+  if (text_is_emoji(ch))
+    return "fonts-noto-color-emoji";
+  const TextScriptFont *f = text_script_font(ch);
+  /* Most symbols are in Noto's core set too. */
+  return f ? f->package : "fonts-noto-core";
 }

@@ -36,3 +36,21 @@ void text_draw(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, do
 /* The same, with the text from byte @tone_from on drawn in @tone (0: no second tone). */
 void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *text, double x,
                      double y, StyleColor color, gsize tone_from, StyleColor tone);
+
+/* --- Coverage: characters no installed font can draw --- */
+
+/* A character that was drawn as a missing-glyph box. */
+typedef struct {
+  gsize offset; /* byte offset of the character in the text */
+  gunichar ch;
+} TextMissing;
+
+/* Appends to @out (of TextMissing) every character of @text, set in @font, for which
+ * no available font has a glyph, in text order; returns how many were appended. Uses
+ * the shaping text_measure keeps, so a measured text is not shaped again. */
+guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArray *out);
+
+/* What kind of writing @ch belongs to, for a message ("Hangul", "Han", "emoji", ...), and
+ * the Debian package whose fonts cover it (NULL when none is known). Static strings. */
+const char *text_script_name(gunichar ch);
+const char *text_script_package(gunichar ch);

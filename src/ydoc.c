@@ -4,6 +4,7 @@
 #include "ydoc.h"
 
 #include "strutil.h"
+#include "sysio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -121,64 +122,107 @@ static void error_too_large(DiagList *diags, const char *file, gsize max_bytes)
 
 /* ---- Reading a file ---- */
 
-/* Reads at most @cap bytes; returns the count, or -1 with errno set. */
-static gssize read_capped(int fd, gsize cap, gsize size_hint, char **buf_out)
+/* Reads at most @cap bytes into *@buf_out and sets *@len_out; FALSE with errno set on
+ * failure (ETIMEDOUT when the run's wait for its inputs ran out), *@len_out then saying
+ * how much had come. With @wait, each read waits first for data (a FIFO opened without
+ * blocking reads as empty until a writer comes); without it, only a read that would
+ * block waits (/proc/kmsg is a regular file that blocks). */
+static gboolean read_capped(int fd, gsize cap, gsize size_hint, gboolean wait, char **buf_out,
+                            gsize *len_out)
 {
   gsize alloc = MAX(MIN(cap, size_hint > 0 ? size_hint : 64u * 1024u), 1u);
   char *buf = g_malloc(alloc + 1);
   gsize len = 0;
-  while (len < cap) {
+  guint idle_wakes = 0; /* ready, yet nothing to read: bounded, so that it cannot spin */
+  int err = 0;
+  while (len < cap && err == 0) {
     if (len == alloc) {
       alloc = alloc > cap / 2 ? cap : alloc * 2;
       buf = g_realloc(buf, alloc + 1);
     }
-    ssize_t n = read(fd, buf + len, alloc - len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int saved = errno;
-      g_free(buf);
-      errno = saved;
-      return -1;
+    int ready = wait ? sysio_wait_input(fd) : 1;
+    if (ready <= 0) {
+      err = ready == 0 ? ETIMEDOUT : errno;
+      break;
     }
+    ssize_t n = read(fd, buf + len, alloc - len);
     if (n == 0)
       break;
-    len += (gsize)n;
+    if (n > 0) {
+      len += (gsize)n;
+      idle_wakes = 0;
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      if (wait && ++idle_wakes > 1000)
+        err = errno;
+      wait = TRUE;
+    } else if (errno != EINTR) {
+      err = errno;
+    }
+  }
+  *len_out = len;
+  if (err != 0) {
+    g_free(buf);
+    errno = err;
+    return FALSE;
   }
   buf[len] = '\0';
   *buf_out = buf;
-  return (gssize)len;
+  return TRUE;
+}
+
+/* The message for a read that gave up waiting. */
+static void error_timed_out(DiagList *diags, const char *path, gboolean got_nothing)
+{
+  guint ms = sysio_wait_limit();
+  char *limit = ms % 1000 == 0 ? g_strdup_printf("%u s", ms / 1000) : g_strdup_printf("%u ms", ms);
+  diag_error(diags, path, 0, 0,
+             "cannot read: %s within %s (CVTIMELINE_PIPE_TIMEOUT sets how long to wait)",
+             got_nothing ? "nothing arrived" : "the input did not end", limit);
+  g_free(limit);
 }
 
 char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags)
 {
   gboolean is_stdin = strcmp(path, "-") == 0;
-  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  const char *shown = is_stdin ? "<stdin>" : path; /* as ydoc_parse's messages name it */
+  struct stat st;
+  /* Looked at before opening: opening some devices does something (a watchdog arms). */
+  if (!is_stdin && stat(path, &st) == 0 && !sysio_may_open(&st)) {
+    diag_error(diags, shown, 0, 0, "cannot open: it is a device, not a file");
+    return NULL;
+  }
+  /* Without blocking: opening a FIFO waits for a writer, possibly forever. */
+  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
-    diag_error(diags, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    diag_error(diags, shown, 0, 0, "cannot open: %s", g_strerror(errno));
     return NULL;
   }
   char *buf = NULL;
-  struct stat st;
   if (fstat(fd, &st) != 0) {
-    diag_error(diags, path, 0, 0, "cannot read: %s", g_strerror(errno));
+    diag_error(diags, shown, 0, 0, "cannot read: %s", g_strerror(errno));
   } else if (S_ISDIR(st.st_mode)) {
-    diag_error(diags, path, 0, 0, "is a directory");
+    diag_error(diags, shown, 0, 0, "is a directory");
+  } else if (!is_stdin && !sysio_may_open(&st)) {
+    diag_error(diags, shown, 0, 0, "cannot open: it is a device, not a file");
   } else if (S_ISREG(st.st_mode) && (guint64)st.st_size > (guint64)max_bytes) {
-    error_too_large(diags, path, max_bytes);
+    error_too_large(diags, shown, max_bytes);
   } else {
     /* One byte past the cap tells "exactly the cap" from "more": an endless pipe such as
-     * /dev/zero stops there. */
+     * /dev/zero stops there. Pipes, FIFOs and devices wait for data within the run's
+     * limit, except a terminal on standard input: a person typing. */
     gsize cap = max_bytes < G_MAXSIZE / 2 ? max_bytes + 1 : G_MAXSIZE / 2;
     gsize hint = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 0;
-    gssize n = read_capped(fd, cap, hint, &buf);
-    if (n < 0) {
-      diag_error(diags, path, 0, 0, "cannot read: %s", g_strerror(errno));
-    } else if ((gsize)n > max_bytes) {
-      error_too_large(diags, path, max_bytes);
+    gboolean wait = !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !(is_stdin && isatty(fd));
+    gsize n = 0;
+    if (!read_capped(fd, cap, hint, wait, &buf, &n) && errno == ETIMEDOUT) {
+      error_timed_out(diags, shown, n == 0);
+    } else if (buf == NULL) {
+      diag_error(diags, shown, 0, 0, "cannot read: %s", g_strerror(errno));
+    } else if (n > max_bytes) {
+      error_too_large(diags, shown, max_bytes);
       g_clear_pointer(&buf, g_free);
     } else if (len_out != NULL) {
-      *len_out = (gsize)n;
+      *len_out = n;
     }
   }
   if (!is_stdin)
@@ -203,6 +247,7 @@ typedef struct {
   gboolean have_key;  /* YDOC_MAPPING: the next node is a value */
   YdocNode *key;      /* the key waiting for that value */
   gboolean drop_pair; /* the key was rejected: the value is parsed but not kept */
+  guint replace_pair; /* JSON's duplicate key: 1 + the index of the pair it replaces, or 0 */
   gsize nodes_before; /* the node count before this collection */
   gsize bytes_before; /* the text byte count before this collection */
   guint height;
@@ -223,6 +268,7 @@ typedef struct {
   gsize bytes; /* scalar text so far, aliases counted as copies (capped at max_bytes) */
   guint documents;
   gboolean failed; /* an error that leaves no usable tree was reported */
+  YdocDuplicates duplicates;
   YdocNode *root;
 } Builder;
 
@@ -326,10 +372,15 @@ static void attach(Builder *b, YdocNode *node, guint height)
     return;
   }
   if (top->have_key) {
-    if (!top->drop_pair) {
+    if (top->replace_pair > 0) {
+      YdocPair *earlier = &g_array_index(top->pairs, YdocPair, top->replace_pair - 1);
+      earlier->key = top->key;
+      earlier->value = node;
+    } else if (!top->drop_pair) {
       YdocPair pair = {.key = top->key, .value = node};
       g_array_append_val(top->pairs, pair);
     }
+    top->replace_pair = 0;
     top->have_key = FALSE;
     top->key = NULL;
     top->drop_pair = FALSE;
@@ -343,6 +394,21 @@ static void attach(Builder *b, YdocNode *node, guint height)
     return;
   }
   const YdocNode *first = g_hash_table_lookup(top->keys, node->text);
+  if (first != NULL && b->duplicates == YDOC_DUPLICATES_LAST_WINS) {
+    /* JSON allows it and every JSON parser keeps the last; the value takes the place of
+     * the earlier pair, so the mapping still has each key once. */
+    char *shown = key_for_message(node);
+    diag_warning(b->diags, b->file, node->line, node->column,
+                 "duplicate key '%s' (first given at %d:%d); the last one is used", shown,
+                 first->line, first->column);
+    g_free(shown);
+    for (guint i = 0; i < top->pairs->len; i++)
+      if (strcmp(g_array_index(top->pairs, YdocPair, i).key->text, node->text) == 0)
+        top->replace_pair = i + 1;
+    /* The earlier one was dropped (its key was no string): nothing to replace. */
+    top->drop_pair = top->replace_pair == 0;
+    return;
+  }
   if (first != NULL) {
     char *shown = key_for_message(node);
     error_at_node(b, node, "duplicate key '%s' (first given at %d:%d)", shown, first->line,
@@ -599,7 +665,14 @@ static void anchor_free(gpointer p)
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags)
 {
+  return ydoc_parse_with(file, data, len, limits, YDOC_DUPLICATES_ERROR, diags);
+}
+
+YdocDoc *ydoc_parse_with(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                         YdocDuplicates duplicates, DiagList *diags)
+{
   Builder b = {0};
+  b.duplicates = duplicates;
   if (data == NULL)
     data = "";
   b.file = file;

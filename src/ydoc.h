@@ -57,13 +57,17 @@ typedef struct {
   gpointer arena;
 } YdocDoc;
 
-/* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer owned by
- * the caller. Refuses directories, unreadable files and anything larger than @max_bytes
- * (an endless pipe stops at the cap) with an error in @diags naming @path; returns NULL
- * then. FIFOs and character devices are read like files. These errors have no position
- * (line 0: "cv.yaml: error: is a directory"); texts: "cannot open: <strerror>",
- * "cannot read: <strerror>", "is a directory", "file is larger than 16 MiB". At most
- * @max_bytes + 1 bytes are ever read. @len_out is set only on success. */
+/* Reads a whole file ("-" is standard input, named "<stdin>" in messages) into a new NUL-terminated buffer owned by
+ * the caller. Refuses directories, unreadable files, devices that sysio_may_open refuses
+ * and anything larger than @max_bytes (an endless pipe stops at the cap) with an error in
+ * @diags naming @path; returns NULL then. FIFOs, pipes and character devices are read
+ * like files, but never block: a FIFO is opened without waiting for a writer, and data
+ * is waited for within the run's limit (sysio_wait_input; not for a terminal on standard
+ * input). These errors have no position (line 0: "cv.yaml: error: is a directory");
+ * texts: "cannot open: <strerror>", "cannot open: it is a device, not a file", "cannot
+ * read: <strerror>", "cannot read: nothing arrived within 10 s (...)", "cannot read: the
+ * input did not end within 10 s (...)", "is a directory", "file is larger than 16 MiB".
+ * At most @max_bytes + 1 bytes are ever read. @len_out is set only on success. */
 char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList *diags);
 
 /* Parses @data (not necessarily NUL-terminated) as one YAML document. @file is the name
@@ -80,13 +84,28 @@ char *ydoc_read_file(const char *path, gsize max_bytes, gsize *len_out, DiagList
 YdocDoc *ydoc_parse(const char *file, const char *data, gsize len, const YdocLimits *limits,
                     DiagList *diags);
 
+/* What a key given twice in one mapping is. */
+typedef enum {
+  YDOC_DUPLICATES_ERROR,     /* YAML forbids it: an error, the later pair dropped */
+  YDOC_DUPLICATES_LAST_WINS, /* JSON allows it: a warning, the later value replaces the first */
+} YdocDuplicates;
+
+/* ydoc_parse with a policy for duplicate keys (ydoc_parse: YDOC_DUPLICATES_ERROR). With
+ * YDOC_DUPLICATES_LAST_WINS the warning is "duplicate key 'K' (first given at L:C); the
+ * last one is used", and the pair keeps the first one's place with the last one's key
+ * and value. */
+YdocDoc *ydoc_parse_with(const char *file, const char *data, gsize len, const YdocLimits *limits,
+                         YdocDuplicates duplicates, DiagList *diags);
+
 /* TRUE when @data (@len bytes) is JSON text: the first thing after a byte order mark and
  * blanks is `{` or `[`. */
 gboolean ydoc_looks_like_json(const char *data, gsize len);
 
 /* Parses @data as JSON, with ydoc_parse's contract: first the fix-ups real JSON needs to
  * be read as YAML (the UTF-16 surrogate pairs "\uD83D\uDE80" that YAML does not know
- * become one escape; columns after one on its line shift left by two), then ydoc_parse.
+ * become one escape; columns after one on its line shift left by two), then ydoc_parse,
+ * except that a duplicate key is a warning and the last value wins, as in every JSON
+ * parser (YDOC_DUPLICATES_LAST_WINS).
  * Implemented in ydoc_json.c. */
 YdocDoc *ydoc_parse_json(const char *file, const char *data, gsize len, const YdocLimits *limits,
                          DiagList *diags);

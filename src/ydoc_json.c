@@ -92,10 +92,10 @@ YdocDoc *ydoc_parse_json(const char *file, const char *data, gsize len, const Yd
   /* Input ydoc_parse refuses (too large, not UTF-8) goes to it untouched, so that the
    * message and its position are those of the file as it is. */
   if (data == NULL || len > lim.max_bytes || !g_utf8_validate_len(data, len, NULL))
-    return ydoc_parse(file, data, len, &lim, diags);
+    return ydoc_parse_with(file, data, len, &lim, YDOC_DUPLICATES_LAST_WINS, diags);
   gsize fixed_len = 0;
   g_autofree char *fixed = json_rewrite_surrogates(data, len, &fixed_len);
   if (fixed != NULL)
-    return ydoc_parse(file, fixed, fixed_len, &lim, diags);
-  return ydoc_parse(file, data, len, &lim, diags);
+    return ydoc_parse_with(file, fixed, fixed_len, &lim, YDOC_DUPLICATES_LAST_WINS, diags);
+  return ydoc_parse_with(file, data, len, &lim, YDOC_DUPLICATES_LAST_WINS, diags);
 }

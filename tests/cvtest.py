@@ -94,3 +94,13 @@ def cv_files(with_cases=True, with_data=True):
             if f.endswith(".yaml") and not f.endswith(".layout.yaml"):
                 out.append(d + "/" + f)
     return out
+
+
+def load_checker():
+    """tools/check-layout.py as a module (check_dump, completeness, ...)."""
+    import importlib.util
+    path = os.path.join(SRC, "tools", "check-layout.py")
+    spec = importlib.util.spec_from_file_location("check_layout", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Checks the layout invariants of one `cvtimeline --dump-layout` document
-(spec/cli.md "The layout dump", spec/visual.md): every label and bar lies inside the
-page, no two labels overlap, and no label overlaps a bar of another entry.
+(spec/cli.md "The layout dump", spec/visual.md, doc/layout-dump.md): every label and bar
+lies inside the page, no two labels overlap, no label overlaps a bar of another entry;
+and, on a dump that records where each item's text went (`shown`), that nothing is
+missing: every entry's title and org, every role's title and every milestone's title is
+drawn whole in a label of its own item, or listed (milestones), or the dump says it was
+shortened; lanes read in time order; a milestone's label stays near its marker.
 
-Usage: check-layout.py [DUMP.yaml|-]   (prints one line per problem; exit 1 if any)
-As a module: check_dump(dump) -> list of problem strings.
+Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 if any)
+  --strict: a shortened text is a problem too (as cvtimeline --strict makes it an error)
+As a module: check_dump(dump, strict=False) -> list of problem strings;
+completeness(dump) -> (problems, shortened) for the completeness rule alone.
 """
 import sys
 
@@ -69,8 +75,187 @@ def _collect_labels(node, path, labels, under_label_key=False):
             _collect_labels(v, "%s[%d]" % (path, i), labels, under_label_key)
 
 
-def check_dump(dump):
-    """Returns a list of problems (strings); empty when the dump is fine."""
+ELLIPSIS = "\u2026"
+SHOWN = ("whole", "shortened", "listed")
+
+
+def _clean(text):
+    """The text as cvtimeline draws it: controls as spaces, bidi embeddings, overrides
+    and isolates dropped, outer spaces stripped (layout_clean_text)."""
+    out = []
+    for ch in str(text):
+        c = ord(ch)
+        if 0x202A <= c <= 0x202E or 0x2066 <= c <= 0x2069:
+            continue
+        out.append(" " if c < 0x20 or c == 0x7F else ch)
+    return "".join(out).strip()
+
+
+def _whole_in(text, drawn):
+    """Whether @text appears whole in one of the @drawn strings. Only what precedes a
+    shortened string's ellipsis counts as drawn."""
+    want = _clean(text)
+    if not want:
+        return True
+    for d in drawn:
+        d = str(d)
+        if d.endswith(ELLIPSIS):
+            d = d[:-1]
+        if want in d:
+            return True
+    return False
+
+
+def _entry_texts(e, fields):
+    """The texts of an entry that the chart must show: title, org (when the style's
+    labels name it), each role's title."""
+    want = []
+    if e.get("title"):
+        want.append(("title", e["title"]))
+    if e.get("org") and "org" in fields:
+        want.append(("org", e["org"]))
+    seen = set()
+    for b in e.get("bars") or []:
+        role = b.get("role") if isinstance(b, dict) else None
+        if role and role not in seen:
+            seen.add(role)
+            want.append(("role", role))
+    return want
+
+
+def _entry_drawn(e):
+    """Every text drawn for an entry: its label, the org beside the bar when the title
+    is inside, its caption, its segments' labels."""
+    drawn = []
+    for key in ("label", "org_label", "caption"):
+        v = e.get(key)
+        if isinstance(v, dict) and "text" in v:
+            drawn.append(v["text"])
+        elif isinstance(v, str):
+            drawn.append(v)
+    for b in e.get("bars") or []:
+        if isinstance(b, dict):
+            lab = b.get("label")
+            drawn.append(lab.get("text", "") if isinstance(lab, dict) else lab or "")
+    return [d for d in drawn if d]
+
+
+def _entry_name(gi, ei, e):
+    src = e.get("source") or {}
+    what = e.get("title") or e.get("org") or "?"
+    return "groups[%d].entries[%d] %r (line %s)" % (gi, ei, what, src.get("line", "?"))
+
+
+def completeness(dump):
+    """The completeness rule (doc/layout-dump.md). Returns (problems, shortened): texts
+    that are missing without the dump saying why, and texts the dump says were
+    shortened (cvtimeline warned about each)."""
+    problems, shortened = [], []
+    fields = dump.get("label_fields") or ["title", "org"]
+    for gi, g in enumerate(dump.get("groups") or []):
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict):
+                continue
+            name = _entry_name(gi, ei, e)
+            shown = e.get("shown")
+            if shown not in SHOWN or shown == "listed":
+                problems.append("%s: `shown` is %r, not whole or shortened" % (name, shown))
+                continue
+            drawn = _entry_drawn(e)
+            missing = [(k, t) for k, t in _entry_texts(e, fields) if not _whole_in(t, drawn)]
+            if shown == "whole":
+                for kind, text in missing:
+                    problems.append("%s: its %s %r is not shown whole (drawn: %r)"
+                                    % (name, kind, text, drawn))
+            else:
+                if not any(str(d).endswith(ELLIPSIS) for d in drawn) and not missing:
+                    problems.append("%s: says shortened, but every text is whole" % name)
+                for kind, text in missing:
+                    shortened.append("%s: its %s %r is shortened" % (name, kind, text))
+    listed = {}
+    for item in dump.get("milestone_list") or []:
+        if isinstance(item, dict) and "number" in item:
+            listed[item["number"]] = str(item.get("text", ""))
+    for mi, m in enumerate(dump.get("milestones") or []):
+        if not isinstance(m, dict):
+            continue
+        name = "milestones[%d] %r (%s)" % (mi, m.get("title"), m.get("date"))
+        shown = m.get("shown")
+        lab = m.get("label")
+        drawn = [lab["text"]] if isinstance(lab, dict) and "text" in lab else []
+        if shown == "whole":
+            if not _whole_in(m.get("title", ""), drawn):
+                problems.append("%s: its title is not shown whole (drawn: %r)" % (name, drawn))
+        elif shown == "listed":
+            num = m.get("number")
+            if num not in listed:
+                problems.append("%s: listed as number %r, which the list does not have"
+                                % (name, num))
+            elif not _whole_in(m.get("title", ""), [listed[num]]):
+                problems.append("%s: the list's item %r does not name it whole"
+                                % (name, listed[num]))
+        elif shown == "shortened":
+            if _whole_in(m.get("title", ""), drawn):
+                problems.append("%s: says shortened, but its title is whole" % name)
+            shortened.append("%s: its title is shortened" % name)
+        else:
+            problems.append("%s: `shown` is %r, not whole, listed or shortened" % (name, shown))
+    return problems, shortened
+
+
+def lane_order(dump):
+    """Lanes in reading order: within a group, an entry that starts later never sits in
+    a lane above (oldest-first) or below (newest-first) one that starts earlier."""
+    problems = []
+    order = dump.get("lane_order", "oldest-first")
+    sign = 1 if order == "oldest-first" else -1
+    for gi, g in enumerate(dump.get("groups") or []):
+        rows = []
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            bars = e.get("bars") or [] if isinstance(e, dict) else []
+            if bars and isinstance(bars[0], dict) and "lane" in e:
+                rows.append((str(min(b.get("start", "") for b in bars)), e["lane"], ei, e))
+        rows.sort(key=lambda r: (r[0], sign * r[1]))
+        for a, b in zip(rows, rows[1:]):
+            if sign * (b[1] - a[1]) < 0:
+                problems.append("groups[%d]: lanes out of time order (%s): %s starts %s in "
+                                "lane %d, after %s (%s, lane %d)"
+                                % (gi, order, _entry_name(gi, b[2], b[3]), b[0], b[1],
+                                   _entry_name(gi, a[2], a[3]), a[0], a[1]))
+    return problems
+
+
+def milestone_reach(dump):
+    """A milestone's label is never far from its marker: its box starts or ends within a
+    few marker widths of the marker, or the marker lies under it."""
+    problems = []
+    width = float(dump.get("width") or 0)
+    reach = 8 + 0.02 * width
+    for mi, m in enumerate(dump.get("milestones") or []):
+        lab = m.get("label") if isinstance(m, dict) else None
+        if not _is_box(lab or {}) or not _num(m.get("x")):
+            continue
+        x, _, w, _ = _box(lab)
+        mx = float(m["x"])
+        gap = 0 if x <= mx <= x + w else min(abs(mx - x), abs(mx - (x + w)))
+        if gap > reach:
+            problems.append("milestones[%d] %r: its label lies %.0f px from its marker "
+                            "(at most %.0f)" % (mi, m.get("title"), gap, reach))
+    return problems
+
+
+def _new_schema(dump):
+    """Whether the dump records where text went (doc/layout-dump.md): then the
+    completeness rule and the lane order are checked too."""
+    for g in dump.get("groups") or []:
+        for e in (g or {}).get("entries") or []:
+            return isinstance(e, dict) and "shown" in e
+    return any(isinstance(m, dict) and "shown" in m for m in dump.get("milestones") or [])
+
+
+def check_dump(dump, strict=False):
+    """Returns a list of problems (strings); empty when the dump is fine. With @strict,
+    every shortened text is a problem too."""
     problems = []
     if not isinstance(dump, dict):
         return ["the dump is not a mapping"]
@@ -97,7 +282,7 @@ def check_dump(dump):
             for k, v in e.items():
                 if k == "bars":
                     continue
-                if k in ("label", "label_box") and _is_box(v):
+                if k in ("label", "label_box", "org_label", "caption") and _is_box(v):
                     labels.append(_Label(epath + "." + k, str(v.get("text", e.get("label", ""))),
                                          _box(v), entry=(gi, ei)))
                 else:
@@ -147,21 +332,33 @@ def check_dump(dump):
             if _overlap(lab.box, b):
                 problems.append("label overlaps a foreign bar: %s over %s %s"
                                 % (lab.name(), path, _fmt(b)))
+
+    # 4. Nothing missing, lanes in reading order, milestone labels near their markers.
+    if _new_schema(dump):
+        missing, shortened = completeness(dump)
+        problems += missing
+        if strict:
+            problems += shortened
+        problems += lane_order(dump)
+        problems += milestone_reach(dump)
     return problems
 
 
 def main(argv):
-    if len(argv) > 2:
-        print("usage: check-layout.py [DUMP.yaml|-]", file=sys.stderr)
+    args = argv[1:]
+    strict = "--strict" in args
+    args = [a for a in args if a != "--strict"]
+    if len(args) > 1:
+        print("usage: check-layout.py [--strict] [DUMP.yaml|-]", file=sys.stderr)
         return 2
-    src = argv[1] if len(argv) == 2 else "-"
+    src = args[0] if args else "-"
     text = sys.stdin.read() if src == "-" else open(src, encoding="utf-8").read()
     try:
         dump = yaml.safe_load(text)
     except yaml.YAMLError as e:
         print("the dump is not valid YAML: %s" % e)
         return 1
-    problems = check_dump(dump)
+    problems = check_dump(dump, strict)
     for p in problems:
         print(p)
     return 1 if problems else 0

@@ -19,7 +19,7 @@ import tempfile
 
 # In pipeline order; a file may include headers of its own stage or earlier ones.
 STAGES = [
-    ("base", ["diag", "strutil", "emit"]),
+    ("base", ["diag", "strutil", "emit", "sysio", "embed"]),
     ("ydoc", ["ydoc"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
@@ -32,7 +32,7 @@ STAGES = [
     ("describe", ["describe"]),
     ("renderers", ["dump", "render", "svg", "png_encode"]),
     ("output", ["output"]),
-    ("main", ["main"]),
+    ("main", ["main", "starter"]),
 ]
 # What describe and the renderers must never see: they read the scene only.
 MODEL_HEADERS = {"model.h", "timeline.h"}

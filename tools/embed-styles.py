@@ -7,16 +7,8 @@ Defines `const StyleBuiltin style_builtins[]` (name, text) and `style_builtins_c
 import os
 import sys
 
-
-def c_string(data: bytes) -> str:
-    out = []
-    for line in data.split(b"\n"):
-        esc = "".join(
-            chr(b) if 32 <= b < 127 and chr(b) not in '\\"?' else "\\%03o" % b
-            for b in line + b"\n"
-        )
-        out.append('    "%s"' % esc)
-    return "\n".join(out)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from embed_text import c_string  # noqa: E402
 
 
 def main() -> None:

@@ -220,16 +220,50 @@ static const PeriodCase good_periods[] = {
     {"summer 2015", "2015-06-01", "2015-08-31", "2015-06-01", "2015-08-31", FALSE, FALSE},
     {"2016", "2016-01-01", "2016-12-31", "2016-01-01", "2016-12-31", FALSE, FALSE},
     {"08/2019", "2019-08-01", "2019-08-31", "2019-08-01", "2019-08-31", FALSE, FALSE},
+    /* Free text as RenderCV files write it (issue 13): dashes without spaces, doubled,
+     * with a space on one side; two-digit end years; present. */
+    {"2020-2021", "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020\xe2\x80\x93"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020\xe2\x80\x94"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2020 \xe2\x80\x93"
+     "2021",
+     "2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31", FALSE, FALSE},
+    {"2019 -2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
+    {"2019- 2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
+    {"2019 -- 2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
+    {"2019--2020", "2019-01-01", "2019-12-31", "2020-01-01", "2020-12-31", FALSE, FALSE},
+    {"2016-19", "2016-01-01", "2016-12-31", "2019-01-01", "2019-12-31", FALSE, FALSE},
+    {"2012-13", "2012-01-01", "2012-12-31", "2013-01-01", "2013-12-31", FALSE, FALSE},
+    {"1998-02", "1998-02-01", "1998-02-28", "1998-02-01", "1998-02-28", FALSE, FALSE}, /* a month */
+    {"1999-00", "1999-01-01", "1999-12-31", "2000-01-01", "2000-12-31", FALSE, FALSE},
+    {"2012 - 13", "2012-01-01", "2012-12-31", "2013-01-01", "2013-12-31", FALSE, FALSE},
+    {"2019\xe2\x80\x93present", "2019-01-01", "2019-12-31", NULL, NULL, FALSE, FALSE},
+    {"2019-Present", "2019-01-01", "2019-12-31", NULL, NULL, FALSE, FALSE},
+    {"Aug 2019-Dec 2020", "2019-08-01", "2019-08-31", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"2019-09-2020-12", "2019-09-01", "2019-09-30", "2020-12-01", "2020-12-31", FALSE, FALSE},
+    {"2019-09-15-2020-01", "2019-09-15", "2019-09-15", "2020-01-01", "2020-01-31", FALSE, FALSE},
+    {"~2015\xe2\x80\x93~2019", "2015-01-01", "2015-12-31", "2019-01-01", "2019-12-31", TRUE, TRUE},
 };
 
 static const char *const bad_periods[] = {
     "",
     "2019-09..",
     "..2020",
-    "2019-09-2020-12",
-    "2019 -2020",
-    "2019- 2020",
-    "2019 -- 2020",
+    "2019-13",
+    "2019-00",
+    "2019-99",
+    "2019 - 2",
+    "Aug 2019 - 20",
+    "2019-08 - 20",
+    "2019-",
+    "-2019",
+    "2019\xe2\x80\x93",
+    "2019 - - 2020",
+    "2023, 2024",
     "2005/07",
     "2005/2007",
     "2005/05",
@@ -266,6 +300,101 @@ static void test_bad_periods(void)
   }
 }
 
+typedef struct {
+  const char *text;
+  const char *spans; /* "FIRST..LAST" of each period (start's first day, end's last), " " apart */
+} ListCase;
+
+static const ListCase good_lists[] = {
+    {"2023, 2024", "2023-01-01..2023-12-31 2024-01-01..2024-12-31"},
+    {"2023,2024;2026", "2023-01-01..2023-12-31 2024-01-01..2024-12-31 2026-01-01..2026-12-31"},
+    {"2019 and 2021-2022", "2019-01-01..2019-12-31 2021-01-01..2022-12-31"},
+    {"2019 & 2021", "2019-01-01..2019-12-31 2021-01-01..2021-12-31"},
+    {"Summer 2019 and 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
+    {"summer 2017 and 2018", "2017-06-01..2017-08-31 2018-06-01..2018-08-31"},
+    {"Winter 2019, 2020", "2019-12-01..2020-02-29 2020-12-01..2021-02-28"},
+    {"Spring and Fall 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
+    {"Spring, Summer and Fall 2019",
+     "2019-03-01..2019-05-31 2019-06-01..2019-08-31 2019-09-01..2019-11-30"},
+    {"Aug 2019, 2020",
+     "2019-08-01..2019-08-31 2020-01-01..2020-12-31"}, /* months are not repeated */
+    {"August, 2019", "2019-08-01..2019-08-31"},        /* one date, with a comma */
+    {"2016-19", "2016-01-01..2019-12-31"},
+    {"2019", "2019-01-01..2019-12-31"},
+};
+
+static const char *const bad_lists[] = {
+    "",
+    "During my PhD",
+    "2019, later",
+    "2019 and",
+    "My Date",
+    "Spring and Fall",
+    ", ,",
+    "2019 and 2020 and Agust 2021",
+    "spring 2019 and 20",
+    NULL,
+};
+
+static void test_lists(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(good_lists); i++) {
+    g_autoptr(GArray) got = date_parse_periods(good_lists[i].text);
+    if (got == NULL)
+      g_error("'%s' should parse as a list", good_lists[i].text);
+    GString *spans = g_string_new(NULL);
+    for (guint k = 0; k < got->len; k++) {
+      const DatePeriod *p = &g_array_index(got, DatePeriod, k);
+      char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+      g_string_append_printf(spans, "%s%s..%s", k ? " " : "", date_format_iso(p->start.first, a),
+                             date_format_iso(p->end.last, b));
+    }
+    g_assert_cmpstr(spans->str, ==, good_lists[i].spans);
+    g_string_free(spans, TRUE);
+  }
+  for (const char *const *t = bad_lists; *t != NULL; t++) {
+    GArray *got = date_parse_periods(*t);
+    if (got != NULL)
+      g_error("'%s' should not parse as a list", *t);
+  }
+  g_assert_null(date_parse_periods(NULL));
+  /* The inherited season is a season. */
+  g_autoptr(GArray) two = date_parse_periods("Summer 2019 and 2020");
+  g_assert_cmpint(g_array_index(two, DatePeriod, 1).start.precision, ==, DATE_PREC_SEASON);
+  /* Long lists are refused rather than scanned. */
+  GString *many = g_string_new("2001");
+  for (int i = 0; i < 80; i++)
+    g_string_append(many, ", 2001");
+  g_assert_null(date_parse_periods(many->str));
+  g_string_free(many, TRUE);
+}
+
+/* Impossible days: what is wrong, and the month's last day. */
+static void test_day_overflow(void)
+{
+  DateValue v;
+  g_autofree char *sep = date_day_overflow("2024-09-31", &v);
+  g_assert_cmpstr(sep, ==, "September has 30 days");
+  char buf[DATE_ISO_SIZE];
+  g_assert_cmpstr(date_format_iso(v.first, buf), ==, "2024-09-30");
+  g_assert_cmpint(v.last, ==, v.first);
+  g_assert_cmpint(v.precision, ==, DATE_PREC_DAY);
+  g_autofree char *feb = date_day_overflow(" ~2023-02-29 ", &v);
+  g_assert_cmpstr(feb, ==, "February 2023 has 28 days");
+  g_assert_true(v.approximate);
+  g_assert_cmpstr(date_format_iso(v.first, buf), ==, "2023-02-28");
+  g_autofree char *leap = date_day_overflow("2024-02-30", NULL);
+  g_assert_cmpstr(leap, ==, "February 2024 has 29 days");
+  g_autofree char *apr = date_day_overflow("2019-4-31", NULL);
+  g_assert_cmpstr(apr, ==, "April has 30 days");
+  static const char *const fine[] = {"2024-09-30",  "2019-08-32",  "2019-13-01", "2019-09-00",
+                                     "2019-09",     "Sep 31 2019", "x",          "",
+                                     "2024-09-31x", NULL};
+  for (const char *const *t = fine; *t != NULL; t++)
+    g_assert_null(date_day_overflow(*t, NULL));
+  g_assert_null(date_day_overflow(NULL, NULL));
+}
+
 static void test_calendar(void)
 {
   g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
@@ -298,5 +427,7 @@ int main(int argc, char **argv)
   g_test_add_func("/date/period/good", test_good_periods);
   g_test_add_func("/date/period/bad", test_bad_periods);
   g_test_add_func("/date/calendar", test_calendar);
+  g_test_add_func("/date/lists", test_lists);
+  g_test_add_func("/date/day-overflow", test_day_overflow);
   return g_test_run();
 }

@@ -126,6 +126,30 @@ static void test_replace_through_symlink(Fixture *f, gconstpointer data)
   g_free(link);
 }
 
+/* A new file in a folder reached through a link is created there: only a link that is
+ * itself the last name must lead to something. */
+static void test_new_file_through_folder_link(Fixture *f, gconstpointer data)
+{
+  (void)data;
+  char *sub = g_build_filename(f->dir, "sub", NULL);
+  char *link = g_build_filename(f->dir, "linked", NULL);
+  char *path = g_build_filename(link, "new.svg", NULL);
+  char *made = g_build_filename(sub, "new.svg", NULL);
+  g_assert_cmpint(g_mkdir(sub, 0755), ==, 0);
+  g_assert_cmpint(symlink("sub", link), ==, 0);
+  GBytes *b = bytes("new");
+  GError *error = NULL;
+  g_assert_true(output_write(path, b, &error));
+  g_assert_no_error(error);
+  assert_contents(made, "new");
+  assert_dir_holds(sub, (const char *const[]){"new.svg", NULL});
+  g_bytes_unref(b);
+  g_free(sub);
+  g_free(link);
+  g_free(path);
+  g_free(made);
+}
+
 static void test_target_is_directory(Fixture *f, gconstpointer data)
 {
   (void)data;
@@ -341,6 +365,97 @@ static void test_pieces(Fixture *f, gconstpointer data)
   g_free(path);
 }
 
+/* Names in @dir other than @except. */
+static guint count_others(const char *dir, const char *except)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  g_assert_nonnull(d);
+  guint n = 0;
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL)
+    n += strcmp(name, except) != 0;
+  g_dir_close(d);
+  return n;
+}
+
+/* While the chart is being written, the temporary file has no name where the file system
+ * has O_TMPFILE; with CVT_TEST_NAMED_TEMP (the fallback) it has one, which commit renames
+ * and abort removes. */
+static void test_temp_kinds(Fixture *f, gconstpointer data)
+{
+  (void)data;
+  char *path = g_build_filename(f->dir, "chart.svg", NULL);
+  g_assert_true(g_file_set_contents(path, "old", -1, NULL));
+  int probe = open(f->dir, O_TMPFILE | O_WRONLY, 0600);
+  if (probe >= 0) {
+    close(probe);
+    OutputFile *out = output_open(path);
+    g_assert_true(output_append(out, "new", 3));
+    g_assert_cmpuint(count_others(f->dir, "chart.svg"), ==, 0);
+    GError *error = NULL;
+    g_assert_true(output_commit(out, &error));
+    g_assert_no_error(error);
+    assert_contents(path, "new");
+  }
+  g_setenv("CVT_TEST_NAMED_TEMP", "1", TRUE);
+  for (int commit = 0; commit < 2; commit++) {
+    OutputFile *out = output_open(path);
+    g_assert_true(output_append(out, "named", 5));
+    g_assert_cmpuint(count_others(f->dir, "chart.svg"), ==, 1);
+    if (commit) {
+      GError *error = NULL;
+      g_assert_true(output_commit(out, &error));
+      g_assert_no_error(error);
+      assert_contents(path, "named");
+    } else {
+      output_abort(out);
+      assert_contents(path, probe >= 0 ? "new" : "old");
+    }
+    assert_dir_holds(f->dir, (const char *const[]){"chart.svg", NULL});
+  }
+  g_unsetenv("CVT_TEST_NAMED_TEMP");
+  g_free(path);
+}
+
+/* Links that are not followed, and what is not written: each fails, and the folder
+ * stays as it was. */
+static void test_refused_links(Fixture *f, gconstpointer data)
+{
+  (void)data;
+  static const struct {
+    const char *name, *to, *message;
+  } cases[] = {
+      {"dangling.svg", "missing.svg", "which does not exist"},
+      {"to-folder.svg", "sub", "it is a folder"},
+      {"loop.svg", "loop.svg", "too many levels of symbolic links"},
+      {"through-file.svg", "file/x.svg", "is not a folder"},
+  };
+  char *sub = g_build_filename(f->dir, "sub", NULL);
+  char *file = g_build_filename(f->dir, "file", NULL);
+  g_assert_cmpint(g_mkdir(sub, 0755), ==, 0);
+  g_assert_true(g_file_set_contents(file, "keep", -1, NULL));
+  GBytes *b = bytes("x");
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *link = g_build_filename(f->dir, cases[i].name, NULL);
+    g_assert_cmpint(symlink(cases[i].to, link), ==, 0);
+    GError *error = NULL;
+    g_assert_false(output_write(link, b, &error));
+    g_assert_nonnull(error);
+    if (strstr(error->message, cases[i].message) == NULL)
+      g_error("%s: expected '%s' in: %s", cases[i].name, cases[i].message, error->message);
+    g_clear_error(&error);
+    g_assert_true(g_file_test(link, G_FILE_TEST_IS_SYMLINK));
+    g_unlink(link);
+    g_free(link);
+  }
+  assert_dir_holds(f->dir, (const char *const[]){"sub", "file", NULL});
+  assert_dir_holds(sub, (const char *const[]){NULL});
+  assert_contents(file, "keep");
+  g_bytes_unref(b);
+  g_free(sub);
+  g_free(file);
+}
+
 /* A failed first byte (a missing folder) is remembered and reported by commit. */
 static void test_pieces_missing_folder(Fixture *f, gconstpointer data)
 {
@@ -366,6 +481,8 @@ int main(int argc, char **argv)
              fixture_teardown);
   g_test_add("/output/symlink", Fixture, NULL, fixture_setup, test_replace_through_symlink,
              fixture_teardown);
+  g_test_add("/output/new-file-through-folder-link", Fixture, NULL, fixture_setup,
+             test_new_file_through_folder_link, fixture_teardown);
   g_test_add("/output/target-is-directory", Fixture, NULL, fixture_setup, test_target_is_directory,
              fixture_teardown);
   g_test_add("/output/missing-directory", Fixture, NULL, fixture_setup, test_missing_directory,
@@ -376,6 +493,10 @@ int main(int argc, char **argv)
   g_test_add("/output/pieces", Fixture, NULL, fixture_setup, test_pieces, fixture_teardown);
   g_test_add("/output/pieces-missing-folder", Fixture, NULL, fixture_setup,
              test_pieces_missing_folder, fixture_teardown);
+  g_test_add("/output/temp-kinds", Fixture, NULL, fixture_setup, test_temp_kinds,
+             fixture_teardown);
+  g_test_add("/output/refused-links", Fixture, NULL, fixture_setup, test_refused_links,
+             fixture_teardown);
   g_test_add_func("/output/full-device", test_full_device);
   g_test_add_func("/output/folder-refusing-files", test_folder_refusing_files);
   g_test_add_func("/output/empty-name", test_empty_name);

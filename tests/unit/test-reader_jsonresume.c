@@ -104,6 +104,61 @@ static void test_older_names(void)
   diag_list_free(diags);
 }
 
+/* The 2014 drafts before schema 0.0.0 (issue 13): `bio` with `firstName` and `lastName`
+ * (the chart was untitled), `bio.name`, a top-level `name`, `education[].name` for the
+ * institution and `awards[].name`; detected by `bio` alone too. */
+static void test_pre_0_0_0(void)
+{
+  DiagList *diags;
+  ReaderOptions opts = test_options(TRUE);
+  opts.format = NULL; /* detected */
+  ModelCv *cv = read_json_opts(
+      "{\"bio\": {\"firstName\": \"Ada\", \"lastName\": \"Example\", \"email\": {\"work\": "
+      "\"\"}},\n"
+      " \"education\": [{\"name\": \"Uni\", \"studyType\": \"BS\", \"startDate\": \"2010\",\n"
+      "   \"endDate\": \"2014\"}],\n"
+      " \"awards\": [{\"name\": \"Prize\", \"date\": \"2013\"}]}\n",
+      &opts, &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Ada Example");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->org, ==, "Uni");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "BS");
+  g_assert_cmpstr(((ModelMilestone *)g_ptr_array_index(cv->milestones, 0))->title, ==, "Prize");
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  cv = read_json("{\"bio\": {\"name\": \"Bo\", \"firstName\": \"B\"},\n"
+                 " \"work\": [{\"company\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "Bo");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  cv = read_json("{\"bio\": {\"lastName\": \"Lovelace\"},\n"
+                 " \"work\": [{\"company\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "Lovelace");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  /* The first drafts: a top-level name, `bio` a text. */
+  cv = read_json(
+      "{\"name\": \"Cy\", \"bio\": \"Writes code.\",\n"
+      " \"work\": [{\"name\": \"Co\", \"position\": \"Dev\", \"startDate\": \"2010\"}]}\n",
+      &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->name, ==, "Cy");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  /* `basics` wins over a `bio` beside it, in either order. */
+  cv = read_json("{\"bio\": {\"name\": \"Old\"}, \"basics\": {\"name\": \"New\"},\n"
+                 " \"work\": [{\"name\": \"Co\", \"startDate\": \"2010\"}]}\n",
+                 &diags);
+  g_assert_cmpstr(cv->name, ==, "New");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_groups_in_file_order(void)
 {
   DiagList *diags;
@@ -196,6 +251,66 @@ static void test_merge_roles(void)
   diag_list_free(diags);
 }
 
+/* The issue's reproductions: identical dates at one company (two bars), a role whose
+ * later part overlaps the next (both whole), and a one-month overlap, trimmed with a
+ * warning at the trimmed role. */
+static void test_merge_overlaps(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_json("{\"work\": [\n"
+                "{\"name\": \"Co\", \"position\": \"Junior Web/Android Developer\",\n"
+                " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+                "{\"name\": \"Co\", \"position\": \"Intern\",\n"
+                " \"startDate\": \"2015-10-01\", \"endDate\": \"2016-08-01\"},\n"
+                "{\"name\": \"Org\", \"position\": \"B\", \"startDate\": \"2017-01\", \"endDate\": "
+                "\"2020-12\"},\n"
+                "{\"name\": \"Org\", \"position\": \"A\", \"startDate\": \"2015-01\", \"endDate\": "
+                "\"2018-12\"},\n"
+                "{\"name\": \"Lab\", \"position\": \"Two\", \"startDate\": \"2019-06\"},\n"
+                "{\"name\": \"Lab\", \"position\": \"One\", \"startDate\": \"2017-01\", "
+                "\"endDate\": \"2019-06\"}\n"
+                "]}\n",
+                &diags);
+  g_assert_nonnull(cv);
+  ModelGroup *g = g_ptr_array_index(cv->groups, 0);
+  g_assert_cmpuint(g->entries->len, ==, 5);
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "Junior Web/Android Developer");
+  g_assert_cmpstr(entry_at(cv, 0, 1)->title, ==, "Intern");
+  g_assert_cmpstr(entry_at(cv, 0, 2)->title, ==, "B");
+  g_assert_cmpstr(entry_at(cv, 0, 3)->title, ==, "A");
+  g_assert_cmpint(period_at(entry_at(cv, 0, 3), 0)->end, ==, ymd(2018, 12, 31));
+  ModelEntry *lab = entry_at(cv, 0, 4);
+  g_assert_cmpuint(lab->roles->len, ==, 2);
+  g_assert_cmpint(g_array_index(lab->roles, ModelRole, 0).span.end, ==, ymd(2019, 5, 31));
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_WARNING, 9, 1,
+              "role 'One' at 'Lab' overlaps the next role 'Two' from 2019-06-01 to 2019-06-30: "
+              "drawn ending 2019-05-31");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* An impossible day, which JSON Resume's date pattern accepts: a warning saying what is
+ * wrong, and the month's last day (issue 13). */
+static void test_impossible_day(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"work\": [{\"name\": \"Co\", \"position\": \"Dev\",\n"
+                          "  \"startDate\": \"2023-02-29\", \"endDate\": \"2024-09-31\"}]}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  assert_diag(diags, 0, DIAG_WARNING, 2, 16,
+              "impossible date '2023-02-29': February 2023 has 28 days; read as 2023-02-28");
+  assert_diag(diags, 1, DIAG_WARNING, 2, 41,
+              "impossible date '2024-09-31': September has 30 days; read as 2024-09-30");
+  g_assert_cmpint(period_at(entry_at(cv, 0, 0), 0)->start, ==, ymd(2023, 2, 28));
+  g_assert_cmpint(period_at(entry_at(cv, 0, 0), 0)->end, ==, ymd(2024, 9, 30));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_errors(void)
 {
   DiagList *diags;
@@ -245,7 +360,7 @@ static void test_warnings(void)
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 4);
   assert_diag(diags, 0, DIAG_WARNING, 2, 3,
-              "'work' entry without 'startDate' cannot be drawn; skipped");
+              "'work' entry 'Dev' without 'startDate' cannot be drawn; skipped");
   assert_diag(diags, 1, DIAG_WARNING, 3, 3, "'work' entry with neither 'position' nor 'name'");
   assert_diag(diags, 2, DIAG_WARNING, 4, 30,
               "today (2026-11-25) is before start (2027-01); the ongoing period is left out");
@@ -314,7 +429,8 @@ static void test_surrogate_pairs(void)
   assert_diag(diags, 1, DIAG_ERROR, 2, 55, "expected a mapping");
   diag_list_free(diags);
   cv = read_json("{\"basics\": {\"name\": \"Ada \\ud83d\\ude80 \\\"A\\\" \\\\\",\n"
-                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}}",
+                 "  \"label\": \"x\\\\ud83d\\\\ude80\"}, \"awards\": [{\"title\": \"P\", \"date\": "
+                 "\"2019\"}]}",
                  &diags);
   g_assert_nonnull(cv);
   g_assert_cmpstr(cv->name, ==, "Ada \U0001F680 \"A\" \\");
@@ -403,9 +519,12 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader_jsonresume/basics_and_work", test_basics_and_work);
   g_test_add_func("/reader_jsonresume/older_names", test_older_names);
+  g_test_add_func("/reader_jsonresume/pre_0_0_0", test_pre_0_0_0);
   g_test_add_func("/reader_jsonresume/groups_in_file_order", test_groups_in_file_order);
   g_test_add_func("/reader_jsonresume/merge_roles", test_merge_roles);
+  g_test_add_func("/reader_jsonresume/merge_overlaps", test_merge_overlaps);
   g_test_add_func("/reader_jsonresume/errors", test_errors);
+  g_test_add_func("/reader_jsonresume/impossible_day", test_impossible_day);
   g_test_add_func("/reader_jsonresume/warnings", test_warnings);
   g_test_add_func("/reader_jsonresume/clean_text_and_urls", test_clean_text_and_urls);
   g_test_add_func("/reader_jsonresume/long_text_and_guard", test_long_text_and_guard);

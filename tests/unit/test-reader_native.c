@@ -318,6 +318,32 @@ static void test_periods(void)
   read_clear(&r);
 }
 
+/* The free-text forms RenderCV files use are periods too (issue 13): dashes without
+ * spaces, two-digit end years, present, and lists as several periods. */
+static void test_free_text_periods(void)
+{
+  Read r =
+      read_cv("visiting:\n"
+              "  - title: V\n"
+              "    periods: ['2016-19', '2020\u20132021', 'summer 2022 and 2023', '2024, 2025',\n"
+              "              '2026\u2013present']\n");
+  expect_messages(&r, "");
+  ModelEntry *e = entry_at(r.cv, 0, 0);
+  g_assert_cmpuint(e->periods->len, ==, 7);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2016-01-01");
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2019-12-31");
+  g_assert_cmpstr(iso(period_at(e, 1)->start), ==, "2020-01-01");
+  g_assert_cmpstr(iso(period_at(e, 1)->end), ==, "2021-12-31");
+  g_assert_cmpstr(iso(period_at(e, 2)->start), ==, "2022-06-01");
+  g_assert_cmpstr(iso(period_at(e, 2)->end), ==, "2022-08-31");
+  g_assert_cmpstr(iso(period_at(e, 3)->start), ==, "2023-06-01");
+  g_assert_cmpint(period_at(e, 3)->start_precision, ==, DATE_PREC_SEASON);
+  g_assert_cmpstr(iso(period_at(e, 4)->end), ==, "2024-12-31");
+  g_assert_cmpstr(iso(period_at(e, 5)->start), ==, "2025-01-01");
+  g_assert_true(period_at(e, 6)->ongoing);
+  read_clear(&r);
+}
+
 static void test_role_resolution(void)
 {
   Read r = read_cv("jobs:\n"
@@ -398,6 +424,8 @@ static void test_entry_shape_errors(void)
                "2:23: error: expected a date, found a list\n");
   expect_error("jobs:\n  - {title: A, start: Agust 2019}\n",
                "2:23: error: unparsable date 'Agust 2019': " DATE_FORMS_HINT "\n");
+  expect_error("jobs:\n  - {title: A, start: 2024-09-31}\n",
+               "2:23: error: impossible date '2024-09-31': September has 30 days\n");
   expect_error("jobs:\n  - {title: [A], start: 2019, approximate: maybe}\n",
                "2:13: error: expected a string, found a list\n"
                "2:44: error: expected true or false, found 'maybe'\n");
@@ -559,6 +587,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/groups", test_group_order_and_aliases);
   g_test_add_func("/reader/native/dates", test_dates_in_entries);
   g_test_add_func("/reader/native/periods", test_periods);
+  g_test_add_func("/reader/native/free_text_periods", test_free_text_periods);
   g_test_add_func("/reader/native/role-resolution", test_role_resolution);
   g_test_add_func("/reader/native/today-before-start", test_today_before_start);
   g_test_add_func("/reader/native/entry-errors", test_entry_shape_errors);

@@ -86,6 +86,55 @@ static void test_sections(void)
   diag_list_free(diags);
 }
 
+/* RenderCV's free-text dates as people write them (issue 13): ranges with dashes and
+ * two-digit years, present, lists of years and seasons as periods of one entry; an
+ * impossible day read as the month's last; what cannot be read is named and not drawn. */
+static void test_free_text_dates(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  sections:\n"
+                          "    projects:\n"
+                          "      - {name: A, date: '2020-2021'}\n"
+                          "      - {name: B, date: \"2020\u20132021\"}\n"
+                          "      - {name: C, date: '2016-19'}\n"
+                          "      - {name: D, date: \"2019\u2013present\"}\n"
+                          "      - {name: E, date: '2023, 2024'}\n"
+                          "      - {name: F, date: Summer 2019 and 2020}\n"
+                          "      - {name: G, date: '2024-09-31'}\n"
+                          "      - {name: H, date: '2021-2019'}\n"
+                          "      - {name: I, date: sometime}\n"
+                          "      - {name: '', date: 2020}\n",
+                          &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 4);
+  assert_diag(diags, 3, DIAG_WARNING, 13, 9,
+              "an entry with a date but no text to show (its 'name' is empty) is not drawn");
+  assert_diag(diags, 0, DIAG_WARNING, 10, 25,
+              "impossible date '2024-09-31': September has 30 days; read as 2024-09-30");
+  assert_diag(diags, 1, DIAG_WARNING, 11, 25,
+              "the date '2021-2019' of 'H' ends before it starts; the entry is not drawn");
+  assert_diag(diags, 2, DIAG_WARNING, 12, 25, "'sometime' of 'I'");
+  g_assert_cmpuint(group_at(cv, 0)->entries->len, ==, 7);
+  for (guint i = 0; i < 2; i++) {
+    g_assert_cmpint(period(entry_at(cv, 0, i))->start, ==, ymd(2020, 1, 1));
+    g_assert_cmpint(period(entry_at(cv, 0, i))->end, ==, ymd(2021, 12, 31));
+  }
+  g_assert_cmpint(period(entry_at(cv, 0, 2))->end, ==, ymd(2019, 12, 31));
+  g_assert_true(period(entry_at(cv, 0, 3))->ongoing);
+  ModelEntry *e = entry_at(cv, 0, 4);
+  g_assert_cmpuint(e->periods->len, ==, 2);
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).start, ==, ymd(2024, 1, 1));
+  e = entry_at(cv, 0, 5);
+  g_assert_cmpuint(e->periods->len, ==, 2);
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).start, ==, ymd(2020, 6, 1));
+  g_assert_cmpint(g_array_index(e->periods, DateSpan, 1).end, ==, ymd(2020, 8, 31));
+  g_assert_cmpint(period(entry_at(cv, 0, 6))->start, ==, ymd(2024, 9, 30));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_dates(void)
 {
   DiagList *diags;
@@ -108,7 +157,8 @@ static void test_dates(void)
   g_assert_cmpuint(diag_error_count(diags), ==, 0);
   g_assert_cmpuint(diag_warning_count(diags), ==, 2);
   assert_diag(diags, 0, DIAG_WARNING, 8, 25,
-              "cannot read the date 'During my PhD' as a date or a range; entry skipped");
+              "cannot read the date 'During my PhD' of 'E' as a date, a range or a list of "
+              "them; the entry is not drawn");
   assert_diag(diags, 1, DIAG_WARNING, 14, 28, "'forthcoming'");
   ModelGroup *g = group_at(cv, 0);
   g_assert_cmpuint(g->entries->len, ==, 5);
@@ -133,6 +183,84 @@ static void test_dates(void)
   g_assert_cmpint(m->line, ==, 12);
   g_assert_cmpint(m->column, ==, 9);
   model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* RenderCV before 1.0 put the sections directly under `cv:` (0.5 to 0.10), with
+ * `custom_sections`, `study_type` and `label`; these were read as nothing (issue 13). */
+static void test_before_1_0(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_yaml("cv:\n"
+                "  name: Ada\n"
+                "  label: Engineer\n"
+                "  section_order: [Education, Work Experience, My Talks]\n"
+                "  education:\n"
+                "    - {institution: Uni, area: Physics, study_type: BS,\n"
+                "       start_date: '2015-09-01', end_date: '2019-06-01'}\n"
+                "  work_experience:\n"
+                "    - {company: Co, position: Dev, start_date: '2019-07-01', end_date: present}\n"
+                "  publications:\n"
+                "    - {title: Paper, authors: [A], doi: 10.1/x, date: '2020-03-01'}\n"
+                "  skills:\n"
+                "    - {name: Languages, details: C}\n"
+                "  test_scores:\n"
+                "    - {name: TOEFL, details: '110', date: '2018-10-01'}\n"
+                "  custom_sections:\n"
+                "    - title: My Talks\n"
+                "      entry_type: NormalEntry\n"
+                "      entries:\n"
+                "        - {name: Keynote, date: Fall 2021}\n"
+                "    - entry_type: OneLineEntry\n"
+                "      entries:\n"
+                "        - {name: Untitled section, date: '2022'}\n",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(cv->headline, ==, "Engineer");
+  g_assert_cmpuint(cv->groups->len, ==, 5);
+  g_assert_cmpstr(group_at(cv, 0)->key, ==, "education");
+  g_assert_cmpstr(entry_at(cv, 0, 0)->title, ==, "BS in Physics");
+  g_assert_cmpstr(group_at(cv, 1)->name, ==, "Work Experience");
+  g_assert_cmpstr(group_at(cv, 1)->key, ==, "jobs"); /* the Experience colour (issue 13) */
+  g_assert_true(group_at(cv, 1)->builtin);
+  g_assert_true(period(entry_at(cv, 1, 0))->ongoing);
+  g_assert_cmpstr(group_at(cv, 2)->name, ==, "Test Scores");
+  g_assert_cmpstr(group_at(cv, 3)->name, ==, "My Talks");
+  g_assert_cmpint(period(entry_at(cv, 3, 0))->start, ==, ymd(2021, 9, 1));
+  g_assert_cmpstr(group_at(cv, 4)->name, ==, "Custom Section 2");
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* A CV with nothing to draw is an error naming what was looked for, in both import
+ * formats (it drew an empty chart without a word). */
+static void test_nothing_to_draw(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_yaml("cv:\n  name: Ada\n  sections:\n    skills:\n"
+                "      - {label: Languages, details: C}\n"
+                "    projects:\n      - {name: Undated}\n      - {name: Odd, date: soon}\n",
+                &diags);
+  g_assert_null(cv);
+  g_assert_cmpuint(diag_error_count(diags), ==, 1);
+  assert_diag(diags, 0, DIAG_WARNING, 8, 27, "'soon' of 'Odd'");
+  assert_diag(diags, 1, DIAG_ERROR, 2, 3, "nothing to draw: no entry with a date");
+  diag_list_free(diags);
+
+  ReaderOptions opts = READER_DEFAULT_OPTIONS;
+  opts.format = &reader_format_jsonresume;
+  diags = diag_list_new();
+  const char *json = "{\"basics\": {\"name\": \"Ada\"}, \"work\": [{\"name\": \"X\"}]}";
+  cv = test_read_text("cv.json", json, strlen(json), &opts, diags);
+  g_assert_null(cv);
+  assert_diag(diags, 1, DIAG_ERROR, 1, 1,
+              "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
+              "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
+              "'publications'");
   diag_list_free(diags);
 }
 
@@ -305,15 +433,103 @@ static void test_markdown(void)
   diag_list_free(diags);
 }
 
+/* The section names people give jobs, degrees and visits take the built-in groups, the
+ * first of each only; others are custom groups. */
+static void test_builtin_sections(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_yaml("cv:\n  sections:\n"
+                "    Professional Experience:\n      - {company: A, position: P, date: 2020}\n"
+                "    academic-background:\n      - {institution: U, area: X, date: 2010}\n"
+                "    work_experience:\n      - {company: B, position: Q, date: 2018}\n"
+                "    Research Visits:\n      - {name: Lab, date: 2019}\n"
+                "    talks:\n      - {name: Keynote, date: 2021}\n",
+                &diags);
+  g_assert_nonnull(cv);
+  const char *keys[] = {"jobs", "education", "Work Experience", "visiting", "Talks"};
+  const gboolean builtin[] = {TRUE, TRUE, FALSE, TRUE, FALSE};
+  g_assert_cmpuint(cv->groups->len, ==, 5);
+  for (guint i = 0; i < 5; i++) {
+    g_assert_cmpstr(group_at(cv, i)->key, ==, keys[i]);
+    g_assert_cmpint(group_at(cv, i)->builtin, ==, builtin[i]);
+  }
+  g_assert_cmpstr(group_at(cv, 0)->name, ==, "Professional Experience");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
+/* Brackets inside a link's text and raw Typst, which RenderCV 2 passes through (issue
+ * 13: `[#underline[Link]](https://a)` was drawn as written). */
+static void test_typst_markup(void)
+{
+  static const struct {
+    const char *in, *text, *url;
+  } cases[] = {
+      {"[#underline[Link]](https://a)", "Link", "https://a"},
+      {"[see [1]](https://b) now", "see [1] now", "https://b"},
+      {"#link(\"https://c\")[*Site*] and more", "Site and more", "https://c"},
+      {"#strong[Big] #emph[small] #text(fill: rgb(\"#1c7ed6\"))[blue]", "Big small blue", NULL},
+      {"A#h(1fr)B #v(2pt)C", "AB C", NULL},
+      {"Doe#super[#sym.dagger], #underline[Lee]", "Doe, Lee", NULL},
+      {"C# and F#, #1 in #rust", "C# and F#, #1 in #rust", NULL},
+      {"\\#tag \\[x\\] 50\\*", "#tag [x] 50*", NULL},
+      {"$$E = m c^2$$ paper", "E = m c^2 paper", NULL},
+      {"[unclosed](https://x", "[unclosed](https://x", NULL},
+      {"#call(unclosed [x]", "#call(unclosed [x]", NULL},
+      {"(a [b) c]", "(a [b) c]", NULL},
+      {"[Wiki](https://en.wikipedia.org/wiki/C_(language)) page", "Wiki page",
+       "https://en.wikipedia.org/wiki/C_(language)"},
+      {"#box[a][b]c", "abc", NULL},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    /* In YAML double quotes: the case's backslashes and quotes escaped. */
+    GString *q = g_string_new(NULL);
+    for (const char *p = cases[i].in; *p; p++) {
+      if (*p == '\\' || *p == '"')
+        g_string_append_c(q, '\\');
+      g_string_append_c(q, *p);
+    }
+    g_autofree char *escaped = g_string_free(q, FALSE);
+    g_autofree char *yaml = g_strdup_printf(
+        "cv:\n  sections:\n    projects:\n      - name: \"%s\"\n        date: 2020\n", escaped);
+    DiagList *diags;
+    ModelCv *cv = read_yaml(yaml, &diags);
+    g_assert_nonnull(cv);
+    g_test_message("%s", cases[i].in);
+    ModelEntry *e = entry_at(cv, 0, 0);
+    g_assert_cmpstr(e->title, ==, cases[i].text);
+    g_assert_cmpstr(e->url, ==, cases[i].url);
+    model_cv_free(cv);
+    diag_list_free(diags);
+  }
+  /* Text full of brackets is read in linear time, not one scan per bracket. */
+  GString *big = g_string_new("cv:\n  sections:\n    projects:\n      - name: '");
+  for (int i = 0; i < 200000; i++)
+    g_string_append(big, "([");
+  g_string_append(big, "'\n        date: 2020\n");
+  DiagList *diags;
+  ModelCv *cv = read_yaml(big->str, &diags);
+  g_assert_nonnull(cv);
+  model_cv_free(cv);
+  diag_list_free(diags);
+  g_string_free(big, TRUE);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/reader_rendercv/sections", test_sections);
   g_test_add_func("/reader_rendercv/dates", test_dates);
+  g_test_add_func("/reader_rendercv/free_text_dates", test_free_text_dates);
   g_test_add_func("/reader_rendercv/errors", test_errors);
+  g_test_add_func("/reader_rendercv/before_1_0", test_before_1_0);
+  g_test_add_func("/reader_rendercv/nothing_to_draw", test_nothing_to_draw);
   g_test_add_func("/reader_rendercv/forced_without_cv", test_forced_without_cv);
   g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
   g_test_add_func("/reader_rendercv/file", test_file);
   g_test_add_func("/reader_rendercv/markdown", test_markdown);
+  g_test_add_func("/reader_rendercv/typst_markup", test_typst_markup);
+  g_test_add_func("/reader_rendercv/builtin_sections", test_builtin_sections);
   return g_test_run();
 }

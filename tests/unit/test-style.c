@@ -234,12 +234,15 @@ static double font_size(const char *font)
   return size;
 }
 
-/* The label colour on a bar of @fill: bar.color, or the better of black and white. */
+/* The label colour on a bar of @fill: bar.color, or the better of the two colours that
+ * layout chooses between under `color: auto` (layout_ctx_init: a near-black ink and white;
+ * not pure black, so a grey that passes with black may still fail with the ink). */
 static double label_contrast(const Style *s, StyleColor fill)
 {
   if (!s->bar.color_auto)
     return style_contrast_ratio(s->bar.color, fill, s->page.background);
-  return MAX(style_contrast_ratio(rgb(0x000000), fill, s->page.background),
+  StyleColor ink = {0.07, 0.09, 0.15, 1};
+  return MAX(style_contrast_ratio(ink, fill, s->page.background),
              style_contrast_ratio(rgb(0xffffff), fill, s->page.background));
 }
 
@@ -250,14 +253,22 @@ static void check_text(const Style *s, const char *what, StyleColor fg)
   g_assert_cmpfloat(r, >=, 4.5);
 }
 
+/* Built-in style @i resolved on its own; owned by the caller. */
+static Style *builtin_style(unsigned i)
+{
+  const char *name = style_builtins[i].name;
+  g_test_message("style %s", name);
+  DiagList *diags = diag_list_new();
+  Style *s = style_resolve(&name, 1, NULL, 0, diags);
+  g_assert_nonnull(s);
+  diag_list_free(diags);
+  return s;
+}
+
 static void test_legibility(void)
 {
   for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
-    g_test_message("style %s", name);
-    DiagList *diags = diag_list_new();
-    Style *s = style_resolve(&name, 1, NULL, 0, diags);
-    g_assert_nonnull(s);
+    Style *s = builtin_style(i);
 
     GHashTableIter iter;
     gpointer key, value;
@@ -302,7 +313,152 @@ static void test_legibility(void)
     /* The title stands out from the base text. */
     g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
     style_free(s);
-    diag_list_free(diags);
+  }
+}
+
+/* ---------------------------------------------------------------- emphasis */
+
+/* CIE L*a*b* (D65) of an sRGB colour, alpha ignored. */
+static void srgb_to_lab(StyleColor c, double lab[3])
+{
+  double rgb[3] = {c.r, c.g, c.b};
+  for (int i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow((rgb[i] + 0.055) / 1.055, 2.4);
+  double xyz[3] = {
+      (0.4124564 * rgb[0] + 0.3575761 * rgb[1] + 0.1804375 * rgb[2]) / 0.95047,
+      0.2126729 * rgb[0] + 0.7151522 * rgb[1] + 0.0721750 * rgb[2],
+      (0.0193339 * rgb[0] + 0.1191920 * rgb[1] + 0.9503041 * rgb[2]) / 1.08883,
+  };
+  for (int i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > 216.0 / 24389 ? cbrt(xyz[i]) : (24389.0 / 27 * xyz[i] + 16) / 116;
+  lab[0] = 116 * xyz[1] - 16;
+  lab[1] = 500 * (xyz[0] - xyz[1]);
+  lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+static double deg(double rad)
+{
+  return rad * 180 / G_PI;
+}
+
+static double rad(double deg)
+{
+  return deg * G_PI / 180;
+}
+
+/* CIEDE2000 colour difference of two L*a*b* colours (Sharma, Wu and Dalal 2005). About
+ * 1 is just noticeable; 20 and more reads as another colour at a glance. */
+static double delta_e2000(const double lab1[3], const double lab2[3])
+{
+  double c1 = hypot(lab1[1], lab1[2]), c2 = hypot(lab2[1], lab2[2]);
+  double c7 = pow((c1 + c2) / 2, 7);
+  double g = 0.5 * (1 - sqrt(c7 / (c7 + pow(25, 7))));
+  double a1 = (1 + g) * lab1[1], a2 = (1 + g) * lab2[1];
+  double cp1 = hypot(a1, lab1[2]), cp2 = hypot(a2, lab2[2]);
+  double h1 = cp1 == 0 ? 0 : fmod(deg(atan2(lab1[2], a1)) + 360, 360);
+  double h2 = cp2 == 0 ? 0 : fmod(deg(atan2(lab2[2], a2)) + 360, 360);
+  double dl = lab2[0] - lab1[0], dc = cp2 - cp1, dh = 0;
+  if (cp1 * cp2 != 0) {
+    dh = h2 - h1;
+    if (dh > 180)
+      dh -= 360;
+    else if (dh < -180)
+      dh += 360;
+  }
+  double dhh = 2 * sqrt(cp1 * cp2) * sin(rad(dh / 2));
+  double lm = (lab1[0] + lab2[0]) / 2, cm = (cp1 + cp2) / 2, hm = h1 + h2;
+  if (cp1 * cp2 != 0) {
+    if (fabs(h1 - h2) <= 180)
+      hm = (h1 + h2) / 2;
+    else
+      hm = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
+  }
+  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) +
+             0.32 * cos(rad(3 * hm + 6)) - 0.20 * cos(rad(4 * hm - 63));
+  double dtheta = 30 * exp(-pow((hm - 275) / 25, 2));
+  double cm7 = pow(cm, 7);
+  double rc = 2 * sqrt(cm7 / (cm7 + pow(25, 7)));
+  double sl = 1 + 0.015 * pow(lm - 50, 2) / sqrt(20 + pow(lm - 50, 2));
+  double sc = 1 + 0.045 * cm, sh = 1 + 0.015 * cm * t;
+  double rt = -sin(rad(2 * dtheta)) * rc;
+  return sqrt(pow(dl / sl, 2) + pow(dc / sc, 2) + pow(dhh / sh, 2) + rt * (dc / sc) * (dhh / sh));
+}
+
+static double color_difference(StyleColor a, StyleColor b)
+{
+  double la[3], lb[3];
+  srgb_to_lab(a, la);
+  srgb_to_lab(b, lb);
+  return delta_e2000(la, lb);
+}
+
+/* The reference pairs of Sharma, Wu and Dalal, including those that catch the usual
+ * mistakes (hue wrap-around, the mean hue of colours on either side of 0°). */
+static void test_delta_e2000(void)
+{
+  static const double pairs[][7] = {
+      {50.0000, 2.6772, -79.7751, 50.0000, 0.0000, -82.7485, 2.0425},
+      {50.0000, 3.1571, -77.2803, 50.0000, 0.0000, -82.7485, 2.8615},
+      {50.0000, 0.0000, 0.0000, 50.0000, -1.0000, 2.0000, 2.3669},
+      {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0009, 7.1792},
+      {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0011, 7.2195},
+      {50.0000, -0.0010, 2.4900, 50.0000, 0.0009, -2.4900, 4.8045},
+      {50.0000, 2.5000, 0.0000, 73.0000, 25.0000, -18.0000, 27.1492},
+      {50.0000, 2.5000, 0.0000, 56.0000, -27.0000, -3.0000, 31.9030},
+      {60.2574, -34.0099, 36.2677, 60.4626, -34.1751, 39.4387, 1.2644},
+      {63.0109, -31.0961, -5.8663, 62.8187, -29.7946, -4.0864, 1.2630},
+      {22.7233, 20.0904, -46.6940, 23.0331, 14.9730, -42.5619, 2.0373},
+      {90.9257, -0.5406, -0.9208, 88.6381, -0.8985, -0.7239, 1.5381},
+      {2.0776, 0.0795, -1.1350, 0.9033, -0.0636, -0.5514, 0.9082},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
+    g_assert_cmpfloat_with_epsilon(delta_e2000(pairs[i], pairs[i] + 3), pairs[i][6], 1e-4);
+    g_assert_cmpfloat_with_epsilon(delta_e2000(pairs[i] + 3, pairs[i]), pairs[i][6], 1e-4);
+  }
+  g_assert_cmpfloat(color_difference(rgb(0xc0392b), rgb(0xc0392b)), ==, 0);
+}
+
+/* The colour a class gives, or none. */
+static gboolean class_color(const Style *s, const char *name, StyleColor *out)
+{
+  const StylePaint *paint = style_class(s, name);
+  if (!paint || !(paint->set & STYLE_PAINT_COLOR))
+    return FALSE;
+  *out = paint->color;
+  return TRUE;
+}
+
+static void check_distinct(const char *what, StyleColor highlight, StyleColor other)
+{
+  double d = color_difference(highlight, other);
+  g_test_message("highlight vs %s: dE2000 %.1f", what, d);
+  g_assert_cmpfloat(d, >=, 20);
+}
+
+/* `highlight` must stand out (issue "Colour and emphasis"): at least ΔE2000 20 from every
+ * group hue a chart can show (the named groups, and custom groups taking the palette in
+ * turn) and from the today line, which would otherwise read as part of it. */
+static void test_highlight_stands_out(void)
+{
+  for (unsigned i = 0; i < style_builtins_count; i++) {
+    Style *s = builtin_style(i);
+    StyleColor hl = {0};
+    g_assert_true(class_color(s, "highlight", &hl));
+    GHashTableIter iter;
+    gpointer key, value;
+    g_hash_table_iter_init(&iter, s->groups);
+    while (g_hash_table_iter_next(&iter, &key, &value)) {
+      StylePaint paint;
+      style_group_paint(s, key, 0, &paint);
+      check_distinct(key, hl, paint.color);
+    }
+    for (guint j = 0; j < s->palette->len; j++) {
+      g_autofree char *what = g_strdup_printf("palette %u", j);
+      check_distinct(what, hl, g_array_index(s->palette, StyleColor, j));
+    }
+    if (s->today.show)
+      check_distinct("today", hl, s->today.color);
+    style_free(s);
   }
 }
 
@@ -532,6 +688,17 @@ static void test_print_patterns(void)
   g_assert_cmpint(a.pattern, !=, b.pattern);
   g_assert_cmpint(b.pattern, !=, c.pattern);
   g_assert_cmpint(a.pattern, !=, c.pattern);
+  /* No two groups share a pattern: the named groups' and those custom groups take in
+   * turn, as many custom groups as there are patterns to take (six). */
+  guint seen = (1u << a.pattern) | (1u << b.pattern) | (1u << c.pattern);
+  g_assert_cmpuint(s->patterns->len, >=, 6);
+  for (guint k = 0; k < s->patterns->len; k++) {
+    StylePaint custom;
+    style_group_paint(s, "a custom group", k, &custom);
+    g_test_message("custom group %u: pattern %d", k, custom.pattern);
+    g_assert_false(seen & (1u << custom.pattern));
+    seen |= 1u << custom.pattern;
+  }
   /* Greys only. */
   for (guint i = 0; i < s->palette->len; i++) {
     StyleColor col = g_array_index(s->palette, StyleColor, i);
@@ -626,12 +793,12 @@ static const ErrorCase error_cases[] = {
     {"palette: [red, gren]\n",
      "s.yaml:1:16: error: 'palette' is not a colour: 'gren' (did you mean 'green'?)\n", TRUE},
     {"patterns: [solid, stripes]\n",
-     "s.yaml:1:19: error: 'patterns' must be one of solid, hatch, crosshatch, dots, outline; "
-     "found 'stripes'\n",
+     "s.yaml:1:19: error: 'patterns' must be one of solid, hatch, crosshatch, dots, outline, "
+     "backhatch, vertical, horizontal, grid; found 'stripes'\n",
      TRUE},
     {"groups: {jobs: {pattern: zigzag}}\n",
      "s.yaml:1:26: error: 'groups.jobs.pattern' must be one of solid, hatch, crosshatch, dots, "
-     "outline; found 'zigzag'\n",
+     "outline, backhatch, vertical, horizontal, grid; found 'zigzag'\n",
      TRUE},
     {"groups: {jobs: red}\n", "s.yaml:1:16: error: 'groups.jobs' must be a mapping, found 'red'\n",
      TRUE},
@@ -840,6 +1007,8 @@ int main(int argc, char **argv)
   g_test_add_func("/style/builtins-clean", test_builtins_clean);
   g_test_add_func("/style/builtin-values", test_builtin_values);
   g_test_add_func("/style/legibility", test_legibility);
+  g_test_add_func("/style/delta-e2000", test_delta_e2000);
+  g_test_add_func("/style/highlight-stands-out", test_highlight_stands_out);
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
   g_test_add_func("/style/text-cleaned", test_text_cleaned);
   g_test_add_func("/style/extends-chain", test_extends_chain);

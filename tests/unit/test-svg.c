@@ -15,8 +15,8 @@ static const StyleColor RED = {1, 0, 0, 1};
 #define FONT "DejaVu Sans Bold 12"
 
 /* A scene as layout would make it: a title, one entry with two role segments (one
- * labelled) and a label beside, one with a javascript: url (which layout drops) and a
- * two-tone label, and a milestone. */
+ * labelled) and a label beside, one without a url (the readers refuse a javascript: one)
+ * and a two-tone label, and a milestone. */
 typedef struct {
   LayoutScene *scene;
 } Fixture;

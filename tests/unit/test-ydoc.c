@@ -1,6 +1,8 @@
 /* Unit tests for ydoc: positions, scalars, every guard, libyaml errors, file reading. */
 #include "ydoc.h"
 
+#include "sysio.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -642,6 +644,45 @@ static void test_read_fifo(void)
   g_free(path);
 }
 
+/* A FIFO nobody writes to, and a pipe on standard input that nobody writes to, give up
+ * after the wait; "-" is named "<stdin>" in the message. */
+static void test_read_no_writer(void)
+{
+  char *path = g_build_filename(tmp_dir, "lonely-fifo", NULL);
+  if (mkfifo(path, 0600) != 0) {
+    g_test_skip("mkfifo failed");
+    g_free(path);
+    return;
+  }
+  sysio_set_wait_limit(50);
+  expect_read_error(path, YDOC_MAX_BYTES,
+                    "cannot read: nothing arrived within 50 ms (CVTIMELINE_PIPE_TIMEOUT sets how "
+                    "long to wait)");
+  int fds[2];
+  g_assert_cmpint(pipe(fds), ==, 0);
+  g_assert_cmpint(write(fds[1], "a: ", 3), ==, 3);
+  int saved = dup(STDIN_FILENO);
+  dup2(fds[0], STDIN_FILENO);
+  sysio_reset_budget();
+  DiagList *diags = diag_list_new();
+  gsize len = 0;
+  char *data = ydoc_read_file("-", YDOC_MAX_BYTES, &len, diags);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  g_assert_null(data);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  g_assert_cmpstr(diag_get(diags, 0)->file, ==, "<stdin>");
+  g_assert_cmpstr(diag_get(diags, 0)->text, ==,
+                  "cannot read: the input did not end within 50 ms (CVTIMELINE_PIPE_TIMEOUT "
+                  "sets how long to wait)");
+  diag_list_free(diags);
+  close(fds[0]);
+  close(fds[1]);
+  sysio_set_wait_limit(SYSIO_DEFAULT_WAIT_MS);
+  g_unlink(path);
+  g_free(path);
+}
+
 static void test_read_stdin(void)
 {
   char *path = write_tmp("stdin.yaml", "s: 1\n", 5);
@@ -715,6 +756,7 @@ int main(int argc, char **argv)
   g_test_add_func("/ydoc/read/errors", test_read_errors);
   g_test_add_func("/ydoc/read/big", test_read_big_regular);
   g_test_add_func("/ydoc/read/fifo", test_read_fifo);
+  g_test_add_func("/ydoc/read/no-writer", test_read_no_writer);
   g_test_add_func("/ydoc/read/stdin", test_read_stdin);
   int rc = g_test_run();
   remove_tree(tmp_dir);

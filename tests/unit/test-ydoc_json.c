@@ -98,6 +98,45 @@ static void test_yaml_untouched(void)
   diag_list_free(diags);
 }
 
+/* A key given twice: JSON allows it and every JSON parser keeps the last, so on the JSON
+ * path it is a warning and the last value takes the first one's place (issue 13: a
+ * second "languages": [] stopped the file). The same text as YAML stays an error. */
+static void test_duplicate_keys(void)
+{
+  const char *json = "{\"languages\": [1],\n \"work\": [],\n \"languages\": [2, 3],\n"
+                     " \"x\": {\"a\": 1, \"a\": 2, \"a\": 3}}";
+  DiagList *diags = diag_list_new();
+  YdocDoc *doc = ydoc_parse_json("cv.json", json, strlen(json), NULL, diags);
+  g_assert_nonnull(doc);
+  g_assert_cmpuint(diag_error_count(diags), ==, 0);
+  g_assert_cmpuint(diag_warning_count(diags), ==, 3);
+  const Diag *d = diag_get(diags, 0);
+  g_assert_cmpint(d->line, ==, 3);
+  g_assert_cmpint(d->column, ==, 2);
+  g_assert_cmpstr(d->text, ==,
+                  "duplicate key 'languages' (first given at 1:2); the last one is used");
+  g_assert_cmpstr(diag_get(diags, 2)->text, ==,
+                  "duplicate key 'a' (first given at 4:8); the last one is used");
+  g_assert_cmpuint(doc->root->n, ==, 3); /* each key once, in first-given order */
+  g_assert_cmpstr(doc->root->pairs[0].key->text, ==, "languages");
+  g_assert_cmpint(doc->root->pairs[0].key->line, ==, 3);
+  const YdocNode *langs = ydoc_get(doc->root, "languages");
+  g_assert_cmpuint(langs->n, ==, 2);
+  const YdocNode *x = ydoc_get(doc->root, "x");
+  g_assert_cmpuint(x->n, ==, 1);
+  g_assert_cmpstr(ydoc_get(x, "a")->text, ==, "3");
+  ydoc_free(doc);
+  diag_list_free(diags);
+
+  diags = diag_list_new();
+  doc = ydoc_parse("cv.yaml", json, strlen(json), NULL, diags);
+  g_assert_nonnull(doc);
+  g_assert_cmpuint(diag_error_count(diags), ==, 3);
+  g_assert_cmpuint(ydoc_get(doc->root, "languages")->n, ==, 1); /* YAML: the first is kept */
+  ydoc_free(doc);
+  diag_list_free(diags);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -105,6 +144,7 @@ int main(int argc, char **argv)
   g_test_add_func("/ydoc_json/surrogate-pairs", test_surrogate_pairs);
   g_test_add_func("/ydoc_json/positions", test_positions);
   g_test_add_func("/ydoc_json/errors", test_errors);
+  g_test_add_func("/ydoc_json/duplicate-keys", test_duplicate_keys);
   g_test_add_func("/ydoc_json/yaml-untouched", test_yaml_untouched);
   return g_test_run();
 }

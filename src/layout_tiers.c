@@ -1,0 +1,428 @@
+/* layout_tiers: milestone labels on both halves of the track and both sides of their
+ * marker (doc/layout-dump.md "milestones"). Each label hangs from a leader, a vertical
+ * line from its marker to the label's first line; a label keeps clear of every other
+ * label in its tier and of every leader that runs past it to a tier further out. */
+#include "layout_tiers.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A label's span in one tier. */
+typedef struct {
+  double a, b;
+} LayoutTierSpan;
+
+/* A placed marker's leader: it runs through the tiers below @tier on its half. */
+typedef struct {
+  double x;
+  guint tier;
+} LayoutTierLeader;
+
+/* Room between a leader and a label it passes (so a leader never grazes a label). */
+#define LAYOUT_TIER_LEADER_CLEAR 2.0
+
+typedef struct {
+  const LayoutTierParams *p;
+  guint halves;
+  GArray **rows;     /* [half * max_tiers + tier]: of LayoutTierSpan, sorted by a */
+  GArray *leaders[2]; /* per half: of LayoutTierLeader, sorted by x */
+} LayoutTierState;
+
+/* The first element of @arr (sorted by the double at byte @key of each element) whose
+ * key is at least @x. */
+static guint layout_tier_bisect(const GArray *arr, gsize key, double x)
+{
+  guint lo = 0, hi = arr->len;
+  gsize size = g_array_get_element_size((GArray *)arr);
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    double v;
+    memcpy(&v, arr->data + (gsize)mid * size + key, sizeof v);
+    if (v < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The first span in @row whose end lies at or right of @x. */
+static guint layout_tier_lower(const GArray *row, double x)
+{
+  return layout_tier_bisect(row, G_STRUCT_OFFSET(LayoutTierSpan, b), x);
+}
+
+/* Whether a span of @row comes within [a, b] (spans in a row never overlap, so they are
+ * sorted by both ends). */
+static gboolean layout_tier_row_hits(const GArray *row, double a, double b)
+{
+  guint i = layout_tier_lower(row, a);
+  return i < row->len && g_array_index(row, LayoutTierSpan, i).a <= b;
+}
+
+static void layout_tier_row_add(GArray *row, double a, double b)
+{
+  LayoutTierSpan span = {a, b};
+  g_array_insert_val(row, layout_tier_lower(row, a), span);
+}
+
+/* Takes back the span that layout_tier_row_add put at @a. */
+static void layout_tier_row_remove(GArray *row, double a)
+{
+  guint i = layout_tier_lower(row, a);
+  while (i < row->len && g_array_index(row, LayoutTierSpan, i).a != a)
+    i++;
+  g_assert(i < row->len);
+  g_array_remove_index(row, i);
+}
+
+/* The first leader at or right of @x. */
+static guint layout_tier_leader_lower(const GArray *leaders, double x)
+{
+  return layout_tier_bisect(leaders, G_STRUCT_OFFSET(LayoutTierLeader, x), x);
+}
+
+/* Neighbours looked at, at most, where a scan could otherwise meet every marker (a
+ * hostile CV with thousands on one day); beyond that, the answer is the careful one. */
+#define LAYOUT_TIER_MAX_SCAN 64
+
+/* Whether a leader within [a, b] runs further out than tier @t. */
+static gboolean layout_tier_leader_hits(const GArray *leaders, double a, double b, guint t)
+{
+  guint i = layout_tier_leader_lower(leaders, a);
+  for (guint seen = 0; i < leaders->len; i++, seen++) {
+    const LayoutTierLeader *l = &g_array_index(leaders, LayoutTierLeader, i);
+    if (l->x > b)
+      break;
+    if (l->tier > t || seen >= LAYOUT_TIER_MAX_SCAN)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static GArray *layout_tier_row(LayoutTierState *s, guint half, guint tier)
+{
+  return s->rows[half * s->p->max_tiers + tier];
+}
+
+/* Whether marker @m's label fits at (@half, @t) with its left edge at @a. */
+static gboolean layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, guint half,
+                                 guint t, double a, double lx)
+{
+  const LayoutTierParams *p = s->p;
+  double b = a + m->w;
+  if (a < p->left - 1e-9 || b > p->right + 1e-9 || t + m->lines > p->max_tiers)
+    return FALSE;
+  for (guint u = t; u < t + m->lines; u++)
+    if (layout_tier_row_hits(layout_tier_row(s, half, u), a - p->gap, b + p->gap))
+      return FALSE;
+  /* Its own leader, on its way out to tier t, passes no label. */
+  for (guint u = 0; u < t; u++)
+    if (layout_tier_row_hits(layout_tier_row(s, half, u), lx - LAYOUT_TIER_LEADER_CLEAR,
+                             lx + LAYOUT_TIER_LEADER_CLEAR))
+      return FALSE;
+  /* No placed leader runs through it to a tier further out. */
+  return !layout_tier_leader_hits(s->leaders[half], a - LAYOUT_TIER_LEADER_CLEAR,
+                                  b + LAYOUT_TIER_LEADER_CLEAR, t);
+}
+
+/* How far out a label at (@half, @t) with @lines lines reaches, as one rank over both
+ * halves (above 0, below 0, above 1, ...): what the chart pays in height. */
+static guint layout_tier_rank(const LayoutTierState *s, LayoutTierHalf half, guint t, guint lines)
+{
+  return (t + lines - 1) * s->halves + (half == LAYOUT_TIER_ABOVE ? 1 : 0);
+}
+
+/* Whether a marker not yet placed (index in [from, to)) lies under [a, b]. */
+static gboolean layout_tier_covers(const LayoutTierMarker *markers, guint from, guint to,
+                                   double a, double b)
+{
+  for (guint j = from; j < to; j++)
+    if (markers[j].x >= a - LAYOUT_TIER_LEADER_CLEAR && markers[j].x <= b + LAYOUT_TIER_LEADER_CLEAR)
+      return TRUE;
+  return FALSE;
+}
+
+/* The unplaced markers a label of marker @k can reach, when markers are placed from one
+ * end of [lo, hi): those within one label width on the side not yet placed. */
+static void layout_tier_unplaced(const LayoutTierMarker *markers, guint lo, guint hi, guint k,
+                                 gboolean right_to_left, double reach, guint *from, guint *to)
+{
+  if (right_to_left) {
+    guint j = k;
+    while (j > lo && k - j < LAYOUT_TIER_MAX_SCAN && markers[k].x - markers[j - 1].x <= reach)
+      j--;
+    *from = j;
+    *to = k;
+  } else {
+    guint j = k + 1;
+    while (j < hi && j - k <= LAYOUT_TIER_MAX_SCAN && markers[j].x - markers[k].x <= reach)
+      j++;
+    *from = k + 1;
+    *to = j;
+  }
+}
+
+/* A place a label could take, with what it costs. */
+typedef struct {
+  LayoutTierPlace place;
+  double cost;
+} LayoutTierCandidate;
+
+/* Every place where marker @k's label fits now, cheapest first: rank (the chart's
+ * height), then a label that leaves the leaders of markers in [from, to) free, then
+ * the right side. Returns how many (at most 4 * max_tiers). */
+static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *m, guint from,
+                                    guint to, const LayoutTierMarker *markers,
+                                    LayoutTierCandidate *out)
+{
+  const LayoutTierParams *p = s->p;
+  guint count = 0;
+  /* Below the track first: a label hangs from it like a flag. */
+  static const LayoutTierHalf halves[2] = {LAYOUT_TIER_BELOW, LAYOUT_TIER_ABOVE};
+  for (guint hi = 0; hi < s->halves; hi++) {
+    LayoutTierHalf h = halves[hi];
+    for (guint t = 0; t < p->max_tiers; t++) {
+      for (int left = 0; left < 2; left++) {
+        double lx = left ? m->x : m->x + m->spread;
+        double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
+        if (!layout_tier_fits(s, m, h, t, a, lx))
+          continue;
+        double cost = 4.0 * layout_tier_rank(s, h, t, m->lines) + (left ? 1 : 0) +
+                      (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0);
+        guint i = count++;
+        for (; i > 0 && out[i - 1].cost > cost; i--)
+          out[i] = out[i - 1];
+        out[i] = (LayoutTierCandidate){{h, t, left, a}, cost};
+      }
+    }
+  }
+  return count;
+}
+
+static void layout_tier_commit(LayoutTierState *s, const LayoutTierMarker *m,
+                               const LayoutTierPlace *pl)
+{
+  for (guint u = pl->tier; u < pl->tier + m->lines; u++)
+    layout_tier_row_add(layout_tier_row(s, pl->half, u), pl->a, pl->a + m->w);
+  double lx = pl->left ? m->x : m->x + m->spread;
+  LayoutTierLeader leader = {lx, pl->tier};
+  GArray *leaders = s->leaders[pl->half];
+  g_array_insert_val(leaders, layout_tier_leader_lower(leaders, lx), leader);
+}
+
+static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
+                             const LayoutTierPlace *pl)
+{
+  for (guint u = pl->tier; u < pl->tier + m->lines; u++)
+    layout_tier_row_remove(layout_tier_row(s, pl->half, u), pl->a);
+  GArray *leaders = s->leaders[pl->half];
+  guint i = layout_tier_leader_lower(leaders, pl->left ? m->x : m->x + m->spread);
+  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier)
+    i++;
+  g_array_remove_index(leaders, i);
+}
+
+static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p)
+{
+  *s = (LayoutTierState){.p = p, .halves = p->above ? 2 : 1};
+  guint n_rows = 2 * MAX(p->max_tiers, 1);
+  s->rows = g_new(GArray *, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    s->rows[i] = g_array_new(FALSE, FALSE, sizeof(LayoutTierSpan));
+  for (guint h = 0; h < 2; h++)
+    s->leaders[h] = g_array_new(FALSE, FALSE, sizeof(LayoutTierLeader));
+}
+
+static void layout_tier_state_clear(LayoutTierState *s)
+{
+  for (guint i = 0; i < 2 * MAX(s->p->max_tiers, 1); i++)
+    g_array_unref(s->rows[i]);
+  g_free(s->rows);
+  for (guint h = 0; h < 2; h++)
+    g_array_unref(s->leaders[h]);
+}
+
+/* How a placement of markers [lo, hi) compares (lower is better, in this order): how
+ * many are listed, how many tiers it takes on both halves, how far out its labels lie. */
+typedef struct {
+  guint listed, tiers;
+  guint sum;
+} LayoutTierScore;
+
+static gboolean layout_tier_score_less(const LayoutTierScore *a, const LayoutTierScore *b)
+{
+  if (a->listed != b->listed)
+    return a->listed < b->listed;
+  if (a->tiers != b->tiers)
+    return a->tiers < b->tiers;
+  return a->sum < b->sum;
+}
+
+static LayoutTierScore layout_tier_score(const LayoutTierMarker *markers, guint lo, guint hi,
+                                         const LayoutTierPlace *pl)
+{
+  LayoutTierScore sc = {0};
+  guint used[2] = {0, 0};
+  for (guint i = lo; i < hi; i++) {
+    if (pl[i].half == LAYOUT_TIER_LISTED) {
+      sc.listed++;
+      continue;
+    }
+    used[pl[i].half] = MAX(used[pl[i].half], pl[i].tier + markers[i].lines);
+    sc.sum += pl[i].tier;
+  }
+  sc.tiers = used[0] + used[1];
+  return sc;
+}
+
+/* One greedy pass over markers [lo, hi) from one end, each at its cheapest place. */
+static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint hi,
+                               const LayoutTierParams *p, gboolean right_to_left,
+                               LayoutTierPlace *out)
+{
+  LayoutTierState s;
+  layout_tier_state_init(&s, p);
+  LayoutTierCandidate *cands = g_new(LayoutTierCandidate, 4 * MAX(p->max_tiers, 1));
+  for (guint i = lo; i < hi; i++) {
+    guint k = right_to_left ? hi - 1 - (i - lo) : i;
+    guint from, to;
+    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from,
+                         &to);
+    if (layout_tier_candidates(&s, &markers[k], from, to, markers, cands) > 0) {
+      out[k] = cands[0].place;
+      layout_tier_commit(&s, &markers[k], &out[k]);
+    } else {
+      out[k] = (LayoutTierPlace){LAYOUT_TIER_LISTED, 0, FALSE, 0};
+    }
+  }
+  g_free(cands);
+  layout_tier_state_clear(&s);
+}
+
+/* A depth-first search over the places of markers [lo, hi), left to right, for a
+ * better placement than the best so far; it gives up after a bounded number of steps,
+ * keeping the best it found. */
+typedef struct {
+  const LayoutTierMarker *markers;
+  guint lo, hi;
+  LayoutTierState state;
+  LayoutTierPlace *cur, *best;
+  LayoutTierScore best_score;
+  guint used[2]; /* tiers used so far on each half */
+  LayoutTierScore partial;
+  gulong steps, max_steps;
+} LayoutTierSearch;
+
+/* Steps the search may take per cluster: enough for the dozen crowded milestones of a
+ * real CV to be searched through, bounded so that a hostile one costs milliseconds;
+ * and the largest cluster searched at all (the search recurses once per marker). */
+#define LAYOUT_TIER_MAX_STEPS 50000
+#define LAYOUT_TIER_MAX_SEARCHED 48
+
+static void layout_tier_search(LayoutTierSearch *se, guint k)
+{
+  if (++se->steps > se->max_steps)
+    return;
+  /* Nothing below can do better than what is fixed already. */
+  LayoutTierScore now = se->partial;
+  now.tiers = se->used[0] + se->used[1];
+  if (!layout_tier_score_less(&now, &se->best_score))
+    return;
+  if (k == se->hi) {
+    se->best_score = now;
+    memcpy(se->best + se->lo, se->cur + se->lo, (se->hi - se->lo) * sizeof *se->cur);
+    return;
+  }
+  const LayoutTierMarker *m = &se->markers[k];
+  const LayoutTierParams *p = se->state.p;
+  guint from, to;
+  layout_tier_unplaced(se->markers, se->lo, se->hi, k, FALSE, m->w + p->flag_gap, &from, &to);
+  LayoutTierCandidate cands[4 * 8];
+  LayoutTierCandidate *c = p->max_tiers <= 8 ? cands : g_new(LayoutTierCandidate, 4 * p->max_tiers);
+  guint count = layout_tier_candidates(&se->state, m, from, to, se->markers, c);
+  for (guint i = 0; i < count && se->steps <= se->max_steps; i++) {
+    const LayoutTierPlace *pl = &c[i].place;
+    guint saved[2] = {se->used[0], se->used[1]};
+    se->used[pl->half] = MAX(se->used[pl->half], pl->tier + m->lines);
+    se->partial.sum += pl->tier;
+    se->cur[k] = *pl;
+    layout_tier_commit(&se->state, m, pl);
+    layout_tier_search(se, k + 1);
+    layout_tier_undo(&se->state, m, pl);
+    se->partial.sum -= pl->tier;
+    se->used[0] = saved[0];
+    se->used[1] = saved[1];
+  }
+  if (c != cands)
+    g_free(c);
+  /* Listing it is always possible, and the dearest choice. */
+  se->cur[k] = (LayoutTierPlace){LAYOUT_TIER_LISTED, 0, FALSE, 0};
+  se->partial.listed++;
+  layout_tier_search(se, k + 1);
+  se->partial.listed--;
+}
+
+/* Places markers [lo, hi), which reach no label outside them: the better of the two
+ * greedy passes, then whatever the bounded search improves on it. */
+static void layout_tier_cluster(const LayoutTierMarker *markers, guint lo, guint hi,
+                                const LayoutTierParams *p, LayoutTierPlace *out)
+{
+  LayoutTierPlace *other = g_new(LayoutTierPlace, hi);
+  layout_tier_greedy(markers, lo, hi, p, TRUE, out);
+  layout_tier_greedy(markers, lo, hi, p, FALSE, other);
+  LayoutTierScore a = layout_tier_score(markers, lo, hi, out);
+  LayoutTierScore b = layout_tier_score(markers, lo, hi, other);
+  if (layout_tier_score_less(&b, &a)) {
+    memcpy(out + lo, other + lo, (hi - lo) * sizeof *out);
+    a = b;
+  }
+  if ((a.listed > 0 || a.tiers > 1) && hi - lo <= LAYOUT_TIER_MAX_SEARCHED) {
+    LayoutTierSearch se = {
+        .markers = markers,
+        .lo = lo,
+        .hi = hi,
+        .cur = other,
+        .best = out,
+        .best_score = a,
+        .max_steps = LAYOUT_TIER_MAX_STEPS,
+    };
+    layout_tier_state_init(&se.state, p);
+    layout_tier_search(&se, lo);
+    layout_tier_state_clear(&se.state);
+  }
+  g_free(other);
+}
+
+guint layout_tiers_used(const LayoutTierMarker *markers, guint n, const LayoutTierPlace *places,
+                        LayoutTierHalf half)
+{
+  guint used = 0;
+  for (guint i = 0; i < n; i++)
+    if (places[i].half == half)
+      used = MAX(used, places[i].tier + markers[i].lines);
+  return used;
+}
+
+guint layout_tiers_place(const LayoutTierMarker *markers, guint n, const LayoutTierParams *p,
+                         LayoutTierPlace *out)
+{
+  /* Clusters: runs of markers whose labels could reach each other (a label lies within
+   * its width and the flag gap of its marker, on either side). */
+  guint lo = 0;
+  double reach_hi = -INFINITY;
+  for (guint i = 0; i <= n; i++) {
+    double lo_x = i < n ? markers[i].x - markers[i].w - p->flag_gap - p->gap : INFINITY;
+    if (i > lo && lo_x > reach_hi) {
+      layout_tier_cluster(markers, lo, i, p, out);
+      lo = i;
+      reach_hi = -INFINITY;
+    }
+    if (i < n)
+      reach_hi = MAX(reach_hi, markers[i].x + markers[i].w + p->flag_gap + p->gap);
+  }
+  guint listed = 0;
+  for (guint i = 0; i < n; i++)
+    listed += out[i].half == LAYOUT_TIER_LISTED;
+  return listed;
+}

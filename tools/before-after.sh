@@ -1,0 +1,28 @@
+#!/bin/bash
+# Renders the before/after gallery of doc/gallery.md: the example CVs (data/*.yaml) in
+# every built-in style, and two of the test CVs in the default style, with BEFORE (a
+# cvtimeline built from an earlier commit) into doc/gallery/before-after/before/ and with
+# this build into doc/gallery/before-after/after/, in the fonts installed here.
+# Usage: tools/before-after.sh BEFORE-EXE [BUILD-DIR]   (BEFORE-EXE "-" keeps the old PNGs)
+set -eu
+cd "$(dirname "$0")/.."
+before=$1
+exe=${2:-build}/src/cvtimeline
+out=doc/gallery/before-after
+mkdir -p "$out/before" "$out/after"
+render() { # EXE CV STYLE NAME DIR
+  "$1" "$2" --today 2026-11-25 -s "$3" -o "$out/$5/$4-$3.png" 2>/dev/null || true
+}
+for cv in data/bruno-magalhaes.yaml data/dense.yaml data/short.yaml; do
+  name=$(basename "$cv" .yaml)
+  for style in default dark print slides minimal; do
+    [ "$before" = - ] || render "$before" "$cv" "$style" "$name" before
+    render "$exe" "$cv" "$style" "$name" after
+  done
+done
+for cv in tests/cases/academic-papers.yaml tests/import/jsonresume-eight-jobs.json; do
+  name=$(basename "$cv"); name=${name%.*}
+  [ "$before" = - ] || render "$before" "$cv" default "$name" before
+  render "$exe" "$cv" default "$name" after
+done
+echo "wrote $out/before and $out/after"
