@@ -688,6 +688,26 @@ static void test_write_dark(void)
   scene_free(dark);
 }
 
+/* Glyphs wholly outside the page are left out, as Cairo leaves them out of the PNG. */
+static void test_write_culls_off_page(void)
+{
+  LayoutScene *scene = layout_scene_new(200, 100);
+  for (int k = 0; k < 2; k++) {
+    LayoutShape t = {.kind = LAYOUT_SHAPE_TEXT, .x = k ? -5000 : 10, .y = 10, .w = 40, .h = 14,
+                     .fill = BLACK, .font = FONT, .text = "Wxyz"};
+    g_array_append_val(scene->shapes, t);
+  }
+  char *svg = write_svg(scene, SVG_TEXT_PATHS, NULL, "Ada");
+  const char *first = strstr(svg, "transform=\"translate(10 ");
+  const char *off = strstr(svg, "transform=\"translate(-5000 ");
+  g_assert_nonnull(first);
+  g_assert_nonnull(off);
+  g_assert_nonnull(strstr(first, "<use"));
+  g_assert_true(g_str_has_prefix(strchr(off, '>'), "></g>"));
+  g_free(svg);
+  layout_scene_free(scene);
+}
+
 /* Hostile text: markup and entities stay text, bidi controls go. */
 static void test_write_hostile_text(gconstpointer data)
 {
@@ -723,6 +743,7 @@ int main(int argc, char **argv)
                        test_write_structure);
   g_test_add_func("/svg_write/reproducible", test_write_reproducible);
   g_test_add_func("/svg_write/dark", test_write_dark);
+  g_test_add_func("/svg_write/culls-off-page", test_write_culls_off_page);
   g_test_add_data_func("/svg_write/hostile/paths", GINT_TO_POINTER(SVG_TEXT_PATHS),
                        test_write_hostile_text);
   g_test_add_data_func("/svg_write/hostile/text", GINT_TO_POINTER(SVG_TEXT_TEXT),
