@@ -212,6 +212,12 @@ gboolean svg_glyphs_empty(const SvgGlyphs *g, guint def)
   return g_array_index(g->defs, GlyphDef, def).path[0] == '\0';
 }
 
+double svg_glyphs_font_size(SvgGlyphs *g, TextGlyphFont *font)
+{
+  guint slot = font_slot(g, font); /* may grow the array: before indexing it */
+  return g_array_index(g->slots, FontSlot, slot).size;
+}
+
 guint svg_glyphs_count(const SvgGlyphs *g)
 {
   return g->defs->len;
@@ -301,8 +307,7 @@ typedef struct {
   char *family;
   int weight;
   TextStyle style;
-  GHashTable *glyphs; /* glyph ids drawn, as keys */
-  GHashTable *chars;  /* characters drawn, as keys */
+  GHashTable *chars; /* characters drawn, as keys */
 } FontFace;
 
 struct SvgFonts {
@@ -326,7 +331,6 @@ void svg_fonts_free(SvgFonts *f)
     FontFace *face = &g_array_index(f->faces, FontFace, i);
     text_glyph_font_unref(face->font);
     g_free(face->family);
-    g_hash_table_destroy(face->glyphs);
     g_hash_table_destroy(face->chars);
   }
   g_array_unref(f->faces);
@@ -354,7 +358,6 @@ guint svg_fonts_face(SvgFonts *f, TextGlyphFont *font)
         .family = info.family,
         .weight = info.weight,
         .style = info.style,
-        .glyphs = g_hash_table_new(g_direct_hash, g_direct_equal),
         .chars = g_hash_table_new(g_direct_hash, g_direct_equal),
     };
     g_array_append_val(f->faces, ff);
@@ -362,13 +365,6 @@ guint svg_fonts_face(SvgFonts *f, TextGlyphFont *font)
   }
   g_hash_table_insert(f->by_font, text_glyph_font_ref(font), GUINT_TO_POINTER(index + 1));
   return index;
-}
-
-void svg_fonts_add_glyph(SvgFonts *f, guint face, guint glyph)
-{
-  /* Glyph 0 (.notdef) is always kept; a key of 0 would read as absent. */
-  if (glyph != 0)
-    g_hash_table_add(g_array_index(f->faces, FontFace, face).glyphs, GUINT_TO_POINTER(glyph));
 }
 
 void svg_fonts_add_text(SvgFonts *f, guint face, const char *text, guint start, guint end)
@@ -420,10 +416,10 @@ static GArray *sorted_keys(GHashTable *set)
 
 static void write_font_face(SvgOut *out, const char *prefix, guint index, const FontFace *ff)
 {
-  GArray *glyphs = sorted_keys(ff->glyphs), *chars = sorted_keys(ff->chars);
-  GBytes *subset = text_face_subset(ff->face, (const guint *)glyphs->data, glyphs->len,
-                                    (const gunichar *)chars->data, chars->len);
-  g_array_unref(glyphs);
+  /* By characters: the subset's closure keeps the glyphs shaping them needs (ligatures,
+   * contextual forms), which is what the browser will shape them with. */
+  GArray *chars = sorted_keys(ff->chars);
+  GBytes *subset = text_face_subset(ff->face, NULL, 0, (const gunichar *)chars->data, chars->len);
   g_array_unref(chars);
   if (subset == NULL)
     return;

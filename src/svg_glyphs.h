@@ -21,6 +21,8 @@ void svg_glyphs_free(SvgGlyphs *glyphs);
  * face at a size (fonts Pango loaded for another device scale share it). */
 guint svg_glyphs_def(SvgGlyphs *glyphs, TextGlyphFont *font, guint glyph);
 guint svg_glyphs_count(const SvgGlyphs *glyphs);
+/* The size in px of @font, as its definitions are drawn. */
+double svg_glyphs_font_size(SvgGlyphs *glyphs, TextGlyphFont *font);
 /* Whether definition @def draws nothing (a space): it needs no <use>. */
 gboolean svg_glyphs_empty(const SvgGlyphs *glyphs, guint def);
 
@@ -57,10 +59,9 @@ SvgFonts *svg_fonts_new(void);
 void svg_fonts_free(SvgFonts *fonts);
 
 /* The face of @font as a number in order of first use; the text drawn with it should be
- * given with svg_fonts_add. */
+ * given with svg_fonts_add_text. */
 guint svg_fonts_face(SvgFonts *fonts, TextGlyphFont *font);
-/* Records that @face drew @glyph / drew the characters of @text from byte @start to @end. */
-void svg_fonts_add_glyph(SvgFonts *fonts, guint face, guint glyph);
+/* Records that @face drew the characters of @text from byte @start to @end. */
 void svg_fonts_add_text(SvgFonts *fonts, guint face, const char *text, guint start, guint end);
 /* The face's family as fontconfig names it, for the fallback after the embedded font;
  * points into @fonts. */
@@ -70,6 +71,6 @@ int svg_fonts_weight(const SvgFonts *fonts, guint face);
 const char *svg_fonts_style(const SvgFonts *fonts, guint face);
 
 /* Writes an @font-face rule per face: family `PREFIX-fN`, its weight and style, and a
- * `data:` URI holding the subset of the glyphs and characters it drew. A face that cannot
+ * `data:` URI holding the subset of the characters it drew. A face that cannot
  * be subset gets no rule (the text then falls back to the installed family). */
 void svg_fonts_write_css(const SvgFonts *fonts, SvgOut *out, const char *prefix);

@@ -603,19 +603,11 @@ static void plan_text(Writer *w, guint i, Plan *p)
     }
     /* Glyphs that fall wholly outside the page draw nothing (Cairo leaves them out of
      * the PNG and PDF alike): a margin of a few em keeps every part of one inside. */
-    double margin = 0;
-    if (w->glyphs) {
-      TextFontInfo info;
-      text_glyph_font_info(run->font, &info);
-      g_free(info.family);
-      margin = 4 * MAX(info.size, 1);
-    }
+    if (w->fonts)
+      continue; /* text mode: the characters above are what the subset keeps */
+    double margin = 4 * MAX(svg_glyphs_font_size(w->glyphs, run->font), 1);
     for (guint k = run->first; k < run->first + run->n; k++) {
       const TextGlyph *gl = &g_array_index(w->tg->glyphs, TextGlyph, k);
-      if (w->fonts) {
-        svg_fonts_add_glyph(w->fonts, face, gl->glyph);
-        continue;
-      }
       double ax = s->x + gl->x, ay = s->y + gl->y;
       if (!(ax > -margin && ax < w->scene->width + margin && ay > -margin &&
             ay < w->scene->height + margin))
