@@ -614,23 +614,45 @@ static void text_show_run_toned(cairo_t *cr, const char *text, PangoGlyphItem *r
   pango_glyph_item_free(tail);
 }
 
-/* The one line of @layout, run by run (see text_show_run_toned). */
-static void text_show_layout_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
-                                   StyleColor color, int tone_from, StyleColor tone)
+/* Calls @func for each run of the one line of @layout, with its left edge and baseline
+ * from the top left of the layout. */
+static void text_layout_runs(PangoLayout *layout, TextRunFunc func, gpointer closure)
 {
   const char *text = pango_layout_get_text(layout);
   PangoLayoutIter *iter = pango_layout_get_iter(layout);
-  double baseline = y + (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+  double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
   do {
     PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
     if (!run)
       continue;
     PangoRectangle logical;
     pango_layout_iter_get_run_extents(iter, NULL, &logical);
-    text_show_run_toned(cr, text, run, x + (double)logical.x / PANGO_SCALE, baseline, color,
-                        tone_from, tone);
+    func(closure, text, run, (double)logical.x / PANGO_SCALE, baseline);
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
+}
+
+typedef struct {
+  cairo_t *cr;
+  double x, y;
+  StyleColor color, tone;
+  int tone_from;
+} TonedDrawing;
+
+static void text_show_toned_run(gpointer closure, const char *text, PangoGlyphItem *run,
+                                double x, double baseline)
+{
+  TonedDrawing *d = closure;
+  text_show_run_toned(d->cr, text, run, d->x + x, d->y + baseline, d->color,
+                      d->tone_from, d->tone);
+}
+
+/* The one line of @layout, run by run (see text_show_run_toned). */
+static void text_show_layout_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
+                                   StyleColor color, int tone_from, StyleColor tone)
+{
+  TonedDrawing d = {cr, x, y, color, tone, tone_from};
+  text_layout_runs(layout, text_show_toned_run, &d);
 }
 
 /* @e's runs, the same way (the positions a layout's iterator would give them: every run
@@ -731,18 +753,7 @@ void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunF
     PangoLayout *layout = e->layout ? e->layout : ctx->layout;
     if (layout == ctx->layout)
       text_set(ctx, font, text);
-    PangoLayoutIter *iter = pango_layout_get_iter(layout);
-    double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
-    do {
-      PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
-      if (!run)
-        continue;
-      PangoRectangle logical;
-      pango_layout_iter_get_run_extents(iter, NULL, &logical);
-      func(closure, pango_layout_get_text(layout), run, (double)logical.x / PANGO_SCALE,
-           baseline);
-    } while (pango_layout_iter_next_run(iter));
-    pango_layout_iter_free(iter);
+    text_layout_runs(layout, func, closure);
   }
   if (e == &scratch) {
     if (scratch.layout)

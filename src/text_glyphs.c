@@ -51,7 +51,7 @@ void text_glyphs_free(TextGlyphs *g)
   g_free(g);
 }
 
-static void add_run(gpointer closure, const char *text, const PangoGlyphItem *run, double x,
+static void add_run(gpointer closure, const char *text, PangoGlyphItem *run, double x,
                     double baseline)
 {
   (void)text;

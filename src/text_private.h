@@ -8,7 +8,7 @@
 
 /* Receives one run of @text (the bytes @run's item covers) with its left edge at @x and
  * its baseline at @baseline, both from the top left of the text's logical box, px. */
-typedef void (*TextRunFunc)(gpointer closure, const char *text, const PangoGlyphItem *run, double x,
+typedef void (*TextRunFunc)(gpointer closure, const char *text, PangoGlyphItem *run, double x,
                             double baseline);
 
 /* Calls @func for each run of @text set in @font, in visual order, with the glyphs and

@@ -3,6 +3,7 @@
  * byte-identical across renders, fades and patterns paint where they should. */
 #include "describe.h"
 #include "render.h"
+#include "testscene.h"
 
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -34,72 +35,8 @@ static LayoutScene *sample_scene(void)
   LayoutScene *s = scene_new(200, 100);
   layout_scene_add_group(s, "jobs", "Experience");
   layout_scene_add_entry(s, 0)->url = g_strdup("https://example.org/a'b(c)\\d\"e");
-  add(s,
-      (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .x = 0, .y = 0, .w = 200, .h = 100, .fill = WHITE});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 10,
-                       .y = 10,
-                       .w = 80,
-                       .h = 20,
-                       .radius = 4,
-                       .fill = RED,
-                       .fade_right = 20,
-                       .owner = {LAYOUT_OWNER_ENTRY, 0, LAYOUT_PART_BAR, 0}});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 100,
-                       .y = 10,
-                       .w = 80,
-                       .h = 20,
-                       .radius = 4,
-                       .fill = RED,
-                       .pattern = STYLE_PATTERN_HATCH,
-                       .pattern_color = BLACK,
-                       .stroke = BLACK,
-                       .stroke_width = 1});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 10,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = RED,
-                       .pattern = STYLE_PATTERN_CROSSHATCH,
-                       .pattern_color = BLACK,
-                       .fade_left = 10});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 70,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = RED,
-                       .pattern = STYLE_PATTERN_DOTS,
-                       .pattern_color = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 130,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = WHITE,
-                       .pattern = STYLE_PATTERN_OUTLINE,
-                       .pattern_color = RED});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE,
-                       .x = 0,
-                       .y = 70,
-                       .w = 200,
-                       .h = 0,
-                       .stroke = BLACK,
-                       .stroke_width = 1,
-                       .dash = {4, 2},
-                       .n_dash = 2});
-  add(s, (LayoutShape){
-             .kind = LAYOUT_SHAPE_DIAMOND, .x = 20, .y = 75, .w = 10, .h = 10, .fill = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_CIRCLE,
-                       .x = 40,
-                       .y = 75,
-                       .w = 10,
-                       .h = 10,
-                       .fill = RED,
-                       .stroke = BLACK,
-                       .stroke_width = 1});
+  testscene_every_shape(s, WHITE, RED, BLACK,
+                        (LayoutOwner){LAYOUT_OWNER_ENTRY, 0, LAYOUT_PART_BAR, 0});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_TEXT,
                        .x = 60,
                        .y = 75,
@@ -111,8 +48,7 @@ static LayoutScene *sample_scene(void)
   return s;
 }
 
-static GBytes *render(const LayoutScene *scene, const char *format, double scale,
-                      GError **error)
+static GBytes *render(const LayoutScene *scene, const char *format, double scale, GError **error)
 {
   RenderOptions opts = {.format = render_format_find(format),
                         .scale = scale,

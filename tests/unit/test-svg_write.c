@@ -7,6 +7,7 @@
 #include "svg_paint.h"
 #include "svg_woff.h"
 #include "svg_write.h"
+#include "testscene.h"
 
 #include <zlib.h>
 
@@ -368,53 +369,17 @@ static void add(LayoutScene *scene, LayoutShape shape)
 static LayoutScene *sample_scene(const char *text, StyleColor bar)
 {
   LayoutScene *s = layout_scene_new(200, 100);
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT, .w = 200, .h = 100, .fill = WHITE});
+  testscene_every_shape(s, WHITE, bar, BLACK, (LayoutOwner){0});
+  /* A first role segment, square on the right; a middle one, square on both sides,
+   * whatever its radius. */
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 10,
-                       .y = 10,
-                       .w = 80,
+                       .x = 150,
+                       .y = 75,
+                       .w = 30,
                        .h = 20,
                        .radius = 4,
-                       .fill = bar,
-                       .fade_right = 20});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 100,
-                       .y = 10,
-                       .w = 80,
-                       .h = 20,
-                       .radius = 4,
-                       .square_left = TRUE,
-                       .fill = bar,
-                       .pattern = STYLE_PATTERN_HATCH,
-                       .pattern_color = BLACK,
-                       .stroke = BLACK,
-                       .stroke_width = 1});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 10,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = bar,
-                       .pattern = STYLE_PATTERN_CROSSHATCH,
-                       .pattern_color = BLACK,
-                       .fade_left = 10});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 70,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = bar,
-                       .pattern = STYLE_PATTERN_DOTS,
-                       .pattern_color = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
-                       .x = 130,
-                       .y = 40,
-                       .w = 50,
-                       .h = 20,
-                       .fill = WHITE,
-                       .pattern = STYLE_PATTERN_OUTLINE,
-                       .pattern_color = bar});
-  /* A middle role segment: square on both sides, whatever its radius. */
+                       .square_right = TRUE,
+                       .fill = bar});
   add(s, (LayoutShape){.kind = LAYOUT_SHAPE_RECT,
                        .x = 185,
                        .y = 10,
@@ -424,23 +389,6 @@ static LayoutScene *sample_scene(const char *text, StyleColor bar)
                        .square_left = TRUE,
                        .square_right = TRUE,
                        .fill = bar});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_LINE,
-                       .y = 70,
-                       .w = 200,
-                       .stroke = BLACK,
-                       .stroke_width = 1,
-                       .dash = {4, 2},
-                       .n_dash = 2});
-  add(s, (LayoutShape){
-             .kind = LAYOUT_SHAPE_DIAMOND, .x = 20, .y = 75, .w = 10, .h = 10, .fill = BLACK});
-  add(s, (LayoutShape){.kind = LAYOUT_SHAPE_CIRCLE,
-                       .x = 40,
-                       .y = 75,
-                       .w = 10,
-                       .h = 10,
-                       .fill = bar,
-                       .stroke = BLACK,
-                       .stroke_width = 1});
   TextCtx *ctx = text_ctx_new();
   TextExtents e;
   text_measure(ctx, FONT, text, &e);
@@ -584,7 +532,9 @@ static void test_write_structure(gconstpointer data)
   char *svg = write_svg(scene, mode, NULL, "Ada \"<Lovelace>\"\x01");
   Parsed p = parse(svg);
   check_ids(svg, &p);
-  g_assert_true(g_str_has_prefix(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  g_assert_true(g_str_has_prefix(
+      svg,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""));
   g_assert_nonnull(strstr(svg, " width=\"200\" height=\"100\" viewBox=\"0 0 200 100\""));
   g_assert_nonnull(strstr(svg, " role=\"img\" aria-labelledby=\""));
   g_assert_nonnull(strstr(svg, "\">Ada &quot;&lt;Lovelace&gt;&quot;</title>"));
@@ -601,7 +551,8 @@ static void test_write_structure(gconstpointer data)
   g_assert_nonnull(strstr(svg, "<circle cx=\"45\" cy=\"80\" r=\"5\""));
   g_assert_nonnull(strstr(svg, "<rect x=\"185\" y=\"10\" width=\"10\" height=\"20\" class"));
   g_assert_nonnull(strstr(svg, "<rect x=\"10\" y=\"10\" width=\"80\" height=\"20\" rx=\"4\""));
-  g_assert_nonnull(strstr(svg, "<path d=\"M100 10H176A4 4 0 0 1 180 14V26A4 4 0 0 1 176 30H100V10Z\""));
+  g_assert_nonnull(
+      strstr(svg, "<path d=\"M154 75H180V95H154A4 4 0 0 1 150 91V79A4 4 0 0 1 154 75Z\""));
   g_assert_nonnull(strstr(svg, "{fill:#000080}"));
   if (mode == SVG_TEXT_PATHS) {
     g_assert_nonnull(strstr(svg, "<use xlink:href=\"#"));
@@ -668,9 +619,9 @@ static void test_write_dark(void)
   LayoutScene *light = sample_scene("Engineer · Ada", RED);
   LayoutScene *dark = sample_scene("Engineer · Ada", (StyleColor){0.2, 0.4, 1, 1});
   g_array_index(dark->shapes, LayoutShape, 0).fill = (StyleColor){0.06, 0.09, 0.16, 1};
-  g_array_index(dark->shapes, LayoutShape, 10).fill = WHITE;
+  g_array_index(dark->shapes, LayoutShape, 11).fill = WHITE;
   /* The dashed line only in the light scheme. */
-  g_array_remove_index(dark->shapes, 7);
+  g_array_remove_index(dark->shapes, 6);
   char *svg = write_svg(light, SVG_TEXT_PATHS, dark, "Ada");
   Parsed p = parse(svg);
   check_ids(svg, &p);
@@ -693,8 +644,14 @@ static void test_write_culls_off_page(void)
 {
   LayoutScene *scene = layout_scene_new(200, 100);
   for (int k = 0; k < 2; k++) {
-    LayoutShape t = {.kind = LAYOUT_SHAPE_TEXT, .x = k ? -5000 : 10, .y = 10, .w = 40, .h = 14,
-                     .fill = BLACK, .font = FONT, .text = "Wxyz"};
+    LayoutShape t = {.kind = LAYOUT_SHAPE_TEXT,
+                     .x = k ? -5000 : 10,
+                     .y = 10,
+                     .w = 40,
+                     .h = 14,
+                     .fill = BLACK,
+                     .font = FONT,
+                     .text = "Wxyz"};
     g_array_append_val(scene->shapes, t);
   }
   char *svg = write_svg(scene, SVG_TEXT_PATHS, NULL, "Ada");
