@@ -28,7 +28,7 @@ def put(target, name, data):
 
 def files(pattern):
     return sorted(p for p in glob.glob(os.path.join(ROOT, pattern))
-                  if not p.endswith(".layout.yaml"))
+                  if not p.endswith((".layout.yaml", ".style.yaml")))
 
 
 def flat(path):
@@ -45,7 +45,7 @@ def main():
         put(target, flat(p), read(p))
         put("pipeline", flat(p), read(p))
         put("native", flat(p), read(p))
-    styles = files("styles/*.yaml")
+    styles = files("styles/*.yaml") + sorted(glob.glob(os.path.join(ROOT, "tests/cases/*.style.yaml")))
     for p in styles:
         put("style", flat(p), read(p))
     cv = read("tests/cases/roles.yaml")

@@ -17,6 +17,12 @@ cvt_install_missing $CVT_BUILD_PACKAGES $CVT_FONT_PACKAGES librsvg2-bin libxml2-
   poppler-utils valgrind clang libclang-rt-14-dev locales python3-jsonschema bash-completion \
   zsh fish
 cvt_ensure_locale fr_FR.UTF-8
+# fonts-droid-fallback: the test fonts' Chinese and Japanese (tests/fonts.conf.in).
+cvt_install_missing fonts-droid-fallback
+# The language tests run the chart under locales whose own words and case rules differ
+# (German month names, Turkish dotted and dotless i) to prove they change nothing.
+cvt_ensure_locale de_DE.UTF-8
+cvt_ensure_locale tr_TR.UTF-8
 cvt_install_missing chromium || echo "warning: chromium could not be installed; the browser checks will be skipped" >&2
 cvt_build
 

@@ -1,6 +1,7 @@
 /* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
- * a small hand-written scanner over ASCII, with GDate doing the calendar arithmetic.
- * No clock, no locale: month and season names are English and matched case-insensitively. */
+ * a small hand-written scanner, with GDate doing the calendar arithmetic. No clock, no
+ * locale: month, season and present words come from lang.c's catalogs (the CV's
+ * language, then English), matched folded (any case, accents optional). */
 #include "date.h"
 
 #include <string.h>
@@ -70,6 +71,7 @@ static DateDay last_of_month(int year, int month)
 
 typedef struct {
   const char *p;
+  const Lang *lang; /* whose month, season and present words are read */
 } Scan;
 
 static void skip_spaces(Scan *s)
@@ -93,91 +95,76 @@ static gboolean scan_number(Scan *s, int min, int max, int *out)
   return TRUE;
 }
 
-/* Reads a run of ASCII letters, lowercased, into @word (size @size). */
+/* Reads a run of letters (any script: "März", "août", "Şubat"), with the combining marks
+ * and apostrophes inside it, into @word (size @size); FALSE when there is none or it does
+ * not fit. */
 static gboolean scan_word(Scan *s, char *word, gsize size)
 {
-  gsize n = 0;
-  while (g_ascii_isalpha(s->p[n])) {
-    if (n + 1 >= size)
+  const char *p = s->p;
+  while (*p != '\0') {
+    gunichar c = g_utf8_get_char_validated(p, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
       return FALSE;
-    word[n] = g_ascii_tolower(s->p[n]);
-    n++;
+    GUnicodeType t = g_unichar_type(c);
+    gboolean mark = t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK;
+    gboolean apostrophe = (c == '\'' || c == 0x2019) && p > s->p;
+    if (!g_unichar_isalpha(c) && !mark && !apostrophe)
+      break;
+    p = g_utf8_next_char(p);
   }
+  gsize n = (gsize)(p - s->p);
+  if (n == 0 || n >= size)
+    return FALSE;
+  memcpy(word, s->p, n);
   word[n] = '\0';
-  s->p += n;
-  return n > 0;
+  s->p = p;
+  return TRUE;
 }
-
-/* The one table of month names: what the scanner accepts (case-insensitively, with
- * `sept` besides) and what describe.c and the axis write. English. */
-static const struct {
-  const char *abbrev, *name;
-} date_months[12] = {
-    {"Jan", "January"},   {"Feb", "February"}, {"Mar", "March"},    {"Apr", "April"},
-    {"May", "May"},       {"Jun", "June"},     {"Jul", "July"},     {"Aug", "August"},
-    {"Sep", "September"}, {"Oct", "October"},  {"Nov", "November"}, {"Dec", "December"},
-};
 
 const char *date_month_abbrev(int month)
 {
-  return month >= 1 && month <= 12 ? date_months[month - 1].abbrev : "?";
-}
-
-/* 1..12 for a full English month name, its three-letter abbreviation or `sept`; else 0. */
-static int month_from_word(const char *word)
-{
-  for (int i = 0; i < 12; i++) {
-    if (g_ascii_strcasecmp(word, date_months[i].name) == 0 ||
-        g_ascii_strcasecmp(word, date_months[i].abbrev) == 0)
-      return i + 1;
-  }
-  if (strcmp(word, "sept") == 0)
-    return 9;
-  return 0;
+  return lang_date_month(lang_english(), month);
 }
 
 typedef enum { SEASON_NONE, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN, SEASON_WINTER } Season;
 
-/* The one table of season names, by Season (what the scanner accepts, `fall` besides,
- * and what describe.c writes). English. */
-static const char *const date_seasons[] = {
-    [SEASON_SPRING] = "spring",
-    [SEASON_SUMMER] = "summer",
-    [SEASON_AUTUMN] = "autumn",
-    [SEASON_WINTER] = "winter",
-};
-
-static Season season_from_word(const char *word)
+/* lang.h counts seasons from winter. */
+static Season season_of_index(int index)
 {
-  for (Season s = SEASON_SPRING; s <= SEASON_WINTER; s++)
-    if (strcmp(word, date_seasons[s]) == 0)
-      return s;
-  return strcmp(word, "fall") == 0 ? SEASON_AUTUMN : SEASON_NONE;
+  static const Season seasons[] = {SEASON_WINTER, SEASON_SPRING, SEASON_SUMMER, SEASON_AUTUMN};
+  return index >= 0 && index < 4 ? seasons[index] : SEASON_NONE;
 }
 
-const char *date_season_name(DateDay day, int *year)
+int date_season_of(DateDay day, int *year)
 {
   int y, m, d;
   date_to_ymd(day, &y, &m, &d);
   /* Winter 2015 runs into February 2016. */
   *year = m <= 2 ? y - 1 : y;
-  return m >= 3 && m <= 5 ? date_seasons[SEASON_SPRING]
-         : m >= 6 && m <= 8 ? date_seasons[SEASON_SUMMER]
-         : m >= 9 && m <= 11 ? date_seasons[SEASON_AUTUMN]
-                             : date_seasons[SEASON_WINTER];
-}
-
-/* The spec's words for the open end, plus `today` and `current` (JSON Resume files in
- * the wild write "endDate": "Current"). */
-static gboolean is_present_word(const char *word)
-{
-  return strcmp(word, "present") == 0 || strcmp(word, "now") == 0 || strcmp(word, "ongoing") == 0 ||
-         strcmp(word, "today") == 0 || strcmp(word, "current") == 0;
+  return (m % 12) / 3;
 }
 
 static gboolean valid_year(int year)
 {
   return year >= YEAR_MIN && year <= YEAR_MAX;
+}
+
+static gboolean set_year(DateValue *out, int year)
+{
+  out->first = date_from_ymd(year, 1, 1);
+  out->last = date_from_ymd(year, 12, 31);
+  out->precision = DATE_PREC_YEAR;
+  return TRUE;
+}
+
+static gboolean set_day(DateValue *out, int year, int month, int day)
+{
+  DateDay d = date_from_ymd(year, month, day);
+  if (d == 0)
+    return FALSE;
+  out->first = out->last = d;
+  out->precision = DATE_PREC_DAY;
+  return TRUE;
 }
 
 static gboolean set_month(DateValue *out, int year, int month)
@@ -222,33 +209,89 @@ static gboolean set_season(DateValue *out, int year, Season season)
   return FALSE;
 }
 
-/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`; @s is after the marker. */
+/* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`, in @s->lang's words
+ * ("März 2019", "marzo de 2019", "heute", "en cours"); @s is after the marker. */
 static gboolean parse_words(Scan *s, DateValue *out)
 {
-  char word[16];
-  if (!scan_word(s, word, sizeof word))
-    return FALSE;
-  if (is_present_word(word)) {
+  g_autofree char *rest = lang_fold(s->p);
+  if (lang_read_present(s->lang, rest)) {
     out->present = TRUE;
     out->precision = DATE_PREC_DAY;
-    return *s->p == '\0';
+    return TRUE;
   }
-  int month = month_from_word(word);
-  Season season = month ? SEASON_NONE : season_from_word(word);
+  char word[48];
+  if (!scan_word(s, word, sizeof word))
+    return FALSE;
+  g_autofree char *folded = lang_fold(word);
+  int month = lang_read_month(s->lang, folded);
+  Season season = month ? SEASON_NONE : season_of_index(lang_read_season(s->lang, folded));
   if (!month && season == SEASON_NONE)
     return FALSE;
-  /* An abbreviation may carry its dot ("Aug."), a name its comma ("August, 2019"). */
-  if (month && *s->p == '.' && strlen(word) <= 4)
+  /* An abbreviation may carry its dot ("Aug.", "févr."), a name its comma ("August, 2019"). */
+  if (month && *s->p == '.' && g_utf8_strlen(word, -1) <= 4)
     s->p++;
   if (*s->p == ',')
     s->p++;
   if (*s->p != ' ' && *s->p != '\t')
     return FALSE;
   skip_spaces(s);
+  /* "marzo de 2019", "verão de 2015". */
+  const char *joiner = lang_year_joiner(s->lang);
+  gsize jn = joiner ? strlen(joiner) : 0;
+  if (jn > 0 && g_ascii_strncasecmp(s->p, joiner, jn) == 0 &&
+      (s->p[jn] == ' ' || s->p[jn] == '\t')) {
+    s->p += jn;
+    skip_spaces(s);
+  }
   int year;
   if (!scan_number(s, 4, 4, &year) || *s->p != '\0')
     return FALSE;
   return month ? set_month(out, year, month) : set_season(out, year, season);
+}
+
+/* Skips @marker (UTF-8) and the spaces after it; FALSE (without moving) when @s is not at it. */
+static gboolean scan_marker(Scan *s, const char *marker)
+{
+  gsize n = strlen(marker);
+  if (strncmp(s->p, marker, n) != 0)
+    return FALSE;
+  s->p += n;
+  skip_spaces(s);
+  return TRUE;
+}
+
+/* The Chinese and Japanese forms after the year and its 年: `2019年`, `2019年3月`,
+ * `2019年3月15日`, `2019年夏` (or 夏季, 夏天); spaces between the parts allowed. Digits
+ * with markers cannot be misread, so they are read whatever the CV's language. */
+static gboolean parse_cjk(Scan *s, int year, DateValue *out)
+{
+  static const struct {
+    const char *name;
+    Season season;
+  } seasons[] = {
+      {"春", SEASON_SPRING}, {"夏", SEASON_SUMMER}, {"秋", SEASON_AUTUMN}, {"冬", SEASON_WINTER}};
+  if (*s->p == '\0')
+    return set_year(out, year);
+  for (gsize i = 0; i < G_N_ELEMENTS(seasons); i++)
+    if (scan_marker(s, seasons[i].name)) {
+      if (!scan_marker(s, "季"))
+        scan_marker(s, "天");
+      return *s->p == '\0' && set_season(out, year, seasons[i].season);
+    }
+  int month, day;
+  if (!scan_number(s, 1, 2, &month))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "月"))
+    return FALSE;
+  if (*s->p == '\0')
+    return set_month(out, year, month);
+  if (!scan_number(s, 1, 2, &day))
+    return FALSE;
+  skip_spaces(s);
+  if (!scan_marker(s, "日") || *s->p != '\0')
+    return FALSE;
+  return set_day(out, year, month, day);
 }
 
 /* `2019`, `2019-08`, `2019-08-15`, `08/2019`; @s is after the marker. */
@@ -266,11 +309,13 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   }
   if (!valid_year(a))
     return FALSE;
-  if (*s->p == '\0') {
-    out->first = date_from_ymd(a, 1, 1);
-    out->last = date_from_ymd(a, 12, 31);
-    out->precision = DATE_PREC_YEAR;
-    return TRUE;
+  if (*s->p == '\0')
+    return set_year(out, a);
+  Scan cjk = *s;
+  skip_spaces(&cjk);
+  if (scan_marker(&cjk, "年")) {
+    *s = cjk;
+    return parse_cjk(s, a, out);
   }
   int month, day;
   if (*s->p != '-')
@@ -285,12 +330,7 @@ static gboolean parse_numeric(Scan *s, DateValue *out)
   s->p++;
   if (!scan_number(s, 1, 2, &day) || *s->p != '\0')
     return FALSE;
-  DateDay d = date_from_ymd(a, month, day);
-  if (d == 0)
-    return FALSE;
-  out->first = out->last = d;
-  out->precision = DATE_PREC_DAY;
-  return TRUE;
+  return set_day(out, a, month, day);
 }
 
 /* Copies @text without surrounding white space; NULL when too long to be a date. */
@@ -317,10 +357,11 @@ static gboolean scan_approx(Scan *s)
   return FALSE;
 }
 
-static gboolean parse_trimmed(const char *text, DateValue *out)
+/* One attempt in one language's words. */
+static gboolean parse_trimmed_in(const char *text, const Lang *lang, DateValue *out)
 {
   DateValue v = {0};
-  Scan s = {text};
+  Scan s = {text, lang};
   v.approximate = scan_approx(&s);
   gboolean ok = g_ascii_isdigit(*s.p) ? parse_numeric(&s, &v) : parse_words(&s, &v);
   if (ok)
@@ -328,17 +369,30 @@ static gboolean parse_trimmed(const char *text, DateValue *out)
   return ok;
 }
 
-static gboolean parse_len(const char *text, gsize len, DateValue *out)
+/* @lang's words first, then English's (a German CV may still write "Aug 2019"). */
+static gboolean parse_trimmed(const char *text, const Lang *lang, DateValue *out)
+{
+  if (parse_trimmed_in(text, lang, out))
+    return TRUE;
+  return lang != NULL && lang != lang_english() && parse_trimmed_in(text, lang_english(), out);
+}
+
+static gboolean parse_len(const char *text, gsize len, const Lang *lang, DateValue *out)
 {
   g_autofree char *t = trimmed_copy(text, len);
-  return t != NULL && parse_trimmed(t, out);
+  return t != NULL && parse_trimmed(t, lang, out);
+}
+
+gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out)
+{
+  if (text == NULL)
+    return FALSE;
+  return parse_len(text, strlen(text), lang, out);
 }
 
 gboolean date_parse(const char *text, DateValue *out)
 {
-  if (text == NULL)
-    return FALSE;
-  return parse_len(text, strlen(text), out);
+  return date_parse_in(text, NULL, out);
 }
 
 /* `2005/06` or `2005/2006`, optionally approximate: 1 Sep to 30 Jun. */
@@ -406,22 +460,22 @@ static gboolean parse_two_digit_year(const char *t, int start_year, DateValue *o
     year += 100;
   if (year - start_year >= 50 || !valid_year(year))
     return FALSE;
-  *out = (DateValue){.first = date_from_ymd(year, 1, 1),
-                     .last = date_from_ymd(year, 12, 31),
-                     .precision = DATE_PREC_YEAR};
-  return TRUE;
+  *out = (DateValue){0};
+  return set_year(out, year);
 }
 
-/* The range @t[0..@at) to @t[@at + @len..): two dates, or a year and two digits. */
-static gboolean parse_range(const char *t, gsize at, gsize len, DateValue *start, DateValue *end)
+/* The range @t[0..@at) to @t[@at + @len..) in @lang's words: two dates, or a year and two
+ * digits. */
+static gboolean parse_range(const char *t, gsize at, gsize len, const Lang *lang,
+                            DateValue *start, DateValue *end)
 {
   DateValue a, b;
-  if (!parse_len(t, at, &a))
+  if (!parse_len(t, at, lang, &a))
     return FALSE;
   g_autofree char *right = trimmed_copy(t + at + len, strlen(t + at + len));
   if (right == NULL)
     return FALSE;
-  if (!parse_trimmed(right, &b)) {
+  if (!parse_trimmed(right, lang, &b)) {
     int year;
     date_to_ymd(a.first, &year, NULL, NULL);
     if (a.present || a.precision != DATE_PREC_YEAR || !parse_two_digit_year(right, year, &b))
@@ -434,6 +488,11 @@ static gboolean parse_range(const char *t, gsize at, gsize len, DateValue *start
 
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
 {
+  return date_parse_period_in(text, NULL, start, end);
+}
+
+gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end)
+{
   if (text == NULL)
     return FALSE;
   g_autofree char *t = trimmed_copy(text, strlen(text));
@@ -441,11 +500,11 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
     return FALSE;
   gsize at, len;
   if (find_separator(t, &at, &len))
-    return parse_range(t, at, len, start, end);
+    return parse_range(t, at, len, lang, start, end);
   if (parse_academic(t, start, end))
     return TRUE;
   DateValue v;
-  if (parse_trimmed(t, &v)) {
+  if (parse_trimmed(t, lang, &v)) {
     *start = *end = v;
     return TRUE;
   }
@@ -461,7 +520,7 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
     gsize run = n;
     while ((n = dash_length(t + i + run)) > 0)
       run += n;
-    if (parse_range(t, i, run, start, end))
+    if (parse_range(t, i, run, lang, start, end))
       return TRUE;
     i += run;
   }
@@ -473,31 +532,19 @@ gboolean date_parse_period(const char *text, DateValue *start, DateValue *end)
 #define DATE_MAX_LIST_TEXT 400
 #define DATE_MAX_LIST_ITEMS 50
 
-/* The season whose first month is @month (3, 6, 9, 12), or SEASON_NONE. */
-static Season season_from_first_month(int month)
+/* The season @t names alone ("Spring", "Herbst"), in @lang's words or English's, or
+ * SEASON_NONE. */
+static Season season_word_alone(const char *t, const Lang *lang)
 {
-  switch (month) {
-  case 3:
-    return SEASON_SPRING;
-  case 6:
-    return SEASON_SUMMER;
-  case 9:
-    return SEASON_AUTUMN;
-  case 12:
-    return SEASON_WINTER;
-  default:
-    return SEASON_NONE;
-  }
-}
-
-/* The season @t names alone ("Spring"), or SEASON_NONE. */
-static Season season_word_alone(const char *t)
-{
-  char word[16];
-  Scan s = {t};
+  char word[48];
+  Scan s = {t, lang};
   if (!scan_word(&s, word, sizeof word) || *s.p != '\0')
     return SEASON_NONE;
-  return season_from_word(word);
+  g_autofree char *folded = lang_fold(word);
+  int index = lang_read_season(lang, folded);
+  if (index < 0)
+    index = lang_read_season(lang_english(), folded);
+  return season_of_index(index);
 }
 
 /* The season of a value read at season precision, or SEASON_NONE. */
@@ -505,28 +552,45 @@ static Season season_of(const DateValue *v)
 {
   if (v->present || v->precision != DATE_PREC_SEASON)
     return SEASON_NONE;
-  int month;
-  date_to_ymd(v->first, NULL, &month, NULL);
-  return season_from_first_month(month);
+  int year;
+  return season_of_index(date_season_of(v->first, &year));
 }
 
-/* Splits @text at `,`, `;`, `&` and the word `and` into trimmed items (empty ones left
- * out). A new array of new strings. */
-static GPtrArray *split_list(const char *text)
+/* The length of the list separator @and (a word such as "and" or "und", or a mark such
+ * as "、") at @p in @text, or 0. A word is matched in any ASCII case, between spaces (or
+ * at the start). */
+static gsize and_length(const char *text, const char *p, const char *and)
 {
+  gsize n = strlen(and);
+  if (n == 0)
+    return 0;
+  if (!g_ascii_isalpha(and[0]))
+    return strncmp(p, and, n) == 0 ? n : 0;
+  if ((p == text || p[-1] == ' ') && g_ascii_strncasecmp(p, and, n) == 0 && p[n] == ' ')
+    return n;
+  return 0;
+}
+
+/* Splits @text at `,`, `;`, `&`, the word `and` and @lang's word for it (LANG_AND: "und",
+ * "et", "、") into trimmed items (empty ones left out). A new array of new strings. */
+static GPtrArray *split_list(const char *text, const Lang *lang)
+{
+  g_autofree char *own = g_strstrip(g_strdup(lang_word(lang, LANG_AND)));
   GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
   GString *item = g_string_new(NULL);
   for (const char *p = text;; p++) {
-    gboolean and_word = (p == text || p[-1] == ' ') && g_ascii_strncasecmp(p, "and ", 4) == 0;
-    if (*p == '\0' || *p == ',' || *p == ';' || *p == '&' || and_word) {
+    gsize and = and_length(text, p, "and");
+    if (and == 0)
+      and = and_length(text, p, own);
+    if (*p == '\0' || *p == ',' || *p == ';' || *p == '&' || and > 0) {
       g_strstrip(item->str);
       if (item->str[0] != '\0')
         g_ptr_array_add(items, g_strdup(item->str));
       g_string_truncate(item, 0);
       if (*p == '\0')
         break;
-      if (and_word)
-        p += 2;
+      if (and > 0)
+        p += and - 1;
       continue;
     }
     g_string_append_c(item, *p);
@@ -537,34 +601,40 @@ static GPtrArray *split_list(const char *text)
 
 GArray *date_parse_periods(const char *text)
 {
+  return date_parse_periods_in(text, NULL);
+}
+
+GArray *date_parse_periods_in(const char *text, const Lang *lang)
+{
   if (text == NULL || strlen(text) > DATE_MAX_LIST_TEXT)
     return NULL;
   GArray *out = g_array_new(FALSE, FALSE, sizeof(DatePeriod));
   DatePeriod p;
-  if (date_parse_period(text, &p.start, &p.end)) {
+  if (date_parse_period_in(text, lang, &p.start, &p.end)) {
     g_array_append_val(out, p);
     return out;
   }
-  g_autoptr(GPtrArray) items = split_list(text);
+  g_autoptr(GPtrArray) items = split_list(text, lang);
   gboolean ok = items->len >= 2 && items->len <= DATE_MAX_LIST_ITEMS;
   for (guint i = 0; ok && i < items->len; i++) {
     const char *item = g_ptr_array_index(items, i);
     int year;
-    Scan s = {item};
+    Scan s = {item, lang};
     Season season =
         out->len > 0 ? season_of(&g_array_index(out, DatePeriod, out->len - 1).end) : SEASON_NONE;
     /* "Summer 2019 and 2020": a bare year after a season is that season. */
     gboolean bare_year = scan_number(&s, 4, 4, &year) && *s.p == '\0';
-    if (!(bare_year && season != SEASON_NONE) && date_parse_period(item, &p.start, &p.end)) {
+    if (!(bare_year && season != SEASON_NONE) &&
+        date_parse_period_in(item, lang, &p.start, &p.end)) {
       g_array_append_val(out, p);
       continue;
     }
     ok = bare_year && season != SEASON_NONE;
-    if (!ok && (season = season_word_alone(item)) != SEASON_NONE) {
+    if (!ok && (season = season_word_alone(item, lang)) != SEASON_NONE) {
       /* "Spring and Fall 2019": a season alone takes the year of the next dated item. */
       for (guint k = i + 1; k < items->len && !ok; k++) {
         DatePeriod next;
-        if (date_parse_period(g_ptr_array_index(items, k), &next.start, &next.end) &&
+        if (date_parse_period_in(g_ptr_array_index(items, k), lang, &next.start, &next.end) &&
             !next.start.present) {
           date_to_ymd(next.start.first, &year, NULL, NULL);
           ok = TRUE;
@@ -587,6 +657,12 @@ GArray *date_parse_periods(const char *text)
 
 /* ---- Days that do not exist ---- */
 
+/* The month names of diagnostics, which are English whatever the CV's language. */
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
 char *date_day_overflow(const char *text, DateValue *clamped)
 {
   if (text == NULL)
@@ -594,7 +670,7 @@ char *date_day_overflow(const char *text, DateValue *clamped)
   g_autofree char *t = trimmed_copy(text, strlen(text));
   if (t == NULL)
     return NULL;
-  Scan s = {t};
+  Scan s = {t, NULL};
   gboolean approx = scan_approx(&s);
   int year, month, day;
   if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
@@ -612,5 +688,45 @@ char *date_day_overflow(const char *text, DateValue *clamped)
                            .approximate = approx};
   if (month == 2)
     return g_strdup_printf("February %d has %d days", year, days);
-  return g_strdup_printf("%s has %d days", date_months[month - 1].name, days);
+  return g_strdup_printf("%s has %d days", month_names[month - 1], days);
+}
+
+/* A length's bounds: 9999 years, as months and as days. */
+#define MAX_LENGTH_MONTHS (9999 * 12)
+#define MAX_LENGTH_DAYS (9999 * 366)
+
+gboolean date_parse_length(const char *text, DateLength *out)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gint64 months = 0, days = 0;
+  for (const char *p = text; *p;) {
+    if (!g_ascii_isdigit(*p))
+      return FALSE;
+    gint64 n = 0;
+    while (g_ascii_isdigit(*p) && n <= MAX_LENGTH_DAYS)
+      n = n * 10 + (*p++ - '0');
+    switch (g_ascii_tolower(*p)) {
+    case 'd':
+      days += n;
+      break;
+    case 'w':
+      days += 7 * n;
+      break;
+    case 'm':
+      months += n;
+      break;
+    case 'y':
+      months += 12 * n;
+      break;
+    default:
+      return FALSE;
+    }
+    p++;
+    if (months > MAX_LENGTH_MONTHS || days > MAX_LENGTH_DAYS)
+      return FALSE;
+  }
+  out->months = (int)months;
+  out->days = (int)days;
+  return TRUE;
 }

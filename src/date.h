@@ -1,8 +1,10 @@
 /* Dates of the CV format (spec/cv-format.md "Dates"): years, months, days, seasons,
- * `present`, approximate markers, and the `periods` item forms (ranges, academic years).
+ * `present`, approximate markers, and the `periods` item forms (ranges, academic years),
+ * with month, season and present words in the CV's language (lang.h) or English.
  * Pure functions: no clock, no locale. */
 #pragma once
 
+#include "lang.h"
 #include <glib.h>
 
 /* A calendar day as GDate's Julian day number: 0001-01-01 is 1. */
@@ -29,19 +31,32 @@ typedef struct {
  * "c. 2004"). Shared by the model, the timeline and the scene. */
 typedef struct {
   DateDay start;
-  DateDay end; /* inclusive; for an ongoing span: today */
+  DateDay end;                                  /* inclusive; for an ongoing span: today */
   DatePrecision start_precision, end_precision; /* an ongoing end: DATE_PREC_DAY */
   gboolean start_approx;
   gboolean end_approx;
   gboolean ongoing; /* the end was `present`/`now`/`ongoing` or omitted */
 } DateSpan;
 
+/* A length of time as a person writes it on the command line or in a style ("6m", "2w",
+ * "1y6m"): whole calendar months plus days. */
+typedef struct {
+  int months, days;
+} DateLength;
+
+/* Shown after an unparsable length (--gap, --fail-on-gap, the style's gaps.min). */
+#define DATE_LENGTH_HINT "expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m"
+
 /* Shown after "unparsable date" messages. */
 #define DATE_FORMS_HINT                                                                            \
   "expected YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'Aug 2019', 'summer 2015' or 'present', "          \
   "optionally after '~' or 'c.'"
 
-/* Parses one date (surrounding spaces allowed). Years 1000..9999. FALSE if unparsable. */
+/* Parses one date (surrounding spaces allowed). Years 1000..9999. FALSE if unparsable.
+ * Words are read in @lang first ("März 2019", "marzo de 2019", "heute"), then in English;
+ * @lang NULL is English alone. The Chinese and Japanese forms ("2019年3月", "2019年3月15日",
+ * "2019年", "2019年夏") are read in any language. date_parse is date_parse_in in English. */
+gboolean date_parse_in(const char *text, const Lang *lang, DateValue *out);
 gboolean date_parse(const char *text, DateValue *out);
 
 /* Parses a `periods` item written as a scalar: any single date (its whole span), a range
@@ -51,6 +66,8 @@ gboolean date_parse(const char *text, DateValue *out);
  * `2012 - 13`), or an academic year `2005/06` or `2005/2006` (1 Sep to 30 Jun). For a
  * single date @start and @end are the same value. FALSE if unparsable. */
 gboolean date_parse_period(const char *text, DateValue *start, DateValue *end);
+/* date_parse_period with each date read as date_parse_in reads it in @lang. */
+gboolean date_parse_period_in(const char *text, const Lang *lang, DateValue *start, DateValue *end);
 
 /* One period of a free-text date, as date_parse_period gives it. */
 typedef struct {
@@ -62,7 +79,11 @@ typedef struct {
  * `;`, `&` or `and` ("2023, 2024", "2019 and 2021-2022"), in which a bare year after a
  * season is that season again ("Summer 2019 and 2020") and a season alone takes the year
  * of the next item ("Spring and Fall 2019"). Returns a new array of DatePeriod owned by
- * the caller, in the order written, or NULL when any item is unparsable. */
+ * the caller, in the order written, or NULL when any item is unparsable.
+ * date_parse_periods_in reads each item as date_parse_period_in does in @lang and also
+ * splits at @lang's word for `and` (LANG_AND: "Sommer 2019 und 2020", "2019年、2021年");
+ * date_parse_periods is it in English. */
+GArray *date_parse_periods_in(const char *text, const Lang *lang);
 GArray *date_parse_periods(const char *text);
 
 /* When @text has the form YYYY-MM-DD (optionally approximate) with a real month but a
@@ -70,6 +91,11 @@ GArray *date_parse_periods(const char *text);
  * string ("September has 30 days", "February 2023 has 28 days") and, when @clamped is
  * not NULL, sets it to the month's last day. NULL for any other text. */
 char *date_day_overflow(const char *text, DateValue *clamped);
+
+/* Parses a length: numbers with units d, w (7 days), m, y (12 months), case-insensitive,
+ * strung together ("1y6m"); at most 9999 years in all. FALSE, leaving @out untouched,
+ * when unparsable. */
+gboolean date_parse_length(const char *text, DateLength *out);
 
 /* Calendar helpers. date_from_ymd returns 0 for an invalid date. */
 DateDay date_from_ymd(int year, int month, int day);
@@ -79,8 +105,8 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month);
 const char *date_format_iso(DateDay day, char *buf);
 /* "Jan".."Dec" for 1..12 (English; "?" for any other number); a static string. */
 const char *date_month_abbrev(int month);
-/* The season @day falls in ("spring", "summer", "autumn", "winter"; English, a static
- * string), with the year that names it in *@year (winter 2015 runs into February 2016). */
-const char *date_season_name(DateDay day, int *year);
+/* The season @day falls in, as lang_season counts them (0 winter, 1 spring, 2 summer,
+ * 3 autumn), with the year that names it in *@year (winter 2015 runs into February 2016). */
+int date_season_of(DateDay day, int *year);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

@@ -173,6 +173,13 @@ static void dump_bar(Dump *d, const LayoutScene *scene, const LayoutEntry *entry
 static const char *const dump_shown_names[] = {"whole", "shortened", "listed"};
 static const char *const dump_place_names[] = {"none", "inside", "right", "left"};
 
+/* `shown: whole|shortened|listed` (doc/layout-dump.md). */
+static void dump_key_shown(Dump *d, LayoutShown shown)
+{
+  dump_plain(d, "shown");
+  dump_plain(d, dump_shown_names[shown]);
+}
+
 /* `label: {text:, place:, x:, ...}`: an entry's own label and where it sits. */
 static void dump_entry_label(Dump *d, const LayoutScene *scene, const LayoutEntry *entry)
 {
@@ -203,8 +210,7 @@ static void dump_entry(Dump *d, const LayoutScene *scene, const LayoutEntry *ent
   dump_key_int(d, "column", entry->column);
   dump_map_end(d);
   dump_key_text(d, "full_label", entry->full_label);
-  dump_plain(d, "shown");
-  dump_plain(d, dump_shown_names[entry->shown]);
+  dump_key_shown(d, entry->shown);
   dump_plain(d, "bars");
   dump_seq_start(d);
   for (guint i = 0; i < entry->bars->len; i++)
@@ -216,6 +222,22 @@ static void dump_entry(Dump *d, const LayoutScene *scene, const LayoutEntry *ent
   dump_map_end(d);
 }
 
+/* `{start:, end:, dates:, text:, shown:, box: {…}, label: {…}}`: a gap's band, and its
+ * length where it was drawn. */
+static void dump_gap(Dump *d, const LayoutScene *scene, const LayoutGap *gap)
+{
+  LayoutBox box = layout_shape_box(scene, gap->band);
+  dump_map_start(d, TRUE);
+  dump_key_date(d, "start", gap->start);
+  dump_key_date(d, "end", gap->end);
+  dump_key_text(d, "dates", gap->dates);
+  dump_key_text(d, "text", gap->text);
+  dump_key_shown(d, gap->shown);
+  dump_box(d, "box", &box);
+  dump_label(d, scene, "label", gap->label);
+  dump_map_end(d);
+}
+
 static void dump_group(Dump *d, const LayoutScene *scene, const LayoutGroup *group)
 {
   dump_map_start(d, FALSE);
@@ -224,6 +246,21 @@ static void dump_group(Dump *d, const LayoutScene *scene, const LayoutGroup *gro
   dump_key_int(d, "lanes", group->lanes);
   dump_box(d, "box", &group->box);
   dump_label(d, scene, "label", group->label);
+  if (group->total) {
+    dump_plain(d, "total");
+    dump_map_start(d, TRUE);
+    dump_key_text(d, "text", group->total);
+    dump_key_shown(d, group->total_shown);
+    dump_map_end(d);
+    dump_label(d, scene, "total_label", group->total_label);
+  }
+  if (group->gaps->len > 0) {
+    dump_plain(d, "gaps");
+    dump_seq_start(d);
+    for (guint i = 0; i < group->gaps->len; i++)
+      dump_gap(d, scene, &g_array_index(group->gaps, LayoutGap, i));
+    dump_seq_end(d);
+  }
   dump_plain(d, "entries");
   dump_seq_start(d);
   for (guint i = 0; i < group->n_entries; i++)
@@ -239,8 +276,7 @@ static void dump_milestone(Dump *d, const LayoutScene *scene, const LayoutMilest
   dump_key_text(d, "title", ms->title);
   dump_key_number(d, "x", ms->x);
   dump_key_number(d, "y", ms->y);
-  dump_plain(d, "shown");
-  dump_plain(d, dump_shown_names[ms->shown]);
+  dump_key_shown(d, ms->shown);
   if (ms->shown == LAYOUT_SHOWN_LISTED)
     dump_key_int(d, "number", ms->number);
   if (ms->label != LAYOUT_NONE) {

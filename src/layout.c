@@ -13,8 +13,12 @@ static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint 
   if (ctx->style->group.label != STYLE_GROUP_LABEL_LEFT)
     return 0;
   double w = 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n; i++) {
     w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
+    /* The total goes on a line of its own under the name. */
+    if (groups[i].total)
+      w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].total));
+  }
   /* A long custom group name is shortened rather than squeezing the plot. */
   w = MIN(w, (ctx->right - ctx->left) / 5);
   return w > 0 ? ceil(w) + LAYOUT_COLUMN_GAP : 0;
@@ -48,6 +52,8 @@ static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
   scene->today_visible = t->today_visible && style->today.show;
   scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
   scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  lang_free(scene->lang);
+  scene->lang = lang_copy(t->cv->language);
   return scene;
 }
 
@@ -129,10 +135,18 @@ static void layout_link(LayoutScene *scene)
         g_array_index(e->bars, LayoutBar, o->sub).label = i;
       break;
     }
-    case LAYOUT_OWNER_GROUP:
+    case LAYOUT_OWNER_GROUP: {
+      LayoutGroup *g = &g_array_index(scene->groups, LayoutGroup, o->index);
       if (o->part == LAYOUT_PART_GROUP_NAME)
-        g_array_index(scene->groups, LayoutGroup, o->index).label = i;
+        g->label = i;
+      else if (o->part == LAYOUT_PART_GROUP_TOTAL)
+        g->total_label = i;
+      else if (o->part == LAYOUT_PART_GAP)
+        g_array_index(g->gaps, LayoutGap, o->sub).band = i;
+      else if (o->part == LAYOUT_PART_GAP_LABEL)
+        g_array_index(g->gaps, LayoutGap, o->sub).label = i;
       break;
+    }
     case LAYOUT_OWNER_MILESTONE: {
       LayoutMilestone *m = &g_array_index(scene->milestones, LayoutMilestone, o->index);
       if (o->part == LAYOUT_PART_MARKER)
@@ -159,17 +173,22 @@ static void layout_link(LayoutScene *scene)
 
 /* Lays out everything at the natural height, from @top below the top margin; returns the
  * scene (its records not yet linked to their shapes). */
-LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text, double top)
+LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
+                            TextCtx *text, double top)
 {
   LayoutScene *scene = layout_scene_for(t, style);
   LayoutCtx ctx;
   layout_ctx_init(&ctx, style, text, scene);
+  ctx.summary = summary;
 
   guint n_groups = t->groups->len, custom_index = 0;
   LayoutPrepared *groups = g_new0(LayoutPrepared, n_groups ? n_groups : 1);
-  /* Names first: the column they need sets where the plot starts. */
-  for (guint i = 0; i < n_groups; i++)
-    layout_name_group(style, g_ptr_array_index(t->groups, i), &custom_index, &groups[i]);
+  /* Names (and totals) first: the column they need sets where the plot starts. */
+  for (guint i = 0; i < n_groups; i++) {
+    const TimelineGroup *tg = g_ptr_array_index(t->groups, i);
+    layout_name_group(style, tg, &custom_index, &groups[i]);
+    groups[i].total = layout_group_total(&ctx, tg);
+  }
   layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups));
   for (guint i = 0; i < n_groups; i++)
     layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
@@ -179,9 +198,10 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text
 
   layout_ticks(&ctx);
   double today_label_y = y;
-  if (scene->today_visible && style->today.label && *style->today.label) {
+  const char *today_label = layout_today_label(style, scene);
+  if (scene->today_visible && *today_label) {
     TextExtents e;
-    text_measure(text, style->today.font, style->today.label, &e);
+    text_measure(text, style->today.font, today_label, &e);
     y += e.height + 4;
   }
   double body_top = y;
@@ -281,6 +301,23 @@ static void layout_warn_shortened(const LayoutScene *scene, const Timeline *t, D
                  title);
     g_free(title);
   }
+  for (guint i = 0; i < scene->groups->len; i++) {
+    const LayoutGroup *g = &g_array_index(scene->groups, LayoutGroup, i);
+    const ModelGroup *mg = ((const TimelineGroup *)g_ptr_array_index(t->groups, i))->group;
+    if (g->total_shown == LAYOUT_SHOWN_SHORTENED)
+      diag_warning(diags, file, mg->line, mg->column,
+                   "the total of '%s' (%s) is shortened: the group's label has no room for it "
+                   "at this width (a wider page, -W, shows it whole)",
+                   g->name, g->total);
+    for (guint k = 0; k < g->gaps->len; k++) {
+      const LayoutGap *gap = &g_array_index(g->gaps, LayoutGap, k);
+      if (gap->shown == LAYOUT_SHOWN_SHORTENED)
+        diag_warning(diags, file, gap->line, gap->column,
+                     "the gap of %s in '%s' (%s) is marked without its length: there is no room "
+                     "for it beside the labels at this width (a wider page, -W, shows it)",
+                     gap->text, g->name, gap->dates);
+    }
+  }
 }
 
 /* Where a text shape's owner is in the CV (0, 0 when it has no place there). */
@@ -332,7 +369,12 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
 {
   if (!layout_check_width(style, diags))
     return NULL;
-  LayoutScene *scene = layout_fit(timeline, style, text, diags);
+  /* Counted once, for every layout a fixed height tries; only when the chart shows it. */
+  SummaryReport *summary = style->group.total || style->gaps.show
+                               ? summary_build(timeline, &SUMMARY_DEFAULT_OPTIONS)
+                               : NULL;
+  LayoutScene *scene = layout_fit(timeline, style, summary, text, diags);
+  summary_report_free(summary);
   if (scene == NULL)
     return NULL;
   layout_add_background(scene, style);
@@ -356,6 +398,7 @@ LayoutScene *layout_scene_new(double width, double height)
   scene->milestones = g_array_new(FALSE, TRUE, sizeof(LayoutMilestone));
   g_array_set_clear_func(scene->milestones, layout_milestone_clear);
   scene->ticks = g_array_new(FALSE, TRUE, sizeof(LayoutTick));
+  scene->lang = lang_copy(NULL);
   return scene;
 }
 
@@ -366,7 +409,10 @@ LayoutGroup *layout_scene_add_group(LayoutScene *scene, const char *key, const c
       .name = g_strdup(name),
       .label = LAYOUT_NONE,
       .first_entry = scene->entries->len,
+      .total_label = LAYOUT_NONE,
+      .gaps = g_array_new(FALSE, TRUE, sizeof(LayoutGap)),
   };
+  g_array_set_clear_func(g.gaps, layout_gap_clear);
   g_array_append_val(scene->groups, g);
   return &g_array_index(scene->groups, LayoutGroup, scene->groups->len - 1);
 }
@@ -408,6 +454,7 @@ void layout_scene_free(LayoutScene *scene)
   g_free(scene->tick_unit);
   g_free(scene->title);
   g_free(scene->headline);
+  lang_free(scene->lang);
   g_free(scene);
 }
 

@@ -58,8 +58,11 @@ typedef enum {
   LAYOUT_PART_GRID,
   LAYOUT_PART_TODAY_LINE,
   LAYOUT_PART_TODAY_LABEL,
-  LAYOUT_PART_SEPARATOR, /* the line above a group */
-  LAYOUT_PART_GROUP_NAME,
+  LAYOUT_PART_SEPARATOR,     /* the line above a group */
+  LAYOUT_PART_GROUP_NAME,    /* with group.label: above, its total too */
+  LAYOUT_PART_GROUP_TOTAL,   /* the group's total on its own line under the name (label: left) */
+  LAYOUT_PART_GAP,           /* a gap's band over the group's lanes; sub: the gap */
+  LAYOUT_PART_GAP_LABEL,     /* a gap's length; sub: the gap */
   LAYOUT_PART_BAR,           /* a period; sub: the bar */
   LAYOUT_PART_SEGMENT,       /* a role segment; sub: the bar */
   LAYOUT_PART_CUT,           /* the line between segment sub and the next */
@@ -158,6 +161,17 @@ typedef struct {
   LayoutShown shown;
 } LayoutEntry;
 
+/* A gap in a group's time longer than the style's gaps.min, marked over its lanes. */
+typedef struct {
+  DateDay start, end; /* the first and the last day with nothing, inclusive */
+  char *dates;        /* "Nov 2008 – Aug 2009", at the precision the CV gave; owned */
+  char *text;         /* its length, "10 m" (summary_duration_text); owned */
+  int line, column;   /* where the entry after it is in the CV */
+  guint band;         /* its band (a rect shape) */
+  guint label;        /* its length drawn (a text shape), or LAYOUT_NONE */
+  LayoutShown shown;  /* WHOLE, or SHORTENED: no room for the length (the run warned) */
+} LayoutGap;
+
 typedef struct {
   char *name, *key; /* owned */
   guint lanes;
@@ -165,6 +179,13 @@ typedef struct {
   guint label; /* its name (a text shape), or LAYOUT_NONE */
   StyleColor color;
   guint first_entry, n_entries; /* its entries: a run of scene->entries */
+  /* The merged total shown beside the name (group.total): "about 19 y"; NULL when not
+   * shown (group.total off, or group.label none). Owned. */
+  char *total;
+  guint total_label;       /* the total on its own line (label: left), or LAYOUT_NONE (in
+                              the name's line, label: above) */
+  LayoutShown total_shown; /* WHOLE, or SHORTENED (the run warned) */
+  GArray *gaps;            /* of LayoutGap, in date order (gaps.show); owned */
 } LayoutGroup;
 
 typedef struct {
@@ -209,6 +230,7 @@ typedef struct {
   gboolean show_org;     /* entry labels name the org (bar.show-org) */
   char *title;           /* the CV's name, or NULL; owned */
   char *headline;        /* or NULL; owned */
+  Lang *lang;            /* the chart's language (its words, describe's); owned, never NULL */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
 

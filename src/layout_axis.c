@@ -32,13 +32,41 @@ static guint layout_first_step(StyleTicks ticks)
   return 0;
 }
 
-/* A tick's label: the year at January, else the month's short name. */
-static void layout_tick_text(char *buf, gsize size, int year, int month)
+/* Copies @text into @buf (of @size bytes), cut at a character boundary when too long: a
+ * month's name may be the CV's own (RenderCV's month_abbreviations). */
+static void layout_copy_label(char *buf, gsize size, const char *text)
+{
+  g_strlcpy(buf, text, size);
+  const char *end;
+  if (!g_utf8_validate(buf, -1, &end))
+    buf[end - buf] = '\0';
+}
+
+/* A tick's label: the year at January, else the month's short name in the chart's
+ * language. */
+static void layout_tick_text(const LayoutScene *scene, char *buf, gsize size, int year, int month)
 {
   if (month == 1)
     g_snprintf(buf, size, "%d", year);
   else
-    g_snprintf(buf, size, "%s", date_month_abbrev(month));
+    layout_copy_label(buf, size, lang_axis_month(scene->lang, month));
+}
+
+/* The widest of the language's month labels ("May" in English, "févr." in French). */
+static double layout_month_width(LayoutCtx *ctx, const char *font)
+{
+  double w = 0;
+  for (int m = 2; m <= 12; m++)
+    w = MAX(w, layout_text_width(ctx, font, lang_axis_month(ctx->scene->lang, m)));
+  return w;
+}
+
+const char *layout_today_label(const Style *style, const LayoutScene *scene)
+{
+  const char *label = style->today.label;
+  if (label == NULL)
+    return "";
+  return strcmp(label, "auto") == 0 ? lang_word(scene->lang, LANG_TODAY) : label;
 }
 
 /* The finest calendar step whose labels do not crowd (visual.md "Axis"). */
@@ -46,7 +74,7 @@ static guint layout_choose_step(LayoutCtx *ctx)
 {
   const char *font = ctx->style->axis.font;
   double year_w = layout_text_width(ctx, font, "2000");
-  double month_w = MAX(year_w, layout_text_width(ctx, font, "May"));
+  double month_w = MAX(year_w, layout_month_width(ctx, font));
   guint n = G_N_ELEMENTS(layout_tick_steps);
   for (guint i = layout_first_step(ctx->style->axis.ticks); i < n; i++) {
     int months = layout_tick_steps[i].months;
@@ -98,11 +126,18 @@ double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record)
     LayoutTick *tick = &g_array_index(ctx->scene->ticks, LayoutTick, i);
     int ty, tm, td;
     date_to_ymd(tick->date, &ty, &tm, &td);
-    char buf[32];
-    layout_tick_text(buf, sizeof buf, ty, tm);
+    char buf[128];
+    layout_tick_text(ctx->scene, buf, sizeof buf, ty, tm);
     /* A month axis that starts after January still says which year it is in. */
-    if (!year_named && tm != 1)
-      g_snprintf(buf, sizeof buf, "%s %d", date_month_abbrev(tm), ty);
+    if (!year_named && tm != 1) {
+      char year[16];
+      g_snprintf(year, sizeof year, "%d", ty);
+      GString *named = g_string_new(NULL);
+      lang_expand(named, lang_word(ctx->scene->lang, LANG_MONTH_YEAR), 'm',
+                  lang_axis_month(ctx->scene->lang, tm), 'y', year, 0);
+      layout_copy_label(buf, sizeof buf, named->str);
+      g_string_free(named, TRUE);
+    }
     TextExtents e;
     text_measure(ctx->text, font, buf, &e);
     double x = CLAMP(tick->x - e.width / 2, ctx->left, ctx->right - e.width);
@@ -142,10 +177,11 @@ void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
   };
   memcpy(line.dash, st->today.dash, sizeof line.dash);
   layout_push(ctx, LAYER_BARS, &line);
-  if (st->today.label && *st->today.label) {
-    double w = layout_text_width(ctx, st->today.font, st->today.label);
+  const char *label = layout_today_label(st, scene);
+  if (*label) {
+    double w = layout_text_width(ctx, st->today.font, label);
     double lx = CLAMP(x - w / 2, ctx->left, ctx->right - w);
-    layout_text(ctx, LAYOUT_OWNER(TODAY, 0, TODAY_LABEL, 0), st->today.font, st->today.label, lx,
+    layout_text(ctx, LAYOUT_OWNER(TODAY, 0, TODAY_LABEL, 0), st->today.font, label, lx,
                 label_y, st->today.color);
   }
 }

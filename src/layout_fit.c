@@ -38,11 +38,12 @@ typedef struct {
 } LayoutVariant;
 
 /* Lays out @t in @style changed as @v says; returns the new scene. */
-static LayoutScene *layout_variant(const Timeline *t, const Style *style, TextCtx *text,
+static LayoutScene *layout_variant(const Timeline *t, const Style *style,
+                                   const SummaryReport *summary, TextCtx *text,
                                    const LayoutVariant *v)
 {
   if (v->scale == 1 && v->grow == 1)
-    return layout_natural(t, style, text, v->top);
+    return layout_natural(t, style, summary, text, v->top);
   Style s = *style; /* a shallow copy: numbers change, and fonts in owned copies below */
   if (v->grow != 1) {
     s.bar.height = floor(style->bar.height * v->grow);
@@ -66,7 +67,7 @@ static LayoutScene *layout_variant(const Timeline *t, const Style *style, TextCt
     for (guint d = 0; d < s.today.n_dash && d < G_N_ELEMENTS(s.today.dash); d++)
       s.today.dash[d] *= k;
   }
-  LayoutScene *scene = layout_natural(t, &s, text, v->top);
+  LayoutScene *scene = layout_natural(t, &s, summary, text, v->top);
   if (v->scale != 1)
     for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++)
       g_free(*fonts[i]);
@@ -81,10 +82,17 @@ static guint layout_total_lanes(const LayoutScene *scene)
   return lanes;
 }
 
-/* How many entries and milestones a scene could not show whole. */
+/* How many entries, milestones, group totals and gap lengths a scene could not show
+ * whole. */
 static guint layout_shortened(const LayoutScene *scene)
 {
   guint n = 0;
+  for (guint g = 0; g < scene->groups->len; g++) {
+    const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
+    n += group->total_shown == LAYOUT_SHOWN_SHORTENED;
+    for (guint k = 0; k < group->gaps->len; k++)
+      n += g_array_index(group->gaps, LayoutGap, k).shown == LAYOUT_SHOWN_SHORTENED;
+  }
   for (guint i = 0; i < scene->entries->len; i++)
     n += g_array_index(scene->entries, LayoutEntry, i).shown == LAYOUT_SHOWN_SHORTENED;
   for (guint i = 0; i < scene->milestones->len; i++)
@@ -127,14 +135,14 @@ static gboolean layout_fits(const LayoutScene *scene, double fixed, gboolean who
 /* The largest scale in [@lo, @hi] at which the chart fits (@lo is known to, @hi not),
  * by halves; takes @scene (laid out at @lo) and returns the scene kept, its scale in
  * @s. */
-static LayoutScene *layout_largest(const Timeline *timeline, const Style *style, TextCtx *text,
-                                   LayoutScene *scene, double lo, double hi, gboolean whole,
-                                   double *s)
+static LayoutScene *layout_largest(const Timeline *timeline, const Style *style,
+                                   const SummaryReport *summary, TextCtx *text, LayoutScene *scene,
+                                   double lo, double hi, gboolean whole, double *s)
 {
   double fixed = style->page.height;
   for (guint i = 0; i < LAYOUT_FIT_TRIES && hi - lo > 0.005; i++) {
     double mid = (lo + hi) / 2;
-    LayoutScene *try = layout_variant(timeline, style, text, &(LayoutVariant){mid, 1, 0});
+    LayoutScene *try = layout_variant(timeline, style, summary, text, &(LayoutVariant){mid, 1, 0});
     if (layout_fits(try, fixed, whole)) {
       layout_scene_free(scene);
       scene = try;
@@ -153,8 +161,9 @@ static LayoutScene *layout_largest(const Timeline *timeline, const Style *style,
  * out well shorter than the page: the largest scale that fits is searched for between the
  * first that fits and the last that did not. Sets @v->scale; NULL (with an error) when it
  * would not fit before its labels became illegible. Takes @scene. */
-static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, TextCtx *text,
-                                  LayoutScene *scene, LayoutVariant *v, DiagList *diags)
+static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style,
+                                  const SummaryReport *summary, TextCtx *text, LayoutScene *scene,
+                                  LayoutVariant *v, DiagList *diags)
 {
   double fixed = style->page.height, natural = scene->height;
   double min_fit = layout_min_fit(style);
@@ -167,7 +176,7 @@ static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, 
   /* Down until it fits: each try scales by how much the last one was too tall. */
   for (guint i = 0;; i++) {
     layout_scene_free(scene);
-    scene = layout_variant(timeline, style, text, &(LayoutVariant){s, 1, 0});
+    scene = layout_variant(timeline, style, summary, text, &(LayoutVariant){s, 1, 0});
     if (scene->height <= fixed)
       break;
     if (s <= min_fit) {
@@ -179,14 +188,15 @@ static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, 
     s = i + 2 < LAYOUT_FIT_TRIES ? MAX(min_fit, s * fixed / scene->height * 0.995) : min_fit;
   }
   /* Then up again, by halves, while there is room. */
-  scene = layout_largest(timeline, style, text, scene, s, too_big, FALSE, &s);
+  scene = layout_largest(timeline, style, summary, text, scene, s, too_big, FALSE, &s);
   /* Smaller still where that shows a shortened text whole (the last resort is to
    * shorten, not to keep the larger type), down to legible type. */
   if (layout_shortened(scene) > 0 && s > min_fit) {
-    LayoutScene *least = layout_variant(timeline, style, text, &(LayoutVariant){min_fit, 1, 0});
+    LayoutScene *least =
+        layout_variant(timeline, style, summary, text, &(LayoutVariant){min_fit, 1, 0});
     if (layout_fits(least, fixed, TRUE)) {
       double whole_s;
-      least = layout_largest(timeline, style, text, least, min_fit, s, TRUE, &whole_s);
+      least = layout_largest(timeline, style, summary, text, least, min_fit, s, TRUE, &whole_s);
       layout_scene_free(scene);
       scene = least;
       s = whole_s;
@@ -202,20 +212,22 @@ static LayoutScene *layout_shrunk(const Timeline *timeline, const Style *style, 
  * (type, bars, gaps, up to layout_max_fit) while it still fits and shows everything;
  * then its lanes grow, up to 1.6 times and the largest bar, into the height left. Sets
  * @v and returns the scene to keep. Takes @scene. */
-static LayoutScene *layout_grown(const Timeline *timeline, const Style *style, TextCtx *text,
-                                 LayoutScene *scene, LayoutVariant *v)
+static LayoutScene *layout_grown(const Timeline *timeline, const Style *style,
+                                 const SummaryReport *summary, TextCtx *text, LayoutScene *scene,
+                                 LayoutVariant *v)
 {
   double fixed = style->page.height, max_fit = layout_max_fit(style);
   double s = 1;
   if (max_fit > 1 && layout_fits(scene, fixed, layout_shortened(scene) == 0)) {
-    LayoutScene *top = layout_variant(timeline, style, text, &(LayoutVariant){max_fit, 1, 0});
+    LayoutScene *top =
+        layout_variant(timeline, style, summary, text, &(LayoutVariant){max_fit, 1, 0});
     if (layout_fits(top, fixed, layout_shortened(scene) == 0)) {
       layout_scene_free(scene);
       scene = top;
       s = max_fit;
     } else {
       layout_scene_free(top);
-      scene = layout_largest(timeline, style, text, scene, 1, max_fit,
+      scene = layout_largest(timeline, style, summary, text, scene, 1, max_fit,
                              layout_shortened(scene) == 0, &s);
     }
   }
@@ -230,7 +242,7 @@ static LayoutScene *layout_grown(const Timeline *timeline, const Style *style, T
   if (grow < 1)
     return scene;
   LayoutVariant taller_v = {s, (pitch + grow) / pitch, 0};
-  LayoutScene *taller = layout_variant(timeline, style, text, &taller_v);
+  LayoutScene *taller = layout_variant(timeline, style, summary, text, &taller_v);
   if (!layout_fits(taller, fixed, layout_shortened(scene) == 0)) {
     layout_scene_free(taller);
     return scene;
@@ -240,25 +252,25 @@ static LayoutScene *layout_grown(const Timeline *timeline, const Style *style, T
   return taller;
 }
 
-LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
-                        DiagList *diags)
+LayoutScene *layout_fit(const Timeline *timeline, const Style *style, const SummaryReport *summary,
+                        TextCtx *text, DiagList *diags)
 {
   LayoutVariant v = {1, 1, 0};
-  LayoutScene *scene = layout_variant(timeline, style, text, &v);
+  LayoutScene *scene = layout_variant(timeline, style, summary, text, &v);
   double fixed = style->page.height;
   if (fixed <= 0)
     return scene;
   if (scene->height <= fixed && layout_shortened(scene) == 0)
-    scene = layout_grown(timeline, style, text, scene, &v);
+    scene = layout_grown(timeline, style, summary, text, scene, &v);
   else
-    scene = layout_shrunk(timeline, style, text, scene, &v, diags);
+    scene = layout_shrunk(timeline, style, summary, text, scene, &v, diags);
   if (scene == NULL)
     return NULL;
   /* Centred by whole px, so that lines snapped to the pixel grid stay sharp. */
   v.top = floor((fixed - scene->height) / 2);
   if (v.top > 0) {
     layout_scene_free(scene);
-    scene = layout_variant(timeline, style, text, &v);
+    scene = layout_variant(timeline, style, summary, text, &v);
   }
   scene->height = fixed;
   return scene;

@@ -5,6 +5,7 @@
 #include "layout_private.h"
 
 #include <math.h>
+#include <string.h>
 
 static double layout_label_y(const LayoutCtx *ctx, double lane_y)
 {
@@ -215,6 +216,16 @@ void layout_group_clear(gpointer data)
   LayoutGroup *g = data;
   g_free(g->name);
   g_free(g->key);
+  g_free(g->total);
+  if (g->gaps)
+    g_array_unref(g->gaps);
+}
+
+void layout_gap_clear(gpointer data)
+{
+  LayoutGap *gap = data;
+  g_free(gap->dates);
+  g_free(gap->text);
 }
 
 void layout_entry_clear(gpointer data)
@@ -329,6 +340,66 @@ void layout_prepared_clear(LayoutPrepared *p)
   g_free(p->items);
   g_free(p->lane_caption);
   g_free(p->name);
+  g_free(p->total);
+}
+
+/* The group's name on a line above its lanes at @y, with its total after it in the
+ * muted colour ("Experience · about 19 y"); returns the line's height. */
+static double layout_name_above(LayoutCtx *ctx, LayoutGroup *g, guint index,
+                                const LayoutPrepared *p, double y)
+{
+  const Style *st = ctx->style;
+  LayoutOwner owner = LAYOUT_OWNER(GROUP, index, GROUP_NAME, 0);
+  char *full = p->total ? g_strconcat(p->name, " · ", p->total, NULL) : g_strdup(p->name);
+  char *name = text_fit(ctx->text, st->group.font, full, ctx->x1 - ctx->x0);
+  TextExtents e;
+  text_measure(ctx->text, st->group.font, full, &e);
+  if (name) {
+    layout_text(ctx, owner, st->group.font, name, ctx->x0, y, st->group.color);
+    gsize cut = strlen(p->name);
+    if (p->total && strlen(name) > cut) {
+      LayoutShape *shape =
+          &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape, ctx->layers[LAYER_TEXT]->len - 1);
+      shape->tone_from = (guint)cut;
+      shape->tone = st->page.muted;
+    }
+  }
+  if (p->total && (name == NULL || strcmp(name, full) != 0))
+    g->total_shown = LAYOUT_SHOWN_SHORTENED;
+  g_free(name);
+  g_free(full);
+  return e.height;
+}
+
+/* The group's name in the left column, level with its first lane at @y, and its total on
+ * a line under it; returns the bottom of what was drawn (@y when nothing was). */
+static double layout_name_left(LayoutCtx *ctx, LayoutGroup *g, guint index, const LayoutPrepared *p,
+                               double y)
+{
+  const Style *st = ctx->style;
+  double room = ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP, bottom = y;
+  char *name = text_fit(ctx->text, st->group.font, p->name, room);
+  TextExtents e;
+  text_measure(ctx->text, st->group.font, name ? name : p->name, &e);
+  double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
+  if (name) {
+    LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GROUP_NAME, 0), st->group.font,
+                                name, ctx->left, ly, st->group.color);
+    bottom = box.y + box.h;
+  }
+  g_free(name);
+  if (p->total == NULL)
+    return bottom;
+  char *total = text_fit(ctx->text, st->group.font, p->total, room);
+  if (total) {
+    LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GROUP_TOTAL, 0), st->group.font,
+                                total, ctx->left, ly + e.height, st->page.muted);
+    bottom = box.y + box.h;
+  }
+  if (total == NULL || strcmp(total, p->total) != 0)
+    g->total_shown = LAYOUT_SHOWN_SHORTENED;
+  g_free(total);
+  return bottom;
 }
 
 /* Draws a prepared group from @y; returns the y below it. */
@@ -339,41 +410,27 @@ double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y)
   LayoutGroup *g = layout_scene_add_group(ctx->scene, p->tg->group->key, p->name);
   g->lanes = p->lanes;
   g->color = p->paint.color;
-  LayoutOwner owner = LAYOUT_OWNER(GROUP, index, GROUP_NAME, 0);
+  g->total = g_strdup(p->total);
   double top = y;
-  if (st->group.label == STYLE_GROUP_LABEL_ABOVE) {
-    char *name = text_fit(ctx->text, st->group.font, p->name, ctx->x1 - ctx->x0);
-    TextExtents e;
-    text_measure(ctx->text, st->group.font, p->name, &e);
-    if (name)
-      layout_text(ctx, owner, st->group.font, name, ctx->x0, y, st->group.color);
-    g_free(name);
-    y += e.height + 6;
-  }
+  if (st->group.label == STYLE_GROUP_LABEL_ABOVE)
+    y += layout_name_above(ctx, g, index, p, y) + 6;
   /* Each lane's top: a lane with a caption under it is taller by the caption's band. */
   double *lane_y = g_new(double, p->lanes + 1);
   lane_y[0] = y;
   for (guint k = 0; k < p->lanes; k++)
     lane_y[k + 1] = lane_y[k] + ctx->lane_pitch + (p->lane_caption[k] ? layout_caption_band(ctx) : 0);
+  guint bars_from = ctx->layers[LAYER_BARS]->len, text_from = ctx->layers[LAYER_TEXT]->len;
   for (guint i = 0; i < p->n_items; i++) {
     LayoutItem *item = &p->items[i];
     layout_item_emit(ctx, item, index, lane_y[item->lane]);
   }
-  double bottom = lane_y[p->lanes] - st->bar.gap;
-  g_free(lane_y);
-  char *name =
-      st->group.label == STYLE_GROUP_LABEL_LEFT
-          ? text_fit(ctx->text, st->group.font, p->name, ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP)
-          : NULL;
-  if (name) {
-    TextExtents e;
-    text_measure(ctx->text, st->group.font, name, &e);
-    double ly = round(y + (ctx->lane_h - e.height) / 2 + e.baseline) - e.baseline;
-    LayoutBox box = layout_text(ctx, owner, st->group.font, name, ctx->left, ly, st->group.color);
-    bottom = MAX(bottom, box.y + box.h);
-    g_free(name);
-  }
   /* Only entries were added since: @g is still valid. */
+  double bottom = layout_gaps(ctx, index, p, lane_y, bars_from, text_from);
+  g_free(lane_y);
+  if (st->group.label == STYLE_GROUP_LABEL_LEFT) {
+    double name_bottom = layout_name_left(ctx, g, index, p, y);
+    bottom = MAX(bottom, name_bottom);
+  }
   g->box = (LayoutBox){ctx->left, top, ctx->right - ctx->left, bottom - top};
   return bottom;
 }

@@ -5,6 +5,7 @@
 
 #include "layout.h"
 #include "layout_lanes.h"
+#include "summary.h"
 #include "timeline.h"
 
 /* An owner for a shape: (kind, record index, part, sub). */
@@ -39,6 +40,8 @@ typedef struct {
   double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
   StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
+  const SummaryReport *summary;       /* the career summary when the style shows some of it
+                                         (group.total, gaps.show), else NULL */
 } LayoutCtx;
 
 typedef struct {
@@ -96,6 +99,7 @@ typedef struct {
   gboolean *lane_caption; /* lane k has a caption band under it; owned */
   StylePaint paint;
   char *name;
+  char *total; /* the merged total to show beside the name, or NULL; owned */
 } LayoutPrepared;
 
 /* --- layout_draw.c: shapes and texts into the context's layers --- */
@@ -137,6 +141,9 @@ void layout_ticks(LayoutCtx *ctx);
 double layout_tick_labels(LayoutCtx *ctx, double y, gboolean record);
 /* The today line from @top to @bottom, its label at @label_y. */
 void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom);
+/* The today line's label: the style's today.label, or for `auto` the word of the scene's
+ * language; "" for none. Owned by the style or the scene. */
+const char *layout_today_label(const Style *style, const LayoutScene *scene);
 /* A grid line at every labelled tick from @top to @bottom. */
 void layout_grid(LayoutCtx *ctx, double top, double bottom);
 
@@ -168,6 +175,7 @@ void layout_item_paint(const LayoutCtx *ctx, LayoutItem *item, const StylePaint 
 
 /* Free what a record holds (GArray clear functions). */
 void layout_group_clear(gpointer data);
+void layout_gap_clear(gpointer data);
 void layout_entry_clear(gpointer data);
 /* The group's paint and display name into @out. */
 void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custom_index,
@@ -177,6 +185,19 @@ void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepare
 void layout_prepared_clear(LayoutPrepared *p);
 /* Draws a prepared group from @y; returns the y below it. */
 double layout_emit_group(LayoutCtx *ctx, LayoutPrepared *p, double y);
+
+/* --- layout_gaps.c: the gaps in a group's time --- */
+
+/* The text of group @tg's merged total to show beside its name ("about 19 y"), or NULL
+ * when the style shows none (group.total off, or no group labels); a new string. */
+char *layout_group_total(const LayoutCtx *ctx, const TimelineGroup *tg);
+/* Marks the gaps longer than gaps.min in group @index (prepared as @p, its lanes' tops at
+ * @lane_y, p->lanes + 1 of them) with a band behind the bars over all its lanes, and its
+ * length where that collides with none of the shapes pushed since @bars_from and
+ * @text_from in the bars' and the texts' layers (the group's own): in a lane, or else in
+ * a row added under them. Adds the records; returns the bottom of the lanes and that row. */
+double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const double *lane_y,
+                   guint bars_from, guint text_from);
 
 /* --- layout_milestones.c: the milestone track --- */
 
@@ -196,11 +217,13 @@ double layout_milestones_list(LayoutCtx *ctx, const Timeline *t, gboolean *liste
 
 /* Lays out everything at the natural height, @top px below the top margin; returns a new
  * scene whose records are not yet linked to their shapes. */
-LayoutScene *layout_natural(const Timeline *t, const Style *style, TextCtx *text, double top);
+LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
+                            TextCtx *text, double top);
 
 /* --- layout_fit.c: a fixed page height --- */
 
-/* Lays out @timeline, fitted into the style's fixed page height if it has one; NULL with
- * an error in @diags when its labels would become too small. */
-LayoutScene *layout_fit(const Timeline *timeline, const Style *style, TextCtx *text,
-                        DiagList *diags);
+/* Lays out @timeline (with @summary, or NULL, for what the style shows of it), fitted
+ * into the style's fixed page height if it has one; NULL with an error in @diags when
+ * its labels would become too small. */
+LayoutScene *layout_fit(const Timeline *timeline, const Style *style, const SummaryReport *summary,
+                        TextCtx *text, DiagList *diags);

@@ -49,7 +49,7 @@ enum {
  * them from the locale's charset (main never calls setlocale: output must not depend on
  * the locale, and Pango would pick fonts by it); UTF-8 is checked where it matters. */
 typedef struct {
-  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format;
+  char *output, *format, *width, *height, *scale, *from, *to, *today, *input_format, *lang;
   char **styles, **sets, **only, **rest;
   gboolean check, dump_layout, list_styles, no_merge_roles, watch, alt_text, strict, quiet, version;
   gboolean transparent;
@@ -136,10 +136,13 @@ static char *format_names(void)
 /* The help texts that name the formats, built once from the table. */
 typedef struct {
   char *output, *format_arg, *input_arg, *summary, *description;
+  char *lang, *lang_arg; /* --lang's help and its values, the catalogs' codes */
 } FormatHelp;
 
 static FormatHelp format_help_new(void)
 {
+  g_autofree char *codes = lang_codes();
+  g_auto(GStrv) code_list = g_strsplit(codes, ", ", -1);
   char *exts = format_list(TRUE, ".", ", ", NULL, FALSE);
   char *upper = format_list(FALSE, "", ", ", " or ", TRUE);
   FormatHelp h = {
@@ -148,6 +151,8 @@ static FormatHelp format_help_new(void)
                                 exts, render_formats[0]->extensions[0]),
       .format_arg = format_list(FALSE, "", "|", NULL, FALSE),
       .input_arg = reader_format_names("|", "|"),
+      .lang = g_strdup("The chart's language (its words, month names, 'today'), over the CV's own"),
+      .lang_arg = g_strjoinv("|", code_list),
       .summary = g_strdup_printf("Draw a career timeline from a CV (in one of the input "
                                  "formats below) as %s. '-' reads standard input.",
                                  upper),
@@ -173,6 +178,8 @@ static void format_help_clear(FormatHelp *h)
   g_free(h->output);
   g_free(h->format_arg);
   g_free(h->input_arg);
+  g_free(h->lang);
+  g_free(h->lang_arg);
   g_free(h->summary);
   g_free(h->description);
 }
@@ -239,6 +246,7 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "GROUP[,GROUP...]"},
       {"input-format", 0, 0, G_OPTION_ARG_FILENAME, &a->input_format,
        "Skip detection of the CV's format", help->input_arg},
+      {"lang", 0, 0, G_OPTION_ARG_FILENAME, &a->lang, help->lang, help->lang_arg},
       {"check", 0, 0, G_OPTION_ARG_NONE, &a->check,
        "Read and validate the CV and the styles, report, write nothing", NULL},
       {"dump-layout", 0, 0, G_OPTION_ARG_NONE, &a->dump_layout,
@@ -266,7 +274,9 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "standard output, as text, json or yaml (--summary=json); write a chart only with -o",
        "FORMAT"},
       {"gap", 0, 0, G_OPTION_ARG_FILENAME, &a->gap,
-       "The summary lists gaps longer than this (units d, w, m, y). Default: 6m", "DURATION"},
+       "The summary lists gaps longer than this, and the chart marks them where the style shows "
+       "gaps (same as --set gaps.min=DURATION; units d, w, m, y). Default: 6m",
+       "DURATION"},
       {"fail-on-gap", 0, 0, G_OPTION_ARG_FILENAME, &a->fail_on_gap,
        "Exit 1, naming each, when the CV has a gap longer than this (e.g. with --check in CI)",
        "DURATION"},
@@ -297,6 +307,7 @@ static void args_clear(Args *a)
   g_free(a->to);
   g_free(a->today);
   g_free(a->input_format);
+  g_free(a->lang);
   g_free(a->summary_format);
   g_free(a->gap);
   g_free(a->fail_on_gap);
@@ -360,6 +371,10 @@ static int collect_sets(Config *cfg)
   int code = add_size_set(cfg, "--width", a->width, "page.width");
   if (code == EXIT_DONE)
     code = add_size_set(cfg, "--height", a->height, "page.height");
+  /* --gap chooses the gaps the chart marks (gaps.min) as well as those the summary lists,
+   * as -W sets page.width; a wrong one is left to collect_summary, which names it. */
+  if (a->gap && summary_parse_threshold(a->gap, &(SummaryThreshold){0}))
+    g_ptr_array_add(cfg->sets, g_strdup_printf("gaps.min=%s", a->gap));
   /* Before the user's --set values, which are applied last and so can still win. */
   if (a->transparent)
     g_ptr_array_add(cfg->sets, g_strdup("page.background=transparent"));
@@ -393,10 +408,12 @@ static int collect_sets(Config *cfg)
   return code;
 }
 
-/* --from, --to, --today: a date of the CV format, not `present`. */
-static int parse_date_option(const char *option, const char *text, DateValue *out)
+/* --from, --to, --today: a date of the CV format (in --lang's words, then English's),
+ * not `present`. */
+static int parse_date_option(const char *option, const char *text, const Lang *lang,
+                             DateValue *out)
 {
-  if (!date_parse(text, out) || out->present)
+  if (!date_parse_in(text, lang, out) || out->present)
     return usage_error("%s: unparsable date '%s' (%s)", option, text,
                        out->present ? "give a calendar date" : DATE_FORMS_HINT);
   return EXIT_DONE;
@@ -407,15 +424,15 @@ static int collect_dates(Config *cfg)
   const Args *a = cfg->args;
   DateValue v;
   int code = EXIT_DONE;
-  if (a->today && (code = parse_date_option("--today", a->today, &v)) == EXIT_DONE) {
+  if (a->today && (code = parse_date_option("--today", a->today, cfg->reader.lang, &v)) == EXIT_DONE) {
     cfg->reader.has_today = TRUE;
     cfg->reader.today = v.first;
   }
-  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, &v)) == 0) {
+  if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_from = TRUE;
     cfg->timeline.from = v.first;
   }
-  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, &v)) == 0) {
+  if (code == EXIT_DONE && a->to && (code = parse_date_option("--to", a->to, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_to = TRUE;
     cfg->timeline.to = v.last;
   }
@@ -608,6 +625,10 @@ static int configure(Config *cfg, const Args *a)
   if (a->input_format && (cfg->reader.format = reader_format_find(a->input_format)) == NULL) {
     g_autofree char *names = reader_format_names(", ", " or ");
     return usage_error("--input-format: unknown format '%s' (expected %s)", a->input_format, names);
+  }
+  if (a->lang && (cfg->reader.lang = lang_find(a->lang)) == NULL) {
+    g_autofree char *codes = lang_codes();
+    return usage_error("--lang: unknown language '%s' (expected one of %s)", a->lang, codes);
   }
   if (a->watch && g_str_equal(cfg->cv_path, "-"))
     return usage_error("--watch needs a CV file, not standard input");

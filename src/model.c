@@ -8,6 +8,7 @@ ModelCv *model_cv_new(const char *file)
 {
   ModelCv *cv = g_new0(ModelCv, 1);
   cv->file = g_strdup(file ? file : "");
+  cv->language = lang_copy(NULL);
   cv->groups = g_ptr_array_new_with_free_func((GDestroyNotify)model_group_free);
   cv->milestones = g_ptr_array_new_with_free_func((GDestroyNotify)model_milestone_free);
   return cv;
@@ -20,6 +21,7 @@ void model_cv_free(ModelCv *cv)
   g_free(cv->file);
   g_free(cv->name);
   g_free(cv->headline);
+  lang_free(cv->language);
   g_ptr_array_unref(cv->groups);
   g_ptr_array_unref(cv->milestones);
   g_free(cv);
@@ -132,20 +134,21 @@ void model_cv_sort_milestones(ModelCv *cv)
   g_free(slots);
 }
 
-const char *model_builtin_group_name(const char *key)
+const char *model_builtin_group_name(const char *key, const Lang *lang)
 {
   static const struct {
-    const char *key, *name;
+    const char *key;
+    LangWord name;
   } builtins[] = {
-      {"jobs", "Experience"},
-      {"education", "Education"},
-      {"visiting", "Visiting"},
+      {"jobs", LANG_GROUP_JOBS},
+      {"education", LANG_GROUP_EDUCATION},
+      {"visiting", LANG_GROUP_VISITING},
   };
   if (key == NULL)
     return NULL;
   for (gsize i = 0; i < G_N_ELEMENTS(builtins); i++) {
     if (strcmp(key, builtins[i].key) == 0)
-      return builtins[i].name;
+      return lang_word(lang, builtins[i].name);
   }
   return NULL;
 }

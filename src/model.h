@@ -52,6 +52,7 @@ typedef struct {
   char *name;            /* owned; NULL when absent */
   char *headline;        /* owned; NULL when absent */
   DateDay today;         /* what `present` meant while reading */
+  Lang *language;        /* the chart's language (--lang, else the CV's own); owned, never NULL */
   GPtrArray *groups;     /* of ModelGroup*, owned, in file order; never empty groups */
   GPtrArray *milestones; /* of ModelMilestone*, owned, sorted by date (stable) */
 } ModelCv;
@@ -76,8 +77,9 @@ ModelGroup *model_cv_find_group(const ModelCv *cv, const char *key);
 /* Sorts milestones by date, keeping file order among equal dates. */
 void model_cv_sort_milestones(ModelCv *cv);
 
-/* The display name of a built-in group key ("jobs" -> "Experience"), or NULL. */
-const char *model_builtin_group_name(const char *key);
+/* The display name of a built-in group key in @lang (NULL: English): "jobs" ->
+ * "Experience", "Berufserfahrung"; NULL for another key. Owned by @lang. */
+const char *model_builtin_group_name(const char *key, const Lang *lang);
 
 /* Total number of entries over all groups. */
 guint model_cv_entry_count(const ModelCv *cv);

@@ -233,7 +233,7 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
     return FALSE;
   }
   g_autofree char *s = readctx_shown(node->text);
-  gboolean ok = date_parse(node->text, out);
+  gboolean ok = date_parse_in(node->text, c->lang, out);
   if (!ok && c->accept_timestamps) {
     g_autofree char *day = readctx_timestamp_day(node->text);
     ok = day != NULL && date_parse(day, out);
@@ -241,10 +241,12 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
   if (!ok) {
     /* A date of the right form naming a day that does not exist: say which. */
     g_autofree char *why = date_day_overflow(node->text, NULL);
-    if (why != NULL)
+    if (why != NULL) {
       readctx_error(c, node, "impossible date '%s': %s", s, why);
-    else
-      readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT, s);
+    } else {
+      g_autofree char *langs = readctx_date_languages(c->lang, node->text, FALSE);
+      readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT "%s", s, langs);
+    }
     return FALSE;
   }
   if (out->present && what != NULL) {
@@ -252,6 +254,31 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
     return FALSE;
   }
   return TRUE;
+}
+
+char *readctx_date_languages(const Lang *lang, const char *text, gboolean period)
+{
+  /* English with replaced words (RenderCV's locale_catalog) is still English. */
+  if (lang != NULL && strcmp(lang_code(lang), lang_code(lang_english())) == 0)
+    lang = NULL;
+  GString *out = g_string_new(" (words read as ");
+  if (lang != NULL)
+    g_string_append_printf(out, "%s, then ", lang_english_name(lang));
+  g_string_append_printf(out, "%s)", lang_english_name(lang_english()));
+  /* A German CV that forgot its `language:` is told which one reads it. */
+  for (guint i = 0; i < lang_count(); i++) {
+    const Lang *other = lang_nth(i);
+    if (other == lang_english() || (lang != NULL && strcmp(lang_code(other), lang_code(lang)) == 0))
+      continue;
+    DateValue v;
+    g_autoptr(GArray) periods = period ? date_parse_periods_in(text, other) : NULL;
+    if (period ? periods == NULL : !date_parse_in(text, other, &v))
+      continue;
+    g_string_append_printf(out, "; as %s it is a date: set the CV's language to '%s'",
+                           lang_english_name(other), lang_code(other));
+    break;
+  }
+  return g_string_free(out, FALSE);
 }
 
 gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_node,
@@ -287,6 +314,21 @@ gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_
     return FALSE;
   }
   return TRUE;
+}
+
+const Lang *readctx_language(ReadCtx *c, const YdocNode *node)
+{
+  if (!readctx_given(c, node, YDOC_SCALAR))
+    return NULL;
+  const Lang *lang = lang_find(node->text);
+  if (lang == NULL) {
+    g_autofree char *s = readctx_shown(node->text);
+    g_autofree char *codes = lang_codes();
+    readctx_warning(c, node,
+                    "unknown language '%s': words are read and written in English (languages: %s)",
+                    s, codes);
+  }
+  return lang;
 }
 
 void readctx_unknown_key(ReadCtx *c, const YdocNode *at, const char *key, const char *const *table)

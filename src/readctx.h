@@ -23,6 +23,8 @@ typedef struct {
   gboolean accept_timestamps; /* a date may be an ISO timestamp, read as its day */
   gboolean unknown_is_error;  /* an unknown key is an error, not a warning (--set) */
   DateDay today;              /* what `present` means (readctx_span) */
+  const Lang *lang;           /* whose month and present words dates are read in, then
+                                 English's (NULL: English alone); borrowed */
   /* Kept by the getters. */
   guint items;         /* counted so far */
   gboolean over_limit; /* the cap was reported: read nothing more */
@@ -96,12 +98,21 @@ gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out);
  * 'TEXT'" (or "found WHAT" for a list, a mapping or a null). */
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 
-/* Reads a date (date_parse; with accept_timestamps also `2019-08-01T00:00:00Z` as its
- * day). @what names the field for the error "WHAT cannot be 'present'", or is NULL when
- * `present` is allowed. FALSE after that error, "expected a date, found WHAT" or
- * "unparsable date 'TEXT': " DATE_FORMS_HINT, or for a day past its month's end "impossible
- * date 'TEXT': September has 30 days" (date_day_overflow). */
+/* Reads a date (date_parse_in @c->lang; with accept_timestamps also
+ * `2019-08-01T00:00:00Z` as its day). @what names the field for the error "WHAT cannot be
+ * 'present'", or is NULL when `present` is allowed. FALSE after that error, "expected a
+ * date, found WHAT", for a day past its month's end "impossible date 'TEXT': September has
+ * 30 days" (date_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
+ * readctx_date_languages's words. */
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out);
+
+/* What an "unparsable date" message adds about languages, for @text read in @lang (NULL:
+ * English): " (words read as German, then English)", or " (words read as English)"; then,
+ * when another catalog reads @text as a date (as periods, date_parse_periods_in, with
+ * @period), "; as
+ * Portuguese it is a date: set the CV's language to 'pt'". A new string owned by the
+ * caller. */
+char *readctx_date_languages(const Lang *lang, const char *text, gboolean period);
 
 /* Builds the span from @start (not present) to @end: NULL (omitted) or present means
  * ongoing, up to today. @approx marks both ends approximate. Reports "end (E) is before
@@ -111,6 +122,12 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
 gboolean readctx_span(ReadCtx *c, const DateValue *start, const YdocNode *start_node,
                       const DateValue *end, const YdocNode *end_node, gboolean approx,
                       DateSpan *out, gboolean *keep);
+
+/* The built-in language the string @node names (lang_find: "de", "de-AT", "German",
+ * RenderCV's "german"), or NULL: after "expected a string, found WHAT" (error), for a null
+ * (nothing), or for a name no catalog has, with the warning "unknown language 'NAME':
+ * words are read and written in English (languages: CODES)". */
+const Lang *readctx_language(ReadCtx *c, const YdocNode *node);
 
 /* Warns (an error with unknown_is_error) "unknown key 'KEY'" at @at, with " (did you mean
  * 'NEAR'?)" when the NULL-terminated @table holds a key close to @key. */

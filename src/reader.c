@@ -67,6 +67,15 @@ void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts
   c->max_text_chars = opts->max_text_chars;
   c->max_items = opts->max_entries;
   c->today = opts->has_today ? opts->today : opts->clock_today;
+  c->lang = opts->lang;
+}
+
+void reader_set_language(ReadCtx *c, ModelCv *cv, const ReaderOptions *opts, const Lang *file_lang)
+{
+  lang_free(cv->language);
+  cv->language = lang_copy(opts->lang != NULL ? opts->lang : file_lang);
+  /* The CV's own words read its dates, whatever language the chart speaks. */
+  c->lang = file_lang != NULL ? file_lang : opts->lang;
 }
 
 /* ---- Sources ---- */

@@ -47,16 +47,24 @@ typedef struct {
   gboolean merge_roles; /* JSON Resume / RenderCV: merge consecutive entries at one org */
   guint max_entries;    /* entries beyond this are an error (guard) */
   guint max_text_chars; /* longer titles, orgs, notes are shortened, with a warning */
+  const Lang *lang;     /* --lang: the chart's language, over the CV's own; NULL: the CV's.
+                           Dates are read in the CV's own language, else in this one. */
 } ReaderOptions;
 
 #define READER_DEFAULT_OPTIONS                                                                     \
   ((ReaderOptions){.merge_roles = TRUE, .max_entries = 100000, .max_text_chars = 500})
 
 /* Starts a CV reader's pass over @file (readctx_init): texts shortened at
- * @opts->max_text_chars, at most @opts->max_entries entries and milestones, and `present`
+ * @opts->max_text_chars, at most @opts->max_entries entries and milestones, `present`
  * meaning --today, else the clock's day (the native reader then takes the file's own
- * `today` when there is no --today). */
+ * `today` when there is no --today), and dates read in --lang's words. */
 void reader_context_init(ReadCtx *c, const char *file, const ReaderOptions *opts, DiagList *diags);
+
+/* Settles the languages once a reader has found the CV's own (@file_lang, NULL when it
+ * names none; borrowed, and it must outlive the reading): dates are read in the CV's
+ * language, else in --lang's; @cv speaks --lang, else the CV's language, else English.
+ * Call before reading anything with words: group names and dates depend on it. */
+void reader_set_language(ReadCtx *c, ModelCv *cv, const ReaderOptions *opts, const Lang *file_lang);
 
 /* ---- The table ---- */
 

@@ -115,7 +115,8 @@ static void jr_read_group(ReadCtx *c, ModelCv *cv, const JrGroupSpec *spec, cons
   const YdocNode *list = pair->value;
   if (ydoc_is_null(list) || !readctx_expect(c, list, YDOC_SEQUENCE))
     return;
-  const char *name = spec->builtin ? model_builtin_group_name(spec->group_key) : spec->group_key;
+  const char *name =
+      spec->builtin ? model_builtin_group_name(spec->group_key, cv->language) : spec->group_key;
   ModelGroup *group = model_group_new(spec->group_key, name, spec->builtin);
   group->line = pair->key->line;
   group->column = pair->key->column;
@@ -219,6 +220,18 @@ static void jr_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *root, const
     }
 }
 
+/* The CV's language: the schema has no field for it, so only the explicit ones themes use,
+ * `meta.language` (jsonresume-theme-class) or `meta.lang` (the schema's open proposal);
+ * never a guess from `basics.location.countryCode`. NULL when there is none. */
+static const Lang *jr_language(ReadCtx *c, const YdocNode *root)
+{
+  const YdocNode *meta = ydoc_get(root, "meta");
+  if (meta == NULL || meta->kind != YDOC_MAPPING)
+    return NULL;
+  const YdocNode *node = reader_import_field(meta, "language", "lang");
+  return node != NULL ? readctx_language(c, node) : NULL;
+}
+
 static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
   const YdocDoc *doc = reader_source_yaml(src, diags);
@@ -229,6 +242,7 @@ static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
+  reader_set_language(&c, cv, opts, jr_language(&c, root));
   for (guint i = 0; i < root->n && !c.over_limit; i++)
     jr_read_section(&c, cv, root, &root->pairs[i]);
   /* The very first drafts (June 2014) had the name at the top level. */

@@ -5,8 +5,9 @@
 
 #include <string.h>
 
-static const char *const top_keys[] = {"name",    "headline", "today",      "jobs",   "education",
-                                       "degrees", "visiting", "milestones", "groups", NULL};
+static const char *const top_keys[] = {"name",       "headline",  "today",   "language",
+                                       "jobs",       "education", "degrees", "visiting",
+                                       "milestones", "groups",    NULL};
 static const char *const entry_keys[] = {"title", "org",     "location", "start",       "end",
                                          "date",  "periods", "roles",    "approximate", "url",
                                          "note",  "class",   NULL};
@@ -145,12 +146,13 @@ static gboolean read_period_scalar(ReadCtx *c, const YdocNode *node, gboolean ap
                                    ModelEntry *entry)
 {
   g_autofree char *s = readctx_shown(node->text);
-  g_autoptr(GArray) periods = date_parse_periods(node->text);
+  g_autoptr(GArray) periods = date_parse_periods_in(node->text, c->lang);
   if (periods == NULL) {
+    g_autofree char *langs = readctx_date_languages(c->lang, node->text, TRUE);
     readctx_error(c, node,
                   "unparsable period '%s': expected a date, a range such as '2019-09..2020-12' or "
-                  "an academic year such as '2005/06'",
-                  s);
+                  "an academic year such as '2005/06'%s",
+                  s, langs);
     return FALSE;
   }
   gboolean ok = TRUE;
@@ -587,7 +589,7 @@ static void read_group(ReadCtx *c, ModelCv *cv, const YdocNode *key, const char 
                     existing->line);
     return;
   }
-  const char *name = builtin ? model_builtin_group_name(group_key) : group_key;
+  const char *name = builtin ? model_builtin_group_name(group_key, cv->language) : group_key;
   ModelGroup *group = model_group_new(group_key, name, builtin);
   group->line = key->line;
   group->column = key->column;
@@ -712,8 +714,8 @@ static void read_top_pair(ReadCtx *c, ModelCv *cv, const YdocPair *p)
     readctx_string(c, p->value, &cv->name);
   else if (is_key(p, "headline"))
     readctx_string(c, p->value, &cv->headline);
-  else if (is_key(p, "today"))
-    return; /* read first, by resolve_today */
+  else if (is_key(p, "today") || is_key(p, "language"))
+    return; /* read first, by resolve_today and native_read */
   else if (is_key(p, "jobs") || is_key(p, "education") || is_key(p, "visiting"))
     read_group(c, cv, p->key, key, p->value, TRUE);
   else if (is_key(p, "degrees"))
@@ -737,6 +739,9 @@ static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagLi
   if (root == NULL)
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
+  /* Before anything else: dates and the built-in groups' names are in the CV's language. */
+  const YdocNode *language = ydoc_get(root, "language");
+  reader_set_language(&c, cv, opts, language ? readctx_language(&c, language) : NULL);
   c.today = cv->today = resolve_today(&c, opts, root);
   for (guint i = 0; i < root->n; i++)
     read_top_pair(&c, cv, &root->pairs[i]);

@@ -374,7 +374,7 @@ static char *rcv_text(ReadCtx *c, const YdocNode *map, const char *key, char **l
 static GArray *rcv_free_date(ReadCtx *c, const YdocNode *node, const char *what)
 {
   g_autofree char *text = g_strstrip(g_strdup(node->text));
-  GArray *periods = date_parse_periods(text);
+  GArray *periods = date_parse_periods_in(text, c->lang);
   if (periods != NULL && !g_array_index(periods, DatePeriod, 0).start.present)
     return periods;
   g_clear_pointer(&periods, g_array_unref);
@@ -387,10 +387,11 @@ static GArray *rcv_free_date(ReadCtx *c, const YdocNode *node, const char *what)
   }
   g_autofree char *shown = readctx_shown(text);
   g_autofree char *name = readctx_shown(what);
+  g_autofree char *langs = readctx_date_languages(c->lang, text, TRUE);
   readctx_warning(c, node,
-                  "cannot read the date '%s' of '%s' as a date, a range or a list of them; the "
+                  "cannot read the date '%s' of '%s' as a date, a range or a list of them%s; the "
                   "entry is not drawn",
-                  shown, name);
+                  shown, name, langs);
   return NULL;
 }
 
@@ -673,6 +674,62 @@ static void rcv_read_cv(ReadCtx *c, ModelCv *cv, const YdocNode *node)
   }
 }
 
+/* Twelve strings of the list @key in @locale, copied into @out (freed by the caller with
+ * g_strfreev); NULL when absent, or after a warning when it is not 12 strings. */
+static char **rcv_months(ReadCtx *c, const YdocNode *locale, const char *key, const char *old_key)
+{
+  const YdocNode *node = reader_import_field(locale, key, old_key);
+  if (node == NULL)
+    return NULL;
+  gboolean ok = node->kind == YDOC_SEQUENCE && node->n == 12;
+  for (guint i = 0; ok && i < 12; i++)
+    ok = node->items[i]->kind == YDOC_SCALAR && !ydoc_is_null(node->items[i]) &&
+         *node->items[i]->text != '\0';
+  if (!ok) {
+    readctx_warning(c, node, "'%s' is not a list of 12 month names; not used",
+                    ydoc_get(locale, key) != NULL ? key : old_key);
+    return NULL;
+  }
+  char **out = g_new0(char *, 13);
+  for (guint i = 0; i < 12; i++) {
+    out[i] = readctx_text(c, node->items[i], node->items[i]->text);
+    if (out[i] == NULL) { /* nothing left once cleaned */
+      g_strfreev(out);
+      readctx_warning(c, node, "'%s' is not a list of 12 month names; not used",
+                      ydoc_get(locale, key) != NULL ? key : old_key);
+      return NULL;
+    }
+  }
+  return out;
+}
+
+/* The CV's language from RenderCV's `locale:` (2.x: `language` as a code up to 2.3, as
+ * RenderCV's name for it, "german", from 2.4; `month_names`, `month_abbreviations`,
+ * `present`), or `locale_catalog:` (1.x: no language; `full_names_of_months`,
+ * `abbreviations_for_months`, `present`, `to`). Its words replace the catalog's. NULL
+ * when the file has neither section, else a new language owned by the caller. The other
+ * fields (phone numbers, "last updated") have nothing to do on a chart and are not read. */
+static Lang *rcv_locale(ReadCtx *c, const YdocNode *root)
+{
+  const YdocNode *locale = ydoc_get(root, "locale");
+  if (locale == NULL || ydoc_is_null(locale))
+    locale = ydoc_get(root, "locale_catalog");
+  if (locale == NULL || ydoc_is_null(locale) || !readctx_expect(c, locale, YDOC_MAPPING))
+    return NULL;
+  const YdocNode *language = reader_import_field(locale, "language", NULL);
+  Lang *lang = lang_copy(language != NULL ? readctx_language(c, language) : NULL);
+  g_auto(GStrv) names = rcv_months(c, locale, "month_names", "full_names_of_months");
+  g_auto(GStrv) abbrevs = rcv_months(c, locale, "month_abbreviations", "abbreviations_for_months");
+  lang_set_months(lang, (const char *const *)names, (const char *const *)abbrevs);
+  g_autofree char *present = reader_import_text(c, locale, "present");
+  if (present != NULL)
+    lang_set_present(lang, present);
+  g_autofree char *to = reader_import_text(c, locale, "to");
+  if (to != NULL)
+    lang_set_to(lang, to);
+  return lang;
+}
+
 static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
   const YdocDoc *doc = reader_source_yaml(src, diags);
@@ -690,12 +747,16 @@ static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
   if (!readctx_expect(&c, node, YDOC_MAPPING))
     return NULL;
   ModelCv *cv = model_cv_new(doc->file);
+  Lang *locale = rcv_locale(&c, root);
+  reader_set_language(&c, cv, opts, locale);
   rcv_read_cv(&c, cv, node);
   if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
     readctx_error(&c, node,
                   "nothing to draw: no entry with a date or date range in the sections under "
                   "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
-  return reader_import_finish(&c, opts, cv);
+  cv = reader_import_finish(&c, opts, cv);
+  lang_free(locale);
+  return cv;
 }
 
 /* A top-level `cv:`: RenderCV puts the whole CV under it, and no other format does. */

@@ -3,6 +3,7 @@
  * layers onto the built-in `default` by copying only the properties a layer set. */
 #pragma once
 
+#include "date.h"
 #include "diag.h"
 #include <glib.h>
 
@@ -144,7 +145,15 @@ typedef struct {
     StyleColor color;
     double spacing;       /* vertical room between groups */
     StyleColor separator; /* a == 0: none */
+    gboolean total;       /* the group's merged total beside its name (doc/summary.md) */
   } group;
+
+  /* The gaps in each group's time, marked in its lane area (doc/summary.md). */
+  struct {
+    gboolean show;
+    StyleColor color; /* the band's */
+    DateLength min;   /* only gaps longer than this; --gap sets it too */
+  } gaps;
 
   GHashTable *groups;  /* group key (char*) -> StylePaint*; owned */
   GArray *palette;     /* of StyleColor, at least one: colours for groups not in `groups` */

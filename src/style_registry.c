@@ -22,6 +22,7 @@ typedef enum {
   PT_DASH,        /* double[4] + guint count at offset2 */
   PT_COLORS,      /* GArray* of StyleColor, non-empty */
   PT_PATTERNS,    /* GArray* of StylePattern, non-empty */
+  PT_LENGTH,      /* DateLength: "6m", "2w", "1y6m" */
 } PropType;
 
 /* One property (or paint field): where it lives and how it is read. */
@@ -113,6 +114,10 @@ static const StyleProp props[] = {
     COLOR("group.color", group.color),
     NUM("group.spacing", group.spacing, 0, 2000),
     COLOR_NONE("group.separator", group.separator),
+    BOOL("group.total", group.total),
+    BOOL("gaps.show", gaps.show),
+    COLOR("gaps.color", gaps.color),
+    PROP("gaps.min", PT_LENGTH, gaps.min, 0, 0, 0, NULL),
     {"palette", PT_COLORS, OFF(palette), 0, 0, 0, NULL},
     {"patterns", PT_PATTERNS, OFF(patterns), 0, 0, 0, NULL},
     ENUM("milestone.shape", milestone.shape, shape_names),
@@ -141,8 +146,8 @@ static const StyleProp paint_props[] = {
 };
 
 /* Mappings whose keys are property names (as opposed to `groups` and `classes`). */
-static const char *const sections[] = {"page",  "title",     "subtitle", "axis", "today", "bar",
-                                       "group", "milestone", "legend",   "svg",  NULL};
+static const char *const sections[] = {"page",  "title", "subtitle",  "axis",   "today",  "bar",
+                                       "group", "gaps",  "milestone", "legend", "svg",    NULL};
 
 guint style_property_count(void)
 {
@@ -221,6 +226,9 @@ static void copy_prop(void *dst, const void *src, const StyleProp *p)
   case PT_STRING:
     g_free(*FIELD(dst, p, char *));
     *FIELD(dst, p, char *) = g_strdup(*FIELD(src, p, char *));
+    break;
+  case PT_LENGTH:
+    *FIELD(dst, p, DateLength) = *FIELD(src, p, DateLength);
     break;
   case PT_DASH:
     memcpy(FIELD(dst, p, double), FIELD(src, p, double), 4 * sizeof(double));
@@ -445,6 +453,17 @@ static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, ch
   return TRUE;
 }
 
+/* A length as --gap takes it (date_parse_length), so that the two read alike. */
+static gboolean parse_length(StyleCtx *c, const char *key, const YdocNode *v, DateLength *out)
+{
+  if (v->kind == YDOC_SCALAR && !ydoc_is_null(v) && date_parse_length(v->text, out))
+    return TRUE;
+  g_autofree char *found = readctx_found_value(v);
+  readctx_error(&c->rc, v, "'%s' must be a length of time, found %s (%s)", key, found,
+                DATE_LENGTH_HINT);
+  return FALSE;
+}
+
 static gboolean expect_list(StyleCtx *c, const char *key, const YdocNode *v, const char *what)
 {
   if (v->kind == YDOC_SEQUENCE)
@@ -550,6 +569,8 @@ static gboolean parse_prop(StyleCtx *c, const StyleProp *p, const char *key, con
     return parse_font(c, key, v, FIELD(s, p, char *));
   case PT_STRING:
     return parse_string(c, key, v, FIELD(s, p, char *));
+  case PT_LENGTH:
+    return parse_length(c, key, v, FIELD(s, p, DateLength));
   case PT_DASH:
     return parse_dash(c, p, v, FIELD(s, p, double), FIELD2(s, p, guint));
   case PT_COLORS:

@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_THRESHOLD_MONTHS (9999 * 12)
-#define MAX_THRESHOLD_DAYS (9999 * 366)
-
 /* One period or role segment, clipped to the timeline's range. */
 typedef struct {
   SummarySpan span;
@@ -90,38 +87,7 @@ static SummaryDuration span_length(const SummarySpan *s)
 
 gboolean summary_parse_threshold(const char *text, SummaryThreshold *out)
 {
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gint64 months = 0, days = 0;
-  for (const char *p = text; *p;) {
-    if (!g_ascii_isdigit(*p))
-      return FALSE;
-    gint64 n = 0;
-    while (g_ascii_isdigit(*p) && n <= MAX_THRESHOLD_DAYS)
-      n = n * 10 + (*p++ - '0');
-    switch (g_ascii_tolower(*p)) {
-    case 'd':
-      days += n;
-      break;
-    case 'w':
-      days += 7 * n;
-      break;
-    case 'm':
-      months += n;
-      break;
-    case 'y':
-      months += 12 * n;
-      break;
-    default:
-      return FALSE;
-    }
-    p++;
-    if (months > MAX_THRESHOLD_MONTHS || days > MAX_THRESHOLD_DAYS)
-      return FALSE;
-  }
-  out->months = (int)months;
-  out->days = (int)days;
-  return TRUE;
+  return date_parse_length(text, out);
 }
 
 gboolean summary_gap_longer(const SummaryGap *gap, const SummaryThreshold *threshold)

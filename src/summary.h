@@ -30,10 +30,9 @@ typedef struct {
                            academic year counted in full */
 } SummaryDuration;
 
-/* A length given on the command line (--gap, --fail-on-gap): months and days. */
-typedef struct {
-  int months, days;
-} SummaryThreshold;
+/* A length given on the command line (--gap, --fail-on-gap) or in a style (gaps.min):
+ * months and days. */
+typedef DateLength SummaryThreshold;
 
 typedef struct {
   char *name;        /* the organisation, or the title of entries without one; owned */
@@ -92,10 +91,10 @@ typedef struct {
 #define SUMMARY_DEFAULT_OPTIONS ((SummaryOptions){.gap = {.months = 6, .days = 0}})
 
 /* Shown after an unparsable --gap or --fail-on-gap. */
-#define SUMMARY_THRESHOLD_HINT "expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m"
+#define SUMMARY_THRESHOLD_HINT DATE_LENGTH_HINT
 
-/* Parses "6m", "2w", "10d", "1y", "1y6m" (numbers with units d, w, m, y, case-insensitive;
- * at most 9999 years in all). FALSE, leaving @out untouched, when unparsable. */
+/* Parses "6m", "2w", "10d", "1y", "1y6m": date_parse_length, which the style's gaps.min
+ * reads with too. FALSE, leaving @out untouched, when unparsable. */
 gboolean summary_parse_threshold(const char *text, SummaryThreshold *out);
 
 /* Counts @timeline's groups. Returns a new report owned by the caller that borrows nothing

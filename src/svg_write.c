@@ -1199,9 +1199,22 @@ static guint *bars_by_shape(const LayoutScene *scene)
   return bar;
 }
 
+/* The gap whose band or length shape i draws, or NULL. */
+static const LayoutGap *gap_of(const LayoutScene *scene, guint i)
+{
+  const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
+  if (s->owner.kind != LAYOUT_OWNER_GROUP ||
+      (s->owner.part != LAYOUT_PART_GAP && s->owner.part != LAYOUT_PART_GAP_LABEL) ||
+      s->owner.index >= scene->groups->len)
+    return NULL;
+  const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, s->owner.index);
+  return s->owner.sub < group->gaps->len ? &g_array_index(group->gaps, LayoutGap, s->owner.sub)
+                                         : NULL;
+}
+
 /* One item: a link around it where its record has a url, a <g> naming its owner with the
- * record's tooltip, and its shapes, each bar whose tooltip says more in a <g> of its own
- * with that tooltip. */
+ * record's tooltip, and its shapes, each bar whose tooltip says more, and each gap's band
+ * and length, in a <g> of its own with that tooltip. */
 static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
 {
   SvgOut *out = w->out;
@@ -1230,14 +1243,20 @@ static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
     svg_out_c(out, '"');
   }
   svg_out_c(out, '>');
-  char *tip = entry ? describe_entry(entry) : milestone ? describe_milestone(milestone) : NULL;
+  const Lang *lang = scene->lang;
+  char *tip = entry       ? describe_entry(lang, entry)
+              : milestone ? describe_milestone(lang, milestone)
+                          : NULL;
   if (tip != NULL)
     write_title(w, g_strdup(tip));
   svg_out_c(out, '\n');
   for (guint k = 0; k < item->n; k++) {
     guint i = g_array_index(items->shapes, guint, item->first + k);
     guint bar = entry ? w->bar_of[i] : NONE;
-    char *bar_tip = bar != NONE ? describe_bar(entry, bar) : NULL;
+    const LayoutGap *gap = item->kind == LAYOUT_OWNER_GROUP ? gap_of(scene, i) : NULL;
+    char *bar_tip = bar != NONE ? describe_bar(lang, entry, bar)
+                    : gap != NULL ? describe_gap(lang, gap)
+                                  : NULL;
     /* A bar that says what its entry says shows the entry's tooltip: most entries have
      * one bar, and that would be every tooltip twice. */
     if (bar_tip != NULL && g_strcmp0(bar_tip, tip) == 0)

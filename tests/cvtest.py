@@ -84,16 +84,27 @@ def png_size(data):
 
 
 def cv_files(with_cases=True, with_data=True):
-    """The native CVs under tests/cases and data, as paths relative to SRC."""
+    """The native CVs under tests/cases and data, as paths relative to SRC (not the
+    goldens, NAME.layout.yaml, nor a case's own style, NAME.style.yaml)."""
     out = []
     for d in (["tests/cases"] if with_cases else []) + (["data"] if with_data else []):
         full = os.path.join(SRC, d)
         if not os.path.isdir(full):
             continue
         for f in sorted(os.listdir(full)):
-            if f.endswith(".yaml") and not f.endswith(".layout.yaml"):
+            if f.endswith(".yaml") and not f.endswith((".layout.yaml", ".style.yaml")):
                 out.append(d + "/" + f)
     return out
+
+
+def case_style(rel):
+    """The style a golden case is drawn in: tests/cases/NAME.style.yaml beside
+    tests/cases/NAME.yaml when there is one (for what only a style turns on), else None
+    (the default style). Relative to SRC."""
+    if not rel.endswith(".yaml"):
+        return None
+    style = rel[:-len(".yaml")] + ".style.yaml"
+    return style if os.path.exists(os.path.join(SRC, style)) else None
 
 
 def load_checker():

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Tests of tools/check-layout.py itself: the completeness rule, the lane order and the
-milestone reach (doc/layout-dump.md) on small hand-made dumps, and on the real dump of
+"""Tests of tools/check-layout.py itself: the completeness rule, the lane order, the
+milestone reach and the career summary's marks (doc/layout-dump.md) on small hand-made
+dumps, and on the real dump of
 the example CV marked as if every text were whole (it is not: the checker must say so).
 
 Usage: python3 tests/run-checker.py PATH/TO/cvtimeline
@@ -118,6 +119,52 @@ def main():
     d["groups"][0]["entries"][1]["label"]["text"] = "Big Lab"
     del d["milestones"][0]["shown"]
     expect(d, None, "a dump without `shown` gets the geometric checks only")
+
+    # The career summary on the chart: a group's total and its gaps' lengths.
+    def marked():
+        d = base()
+        g = d["groups"][0]
+        g["label"] = box(0, 5, 70, 13, "Experience")
+        g["total"] = {"text": "5 y", "shown": "whole"}
+        g["total_label"] = box(0, 18, 20, 13, "5 y")
+        g["gaps"] = [{"start": "2016-03-01", "end": "2016-12-31", "dates": "Mar 2016 – Dec 2016",
+                      "text": "10 m", "shown": "whole", "box": box(505, 0, 60, 54),
+                      "label": box(518, 5, 30, 12, "10 m")}]
+        d["plot"] = box(90, 0, 900, 100)
+        return d
+
+    expect(marked(), None, "a group's total and a gap's length drawn whole pass")
+    d = marked()
+    d["groups"][0]["total_label"]["text"] = "5…"
+    expect(d, "its total '5 y' is not shown whole", "a shortened total claimed whole is caught")
+    d["groups"][0]["total"]["shown"] = "shortened"
+    expect(d, None, "a shortened total the dump owns up to passes")
+    expect(d, "its total '5 y' is shortened", "... but not under --strict", strict=True)
+    d = marked()
+    del d["groups"][0]["total_label"]
+    d["groups"][0]["label"]["text"] = "Experience · 5 y"
+    expect(d, None, "a total in the name's line (group.label: above) passes")
+    d = marked()
+    d["groups"][0]["total"]["shown"] = "shortened"
+    expect(d, "says its total is shortened, but it is whole", "a false shortened total is caught")
+    d = marked()
+    del d["groups"][0]["gaps"][0]["label"]
+    expect(d, "its length '10 m' is not shown whole", "a gap without its length is caught")
+    d["groups"][0]["gaps"][0]["shown"] = "shortened"
+    expect(d, None, "a gap whose length the dump says was left out passes")
+    expect(d, "its length '10 m' is not drawn", "... but not under --strict", strict=True)
+    d = marked()
+    d["groups"][0]["gaps"][0]["label"]["x"] = 560
+    expect(d, "is not over its band", "a gap's length away from its band is caught")
+    d = marked()
+    d["groups"][0]["gaps"][0]["label"]["y"] = 35
+    expect(d, "labels overlap", "a gap's length over an entry's label is caught")
+    d = marked()
+    d["groups"][0]["gaps"][0]["box"]["h"] = 80
+    expect(d, "leaves its group", "a band taller than its group is caught")
+    d = marked()
+    d["groups"][0]["gaps"][0]["box"]["x"] = 50
+    expect(d, "leaves the plot", "a band outside the plot is caught")
 
     # The example CV as drawn before the completeness rule: EPFL's 2-month postdoc is
     # named nowhere. Marked as all-whole, its dump must fail on exactly that.

@@ -3,7 +3,8 @@
 and the SVG's tooltips keep each date at the precision the CV gave it, for native, JSON
 Resume and RenderCV CVs with year, month and day dates, seasons, academic years,
 approximate dates and ongoing ones; a role segment's tooltip names its neighbours, not
-the whole progression.
+the whole progression; the career summary's marks (a gap's band, a group's total) are
+worded too.
 
     run-describe.py PATH/TO/cvtimeline
 """
@@ -142,6 +143,43 @@ def check_bounded(t, exe, tmp):
              repr(sizes))
 
 
+GAPS = """name: Marks Test
+jobs:
+  - {title: A, org: Acme, start: 2010-01, end: 2012-12}
+  - {title: B, org: Beta, start: 2014-01, end: 2015-12}
+"""
+
+
+def check_summary_marks(t, exe, tmp):
+    """The career summary on the chart has words too: the band's tooltip names the gap's
+    dates and length, the alt text the total and the gaps; --gap chooses the gaps marked
+    as it chooses those listed, and a --set gaps.min after it wins."""
+    path = os.path.join(tmp, "gaps.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(GAPS)
+    on = ["--set", "group.total=true", "--set", "gaps.show=true"]
+    gap = "Gap: Jan 2013 \u2013 Dec 2013 (1 y)"
+    for extra, marked in (([], True), (["--gap", "1y"], False), (["--gap", "11m"], True),
+                          (["--gap", "1y", "--set", "gaps.min=11m"], True)):
+        svg_path = os.path.join(tmp, "gaps.svg")
+        cmd = [exe, "--today", TODAY, "-o", svg_path] + on + extra + [path]
+        status, _, err = run(cmd)
+        if not t.ok(status == 0, "gaps %s: renders to SVG" % " ".join(extra), describe(status, err)):
+            continue
+        tips = tooltips(open(svg_path, "rb").read())
+        t.ok((gap in tips) == marked, "gaps %s: the band's tooltip is %s" % (
+            " ".join(extra), "there" if marked else "not there (a gap of 12 months is not longer "
+            "than 1y)"), repr(tips))
+    status, out, err = run([exe, "--today", TODAY, "--alt-text"] + on + [path])
+    alt = out.decode("utf-8", "replace")
+    t.ok(status == 0 and "Experience (5 y): " in alt and "Gaps: Jan 2013 \u2013 Dec 2013 (1 y)."
+         in alt, "the alt text names the total and the gap the chart shows", alt)
+    status, out, err = run([exe, "--today", TODAY, "--alt-text", path])
+    alt = out.decode("utf-8", "replace")
+    t.ok(status == 0 and "Gap" not in alt and "(5 y)" not in alt,
+         "without the style keys the alt text says neither", alt)
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -149,6 +187,7 @@ def main():
         for name, text, alt_want, tip_want in CASES:
             check_case(t, exe, tmp, name, text, alt_want, tip_want)
         check_bounded(t, exe, tmp)
+        check_summary_marks(t, exe, tmp)
     return t.done()
 
 

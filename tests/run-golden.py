@@ -2,6 +2,8 @@
 """Golden layouts (DESIGN.md, tests tier 2): for every tests/cases/NAME.yaml and
 data/NAME.yaml, `cvtimeline --dump-layout --today 2026-11-25 FILE` (run from the source
 root) must print exactly tests/cases/NAME.layout.yaml (data-NAME.layout.yaml for data/).
+A case with a style of its own beside it (tests/cases/NAME.style.yaml, for what only a
+style turns on) is drawn with `-s` that style.
 Regenerate the goldens with tools/regen-goldens.sh after an intended change.
 
 Usage: python3 tests/run-golden.py PATH/TO/cvtimeline
@@ -12,8 +14,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, cv_files,  # noqa: E402
-                    describe, run)
+from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, case_style,  # noqa: E402
+                    cv_files, describe, run)
 
 
 def golden_for(rel):
@@ -43,7 +45,9 @@ def main():
         return 1
     for rel in files:
         golden = golden_for(rel)
-        status, out, err = run([exe, "--dump-layout", "--today", TODAY, rel])
+        style = case_style(rel)
+        status, out, err = run([exe, "--dump-layout", "--today", TODAY]
+                               + (["-s", style] if style else []) + [rel])
         if not t.ok(status == 0, "%s: --dump-layout succeeds" % rel, describe(status, err)):
             continue
         gpath = os.path.join(SRC, golden)

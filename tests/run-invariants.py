@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Layout invariants (DESIGN.md, tests tier 5): for every data/*.yaml and
-tests/cases/*.yaml, with every built-in style and at 800, 1200 and 2400 px, the layout dump
-must pass tools/check-layout.py: all labels and bars inside the page, no two labels
-overlapping, no label over a foreign bar.
+tests/cases/*.yaml, with every built-in style and at 800, 1200 and 2400 px, as the style
+has it and with the career summary's marks on (group totals and gap bands), the layout
+dump must pass tools/check-layout.py: all labels and bars inside the page, no two labels
+overlapping, no label over a foreign bar, every text whole or owned up to.
 
 Usage: python3 tests/run-invariants.py PATH/TO/cvtimeline
 """
@@ -18,6 +19,8 @@ from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, cv_files,  # noqa:
 
 STYLES = ["default", "dark", "print", "slides", "minimal"]
 WIDTHS = ["800", "1200", "2400"]
+# As the style has it, and with everything the chart can show of the career summary.
+VARIANTS = [[], ["--set", "group.total=true", "--set", "gaps.show=true"]]
 MAX_SHOWN = 15  # problems printed per failing dump
 
 
@@ -31,25 +34,25 @@ def main():
         print("no CV files found under %s" % SRC)
         return 1
     for rel in files:
-        for style in STYLES:
-            for width in WIDTHS:
-                cmd = [exe, "--dump-layout", "--today", TODAY, "-s", style, "-W", width, rel]
-                what = "%s -s %s -W %s" % (rel, style, width)
-                status, out, err = run(cmd)
-                if not t.ok(status == 0, what + ": --dump-layout succeeds", describe(status, err)):
-                    continue
-                try:
-                    dump = yaml.safe_load(out)
-                except yaml.YAMLError as e:
-                    t.ok(False, what + ": the dump is YAML", str(e))
-                    continue
-                problems = checker.check_dump(dump)
-                shown = problems[:MAX_SHOWN]
-                if len(problems) > MAX_SHOWN:
-                    shown.append("... and %d more" % (len(problems) - MAX_SHOWN))
-                t.ok(not problems, what + ": layout invariants hold",
-                     "\n".join(shown) + "\n(reproduce: cvtimeline " + " ".join(cmd[1:])
-                     + " | tools/check-layout.py)")
+        for style, width, extra in ((s, w, v) for s in STYLES for w in WIDTHS for v in VARIANTS):
+            cmd = [exe, "--dump-layout", "--today", TODAY, "-s", style, "-W", width] + extra
+            cmd.append(rel)
+            what = " ".join([rel, "-s", style, "-W", width] + extra)
+            status, out, err = run(cmd)
+            if not t.ok(status == 0, what + ": --dump-layout succeeds", describe(status, err)):
+                continue
+            try:
+                dump = yaml.safe_load(out)
+            except yaml.YAMLError as e:
+                t.ok(False, what + ": the dump is YAML", str(e))
+                continue
+            problems = checker.check_dump(dump)
+            shown = problems[:MAX_SHOWN]
+            if len(problems) > MAX_SHOWN:
+                shown.append("... and %d more" % (len(problems) - MAX_SHOWN))
+            t.ok(not problems, what + ": layout invariants hold",
+                 "\n".join(shown) + "\n(reproduce: cvtimeline " + " ".join(cmd[1:])
+                 + " | tools/check-layout.py)")
     return t.done()
 
 

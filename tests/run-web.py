@@ -86,8 +86,10 @@ def dump_texts(dump):
         out.append((text, b["x"], b["y"], b["w"], b["h"]))
 
     for g in dump.get("groups") or []:
-        if isinstance(g.get("label"), dict):
-            box(g["label"], g["label"]["text"])
+        for lab in [g.get("label"), g.get("total_label")] + [
+                gap.get("label") for gap in g.get("gaps") or []]:
+            if isinstance(lab, dict):
+                box(lab, lab["text"])
         for e in g.get("entries") or []:
             for key in ("label", "org_label", "caption"):
                 if isinstance(e.get(key), dict):
@@ -698,6 +700,9 @@ def main():
             cv = os.path.join(SRC, "tests", "cases", case + ".yaml")
             if os.path.exists(cv):
                 test_svg_structure(w, cv, case)
+        # The career summary's marks: group totals and gap lengths are texts of the layer.
+        test_svg_structure(w, os.path.join(SRC, "tests", "cases", "gaps.yaml"), "gaps", "-s",
+                           os.path.join(SRC, "tests", "cases", "gaps.style.yaml"))
         test_tooltip_content(w)
         test_pixels_unchanged_rsvg(w, [(cv, s) for cv in data
                                        for s in ("default", "dark", "print", "slides")])

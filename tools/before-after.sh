@@ -2,7 +2,8 @@
 # Renders the before/after gallery of doc/gallery.md: the example CVs (data/*.yaml) in
 # every built-in style, and two of the test CVs in the default style, with BEFORE (a
 # cvtimeline built from an earlier commit) into doc/gallery/before-after/before/ and with
-# this build into doc/gallery/before-after/after/, in the fonts installed here.
+# this build into doc/gallery/before-after/after/, in the fonts installed here; and, with
+# the career summary's style keys on, into doc/gallery/before-after/summary/.
 # Usage: tools/before-after.sh BEFORE-EXE [BUILD-DIR]   (BEFORE-EXE "-" keeps the old PNGs)
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,4 +26,13 @@ for cv in tests/cases/academic-papers.yaml tests/import/jsonresume-eight-jobs.js
   [ "$before" = - ] || render "$before" "$cv" default "$name" before
   render "$exe" "$cv" default "$name" after
 done
-echo "wrote $out/before and $out/after"
+# The career summary on the chart (doc/gallery.md's last section), beside after/.
+mkdir -p "$out/summary"
+for cv in data/bruno-magalhaes.yaml data/dense.yaml; do
+  name=$(basename "$cv" .yaml)
+  for style in default dark print slides minimal; do
+    "$exe" "$cv" --today 2026-11-25 -s "$style" --set group.total=true --set gaps.show=true \
+      -o "$out/summary/$name-$style.png" 2>/dev/null || true
+  done
+done
+echo "wrote $out/before, $out/after and $out/summary"

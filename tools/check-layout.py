@@ -5,7 +5,9 @@ lies inside the page, no two labels overlap, no label overlaps a bar of another 
 and, on a dump that records where each item's text went (`shown`), that nothing is
 missing: every entry's title and org, every role's title and every milestone's title is
 drawn whole in a label of its own item, or listed (milestones), or the dump says it was
-shortened; lanes read in time order; a milestone's label stays near its marker.
+shortened; lanes read in time order; a milestone's label stays near its marker; a group's
+total and each gap's length (the career summary on the chart) are drawn whole, the
+length over its band, or the dump says they were not.
 
 Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 if any)
   --strict: a shortened text is a problem too (as cvtimeline --strict makes it an error)
@@ -203,6 +205,71 @@ def completeness(dump):
     return problems, shortened
 
 
+def _label_text(v):
+    return str(v.get("text", "")) if isinstance(v, dict) else ""
+
+
+def summary_marks(dump):
+    """The career summary on the chart (doc/summary.md "On the chart"): a group's `total`
+    is drawn whole in its name's line or the line under it, and each of its `gaps` has its
+    length drawn whole over its band (the label's middle within the band, the label within
+    the band's height), unless the dump says `shown: shortened` (cvtimeline warned); a
+    band lies in the plot and in its group. Returns (problems, shortened)."""
+    problems, shortened = [], []
+    plot = dump.get("plot")
+    for gi, g in enumerate(dump.get("groups") or []):
+        if not isinstance(g, dict):
+            continue
+        gname = "groups[%d] %r" % (gi, g.get("name"))
+        total = g.get("total")
+        if isinstance(total, dict):
+            drawn = [_label_text(g.get("label")), _label_text(g.get("total_label"))]
+            whole = _whole_in(total.get("text", ""), [d for d in drawn if d])
+            shown = total.get("shown")
+            if shown == "whole" and not whole:
+                problems.append("%s: its total %r is not shown whole (drawn: %r)"
+                                % (gname, total.get("text"), drawn))
+            elif shown == "shortened":
+                if whole:
+                    problems.append("%s: says its total is shortened, but it is whole" % gname)
+                shortened.append("%s: its total %r is shortened" % (gname, total.get("text")))
+            elif shown != "whole":
+                problems.append("%s: the total's `shown` is %r, not whole or shortened"
+                                % (gname, shown))
+        for k, gap in enumerate(g.get("gaps") or []):
+            name = "%s.gaps[%d] %r" % (gname, k, gap.get("dates") if isinstance(gap, dict) else "?")
+            if not isinstance(gap, dict) or not _is_box(gap.get("box") or {}):
+                problems.append("%s has no band (box: x, y, w, h)" % name)
+                continue
+            bx, by, bw, bh = _box(gap["box"])
+            if _is_box(plot or {}):
+                px, _, pw, _ = _box(plot)
+                if bx < px - EPS or bx + bw > px + pw + EPS:
+                    problems.append("%s: its band %s leaves the plot" % (name, _fmt((bx, by, bw, bh))))
+            if _is_box(g.get("box") or {}):
+                _, gy, _, gh = _box(g["box"])
+                if by < gy - EPS or by + bh > gy + gh + EPS:
+                    problems.append("%s: its band %s leaves its group" % (name, _fmt((bx, by, bw, bh))))
+            lab = gap.get("label")
+            shown = gap.get("shown")
+            whole = _is_box(lab or {}) and _whole_in(gap.get("text", ""), [_label_text(lab)])
+            if _is_box(lab or {}):
+                lx, ly, lw, lh = _box(lab)
+                mid = lx + lw / 2
+                if mid < bx - EPS or mid > bx + bw + EPS or ly < by - EPS or ly + lh > by + bh + EPS:
+                    problems.append("%s: its length %s is not over its band %s"
+                                    % (name, _fmt((lx, ly, lw, lh)), _fmt((bx, by, bw, bh))))
+            if shown == "whole" and not whole:
+                problems.append("%s: its length %r is not shown whole" % (name, gap.get("text")))
+            elif shown == "shortened":
+                if whole:
+                    problems.append("%s: says its length is left out, but it is drawn" % name)
+                shortened.append("%s: its length %r is not drawn" % (name, gap.get("text")))
+            elif shown != "whole":
+                problems.append("%s: `shown` is %r, not whole or shortened" % (name, shown))
+    return problems, shortened
+
+
 def lane_order(dump):
     """Lanes in reading order: within a group, an entry that starts later never sits in
     a lane above (oldest-first) or below (newest-first) one that starts earlier."""
@@ -341,6 +408,10 @@ def check_dump(dump, strict=False):
             problems += shortened
         problems += lane_order(dump)
         problems += milestone_reach(dump)
+        marks, left_out = summary_marks(dump)
+        problems += marks
+        if strict:
+            problems += left_out
     return problems
 
 

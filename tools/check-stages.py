@@ -21,6 +21,7 @@ import tempfile
 STAGES = [
     ("base", ["diag", "strutil", "emit", "sysio", "embed"]),
     ("ydoc", ["ydoc"]),
+    ("lang", ["lang"]),
     ("date", ["date"]),
     ("readctx", ["readctx"]),
     ("model", ["model"]),

@@ -52,6 +52,14 @@ DEFINITIONS_HEAD = {
         "pattern": "^\\s*\\S.*[\\s,]\\s*\\+?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?(px)?\\s*$",
         "examples": ["Inter, DejaVu Sans 11", "DejaVu Sans Bold 20"],
     },
+    "length": {
+        "description": "A length of time: numbers with a unit d, w, m or y (any case), "
+                       "strung together, e.g. 6m, 2w, 1y6m; the same as --gap takes.",
+        "type": "string",
+        # The bound (at most 9999 years in all) is left to cvtimeline.
+        "pattern": "^([0-9]+[dDwWmMyY])+$",
+        "examples": ["6m", "2w", "1y6m"],
+    },
     "pattern": {
         "description": "A fill pattern: solid, hatch (diagonal lines over the fill), "
                        "backhatch (the other diagonal), crosshatch, vertical, horizontal, "
@@ -138,7 +146,7 @@ def type_schema(text):
         return {"enum": re.findall(r"`([a-z-]+)`", t)}
     simple = {"colour": "colour", "colour or none": "colour-or-none",
               "`auto` or colour": "colour-or-auto", "font": "font", "boolean": "boolean",
-              "string": "text", "pattern": "pattern"}
+              "string": "text", "pattern": "pattern", "length": "length"}
     if t in simple:
         return {"$ref": "#/definitions/" + simple[t]}
     if t == "built-in name or path":
@@ -264,6 +272,10 @@ def dump(value, indent=0, width=100):
 
 
 def main():
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")
+                             and sys.argv[1] != "-"):
+        # An option is never an output path: `--help` once wrote a file of that name.
+        sys.exit(__doc__.strip().splitlines()[0] if __doc__ else "usage: gen-style-schema.py [OUTPUT]")
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(SRC, "doc", "schema",
                                                             "style.schema.json")
     with open(os.path.join(SRC, "doc", "styles.md"), encoding="utf-8") as f:

@@ -300,27 +300,209 @@ static void test_bad_periods(void)
   }
 }
 
+/* ---- Words in the CV's language (lang.h), then English ---- */
+
 typedef struct {
+  const char *lang; /* a code, or NULL for English alone */
+  DateCase c;
+} LangDateCase;
+
+static const LangDateCase lang_good_dates[] = {
+    {"de", {"März 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"MÄRZ 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Marz 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Ma\xcc\x88rz 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Mär. 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Okt. 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Dezember, 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Jänner 2019", "2019-01-01", "2019-01-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Aug 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"de", {"Sommer 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"de", {"~ März 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, TRUE, FALSE}},
+    {"de", {"c. Herbst 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, TRUE, FALSE}},
+    {"de", {"heute", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"de", {"bis heute", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"de", {"Present", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"septembre 2015", "2015-09-01", "2015-09-30", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"févr. 2020", "2020-02-01", "2020-02-29", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"août 2019", "2019-08-01", "2019-08-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"fr", {"été 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"fr", {"aujourd’hui", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"Aujourd'hui", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"fr", {"en cours", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"es", {"marzo de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"es", {"sept 2019", "2019-09-01", "2019-09-30", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"es", {"verano de 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"es", {"otoño 2015", "2015-09-01", "2015-11-30", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"es", {"actualidad", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"es", {"la actualidad", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"pt", {"março de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"mar. de 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"out. 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pt", {"verão de 2015", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"pt", {"atual", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"it", {"gennaio 2019", "2019-01-01", "2019-01-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"it", {"oggi", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"pl", {"marzec 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"marca 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"paź 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"Październik 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"pl", {"obecnie", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"nl", {"mrt. 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"nl", {"maart 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"nl", {"heden", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"tr", {"Mart 2019", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"ŞUBAT 2019", "2019-02-01", "2019-02-28", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"Aralık 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"ARALIK 2019", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"EKİM 2019", "2019-10-01", "2019-10-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {"tr", {"günümüz", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"zh", {"至今", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"ja", {"現在", NULL, NULL, DATE_PREC_DAY, FALSE, TRUE}},
+    {"ja", {"~2004年", "2004-01-01", "2004-12-31", DATE_PREC_YEAR, TRUE, FALSE}},
+    /* The CJK forms, in any language. */
+    {NULL, {"2019年3月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2019 年 3 月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2019年12月", "2019-12-01", "2019-12-31", DATE_PREC_MONTH, FALSE, FALSE}},
+    {NULL, {"2020年2月29日", "2020-02-29", "2020-02-29", DATE_PREC_DAY, FALSE, FALSE}},
+    {NULL, {"2019年", "2019-01-01", "2019-12-31", DATE_PREC_YEAR, FALSE, FALSE}},
+    {NULL, {"2015年夏", "2015-06-01", "2015-08-31", DATE_PREC_SEASON, FALSE, FALSE}},
+    {NULL, {"2015年冬季", "2015-12-01", "2016-02-29", DATE_PREC_SEASON, FALSE, FALSE}},
+    {"de", {"2019年3月", "2019-03-01", "2019-03-31", DATE_PREC_MONTH, FALSE, FALSE}},
+};
+
+static const struct {
+  const char *lang;
   const char *text;
-  const char *spans; /* "FIRST..LAST" of each period (start's first day, end's last), " " apart */
+} lang_bad_dates[] = {
+    {NULL, "März 2019"},   {NULL, "Sommer 2015"},    {NULL, "heute"},
+    {NULL, "至今"},        {"de", "heute 2019"},     {"de", "März"},
+    {"de", "Märzen 2019"}, {"de", "März2019"},       {"pt", "marzo 2019"},
+    {"es", "mai 2019"},    {"es", "marzo del 2019"}, {"fr", "de mars 2019"},
+    {"pl", "marz 2019"},   {NULL, "2019年13月"},     {NULL, "2019年2月30日"},
+    {NULL, "2019年3月 x"}, {NULL, "2019年3"},        {NULL, "2019年春秋"},
+    {NULL, "19年3月"},     {"ja", "今日 2019"},      {"de", "\xff\xfe 2019"},
+};
+
+static void test_lang_dates(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(lang_good_dates); i++) {
+    const LangDateCase *lc = &lang_good_dates[i];
+    const Lang *lang = lc->lang ? lang_find(lc->lang) : NULL;
+    g_assert_true(lc->lang == NULL || lang != NULL);
+    DateValue v;
+    memset(&v, 0xab, sizeof v);
+    if (!date_parse_in(lc->c.text, lang, &v))
+      g_error("'%s' should parse in %s", lc->c.text, lc->lang ? lc->lang : "en");
+    check_value(lc->c.text, &v, lc->c.first, lc->c.last, lc->c.precision, lc->c.approximate,
+                lc->c.present);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(lang_bad_dates); i++) {
+    const Lang *lang = lang_bad_dates[i].lang ? lang_find(lang_bad_dates[i].lang) : NULL;
+    DateValue v;
+    if (date_parse_in(lang_bad_dates[i].text, lang, &v))
+      g_error("'%s' should not parse in %s", lang_bad_dates[i].text,
+              lang_bad_dates[i].lang ? lang_bad_dates[i].lang : "en");
+  }
+  /* Every English bad date stays bad in German but for the ones German reads. */
+  for (gsize i = 0; i < G_N_ELEMENTS(bad_dates); i++) {
+    DateValue v;
+    gboolean german = strcmp(bad_dates[i], "sommer 2015") == 0;
+    g_assert_cmpint(date_parse_in(bad_dates[i], lang_find("de"), &v), ==, german);
+  }
+}
+
+/* Broken text in every language: never read, never past its end. */
+static void test_lang_hostile(void)
+{
+  static const char *const texts[] = {
+      "2019\xe5\xb9",
+      "2019\xe5\xb9\xb4\xe3",
+      "\xc3",
+      "M\xc3rz 2019",
+      "年",
+      "2019年月",
+      "2019年3月日",
+      "2019年 3 月 32 日",
+      "’a", /* a typographic apostrophe first */
+      "aujourd''hui",
+      "'heute",
+      "~",
+      "c. ",
+      "de 2019",
+      "marzo de",
+      "marzo de  de 2019",
+      "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ 2019",
+      "\xcc\x88\xcc\x88 2019",
+  };
+  for (guint l = 0; l < lang_count(); l++)
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+      DateValue v, w;
+      g_assert_false(date_parse_in(texts[i], lang_nth(l), &v));
+      g_assert_false(date_parse_period_in(texts[i], lang_nth(l), &v, &w));
+    }
+}
+
+static void test_lang_periods(void)
+{
+  DateValue a, b;
+  char x[DATE_ISO_SIZE], y[DATE_ISO_SIZE];
+  g_assert_true(date_parse_period_in("März 2019 – Okt. 2020", lang_find("de"), &a, &b));
+  g_assert_cmpstr(date_format_iso(a.first, x), ==, "2019-03-01");
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2020-10-31");
+  g_assert_true(date_parse_period_in("2019年3月..2020年1月", NULL, &a, &b));
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2020-01-31");
+  g_assert_true(date_parse_period_in("septembre 2015 - aujourd'hui", lang_find("fr"), &a, &b));
+  g_assert_true(b.present);
+  g_assert_false(date_parse_period("März 2019 – Okt. 2020", &a, &b));
+  /* importfix's free-text forms, in the CV's words. */
+  g_assert_true(date_parse_period_in("März 2019–heute", lang_find("de"), &a, &b));
+  g_assert_cmpstr(date_format_iso(a.first, x), ==, "2019-03-01");
+  g_assert_true(b.present);
+  g_assert_false(date_parse_period_in("Okt. 2016-19", lang_find("de"), &a, &b));
+  g_assert_true(date_parse_period_in("2016-19", lang_find("de"), &a, &b));
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2019-12-31");
+  g_assert_true(date_parse_period_in("févr. 2020--août 2021", lang_find("fr"), &a, &b));
+  g_assert_cmpstr(date_format_iso(b.last, y), ==, "2021-08-31");
+  g_assert_true(date_parse_period_in("2019年3月-至今", lang_find("zh"), &a, &b));
+  g_assert_true(b.present);
+}
+
+typedef struct {
+  const char *lang; /* a code, or NULL for English alone */
+  const char *text;
+  const char *spans; /* "FIRST..LAST" of each period (start's first day, end's last, or
+                        "present"), " " apart */
 } ListCase;
 
 static const ListCase good_lists[] = {
-    {"2023, 2024", "2023-01-01..2023-12-31 2024-01-01..2024-12-31"},
-    {"2023,2024;2026", "2023-01-01..2023-12-31 2024-01-01..2024-12-31 2026-01-01..2026-12-31"},
-    {"2019 and 2021-2022", "2019-01-01..2019-12-31 2021-01-01..2022-12-31"},
-    {"2019 & 2021", "2019-01-01..2019-12-31 2021-01-01..2021-12-31"},
-    {"Summer 2019 and 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
-    {"summer 2017 and 2018", "2017-06-01..2017-08-31 2018-06-01..2018-08-31"},
-    {"Winter 2019, 2020", "2019-12-01..2020-02-29 2020-12-01..2021-02-28"},
-    {"Spring and Fall 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
-    {"Spring, Summer and Fall 2019",
+    {NULL, "2023, 2024", "2023-01-01..2023-12-31 2024-01-01..2024-12-31"},
+    {NULL, "2023,2024;2026", "2023-01-01..2023-12-31 2024-01-01..2024-12-31 2026-01-01..2026-12-31"},
+    {NULL, "2019 and 2021-2022", "2019-01-01..2019-12-31 2021-01-01..2022-12-31"},
+    {NULL, "2019 & 2021", "2019-01-01..2019-12-31 2021-01-01..2021-12-31"},
+    {NULL, "Summer 2019 and 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
+    {NULL, "summer 2017 and 2018", "2017-06-01..2017-08-31 2018-06-01..2018-08-31"},
+    {NULL, "Winter 2019, 2020", "2019-12-01..2020-02-29 2020-12-01..2021-02-28"},
+    {NULL, "Spring and Fall 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
+    {NULL, "Spring, Summer and Fall 2019",
      "2019-03-01..2019-05-31 2019-06-01..2019-08-31 2019-09-01..2019-11-30"},
-    {"Aug 2019, 2020",
+    {NULL, "Aug 2019, 2020",
      "2019-08-01..2019-08-31 2020-01-01..2020-12-31"}, /* months are not repeated */
-    {"August, 2019", "2019-08-01..2019-08-31"},        /* one date, with a comma */
-    {"2016-19", "2016-01-01..2019-12-31"},
-    {"2019", "2019-01-01..2019-12-31"},
+    {NULL, "August, 2019", "2019-08-01..2019-08-31"},        /* one date, with a comma */
+    {NULL, "2016-19", "2016-01-01..2019-12-31"},
+    {NULL, "2019", "2019-01-01..2019-12-31"},
+    /* In the CV's language: its words inside the items, its `and` between them, and
+     * English's still. */
+    {"de", "Sommer 2019 und 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
+    {"de", "Frühling und Herbst 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
+    {"de", "März 2019, Okt. 2020–heute", "2019-03-01..2019-03-31 2020-10-01..present"},
+    {"de", "Summer 2019 and 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
+    {"de", "Spring und fall 2019", "2019-03-01..2019-05-31 2019-09-01..2019-11-30"},
+    {"es", "verano de 2019 y 2020", "2019-06-01..2019-08-31 2020-06-01..2020-08-31"},
+    {"fr", "2019 et 2021-2022", "2019-01-01..2019-12-31 2021-01-01..2022-12-31"},
+    {"tr", "Mart 2019 ve Aralık 2020", "2019-03-01..2019-03-31 2020-12-01..2020-12-31"},
+    {"zh", "2019年、2021年3月", "2019-01-01..2019-12-31 2021-03-01..2021-03-31"},
+    {"ja", "2015年夏、2016", "2015-06-01..2015-08-31 2016-06-01..2016-08-31"},
 };
 
 static const char *const bad_lists[] = {
@@ -339,7 +521,9 @@ static const char *const bad_lists[] = {
 static void test_lists(void)
 {
   for (gsize i = 0; i < G_N_ELEMENTS(good_lists); i++) {
-    g_autoptr(GArray) got = date_parse_periods(good_lists[i].text);
+    const Lang *lang = good_lists[i].lang ? lang_find(good_lists[i].lang) : NULL;
+    g_assert_true(good_lists[i].lang == NULL || lang != NULL);
+    g_autoptr(GArray) got = date_parse_periods_in(good_lists[i].text, lang);
     if (got == NULL)
       g_error("'%s' should parse as a list", good_lists[i].text);
     GString *spans = g_string_new(NULL);
@@ -347,7 +531,7 @@ static void test_lists(void)
       const DatePeriod *p = &g_array_index(got, DatePeriod, k);
       char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
       g_string_append_printf(spans, "%s%s..%s", k ? " " : "", date_format_iso(p->start.first, a),
-                             date_format_iso(p->end.last, b));
+                             p->end.present ? "present" : date_format_iso(p->end.last, b));
     }
     g_assert_cmpstr(spans->str, ==, good_lists[i].spans);
     g_string_free(spans, TRUE);
@@ -358,6 +542,11 @@ static void test_lists(void)
       g_error("'%s' should not parse as a list", *t);
   }
   g_assert_null(date_parse_periods(NULL));
+  /* Another language's `and` is not English's, nor a word that only contains it. */
+  g_assert_null(date_parse_periods("2019 und 2020"));
+  g_assert_null(date_parse_periods_in("2019 und 2020", lang_find("fr")));
+  g_assert_null(date_parse_periods_in("2019 sund 2020", lang_find("de")));
+  g_assert_null(date_parse_periods_in("2019 unde 2020", lang_find("de")));
   /* The inherited season is a season. */
   g_autoptr(GArray) two = date_parse_periods("Summer 2019 and 2020");
   g_assert_cmpint(g_array_index(two, DatePeriod, 1).start.precision, ==, DATE_PREC_SEASON);
@@ -427,6 +616,9 @@ int main(int argc, char **argv)
   g_test_add_func("/date/period/good", test_good_periods);
   g_test_add_func("/date/period/bad", test_bad_periods);
   g_test_add_func("/date/calendar", test_calendar);
+  g_test_add_func("/date/lang", test_lang_dates);
+  g_test_add_func("/date/lang-periods", test_lang_periods);
+  g_test_add_func("/date/lang-hostile", test_lang_hostile);
   g_test_add_func("/date/lists", test_lists);
   g_test_add_func("/date/day-overflow", test_day_overflow);
   return g_test_run();

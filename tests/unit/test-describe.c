@@ -72,7 +72,7 @@ static void test_span(gconstpointer data)
   const SpanCase *c = data;
   DateSpan s = span_of(c);
   GString *out = g_string_new(NULL);
-  describe_span(out, &s);
+  describe_span(out, NULL, &s);
   g_assert_cmpstr(out->str, ==, c->want);
   g_string_free(out, TRUE);
 }
@@ -101,7 +101,7 @@ static void test_date(gconstpointer data)
 {
   const DateCase *c = data;
   GString *out = g_string_new(NULL);
-  describe_date(out, date_from_ymd(c->y, c->m, c->d), c->p, c->approx);
+  describe_date(out, NULL, date_from_ymd(c->y, c->m, c->d), c->p, c->approx);
   g_assert_cmpstr(out->str, ==, c->want);
   g_string_free(out, TRUE);
 }
@@ -109,13 +109,13 @@ static void test_date(gconstpointer data)
 static void test_name(void)
 {
   GString *out = g_string_new(NULL);
-  describe_name(out, "Engineer", "Acme");
+  describe_name(out, NULL, "Engineer", "Acme");
   g_string_append_c(out, '|');
-  describe_name(out, NULL, "Acme");
+  describe_name(out, NULL, NULL, "Acme");
   g_string_append_c(out, '|');
-  describe_name(out, "Engineer", NULL);
+  describe_name(out, NULL, "Engineer", NULL);
   g_string_append_c(out, '|');
-  describe_name(out, NULL, NULL);
+  describe_name(out, NULL, NULL, NULL);
   g_assert_cmpstr(out->str, ==, "Engineer, Acme|Acme|Engineer|untitled");
   g_string_free(out, TRUE);
 }
@@ -142,14 +142,14 @@ static void test_bar_tooltip(void)
 {
   LayoutScene *scene = layout_scene_new(100, 100);
   const LayoutEntry *e = entry_with_roles(scene, 3);
-  char *tip = describe_bar(e, 0);
+  char *tip = describe_bar(NULL, e, 0);
   g_assert_cmpstr(tip, ==, "Role 0, Big Research\n1000\nRole 1 of 3: before Role 1\nA note.");
   g_free(tip);
-  tip = describe_bar(e, 1);
+  tip = describe_bar(NULL, e, 1);
   g_assert_cmpstr(tip, ==,
                   "Role 1, Big Research\n1001\nRole 2 of 3: after Role 0, before Role 2\nA note.");
   g_free(tip);
-  tip = describe_bar(e, 2);
+  tip = describe_bar(NULL, e, 2);
   g_assert_cmpstr(tip, ==, "Role 2, Big Research\n1002\nRole 3 of 3: after Role 1\nA note.");
   g_free(tip);
   layout_scene_free(scene);
@@ -161,7 +161,7 @@ static void test_bar_tooltip_bounded(void)
 {
   LayoutScene *small = layout_scene_new(100, 100), *large = layout_scene_new(100, 100);
   const LayoutEntry *a = entry_with_roles(small, 10), *b = entry_with_roles(large, 10000);
-  char *ta = describe_bar(a, 5), *tb = describe_bar(b, 5);
+  char *ta = describe_bar(NULL, a, 5), *tb = describe_bar(NULL, b, 5);
   g_assert_cmpuint(strlen(tb), <=, strlen(ta) + 4); /* "of 10" -> "of 10000" */
   g_free(ta);
   g_free(tb);
@@ -175,14 +175,94 @@ static void test_milestone(void)
                        .precision = DATE_PREC_MONTH,
                        .title = (char *)"Prize",
                        .note = (char *)"For a paper."};
-  char *tip = describe_milestone(&m);
+  char *tip = describe_milestone(NULL, &m);
   g_assert_cmpstr(tip, ==, "Prize\nJan 2019\nFor a paper.");
   g_free(tip);
   m.precision = DATE_PREC_YEAR;
   m.approximate = TRUE;
   m.note = NULL;
-  tip = describe_milestone(&m);
+  tip = describe_milestone(NULL, &m);
   g_assert_cmpstr(tip, ==, "Prize\nabout 2019");
+  g_free(tip);
+}
+
+/* The same items in other catalogs' words and patterns. */
+static void test_languages(void)
+{
+  static const struct {
+    const char *lang;
+    int y, m, d;
+    DatePrecision p;
+    gboolean approx;
+    const char *want;
+  } dates[] = {
+      {"de", 2019, 3, 1, M, FALSE, "März 2019"},
+      {"de", 2019, 9, 1, M, FALSE, "Sept. 2019"},
+      {"de", 2019, 3, 4, D, FALSE, "4. März 2019"},
+      {"de", 2015, 6, 1, S, FALSE, "Sommer 2015"},
+      {"de", 2004, 1, 1, Y, TRUE, "ca. 2004"},
+      {"pt", 2019, 3, 1, M, FALSE, "mar. de 2019"},
+      {"pt", 2019, 3, 4, D, FALSE, "4 de mar. de 2019"},
+      {"pt", 2015, 6, 1, S, FALSE, "verão de 2015"},
+      {"ja", 2019, 3, 1, M, FALSE, "2019年3月"},
+      {"ja", 2019, 3, 4, D, FALSE, "2019年3月4日"},
+      {"ja", 2004, 1, 1, Y, TRUE, "2004年頃"},
+      {"ja", 2015, 6, 1, S, FALSE, "2015年夏"},
+      {"zh", 2015, 12, 1, S, FALSE, "2015年冬季"},
+      {"tr", 2015, 6, 1, S, FALSE, "2015 yazı"},
+      {"fr", 2019, 8, 1, M, FALSE, "août 2019"},
+      {"ja", 2005, 9, 1, A, FALSE, "2005/06"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(dates); i++) {
+    GString *out = g_string_new(NULL);
+    describe_date(out, lang_find(dates[i].lang), date_from_ymd(dates[i].y, dates[i].m, dates[i].d),
+                  dates[i].p, dates[i].approx);
+    g_assert_cmpstr(out->str, ==, dates[i].want);
+    g_string_free(out, TRUE);
+  }
+  DateSpan ongoing = {date_from_ymd(2015, 3, 1), date_from_ymd(2026, 11, 25), M, D};
+  ongoing.ongoing = TRUE;
+  DateSpan days = {date_from_ymd(2019, 3, 3), date_from_ymd(2019, 3, 14), D, D};
+  const struct {
+    const char *lang;
+    const DateSpan *span;
+    const char *want;
+  } spans[] = {
+      {"de", &ongoing, "März 2015 bis heute"},      {"de", &days, "3. bis 14. März 2019"},
+      {"pt", &ongoing, "mar. de 2015 – presente"},  {"ja", &ongoing, "2015年3月～現在"},
+      {"ja", &days, "2019年3月3日～2019年3月14日"}, {"es", &ongoing, "de mar 2015 a la actualidad"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(spans); i++) {
+    GString *out = g_string_new(NULL);
+    describe_span(out, lang_find(spans[i].lang), spans[i].span);
+    g_assert_cmpstr(out->str, ==, spans[i].want);
+    g_string_free(out, TRUE);
+  }
+  /* Tooltips and the alt text. */
+  LayoutScene *scene = layout_scene_new(100, 100);
+  lang_free(scene->lang);
+  scene->lang = lang_copy(lang_find("de"));
+  const LayoutEntry *e = entry_with_roles(scene, 3);
+  char *tip = describe_bar(scene->lang, e, 1);
+  g_assert_cmpstr(tip, ==,
+                  "Role 1, Big Research\n1001\nPosition 2 von 3: nach Role 0, vor Role 2\nA note.");
+  g_free(tip);
+  scene->range_start = date_from_ymd(1000, 1, 1);
+  scene->range_end = date_from_ymd(1002, 12, 31);
+  scene->title = g_strdup("Erika Mustermann");
+  char *alt = describe_alt_text(scene);
+  g_assert_true(
+      g_str_has_prefix(alt, "Erika Mustermann: beruflicher Werdegang von 1000 bis 1002.\n"));
+  g_free(alt);
+  lang_free(scene->lang);
+  scene->lang = lang_copy(lang_find("ja"));
+  alt = describe_alt_text(scene);
+  g_assert_true(g_str_has_prefix(alt, "Erika Mustermann：経歴年表（1000年～1002年）。\n"));
+  g_free(alt);
+  layout_scene_free(scene);
+  LayoutMilestone m = {.date = date_from_ymd(2019, 1, 1), .precision = DATE_PREC_MONTH};
+  tip = describe_milestone(lang_find("pl"), &m);
+  g_assert_cmpstr(tip, ==, "bez tytułu\nsty 2019");
   g_free(tip);
 }
 
@@ -203,5 +283,6 @@ int main(int argc, char **argv)
   g_test_add_func("/describe/bar-tooltip", test_bar_tooltip);
   g_test_add_func("/describe/bar-tooltip-bounded", test_bar_tooltip_bounded);
   g_test_add_func("/describe/milestone", test_milestone);
+  g_test_add_func("/describe/languages", test_languages);
   return g_test_run();
 }

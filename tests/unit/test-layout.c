@@ -1,6 +1,7 @@
 /* Unit tests of layout: tick choice from span and width, label placement (inside,
- * beside, shortened), role segments, milestone tiers, and the scene's invariants (every
- * label inside the page, no two labels overlapping, no label over a foreign bar). */
+ * beside, shortened), role segments, milestone tiers, the career summary's marks (group
+ * totals, gap bands), and the scene's invariants (every label inside the page, no two
+ * labels overlapping, no label over a foreign bar). */
 #include "layout.h"
 #include "timeline.h"
 
@@ -29,7 +30,7 @@ static ModelGroup *cv_group(ModelCv *cv, const char *key)
 {
   ModelGroup *g = model_cv_find_group(cv, key);
   if (!g) {
-    const char *name = model_builtin_group_name(key);
+    const char *name = model_builtin_group_name(key, NULL);
     g = model_group_new(key, name ? name : key, name != NULL);
     g_ptr_array_add(cv->groups, g);
   }
@@ -89,6 +90,9 @@ static void collect_labels(const LayoutScene *scene, GArray *out)
   for (guint g = 0; g < scene->groups->len; g++) {
     const LayoutGroup *group = &g_array_index(scene->groups, LayoutGroup, g);
     add_label(out, scene, group->label, NULL);
+    add_label(out, scene, group->total_label, NULL);
+    for (guint k = 0; k < group->gaps->len; k++)
+      add_label(out, scene, g_array_index(group->gaps, LayoutGap, k).label, NULL);
     for (guint e = 0; e < group->n_entries; e++) {
       const LayoutEntry *entry = layout_group_entry(scene, group, e);
       add_label(out, scene, entry->label, entry);
@@ -142,6 +146,13 @@ static void assert_owners(const LayoutScene *scene)
       g_assert_cmpuint(o->index, <, scene->milestones->len);
     } else if (o->kind == LAYOUT_OWNER_GROUP) {
       g_assert_cmpuint(o->index, <, scene->groups->len);
+      const LayoutGroup *g = &g_array_index(scene->groups, LayoutGroup, o->index);
+      if (o->part == LAYOUT_PART_GAP)
+        g_assert_cmpuint(g_array_index(g->gaps, LayoutGap, o->sub).band, ==, i);
+      if (o->part == LAYOUT_PART_GAP_LABEL)
+        g_assert_cmpuint(g_array_index(g->gaps, LayoutGap, o->sub).label, ==, i);
+      if (o->part == LAYOUT_PART_GROUP_TOTAL)
+        g_assert_cmpuint(g->total_label, ==, i);
     }
   }
   for (guint e = 0; e < scene->entries->len; e++) {
@@ -460,6 +471,172 @@ static void test_too_narrow(void)
   diag_list_free(diags);
 }
 
+/* --- The career summary on the chart --- */
+
+/* Jobs A (2010-2012) and B (2014-2015) with 2013 empty: a total of 5 y, a gap of 1 y. */
+static ModelCv *gap_cv(void)
+{
+  ModelCv *cv = cv_new();
+  ModelGroup *jobs = cv_group(cv, "jobs");
+  const int years[][2] = {{2010, 2012}, {2014, 2015}};
+  const char *titles[] = {"A", "B"};
+  for (guint i = 0; i < 2; i++) {
+    ModelEntry *e = entry_new(titles[i], "Org", date_from_ymd(years[i][0], 1, 1),
+                              date_from_ymd(years[i][1], 12, 31));
+    DateSpan *span = &g_array_index(e->periods, DateSpan, 0);
+    span->start_precision = span->end_precision = DATE_PREC_MONTH;
+    g_ptr_array_add(jobs->entries, e);
+  }
+  return cv;
+}
+
+static const LayoutGroup *first_group(const LayoutScene *scene)
+{
+  g_assert_cmpuint(scene->groups->len, >, 0);
+  return &g_array_index(scene->groups, LayoutGroup, 0);
+}
+
+static void test_summary_off(void)
+{
+  Fixture f;
+  fixture_build(&f, gap_cv(), NULL, 0);
+  const LayoutGroup *g = first_group(f.scene);
+  g_assert_null(g->total);
+  g_assert_cmpuint(g->total_label, ==, LAYOUT_NONE);
+  g_assert_cmpuint(g->gaps->len, ==, 0);
+  g_assert_cmpstr(label_text(f.scene, g->label), ==, "Experience");
+  fixture_free(&f);
+}
+
+static void test_gap_band(void)
+{
+  const char *sets[] = {"gaps.show=true", "group.total=true"};
+  Fixture f;
+  fixture_build(&f, gap_cv(), sets, 2);
+  assert_invariants(f.scene);
+  const LayoutGroup *g = first_group(f.scene);
+  /* The total, on a line of its own under the name in the left column. */
+  g_assert_cmpstr(g->total, ==, "5 y");
+  g_assert_cmpint(g->total_shown, ==, LAYOUT_SHOWN_WHOLE);
+  g_assert_cmpstr(label_text(f.scene, g->label), ==, "Experience");
+  g_assert_cmpstr(label_text(f.scene, g->total_label), ==, "5 y");
+  LayoutBox name = layout_shape_box(f.scene, g->label);
+  LayoutBox total = layout_shape_box(f.scene, g->total_label);
+  g_assert_cmpfloat(fabs(total.x - name.x), <, 0.01);
+  g_assert_cmpfloat(total.y, >=, name.y + name.h - 0.01);
+  g_assert_cmpfloat(total.x + total.w, <=, f.scene->plot.x);
+
+  g_assert_cmpuint(g->gaps->len, ==, 1);
+  const LayoutGap *gap = &g_array_index(g->gaps, LayoutGap, 0);
+  g_assert_cmpint(gap->start, ==, date_from_ymd(2013, 1, 1));
+  g_assert_cmpint(gap->end, ==, date_from_ymd(2013, 12, 31));
+  g_assert_cmpstr(gap->dates, ==, "Jan 2013 \xe2\x80\x93 Dec 2013");
+  g_assert_cmpstr(gap->text, ==, "1 y");
+  g_assert_cmpint(gap->shown, ==, LAYOUT_SHOWN_WHOLE);
+  /* The band runs from A's end to B's start, over the whole lane area, behind the bars. */
+  const LayoutShape *band = layout_shape(f.scene, gap->band);
+  g_assert_nonnull(band);
+  g_assert_cmpint(band->kind, ==, LAYOUT_SHAPE_RECT);
+  g_assert_cmpfloat(band->fill.a, >, 0);
+  const LayoutEntry *a = layout_group_entry(f.scene, g, 0), *b = layout_group_entry(f.scene, g, 1);
+  LayoutBox abox = bar_box(f.scene, a, 0), bbox = bar_box(f.scene, b, 0);
+  g_assert_cmpfloat(fabs(band->x - (abox.x + abox.w)), <, 0.01);
+  g_assert_cmpfloat(fabs(band->x + band->w - bbox.x), <, 0.01);
+  for (guint e = 0; e < g->n_entries; e++) {
+    const LayoutEntry *entry = layout_group_entry(f.scene, g, e);
+    LayoutBox box = bar_box(f.scene, entry, 0);
+    g_assert_cmpfloat(box.y, >=, band->y);
+    g_assert_cmpfloat(box.y + box.h, <=, band->y + band->h);
+    g_assert_cmpuint(gap->band, <, g_array_index(entry->bars, LayoutBar, 0).shape);
+  }
+  /* Its length over it. */
+  g_assert_cmpstr(label_text(f.scene, gap->label), ==, "1 y");
+  LayoutBox lab = layout_shape_box(f.scene, gap->label);
+  g_assert_cmpfloat(lab.x, >=, band->x);
+  g_assert_cmpfloat(lab.x + lab.w, <=, band->x + band->w);
+  g_assert_cmpfloat(lab.y, >=, band->y);
+  g_assert_cmpfloat(lab.y + lab.h, <=, band->y + band->h);
+  fixture_free(&f);
+}
+
+/* Exactly twelve months is not longer than 1y; it is longer than 11m and 1y-less-a-day. */
+static void test_gap_threshold(void)
+{
+  const char *mins[] = {"gaps.min=1y", "gaps.min=11m", "gaps.min=364d", "gaps.min=365d"};
+  const guint want[] = {0, 1, 1, 0};
+  for (guint i = 0; i < G_N_ELEMENTS(mins); i++) {
+    const char *sets[] = {"gaps.show=true", mins[i]};
+    Fixture f;
+    fixture_build(&f, gap_cv(), sets, 2);
+    g_test_message("%s", mins[i]);
+    g_assert_cmpuint(first_group(f.scene)->gaps->len, ==, want[i]);
+    fixture_free(&f);
+  }
+}
+
+static void test_total_above_and_none(void)
+{
+  const char *above[] = {"group.total=true", "group.label=above"};
+  Fixture f;
+  fixture_build(&f, gap_cv(), above, 2);
+  const LayoutGroup *g = first_group(f.scene);
+  g_assert_cmpuint(g->total_label, ==, LAYOUT_NONE);
+  const LayoutShape *name = layout_shape(f.scene, g->label);
+  g_assert_cmpstr(name->text, ==, "Experience \xc2\xb7 5 y");
+  g_assert_cmpuint(name->tone_from, ==, strlen("Experience")); /* the total in the muted tone */
+  assert_invariants(f.scene);
+  fixture_free(&f);
+
+  /* No group labels, no total: the style asked for none. */
+  const char *none[] = {"group.total=true", "group.label=none"};
+  fixture_build(&f, gap_cv(), none, 2);
+  g = first_group(f.scene);
+  g_assert_null(g->total);
+  g_assert_cmpuint(g->label, ==, LAYOUT_NONE);
+  g_assert_cmpuint(g->total_label, ==, LAYOUT_NONE);
+  fixture_free(&f);
+}
+
+/* One entry of two periods joined by a line across the gap: its lane has no room for the
+ * length, which goes to a row of its own under the lane, into which the band reaches. */
+static void test_gap_row_under(void)
+{
+  ModelCv *cv = cv_new();
+  ModelEntry *e = entry_new("Tutor", NULL, date_from_ymd(2010, 1, 1), date_from_ymd(2011, 12, 31));
+  DateSpan second = {.start = date_from_ymd(2014, 1, 1), .end = date_from_ymd(2015, 12, 31)};
+  g_array_append_val(e->periods, second);
+  g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
+  const char *sets[] = {"gaps.show=true"};
+  Fixture f;
+  fixture_build(&f, cv, sets, 1);
+  assert_invariants(f.scene);
+  const LayoutGroup *g = first_group(f.scene);
+  g_assert_cmpuint(g->gaps->len, ==, 1);
+  const LayoutGap *gap = &g_array_index(g->gaps, LayoutGap, 0);
+  g_assert_cmpint(gap->shown, ==, LAYOUT_SHOWN_WHOLE);
+  LayoutBox lab = layout_shape_box(f.scene, gap->label);
+  LayoutBox bar = bar_box(f.scene, layout_group_entry(f.scene, g, 0), 0);
+  LayoutBox band = layout_shape_box(f.scene, gap->band);
+  g_assert_cmpfloat(lab.y, >=, bar.y + bar.h);
+  g_assert_cmpfloat(lab.y + lab.h, <=, band.y + band.h + 0.01);
+  g_assert_cmpfloat(g->box.y + g->box.h, >=, lab.y + lab.h - 0.01);
+  fixture_free(&f);
+}
+
+/* A fixed page height lays the chart out again: the marks come along. */
+static void test_summary_fixed_height(void)
+{
+  const char *sets[] = {"gaps.show=true", "group.total=true", "page.height=600"};
+  Fixture f;
+  fixture_build(&f, gap_cv(), sets, 3);
+  const LayoutGroup *g = first_group(f.scene);
+  g_assert_cmpstr(g->total, ==, "5 y");
+  g_assert_cmpuint(g->gaps->len, ==, 1);
+  g_assert_nonnull(layout_shape(f.scene, g_array_index(g->gaps, LayoutGap, 0).label));
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -471,5 +648,11 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
   g_test_add_func("/layout/empty", test_empty_cv);
   g_test_add_func("/layout/too-narrow", test_too_narrow);
+  g_test_add_func("/layout/summary/off", test_summary_off);
+  g_test_add_func("/layout/summary/gap-band", test_gap_band);
+  g_test_add_func("/layout/summary/gap-threshold", test_gap_threshold);
+  g_test_add_func("/layout/summary/total-above-none", test_total_above_and_none);
+  g_test_add_func("/layout/summary/gap-row-under", test_gap_row_under);
+  g_test_add_func("/layout/summary/fixed-height", test_summary_fixed_height);
   return g_test_run();
 }

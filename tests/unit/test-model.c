@@ -16,7 +16,7 @@ static void test_lifecycle(void)
   g_assert_cmpstr(cv->file, ==, "cv.yaml");
   g_assert_cmpuint(model_cv_entry_count(cv), ==, 0);
 
-  ModelGroup *jobs = model_group_new("jobs", model_builtin_group_name("jobs"), TRUE);
+  ModelGroup *jobs = model_group_new("jobs", model_builtin_group_name("jobs", NULL), TRUE);
   ModelEntry *e = model_entry_new();
   e->title = g_strdup("Engineer");
   DateSpan span = {.start = date_from_ymd(2020, 1, 1), .end = date_from_ymd(2021, 1, 1)};
@@ -48,12 +48,15 @@ static void test_lifecycle(void)
 
 static void test_builtin_names(void)
 {
-  g_assert_cmpstr(model_builtin_group_name("jobs"), ==, "Experience");
-  g_assert_cmpstr(model_builtin_group_name("education"), ==, "Education");
-  g_assert_cmpstr(model_builtin_group_name("visiting"), ==, "Visiting");
-  g_assert_null(model_builtin_group_name("degrees"));
-  g_assert_null(model_builtin_group_name("Jobs"));
-  g_assert_null(model_builtin_group_name(NULL));
+  g_assert_cmpstr(model_builtin_group_name("jobs", NULL), ==, "Experience");
+  g_assert_cmpstr(model_builtin_group_name("education", NULL), ==, "Education");
+  g_assert_cmpstr(model_builtin_group_name("visiting", NULL), ==, "Visiting");
+  g_assert_null(model_builtin_group_name("degrees", NULL));
+  g_assert_null(model_builtin_group_name("Jobs", NULL));
+  g_assert_null(model_builtin_group_name(NULL, NULL));
+  g_assert_cmpstr(model_builtin_group_name("jobs", lang_find("de")), ==, "Berufserfahrung");
+  g_assert_cmpstr(model_builtin_group_name("education", lang_find("ja")), ==, "学歴");
+  g_assert_null(model_builtin_group_name("degrees", lang_find("de")));
 }
 
 static void test_sort_milestones(void)

@@ -215,9 +215,9 @@ static void test_date(void)
   g_assert_false(readctx_date(&f.c, value(&f, "d"), NULL, &v));
   g_assert_false(readctx_date(&f.c, value(&f, "t"), NULL, &v));
   expect(&f, "2:4: error: start cannot be 'present'\n"
-             "3:4: error: unparsable date 'soon': " DATE_FORMS_HINT "\n"
+             "3:4: error: unparsable date 'soon': " DATE_FORMS_HINT " (words read as English)\n"
              "4:4: error: expected a date, found a list\n"
-             "5:4: error: unparsable date '2019-08-01T00:00:00Z': " DATE_FORMS_HINT "\n");
+             "5:4: error: unparsable date '2019-08-01T00:00:00Z': " DATE_FORMS_HINT " (words read as English)\n");
   f.c.accept_timestamps = TRUE;
   g_assert_true(readctx_date(&f.c, value(&f, "t"), NULL, &v));
   g_assert_cmpint(v.first, ==, date_from_ymd(2019, 8, 1));

@@ -514,6 +514,42 @@ static void test_file_legacy(void)
   diag_list_free(diags);
 }
 
+/* `meta.language` (or `meta.lang`) picks the language; a country code never does. */
+static void test_language(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_json("{\"work\": [{\"name\": \"Acme\", \"position\": \"Dev\", "
+                          "\"startDate\": \"2019-03\"}],\n"
+                          " \"meta\": {\"language\": \"ja\"}}",
+                          &diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(lang_code(cv->language), ==, "ja");
+  g_assert_cmpstr(((ModelGroup *)g_ptr_array_index(cv->groups, 0))->name, ==, "職歴");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  cv = read_json("{\"work\": [{\"name\": \"Acme\", \"startDate\": \"2019-03\"}],"
+                 " \"meta\": {\"lang\": \"pt-BR\"}}",
+                 &diags);
+  g_assert_cmpstr(lang_code(cv->language), ==, "pt");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  cv = read_json("{\"basics\": {\"name\": \"A\", \"location\": {\"countryCode\": \"DE\"}},"
+                 " \"work\": [{\"name\": \"Acme\", \"startDate\": \"2019-03\"}]}",
+                 &diags);
+  g_assert_cmpstr(lang_code(cv->language), ==, "en");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  /* --lang wins over meta.language. */
+  ReaderOptions opts = test_options(TRUE);
+  opts.lang = lang_find("de");
+  cv = read_json_opts("{\"work\": [{\"name\": \"Acme\", \"startDate\": \"2019-03\"}],"
+                      " \"meta\": {\"language\": \"fr\"}}",
+                      &opts, &diags);
+  g_assert_cmpstr(lang_code(cv->language), ==, "de");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -531,5 +567,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_jsonresume/surrogate_pairs", test_surrogate_pairs);
   g_test_add_func("/reader_jsonresume/file_v1", test_file_v1);
   g_test_add_func("/reader_jsonresume/file_legacy", test_file_legacy);
+  g_test_add_func("/reader_jsonresume/language", test_language);
   return g_test_run();
 }

@@ -210,7 +210,8 @@ static void test_today_sources(void)
   read_clear(&r);
   /* A bad `today` is an error even when --today is given. */
   expect_error("today: someday\njobs:\n  - {title: A, start: 2019}\n",
-               "1:8: error: unparsable date 'someday': " DATE_FORMS_HINT "\n");
+               "1:8: error: unparsable date 'someday': " DATE_FORMS_HINT
+               " (words read as English)\n");
   expect_error("today: present\n", "1:8: error: today cannot be 'present'\n");
 }
 
@@ -423,7 +424,8 @@ static void test_entry_shape_errors(void)
   expect_error("jobs:\n  - {title: A, start: [2019]}\n",
                "2:23: error: expected a date, found a list\n");
   expect_error("jobs:\n  - {title: A, start: Agust 2019}\n",
-               "2:23: error: unparsable date 'Agust 2019': " DATE_FORMS_HINT "\n");
+               "2:23: error: unparsable date 'Agust 2019': " DATE_FORMS_HINT
+               " (words read as English)\n");
   expect_error("jobs:\n  - {title: A, start: 2024-09-31}\n",
                "2:23: error: impossible date '2024-09-31': September has 30 days\n");
   expect_error("jobs:\n  - {title: [A], start: 2019, approximate: maybe}\n",
@@ -434,7 +436,7 @@ static void test_entry_shape_errors(void)
       "2:26: error: period '2019..2018' ends before it starts\n"
       "2:38: error: a period cannot start at 'present'\n"
       "2:47: error: unparsable period '2005/07': expected a date, a range such as "
-      "'2019-09..2020-12' or an academic year such as '2005/06'\n"
+      "'2019-09..2020-12' or an academic year such as '2005/06' (words read as English)\n"
       "2:56: error: expected a date or a mapping, found a list\n"
       "2:61: error: a period needs a 'start'\n");
   expect_error("visiting:\n  - {title: A, periods: {start: 2010}}\n",
@@ -579,6 +581,85 @@ static void test_clean_text_and_urls(void)
   read_clear(&r);
 }
 
+/* `language:` picks the words dates are read in and the built-in groups' names; --lang
+ * overrides the chart's language but not the reading of the file's own words. */
+static void test_language(void)
+{
+  const char *yaml = "jobs:\n"
+                     "  - title: Entwicklerin\n"
+                     "    start: März 2019\n"
+                     "    end: heute\n"
+                     "  - title: Praktikum\n"
+                     "    start: Aug 2017\n"
+                     "    end: Sommer 2018\n"
+                     "language: de\n";
+  Read r = read_cv(yaml);
+  expect_messages(&r, "");
+  g_assert_nonnull(r.cv);
+  g_assert_cmpstr(lang_code(r.cv->language), ==, "de");
+  const ModelGroup *jobs = g_ptr_array_index(r.cv->groups, 0);
+  g_assert_cmpstr(jobs->name, ==, "Berufserfahrung");
+  const ModelEntry *e = g_ptr_array_index(jobs->entries, 0);
+  g_assert_cmpstr(iso(period_at(e, 0)->start), ==, "2019-03-01");
+  g_assert_true(period_at(e, 0)->ongoing);
+  e = g_ptr_array_index(jobs->entries, 1);
+  g_assert_cmpstr(iso(period_at(e, 0)->end), ==, "2018-08-31");
+  read_clear(&r);
+
+  /* --lang fr: the chart speaks French, the German dates still read. */
+  ReaderOptions opts = test_options();
+  opts.lang = lang_find("fr");
+  r = read_with(yaml, &opts);
+  expect_messages(&r, "");
+  g_assert_cmpstr(lang_code(r.cv->language), ==, "fr");
+  jobs = g_ptr_array_index(r.cv->groups, 0);
+  g_assert_cmpstr(jobs->name, ==, "Expérience professionnelle");
+  read_clear(&r);
+
+  /* --lang alone: a CV naming no language is read in it too. */
+  opts.lang = lang_find("es");
+  r = read_with("education:\n  - title: Grado\n    start: marzo de 2015\n    end: actualidad\n",
+                &opts);
+  expect_messages(&r, "");
+  g_assert_cmpstr(((ModelGroup *)g_ptr_array_index(r.cv->groups, 0))->name, ==, "Formación");
+  read_clear(&r);
+
+  /* No language: English names, English words. */
+  r = read_cv("jobs:\n  - title: X\n    start: 2019\n");
+  g_assert_cmpstr(lang_code(r.cv->language), ==, "en");
+  g_assert_cmpstr(((ModelGroup *)g_ptr_array_index(r.cv->groups, 0))->name, ==, "Experience");
+  read_clear(&r);
+
+  /* An unknown language is a warning; a list an error. */
+  r = read_cv("language: tlh\njobs:\n  - title: X\n    start: 2019\n");
+  expect_messages(&r, "1:11: warning: unknown language 'tlh': words are read and written in "
+                      "English (languages: en, de, fr, es, pt, it, pl, nl, tr, zh, ja)\n");
+  g_assert_nonnull(r.cv);
+  read_clear(&r);
+  expect_error("language: [de]\njobs:\n  - title: X\n    start: 2019\n",
+               "1:11: error: expected a string, found a list\n");
+  /* Lists and free-text ranges in the CV's words (issue 13's forms). */
+  r = read_cv("language: de\nvisiting:\n  - title: V\n"
+              "    periods: ['Sommer 2019 und 2020', 'Frühling und Herbst 2021', 'März 2022–heute']\n");
+  expect_messages(&r, "");
+  const ModelEntry *v = entry_at(r.cv, 0, 0);
+  g_assert_cmpuint(v->periods->len, ==, 5);
+  g_assert_cmpstr(iso(period_at(v, 1)->start), ==, "2020-06-01");
+  g_assert_cmpstr(iso(period_at(v, 3)->start), ==, "2021-09-01");
+  g_assert_cmpstr(iso(period_at(v, 4)->start), ==, "2022-03-01");
+  g_assert_true(period_at(v, 4)->ongoing);
+  read_clear(&r);
+  /* The error names the languages tried; a period too, and a list. */
+  expect_error("language: de\njobs:\n  - title: X\n    periods: [été 2019 et 2020]\n",
+               "4:15: error: unparsable period 'été 2019 et 2020': expected a date, a range such "
+               "as '2019-09..2020-12' or an academic year such as '2005/06' (words read as "
+               "German, then English); as French it is a date: set the CV's language to 'fr'\n");
+  expect_error("language: de\njobs:\n  - title: X\n    periods: [septembre 2015]\n",
+               "4:15: error: unparsable period 'septembre 2015': expected a date, a range such "
+               "as '2019-09..2020-12' or an academic year such as '2005/06' (words read as "
+               "German, then English); as French it is a date: set the CV's language to 'fr'\n");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -599,5 +680,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/forced", test_forced);
   g_test_add_func("/reader/native/bool-words", test_bool_words);
   g_test_add_func("/reader/native/clean-text-and-urls", test_clean_text_and_urls);
+  g_test_add_func("/reader/native/language", test_language);
   return g_test_run();
 }

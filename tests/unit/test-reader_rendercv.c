@@ -158,7 +158,7 @@ static void test_dates(void)
   g_assert_cmpuint(diag_warning_count(diags), ==, 2);
   assert_diag(diags, 0, DIAG_WARNING, 8, 25,
               "cannot read the date 'During my PhD' of 'E' as a date, a range or a list of "
-              "them; the entry is not drawn");
+              "them (words read as English); the entry is not drawn");
   assert_diag(diags, 1, DIAG_WARNING, 14, 28, "'forthcoming'");
   ModelGroup *g = group_at(cv, 0);
   g_assert_cmpuint(g->entries->len, ==, 5);
@@ -433,6 +433,71 @@ static void test_markdown(void)
   diag_list_free(diags);
 }
 
+/* RenderCV's `locale:` (2.x; `language` as a code or as RenderCV's name) and
+ * `locale_catalog:` (1.x) pick the language and replace its words. */
+static void test_locale(void)
+{
+  DiagList *diags;
+  ModelCv *cv = read_yaml("cv:\n"
+                          "  sections:\n"
+                          "    experience:\n"
+                          "      - company: Beispiel GmbH\n"
+                          "        position: Entwicklerin\n"
+                          "        date: Sommer 2019 – jetzt\n"
+                          "locale:\n"
+                          "  language: german\n"
+                          "  present: jetzt\n"
+                          "  month_abbreviations: [Jan, Feb, Mrz, Apr, Mai, Jun, Jul, Aug, Sep, "
+                          "Okt, Nov, Dez]\n",
+                          &diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_nonnull(cv);
+  g_assert_cmpstr(lang_code(cv->language), ==, "de");
+  g_assert_cmpstr(lang_word(cv->language, LANG_PRESENT), ==, "jetzt");
+  g_assert_cmpstr(lang_axis_month(cv->language, 3), ==, "Mrz");
+  const ModelEntry *e =
+      g_ptr_array_index(((ModelGroup *)g_ptr_array_index(cv->groups, 0))->entries, 0);
+  g_assert_true(period(e)->ongoing);
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  /* 2.0 to 2.3: a code; 1.x: locale_catalog with its own names and `to`. */
+  cv = read_yaml("cv:\n  sections:\n    experience:\n      - company: A\n        position: B\n"
+                 "        start_date: 2019-03\nlocale:\n  language: pt\n",
+                 &diags);
+  g_assert_cmpstr(lang_code(cv->language), ==, "pt");
+  model_cv_free(cv);
+  diag_list_free(diags);
+  cv = read_yaml("cv:\n  sections:\n    experience:\n      - company: A\n        position: B\n"
+                 "        date: Lenz 2019 – 2020\n"
+                 "locale_catalog:\n  to: bis\n  full_names_of_months: [Jänner, Feber, Lenz, "
+                 "Ostermond, Wonnemond, Brachet, Heuet, Ernting, Scheiding, Gilbhart, Nebelung, "
+                 "Julmond]\n",
+                 &diags);
+  g_assert_cmpstr(lang_code(cv->language), ==, "en");
+  g_assert_cmpstr(lang_word(cv->language, LANG_SPAN), ==, "{a} bis {b}");
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  e = g_ptr_array_index(((ModelGroup *)g_ptr_array_index(cv->groups, 0))->entries, 0);
+  g_assert_cmpint(period(e)->start, ==, ymd(2019, 3, 1));
+  model_cv_free(cv);
+  diag_list_free(diags);
+
+  /* A list of the wrong length is a warning; an unknown language too. */
+  cv =
+      read_yaml("cv:\n  sections:\n    experience:\n      - company: A\n        position: B\n"
+                "        start_date: 2019-03\nlocale:\n  language: korean\n  month_names: [a, b]\n",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 2);
+  g_assert_cmpstr(diag_get(diags, 0)->text, ==,
+                  "unknown language 'korean': words are read and written in English "
+                  "(languages: en, de, fr, es, pt, it, pl, nl, tr, zh, ja)");
+  g_assert_cmpstr(diag_get(diags, 1)->text, ==,
+                  "'month_names' is not a list of 12 month names; not used");
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 /* The section names people give jobs, degrees and visits take the built-in groups, the
  * first of each only; others are custom groups. */
 static void test_builtin_sections(void)
@@ -529,6 +594,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_rendercv/merge_roles", test_merge_roles);
   g_test_add_func("/reader_rendercv/file", test_file);
   g_test_add_func("/reader_rendercv/markdown", test_markdown);
+  g_test_add_func("/reader_rendercv/locale", test_locale);
   g_test_add_func("/reader_rendercv/typst_markup", test_typst_markup);
   g_test_add_func("/reader_rendercv/builtin_sections", test_builtin_sections);
   return g_test_run();

@@ -203,8 +203,14 @@ static void test_builtin_values(void)
   g_assert_nonnull(s);
   g_assert_cmpfloat(s->page.width, ==, 1920);
   g_assert_cmpfloat(s->page.height, ==, 1080);
+  g_assert_true(s->group.total); /* read from afar, at a glance */
+  g_assert_false(s->gaps.show);
   style_free(s);
   Style *d = style_resolve(NULL, 0, NULL, 0, diags);
+  g_assert_false(d->group.total);
+  g_assert_false(d->gaps.show);
+  g_assert_cmpint(d->gaps.min.months, ==, 6); /* as --gap's default */
+  g_assert_cmpint(d->gaps.min.days, ==, 0);
   g_assert_cmpfloat(d->page.height, ==, 0); /* auto */
   g_assert_true(d->bar.color_auto);
   g_assert_cmpuint(d->today.n_dash, ==, 2);
@@ -294,6 +300,13 @@ static void test_legibility(void)
     }
     check_text(s, "page.color", s->page.color);
     check_text(s, "page.muted", s->page.muted);
+    /* A gap's length is drawn on its band, and labels beside bars reach into bands. */
+    for (int t = 0; t < 2; t++) {
+      StyleColor fg = t ? s->page.color : s->page.muted;
+      double r = style_contrast_ratio(fg, s->gaps.color, s->page.background);
+      g_test_message("%s on a gap's band: %.2f", t ? "page.color" : "page.muted", r);
+      g_assert_cmpfloat(r, >=, 4.5);
+    }
     check_text(s, "title.color", s->title.color);
     check_text(s, "subtitle.color", s->subtitle.color);
     check_text(s, "axis.color", s->axis.color);
@@ -631,6 +644,7 @@ static void test_set(void)
                         "bar.color=#000",
                         "legend.show=false",
                         "today.label=",
+                        "gaps.min=1Y2w",
                         "bar.height=32"};
   DiagList *diags = diag_list_new();
   const char *styles[] = {"slides"};
@@ -650,11 +664,13 @@ static void test_set(void)
   g_assert_true(color_eq(s->bar.color, rgb(0)));
   g_assert_false(s->legend.show);
   g_assert_true(s->today.label == NULL || *s->today.label == '\0');
+  g_assert_cmpint(s->gaps.min.months, ==, 12);
+  g_assert_cmpint(s->gaps.min.days, ==, 14);
 
   StylePaint paint;
   style_group_paint(s, "jobs", 0, &paint);
   g_assert_true(color_eq(paint.color, rgb(0)));
-  g_assert_cmpstr(paint.label, ==, "Experience");
+  g_assert_null(paint.label); /* the CV's name for it, in the CV's language */
   style_group_paint(s, "custom", 0, &paint);
   g_assert_true(color_eq(paint.color, rgb(0x000080)));
   g_assert_cmpint(paint.pattern, ==, STYLE_PATTERN_HATCH);
@@ -869,6 +885,11 @@ static void test_set_errors(void)
       {"extends=dark", "--set: error: 'extends' cannot be set with --set; use -s NAME\n"},
       {"groups.jobs.colour=red",
        "--set: error: unknown key 'groups.jobs.colour' (did you mean 'groups.jobs.color'?)\n"},
+      {"gaps.min=6", "--set: error: 'gaps.min' must be a length of time, found '6' (expected a "
+                     "number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m)\n"},
+      {"gaps.min=10000y", "--set: error: 'gaps.min' must be a length of time, found '10000y' "
+                          "(expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m)\n"},
+      {"gaps.mni=6m", "--set: error: unknown key 'gaps.mni' (did you mean 'gaps.min'?)\n"},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     g_test_message("--set %s", cases[i].set);

@@ -145,17 +145,17 @@ static void test_tooltips(void)
   fixture_init(&f, text);
   const LayoutEntry *big = &g_array_index(f.scene->entries, LayoutEntry, 0);
   const LayoutEntry *evil = &g_array_index(f.scene->entries, LayoutEntry, 1);
-  char *tip = describe_bar(big, 1);
+  char *tip = describe_bar(NULL, big, 1);
   g_assert_cmpstr(tip, ==,
                   "Researcher, Big & Co\nCambridge, UK\n2021 to present\n"
                   "Role 2 of 2: after Resident\nA <note>.");
   g_free(tip);
-  tip = describe_entry(big);
+  tip = describe_entry(NULL, big);
   g_assert_cmpstr(tip, ==,
                   "Big & Co\nCambridge, UK\nResident: Sep 2019 to Dec 2020\n"
                   "Researcher: 2021 to present\nA <note>.");
   g_free(tip);
-  tip = describe_bar(evil, 0);
+  tip = describe_bar(NULL, evil, 0);
   g_assert_cmpstr(tip, ==, "Evil\nabout Jan 2015 to Jun 2016");
   g_free(tip);
   fixture_clear(&f);
