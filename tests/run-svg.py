@@ -72,6 +72,17 @@ def case_cv(name):
     return os.path.join(SRC, "tests", "cases", name + ".yaml")
 
 
+def case_style(name):
+    """The style a golden case is drawn in (its NAME.style.yaml, else default)."""
+    style = cvtest.case_style("tests/cases/%s.yaml" % name)
+    return os.path.join(SRC, style) if style else "default"
+
+
+# Cases whose scene carries what the data CVs do not: the career summary's totals and gap
+# bands (with their tooltips), and labels in Japanese drawn by the CJK fallback font.
+SUMMARY_AND_LANGUAGE = ("gaps", "gaps-above", "lang-ja", "lang-de")
+
+
 def ids_of(svg):
     return [e.get("id") for e in ET.fromstring(svg).iter() if e.get("id")]
 
@@ -117,6 +128,7 @@ def test_rsvg_matches_png(s):
         return
     cases = [(data_cv(n), st) for n in ("bruno-magalhaes", "dense", "short") for st in STYLES]
     cases += [(case_cv("roles"), "default"), (case_cv("unicode-names"), "default")]
+    cases += [(case_cv(n), case_style(n)) for n in SUMMARY_AND_LANGUAGE]
     for cv, style in cases:
         # (Not unicode-names at 2x: Pango sizes the boxes it draws for missing characters
         # by the device's pixels, so the 2x PNG's title runs wider than its layout.)
@@ -130,7 +142,8 @@ def test_rsvg_matches_png(s):
             status, shot, err = run(["rsvg-convert", path])
             diff = image_difference(shot, png) if status == 0 else None
             s.tap.ok(within_tolerance(diff), "rsvg: %s (%s, --scale %s) matches the PNG (%s)"
-                     % (os.path.basename(cv), style, scale, describe_difference(diff)), err)
+                     % (os.path.basename(cv), os.path.basename(style), scale,
+                        describe_difference(diff)), err)
     # The tolerance is not loose: a chart drawn one pixel off is caught.
     cv = data_cv("short")
     svg, png = s.render(cv, "svg"), s.render(cv, "png")
@@ -147,9 +160,13 @@ def test_rsvg_matches_png(s):
 
 def test_chromium_matches_png(s, browser):
     fonts, serif = browser_fonts(s.tmp), browser_fonts(s.tmp, only_serif=True)
-    for name, style in [("bruno-magalhaes", "default"), ("bruno-magalhaes", "print"),
-                        ("dense", "default"), ("short", "dark")]:
-        cv = data_cv(name)
+    cases = [(data_cv(n), st) for n, st in [("bruno-magalhaes", "default"),
+                                            ("bruno-magalhaes", "print"),
+                                            ("dense", "default"), ("short", "dark")]]
+    cases += [(case_cv(n), case_style(n)) for n in SUMMARY_AND_LANGUAGE]
+    for cv, style in cases:
+        name = os.path.basename(cv)[:-len(".yaml")]
+        style_name = os.path.basename(style).split(".")[0]
         png = s.render(cv, "png", "-s", style)
         if png is None:
             continue
@@ -158,14 +175,15 @@ def test_chromium_matches_png(s, browser):
             svg = s.render(cv, "svg", "-s", style, "--svg-text=" + mode)
             if svg is None:
                 continue
-            path = s.save("%s-%s-%s.svg" % (name, style, mode), svg)
+            path = s.save("%s-%s-%s.svg" % (name, style_name, mode), svg)
             for conf, which in ((fonts, "the tests' fonts"), (serif, "no DejaVu Sans installed")):
                 if mode == "paths" and conf is serif:
                     continue
                 shot, err = chromium_screenshot(s.tmp, browser, path, W, H, fonts=conf)
                 diff = image_difference(shot, png) if shot else None
                 s.tap.ok(within_tolerance(diff), "chromium: %s (%s, %s mode, %s) matches the "
-                         "PNG (%s)" % (name, style, mode, which, describe_difference(diff)), err)
+                         "PNG (%s)" % (name, style_name, mode, which, describe_difference(diff)),
+                         err)
     # Without its embedded fonts, the text-mode chart falls back to DejaVu Serif there.
     cv = data_cv("short")
     png = s.render(cv, "png")
@@ -287,16 +305,20 @@ IMG_PAGE = """<!DOCTYPE html>
 
 def test_dark(s, browser):
     fonts = browser_fonts(s.tmp)
-    for name in ("short", "bruno-magalhaes"):
-        cv = data_cv(name)
-        light_png, dark_png = s.render(cv, "png"), s.render(cv, "png", "-s", "dark")
+    # (The gaps case in its own style: the dark scheme is that style with dark on top, the
+    # gap bands' colour too.)
+    for cv, base in ((data_cv("short"), []), (data_cv("bruno-magalhaes"), []),
+                     (case_cv("gaps"), ["-s", case_style("gaps")])):
+        name = os.path.basename(cv)[:-len(".yaml")]
+        light_png = s.render(cv, "png", *base)
+        dark_png = s.render(cv, "png", *base, "-s", "dark")
         if light_png is None or dark_png is None:
             continue
         W, H = png_size(light_png)
         t = s.tap
         t.ok(png_size(dark_png) == (W, H), "%s: the dark style keeps the default's size" % name)
         for mode in ("paths", "text"):
-            svg = s.render(cv, "svg", "--svg-dark", "--svg-text=" + mode)
+            svg = s.render(cv, "svg", *base, "--svg-dark", "--svg-text=" + mode)
             if svg is None:
                 continue
             text = svg.decode("utf-8")
@@ -461,6 +483,70 @@ def test_label_contrast(s):
                  "check can fail): %s" % (name, "; ".join(bad[:3])))
 
 
+# --- What main's scene gained: the career summary, other languages ---
+
+def test_summary_and_language(s):
+    """Every gap band and gap length is in its group's <g> under a <title> of the gap's
+    dates and length, every group total is text of its group, in both modes; a German CV
+    says its title, desc and tooltips in German; a Japanese one embeds the CJK fallback
+    font its labels were laid out with."""
+    import yaml
+    t = s.tap
+    for name in ("gaps", "gaps-above"):
+        cv, style = case_cv(name), case_style(name)
+        status, out, err = run([s.exe, "--today", TODAY, cv, "-s", style, "--dump-layout"])
+        if not t.ok(status == 0, "%s: the layout dump" % name, err):
+            continue
+        groups = yaml.safe_load(out)["groups"]
+        gaps = [(g, gap) for g, group in enumerate(groups) for gap in group.get("gaps", [])]
+        totals = [(g, group["total"]["text"]) for g, group in enumerate(groups)
+                  if group.get("total")]
+        t.ok(gaps and totals, "%s: the dump has gaps and totals to look for" % name)
+        for mode in ("paths", "text"):
+            svg = s.render(cv, "svg", "-s", style, "--svg-text=" + mode)
+            if svg is None:
+                continue
+            root = ET.fromstring(svg)
+            missing = []
+            by_group = {}
+            for g in root.iter(SVG_NS + "g"):
+                if g.get("data-owner") == "group":
+                    by_group.setdefault(int(g.get("data-index")), []).append(g)
+            for g, gap in gaps:
+                tip = "Gap: %s (%s)" % (gap["dates"], gap["text"])
+                tipped = [sub for grp in by_group.get(g, []) for sub in grp.iter(SVG_NS + "g")
+                          if sub.findtext(SVG_NS + "title") == tip]
+                box = gap["box"]
+                band = [r for sub in tipped for r in sub.iter(SVG_NS + "rect")
+                        if abs(float(r.get("x")) - box["x"]) < 0.01
+                        and abs(float(r.get("width")) - box["w"]) < 0.01]
+                label = [x for sub in tipped for x in sub.iter(SVG_NS + "text")
+                         if "".join(x.itertext()) == gap["text"]]
+                if not band or ("label" in gap) != bool(label):
+                    missing.append("%s: band %d, label %d" % (tip, len(band), len(label)))
+            for g, total in totals:
+                texts = ["".join(x.itertext()) for grp in by_group.get(g, [])
+                         for x in grp.iter(SVG_NS + "text")]
+                if not any(total in x for x in texts):
+                    missing.append("group %d's total %r in %r" % (g, total, texts))
+            t.ok(not missing, "%s (%s mode): every gap's band and length under its tooltip, "
+                 "every total in its group" % (name, mode), "\n".join(missing))
+    svg = s.render(case_cv("lang-de"), "svg")
+    if svg is not None:
+        root = ET.fromstring(svg)
+        tips = [x.text for x in root.iter(SVG_NS + "title")]
+        desc = root.findtext(SVG_NS + "desc") or ""
+        t.ok("bis heute" in desc and any("Dez. 2025 bis März 2026" in (x or "") for x in tips),
+             "lang-de: the desc and the tooltips in German", desc + "\n" + repr(tips))
+    svg = s.render(case_cv("lang-ja"), "svg", "--svg-text=text")
+    if svg is not None:
+        text = svg.decode("utf-8")
+        faces = re.findall(r"@font-face\{", text)
+        t.ok(len(faces) >= 2 and '"Droid Sans Fallback"' in text and "修士" in text,
+             "lang-ja (text mode): the CJK fallback font embedded beside DejaVu, the labels "
+             "real text", "%d faces" % len(faces))
+
+
 # --- Files ---
 
 def test_files(s):
@@ -494,6 +580,7 @@ def main():
         test_no_cairo_svg(t, exe)
         test_files(s)
         test_label_contrast(s)
+        test_summary_and_language(s)
         test_rsvg_matches_png(s)
         browser = find_chromium()
         if browser is None:
