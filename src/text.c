@@ -764,38 +764,40 @@ void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunF
 
 /* --- Coverage --- */
 
+typedef struct {
+  GArray *out;
+  gsize len;
+} MissingFound;
+
+static void text_missing_in_run(gpointer closure, const char *text, PangoGlyphItem *run,
+                                double x, double baseline)
+{
+  (void)x;
+  (void)baseline;
+  MissingFound *f = closure;
+  for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+    PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+    if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+      continue;
+    TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
+                     glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
+    /* Pango reports the character itself in the glyph; take it from the text where it
+     * can be read there (the two agree; the text is the one the user wrote). */
+    if (m.offset < f->len)
+      m.ch = g_utf8_get_char(text + m.offset);
+    g_array_append_val(f->out, m);
+  }
+}
+
 guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArray *out)
 {
+  /* The runs text_draw draws (the measured ones, not shaped again through a layout,
+   * which for a chart's every label cost a third of its time). */
   TextExtents e;
   text_measure(ctx, font, text, &e);
-  TextEntry *entry = text_lookup(ctx, font, text);
-  PangoLayout *layout = entry && entry->layout ? entry->layout : NULL;
-  if (!layout) {
-    text_set(ctx, font, text);
-    layout = ctx->layout;
-  }
-  if (pango_layout_get_unknown_glyphs_count(layout) == 0)
-    return 0;
   guint before = out->len;
-  PangoLayoutIter *iter = pango_layout_get_iter(layout);
-  do {
-    PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
-    if (!run)
-      continue;
-    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
-      if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-        continue;
-      TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
-                       glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
-      /* Pango reports the character itself in the glyph; take it from the text where it
-       * can be read there (the two agree; the text is the one the user wrote). */
-      if (m.offset < strlen(text))
-        m.ch = g_utf8_get_char(text + m.offset);
-      g_array_append_val(out, m);
-    }
-  } while (pango_layout_iter_next_run(iter));
-  pango_layout_iter_free(iter);
+  MissingFound f = {out, strlen(text)};
+  text_foreach_run(ctx, font, text, text_missing_in_run, &f);
   /* A run's glyphs are in visual order: right-to-left runs come reversed. */
   TextMissing *found = &g_array_index(out, TextMissing, before);
   guint n = out->len - before;
