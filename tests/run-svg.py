@@ -15,6 +15,9 @@ promises:
   PNG, within antialiasing), inline and as <img>, and the light scheme the light ones;
   every label on an opaque bar reads at 4.5:1 in both schemes (and would not with the
   light label colours on the dark bars);
+- what main's scene carries beyond the data CVs: the career summary's gap bands and
+  lengths (each under its tooltip) and group totals, charts in German and Japanese (the
+  CJK fallback font embedded in text mode), against the PNG like the rest;
 - both modes well-formed (xmllint), byte-identical on every run, small.
 
 Usage: python3 tests/run-svg.py PATH/TO/cvtimeline
