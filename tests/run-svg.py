@@ -166,7 +166,8 @@ def test_chromium_matches_png(s, browser):
     cases = [(data_cv(n), st) for n, st in [("bruno-magalhaes", "default"),
                                             ("bruno-magalhaes", "print"),
                                             ("dense", "default"), ("short", "dark")]]
-    cases += [(case_cv(n), case_style(n)) for n in SUMMARY_AND_LANGUAGE]
+    # (Of the summary and language cases, one of each in Chromium: rsvg takes them all.)
+    cases += [(case_cv(n), case_style(n)) for n in ("gaps", "lang-ja")]
     for cv, style in cases:
         name = os.path.basename(cv)[:-len(".yaml")]
         style_name = os.path.basename(style).split(".")[0]
