@@ -54,7 +54,7 @@ cvt_build() {
   ninja -C build
 }
 
-CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libyaml-dev
+CVT_BUILD_PACKAGES="libcairo2-dev libpango1.0-dev libharfbuzz-dev libpng-dev libyaml-dev zlib1g-dev
   libarchive-dev libcsv-dev libbtparse-dev meson ninja-build pkg-config gcc
   fonts-dejavu-core fonts-inter python3 python3-yaml"
 

@@ -524,3 +524,63 @@ const LayoutEntry *layout_group_entry(const LayoutScene *scene, const LayoutGrou
 {
   return &g_array_index(scene->entries, LayoutEntry, group->first_entry + i);
 }
+
+void layout_rect_corners(const LayoutShape *s, double *left, double *right)
+{
+  double r = isfinite(s->radius) ? MAX(0, MIN(s->radius, MIN(s->w, s->h) / 2)) : 0;
+  *left = s->square_left ? 0 : r;
+  *right = s->square_right ? 0 : r;
+}
+
+void layout_rect_fades(const LayoutShape *s, double *left, double *right)
+{
+  double l = (isfinite(s->fade_left) && s->fade_left > 0) ? s->fade_left : 0;
+  double r = (isfinite(s->fade_right) && s->fade_right > 0) ? s->fade_right : 0;
+  if (l + r > s->w && l + r > 0) {
+    double k = s->w / (l + r);
+    l *= k;
+    r *= k;
+  }
+  *left = l;
+  *right = r;
+}
+
+void layout_rect_hatch(const LayoutShape *s, int dir,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure)
+{
+  double span = s->w + s->h;
+  double first =
+      floor((dir > 0 ? s->x : s->x - s->h) / LAYOUT_HATCH_SPACING) * LAYOUT_HATCH_SPACING;
+  for (double u = first; u <= s->x + span; u += LAYOUT_HATCH_SPACING) {
+    if (dir > 0)
+      line(closure, u, s->y + s->h, u + s->h, s->y);
+    else
+      line(closure, u, s->y, u + s->h, s->y + s->h);
+  }
+}
+
+void layout_rect_lines(const LayoutShape *s, gboolean vertical,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure)
+{
+  double lo = vertical ? s->x : s->y, hi = lo + (vertical ? s->w : s->h);
+  for (double u = floor(lo / LAYOUT_HATCH_SPACING) * LAYOUT_HATCH_SPACING +
+                  LAYOUT_HATCH_SPACING / 2;
+       u <= hi; u += LAYOUT_HATCH_SPACING) {
+    if (vertical)
+      line(closure, u, s->y, u, s->y + s->h);
+    else
+      line(closure, s->x, u, s->x + s->w, u);
+  }
+}
+
+void layout_rect_dots(const LayoutShape *s, void (*dot)(gpointer closure, double x, double y),
+                      gpointer closure)
+{
+  double x0 = floor(s->x / LAYOUT_DOT_SPACING) * LAYOUT_DOT_SPACING + LAYOUT_DOT_SPACING / 2;
+  double y0 = floor(s->y / LAYOUT_DOT_SPACING) * LAYOUT_DOT_SPACING + LAYOUT_DOT_SPACING / 2;
+  for (double y = y0; y < s->y + s->h + LAYOUT_DOT_RADIUS; y += LAYOUT_DOT_SPACING)
+    for (double x = x0; x < s->x + s->w + LAYOUT_DOT_RADIUS; x += LAYOUT_DOT_SPACING)
+      dot(closure, x, y);
+}

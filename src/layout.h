@@ -285,3 +285,40 @@ gboolean layout_shape_is_free_text(const LayoutShape *shape);
 
 /* Entry @i of @group. */
 const LayoutEntry *layout_group_entry(const LayoutScene *scene, const LayoutGroup *group, guint i);
+
+/* --- What every renderer draws alike: a rect's corners, fades and patterns --- */
+
+/* Pattern geometry, in px: dense enough to read as texture, sparse enough to keep the
+ * fill's colour recognisable. The outline is a border of half its width inside the rect. */
+#define LAYOUT_HATCH_SPACING 6.0
+#define LAYOUT_HATCH_WIDTH 1.0
+#define LAYOUT_DOT_SPACING 5.0
+#define LAYOUT_DOT_RADIUS 1.0
+#define LAYOUT_OUTLINE_WIDTH 2.0
+
+/* The corner radii of rect @s on its left and right side: its radius, at most half its
+ * width and height, 0 on a side layout marked square (the inner joins of role segments). */
+void layout_rect_corners(const LayoutShape *s, double *left, double *right);
+
+/* The widths over which rect @s fades out at its left and right end, shrunk
+ * proportionally when together they exceed its width. */
+void layout_rect_fades(const LayoutShape *s, double *left, double *right);
+
+/* Calls @line with the ends of each hatch line across rect @s's box, "/" for @dir +1 and
+ * "\" for -1, on a grid anchored at the page origin so that neighbouring bars' hatches line
+ * up (the renderer clips them to the rect). */
+void layout_rect_hatch(const LayoutShape *s, int dir,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure);
+
+/* Calls @line with the ends of each straight line across rect @s's box, vertical ones
+ * when @vertical, else horizontal ones, on the page's grid (clipped by the renderer). */
+void layout_rect_lines(const LayoutShape *s, gboolean vertical,
+                       void (*line)(gpointer closure, double x0, double y0, double x1, double y1),
+                       gpointer closure);
+
+/* Calls @dot with the centre of each dot of the dots pattern over rect @s's box (of radius
+ * LAYOUT_DOT_RADIUS, on the page's grid; the renderer clips them to the rect). Hostile
+ * sizes cannot make these loops long: boxes lie within the page, whose size is capped. */
+void layout_rect_dots(const LayoutShape *s, void (*dot)(gpointer closure, double x, double y),
+                      gpointer closure);

@@ -55,6 +55,7 @@ typedef struct {
   gboolean transparent;
   gboolean summary; /* --summary, with its format in summary_format (NULL: text) */
   char *summary_format, *gap, *fail_on_gap;
+  char *svg_text, *svg_dark; /* --svg-text, --svg-dark ("dark" when given without a value) */
   char *new_name, *print_schema, *print_keys; /* --new, --print-schema, --print-keys */
 } Args;
 
@@ -194,6 +195,17 @@ static gboolean take_summary(const char *name, const char *value, gpointer data,
   return TRUE;
 }
 
+static gboolean take_svg_dark(const char *name, const char *value, gpointer data,
+                              GError **error)
+{
+  (void)name;
+  (void)error;
+  Args *a = data;
+  g_free(a->svg_dark);
+  a->svg_dark = g_strdup(value ? value : "dark");
+  return TRUE;
+}
+
 static GOptionContext *option_context(Args *a, const FormatHelp *help)
 {
   const GOptionEntry entries[] = {
@@ -214,6 +226,14 @@ static GOptionContext *option_context(Args *a, const FormatHelp *help)
        "N"},
       {"transparent", 0, 0, G_OPTION_ARG_NONE, &a->transparent,
        "No page background (same as --set page.background=transparent)", NULL},
+      {"svg-text", 0, 0, G_OPTION_ARG_FILENAME, &a->svg_text,
+       "SVG labels as glyph outlines, alike in every viewer (paths, the default), or as real "
+       "text with the fonts embedded (text); same as --set svg.text=...",
+       "paths|text"},
+      {"svg-dark", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_svg_dark,
+       "The SVG follows the reader's dark mode with this style's colours (the built-in dark "
+       "when no STYLE is given; none: off); same as --set svg.dark=STYLE",
+       "STYLE"},
       {"from", 0, 0, G_OPTION_ARG_FILENAME, &a->from, "Start of the visible range", "DATE"},
       {"to", 0, 0, G_OPTION_ARG_FILENAME, &a->to, "End of the visible range", "DATE"},
       {"today", 0, 0, G_OPTION_ARG_FILENAME, &a->today,
@@ -290,6 +310,8 @@ static void args_clear(Args *a)
   g_free(a->summary_format);
   g_free(a->gap);
   g_free(a->fail_on_gap);
+  g_free(a->svg_text);
+  g_free(a->svg_dark);
   g_free(a->new_name);
   g_free(a->print_schema);
   g_free(a->print_keys);
@@ -356,6 +378,25 @@ static int collect_sets(Config *cfg)
   /* Before the user's --set values, which are applied last and so can still win. */
   if (a->transparent)
     g_ptr_array_add(cfg->sets, g_strdup("page.background=transparent"));
+  SvgTextMode mode;
+  if (code == EXIT_DONE && a->svg_text != NULL) {
+    if (!svg_text_mode_parse(a->svg_text, &mode))
+      return usage_error("--svg-text: expected paths or text, got '%s'", a->svg_text);
+    g_ptr_array_add(cfg->sets, g_strdup_printf("svg.text=%s", svg_text_mode_name(mode)));
+  }
+  if (code == EXIT_DONE && a->svg_dark != NULL) {
+    if (a->svg_dark[0] == '\0' || !g_utf8_validate(a->svg_dark, -1, NULL))
+      return usage_error("--svg-dark: expected a style name or file, got '%s'", a->svg_dark);
+    /* Quoted, so that a file name YAML would read otherwise ("a: b.yaml", "no") stays it. */
+    GString *set = g_string_new("svg.dark=\"");
+    for (const char *p = a->svg_dark; *p; p++) {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c(set, '\\');
+      g_string_append_c(set, *p);
+    }
+    g_string_append_c(set, '"');
+    g_ptr_array_add(cfg->sets, g_string_free(set, FALSE));
+  }
   for (char **s = a->sets; code == EXIT_DONE && s && *s; s++) {
     const char *eq = strchr(*s, '=');
     if (eq == NULL || eq == *s)
@@ -656,10 +697,14 @@ typedef struct {
   Style *style;
   Timeline *timeline;
   LayoutScene *scene;
+  Style *dark_style;       /* the SVG's dark scheme: the style named by svg.dark, or NULL */
+  LayoutScene *dark_scene; /* the chart in that style's colours, or NULL */
 } Run;
 
 static void run_clear(Run *r)
 {
+  layout_scene_free(r->dark_scene);
+  style_free(r->dark_style);
   layout_scene_free(r->scene);
   timeline_free(r->timeline);
   style_free(r->style);
@@ -796,6 +841,53 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
                        (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
 }
 
+/* The SVG's dark scheme (svg.dark): the chart laid out again with the colours of the
+ * user's styles plus the named one on top, and nothing else of it, so that every shape
+ * keeps its place. The second layout's warnings are the first's again: only its errors
+ * are reported. Returns FALSE when the style or the layout failed. */
+static gboolean build_dark_scene(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
+{
+  const char *name = r->style->svg.dark;
+  if (cfg->output == NULL || cfg->render.format != render_format_find("svg") || name == NULL ||
+      g_ascii_strcasecmp(name, "none") == 0)
+    return TRUE;
+  const Args *a = cfg->args;
+  guint n = a->styles ? g_strv_length(a->styles) : 0;
+  const char **styles = g_new(const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    styles[i] = a->styles[i];
+  styles[n] = name;
+  DiagList *style_diags = diag_list_new();
+  r->dark_style = style_resolve(styles, n + 1, (const char *const *)cfg->sets->pdata,
+                                cfg->sets->len, style_diags);
+  g_free(styles);
+  /* The user's styles were read once already: what fails now is the dark one, which the
+   * command line or a style named as svg.dark, not as --style. */
+  for (guint i = 0; i < diag_len(style_diags); i++) {
+    const Diag *d = diag_get(style_diags, i);
+    if (d->severity == DIAG_ERROR)
+      diag_error(diags, g_strcmp0(d->file, "--style") == 0 ? "svg.dark" : d->file, d->line,
+                 d->column, "%s", d->text);
+  }
+  diag_list_free(style_diags);
+  if (r->dark_style == NULL)
+    return FALSE;
+  Style *colours = resolve_style(cfg, diags);
+  if (colours == NULL)
+    return FALSE;
+  style_copy_colors(colours, r->dark_style);
+  DiagList *again = diag_list_new();
+  r->dark_scene = layout_build(r->timeline, colours, text, again);
+  for (guint i = 0; i < diag_len(again); i++) {
+    const Diag *d = diag_get(again, i);
+    if (d->severity == DIAG_ERROR)
+      diag_error(diags, d->file, d->line, d->column, "%s", d->text);
+  }
+  diag_list_free(again);
+  style_free(colours);
+  return r->dark_scene != NULL;
+}
+
 /* Prints @text on standard output; FALSE (with a message) when that failed. Through
  * output_write, so that a pipe nobody reads gives up after the wait like -o - does. */
 static gboolean print_stdout(const char *text, DiagList *diags)
@@ -839,6 +931,8 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   RenderOptions ropts = cfg->render;
   ropts.title = r->cv->name;
   ropts.author = r->cv->name;
+  ropts.svg_text = r->style->svg.text == STYLE_SVG_TEXT ? SVG_TEXT_TEXT : SVG_TEXT_PATHS;
+  ropts.svg_dark = r->dark_scene;
   GError *error = NULL;
   /* Rendered straight into the output (a temporary file beside a regular one), so that
    * the file is never held whole in memory; a failure leaves the target as it was. */
@@ -916,6 +1010,8 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
    * error) but draws and writes nothing. */
   if (cfg->args->check)
     return EXIT_DONE;
+  if (!build_dark_scene(cfg, r, text, diags) || diag_error_count(diags) > 0)
+    return EXIT_INPUT;
   return emit(cfg, r, text, diags);
 }
 
@@ -937,6 +1033,8 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
       g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.read, i)));
     for (guint i = 0; i < r.style->files->len; i++)
       g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.style->files, i)));
+    for (guint i = 0; r.dark_style && i < r.dark_style->files->len; i++)
+      g_ptr_array_add(watched, g_strdup(g_ptr_array_index(r.dark_style->files, i)));
   }
   run_clear(&r);
   diag_list_free(diags);

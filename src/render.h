@@ -6,6 +6,7 @@
 #pragma once
 
 #include "layout.h"
+#include "svg_write.h"
 #include "text.h"
 #include <glib.h>
 
@@ -18,6 +19,10 @@ typedef struct {
   const char *title;          /* document title (the CV's name), or NULL */
   const char *author;         /* or NULL */
   gint64 creation_time;       /* PDF creation date, seconds since the epoch (reproducible) */
+  SvgTextMode svg_text;       /* SVG: glyph outlines (the default) or real text, fonts embedded */
+  /* SVG: the same chart laid out with the colours of the dark scheme
+   * (@media (prefers-color-scheme: dark)), or NULL for none. Not owned. */
+  const LayoutScene *svg_dark;
 } RenderOptions;
 
 /* Receives the file's bytes in order as they are produced; FALSE (a write error, which

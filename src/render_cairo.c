@@ -13,14 +13,6 @@ cairo_status_t render_cairo_write(void *closure, const unsigned char *data, unsi
   return s->sink(s->closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* Pattern geometry, in px: dense enough to read as texture, sparse enough to keep the
- * fill's colour recognisable. */
-#define HATCH_SPACING 6.0
-#define HATCH_WIDTH 1.0
-#define DOT_SPACING 5.0
-#define DOT_RADIUS 1.0
-#define OUTLINE_WIDTH 2.0
-
 /* --- Paint sources --- */
 
 static void set_color(cairo_t *cr, StyleColor c)
@@ -28,26 +20,12 @@ static void set_color(cairo_t *cr, StyleColor c)
   cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-/* The fade widths of a rect, shrunk proportionally when together they exceed its width. */
-static void fade_widths(const LayoutShape *s, double *left, double *right)
-{
-  double l = (isfinite(s->fade_left) && s->fade_left > 0) ? s->fade_left : 0;
-  double r = (isfinite(s->fade_right) && s->fade_right > 0) ? s->fade_right : 0;
-  if (l + r > s->w && l + r > 0) {
-    double k = s->w / (l + r);
-    l *= k;
-    r *= k;
-  }
-  *left = l;
-  *right = r;
-}
-
 /* Sets @c as the source for painting rect @s: solid, or a horizontal gradient whose
  * alpha goes to 0 at a faded end, so that fill, pattern and border all fade alike. */
 static void set_rect_source(cairo_t *cr, const LayoutShape *s, StyleColor c)
 {
   double l, r;
-  fade_widths(s, &l, &r);
+  layout_rect_fades(s, &l, &r);
   if (l <= 0 && r <= 0) {
     set_color(cr, c);
     return;
@@ -69,9 +47,8 @@ static void set_rect_source(cairo_t *cr, const LayoutShape *s, StyleColor c)
  * joins of role segments). */
 static void rounded_rect_path(cairo_t *cr, const LayoutShape *s)
 {
-  double x = s->x, y = s->y, w = s->w, h = s->h;
-  double r = isfinite(s->radius) ? MAX(0, MIN(s->radius, MIN(w, h) / 2)) : 0;
-  double rl = s->square_left ? 0 : r, rr = s->square_right ? 0 : r;
+  double x = s->x, y = s->y, w = s->w, h = s->h, rl, rr;
+  layout_rect_corners(s, &rl, &rr);
   cairo_new_sub_path(cr);
   if (rl <= 0 && rr <= 0) {
     cairo_rectangle(cr, x, y, w, h);
@@ -94,50 +71,16 @@ static void rounded_rect_path(cairo_t *cr, const LayoutShape *s)
   cairo_close_path(cr);
 }
 
-/* Diagonal lines across the box; @dir is +1 for "/" and -1 for "\". Lines start on a grid
- * anchored at the page origin, so that neighbouring bars' hatches line up. */
-static void hatch_path(cairo_t *cr, const LayoutShape *s, int dir)
+static void line(gpointer cr, double x0, double y0, double x1, double y1)
 {
-  double span = s->w + s->h;
-  double first = floor((dir > 0 ? s->x : s->x - s->h) / HATCH_SPACING) * HATCH_SPACING;
-  for (double u = first; u <= s->x + span; u += HATCH_SPACING) {
-    if (dir > 0) {
-      cairo_move_to(cr, u, s->y + s->h);
-      cairo_line_to(cr, u + s->h, s->y);
-    } else {
-      cairo_move_to(cr, u, s->y);
-      cairo_line_to(cr, u + s->h, s->y + s->h);
-    }
-  }
+  cairo_move_to(cr, x0, y0);
+  cairo_line_to(cr, x1, y1);
 }
 
-/* Straight lines across the box on the page's grid: vertical ones when @vertical, else
- * horizontal ones. */
-static void lines_path(cairo_t *cr, const LayoutShape *s, gboolean vertical)
+static void dot(gpointer cr, double x, double y)
 {
-  double lo = vertical ? s->x : s->y, hi = lo + (vertical ? s->w : s->h);
-  for (double u = floor(lo / HATCH_SPACING) * HATCH_SPACING + HATCH_SPACING / 2; u <= hi;
-       u += HATCH_SPACING) {
-    if (vertical) {
-      cairo_move_to(cr, u, s->y);
-      cairo_line_to(cr, u, s->y + s->h);
-    } else {
-      cairo_move_to(cr, s->x, u);
-      cairo_line_to(cr, s->x + s->w, u);
-    }
-  }
-}
-
-static void dots_path(cairo_t *cr, const LayoutShape *s)
-{
-  double x0 = floor(s->x / DOT_SPACING) * DOT_SPACING + DOT_SPACING / 2;
-  double y0 = floor(s->y / DOT_SPACING) * DOT_SPACING + DOT_SPACING / 2;
-  for (double y = y0; y < s->y + s->h + DOT_RADIUS; y += DOT_SPACING) {
-    for (double x = x0; x < s->x + s->w + DOT_RADIUS; x += DOT_SPACING) {
-      cairo_new_sub_path(cr);
-      cairo_arc(cr, x, y, DOT_RADIUS, 0, 2 * G_PI);
-    }
-  }
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, x, y, LAYOUT_DOT_RADIUS, 0, 2 * G_PI);
 }
 
 /* Patterns are drawn over the fill, clipped to the rounded rect. Hostile sizes cannot
@@ -153,40 +96,40 @@ static void paint_pattern(cairo_t *cr, const LayoutShape *s)
   set_rect_source(cr, s, s->pattern_color);
   switch (s->pattern) {
   case STYLE_PATTERN_HATCH:
-    hatch_path(cr, s, 1);
-    cairo_set_line_width(cr, HATCH_WIDTH);
+    layout_rect_hatch(s, 1, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_CROSSHATCH:
-    hatch_path(cr, s, 1);
-    hatch_path(cr, s, -1);
-    cairo_set_line_width(cr, HATCH_WIDTH);
+    layout_rect_hatch(s, 1, line, cr);
+    layout_rect_hatch(s, -1, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_BACKHATCH:
-    hatch_path(cr, s, -1);
-    cairo_set_line_width(cr, HATCH_WIDTH);
+    layout_rect_hatch(s, -1, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_VERTICAL:
   case STYLE_PATTERN_HORIZONTAL:
   case STYLE_PATTERN_GRID:
     if (s->pattern != STYLE_PATTERN_HORIZONTAL)
-      lines_path(cr, s, TRUE);
+      layout_rect_lines(s, TRUE, line, cr);
     if (s->pattern != STYLE_PATTERN_VERTICAL)
-      lines_path(cr, s, FALSE);
-    cairo_set_line_width(cr, HATCH_WIDTH);
+      layout_rect_lines(s, FALSE, line, cr);
+    cairo_set_line_width(cr, LAYOUT_HATCH_WIDTH);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_DOTS:
-    dots_path(cr, s);
+    layout_rect_dots(s, dot, cr);
     cairo_fill(cr);
     break;
   case STYLE_PATTERN_OUTLINE:
-    /* The clip keeps the inner half of a stroke on the edge: a border of OUTLINE_WIDTH/2
+    /* The clip keeps the inner half of a stroke on the edge: a border of LAYOUT_OUTLINE_WIDTH/2
      * that never grows the bar beyond its box. */
     rounded_rect_path(cr, s);
-    cairo_set_line_width(cr, OUTLINE_WIDTH * 2);
+    cairo_set_line_width(cr, LAYOUT_OUTLINE_WIDTH * 2);
     cairo_stroke(cr);
     break;
   case STYLE_PATTERN_SOLID:

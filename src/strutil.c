@@ -73,26 +73,113 @@ char *strutil_truncate_utf8(const char *text, guint max_chars)
   return g_string_free(out, FALSE);
 }
 
-const char *strutil_format_number(char *buf, gsize size, double value, int decimals)
+/* 10^0 .. 10^17, all exact in a double (5^17 < 2^53). */
+static const double pow10_table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
+                                     1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+
+/* The exact path: printf rounds the binary value exactly, half to even. Only for values
+ * whose scaled magnitude is 2^52 or more (an integer part of 16 digits and up), which the
+ * integer path cannot hold; and for NaN and infinities. */
+static gsize format_number_printf(char *buf, double value, int decimals)
 {
-  g_return_val_if_fail(buf != NULL && size > 0, buf);
   char format[16];
-  decimals = CLAMP(decimals, 0, 17);
   g_snprintf(format, sizeof format, "%%.%df", decimals);
-  g_ascii_formatd(buf, (gint)MIN(size, (gsize)G_MAXINT), format, value);
+  g_ascii_formatd(buf, STRUTIL_NUMBER_MAX, format, value);
+  gsize n = strlen(buf);
   if (!isfinite(value))
-    return buf;
+    return n;
   if (strchr(buf, '.') != NULL) {
-    gsize n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
       buf[--n] = '\0';
     if (n > 0 && buf[n - 1] == '.')
       buf[--n] = '\0';
   }
-  /* -0.001 with two decimals rounds to "-0", which means nothing to a reader. */
-  if (strcmp(buf, "-0") == 0)
-    g_strlcpy(buf, "0", size);
+  if (strcmp(buf, "-0") == 0) {
+    strcpy(buf, "0");
+    n = 1;
+  }
+  return n;
+}
+
+/* Writes the decimal digits of @v (at least @min_digits of them, zero-padded) ending just
+ * before @end; returns where they start. */
+static char *write_digits(char *end, guint64 v, int min_digits)
+{
+  char *p = end;
+  while (v > 0 || min_digits > 0) {
+    *--p = (char)('0' + v % 10);
+    v /= 10;
+    min_digits--;
+  }
+  return p;
+}
+
+gsize strutil_number_to(char *buf, double value, int decimals)
+{
+  decimals = CLAMP(decimals, 0, 17);
+  double a = fabs(value);
+  double unit = pow10_table[decimals];
+  double s = a * unit;
+  /* Below 2^52 the scaled value's fraction and 0.5 are both multiples of its ulp, so the
+   * fraction decides the rounding unless it is exactly one half; then the product's exact
+   * residual (fma) says which side of the tie the true value lies on. */
+  if (!(s < 4503599627370496.0))
+    return format_number_printf(buf, value, decimals);
+  double whole = floor(s);
+  double frac = s - whole;
+  guint64 q = (guint64)whole;
+  if (frac > 0.5) {
+    q++;
+  } else if (frac == 0.5) {
+    double residual = fma(a, unit, -s);
+    if (residual > 0 || (residual == 0 && (q & 1)))
+      q++;
+  }
+  if (q == 0) {
+    strcpy(buf, "0");
+    return 1;
+  }
+  guint64 scale = (guint64)unit;
+  guint64 ipart = q / scale, fpart = q % scale;
+  char tmp[48];
+  char *end = tmp + sizeof tmp, *p = end;
+  int digits = decimals;
+  while (digits > 0 && fpart % 10 == 0 && fpart > 0) {
+    fpart /= 10;
+    digits--;
+  }
+  if (fpart > 0) {
+    p = write_digits(p, fpart, digits);
+    *--p = '.';
+  }
+  p = write_digits(p, ipart, 1);
+  if (value < 0)
+    *--p = '-';
+  gsize n = (gsize)(end - p);
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  return n;
+}
+
+const char *strutil_format_number(char *buf, gsize size, double value, int decimals)
+{
+  g_return_val_if_fail(buf != NULL && size > 0, buf);
+  if (size >= STRUTIL_NUMBER_MAX) {
+    strutil_number_to(buf, value, decimals);
+    return buf;
+  }
+  char full[STRUTIL_NUMBER_MAX];
+  strutil_number_to(full, value, decimals);
+  g_strlcpy(buf, full, size);
   return buf;
+}
+
+void strutil_append_number(GString *out, double value, int decimals)
+{
+  gsize len = out->len;
+  g_string_set_size(out, len + STRUTIL_NUMBER_MAX);
+  gsize n = strutil_number_to(out->str + len, value, decimals);
+  g_string_truncate(out, len + n);
 }
 
 gboolean strutil_parse_number(const char *text, double *out)

@@ -18,11 +18,24 @@ const char *strutil_closest(const char *word, const char *const *table);
  * a new string owned by the caller. */
 char *strutil_truncate_utf8(const char *text, guint max_chars);
 
+/* The most bytes a formatted number takes, with its NUL: "-", 309 integer digits, ".",
+ * 17 decimals. */
+#define STRUTIL_NUMBER_MAX 336
+
 /* Formats @value in the C locale with at most @decimals decimals, trailing zeros and a
- * trailing point removed ("12.5", "3", "-0.25"); never "-0". Writes into @buf (truncated
- * like snprintf when too small) and returns it. @decimals is clamped to 0..17. A
- * non-finite @value gives "nan", "inf" or "-inf": callers should not pass one. */
+ * trailing point removed ("12.5", "3", "-0.25"); never "-0". Rounds the exact binary value
+ * to nearest, an exact tie to even (as printf does: 2.5 -> "2", 0.0625 -> "0.062"), by
+ * integer arithmetic below 2^52 after scaling and by printf above. Writes into @buf
+ * (truncated like snprintf when too small) and returns it. @decimals is clamped to 0..17.
+ * A non-finite @value gives "nan", "inf" or "-inf": callers should not pass one. */
 const char *strutil_format_number(char *buf, gsize size, double value, int decimals);
+
+/* The same into @buf of at least STRUTIL_NUMBER_MAX bytes; returns the length written
+ * (without the NUL). The form for writers of many numbers. */
+gsize strutil_number_to(char *buf, double value, int decimals);
+
+/* The same appended to @out. */
+void strutil_append_number(GString *out, double value, int decimals);
 
 /* Parses a whole string as a finite number in the C locale. Only decimal notation with an
  * optional sign and exponent ("12", "-0.5", ".5", "1e3"): FALSE for NaN, infinities,

@@ -66,6 +66,11 @@ typedef enum {
   STYLE_PATTERN_GRID,       /* vertical and horizontal lines */
 } StylePattern;
 
+typedef enum {
+  STYLE_SVG_PATHS, /* text as glyph outlines, with invisible real text over them */
+  STYLE_SVG_TEXT,  /* real text, the fonts embedded */
+} StyleSvgText;
+
 /* Which fields of a StylePaint a style set (StylePaint.set). */
 enum {
   STYLE_PAINT_COLOR = 1u << 0,
@@ -169,6 +174,11 @@ typedef struct {
     char *font;
   } legend;
 
+  struct {
+    StyleSvgText text;
+    char *dark; /* the style whose colours a dark scheme uses; NULL or "none": no dark scheme */
+  } svg;
+
   GPtrArray *files; /* of char*: every style file read (for --watch); owned */
 } Style;
 
@@ -182,6 +192,11 @@ Style *style_resolve(const char *const *styles, guint n_styles, const char *cons
 
 /* Frees a style; accepts NULL. */
 void style_free(Style *style);
+
+/* Copies every colour of @src onto @dst, and nothing else: the page's, the texts', the
+ * axis', the bars', the milestones', the palette, and the colours @src's groups and classes
+ * set. For the SVG's dark scheme: another style's colours over this style's geometry. */
+void style_copy_colors(Style *dst, const Style *src);
 
 /* The paint of group @key: its `groups` entry where set, with colour and pattern taken in
  * turn from the palette and patterns by @custom_index (0 for the first group that has no

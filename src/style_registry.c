@@ -43,6 +43,7 @@ static const char *const group_label_names[] = {"left", "above", "none", NULL};
 static const char *const group_order_names[] = {"oldest-first", "newest-first", NULL};
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
+static const char *const svg_text_names[] = {"paths", "text", NULL};
 static const char *const pattern_names[] = {"solid",   "hatch",     "crosshatch", "dots",
                                             "outline", "backhatch", "vertical",   "horizontal",
                                             "grid",    NULL};
@@ -50,6 +51,7 @@ static const char *const pattern_names[] = {"solid",   "hatch",     "crosshatch"
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
 G_STATIC_ASSERT(sizeof(StylePattern) == sizeof(int));
+G_STATIC_ASSERT(sizeof(StyleSvgText) == sizeof(int));
 
 #define OFF(field) offsetof(Style, field)
 /* One registry row; the short forms below cover the rows with no second field, no range
@@ -126,6 +128,8 @@ static const StyleProp props[] = {
     BOOL("legend.show", legend.show),
     ENUM("legend.position", legend.position, legend_position_names),
     FONT("legend.font", legend.font),
+    ENUM("svg.text", svg.text, svg_text_names),
+    STRING("svg.dark", svg.dark),
 };
 #define N_PROPS G_N_ELEMENTS(props)
 
@@ -142,8 +146,8 @@ static const StyleProp paint_props[] = {
 };
 
 /* Mappings whose keys are property names (as opposed to `groups` and `classes`). */
-static const char *const sections[] = {"page",  "title", "subtitle",  "axis",   "today", "bar",
-                                       "group", "gaps",  "milestone", "legend", NULL};
+static const char *const sections[] = {"page",  "title", "subtitle",  "axis",   "today",  "bar",
+                                       "group", "gaps",  "milestone", "legend", "svg",    NULL};
 
 guint style_property_count(void)
 {
@@ -295,6 +299,36 @@ void style_props_free(Style *style)
   for (size_t i = 0; i < N_PROPS; i++)
     if (props[i].type == PT_FONT || props[i].type == PT_STRING)
       g_free(*FIELD(style, &props[i], char *));
+}
+
+static gboolean is_color(PropType type)
+{
+  return type == PT_COLOR || type == PT_COLOR_NONE || type == PT_AUTO_COLOR || type == PT_COLORS;
+}
+
+/* The colour of every paint in @from onto @to's paint of the same name. */
+static void copy_paint_colors(GHashTable *to, GHashTable *from)
+{
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init(&it, from);
+  while (g_hash_table_iter_next(&it, &key, &value)) {
+    const StylePaint *p = value;
+    if (!(p->set & STYLE_PAINT_COLOR))
+      continue;
+    StylePaint *q = style_paint_get(to, key);
+    q->color = p->color;
+    q->set |= STYLE_PAINT_COLOR;
+  }
+}
+
+void style_copy_colors(Style *dst, const Style *src)
+{
+  for (guint i = 0; i < N_PROPS; i++)
+    if (is_color(props[i].type))
+      copy_prop(dst, src, &props[i]);
+  copy_paint_colors(dst->groups, src->groups);
+  copy_paint_colors(dst->classes, src->classes);
 }
 
 void style_paint_merge(StylePaint *to, const StylePaint *from)

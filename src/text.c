@@ -14,6 +14,8 @@
  * through a PangoLayout. */
 #include "text.h"
 
+#include "text_private.h"
+
 #include <hb-ot.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -637,23 +639,45 @@ static void text_show_run_toned(cairo_t *cr, const char *text, PangoGlyphItem *r
   pango_glyph_item_free(tail);
 }
 
-/* The one line of @layout, run by run (see text_show_run_toned). */
-static void text_show_layout_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
-                                   StyleColor color, int tone_from, StyleColor tone)
+/* Calls @func for each run of the one line of @layout, with its left edge and baseline
+ * from the top left of the layout. */
+static void text_layout_runs(PangoLayout *layout, TextRunFunc func, gpointer closure)
 {
   const char *text = pango_layout_get_text(layout);
   PangoLayoutIter *iter = pango_layout_get_iter(layout);
-  double baseline = y + (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+  double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
   do {
     PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
     if (!run)
       continue;
     PangoRectangle logical;
     pango_layout_iter_get_run_extents(iter, NULL, &logical);
-    text_show_run_toned(cr, text, run, x + (double)logical.x / PANGO_SCALE, baseline, color,
-                        tone_from, tone);
+    func(closure, text, run, (double)logical.x / PANGO_SCALE, baseline);
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
+}
+
+typedef struct {
+  cairo_t *cr;
+  double x, y;
+  StyleColor color, tone;
+  int tone_from;
+} TonedDrawing;
+
+static void text_show_toned_run(gpointer closure, const char *text, PangoGlyphItem *run,
+                                double x, double baseline)
+{
+  TonedDrawing *d = closure;
+  text_show_run_toned(d->cr, text, run, d->x + x, d->y + baseline, d->color,
+                      d->tone_from, d->tone);
+}
+
+/* The one line of @layout, run by run (see text_show_run_toned). */
+static void text_show_layout_toned(cairo_t *cr, PangoLayout *layout, double x, double y,
+                                   StyleColor color, int tone_from, StyleColor tone)
+{
+  TonedDrawing d = {cr, x, y, color, tone, tone_from};
+  text_layout_runs(layout, text_show_toned_run, &d);
 }
 
 /* @e's runs, the same way (the positions a layout's iterator would give them: every run
@@ -735,40 +759,70 @@ void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *te
   }
 }
 
+void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunFunc func,
+                      gpointer closure)
+{
+  TextEntry scratch = {0}, *e = text_lookup(ctx, font, text);
+  if (e == NULL) {
+    e = &scratch;
+    text_entry_init(ctx, e, font, text, TRUE);
+  }
+  if (text_runs_current(ctx, e)) {
+    /* The positions text_show_runs draws them at. */
+    for (guint i = 0; i < e->n_runs; i++) {
+      PangoGlyphItem run = {.item = e->runs[i].item, .glyphs = e->runs[i].glyphs};
+      func(closure, e->text, &run, (double)(e->origin + e->runs[i].x) / PANGO_SCALE,
+           (double)(e->baseline - e->runs[i].y_offset) / PANGO_SCALE);
+    }
+  } else {
+    PangoLayout *layout = e->layout ? e->layout : ctx->layout;
+    if (layout == ctx->layout)
+      text_set(ctx, font, text);
+    text_layout_runs(layout, func, closure);
+  }
+  if (e == &scratch) {
+    if (scratch.layout)
+      g_object_unref(scratch.layout);
+    text_runs_free(&scratch);
+  }
+}
+
 /* --- Coverage --- */
+
+typedef struct {
+  GArray *out;
+  gsize len;
+} MissingFound;
+
+static void text_missing_in_run(gpointer closure, const char *text, PangoGlyphItem *run,
+                                double x, double baseline)
+{
+  (void)x;
+  (void)baseline;
+  MissingFound *f = closure;
+  for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+    PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+    if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+      continue;
+    TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
+                     glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
+    /* Pango reports the character itself in the glyph; take it from the text where it
+     * can be read there (the two agree; the text is the one the user wrote). */
+    if (m.offset < f->len)
+      m.ch = g_utf8_get_char(text + m.offset);
+    g_array_append_val(f->out, m);
+  }
+}
 
 guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArray *out)
 {
+  /* The runs text_draw draws (the measured ones, not shaped again through a layout,
+   * which for a chart's every label cost a third of its time). */
   TextExtents e;
   text_measure(ctx, font, text, &e);
-  TextEntry *entry = text_lookup(ctx, font, text);
-  PangoLayout *layout = entry && entry->layout ? entry->layout : NULL;
-  if (!layout) {
-    text_set(ctx, font, text);
-    layout = ctx->layout;
-  }
-  if (pango_layout_get_unknown_glyphs_count(layout) == 0)
-    return 0;
   guint before = out->len;
-  PangoLayoutIter *iter = pango_layout_get_iter(layout);
-  do {
-    PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
-    if (!run)
-      continue;
-    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
-      if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-        continue;
-      TextMissing m = {(gsize)(run->item->offset + run->glyphs->log_clusters[i]),
-                       glyph & ~PANGO_GLYPH_UNKNOWN_FLAG};
-      /* Pango reports the character itself in the glyph; take it from the text where it
-       * can be read there (the two agree; the text is the one the user wrote). */
-      if (m.offset < strlen(text))
-        m.ch = g_utf8_get_char(text + m.offset);
-      g_array_append_val(out, m);
-    }
-  } while (pango_layout_iter_next_run(iter));
-  pango_layout_iter_free(iter);
+  MissingFound f = {out, strlen(text)};
+  text_foreach_run(ctx, font, text, text_missing_in_run, &f);
   /* A run's glyphs are in visual order: right-to-left runs come reversed. */
   TextMissing *found = &g_array_index(out, TextMissing, before);
   guint n = out->len - before;

@@ -101,12 +101,9 @@ CASES = [
 
 
 def tooltips(svg):
-    """Every <title> of the text layer (tooltips over bars, markers and entries)."""
+    """Every tooltip: the <title> of each item's group and of each bar (not the root's)."""
     root = ET.fromstring(svg)
-    layer = next((g for g in root.iter(SVG_NS + "g") if g.get("id") == "cvt-layer"), None)
-    if layer is None:
-        return []
-    return [t.text or "" for t in layer.iter(SVG_NS + "title")]
+    return [t.text or "" for g in root.iter(SVG_NS + "g") for t in g.findall(SVG_NS + "title")]
 
 
 def check_case(t, exe, tmp, name, text, alt_want, tip_want):

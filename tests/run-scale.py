@@ -46,6 +46,19 @@ def jobs_cv(n):
     return "\n".join(lines) + "\n"
 
 
+def bar_tooltips(svg):
+    """[(y, tooltip)] of every bar of an SVG: a bar whose tooltip says more than its
+    entry's is in a <g> of its own with it; a lone bar that would repeat its entry's
+    tooltip is the first shape of the entry's <g> (svg_write.c, write_item)."""
+    out = []
+    for m in re.finditer(rb'<g(?: data-owner="entry" data-index="\d+")?><title>([^<]*)'
+                         rb'</title>\n?<(?:rect|path) ([^>]*)>', svg):
+        y = (re.search(rb'\by="([^"]*)"', m.group(2)) or
+             re.search(rb'\bd="M[-\d.]+ ([-\d.]+)', m.group(2)))
+        out.append((y.group(1) if y else b"", m.group(1)))
+    return out
+
+
 def resume_cv(n, overlapping):
     """A JSON Resume file with @n entries at one employer: one after another (role merging
     makes them one bar), or each starting a day after the last and all overlapping."""
@@ -89,8 +102,7 @@ def imports(t, exe, tmp):
             continue
         # Consecutive: one bar of n segments, each tooltip saying which of the n it is;
         # overlapping: n bars of their own, one above another. One tooltip per role.
-        tips = re.findall(rb'<rect x="[^"]*" y="([^"]*)"[^>]*><title>([^<]*)</title></rect>',
-                          large)
+        tips = bar_tooltips(large)
         t.ok(len(tips) == n, "JSON Resume, %d %s roles: one tooltip per role" % (n, kind),
              "%d tooltips" % len(tips))
         rows = len({y for y, _ in tips})
@@ -125,7 +137,7 @@ def main():
                  "%.0f bytes per role, %.0f per job" % (per_large, per_job))
             # Every tooltip over a bar is bounded by its own role: no whole progression.
             tips = [len(m.group(1)) for m in
-                    re.finditer(rb"<rect [^>]*><title>([^<]*)</title></rect>", large["svg"])]
+                    re.finditer(rb"<g><title>([^<]*)</title><(?:rect|path) ", large["svg"])]
             t.ok(len(tips) == LARGE and max(tips) < 200,
                  "SVG: one tooltip per role segment, none longer than 200 bytes",
                  "%d tooltips, the longest %d bytes" % (len(tips), max(tips) if tips else 0))

@@ -3,6 +3,7 @@
 #include "strutil.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 typedef struct {
@@ -127,6 +128,16 @@ static const FormatCase format_cases[] = {
     {1.005, 0, "1"},   {2.5, 0, "2"},        {10.0, 0, "10"},
     {100.0, 3, "100"}, {0.1, 1, "0.1"},      {1.23456789, 4, "1.2346"},
     {1e-9, 3, "0"},    {-5.0, -1, "-5"},     {1.0 / 3.0, 40, "0.33333333333333331"},
+    /* Exact ties go to even, like printf; near-ties follow the binary value. */
+    {0.125, 2, "0.12"}, {0.375, 2, "0.38"},  {3.5, 0, "4"},         {-2.5, 0, "-2"},
+    {0.0625, 3, "0.062"}, {-0.0625, 3, "-0.062"}, {-0.0005, 3, "-0.001"}, {1.005, 2, "1"},
+    {0.15, 1, "0.1"},  {0.35, 1, "0.3"},     {0.45, 1, "0.5"},      {2.675, 2, "2.67"},
+    {4503599627370495.5, 0, "4503599627370496"}, {4503599627370494.5, 0, "4503599627370494"},
+    /* Huge values: the exact printf path. */
+    {1e16, 3, "10000000000000000"}, {-1e20, 2, "-100000000000000000000"},
+    {123456789012.345678, 3, "123456789012.346"}, {9007199254740993.0, 0, "9007199254740992"},
+    {-0.0, 0, "0"},    {-1e-300, 17, "0"},   {5e-324, 17, "0"},    {0.999999, 3, "1"},
+    {-0.9995, 3, "-1"}, {-0.9985, 3, "-0.999"}, {1e-17, 17, "0.00000000000000001"},
 };
 
 static void check_format(const FormatCase *c)
@@ -148,6 +159,66 @@ static void test_format_small_buffer(void)
   strutil_format_number(buf, sizeof buf, 123456.0, 0);
   g_assert_cmpuint(strlen(buf), <, sizeof buf);
   g_assert_cmpstr(buf, ==, "123");
+}
+
+/* The reference: printf's rounding of the exact binary value, trimmed. */
+static void reference_format(char *buf, double value, int decimals)
+{
+  char format[16];
+  g_snprintf(format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd(buf, STRUTIL_NUMBER_MAX, format, value);
+  gsize n = strlen(buf);
+  if (strchr(buf, '.') != NULL) {
+    while (buf[n - 1] == '0')
+      buf[--n] = '\0';
+    if (buf[n - 1] == '.')
+      buf[--n] = '\0';
+  }
+  if (strcmp(buf, "-0") == 0)
+    strcpy(buf, "0");
+}
+
+/* The integer path agrees with printf on many values: random ones at every magnitude,
+ * and ties (k + 0.5) / 10^d with their neighbours one ulp away. */
+static void test_format_against_printf(void)
+{
+  GRand *rand = g_rand_new_with_seed(11);
+  char got[STRUTIL_NUMBER_MAX], want[STRUTIL_NUMBER_MAX];
+  for (int i = 0; i < 200000; i++) {
+    int decimals = g_rand_int_range(rand, 0, 8);
+    double value;
+    switch (i % 3) {
+    case 0:
+      value = g_rand_double_range(rand, -1, 1) * pow(10, g_rand_int_range(rand, -6, 17));
+      break;
+    case 1: {
+      double tie = ((double)g_rand_int_range(rand, -100000, 100000) + 0.5) / pow(10, decimals);
+      int step = g_rand_int_range(rand, -1, 2);
+      value = step == 0 ? tie : nextafter(tie, step * INFINITY);
+      break;
+    }
+    default:
+      value = (double)g_rand_int_range(rand, -5000000, 5000000) / 64.0;
+      break;
+    }
+    gsize n = strutil_number_to(got, value, decimals);
+    reference_format(want, value, decimals);
+    if (strcmp(got, want) != 0)
+      g_error("%.17g with %d decimals: got %s, printf gives %s", value, decimals, got, want);
+    g_assert_cmpuint(n, ==, strlen(got));
+  }
+  g_rand_free(rand);
+}
+
+static void test_append_number(void)
+{
+  GString *s = g_string_new("x=");
+  strutil_append_number(s, -12.5, 2);
+  g_string_append_c(s, ',');
+  strutil_append_number(s, 1e300, 0);
+  g_assert_true(g_str_has_prefix(s->str, "x=-12.5,1000000000000000052504760255204420248704"));
+  g_assert_cmpuint(s->len, ==, 2 + 5 + 1 + 301);
+  g_string_free(s, TRUE);
 }
 
 typedef struct {
@@ -367,6 +438,8 @@ int main(int argc, char **argv)
   ADD_CASES("/strutil/truncate", trunc_cases, test_truncate);
   ADD_CASES("/strutil/format", format_cases, test_format);
   g_test_add_func("/strutil/format/small-buffer", test_format_small_buffer);
+  g_test_add_func("/strutil/format/against-printf", test_format_against_printf);
+  g_test_add_func("/strutil/format/append", test_append_number);
   ADD_CASES("/strutil/parse", parse_cases, test_parse);
   g_test_add_func("/strutil/parse/null", test_parse_null_out);
   ADD_CASES("/strutil/bool", bool_cases, test_bool);

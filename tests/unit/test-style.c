@@ -1082,6 +1082,45 @@ static void test_strict(void)
   rm_tree(dir);
 }
 
+/* The SVG's dark scheme: the dark style's colours onto the default's, and nothing else. */
+static void test_copy_colors(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *dark_name[] = {"dark"}, *print_name[] = {"print"};
+  const char *sets[] = {"groups.mine.color=#123456", "bar.height=40"};
+  Style *light = style_resolve(print_name, 1, sets, 1, diags);
+  Style *dark = style_resolve(dark_name, 1, sets, 2, diags);
+  g_assert_nonnull(light);
+  g_assert_nonnull(dark);
+  double height = light->bar.height;
+  StylePattern pattern = style_class(light, "highlight") ? style_class(light, "highlight")->pattern
+                                                          : STYLE_PATTERN_SOLID;
+  char *font = g_strdup(light->bar.font);
+  style_copy_colors(light, dark);
+  g_assert_cmpfloat(light->page.background.b, ==, dark->page.background.b);
+  g_assert_cmpfloat(light->page.color.r, ==, dark->page.color.r);
+  g_assert_cmpfloat(light->axis.grid.g, ==, dark->axis.grid.g);
+  g_assert_cmpint(light->bar.color_auto, ==, dark->bar.color_auto);
+  g_assert_cmpuint(light->palette->len, ==, dark->palette->len);
+  StylePaint a, b;
+  style_group_paint(light, "jobs", 0, &a);
+  style_group_paint(dark, "jobs", 0, &b);
+  g_assert_cmpfloat(a.color.b, ==, b.color.b);
+  /* What is not a colour stays: the print style's patterns, sizes and fonts. */
+  style_group_paint(light, "education", 0, &a);
+  g_assert_cmpint(a.pattern, ==, STYLE_PATTERN_HATCH);
+  g_assert_cmpfloat(light->bar.height, ==, height);
+  g_assert_cmpstr(light->bar.font, ==, font);
+  g_assert_cmpint(style_class(light, "highlight") ? style_class(light, "highlight")->pattern
+                                                  : STYLE_PATTERN_SOLID, ==, pattern);
+  style_group_paint(light, "mine", 0, &a);
+  g_assert_cmpfloat(fabs(a.color.r - 0x12 / 255.0), <, 1e-9);
+  g_free(font);
+  style_free(light);
+  style_free(dark);
+  diag_list_free(diags);
+}
+
 /* ---------------------------------------------------------------- documentation */
 
 static void test_doc_lists_every_key(void)
@@ -1137,5 +1176,6 @@ int main(int argc, char **argv)
   g_test_add_func("/style/names", test_style_names);
   g_test_add_func("/style/strict", test_strict);
   g_test_add_func("/style/doc", test_doc_lists_every_key);
+  g_test_add_func("/style/copy-colors", test_copy_colors);
   return g_test_run();
 }
