@@ -1,5 +1,5 @@
-/* Dates of the CV format (spec/cv-format.md "Dates" and the `periods` item forms):
- * a small hand-written scanner, with GDate doing the calendar arithmetic. No clock, no
+/* Dates of the CV format (doc/cv-format.md "Dates" and "Periods"): a small hand-written
+ * scanner, with GDate doing the calendar arithmetic. No clock, no
  * locale: month, season and present words come from lang.c's catalogs (the CV's
  * language, then English), matched folded (any case, accents optional). */
 #include "date.h"
@@ -65,6 +65,48 @@ double date_to_year_fraction(DateDay day)
 static DateDay last_of_month(int year, int month)
 {
   return date_from_ymd(year, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
+}
+
+void date_named_span(DateDay day, DatePrecision precision, DateDay *first, DateDay *last)
+{
+  int y, m, d;
+  date_to_ymd(day, &y, &m, &d);
+  DateDay a = day, b = day;
+  if (y > 0) {
+    switch (precision) {
+    case DATE_PREC_DAY:
+      break;
+    case DATE_PREC_MONTH:
+      a = date_from_ymd(y, m, 1);
+      b = last_of_month(y, m);
+      break;
+    case DATE_PREC_SEASON: {
+      int sy;
+      int season = date_season_of(day, &sy); /* 0 winter: December to February */
+      int fm = season == 0 ? 12 : season * 3;
+      int lm = fm == 12 ? 2 : fm + 2;
+      a = date_from_ymd(sy, fm, 1);
+      b = last_of_month(fm == 12 ? sy + 1 : sy, lm);
+      break;
+    }
+    case DATE_PREC_YEAR:
+      a = date_from_ymd(y, 1, 1);
+      b = date_from_ymd(y, 12, 31);
+      break;
+    case DATE_PREC_ACADEMIC: {
+      /* A day from July on belongs to the academic year its September starts. */
+      int sy = m >= 7 ? y : y - 1;
+      a = date_from_ymd(sy, 9, 1);
+      b = date_from_ymd(sy + 1, 6, 30);
+      break;
+    }
+    }
+  }
+  /* At the calendar's edges (year 1, GDate's last year) keep the day itself. */
+  if (first)
+    *first = a ? a : day;
+  if (last)
+    *last = b ? b : day;
 }
 
 /* ---- the scanner ---- */
@@ -149,64 +191,43 @@ static gboolean valid_year(int year)
   return year >= YEAR_MIN && year <= YEAR_MAX;
 }
 
+static gboolean set_named(DateValue *out, DateDay day, DatePrecision precision)
+{
+  if (day == 0)
+    return FALSE;
+  date_named_span(day, precision, &out->first, &out->last);
+  out->precision = precision;
+  return TRUE;
+}
+
 static gboolean set_year(DateValue *out, int year)
 {
-  out->first = date_from_ymd(year, 1, 1);
-  out->last = date_from_ymd(year, 12, 31);
-  out->precision = DATE_PREC_YEAR;
-  return TRUE;
+  return set_named(out, date_from_ymd(year, 1, 1), DATE_PREC_YEAR);
 }
 
 static gboolean set_day(DateValue *out, int year, int month, int day)
 {
-  DateDay d = date_from_ymd(year, month, day);
-  if (d == 0)
-    return FALSE;
-  out->first = out->last = d;
-  out->precision = DATE_PREC_DAY;
-  return TRUE;
+  return set_named(out, date_from_ymd(year, month, day), DATE_PREC_DAY);
 }
 
 static gboolean set_month(DateValue *out, int year, int month)
 {
   if (!valid_year(year) || month < 1 || month > 12)
     return FALSE;
-  out->first = date_from_ymd(year, month, 1);
-  out->last = last_of_month(year, month);
-  out->precision = DATE_PREC_MONTH;
-  return TRUE;
+  return set_named(out, date_from_ymd(year, month, 1), DATE_PREC_MONTH);
 }
 
 static gboolean set_season(DateValue *out, int year, Season season)
 {
   if (!valid_year(year))
     return FALSE;
-  out->precision = DATE_PREC_SEASON;
-  switch (season) {
-  case SEASON_SPRING:
-    out->first = date_from_ymd(year, 3, 1);
-    out->last = date_from_ymd(year, 5, 31);
-    return TRUE;
-  case SEASON_SUMMER:
-    out->first = date_from_ymd(year, 6, 1);
-    out->last = date_from_ymd(year, 8, 31);
-    return TRUE;
-  case SEASON_AUTUMN:
-    out->first = date_from_ymd(year, 9, 1);
-    out->last = date_from_ymd(year, 11, 30);
-    return TRUE;
-  case SEASON_WINTER:
-    /* Winter 2015 runs into 2016, so its end follows that year's leap day. The last year
-     * cannot start a winter: its end would lie outside the accepted years. */
-    if (year + 1 > YEAR_MAX)
-      return FALSE;
-    out->first = date_from_ymd(year, 12, 1);
-    out->last = last_of_month(year + 1, 2);
-    return TRUE;
-  case SEASON_NONE:
-    break;
-  }
-  return FALSE;
+  static const int first_month[] = {
+      [SEASON_SPRING] = 3, [SEASON_SUMMER] = 6, [SEASON_AUTUMN] = 9, [SEASON_WINTER] = 12};
+  /* Winter 2015 runs into 2016: the last year cannot start a winter, its end would lie
+   * outside the accepted years. */
+  if (season == SEASON_NONE || (season == SEASON_WINTER && year + 1 > YEAR_MAX))
+    return FALSE;
+  return set_named(out, date_from_ymd(year, first_month[season], 1), DATE_PREC_SEASON);
 }
 
 /* `Aug 2019`, `August, 2019`, `Aug. 2019`, `summer 2015`, `present`, in @s->lang's words
@@ -412,13 +433,11 @@ static gboolean parse_academic(const char *text, DateValue *start, DateValue *en
     return FALSE;
   if (!((n == 2 && next == (year + 1) % 100) || (n == 4 && next == year + 1)))
     return FALSE;
-  DateValue a = {0}, b = {0};
-  set_month(&a, year, 9);
-  set_month(&b, year + 1, 6);
-  a.approximate = b.approximate = approx;
-  a.precision = b.precision = DATE_PREC_ACADEMIC;
+  /* Both ends name the whole academic year, as a single date names its whole span. */
+  DateValue a = {.approximate = approx};
+  set_named(&a, date_from_ymd(year, 9, 1), DATE_PREC_ACADEMIC);
   *start = a;
-  *end = b;
+  *end = a;
   return TRUE;
 }
 

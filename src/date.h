@@ -1,4 +1,4 @@
-/* Dates of the CV format (spec/cv-format.md "Dates"): years, months, days, seasons,
+/* Dates of the CV format (doc/cv-format.md "Dates"): years, months, days, seasons,
  * `present`, approximate markers, and the `periods` item forms (ranges, academic years),
  * with month, season and present words in the CV's language (lang.h) or English.
  * Pure functions: no clock, no locale. */
@@ -108,5 +108,11 @@ const char *date_month_abbrev(int month);
 /* The season @day falls in, as lang_season counts them (0 winter, 1 spring, 2 summer,
  * 3 autumn), with the year that names it in *@year (winter 2015 runs into February 2016). */
 int date_season_of(DateDay day, int *year);
+/* The span of days that a date at @precision names, from any day @day of it, as the
+ * parser gives it (DateValue's first and last): the day itself, its month, its season
+ * (winter 2015 is December 2015 to February 2016), its year, or its academic year
+ * (1 September to 30 June; a day of July or August counts with the year that starts
+ * in the September after it). Either of @first and @last may be NULL. */
+void date_named_span(DateDay day, DatePrecision precision, DateDay *first, DateDay *last);
 /* Fractional year of a day's start, e.g. 2020-07-02 is about 2020.5 (for axis scaling). */
 double date_to_year_fraction(DateDay day);

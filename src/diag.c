@@ -1,6 +1,6 @@
 /* Diagnostics as values: a list of errors and warnings with positions, escaped when added
- * and printed sorted as `FILE:LINE:COLUMN: error: TEXT` (spec/cli.md "Messages",
- * spec/cv-format.md "Errors"). */
+ * and printed sorted as `FILE:LINE:COLUMN: error: TEXT` (doc/cli.md "Messages",
+ * doc/cv-format.md "Messages"). */
 #include "diag.h"
 
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /* Diagnostics as values: errors and warnings with 1-based positions, printed as
- * `FILE:LINE:COLUMN: error: TEXT` (spec/cli.md "Messages", spec/cv-format.md "Errors").
+ * `FILE:LINE:COLUMN: error: TEXT` (doc/cli.md "Messages", doc/cv-format.md "Messages").
  * Library code adds to a DiagList; only main.c prints it. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* dump: the layout dump (--dump-layout, spec/cli.md "The layout dump") as one YAML
+/* dump: the layout dump (--dump-layout, doc/layout-dump.md) as one YAML
  * document, written with libyaml's emitter; numbers in the C locale. */
 #pragma once
 

@@ -1,10 +1,11 @@
 /* Text files built into the binary at build time (tools/embed_text.py): the JSON Schemas
- * of the CV and style formats (doc/schema/) and the starter CV of --new, so that the
- * executable prints them wherever it runs, installed or not. */
+ * (doc/schema/), the starter CV of --new and the built-in styles (styles/), so that the
+ * executable has them wherever it runs, installed or not. */
 #pragma once
 
 typedef struct {
-  const char *name; /* the file's base name, e.g. "cv.schema.json" */
+  const char *name; /* its folder's name and its own: "schema/cv.schema.json",
+                       "data/starter.yaml.in", "styles/dark.yaml" */
   const char *text; /* its bytes, NUL-terminated */
 } EmbedFile;
 extern const EmbedFile embed_files[];

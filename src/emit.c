@@ -2,6 +2,8 @@
  * and YAML through libyaml's emitter, behind one set of calls. */
 #include "emit.h"
 
+#include "strutil.h"
+#include <math.h>
 #include <yaml.h>
 
 typedef struct {
@@ -77,7 +79,10 @@ static gboolean emit_before_value(Emit *e)
   if (top && top->is_map) {
     top->want_value = FALSE;
   } else if (top) {
-    if (e->format == EMIT_JSON) {
+    if (e->format == EMIT_JSON && top->compact) {
+      if (top->count)
+        g_string_append(e->out, ", ");
+    } else if (e->format == EMIT_JSON) {
       if (top->count)
         g_string_append_c(e->out, ',');
       emit_json_newline(e, e->stack->len);
@@ -153,6 +158,24 @@ void emit_string(Emit *e, const char *text)
     emit_scalar(e, text, TRUE);
 }
 
+void emit_word(Emit *e, const char *word)
+{
+  if (e->format == EMIT_JSON)
+    emit_string(e, word);
+  else
+    emit_scalar(e, word, FALSE);
+}
+
+void emit_number(Emit *e, double value, int decimals)
+{
+  if (!isfinite(value)) {
+    emit_null(e);
+    return;
+  }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  emit_scalar(e, strutil_format_number(buf, sizeof buf, value, decimals), FALSE);
+}
+
 void emit_int(Emit *e, gint64 value)
 {
   char buf[32];
@@ -200,6 +223,18 @@ void emit_key_string(Emit *e, const char *key, const char *text)
   emit_string(e, text);
 }
 
+void emit_key_word(Emit *e, const char *key, const char *word)
+{
+  emit_key(e, key);
+  emit_word(e, word);
+}
+
+void emit_key_number(Emit *e, const char *key, double value, int decimals)
+{
+  emit_key(e, key);
+  emit_number(e, value, decimals);
+}
+
 void emit_key_int(Emit *e, const char *key, gint64 value)
 {
   emit_key(e, key);
@@ -215,8 +250,8 @@ void emit_key_bool(Emit *e, const char *key, gboolean value)
 static void emit_open(Emit *e, gboolean is_map, gboolean compact)
 {
   EmitFrame *top = emit_top(e);
-  if (top && top->compact)
-    e->failed = TRUE; /* a compact mapping holds scalars only */
+  if (top && top->compact && !compact)
+    e->failed = TRUE; /* nothing on one line holds a block */
   if (!emit_before_value(e))
     return;
   if (e->format == EMIT_JSON) {
@@ -227,7 +262,8 @@ static void emit_open(Emit *e, gboolean is_map, gboolean compact)
       yaml_mapping_start_event_initialize(
           &event, NULL, NULL, 1, compact ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
     else
-      yaml_sequence_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+      yaml_sequence_start_event_initialize(
+          &event, NULL, NULL, 1, compact ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
     emit_yaml_event(e, &event);
   }
   EmitFrame frame = {.is_map = is_map, .compact = compact};
@@ -272,6 +308,11 @@ void emit_map_end(Emit *e)
 void emit_list_start(Emit *e)
 {
   emit_open(e, FALSE, FALSE);
+}
+
+void emit_compact_list_start(Emit *e)
+{
+  emit_open(e, FALSE, TRUE);
 }
 
 void emit_list_end(Emit *e)

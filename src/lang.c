@@ -15,8 +15,17 @@
 
 #include <string.h>
 
+/* CLDR's cardinal plural rules, for the integers a length is counted in: which of a count
+ * word's forms a number takes. */
+typedef enum {
+  LANG_PLURAL_ONE,      /* one: 1; other: the rest (English, German, Spanish, ...) */
+  LANG_PLURAL_ZERO_ONE, /* one: 0 and 1 (French; Portuguese as Brazil writes it) */
+  LANG_PLURAL_POLISH,   /* one: 1; few: 2-4, 22-24, ... but not 12-14; many: the rest */
+} LangPlural;
+
 typedef struct {
   const char *code;    /* ISO 639-1 */
+  LangPlural plural;   /* languages whose count words have one form need none */
   const char *name;    /* its own name */
   const char *english; /* its English name */
   const char *aliases; /* other names lang_find accepts, folded, space-separated */
@@ -70,6 +79,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} y",
+                        [LANG_N_MONTHS] = "{n} m",
+                        [LANG_N_DAYS] = "{n} d",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "about {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Career summary",
+                        [LANG_SUMMARY_OF] = "{n}: career summary",
+                        [LANG_SUMMARY_TODAY] = "Periods still going on are counted to today, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Counted only from {a} to {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Groups counted: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Whole CV",
+                        [LANG_SUMMARY_EMPTY] = "nothing to count",
+                        [LANG_SUMMARY_LONGEST] = "Longest tenure",
+                        [LANG_SUMMARY_OVERLAPS] = "Two or more at once",
+                        [LANG_SUMMARY_UP_TO] = "up to {n} at once",
+                        [LANG_SUMMARY_GAPS] = "Gaps longer than {t}",
+                        [LANG_SUMMARY_NONE] = "none",
+                        [LANG_SUMMARY_AROUND] = "after {a}, before {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "\"{x}\": the length hangs on a date given as approximate, or only as "
+                            "a year, a season or an academic year (counted in full).",
+                        [LANG_GAP] = "Gap",
+                        [LANG_GAPS] = "Gaps",
                     },
                 .read_months = {"jan january", "feb february", "mar march", "apr april", "may",
                                 "jun june", "jul july", "aug august", "sep sept september",
@@ -117,6 +150,31 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} J.",
+                        [LANG_N_MONTHS] = "{n} Mon.",
+                        [LANG_N_DAYS] = "{n} Tag|{n} Tage",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "ca. {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Übersicht des Werdegangs",
+                        [LANG_SUMMARY_OF] = "{n}: Übersicht des Werdegangs",
+                        [LANG_SUMMARY_TODAY] = "Noch laufende Zeiträume zählen bis heute, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Nur vom {a} bis {b} gezählt (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Gezählte Gruppen: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Gesamter Lebenslauf",
+                        [LANG_SUMMARY_EMPTY] = "nichts zu zählen",
+                        [LANG_SUMMARY_LONGEST] = "Längste Station",
+                        [LANG_SUMMARY_OVERLAPS] = "Zwei oder mehr gleichzeitig",
+                        [LANG_SUMMARY_UP_TO] = "bis zu {n} gleichzeitig",
+                        [LANG_SUMMARY_GAPS] = "Lücken über {t}",
+                        [LANG_SUMMARY_NONE] = "keine",
+                        [LANG_SUMMARY_AROUND] = "nach {a}, vor {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "„{x}“: Die Dauer hängt an einem ungefähren Datum oder an einem, das "
+                            "nur als Jahr, Jahreszeit oder Studienjahr angegeben ist (voll "
+                            "gezählt).",
+                        [LANG_GAP] = "Lücke",
+                        [LANG_GAPS] = "Lücken",
                     },
                 .read_months = {"jan januar janner", "feb februar", "mar marz mrz", "apr april",
                                 "mai", "jun juni", "jul juli", "aug august", "sep sept september",
@@ -126,6 +184,7 @@ static const LangCatalog
             },
             {
                 .code = "fr",
+                .plural = LANG_PLURAL_ZERO_ONE,
                 .name = "Français",
                 .english = "French",
                 .aliases = "french francais",
@@ -161,6 +220,32 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = " ; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} an|{n} ans",
+                        [LANG_N_MONTHS] = "{n} mois",
+                        [LANG_N_DAYS] = "{n} jour|{n} jours",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "environ {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Bilan de carrière",
+                        [LANG_SUMMARY_OF] = "{n} : bilan de carrière",
+                        [LANG_SUMMARY_TODAY] =
+                            "Les périodes en cours sont comptées jusqu’à aujourd’hui, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Compté seulement du {a} au {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Groupes comptés : {g}.",
+                        [LANG_SUMMARY_WHOLE] = "CV entier",
+                        [LANG_SUMMARY_EMPTY] = "rien à compter",
+                        [LANG_SUMMARY_LONGEST] = "Plus longue ancienneté",
+                        [LANG_SUMMARY_OVERLAPS] = "Périodes simultanées",
+                        [LANG_SUMMARY_UP_TO] = "jusqu’à {n} à la fois",
+                        [LANG_SUMMARY_GAPS] = "Interruptions de plus de {t}",
+                        [LANG_SUMMARY_NONE] = "aucune",
+                        [LANG_SUMMARY_AROUND] = "après {a}, avant {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "« {x} » : la durée dépend d’une date approximative, ou donnée "
+                            "seulement comme année, saison ou année universitaire (comptée en "
+                            "entier).",
+                        [LANG_GAP] = "Interruption",
+                        [LANG_GAPS] = "Interruptions",
                     },
                 .read_months = {"janv janvier jan", "fevr fevrier fev", "mars mar", "avr avril",
                                 "mai", "juin", "juil juillet", "aout", "sept septembre sep",
@@ -205,6 +290,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} año|{n} años",
+                        [LANG_N_MONTHS] = "{n} mes|{n} meses",
+                        [LANG_N_DAYS] = "{n} día|{n} días",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "aprox. {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Resumen de la trayectoria",
+                        [LANG_SUMMARY_OF] = "{n}: resumen de la trayectoria",
+                        [LANG_SUMMARY_TODAY] = "Los periodos en curso se cuentan hasta hoy, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Solo se cuenta del {a} al {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Grupos contados: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Todo el CV",
+                        [LANG_SUMMARY_EMPTY] = "nada que contar",
+                        [LANG_SUMMARY_LONGEST] = "Permanencia más larga",
+                        [LANG_SUMMARY_OVERLAPS] = "Dos o más a la vez",
+                        [LANG_SUMMARY_UP_TO] = "hasta {n} a la vez",
+                        [LANG_SUMMARY_GAPS] = "Interrupciones de más de {t}",
+                        [LANG_SUMMARY_NONE] = "no hay",
+                        [LANG_SUMMARY_AROUND] = "después de {a}, antes de {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "«{x}»: la duración depende de una fecha aproximada, o dada solo como "
+                            "año, estación o curso académico (contado entero).",
+                        [LANG_GAP] = "Interrupción",
+                        [LANG_GAPS] = "Interrupciones",
                     },
                 .read_months = {"ene enero", "feb febrero", "mar marzo", "abr abril", "may mayo",
                                 "jun junio", "jul julio", "ago agosto",
@@ -216,6 +325,7 @@ static const LangCatalog
             },
             {
                 .code = "pt",
+                .plural = LANG_PLURAL_ZERO_ONE,
                 .name = "Português",
                 .english = "Portuguese",
                 .aliases = "portuguese portugues",
@@ -251,6 +361,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} ano|{n} anos",
+                        [LANG_N_MONTHS] = "{n} mês|{n} meses",
+                        [LANG_N_DAYS] = "{n} dia|{n} dias",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "cerca de {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Resumo da trajetória",
+                        [LANG_SUMMARY_OF] = "{n}: resumo da trajetória",
+                        [LANG_SUMMARY_TODAY] = "Os períodos em curso são contados até hoje, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Contado apenas de {a} a {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Grupos contados: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Currículo inteiro",
+                        [LANG_SUMMARY_EMPTY] = "nada a contar",
+                        [LANG_SUMMARY_LONGEST] = "Maior permanência",
+                        [LANG_SUMMARY_OVERLAPS] = "Dois ou mais ao mesmo tempo",
+                        [LANG_SUMMARY_UP_TO] = "até {n} ao mesmo tempo",
+                        [LANG_SUMMARY_GAPS] = "Interrupções de mais de {t}",
+                        [LANG_SUMMARY_NONE] = "não há",
+                        [LANG_SUMMARY_AROUND] = "depois de {a}, antes de {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "“{x}”: a duração depende de uma data aproximada, ou dada só como "
+                            "ano, estação ou ano letivo (contado por inteiro).",
+                        [LANG_GAP] = "Interrupção",
+                        [LANG_GAPS] = "Interrupções",
                     },
                 .read_months = {"jan janeiro", "fev fevereiro", "mar marco", "abr abril",
                                 "mai maio", "jun junho", "jul julho", "ago agosto", "set setembro",
@@ -297,6 +431,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} anno|{n} anni",
+                        [LANG_N_MONTHS] = "{n} mese|{n} mesi",
+                        [LANG_N_DAYS] = "{n} giorno|{n} giorni",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "circa {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Riepilogo del percorso",
+                        [LANG_SUMMARY_OF] = "{n}: riepilogo del percorso",
+                        [LANG_SUMMARY_TODAY] = "I periodi in corso sono contati fino a oggi, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Contato solo dal {a} al {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Gruppi contati: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Intero CV",
+                        [LANG_SUMMARY_EMPTY] = "niente da contare",
+                        [LANG_SUMMARY_LONGEST] = "Permanenza più lunga",
+                        [LANG_SUMMARY_OVERLAPS] = "Sovrapposizioni",
+                        [LANG_SUMMARY_UP_TO] = "fino a {n} insieme",
+                        [LANG_SUMMARY_GAPS] = "Interruzioni oltre {t}",
+                        [LANG_SUMMARY_NONE] = "nessuna",
+                        [LANG_SUMMARY_AROUND] = "dopo {a}, prima di {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "«{x}»: la durata dipende da una data approssimativa, o data solo "
+                            "come anno, stagione o anno accademico (contato per intero).",
+                        [LANG_GAP] = "Interruzione",
+                        [LANG_GAPS] = "Interruzioni",
                     },
                 .read_months = {"gen gennaio", "feb febbraio", "mar marzo", "apr aprile",
                                 "mag maggio", "giu giugno", "lug luglio", "ago agosto",
@@ -307,6 +465,7 @@ static const LangCatalog
             },
             {
                 .code = "pl",
+                .plural = LANG_PLURAL_POLISH,
                 .name = "Polski",
                 .english = "Polish",
                 .aliases = "polish polski",
@@ -342,6 +501,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} rok|{n} lata|{n} lat",
+                        [LANG_N_MONTHS] = "{n} mies.",
+                        [LANG_N_DAYS] = "{n} dzień|{n} dni|{n} dni",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "ok. {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Podsumowanie kariery",
+                        [LANG_SUMMARY_OF] = "{n}: podsumowanie kariery",
+                        [LANG_SUMMARY_TODAY] = "Trwające okresy są liczone do dziś, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Liczone tylko od {a} do {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Liczone grupy: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Całe CV",
+                        [LANG_SUMMARY_EMPTY] = "nic do policzenia",
+                        [LANG_SUMMARY_LONGEST] = "Najdłuższy staż",
+                        [LANG_SUMMARY_OVERLAPS] = "Dwa lub więcej jednocześnie",
+                        [LANG_SUMMARY_UP_TO] = "do {n} jednocześnie",
+                        [LANG_SUMMARY_GAPS] = "Przerwy dłuższe niż {t}",
+                        [LANG_SUMMARY_NONE] = "brak",
+                        [LANG_SUMMARY_AROUND] = "po: {a}, przed: {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "„{x}”: długość zależy od daty podanej w przybliżeniu albo tylko jako "
+                            "rok, pora roku lub rok akademicki (liczonej w całości).",
+                        [LANG_GAP] = "Przerwa",
+                        [LANG_GAPS] = "Przerwy",
                     },
                 /* Nominative (stand-alone) and genitive (format) forms both read. */
                 .read_months = {"sty styczen stycznia", "lut luty lutego", "mar marzec marca",
@@ -389,6 +572,31 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} jaar",
+                        [LANG_N_MONTHS] = "{n} maand|{n} maanden",
+                        [LANG_N_DAYS] = "{n} dag|{n} dagen",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "ca. {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Loopbaanoverzicht",
+                        [LANG_SUMMARY_OF] = "{n}: loopbaanoverzicht",
+                        [LANG_SUMMARY_TODAY] = "Lopende perioden zijn geteld tot vandaag, {d}.",
+                        [LANG_SUMMARY_RANGE] = "Alleen geteld van {a} tot {b} (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Getelde groepen: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Heel het cv",
+                        [LANG_SUMMARY_EMPTY] = "niets te tellen",
+                        [LANG_SUMMARY_LONGEST] = "Langste periode",
+                        [LANG_SUMMARY_OVERLAPS] = "Twee of meer tegelijk",
+                        [LANG_SUMMARY_UP_TO] = "tot {n} tegelijk",
+                        [LANG_SUMMARY_GAPS] = "Onderbrekingen langer dan {t}",
+                        [LANG_SUMMARY_NONE] = "geen",
+                        [LANG_SUMMARY_AROUND] = "na {a}, voor {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "‘{x}’: de duur hangt af van een datum die bij benadering is "
+                            "opgegeven, of alleen als jaar, seizoen of academisch jaar (volledig "
+                            "geteld).",
+                        [LANG_GAP] = "Onderbreking",
+                        [LANG_GAPS] = "Onderbrekingen",
                     },
                 .read_months = {"jan januari", "feb februari", "mrt mar maart", "apr april", "mei",
                                 "jun juni", "jul juli", "aug augustus", "sep sept september",
@@ -434,6 +642,30 @@ static const LangCatalog
                         [LANG_COMMA] = ", ",
                         [LANG_SEMICOLON] = "; ",
                         [LANG_STOP] = ".",
+                        [LANG_N_YEARS] = "{n} yıl",
+                        [LANG_N_MONTHS] = "{n} ay",
+                        [LANG_N_DAYS] = "{n} gün",
+                        [LANG_LENGTH_JOIN] = " ",
+                        [LANG_ABOUT_LENGTH] = "yaklaşık {x}",
+                        [LANG_ASIDE] = " ({x})",
+                        [LANG_SUMMARY] = "Kariyer özeti",
+                        [LANG_SUMMARY_OF] = "{n}: kariyer özeti",
+                        [LANG_SUMMARY_TODAY] = "Devam eden dönemler bugüne kadar sayılır: {d}.",
+                        [LANG_SUMMARY_RANGE] = "Yalnızca {a} ile {b} arası sayıldı (--from/--to).",
+                        [LANG_SUMMARY_GROUPS] = "Sayılan gruplar: {g}.",
+                        [LANG_SUMMARY_WHOLE] = "Tüm özgeçmiş",
+                        [LANG_SUMMARY_EMPTY] = "sayılacak bir şey yok",
+                        [LANG_SUMMARY_LONGEST] = "En uzun süre",
+                        [LANG_SUMMARY_OVERLAPS] = "Aynı anda iki veya daha fazla",
+                        [LANG_SUMMARY_UP_TO] = "aynı anda en çok {n}",
+                        [LANG_SUMMARY_GAPS] = "Boşluklar ({t} üzeri)",
+                        [LANG_SUMMARY_NONE] = "yok",
+                        [LANG_SUMMARY_AROUND] = "önceki: {a}, sonraki: {b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "“{x}”: süre, yaklaşık ya da yalnızca yıl, mevsim veya akademik yıl "
+                            "olarak verilmiş bir tarihe bağlıdır (tamamı sayılır).",
+                        [LANG_GAP] = "Boşluk",
+                        [LANG_GAPS] = "Boşluklar",
                     },
                 .read_months = {"oca ocak", "sub subat", "mar mart", "nis nisan", "may mayis",
                                 "haz haziran", "tem temmuz", "agu agustos", "eyl eylul", "eki ekim",
@@ -479,6 +711,29 @@ static const LangCatalog
                         [LANG_COMMA] = "，",
                         [LANG_SEMICOLON] = "；",
                         [LANG_STOP] = "。",
+                        [LANG_N_YEARS] = "{n}年",
+                        [LANG_N_MONTHS] = "{n}个月",
+                        [LANG_N_DAYS] = "{n}天",
+                        [LANG_LENGTH_JOIN] = "",
+                        [LANG_ABOUT_LENGTH] = "约{x}",
+                        [LANG_ASIDE] = "（{x}）",
+                        [LANG_SUMMARY] = "职业经历概要",
+                        [LANG_SUMMARY_OF] = "{n}：职业经历概要",
+                        [LANG_SUMMARY_TODAY] = "仍在进行的经历计至今天（{d}）。",
+                        [LANG_SUMMARY_RANGE] = "仅计{a}至{b}（--from/--to）。",
+                        [LANG_SUMMARY_GROUPS] = "计入的类别：{g}。",
+                        [LANG_SUMMARY_WHOLE] = "整份简历",
+                        [LANG_SUMMARY_EMPTY] = "无可计算的内容",
+                        [LANG_SUMMARY_LONGEST] = "历时最长",
+                        [LANG_SUMMARY_OVERLAPS] = "同时进行两项或以上",
+                        [LANG_SUMMARY_UP_TO] = "最多同时{n}项",
+                        [LANG_SUMMARY_GAPS] = "超过{t}的空窗期",
+                        [LANG_SUMMARY_NONE] = "无",
+                        [LANG_SUMMARY_AROUND] = "前：{a}，后：{b}",
+                        [LANG_SUMMARY_NOTE] = "“{x}”：该时长取决于约略的日期，"
+                                              "或仅以年份、季节或学年给出的日期（按整段计算）。",
+                        [LANG_GAP] = "空窗期",
+                        [LANG_GAPS] = "空窗期",
                     },
                 /* Months and seasons are read in the CJK date forms (date.c): "2019年3月". */
                 .read_present = "至今|今|现在|現在|目前|当前|現職|今天",
@@ -520,6 +775,30 @@ static const LangCatalog
                         [LANG_COMMA] = "、",
                         [LANG_SEMICOLON] = "；",
                         [LANG_STOP] = "。",
+                        [LANG_N_YEARS] = "{n}年",
+                        [LANG_N_MONTHS] = "{n}か月",
+                        [LANG_N_DAYS] = "{n}日間",
+                        [LANG_LENGTH_JOIN] = "",
+                        [LANG_ABOUT_LENGTH] = "約{x}",
+                        [LANG_ASIDE] = "（{x}）",
+                        [LANG_SUMMARY] = "経歴の概要",
+                        [LANG_SUMMARY_OF] = "{n}：経歴の概要",
+                        [LANG_SUMMARY_TODAY] = "継続中の期間は今日（{d}）まで数えています。",
+                        [LANG_SUMMARY_RANGE] = "{a}～{b}の期間のみ数えています（--from/--to）。",
+                        [LANG_SUMMARY_GROUPS] = "対象の区分：{g}。",
+                        [LANG_SUMMARY_WHOLE] = "経歴全体",
+                        [LANG_SUMMARY_EMPTY] = "数える期間なし",
+                        [LANG_SUMMARY_LONGEST] = "最も長い所属",
+                        [LANG_SUMMARY_OVERLAPS] = "二つ以上の重なり",
+                        [LANG_SUMMARY_UP_TO] = "最大{n}件が同時",
+                        [LANG_SUMMARY_GAPS] = "{t}を超える空白期間",
+                        [LANG_SUMMARY_NONE] = "なし",
+                        [LANG_SUMMARY_AROUND] = "前：{a}、後：{b}",
+                        [LANG_SUMMARY_NOTE] =
+                            "「{x}」：期間が、おおよその日付、または年・季節・年度だけで"
+                            "示された日付に左右されます（全体を数えています）。",
+                        [LANG_GAP] = "空白期間",
+                        [LANG_GAPS] = "空白期間",
                     },
                 .read_present = "現在|現職|今日|至今|現在まで",
             },
@@ -658,6 +937,57 @@ const char *lang_season(const Lang *lang, int season)
 {
   lang = lang_or_english(lang);
   return season >= 0 && season < 4 ? lang->cat->seasons[season] : "?";
+}
+
+/* Which of a count word's forms @n takes in @plural (0 the first). */
+static guint plural_form(LangPlural plural, gint64 n)
+{
+  switch (plural) {
+  case LANG_PLURAL_ONE:
+    return n == 1 ? 0 : 1;
+  case LANG_PLURAL_ZERO_ONE:
+    return n == 0 || n == 1 ? 0 : 1;
+  case LANG_PLURAL_POLISH: {
+    gint64 ten = n % 10, hundred = n % 100;
+    if (n == 1)
+      return 0;
+    return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? 1 : 2;
+  }
+  }
+  return 0;
+}
+
+void lang_expand_count(GString *out, const Lang *lang, LangWord word, gint64 n)
+{
+  lang = lang_or_english(lang);
+  const char *form = lang_word(lang, word);
+  /* A word with fewer forms than its rule names uses its last one. */
+  for (guint i = plural_form(lang->cat->plural, n); i > 0; i--) {
+    const char *bar = strchr(form, '|');
+    if (bar == NULL)
+      break;
+    form = bar + 1;
+  }
+  g_autofree char *one = g_strndup(form, strcspn(form, "|"));
+  char number[24];
+  g_snprintf(number, sizeof number, "%" G_GINT64_FORMAT, n);
+  lang_expand(out, one, 'n', number, 0);
+}
+
+void lang_append_name(GString *out, const Lang *lang, const char *title, const char *org)
+{
+  if (title && org)
+    g_string_append_printf(out, "%s%s%s", title, lang_word(lang, LANG_COMMA), org);
+  else
+    g_string_append(out, title ? title : org ? org : lang_word(lang, LANG_UNTITLED));
+}
+
+void lang_append_label(GString *out, const Lang *lang, const char *title, const char *org)
+{
+  if (title && org)
+    g_string_append_printf(out, "%s" LANG_LABEL_JOIN "%s", title, org);
+  else
+    g_string_append(out, title ? title : org ? org : lang_word(lang, LANG_UNTITLED));
 }
 
 /* The value given for @letter in @args, or NULL. */

@@ -20,7 +20,7 @@ typedef enum {
   LANG_TODAY,          /* the today line's label */
   LANG_PRESENT,        /* the open end of an ongoing span, {p} in LANG_ONGOING */
   LANG_UNTITLED,       /* an item with no name */
-  LANG_MILESTONES,     /* the milestones' heading in the alt text */
+  LANG_MILESTONES,     /* the milestones' heading in the alt text; the track's name */
   LANG_AND,            /* between an entry's periods, spaces included: " and " */
   LANG_YEAR,           /* {y}: "2019", "2019年" */
   LANG_MONTH_YEAR,     /* {m} a month's date form (lang_date_month), {y}: "Mar 2019" */
@@ -42,6 +42,32 @@ typedef enum {
   LANG_COMMA,          /* ", " */
   LANG_SEMICOLON,      /* "; " */
   LANG_STOP,           /* "." at the end of a sentence */
+  /* Lengths of time (date_words_length). A count word holds its plural forms, "|"-separated
+   * in CLDR's order (one|other; Polish one|few|many), of which lang_expand_count picks one. */
+  LANG_N_YEARS,      /* {n}: "4 y" */
+  LANG_N_MONTHS,     /* {n}: "2 m" */
+  LANG_N_DAYS,       /* {n}: "18 d" */
+  LANG_LENGTH_JOIN,  /* between a length's parts: " " ("4 y 2 m"); "" in Chinese and Japanese */
+  LANG_ABOUT_LENGTH, /* {x} an approximate length: "about 2 y 7 m" (LANG_ABOUT is for dates) */
+  /* The career summary's text (doc/summary.md "Text"). */
+  LANG_ASIDE,            /* {x} said in passing, its space included: " (10 m)" */
+  LANG_SUMMARY,          /* its heading for a CV without a name: "Career summary" */
+  LANG_SUMMARY_OF,       /* {n} the name: "Ada Lovelace: career summary" */
+  LANG_SUMMARY_TODAY,    /* {d} today: "Periods still going on are counted to today, {d}." */
+  LANG_SUMMARY_RANGE,    /* {a} {b}: "Counted only from {a} to {b} (--from/--to)." */
+  LANG_SUMMARY_GROUPS,   /* {g} the group names: "Groups counted: {g}." */
+  LANG_SUMMARY_WHOLE,    /* the scope of every group together: "Whole CV" */
+  LANG_SUMMARY_EMPTY,    /* a scope with no day: "nothing to count" */
+  LANG_SUMMARY_LONGEST,  /* "Longest tenure" */
+  LANG_SUMMARY_OVERLAPS, /* "Two or more at once" */
+  LANG_SUMMARY_UP_TO,    /* {n}: "up to 3 at once" */
+  LANG_SUMMARY_GAPS,     /* {t} the --gap length: "Gaps longer than 6 m" */
+  LANG_SUMMARY_NONE,     /* after LANG_SUMMARY_OVERLAPS or _GAPS: "none" */
+  LANG_SUMMARY_AROUND,   /* {a} {b} what ended before a gap and began after it */
+  LANG_SUMMARY_NOTE,     /* {x} LANG_ABOUT_LENGTH's word: what "about" means */
+  /* The career summary on the chart (doc/summary.md "On the chart"). */
+  LANG_GAP,  /* a gap band's tooltip: "Gap: Nov 2008 to Aug 2009 (10 m)" */
+  LANG_GAPS, /* the alt text's list of a group's gaps: "Gaps: ..." */
   LANG_N_WORDS
 } LangWord;
 
@@ -83,6 +109,21 @@ const char *lang_date_month(const Lang *lang, int month);
 
 /* The name of season @season (0 winter, 1 spring, 2 summer, 3 autumn) inside a date. */
 const char *lang_season(const Lang *lang, int season);
+
+/* Appends the count word @word of @lang with {n} replaced by @n, in the plural form
+ * @lang's rule (CLDR's cardinal plural rules) picks for @n: "1 an", "2 ans"; "1 rok",
+ * "2 lata", "5 lat". A word with one form is that form for every number. */
+void lang_expand_count(GString *out, const Lang *lang, LangWord word, gint64 n);
+
+/* Appends an item's name in running text, "title, org" (LANG_COMMA), whichever of the
+ * two there is, or LANG_UNTITLED: the alt text's and the tooltips' form. */
+void lang_append_name(GString *out, const Lang *lang, const char *title, const char *org);
+
+/* Appends an item's name as the chart's labels join it, "title · org" (LANG_LABEL_JOIN),
+ * whichever there is, or LANG_UNTITLED: the form for lists whose items are separated by
+ * commas (the summary's), since an organisation's name may hold a comma itself. */
+#define LANG_LABEL_JOIN " \xc2\xb7 "
+void lang_append_label(GString *out, const Lang *lang, const char *title, const char *org);
 
 /* Appends @pattern to @out with each placeholder {X} replaced by the value given for
  * letter X in the (letter, const char *value) pairs that follow, ended by a 0 letter.

@@ -1,18 +1,21 @@
 /* layout: from a timeline and a style to a scene of placed shapes and labels
- * (spec/visual.md; the structure is what spec/cli.md "The layout dump" prints). This file
- * assembles the page from top to bottom; the parts are layout_header.c, layout_axis.c,
- * layout_labels.c, layout_groups.c, layout_milestones.c and layout_fit.c.
+ * (doc/architecture.md "The scene"; the structure is what doc/layout-dump.md describes).
+ * This file assembles the page from top to bottom; the parts are layout_header.c,
+ * layout_axis.c, layout_labels.c, layout_groups.c, layout_milestones.c and layout_fit.c.
  * Labels are placed before lanes are packed, so that a lane's occupied span includes the
  * room its label takes beside the bar: nothing ever collides. */
 #include "layout_private.h"
 
 #include <math.h>
 
-static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint n)
+/* The left column's width: the groups' names and totals, and the milestone track's name
+ * (@track: NULL when there is no track). */
+static double layout_group_column(LayoutCtx *ctx, LayoutPrepared *groups, guint n,
+                                  const char *track)
 {
   if (ctx->style->group.label != STYLE_GROUP_LABEL_LEFT)
     return 0;
-  double w = 0;
+  double w = track ? layout_text_width(ctx, ctx->style->group.font, track) : 0;
   for (guint i = 0; i < n; i++) {
     w = MAX(w, layout_text_width(ctx, ctx->style->group.font, groups[i].name));
     /* The total goes on a line of its own under the name. */
@@ -31,6 +34,9 @@ static void layout_set_plot(LayoutCtx *ctx, double column)
   ctx->x1 = ctx->right;
   double days = (double)(scene->range_end - scene->range_start + 1);
   ctx->px_per_day = (ctx->x1 - ctx->x0) / days;
+  /* Known before any label is placed: labels keep clear of it. */
+  ctx->today_shown = scene->today_visible;
+  ctx->today_x = round(layout_x(ctx, scene->today) + ctx->px_per_day / 2) + 0.5;
 }
 
 static GArray *layout_legend_items(LayoutPrepared *groups, guint n)
@@ -50,8 +56,8 @@ static LayoutScene *layout_scene_for(const Timeline *t, const Style *style)
   scene->range_end = t->end;
   scene->today = t->today;
   scene->today_visible = t->today_visible && style->today.show;
-  scene->title = t->cv->name ? layout_clean_text(t->cv->name) : NULL;
-  scene->headline = t->cv->headline ? layout_clean_text(t->cv->headline) : NULL;
+  scene->title = t->cv->name ? g_strdup(t->cv->name) : NULL;
+  scene->headline = t->cv->headline ? g_strdup(t->cv->headline) : NULL;
   lang_free(scene->lang);
   scene->lang = lang_copy(t->cv->language);
   return scene;
@@ -73,8 +79,10 @@ static void layout_ctx_init(LayoutCtx *ctx, const Style *style, TextCtx *text, L
   ctx->bar_h = style->bar.height;
   ctx->lane_h = MAX(ctx->bar_h, ceil(e.height));
   ctx->lane_pitch = ctx->lane_h + style->bar.gap;
-  ctx->label_dark = (StyleColor){0.07, 0.09, 0.15, 1};
-  ctx->label_light = (StyleColor){1, 1, 1, 1};
+  ctx->caption_gap = MAX(4, round(style->bar.padding / 2));
+  /* Wider than a role segment's cut and than the bars' rounded corners, so that two
+   * entries never read as one bar (8 px by default, 16 on a slide). */
+  ctx->entry_gap = MAX(2 * style->bar.radius, ceil(ctx->bar_h / 3));
 }
 
 /* The page's background, first in paint order, once the page's size is final (after a
@@ -171,8 +179,8 @@ static void layout_link(LayoutScene *scene)
   }
 }
 
-/* Lays out everything at the natural height, from @top below the top margin; returns the
- * scene (its records not yet linked to their shapes). */
+/* Lays out everything at the natural height, the header at the top margin and the rest
+ * @top px lower; returns the scene (its records not yet linked to their shapes). */
 LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
                             TextCtx *text, double top)
 {
@@ -189,12 +197,14 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, const Summary
     layout_name_group(style, tg, &custom_index, &groups[i]);
     groups[i].total = layout_group_total(&ctx, tg);
   }
-  layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups));
+  layout_set_plot(&ctx, layout_group_column(&ctx, groups, n_groups,
+                                            t->milestones->len ? layout_track_name(&ctx) : NULL));
   for (guint i = 0; i < n_groups; i++)
     layout_prepare_group(&ctx, g_ptr_array_index(t->groups, i), &groups[i]);
 
   GArray *legend = layout_legend_items(groups, n_groups);
-  double y = layout_header(&ctx, legend, style->page.margin + top);
+  /* A slide's title stays where a slide's title is; the chart takes the height left. */
+  double y = layout_header(&ctx, legend, style->page.margin) + top;
 
   layout_ticks(&ctx);
   double today_label_y = y;
@@ -369,6 +379,8 @@ LayoutScene *layout_build(const Timeline *timeline, const Style *style, TextCtx 
 {
   if (!layout_check_width(style, diags))
     return NULL;
+  /* Shaped in the chart's language: its fonts and glyph forms (Japanese or Chinese Han). */
+  text_ctx_set_language(text, lang_code(timeline->cv->language));
   /* Counted once, for every layout a fixed height tries; only when the chart shows it. */
   SummaryReport *summary = style->group.total || style->gaps.show
                                ? summary_build(timeline, &SUMMARY_DEFAULT_OPTIONS)
@@ -504,6 +516,7 @@ gboolean layout_shape_is_free_text(const LayoutShape *shape)
   LayoutOwnerKind kind = shape->owner.kind;
   return shape->kind == LAYOUT_SHAPE_TEXT &&
          (kind == LAYOUT_OWNER_TITLE || kind == LAYOUT_OWNER_LEGEND || kind == LAYOUT_OWNER_TODAY ||
+          kind == LAYOUT_OWNER_TRACK ||
           (kind == LAYOUT_OWNER_AXIS && shape->owner.part == LAYOUT_PART_TICK_ECHO));
 }
 

@@ -1,9 +1,9 @@
-/* layout: turns a timeline and a style into a scene (spec/visual.md): every shape and
- * text run with its final coordinates (origin top left, px; pt for PDF), each tagged with
- * what it belongs to and which part of it it draws, plus records of the things drawn
- * (groups, entries, milestones, ticks) that copy what renderers say about them, so that
- * no renderer reads the model. --dump-layout prints the records (spec/cli.md "The layout
- * dump"). */
+/* layout: turns a timeline and a style into a scene (doc/architecture.md "The scene"):
+ * every shape and text run with its final coordinates (origin top left, px; pt for PDF),
+ * each tagged with what it belongs to and which part of it it draws, plus records of the
+ * things drawn (groups, entries, milestones, ticks) that copy what renderers say about
+ * them, so that no renderer reads the model. --dump-layout prints the records
+ * (doc/layout-dump.md). */
 #pragma once
 
 #include "date.h"
@@ -164,8 +164,9 @@ typedef struct {
 /* A gap in a group's time longer than the style's gaps.min, marked over its lanes. */
 typedef struct {
   DateDay start, end; /* the first and the last day with nothing, inclusive */
-  char *dates;        /* "Nov 2008 – Aug 2009", at the precision the CV gave; owned */
-  char *text;         /* its length, "10 m" (summary_duration_text); owned */
+  char *dates;        /* "Nov 2008 to Aug 2009", at the precision the CV gave, in the
+                         scene's language (summary_span_text_in); owned */
+  char *text;         /* its length, "10 m" (summary_duration_text_in); owned */
   int line, column;   /* where the entry after it is in the CV */
   guint band;         /* its band (a rect shape) */
   guint label;        /* its length drawn (a text shape), or LAYOUT_NONE */
@@ -233,6 +234,15 @@ typedef struct {
   Lang *lang;            /* the chart's language (its words, describe's); owned, never NULL */
   GStringChunk *strings; /* private: storage of the shapes' texts and fonts */
 } LayoutScene;
+
+/* The label colour layout draws inside a bar of @fill in @style: bar.color, or under
+ * `color: auto` a near-black ink or white, whichever reads better over the page. */
+StyleColor layout_label_color(const Style *style, StyleColor fill);
+
+/* The fill of every other role segment of a bar of @fill whose labels are drawn in
+ * @label: the fill moved 15 % away from the label (darker under white text, lighter
+ * under dark text), so the segments part and their labels read better, never worse. */
+StyleColor layout_segment_tint(StyleColor fill, StyleColor label);
 
 /* Builds the scene. Returns a new scene owned by the caller, which keeps nothing of
  * @timeline or @style. Adds an error to @diags and returns NULL only when the chart

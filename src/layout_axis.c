@@ -1,4 +1,4 @@
-/* layout_axis: the date axis (spec/visual.md "Axis"): the tick step, calendar-aligned
+/* layout_axis: the date axis (doc/styles.md "axis"): the tick step, calendar-aligned
  * ticks, their labels in a row, the grid, and the today line. */
 #include "layout_private.h"
 
@@ -162,7 +162,7 @@ void layout_today(LayoutCtx *ctx, double label_y, double top, double bottom)
 {
   const Style *st = ctx->style;
   LayoutScene *scene = ctx->scene;
-  double x = round(layout_x(ctx, scene->today) + ctx->px_per_day / 2) + 0.5;
+  double x = ctx->today_x;
   scene->today_x = x;
   LayoutShape line = {
       .kind = LAYOUT_SHAPE_LINE,

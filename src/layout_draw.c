@@ -1,6 +1,6 @@
 /* layout_draw: the small steps every part of layout takes: shapes and texts into the
  * context's layers (text measured through text.c), user text cleaned for drawing, and the
- * label colour inside a bar (spec/visual.md "Text"). */
+ * label colour inside a bar (doc/styles.md `bar.color`). */
 #include "layout_private.h"
 
 #include <string.h>
@@ -48,14 +48,25 @@ LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const
   return (LayoutBox){x, y, e.width, e.height};
 }
 
-/* A label beside a bar in two tones: what the person was in the text colour, and from the
- * first " · " on (the org, the location) in the muted colour. Returns its box. */
+/* A label beside a bar in two tones. Returns its box. */
 LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
-                               const char *text, double x, double y, StyleColor color,
-                               StyleColor muted)
+                               const char *text, const char *const *heads, double x, double y,
+                               StyleColor color, StyleColor muted)
 {
   LayoutBox box = layout_text(ctx, owner, font, text, x, y, color);
-  const char *cut = strstr(text, " · ");
+  /* What is drawn of @text before a shortened one's ellipsis. */
+  gsize drawn = strlen(text);
+  if (g_str_has_suffix(text, "…"))
+    drawn -= strlen("…");
+  gsize from = 0;
+  for (guint i = 0; heads && heads[i] && from == 0; i++) {
+    gsize n = strlen(heads[i]);
+    if (drawn <= n && strncmp(text, heads[i], drawn) == 0)
+      return box; /* all of it is the head, or what is left of it */
+    if (strncmp(text, heads[i], n) == 0 && g_str_has_prefix(text + n, " · "))
+      from = n;
+  }
+  const char *cut = strstr(text + from, " · ");
   if (cut && cut > text) {
     LayoutShape *shape =
         &g_array_index(ctx->layers[LAYER_TEXT], LayoutShape, ctx->layers[LAYER_TEXT]->len - 1);
@@ -87,36 +98,36 @@ StyleColor layout_with_alpha(StyleColor c, double alpha)
   return c;
 }
 
-/* User text is drawn as it is, but never with control characters (Pango would draw
- * boxes for them, and a newline would break the line). */
-char *layout_clean_text(const char *text)
+/* The two label colours of `color: auto`: a near-black ink (not pure black, so a grey
+ * that passes with black may still fail with it) and white. */
+static const StyleColor layout_label_dark = {0.07, 0.09, 0.15, 1};
+static const StyleColor layout_label_light = {1, 1, 1, 1};
+
+/* visual.md "Text": light or dark, whichever reads better, or the style's fixed colour. */
+StyleColor layout_label_color(const Style *style, StyleColor fill)
 {
-  GString *out = g_string_sized_new(text ? strlen(text) : 0);
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    /* Embeddings, overrides and isolates would reorder what follows the field too (the
-     * " · org" after a title, "exe.png" read backwards); the bidi algorithm alone still
-     * lays out right-to-left text. */
-    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-      continue;
-    if (c < 0x20 || c == 0x7f)
-      g_string_append_c(out, ' ');
-    else
-      g_string_append_len(out, p, g_utf8_next_char(p) - p);
-  }
-  return g_strstrip(g_string_free(out, FALSE));
+  if (!style->bar.color_auto)
+    return style->bar.color;
+  /* The bar as the eye sees it, over the page (white where the page is transparent). */
+  StyleColor page = style->page.background;
+  return style_contrast_ratio(layout_label_light, fill, page) >=
+                 style_contrast_ratio(layout_label_dark, fill, page)
+             ? layout_label_light
+             : layout_label_dark;
 }
 
-/* The label colour inside a bar of @fill (visual.md "Text": light or dark, whichever
- * reads better), or the style's fixed colour. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill)
 {
-  if (!ctx->style->bar.color_auto)
-    return ctx->style->bar.color;
-  /* The bar as the eye sees it, over the page (white where the page is transparent). */
-  StyleColor page = ctx->style->page.background;
-  return style_contrast_ratio(ctx->label_light, fill, page) >=
-                 style_contrast_ratio(ctx->label_dark, fill, page)
-             ? ctx->label_light
-             : ctx->label_dark;
+  return layout_label_color(ctx->style, fill);
+}
+
+StyleColor layout_segment_tint(StyleColor fill, StyleColor label)
+{
+  /* Away from the label: towards black under light text, towards white under dark. */
+  double luma = 0.2126 * label.r + 0.7152 * label.g + 0.0722 * label.b;
+  double to = luma > 0.5 ? 0 : 1, k = 0.15;
+  fill.r += (to - fill.r) * k;
+  fill.g += (to - fill.g) * k;
+  fill.b += (to - fill.b) * k;
+  return fill;
 }

@@ -32,7 +32,7 @@ static char *layout_scaled_font(const char *font, double s)
 }
 
 /* How a variant differs from the style: sizes scaled by @scale, lanes grown by @grow,
- * everything laid out @top px lower. */
+ * everything under the header laid out @top px lower. */
 typedef struct {
   double scale, grow, top;
 } LayoutVariant;
@@ -266,7 +266,9 @@ LayoutScene *layout_fit(const Timeline *timeline, const Style *style, const Summ
     scene = layout_shrunk(timeline, style, summary, text, scene, &v, diags);
   if (scene == NULL)
     return NULL;
-  /* Centred by whole px, so that lines snapped to the pixel grid stay sharp. */
+  /* The header stays at the top margin and the chart under it is centred in the height
+   * left (visual review 1, item 11: a short CV's title floated a fifth of the way down);
+   * by whole px, so that lines snapped to the pixel grid stay sharp. */
   v.top = floor((fixed - scene->height) / 2);
   if (v.top > 0) {
     layout_scene_free(scene);

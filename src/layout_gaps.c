@@ -16,7 +16,7 @@ char *layout_group_total(const LayoutCtx *ctx, const TimelineGroup *tg)
   if (!st->group.total || st->group.label == STYLE_GROUP_LABEL_NONE || ctx->summary == NULL)
     return NULL;
   const SummaryScope *scope = summary_find_group(ctx->summary, tg->group->key);
-  return scope && !scope->empty ? summary_duration_text(&scope->total) : NULL;
+  return scope && !scope->empty ? summary_duration_text_in(&scope->total, ctx->scene->lang) : NULL;
 }
 
 /* What a shape covers, its stroke included, and the room to keep from it. */
@@ -93,7 +93,7 @@ static GArray *layout_gap_rows(const LayoutCtx *ctx, const LayoutPrepared *p, co
     g_array_append_val(rows, y);
     if (p->lane_caption[k]) {
       double cy = lane_y[k] + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h +
-                  LAYOUT_CAPTION_GAP + (ceil(ctx->label_h) - h) / 2;
+                  ctx->caption_gap + (ceil(ctx->label_h) - h) / 2;
       cy = round(cy + baseline) - baseline;
       g_array_append_val(rows, cy);
     }
@@ -159,8 +159,8 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
     LayoutGap gap = {
         .start = sg->span.start.day,
         .end = sg->span.end.day,
-        .dates = summary_span_text(&sg->span),
-        .text = summary_duration_text(&sg->length),
+        .dates = summary_span_text_in(&sg->span, ctx->scene->lang),
+        .text = summary_duration_text_in(&sg->length, ctx->scene->lang),
         .line = sg->line,
         .column = sg->column,
         .band = LAYOUT_NONE,
@@ -172,8 +172,11 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
     double x = 0, y = 0;
     if (layout_gap_place(ctx, rows, e.height, plan.w, plan.x0, plan.x1, bars_from, text_from, &x,
                          &y)) {
-      layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, g->gaps->len), font, gap.text, x, y,
-                  st->page.muted);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, g->gaps->len), font,
+                                  gap.text, x, y, st->page.muted);
+      /* The band reaches the text's own bottom: a fallback font (CJK) may draw it taller
+       * than the "0" the rows were measured with. */
+      bottom = MAX(bottom, box.y + box.h);
       plan.placed = TRUE;
     }
     g_array_append_val(g->gaps, gap);
@@ -181,7 +184,7 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
   }
   /* Then, for those the lanes' labels leave no room for, a row of their own under the
    * lanes, into which the bands reach. */
-  double row_y = round(bottom + LAYOUT_CAPTION_GAP + e.baseline) - e.baseline;
+  double row_y = round(bottom + ctx->caption_gap + e.baseline) - e.baseline;
   g_array_set_size(rows, 0);
   g_array_append_val(rows, row_y);
   for (guint k = 0; k < plans->len; k++) {
@@ -192,9 +195,9 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
       continue;
     if (layout_gap_place(ctx, rows, e.height, plan->w, plan->x0, plan->x1, bars_from, text_from, &x,
                          &y)) {
-      layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text, x, y,
-                  st->page.muted);
-      bottom = MAX(bottom, row_y + e.height);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(GROUP, index, GAP_LABEL, k), font, gap->text, x,
+                                  y, st->page.muted);
+      bottom = MAX(bottom, MAX(row_y + e.height, box.y + box.h));
     } else {
       gap->shown = LAYOUT_SHOWN_SHORTENED;
     }

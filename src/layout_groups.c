@@ -64,13 +64,13 @@ static LayoutBar layout_emit_bar(LayoutCtx *ctx, const LayoutItem *item, guint i
   };
   /* Alternating tints tell the segments apart even where the cut is a hairline. */
   if (roles && i % 2 == 1)
-    rect.fill = layout_with_alpha(item->color, 0.82);
+    rect.fill = layout_segment_tint(item->color, inside);
   layout_bar_fades(item, i, &rect.fade_left, &rect.fade_right);
   layout_push(ctx, LAYER_BARS, &rect);
   /* A bar cut by the visible range ends hard, with a break mark across the cut end:
    * it goes on out of view, which a fade (uncertain) or a round end would not say. */
   for (int end = 0; end < 2; end++) {
-    if (!(end ? bar->cut_end : bar->cut_start) || w < 8)
+    if (!layout_bar_clip_mark(item, i, end))
       continue;
     double ex = end ? x1 - 5 : x0 + 5;
     StyleColor page = st->page.background.a > 0 ? st->page.background : (StyleColor){1, 1, 1, 1};
@@ -124,7 +124,8 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
     layout_label_plate(ctx, item, o->inside_bar, box);
   } else if (o->text && o->place != PLACE_NONE) {
     double x = o->place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->text_w;
-    layout_text_two_tone(ctx, owner, st->bar.font, o->text, x, y, st->page.color, st->page.muted);
+    layout_text_two_tone(ctx, owner, st->bar.font, o->text, (const char *const *)item->heads, x, y,
+                         o->text_org ? st->page.muted : st->page.color, st->page.muted);
   }
   if (o->org_text) {
     double x = o->org_place == PLACE_RIGHT ? x1 + LAYOUT_LABEL_GAP : x0 - LAYOUT_LABEL_GAP - o->org_w;
@@ -132,10 +133,11 @@ static void layout_emit_label(LayoutCtx *ctx, const LayoutItem *item, double lan
                 st->page.muted);
   }
   if (o->caption) {
-    double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + LAYOUT_CAPTION_GAP;
+    double cy = lane_y + round((ctx->lane_h - ctx->bar_h) / 2) + ctx->bar_h + ctx->caption_gap;
     cy = round(cy + ctx->label_baseline) - ctx->label_baseline;
     layout_text_two_tone(ctx, LAYOUT_OWNER(ENTRY, item->index, CAPTION, 0), st->bar.font,
-                         o->caption, o->caption_x, cy, st->page.color, st->page.muted);
+                         o->caption, (const char *const *)item->heads, o->caption_x, cy,
+                         o->caption_org ? st->page.muted : st->page.color, st->page.muted);
   }
 }
 
@@ -207,6 +209,8 @@ static void layout_item_clear(LayoutItem *item)
 {
   g_array_unref(item->xs);
   g_free(item->full);
+  for (guint i = 0; i < G_N_ELEMENTS(item->heads); i++)
+    g_free(item->heads[i]);
   g_free(item->segment_fits);
   layout_label_option_clear(&item->label);
 }
@@ -257,13 +261,13 @@ void layout_name_group(const Style *style, const TimelineGroup *tg, guint *custo
   gboolean own_color = own && (own->set & STYLE_PAINT_COLOR);
   out->tg = tg;
   style_group_paint(style, tg->group->key, own_color ? 0 : (*custom_index)++, &out->paint);
-  out->name = layout_clean_text(out->paint.label ? out->paint.label : tg->group->name);
+  out->name = g_strdup(out->paint.label ? out->paint.label : tg->group->name);
 }
 
 /* The height a caption adds under its lane. */
 static double layout_caption_band(const LayoutCtx *ctx)
 {
-  return LAYOUT_CAPTION_GAP + ceil(ctx->label_h);
+  return ctx->caption_gap + ceil(ctx->label_h);
 }
 
 /* Finds every entry's ways to be labelled whole and puts the entries into lanes in
@@ -309,23 +313,6 @@ void layout_prepare_group(LayoutCtx *ctx, const TimelineGroup *tg, LayoutPrepare
     layout_label_choose(item, chosen[k]);
     if (item->label.caption)
       out->lane_caption[item->lane] = TRUE;
-  }
-  /* Back-to-back jobs share a lane: where one's bar ends as the next one's begins, both
-   * give up 2 px, a gap wider than a role segment's cut, so they read as two bars. */
-  for (guint k = 1; k < n; k++) {
-    /* Lanes are runs of the entries in start order, whichever way they read. */
-    LayoutItem *a = &out->items[k - 1], *b = &out->items[k];
-    if (a->lane != b->lane)
-      continue;
-    double *a_x1 = &g_array_index(a->xs, double, a->xs->len - 1);
-    double *b_x0 = &g_array_index(b->xs, double, 0);
-    double a_x0 = g_array_index(a->xs, double, a->xs->len - 2), b_x1 = g_array_index(b->xs, double, 1);
-    if (*b_x0 - *a_x1 < LAYOUT_BAR_PART && *a_x1 - a_x0 > 3 * LAYOUT_BAR_PART &&
-        b_x1 - *b_x0 > 3 * LAYOUT_BAR_PART) {
-      double mid = (*a_x1 + *b_x0) / 2;
-      *a_x1 = mid - LAYOUT_BAR_PART / 2;
-      *b_x0 = mid + LAYOUT_BAR_PART / 2;
-    }
   }
   g_ptr_array_unref(mirrored);
   g_free(lane_items);

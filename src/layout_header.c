@@ -1,16 +1,25 @@
 /* layout_header: the title, the headline and the legend above (or below) the chart
- * (spec/visual.md "Header" and "Legend"). */
+ * (doc/styles.md "title, subtitle" and "legend"). */
 #include "layout_private.h"
 
 #include <math.h>
 
+/* A legend swatch's side: 11 px beside the default 10 pt names, growing with larger
+ * type (a slide's 20 pt names had 11 px swatches; visual review 1). */
+static double layout_legend_swatch(LayoutCtx *ctx)
+{
+  TextExtents e;
+  text_measure(ctx->text, ctx->style->legend.font, "Ag", &e);
+  return MAX(11, round(e.height * 0.7));
+}
+
 static double layout_legend_width(LayoutCtx *ctx, GArray *items)
 {
   const char *font = ctx->style->legend.font;
-  double w = 0;
+  double w = 0, lead = layout_legend_swatch(ctx) + 5;
   for (guint i = 0; i < items->len; i++) {
     const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
-    w += (i ? 18 : 0) + 16 + layout_text_width(ctx, font, item->name);
+    w += (i ? 18 : 0) + lead + layout_text_width(ctx, font, item->name);
   }
   return w;
 }
@@ -23,18 +32,18 @@ double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
   TextExtents e;
   text_measure(ctx->text, font, "Ag", &e);
   double row_x = x, top = y;
+  double sw = layout_legend_swatch(ctx), lead = sw + 5; /* the swatch, then its name */
   for (guint i = 0; i < items->len; i++) {
     const LayoutLegendItem *item = &g_array_index(items, LayoutLegendItem, i);
-    char *name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+    char *name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - lead, 1));
     double w = name ? layout_text_width(ctx, font, name) : 0;
-    if (x > row_x && x + 16 + w > ctx->right) {
+    if (x > row_x && x + lead + w > ctx->right) {
       x = row_x;
       y += e.height + 6;
       g_free(name);
-      name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - 16, 1));
+      name = text_fit(ctx->text, font, item->name, MAX(ctx->right - row_x - lead, 1));
       w = name ? layout_text_width(ctx, font, name) : 0;
     }
-    double sw = 11;
     LayoutShape swatch = {
         .kind = LAYOUT_SHAPE_RECT,
         .owner = LAYOUT_OWNER(LEGEND, 0, SWATCH, i),
@@ -49,10 +58,10 @@ double layout_legend_draw(LayoutCtx *ctx, GArray *items, double x, double y)
     };
     layout_push(ctx, LAYER_BARS, &swatch);
     if (name)
-      layout_text(ctx, LAYOUT_OWNER(LEGEND, 0, LEGEND_NAME, i), font, name, x + 16, y,
+      layout_text(ctx, LAYOUT_OWNER(LEGEND, 0, LEGEND_NAME, i), font, name, x + lead, y,
                   ctx->style->page.color);
     g_free(name);
-    x += 16 + w + 18;
+    x += lead + w + 18;
   }
   return y - top + e.height;
 }

@@ -1,6 +1,6 @@
-/* layout_labels: an entry's bars in x and where its label goes (spec/visual.md "Bars"
- * and "Text"): inside the widest bar, beside it, shortened, or for roles one label per
- * segment; the span the entry then occupies in its lane. */
+/* layout_labels: an entry's bars in x and where its label goes (README "What the chart
+ * shows"): inside the widest bar, beside it, shortened, or for roles one label per segment;
+ * the span the entry then occupies in its lane. */
 #include "layout_private.h"
 
 #include <math.h>
@@ -47,13 +47,21 @@ void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *rig
   *right = r ? each : 0;
 }
 
-/* The part of bar @i that is not faded, where a label inside stays legible. */
+gboolean layout_bar_clip_mark(const LayoutItem *item, guint i, gboolean end)
+{
+  const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
+  return (end ? bar->cut_end : bar->cut_start) &&
+         layout_bar_x1(item, i) - layout_bar_x0(item, i) >= LAYOUT_CLIP_MARK;
+}
+
+/* The part of bar @i that is neither faded nor under a cut mark, where a label inside
+ * stays legible. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1)
 {
   double fl, fr;
   layout_bar_fades(item, i, &fl, &fr);
-  *x0 = layout_bar_x0(item, i) + fl;
-  *x1 = layout_bar_x1(item, i) - fr;
+  *x0 = layout_bar_x0(item, i) + fl + (layout_bar_clip_mark(item, i, FALSE) ? LAYOUT_CLIP_MARK : 0);
+  *x1 = layout_bar_x1(item, i) - fr - (layout_bar_clip_mark(item, i, TRUE) ? LAYOUT_CLIP_MARK : 0);
 }
 
 static double layout_bar_room(const LayoutItem *item, guint i)
@@ -93,36 +101,70 @@ static double layout_item_x1(const LayoutItem *item)
   return layout_bar_x1(item, item->te->bars->len - 1);
 }
 
+/* Whether a label over [@a, @b] keeps clear of the today line: its dash never cuts
+ * through glyphs. */
+static gboolean layout_clear_of_today(const LayoutCtx *ctx, double a, double b)
+{
+  return !ctx->today_shown || b <= ctx->today_x - LAYOUT_TODAY_CLEAR ||
+         a >= ctx->today_x + LAYOUT_TODAY_CLEAR;
+}
+
+/* How far right a label starting at @a may reach: the page's edge, or short of the today
+ * line when it starts left of it. */
+static double layout_right_limit(const LayoutCtx *ctx, double a)
+{
+  if (ctx->today_shown && a < ctx->today_x + LAYOUT_TODAY_CLEAR)
+    return MIN(ctx->right, ctx->today_x - LAYOUT_TODAY_CLEAR);
+  return ctx->right;
+}
+
+/* How far left a label ending at @b may reach. */
+static double layout_left_limit(const LayoutCtx *ctx, double b)
+{
+  if (ctx->today_shown && b > ctx->today_x - LAYOUT_TODAY_CLEAR)
+    return MAX(ctx->x0, ctx->today_x + LAYOUT_TODAY_CLEAR);
+  return ctx->x0;
+}
+
 /* Whether text @w wide fits inside bar @bar (with the padding on both sides). */
 static gboolean layout_fits_inside(const LayoutCtx *ctx, const LayoutItem *item, guint bar, double w)
 {
-  return layout_inside_allowed(ctx) && w + 2 * ctx->style->bar.padding <= layout_bar_room(item, bar);
+  double x0, x1, pad = ctx->style->bar.padding;
+  layout_bar_solid(item, bar, &x0, &x1);
+  return layout_inside_allowed(ctx) && w + 2 * pad <= x1 - x0 &&
+         layout_clear_of_today(ctx, x0 + pad, x0 + pad + w);
 }
 
 static gboolean layout_fits_right(const LayoutCtx *ctx, const LayoutItem *item, double w)
 {
-  return layout_beside_allowed(ctx) && layout_item_x1(item) + LAYOUT_LABEL_GAP + w <= ctx->right;
+  double a = layout_item_x1(item) + LAYOUT_LABEL_GAP;
+  return layout_beside_allowed(ctx) && a + w <= layout_right_limit(ctx, a);
 }
 
 static gboolean layout_fits_left(const LayoutCtx *ctx, const LayoutItem *item, double w)
 {
-  return layout_beside_allowed(ctx) && layout_item_x0(item) - LAYOUT_LABEL_GAP - w >= ctx->x0;
+  double b = layout_item_x0(item) - LAYOUT_LABEL_GAP;
+  return layout_beside_allowed(ctx) && b - w >= layout_left_limit(ctx, b);
 }
 
 /* Where a caption @w wide under the entry's bars starts: under the first bar where it
- * fits there, else ending under the last bar, else as near as the plot allows; FALSE when
- * it is wider than the plot. */
+ * fits there, else ending under the last bar, else as near as the plot allows (clear of
+ * the today line); FALSE when there is no such place. */
 static gboolean layout_caption_x(const LayoutCtx *ctx, const LayoutItem *item, double w, double *x)
 {
-  if (!layout_beside_allowed(ctx) || w > ctx->right - ctx->x0)
+  if (!layout_beside_allowed(ctx))
     return FALSE;
-  if (layout_item_x0(item) + w <= ctx->right)
-    *x = layout_item_x0(item);
-  else if (layout_item_x1(item) - w >= ctx->x0)
-    *x = layout_item_x1(item) - w;
-  else
-    *x = ctx->right - w;
-  return TRUE;
+  double a0 = layout_item_x0(item), b1 = layout_item_x1(item);
+  double near[4] = {a0, b1 - w, ctx->right - w,
+                    ctx->today_shown ? ctx->today_x - LAYOUT_TODAY_CLEAR - w : ctx->right - w};
+  for (guint i = 0; i < G_N_ELEMENTS(near); i++) {
+    double a = near[i];
+    if (a >= ctx->x0 && a + w <= ctx->right && layout_clear_of_today(ctx, a, a + w)) {
+      *x = a;
+      return TRUE;
+    }
+  }
+  return FALSE;
 }
 
 void layout_label_option_clear(LayoutLabelOption *o)
@@ -134,12 +176,15 @@ void layout_label_option_clear(LayoutLabelOption *o)
   *o = (LayoutLabelOption){.org_segment = -1};
 }
 
-/* The option's room in the lane: the bars, a label or org beside them with the room it
- * keeps clear of its neighbour (two labels closer would read as one phrase), and the
- * width of the caption under them. Bars may touch: layout_groups parts them. */
-static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, double cost)
+/* The option's room in the lane: the bars with half the gap between two entries at each
+ * bare end (two bars closer would read as one bar cut into roles), a label or org beside
+ * them with the room it keeps clear of its neighbour (two labels closer would read as one
+ * phrase), and the width of the caption under them. */
+static void layout_option_span(const LayoutCtx *ctx, const LayoutItem *item, LayoutLabelOption *o,
+                               double cost)
 {
-  double lo = layout_item_x0(item), hi = layout_item_x1(item);
+  double lo = layout_item_x0(item) - ctx->entry_gap / 2;
+  double hi = layout_item_x1(item) + ctx->entry_gap / 2;
   double beside_w[2] = {0, 0}; /* right, left */
   if (o->place == PLACE_RIGHT)
     beside_w[0] = o->text_w;
@@ -150,9 +195,9 @@ static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, dou
   else if (o->org_place == PLACE_LEFT)
     beside_w[1] = o->org_w;
   if (beside_w[0] > 0)
-    hi += LAYOUT_LABEL_GAP + beside_w[0] + LAYOUT_LABEL_CLEAR;
+    hi = layout_item_x1(item) + LAYOUT_LABEL_GAP + beside_w[0] + LAYOUT_LABEL_CLEAR;
   if (beside_w[1] > 0)
-    lo -= LAYOUT_LABEL_GAP + beside_w[1] + LAYOUT_LABEL_CLEAR;
+    lo = layout_item_x0(item) - LAYOUT_LABEL_GAP - beside_w[1] - LAYOUT_LABEL_CLEAR;
   o->lane = (LayoutLaneOption){lo, hi, 0, 0, cost};
   if (o->caption) {
     /* Text under a bar reads as that bar's: no other bar of the lane may stand over it. */
@@ -162,9 +207,10 @@ static void layout_option_span(const LayoutItem *item, LayoutLabelOption *o, dou
 }
 
 /* Adds @o (taking what it holds) with @cost. */
-static void layout_add_option(LayoutItem *item, LayoutLabelOption *o, double cost)
+static void layout_add_option(const LayoutCtx *ctx, LayoutItem *item, LayoutLabelOption *o,
+                              double cost)
 {
-  layout_option_span(item, o, cost);
+  layout_option_span(ctx, item, o, cost);
   g_array_append_val(item->options, *o);
   *o = (LayoutLabelOption){.org_segment = -1};
 }
@@ -178,7 +224,7 @@ static void layout_add_label(LayoutCtx *ctx, LayoutItem *item, const char *text,
   o.text = g_strdup(text);
   o.text_w = layout_text_width(ctx, ctx->style->bar.font, text);
   o.inside_bar = layout_widest_bar(item);
-  layout_add_option(item, &o, cost);
+  layout_add_option(ctx, item, &o, cost);
 }
 
 /* Options placing @text, whole, as the entry's one label: inside, right, left. */
@@ -207,7 +253,7 @@ static gboolean layout_add_captioned(LayoutCtx *ctx, LayoutItem *item, LayoutLab
   o->caption = g_strdup(caption);
   o->caption_w = w;
   o->caption_x = x;
-  layout_add_option(item, o, cost);
+  layout_add_option(ctx, item, o, cost);
   return TRUE;
 }
 
@@ -218,10 +264,12 @@ static void layout_label_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
 {
   double pad = ctx->style->bar.padding;
   guint widest = layout_widest_bar(item);
+  double right_a = layout_item_x1(item) + LAYOUT_LABEL_GAP;
+  double left_b = layout_item_x0(item) - LAYOUT_LABEL_GAP;
   double rooms[3] = {
       inside_ok && layout_inside_allowed(ctx) ? layout_bar_room(item, widest) - 2 * pad : 0,
-      layout_beside_allowed(ctx) ? ctx->right - layout_item_x1(item) - LAYOUT_LABEL_GAP : 0,
-      layout_beside_allowed(ctx) ? layout_item_x0(item) - LAYOUT_LABEL_GAP - ctx->x0 : 0,
+      layout_beside_allowed(ctx) ? layout_right_limit(ctx, right_a) - right_a : 0,
+      layout_beside_allowed(ctx) ? left_b - layout_left_limit(ctx, left_b) : 0,
   };
   const LayoutPlace places[3] = {PLACE_INSIDE, PLACE_RIGHT, PLACE_LEFT};
   guint best = 0;
@@ -239,7 +287,7 @@ static void layout_label_shortened(LayoutCtx *ctx, LayoutItem *item, const char 
     o.inside_bar = widest;
   }
   /* Dearer than any whole placement, however many lanes those take. */
-  layout_add_option(item, &o, 1e6);
+  layout_add_option(ctx, item, &o, 1e6);
 }
 
 /* "Title · Org · Location" as far as the style shows them. */
@@ -252,9 +300,7 @@ static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
     g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->org);
   if (entry->location && st->bar.show_location)
     g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->location);
-  char *clean = layout_clean_text(s->str);
-  g_string_free(s, TRUE);
-  return clean;
+  return g_string_free(s, FALSE);
 }
 
 /* What follows the title in the full label (" · Org · Location" without its " · "), or
@@ -274,9 +320,10 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
   const ModelEntry *entry = item->te->entry;
   const char *font = ctx->style->bar.font;
   item->full = layout_entry_full_label(ctx->style, entry);
+  item->heads[0] = g_strdup(entry->title);
   layout_label_whole(ctx, item, item->full, TRUE, 0);
 
-  char *title = entry->title ? layout_clean_text(entry->title) : NULL;
+  char *title = entry->title ? g_strdup(entry->title) : NULL;
   const char *rest = title ? layout_after_title(item->full, title) : NULL;
   guint widest = layout_widest_bar(item);
   if (rest && layout_fits_inside(ctx, item, widest, layout_text_width(ctx, font, title))) {
@@ -290,11 +337,12 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
       o.org_place = left ? PLACE_LEFT : PLACE_RIGHT;
       o.org_text = g_strdup(rest);
       o.org_w = rest_w;
-      layout_add_option(item, &o, 3 + left * 0.5);
+      layout_add_option(ctx, item, &o, 3 + left * 0.5);
     }
     LayoutLabelOption o = {.org_segment = -1, .place = PLACE_INSIDE, .inside_bar = widest};
     o.text = g_strdup(title);
     o.text_w = layout_text_width(ctx, font, title);
+    o.caption_org = TRUE;
     layout_add_captioned(ctx, item, &o, rest, 4.5);
   }
   LayoutLabelOption o = {.org_segment = -1};
@@ -308,7 +356,7 @@ static void layout_options_plain(LayoutCtx *ctx, LayoutItem *item)
 static gboolean layout_segment_fits(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  char *title = layout_clean_text(bar->role);
+  char *title = g_strdup(bar->role);
   double w = layout_text_width(ctx, ctx->style->bar.font, title);
   g_free(title);
   return layout_fits_inside(ctx, item, i, w);
@@ -318,28 +366,29 @@ char *layout_segment_text(LayoutCtx *ctx, const LayoutItem *item, guint i)
 {
   (void)ctx;
   const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-  if (!bar->role || !item->segment_fits || !item->segment_fits[i])
-    return NULL;
   if (item->label.org_segment == (gint)i)
     return g_strdup(item->label.org_segment_text);
-  return layout_clean_text(bar->role);
+  if (!bar->role || !item->segment_fits || !item->segment_fits[i] || item->label.roles_told)
+    return NULL;
+  return g_strdup(bar->role);
 }
 
-/* The first segment with room for its title and the org ("Researcher · Big Research"),
- * or -1; its label into @text. */
+/* The org inside the first segment, first, before that role's title ("Big Research ·
+ * Resident"), or with @with_role FALSE alone: there it names the whole bar, where in a
+ * later segment it would read as that one role's (visual review 1, item 5). Returns 0
+ * and the label into @text, or -1 when it does not fit. */
 static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const char *who,
-                               char **text)
+                               gboolean with_role, char **text)
 {
-  for (guint i = 0; i < item->te->bars->len; i++) {
+  guint n = MIN(item->te->bars->len, 1);
+  for (guint i = 0; i < n; i++) {
     const TimelineBar *bar = &g_array_index(item->te->bars, TimelineBar, i);
-    char *both = g_strdup_printf("%s · %s", bar->role, who);
-    char *clean = layout_clean_text(both);
-    g_free(both);
-    if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, clean))) {
-      *text = clean;
+    char *both = with_role ? g_strdup_printf("%s · %s", who, bar->role) : g_strdup(who);
+    if (layout_fits_inside(ctx, item, i, layout_text_width(ctx, ctx->style->bar.font, both))) {
+      *text = both;
       return (gint)i;
     }
-    g_free(clean);
+    g_free(both);
   }
   return -1;
 }
@@ -347,7 +396,8 @@ static gint layout_org_segment(LayoutCtx *ctx, const LayoutItem *item, const cha
 /* Roles (visual.md "Bars"): each segment carries its title where the whole title fits;
  * the org is named once, beside the bar or in a segment with room for both; and when any
  * title does not fit its segment, the progression of all of them is told beside the bar
- * with the org, or in a caption under it. */
+ * with the org, or in a caption under it, and then the segments carry no titles (a role
+ * told twice, in the bar and under it, reads as two things; visual review 1, item 4). */
 static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
 {
   const ModelEntry *entry = item->te->entry;
@@ -366,36 +416,50 @@ static void layout_options_roles(LayoutCtx *ctx, LayoutItem *item)
     all_fit = all_fit && item->segment_fits[i];
   }
   g_hash_table_destroy(told);
-  char *roles = layout_clean_text(progression->str);
+  char *roles = g_strdup(progression->str);
   g_string_free(progression, TRUE);
   item->full = g_strdup_printf("%s · %s", roles, who);
+  item->heads[0] = g_strdup(roles);
+  item->heads[1] = g_strdup(entry->title);
 
   char *seg_text = NULL;
-  gint seg = layout_org_segment(ctx, item, who, &seg_text);
+  gint seg = all_fit ? layout_org_segment(ctx, item, who, TRUE, &seg_text)
+                     : layout_org_segment(ctx, item, who, FALSE, &seg_text);
+  /* The roles are the entry's titles: the org beside or under them is muted. */
+  gboolean who_org = entry->title == NULL;
   if (all_fit) {
+    guint first = item->options->len;
     layout_label_whole(ctx, item, who, FALSE, 0);
+    for (guint k = first; k < item->options->len; k++)
+      g_array_index(item->options, LayoutLabelOption, k).text_org = who_org;
     if (seg >= 0) {
       LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
-      layout_add_option(item, &o, 1.5);
+      layout_add_option(ctx, item, &o, 1.5);
     }
-    LayoutLabelOption o = {.org_segment = -1};
+    LayoutLabelOption o = {.org_segment = -1, .caption_org = who_org};
     layout_add_captioned(ctx, item, &o, who, 4);
   } else {
+    guint first = item->options->len;
     layout_label_whole(ctx, item, item->full, FALSE, 0);
+    for (guint k = first; k < item->options->len; k++)
+      g_array_index(item->options, LayoutLabelOption, k).roles_told = TRUE;
     double who_w = layout_text_width(ctx, ctx->style->bar.font, who);
     for (int left = 0; left < 2; left++) {
       if (!(left ? layout_fits_left(ctx, item, who_w) : layout_fits_right(ctx, item, who_w)))
         continue;
-      LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT};
+      LayoutLabelOption o = {.org_segment = -1, .place = left ? PLACE_LEFT : PLACE_RIGHT,
+                             .text_org = who_org, .roles_told = TRUE};
       o.text = g_strdup(who);
       o.text_w = who_w;
       layout_add_captioned(ctx, item, &o, roles, 4 + left * 0.5);
     }
+    /* The org alone inside the bar, the roles under it: the bar reads as the org's. */
     if (seg >= 0) {
-      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text)};
+      LayoutLabelOption o = {.org_segment = seg, .org_segment_text = g_strdup(seg_text),
+                             .roles_told = TRUE};
       layout_add_captioned(ctx, item, &o, roles, 4.2);
     }
-    LayoutLabelOption o = {.org_segment = -1};
+    LayoutLabelOption o = {.org_segment = -1, .roles_told = TRUE};
     layout_add_captioned(ctx, item, &o, item->full, 5);
   }
   if (item->options->len == 0)

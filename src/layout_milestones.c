@@ -1,4 +1,4 @@
-/* layout_milestones: the milestone track (spec/visual.md "Milestones", doc/layout-dump.md):
+/* layout_milestones: the milestone track (README "What the chart shows", doc/layout-dump.md):
  * a marker per milestone at the middle of its date (a year-only one mid-year, with its
  * year marked on the track), labels whole on either side of their marker, above and
  * below the track, placed by layout_tiers; milestones of one moment share a stacked
@@ -20,40 +20,37 @@ void layout_milestone_clear(gpointer data)
   g_free(m->class_name);
 }
 
+const char *layout_track_name(const LayoutCtx *ctx)
+{
+  return lang_word(ctx->scene->lang, LANG_MILESTONES);
+}
+
 /* Room between a leader line and its label, between labels in one tier, between the
  * marker and the first tier, and between tiers. */
 #define LAYOUT_FLAG_GAP 4.0
 #define LAYOUT_TIER_GAP 12.0
 #define LAYOUT_TIER_PAD 4.0
 #define LAYOUT_TIER_LEADING 3.0
-/* Tiers on each half of the track before a label goes to the list. */
+/* Tiers on each half of the track before a label goes to the list: on a page of fixed
+ * height every tier costs the whole chart's scale, so few; where the height follows the
+ * content a tier costs one line, which is better than a number and a list (visual review
+ * 1, item 3). The placement takes as few tiers as it can either way. */
 #define LAYOUT_TIERS_PER_HALF 3
+#define LAYOUT_TIERS_PER_HALF_AUTO 6
+/* ... or, where the height follows the content, as many as the largest stack of one
+ * moment has lines, up to this. */
+#define LAYOUT_TIERS_MAX_STACK 12
+/* Between a milestone's year marked on the track and the next year's, at each end. */
+#define LAYOUT_SPAN_INSET 3.0
 /* Between two columns of the list, and between a number and its title. */
 #define LAYOUT_LIST_COLUMN_GAP 24.0
 
 /* The last day of the span a milestone's date names (its first day is ms->date). */
 static DateDay layout_milestone_last(const ModelMilestone *ms)
 {
-  int y, m, d;
-  date_to_ymd(ms->date, &y, &m, &d);
-  DateDay last = 0;
-  switch (ms->precision) {
-  case DATE_PREC_DAY:
-    return ms->date;
-  case DATE_PREC_MONTH:
-    last = m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
-    break;
-  case DATE_PREC_SEASON:
-    last = m >= 10 ? date_from_ymd(y + 1, m - 9, 1) : date_from_ymd(y, m + 3, 1);
-    break;
-  case DATE_PREC_YEAR:
-    last = date_from_ymd(y + 1, 1, 1);
-    break;
-  case DATE_PREC_ACADEMIC:
-    last = date_from_ymd(y + 1, 7, 1);
-    break;
-  }
-  return last ? last - 1 : ms->date;
+  DateDay last;
+  date_named_span(ms->date, ms->precision, NULL, &last);
+  return last;
 }
 
 /* One marker of the placement: a milestone, or several of one moment whose labels stack. */
@@ -125,8 +122,15 @@ static void layout_milestone_place(LayoutCtx *ctx, GArray *moments, const guint 
       .flag_gap = LAYOUT_FLAG_GAP,
       .gap = LAYOUT_TIER_GAP,
       .max_tiers = LAYOUT_TIERS_PER_HALF,
+      .marker = ctx->style->milestone.size,
       .above = TRUE,
   };
+  if (ctx->style->page.height <= 0) {
+    guint stack = 0;
+    for (guint k = 0; k < n; k++)
+      stack = MAX(stack, g_array_index(moments, LayoutMoment, k).count);
+    params.max_tiers = CLAMP(stack, LAYOUT_TIERS_PER_HALF_AUTO, LAYOUT_TIERS_MAX_STACK);
+  }
   /* Each round lists at least one more moment, so this ends. */
   for (;;) {
     for (guint k = 0; k < n; k++) {
@@ -224,7 +228,7 @@ static LayoutMilestone *layout_milestone_record(LayoutCtx *ctx, const ModelMiles
   lm->date = ms->date;
   lm->precision = ms->precision;
   lm->approximate = ms->approximate;
-  lm->title = layout_clean_text(ms->title);
+  lm->title = g_strdup(ms->title);
   lm->note = g_strdup(ms->note);
   lm->url = g_strdup(ms->url);
   lm->class_name = g_strdup(ms->class_name);
@@ -248,9 +252,11 @@ static void layout_milestone_marker(LayoutCtx *ctx, const ModelMilestone *ms, gu
       ms->precision == DATE_PREC_ACADEMIC) {
     double a = MAX(ctx->x0, round(layout_x(ctx, ms->date)));
     double b = MIN(ctx->x1, round(layout_x(ctx, layout_milestone_last(ms) + 1)));
-    if (b - a > size)
-      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, i, SPAN, 0), a + 1, base_y, b - 1, base_y,
-                  layout_with_alpha(color, 0.3), 3);
+    /* Inset at both ends, so that the years of milestones in successive years read as
+     * years apart rather than as one long period. */
+    if (b - a > size + 2 * LAYOUT_SPAN_INSET)
+      layout_line(ctx, LAYER_BARS, LAYOUT_OWNER(MILESTONE, i, SPAN, 0), a + LAYOUT_SPAN_INSET, base_y,
+                  b - LAYOUT_SPAN_INSET, base_y, layout_with_alpha(color, 0.3), 3);
   }
   LayoutShape marker = {
       .kind = st->milestone.shape == STYLE_SHAPE_CIRCLE   ? LAYOUT_SHAPE_CIRCLE
@@ -266,6 +272,31 @@ static void layout_milestone_marker(LayoutCtx *ctx, const ModelMilestone *ms, gu
   layout_push(ctx, LAYER_BARS, &marker);
 }
 
+/* The track's name in the left column, level with the hairline at @base_y, like a
+ * group's name beside its lanes (visual review 1, item 15); not where the column is
+ * too narrow for it whole or a milestone label (@boxes) reaches into it there. */
+static void layout_track_label(LayoutCtx *ctx, double base_y, const GArray *boxes)
+{
+  const Style *st = ctx->style;
+  if (st->group.label != STYLE_GROUP_LABEL_LEFT)
+    return;
+  const char *name = layout_track_name(ctx);
+  TextExtents e;
+  text_measure(ctx->text, st->group.font, name, &e);
+  if (e.width > ctx->x0 - ctx->left - LAYOUT_COLUMN_GAP + 0.01)
+    return;
+  double y = round(base_y - e.height / 2 + e.baseline) - e.baseline;
+  LayoutBox mine = {ctx->left, y, e.width, e.height};
+  for (guint k = 0; k < boxes->len; k++) {
+    const LayoutBox *b = &g_array_index(boxes, LayoutBox, k);
+    if (b->x < mine.x + mine.w + LAYOUT_TIER_GAP && b->x + b->w > mine.x && b->y < mine.y + mine.h &&
+        b->y + b->h > mine.y)
+      return;
+  }
+  layout_text(ctx, LAYOUT_OWNER(TRACK, 0, LABEL, 0), st->group.font, name, ctx->left, y,
+              st->group.color);
+}
+
 /* The milestone track from @y: the labels above it, the hairline with the markers, the
  * labels below it. Returns the y below it. What the list under the chart needs is handed
  * to the caller (owned) for layout_milestones_list. */
@@ -279,7 +310,7 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
   char **titles = g_new0(char *, n + 1);
   gboolean *listed = g_new0(gboolean, n);
   for (guint i = 0; i < n; i++)
-    titles[i] = layout_clean_text(((const ModelMilestone *)g_ptr_array_index(t->milestones, i))->title);
+    titles[i] = g_strdup(((const ModelMilestone *)g_ptr_array_index(t->milestones, i))->title);
   guint *order = g_new(guint, n ? n : 1);
   GArray *moments = layout_moments(ctx, t, xs, order);
   LayoutTierPlace *places = g_new(LayoutTierPlace, moments->len ? moments->len : 1);
@@ -313,6 +344,7 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
       g_array_index(ctx->scene->milestones, LayoutMilestone, order[p]).number = ++number;
 
   StyleColor leader_color = layout_with_alpha(st->axis.color, 0.7);
+  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(LayoutBox)); /* the labels drawn */
   for (guint k = 0; k < moments->len; k++) {
     const LayoutMoment *mo = &g_array_index(moments, LayoutMoment, k);
     const LayoutTierPlace *pl = &places[k];
@@ -322,7 +354,11 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
     /* The first line's top, then each further line outwards from the track. */
     double first = up ? base_y - size / 2 - LAYOUT_TIER_PAD - e.height - pl->tier * tier_h
                       : base_y + size / 2 + LAYOUT_TIER_PAD + pl->tier * tier_h;
-    double leader_end = up ? first + e.height * 0.25 : first + e.height * 0.75;
+    /* The leader runs on along a stack of labels to its outermost line, so that every
+     * line of the stack hangs from it (spec/visual.md "Milestones"). */
+    guint lines = listed[order[mo->first]] ? 1 : mo->count;
+    double outer = up ? first - (lines - 1) * tier_h : first + (lines - 1) * tier_h;
+    double leader_end = up ? outer + e.height * 0.25 : outer + e.height * 0.75;
     /* Above the grid, so a milestone on 1 January keeps its leader visible. */
     double lx = pl->left ? mo->x : mo->x + mo->spread;
     guint anchor = order[pl->left ? mo->first : mo->first + mo->count - 1];
@@ -340,14 +376,17 @@ double layout_milestones(LayoutCtx *ctx, const Timeline *t, double y, gboolean *
       double w = layout_text_width(ctx, st->milestone.font, text);
       double x = pl->left ? lx - LAYOUT_FLAG_GAP - w : lx + LAYOUT_FLAG_GAP;
       double ly = up ? first - j * tier_h : first + j * tier_h;
-      layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LABEL, 0), st->milestone.font, text, x, ly,
-                  st->milestone.label_color);
+      LayoutBox box = layout_text(ctx, LAYOUT_OWNER(MILESTONE, i, LABEL, 0), st->milestone.font,
+                                  text, x, ly, st->milestone.label_color);
+      g_array_append_val(boxes, box);
       LayoutMilestone *lm = &g_array_index(ctx->scene->milestones, LayoutMilestone, i);
       lm->tier = pl->tier + j;
       lm->above = up;
       lm->left = pl->left;
     }
   }
+  layout_track_label(ctx, base_y, boxes);
+  g_array_unref(boxes);
   g_free(places);
   g_array_unref(moments);
   g_free(order);

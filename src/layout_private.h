@@ -15,10 +15,10 @@
 /* Room between neighbours, in px, where the style has no say. */
 #define LAYOUT_LABEL_GAP 6.0     /* between a bar and a label beside it */
 #define LAYOUT_LABEL_CLEAR 12.0  /* between a label beside a bar and its lane neighbour */
-#define LAYOUT_BAR_PART 4.0      /* the gap that parts two bars touching in one lane */
 #define LAYOUT_COLUMN_GAP 16.0   /* between the group column and the plot */
 #define LAYOUT_MIN_ELLIPSIS 36.0 /* narrower than this, a shortened label says nothing */
-#define LAYOUT_CAPTION_GAP 2.0   /* between a bar and the caption under it */
+#define LAYOUT_CLIP_MARK 8.0     /* the "//" across a cut end, and bars too short to carry it */
+#define LAYOUT_TODAY_CLEAR 6.0   /* between the today line and an entry's label */
 
 typedef enum {
   LAYER_BACK, /* background, grid, separators */
@@ -35,13 +35,16 @@ typedef struct {
   double left, right; /* the page's inner edges (margins) */
   double x0, x1;      /* the plot: where dates map to x */
   double px_per_day;
+  gboolean today_shown; /* the today line is drawn, at today_x */
+  double today_x;
   double bar_h;      /* a bar's height */
   double lane_h;     /* a lane's height: the bar, or the label line when taller */
   double lane_pitch; /* lane_h + the gap */
   double label_h, label_baseline;
-  StyleColor label_dark, label_light; /* inside-bar label colours under `color: auto` */
-  const SummaryReport *summary;       /* the career summary when the style shows some of it
-                                         (group.total, gaps.show), else NULL */
+  double caption_gap; /* between a bar and the caption under it: glyphs never graze the bar */
+  double entry_gap;   /* least room between two entries' bars in one lane */
+  const SummaryReport *summary; /* the career summary when the style shows some of it
+                                   (group.total, gaps.show), else NULL */
 } LayoutCtx;
 
 typedef struct {
@@ -72,6 +75,12 @@ typedef struct {
   char *org_segment_text; /* that label; owned */
   char *caption;          /* under the bar, or NULL; owned */
   double caption_x, caption_w;
+  /* The label beside the bar, or the caption, names only the org (and location) of an
+   * entry whose title or roles are told elsewhere: drawn muted, like every other org. */
+  gboolean text_org, caption_org;
+  /* Roles: the label or the caption tells the whole progression, so the segments carry
+   * no titles of their own (each role told once). */
+  gboolean roles_told;
   gboolean shortened; /* some text of the entry is not drawn whole */
   LayoutLaneOption lane;
 } LayoutLabelOption;
@@ -83,6 +92,8 @@ typedef struct {
   StyleColor color;
   StylePattern pattern;
   char *full;             /* the full label text */
+  char *heads[3];         /* what labels begin with and is never split: the roles'
+                             progression, the title (NULL-terminated); owned */
   gboolean *segment_fits; /* roles: segment i shows its whole title inside; owned */
   GArray *options;        /* of LayoutLabelOption, while lanes are chosen; owned */
   LayoutLabelOption label; /* the option chosen (owned) */
@@ -114,15 +125,17 @@ double layout_text_width(LayoutCtx *ctx, const char *font, const char *text);
 /* Adds a text shape of @owner whose logical box starts at (@x, @y); returns that box. */
 LayoutBox layout_text(LayoutCtx *ctx, LayoutOwner owner, const char *font, const char *text,
                       double x, double y, StyleColor color);
-/* The same in two tones: from the first " · " on in @muted. */
+/* The same in two tones: what the person was in @color, and from the " · " after it on
+ * (the org, the location) in @muted. @heads (NULL-terminated; NULL for none) are the
+ * texts that may begin @text and are never split however many " · " they hold (a title
+ * "Research · Teaching", a progression of roles): the muted part starts at the first
+ * " · " after the head @text begins with, else at the first one. */
 LayoutBox layout_text_two_tone(LayoutCtx *ctx, LayoutOwner owner, const char *font,
-                               const char *text, double x, double y, StyleColor color,
-                               StyleColor muted);
+                               const char *text, const char *const *heads, double x, double y,
+                               StyleColor color, StyleColor muted);
 void layout_line(LayoutCtx *ctx, LayoutLayer layer, LayoutOwner owner, double x0, double y0,
                  double x1, double y1, StyleColor color, double width);
 StyleColor layout_with_alpha(StyleColor c, double alpha);
-/* User text as it is drawn: no control characters, no bidi embeddings; a new string. */
-char *layout_clean_text(const char *text);
 /* The label colour that reads best inside a bar of @fill. */
 StyleColor layout_inside_color(const LayoutCtx *ctx, StyleColor fill);
 
@@ -156,7 +169,9 @@ void layout_item_bars(LayoutCtx *ctx, LayoutItem *item);
 /* How far bar @i's ends fade (approximate or ongoing ends; a cut end does not fade): at
  * most a quarter of the bar each, so a solid core of at least half its length stays. */
 void layout_bar_fades(const LayoutItem *item, guint i, double *left, double *right);
-/* The part of bar @i that is not faded. */
+/* Whether bar @i carries a cut mark at its start (or, with @end, its end). */
+gboolean layout_bar_clip_mark(const LayoutItem *item, guint i, gboolean end);
+/* The part of bar @i that is neither faded nor under a cut mark. */
 void layout_bar_solid(const LayoutItem *item, guint i, double *x0, double *x1);
 /* Role segment @i's label (its whole title, or the one that also names the org), or
  * NULL; a new string. */
@@ -203,6 +218,9 @@ double layout_gaps(LayoutCtx *ctx, guint index, const LayoutPrepared *p, const d
 
 /* Frees what a LayoutMilestone holds (a GArray clear function). */
 void layout_milestone_clear(gpointer data);
+/* The milestone track's name in the left column, in the chart's language; owned by the
+ * scene's language. */
+const char *layout_track_name(const LayoutCtx *ctx);
 /* The milestone track from @y; returns the y below it. Hands over which milestones went
  * to the list and every title as drawn (both owned by the caller, for
  * layout_milestones_list). */
@@ -215,8 +233,9 @@ double layout_milestones_list(LayoutCtx *ctx, const Timeline *t, gboolean *liste
 
 /* --- layout.c: the whole scene --- */
 
-/* Lays out everything at the natural height, @top px below the top margin; returns a new
- * scene whose records are not yet linked to their shapes. */
+/* Lays out everything at the natural height, the header (title, headline, top legend) at
+ * the top margin and the rest @top px below it; returns a new scene whose records are not
+ * yet linked to their shapes. */
 LayoutScene *layout_natural(const Timeline *t, const Style *style, const SummaryReport *summary,
                             TextCtx *text, double top);
 

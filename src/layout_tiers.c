@@ -12,7 +12,8 @@ typedef struct {
   double a, b;
 } LayoutTierSpan;
 
-/* A placed marker's leader: it runs through the tiers below @tier on its half. */
+/* A placed marker's leader: it runs through the tiers below @tier on its half (@tier is
+ * its label's last line: a stacked label's leader runs along its lines). */
 typedef struct {
   double x;
   guint tier;
@@ -23,6 +24,8 @@ typedef struct {
 
 typedef struct {
   const LayoutTierParams *p;
+  const LayoutTierMarker *markers; /* the cluster's, sorted by x: [lo, hi) */
+  guint lo, hi;
   guint halves;
   GArray **rows;     /* [half * max_tiers + tier]: of LayoutTierSpan, sorted by a */
   GArray *leaders[2]; /* per half: of LayoutTierLeader, sorted by x */
@@ -103,6 +106,45 @@ static gboolean layout_tier_leader_hits(const GArray *leaders, double a, double 
 static GArray *layout_tier_row(LayoutTierState *s, guint half, guint tier)
 {
   return s->rows[half * s->p->max_tiers + tier];
+}
+
+/* Whether a marker of the cluster other than @m lies under [a, b], widened by the
+ * marker's width: a label next to the track right over another marker reads as its. */
+static gboolean layout_tier_over_marker(const LayoutTierParams *p, const LayoutTierMarker *markers,
+                                        guint from, guint to, const LayoutTierMarker *m, double a,
+                                        double b)
+{
+  double size = p->marker;
+  if (size <= 0)
+    return FALSE;
+  /* A moment spreads less than a marker's width (layout_milestones), so every marker
+   * that can reach [a, b] starts at or right of a - 2 * size. */
+  guint lo = from, hi = to;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (markers[mid].x < a - 2 * size)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint j = lo, seen = 0; j < to && markers[j].x <= b + size; j++, seen++) {
+    if (seen >= LAYOUT_TIER_MAX_SCAN)
+      return TRUE;
+    const LayoutTierMarker *o = &markers[j];
+    if (o != m && o->x + o->spread + size >= a && o->x - size <= b)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether a label placed at @pl lies in the tier next to the track right over a marker
+ * other than its own: allowed, but a placement with fewer of them is the better. */
+static gboolean layout_tier_place_covers(const LayoutTierParams *p, const LayoutTierMarker *markers,
+                                         guint lo, guint hi, const LayoutTierMarker *m,
+                                         const LayoutTierPlace *pl)
+{
+  return pl->half != LAYOUT_TIER_LISTED && pl->tier == 0 &&
+         layout_tier_over_marker(p, markers, lo, hi, m, pl->a, pl->a + m->w);
 }
 
 /* Whether marker @m's label fits at (@half, @t) with its left edge at @a. */
@@ -188,8 +230,12 @@ static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *
         double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
         if (!layout_tier_fits(s, m, h, t, a, lx))
           continue;
+        /* Over another marker next to the track: dearer than the other half's same
+         * tier, cheaper than a tier further out. */
+        LayoutTierPlace here = {h, t, left, a};
         double cost = 4.0 * layout_tier_rank(s, h, t, m->lines) + (left ? 1 : 0) +
-                      (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0);
+                      (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0) +
+                      (layout_tier_place_covers(p, s->markers, s->lo, s->hi, m, &here) ? 5 : 0);
         guint i = count++;
         for (; i > 0 && out[i - 1].cost > cost; i--)
           out[i] = out[i - 1];
@@ -206,7 +252,7 @@ static void layout_tier_commit(LayoutTierState *s, const LayoutTierMarker *m,
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_add(layout_tier_row(s, pl->half, u), pl->a, pl->a + m->w);
   double lx = pl->left ? m->x : m->x + m->spread;
-  LayoutTierLeader leader = {lx, pl->tier};
+  LayoutTierLeader leader = {lx, pl->tier + m->lines - 1}; /* along its stack to the last line */
   GArray *leaders = s->leaders[pl->half];
   g_array_insert_val(leaders, layout_tier_leader_lower(leaders, lx), leader);
 }
@@ -218,14 +264,15 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
     layout_tier_row_remove(layout_tier_row(s, pl->half, u), pl->a);
   GArray *leaders = s->leaders[pl->half];
   guint i = layout_tier_leader_lower(leaders, pl->left ? m->x : m->x + m->spread);
-  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier)
+  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier + m->lines - 1)
     i++;
   g_array_remove_index(leaders, i);
 }
 
-static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p)
+static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p,
+                                   const LayoutTierMarker *markers, guint lo, guint hi)
 {
-  *s = (LayoutTierState){.p = p, .halves = p->above ? 2 : 1};
+  *s = (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
   guint n_rows = 2 * MAX(p->max_tiers, 1);
   s->rows = g_new(GArray *, n_rows);
   for (guint i = 0; i < n_rows; i++)
@@ -244,9 +291,11 @@ static void layout_tier_state_clear(LayoutTierState *s)
 }
 
 /* How a placement of markers [lo, hi) compares (lower is better, in this order): how
- * many are listed, how many tiers it takes on both halves, how far out its labels lie. */
+ * many are listed, how many tiers it takes on both halves, how many labels next to the
+ * track lie over another marker (visual review 1, item 2), how far out its labels lie. */
 typedef struct {
   guint listed, tiers;
+  guint covers;
   guint sum;
 } LayoutTierScore;
 
@@ -256,11 +305,13 @@ static gboolean layout_tier_score_less(const LayoutTierScore *a, const LayoutTie
     return a->listed < b->listed;
   if (a->tiers != b->tiers)
     return a->tiers < b->tiers;
+  if (a->covers != b->covers)
+    return a->covers < b->covers;
   return a->sum < b->sum;
 }
 
-static LayoutTierScore layout_tier_score(const LayoutTierMarker *markers, guint lo, guint hi,
-                                         const LayoutTierPlace *pl)
+static LayoutTierScore layout_tier_score(const LayoutTierParams *p, const LayoutTierMarker *markers,
+                                         guint lo, guint hi, const LayoutTierPlace *pl)
 {
   LayoutTierScore sc = {0};
   guint used[2] = {0, 0};
@@ -271,6 +322,7 @@ static LayoutTierScore layout_tier_score(const LayoutTierMarker *markers, guint 
     }
     used[pl[i].half] = MAX(used[pl[i].half], pl[i].tier + markers[i].lines);
     sc.sum += pl[i].tier;
+    sc.covers += layout_tier_place_covers(p, markers, lo, hi, &markers[i], &pl[i]);
   }
   sc.tiers = used[0] + used[1];
   return sc;
@@ -282,7 +334,7 @@ static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint 
                                LayoutTierPlace *out)
 {
   LayoutTierState s;
-  layout_tier_state_init(&s, p);
+  layout_tier_state_init(&s, p, markers, lo, hi);
   LayoutTierCandidate *cands = g_new(LayoutTierCandidate, 4 * MAX(p->max_tiers, 1));
   for (guint i = lo; i < hi; i++) {
     guint k = right_to_left ? hi - 1 - (i - lo) : i;
@@ -345,12 +397,15 @@ static void layout_tier_search(LayoutTierSearch *se, guint k)
     const LayoutTierPlace *pl = &c[i].place;
     guint saved[2] = {se->used[0], se->used[1]};
     se->used[pl->half] = MAX(se->used[pl->half], pl->tier + m->lines);
+    guint covers = layout_tier_place_covers(p, se->markers, se->lo, se->hi, m, pl);
     se->partial.sum += pl->tier;
+    se->partial.covers += covers;
     se->cur[k] = *pl;
     layout_tier_commit(&se->state, m, pl);
     layout_tier_search(se, k + 1);
     layout_tier_undo(&se->state, m, pl);
     se->partial.sum -= pl->tier;
+    se->partial.covers -= covers;
     se->used[0] = saved[0];
     se->used[1] = saved[1];
   }
@@ -371,8 +426,8 @@ static void layout_tier_cluster(const LayoutTierMarker *markers, guint lo, guint
   LayoutTierPlace *other = g_new(LayoutTierPlace, hi);
   layout_tier_greedy(markers, lo, hi, p, TRUE, out);
   layout_tier_greedy(markers, lo, hi, p, FALSE, other);
-  LayoutTierScore a = layout_tier_score(markers, lo, hi, out);
-  LayoutTierScore b = layout_tier_score(markers, lo, hi, other);
+  LayoutTierScore a = layout_tier_score(p, markers, lo, hi, out);
+  LayoutTierScore b = layout_tier_score(p, markers, lo, hi, other);
   if (layout_tier_score_less(&b, &a)) {
     memcpy(out + lo, other + lo, (hi - lo) * sizeof *out);
     a = b;
@@ -387,7 +442,7 @@ static void layout_tier_cluster(const LayoutTierMarker *markers, guint lo, guint
         .best_score = a,
         .max_steps = LAYOUT_TIER_MAX_STEPS,
     };
-    layout_tier_state_init(&se.state, p);
+    layout_tier_state_init(&se.state, p, markers, lo, hi);
     layout_tier_search(&se, lo);
     layout_tier_state_clear(&se.state);
   }

@@ -32,6 +32,9 @@ typedef struct {
   double flag_gap;    /* between a marker's leader and its label */
   double gap;         /* least room between two labels in one tier */
   guint max_tiers;    /* tiers on each half of the track */
+  double marker;      /* a marker's width: a label in the tier next to the track keeps this
+                         clear of every other marker, so it never reads as that one's (0: no
+                         such rule) */
   gboolean above;     /* labels may go above the track (else below only) */
 } LayoutTierParams;
 

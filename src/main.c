@@ -1,4 +1,4 @@
-/* cvtimeline: the command line (spec/cli.md). Parses options, wires the pipeline
+/* cvtimeline: the command line (doc/cli.md). Parses options, wires the pipeline
  * reader -> style -> timeline -> layout -> render -> output, maps results to exit
  * codes, and re-runs it under --watch. The only place that prints, exits or reads the clock. */
 #include "config.h"
@@ -107,24 +107,17 @@ static int usage_error(const char *fmt, ...)
 static char *format_list(gboolean extensions, const char *prefix, const char *sep,
                          const char *last, gboolean upper)
 {
-  GPtrArray *words = g_ptr_array_new();
+  GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; render_formats[i] != NULL; i++) {
-    if (!extensions)
-      g_ptr_array_add(words, (gpointer)render_formats[i]->name);
-    for (const char *const *e = render_formats[i]->extensions; extensions && *e; e++)
-      g_ptr_array_add(words, (gpointer)*e);
+    const char *const name[] = {render_formats[i]->name, NULL};
+    for (const char *const *w = extensions ? render_formats[i]->extensions : name; *w; w++) {
+      g_autofree char *up = upper ? g_ascii_strup(*w, -1) : NULL;
+      g_ptr_array_add(words, g_strconcat(prefix, up ? up : *w, NULL));
+    }
   }
-  GString *out = g_string_new(NULL);
-  for (guint i = 0; i < words->len; i++) {
-    if (i > 0)
-      g_string_append(out, i + 1 == words->len && last ? last : sep);
-    char *word = upper ? g_ascii_strup(g_ptr_array_index(words, i), -1)
-                       : g_strdup(g_ptr_array_index(words, i));
-    g_string_append_printf(out, "%s%s", prefix, word);
-    g_free(word);
-  }
+  char *out = strutil_join((const char *const *)words->pdata, words->len, sep, last);
   g_ptr_array_unref(words);
-  return g_string_free(out, FALSE);
+  return out;
 }
 
 /* "svg, png or pdf", for messages. */
@@ -409,7 +402,9 @@ static int collect_sets(Config *cfg)
 }
 
 /* --from, --to, --today: a date of the CV format (in --lang's words, then English's),
- * not `present`. */
+ * not `present`. A month or year given to --today means its last day, as the CV's own
+ * `today:` does, so that moving the date from the file to the command line changes
+ * nothing. */
 static int parse_date_option(const char *option, const char *text, const Lang *lang,
                              DateValue *out)
 {
@@ -426,7 +421,7 @@ static int collect_dates(Config *cfg)
   int code = EXIT_DONE;
   if (a->today && (code = parse_date_option("--today", a->today, cfg->reader.lang, &v)) == EXIT_DONE) {
     cfg->reader.has_today = TRUE;
-    cfg->reader.today = v.first;
+    cfg->reader.today = v.last;
   }
   if (code == EXIT_DONE && a->from && (code = parse_date_option("--from", a->from, cfg->reader.lang, &v)) == 0) {
     cfg->timeline.has_from = TRUE;
@@ -910,6 +905,7 @@ static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
   sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
+  text_ctx_reset(text); /* and measures only the texts of its own chart */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -1032,9 +1028,9 @@ static int watch(const Config *cfg, TextCtx *text)
 
 static int list_styles(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
-    char *desc = style_builtin_description(style_builtins[i].name);
-    printf("%-10s %s\n", style_builtins[i].name, desc ? desc : "");
+  for (const char *const *name = style_builtin_names(); *name != NULL; name++) {
+    char *desc = style_builtin_description(*name);
+    printf("%-10s %s\n", *name, desc ? desc : "");
     g_free(desc);
   }
   return fflush(stdout) == 0 ? EXIT_DONE : EXIT_OUTPUT;
@@ -1043,7 +1039,7 @@ static int list_styles(void)
 /* --print-schema=cv|style|summary: the schema embedded from doc/schema/, byte for byte. */
 static int print_schema(const char *which)
 {
-  g_autofree char *name = g_strdup_printf("%s.schema.json", which);
+  g_autofree char *name = g_strdup_printf("schema/%s.schema.json", which);
   const char *text = embed_get(name);
   if (text == NULL)
     return usage_error("--print-schema: unknown schema '%s' (expected cv, style or summary)",
@@ -1065,9 +1061,8 @@ static void print_key_line(const char *name, const char *const *keys)
 static int print_keys(const char *which)
 {
   if (g_str_equal(which, "cv")) {
-    static const char *const mappings[] = {"top", "entry", "role", "period", "milestone"};
-    for (guint i = 0; i < G_N_ELEMENTS(mappings); i++)
-      print_key_line(mappings[i], reader_native_keys(mappings[i]));
+    for (const char *const *m = reader_native_mappings(); *m != NULL; m++)
+      print_key_line(*m, reader_native_keys(*m));
   } else if (g_str_equal(which, "style")) {
     g_autoptr(GPtrArray) keys = g_ptr_array_new();
     for (guint i = 0; i < style_property_count(); i++)
@@ -1079,8 +1074,7 @@ static int print_keys(const char *which)
       g_ptr_array_add(keys, (gpointer)style_paint_field(i));
     g_ptr_array_add(keys, NULL);
     print_key_line("paint", (const char *const *)keys->pdata);
-    /* The keys the style reader takes by name, besides the registry's (style_layer.c). */
-    print_key_line("other", (const char *const[]){"extends", "groups", "classes", NULL});
+    print_key_line("other", style_named_keys());
   } else {
     return usage_error("--print-keys: expected cv or style, got '%s'", which);
   }
@@ -1152,6 +1146,17 @@ static void hold_standard_fds(void)
   }
 }
 
+/* The chart is shaped in its own language (text_ctx_set_language), not the user's: without
+ * these, fontconfig reads FC_LANG, LC_ALL, LC_CTYPE or LANG, and Pango PANGO_LANGUAGE or
+ * LANGUAGE, to choose the font for text in other scripts (Han: Japanese or Chinese), and
+ * the same CV would draw differently in another locale. Set before either library starts;
+ * an empty PANGO_LANGUAGE is an empty list, which also hides LANGUAGE from Pango. */
+static void neutral_text_languages(void)
+{
+  g_setenv("FC_LANG", "en", TRUE);
+  g_setenv("PANGO_LANGUAGE", "", TRUE);
+}
+
 int main(int argc, char **argv)
 {
   hold_standard_fds();
@@ -1159,6 +1164,7 @@ int main(int argc, char **argv)
    * is a file past the size limit (ulimit -f), rather than ending the run by a signal. */
   signal(SIGPIPE, SIG_IGN);
   signal(SIGXFSZ, SIG_IGN);
+  neutral_text_languages();
   Args args = {0};
   FormatHelp help = format_help_new();
   GOptionContext *ctx = option_context(&args, &help);

@@ -1,4 +1,4 @@
-/* The CV model (spec/cv-format.md "Shape"): constructors, destructors and the few
+/* The CV model (doc/cv-format.md): constructors, destructors and the few
  * queries every stage needs. Plain data, no I/O. */
 #include "model.h"
 
@@ -163,6 +163,48 @@ guint model_cv_entry_count(const ModelCv *cv)
     count += group->entries->len;
   }
   return count;
+}
+
+/* Start order; for equal starts the shorter period first (it is merged into the longer). */
+static int period_cmp(gconstpointer a, gconstpointer b)
+{
+  const DateSpan *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+void model_entry_normalise_periods(ModelEntry *entry)
+{
+  GArray *periods = entry->periods;
+  if (periods->len < 2)
+    return;
+  g_array_sort(periods, period_cmp);
+  guint out = 0;
+  for (guint i = 1; i < periods->len; i++) {
+    DateSpan *last = &g_array_index(periods, DateSpan, out);
+    const DateSpan *next = &g_array_index(periods, DateSpan, i);
+    if (next->start <= last->end) {
+      if (next->end > last->end) {
+        last->end = next->end;
+        last->end_precision = next->end_precision;
+        last->end_approx = next->end_approx;
+        last->ongoing = next->ongoing;
+      }
+    } else {
+      g_array_index(periods, DateSpan, ++out) = *next;
+    }
+  }
+  g_array_set_size(periods, out + 1);
+}
+
+void model_cv_normalise_periods(ModelCv *cv)
+{
+  for (guint g = 0; g < cv->groups->len; g++) {
+    const ModelGroup *group = g_ptr_array_index(cv->groups, g);
+    for (guint i = 0; i < group->entries->len; i++)
+      model_entry_normalise_periods(g_ptr_array_index(group->entries, i));
+  }
 }
 
 /* Start order; for equal starts the longer role first, so the shorter one wins its span. */

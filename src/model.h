@@ -1,6 +1,8 @@
-/* The CV model every reader produces (spec/cv-format.md): groups of entries with
+/* The CV model every reader produces (doc/cv-format.md): groups of entries with
  * resolved periods or role segments, and milestones. Plain data: no I/O, no clock
- * (the reader resolves `present` with the `today` it is given). */
+ * (the reader resolves `present` with the `today` it is given). Every text in it is
+ * clean (readctx_text: no controls, no bidi embeddings, trimmed), so later stages draw
+ * it as it is. */
 #pragma once
 
 #include "date.h"
@@ -20,7 +22,7 @@ typedef struct {
   char *note;       /* owned; NULL when absent */
   char *class_name; /* owned; NULL when absent */
   gboolean approximate;
-  /* The periods, sorted by start, not overlapping in a way that matters for drawing.
+  /* The periods, sorted by start, not overlapping (model_entry_normalise_periods).
    * For an entry with roles: exactly one span, from the first role's start to the last
    * role's end. Empty when nothing remains to draw (e.g. a present period after today). */
   GArray *periods;  /* of DateSpan, owned */
@@ -84,6 +86,15 @@ const char *model_builtin_group_name(const char *key, const Lang *lang);
 /* Total number of entries over all groups. */
 guint model_cv_entry_count(const ModelCv *cv);
 
+/* Sorts @entry's periods by start and joins those that overlap into one (its start,
+ * the latest end among them), so that drawing never stacks two bars of one entry on
+ * each other: what ModelEntry.periods promises. Readers call it once an entry's periods
+ * are read. */
+void model_entry_normalise_periods(ModelEntry *entry);
+
+/* model_entry_normalise_periods on every entry of @cv. */
+void model_cv_normalise_periods(ModelCv *cv);
+
 /* Makes @entry's role segments drawable side by side (roles that overlap are a warning,
  * not an error, so they reach the model): sorts the roles by start and, where two
  * overlap, lets the later-starting one win its span. The earlier role then ends the day
@@ -124,6 +135,6 @@ void model_trim_free(ModelTrim *trim);
  * stay separate bars, whole: merging never drops a day of any role but the trimmed
  * ones. A run's entries are put into as few such chains as the greedy order allows, in
  * order of start. Entries that cannot be roles (no title or org, several periods, roles
- * of their own) are left as they are and end a run. Implemented in model_roles.c; the
- * import readers call it. */
+ * of their own) are left as they are and end a run. O(n log n) in a run's length.
+ * Implemented in model_roles.c; the import readers call it. */
 void model_merge_roles(ModelCv *cv, int max_gap_days, GPtrArray *trims);

@@ -1,4 +1,4 @@
-/* output: writes the rendered bytes (spec/cli.md on atomic replacement; doc/cvtimeline.1,
+/* output: writes the rendered bytes (doc/cli.md on atomic replacement; doc/cvtimeline.1,
  * OUTPUT, for the rules). A regular file is replaced through a temporary file in its
  * folder, renamed over it when complete; FIFOs, terminals and /dev/null are written in
  * place. The path is looked up by hand, one name at a time, so that symbolic links obey

@@ -1,11 +1,11 @@
-/* output: writes the finished bytes. A file is replaced atomically: a temporary file in
- * the same folder, flushed and synced, then renamed over the target; on any failure the
- * temporary file is removed and an existing target stays as it was (spec/cli.md). The
- * temporary file has no name until the rename (O_TMPFILE); where the file system lacks
- * that, its name is removed on any signal that would end the process (a handler is
- * installed meanwhile for those signals nothing else handles; one output at a time).
- * Symbolic links on the path are followed under the kernel's sticky-folder rules, and
- * FIFOs and harmless devices are written in place (doc/cvtimeline.1, OUTPUT). */
+/* output: writes the finished bytes. A file is replaced atomically: a temporary file in the
+ * same folder, flushed and synced, then renamed over the target; on any failure the
+ * temporary file is removed and an existing target stays as it was (doc/cli.md "Output
+ * formats"). The temporary file has no name until the rename (O_TMPFILE); where the file
+ * system lacks that, its name is removed on any signal that would end the process (a
+ * handler is installed meanwhile for those signals nothing else handles; one output at a
+ * time). Symbolic links on the path are followed under the kernel's sticky-folder rules,
+ * and FIFOs and harmless devices are written in place (doc/cvtimeline.1, OUTPUT). */
 #pragma once
 
 #include <glib.h>

@@ -1,6 +1,6 @@
 /* readctx: the reading context every reader of a ydoc tree shares (readctx.h): where
  * messages go and in which words, and the typed getters that report their own problems
- * (spec/cv-format.md "Errors"). */
+ * (doc/cv-format.md "Messages"). */
 #include "readctx.h"
 
 #include "strutil.h"
@@ -197,16 +197,13 @@ gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out)
 
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out)
 {
-  if (node->kind == YDOC_SCALAR) {
-    if (strutil_parse_bool(node->text, out))
-      return TRUE;
-    if (!ydoc_is_null(node)) {
-      g_autofree char *s = readctx_shown(node->text);
-      readctx_error(c, node, "expected true or false, found '%s'", s);
-      return FALSE;
-    }
-  }
-  readctx_error(c, node, "expected true or false, found %s", readctx_found(node));
+  if (node->kind == YDOC_SCALAR && strutil_parse_bool(node->text, out))
+    return TRUE;
+  g_autofree char *found = readctx_found_value(node);
+  if (c->key != NULL)
+    readctx_error(c, node, "'%s' must be true or false, found %s", c->key, found);
+  else
+    readctx_error(c, node, "expected true or false, found %s", found);
   return FALSE;
 }
 

@@ -1,6 +1,6 @@
 /* readctx: the one reading context for everything read from a ydoc tree (the CV readers;
  * styles): messages at nodes, typed getters, unknown keys with "did you mean", the item
- * cap, each message in one wording (spec/cv-format.md "Errors"). Modelled on foot's
+ * cap, each message in one wording (doc/cv-format.md "Messages"). Modelled on foot's
  * `struct context`. A reader sets the fields it needs, then reads through the getters;
  * every getter reports its own problem and returns FALSE (or NULL) after an error. */
 #pragma once
@@ -11,6 +11,9 @@
 
 /* User text quoted in a message is cut to this many characters (readctx_shown). */
 #define READCTX_SHOWN_CHARS 40
+
+/* The usual cap on one user text, in characters (a CV's by default, a style's always). */
+#define READCTX_MAX_TEXT_CHARS 500
 
 typedef struct {
   /* Set by readctx_init; borrowed. */
@@ -25,6 +28,8 @@ typedef struct {
   DateDay today;              /* what `present` means (readctx_span) */
   const Lang *lang;           /* whose month and present words dates are read in, then
                                  English's (NULL: English alone); borrowed */
+  const char *key;            /* the key being read, for a reader whose messages name it (a style:
+                                 --set has no position to point at); NULL: none; borrowed */
   /* Kept by the getters. */
   guint items;         /* counted so far */
   gboolean over_limit; /* the cap was reported: read nothing more */
@@ -95,7 +100,8 @@ gboolean readctx_url(ReadCtx *c, const YdocNode *node, char **out);
 
 /* Reads a boolean in the one vocabulary (strutil_parse_bool: true/yes/on, false/no/off,
  * any case; quoted too). FALSE after "expected true or false, found
- * 'TEXT'" (or "found WHAT" for a list, a mapping or a null). */
+ * 'TEXT'" (or "found WHAT" for a list, a mapping or a null); with @c->key set, "'KEY' must
+ * be true or false, found ...", as a style words every value's error. */
 gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
 
 /* Reads a date (date_parse_in @c->lang; with accept_timestamps also

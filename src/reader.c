@@ -1,7 +1,9 @@
-/* Input readers: the table of formats, detection (spec/cli.md: a top-level `cv:` is
+/* Input readers: the table of formats, detection (doc/cli.md: a top-level `cv:` is
  * RenderCV, `basics:` or `work:` is JSON Resume, else native), dispatch, and the source
  * every reader reads from, with its document parsed once for all of them. */
 #include "reader.h"
+
+#include "strutil.h"
 
 #include <string.h>
 
@@ -24,13 +26,10 @@ const ReaderFormat *reader_format_find(const char *name)
 
 char *reader_format_names(const char *sep, const char *last_sep)
 {
-  GString *out = g_string_new(NULL);
-  for (guint i = 0; i < reader_formats_count; i++) {
-    if (i > 0)
-      g_string_append(out, i + 1 == reader_formats_count ? last_sep : sep);
-    g_string_append(out, reader_formats[i]->name);
-  }
-  return g_string_free(out, FALSE);
+  g_autofree const char **names = g_new(const char *, reader_formats_count + 1);
+  for (guint i = 0; i < reader_formats_count; i++)
+    names[i] = reader_formats[i]->name;
+  return strutil_join(names, reader_formats_count, sep, last_sep);
 }
 
 const ReaderFormat *reader_detect(ReaderSource *src)

@@ -1,8 +1,8 @@
 /* Input readers: one table of formats, each a row {name, description, detect, read}
  * that maps the bytes of a CV onto the one CV model, reporting problems with positions
- * (spec/cv-format.md; detection and --input-format in spec/cli.md). A reader of YAML or
+ * (doc/cv-format.md; detection and --input-format in doc/cli.md). A reader of YAML or
  * JSON asks its source for the parsed document; a reader of another syntax reads the
- * bytes and never meets YAML. doc/architecture-readers.md says how to add one. */
+ * bytes and never meets YAML. doc/architecture.md "An input format" says how to add one. */
 #pragma once
 
 #include "diag.h"
@@ -52,7 +52,8 @@ typedef struct {
 } ReaderOptions;
 
 #define READER_DEFAULT_OPTIONS                                                                     \
-  ((ReaderOptions){.merge_roles = TRUE, .max_entries = 100000, .max_text_chars = 500})
+  ((ReaderOptions){                                                                                \
+      .merge_roles = TRUE, .max_entries = 100000, .max_text_chars = READCTX_MAX_TEXT_CHARS})
 
 /* Starts a CV reader's pass over @file (readctx_init): texts shortened at
  * @opts->max_text_chars, at most @opts->max_entries entries and milestones, `present`
@@ -120,3 +121,7 @@ ModelCv *reader_read(ReaderSource *src, const ReaderOptions *opts, DiagList *dia
  * "period" or "milestone"; a static NULL-terminated list, or NULL for any other @mapping.
  * For --print-keys, whose output tests/run-schema.py compares with doc/schema/. */
 const char *const *reader_native_keys(const char *mapping);
+
+/* The kinds of mapping reader_native_keys knows ("top", "entry", ...): a static
+ * NULL-terminated list, so that --print-keys lists a new kind without being told. */
+const char *const *reader_native_mappings(void);

@@ -98,6 +98,13 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
   return TRUE;
 }
 
+void reader_import_require_drawable(ReadCtx *c, const ModelCv *cv, const YdocNode *at,
+                                    const char *what)
+{
+  if (diag_error_count(c->diags) == 0 && !reader_import_drawable(cv))
+    readctx_error(c, at, "nothing to draw: %s", what);
+}
+
 gboolean reader_import_drawable(const ModelCv *cv)
 {
   if (cv->milestones->len > 0)
@@ -142,6 +149,9 @@ ModelCv *reader_import_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv
     model_cv_free(cv);
     return NULL;
   }
+  /* A RenderCV `date: "2019, 2019-2021"` is two periods that overlap. Before merging,
+   * which takes only entries of one period as roles. */
+  model_cv_normalise_periods(cv);
   if (opts->merge_roles) {
     g_autoptr(GPtrArray) trims = g_ptr_array_new_with_free_func((GDestroyNotify)model_trim_free);
     model_merge_roles(cv, READER_IMPORT_MERGE_GAP_DAYS, trims);

@@ -1,7 +1,7 @@
-/* Helpers shared by the JSON Resume and RenderCV readers (spec/cli.md "input formats",
- * doc/importing.md), over the reading context (readctx.h): field lookup with older
- * names, dates that may be absent, spans with a named start, and the finishing steps.
- * Implemented in reader_import.c. Private to the two import readers. */
+/* Helpers shared by the JSON Resume and RenderCV readers (doc/importing.md), over the
+ * reading context (readctx.h): field lookup with older names, dates that may be absent,
+ * spans with a named start, and the finishing steps. Implemented in reader_import.c.
+ * Private to the two import readers. */
 #pragma once
 
 #include "reader.h"
@@ -64,10 +64,16 @@ gboolean reader_import_span(ReadCtx *c, const DateValue *start, const YdocNode *
  * (issue 13: a file read as empty used to draw an empty chart without a word). */
 gboolean reader_import_drawable(const ModelCv *cv);
 
+/* The one wording of that error: "nothing to draw: @what" at @at, when no error was
+ * reported before and @cv has nothing to draw. @what names what the reader looked for. */
+void reader_import_require_drawable(ReadCtx *c, const ModelCv *cv, const YdocNode *at,
+                                    const char *what);
+
 /* Adds @group to @cv when it has entries, else frees it. */
 void reader_import_add_group(ModelCv *cv, ModelGroup *group);
 
-/* The final steps shared by both readers: role merging (unless @opts turns it off; each
+/* The final steps shared by both readers: overlapping periods joined
+ * (model_cv_normalise_periods), role merging (unless @opts turns it off; each
  * overlap trimmed to put two roles on one bar is a warning at the trimmed role),
  * milestone order, today. Returns @cv, or frees it and returns NULL when errors were
  * reported since reader_import_begin. */

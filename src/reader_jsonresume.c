@@ -1,5 +1,5 @@
 /* JSON Resume reader (jsonresume.org schema v1.0.0 and the older field names still found
- * in the wild) onto the CV model; see doc/importing.md for the mapping, spec/cli.md for
+ * in the wild) onto the CV model; see doc/importing.md for the mapping, doc/cli.md for
  * detection. The helpers it shares with the RenderCV reader are in reader_import.c. */
 #include "reader_import.h"
 #include "strutil.h"
@@ -249,11 +249,10 @@ static ModelCv *jr_read(ReaderSource *src, const ReaderOptions *opts, DiagList *
   const YdocNode *top_name = ydoc_get(root, "name");
   if (cv->name == NULL && top_name != NULL && top_name->kind == YDOC_SCALAR)
     cv->name = reader_import_text(&c, root, "name");
-  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
-    readctx_error(&c, root,
-                  "nothing to draw: no entry with a 'startDate' in 'work', 'education', "
-                  "'volunteer' or 'projects', and no dated 'awards', 'certificates' or "
-                  "'publications'");
+  reader_import_require_drawable(&c, cv, root,
+                                 "no entry with a 'startDate' in 'work', 'education', "
+                                 "'volunteer' or 'projects', and no dated 'awards', "
+                                 "'certificates' or 'publications'");
   return reader_import_finish(&c, opts, cv);
 }
 

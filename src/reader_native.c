@@ -1,4 +1,4 @@
-/* The native CV reader (spec/cv-format.md): maps a ydoc tree onto the CV model. Every
+/* The native CV reader (doc/cv-format.md): maps a ydoc tree onto the CV model. Every
  * problem is reported with the position of the offending node, and reading goes on after
  * an error (the bad entry is skipped) so that one run reports all of them. */
 #include "reader.h"
@@ -15,19 +15,22 @@ static const char *const role_keys[] = {"title", "start", "end", "approximate", 
 static const char *const period_keys[] = {"start", "end", NULL};
 static const char *const milestone_keys[] = {"date", "title", "class", "url", "note", NULL};
 
+/* The kinds of mapping, in reader_native_mappings's order. */
+static const char *const mapping_names[] = {"top", "entry", "role", "period", "milestone", NULL};
+static const char *const *const mapping_keys[] = {top_keys, entry_keys, role_keys, period_keys,
+                                                  milestone_keys};
+G_STATIC_ASSERT(G_N_ELEMENTS(mapping_names) == G_N_ELEMENTS(mapping_keys) + 1);
+
+const char *const *reader_native_mappings(void)
+{
+  return mapping_names;
+}
+
 const char *const *reader_native_keys(const char *mapping)
 {
-  static const struct {
-    const char *name;
-    const char *const *keys;
-  } tables[] = {{"top", top_keys},
-                {"entry", entry_keys},
-                {"role", role_keys},
-                {"period", period_keys},
-                {"milestone", milestone_keys}};
-  for (gsize i = 0; mapping != NULL && i < G_N_ELEMENTS(tables); i++)
-    if (strcmp(tables[i].name, mapping) == 0)
-      return tables[i].keys;
+  for (gsize i = 0; mapping != NULL && mapping_names[i] != NULL; i++)
+    if (strcmp(mapping_names[i], mapping) == 0)
+      return mapping_keys[i];
   return NULL;
 }
 
@@ -74,39 +77,6 @@ static gboolean add_span(ReadCtx *c, const SpanIn *in, gboolean approx, ModelEnt
   if (keep)
     g_array_append_val(entry->periods, span);
   return TRUE;
-}
-
-static int span_cmp(gconstpointer a, gconstpointer b)
-{
-  const DateSpan *x = a, *y = b;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return (x->end > y->end) - (x->end < y->end);
-}
-
-/* Sorts periods by start and merges overlapping ones, so that drawing never stacks two
- * bars of one entry on each other. */
-static void normalise_periods(GArray *periods)
-{
-  if (periods->len < 2)
-    return;
-  g_array_sort(periods, span_cmp);
-  guint out = 0;
-  for (guint i = 1; i < periods->len; i++) {
-    DateSpan *last = &g_array_index(periods, DateSpan, out);
-    const DateSpan *next = &g_array_index(periods, DateSpan, i);
-    if (next->start <= last->end) {
-      if (next->end > last->end) {
-        last->end = next->end;
-        last->end_precision = next->end_precision;
-        last->end_approx = next->end_approx;
-        last->ongoing = next->ongoing;
-      }
-    } else {
-      g_array_index(periods, DateSpan, ++out) = *next;
-    }
-  }
-  g_array_set_size(periods, out + 1);
 }
 
 /* ---- periods ---- */
@@ -195,7 +165,7 @@ static gboolean read_periods(ReadCtx *c, const YdocNode *node, gboolean approx, 
       ok = FALSE;
     }
   }
-  normalise_periods(entry->periods);
+  model_entry_normalise_periods(entry);
   return ok;
 }
 

@@ -1,6 +1,6 @@
 /* RenderCV reader (rendercv.com YAML input: `cv.name`, `cv.sections`, and before 1.0 the
  * sections directly under `cv`) onto the CV model; see doc/importing.md for the mapping,
- * spec/cli.md for detection. Entry kinds are told apart by their keys, as RenderCV itself
+ * doc/cli.md for detection. Entry kinds are told apart by their keys, as RenderCV itself
  * does. */
 #include "reader_import.h"
 
@@ -338,7 +338,8 @@ static void rcv_unemphasise(const char *md, GString *out)
   }
 }
 
-/* @md as plain text (a new string; NULL for NULL). */
+/* @md as plain text (a new string; NULL for NULL, or when nothing is left), trimmed as
+ * readctx_text trims: markup that drew nothing (`Lab move #h(1fr)`) leaves no space. */
 static char *rcv_plain(const char *md)
 {
   if (md == NULL)
@@ -347,7 +348,10 @@ static char *rcv_plain(const char *md)
   rcv_unlink(md, unlinked, NULL);
   GString *out = g_string_new(NULL);
   rcv_unemphasise(unlinked->str, out);
-  return g_string_free(out, FALSE);
+  char *plain = g_strstrip(g_string_free(out, FALSE));
+  if (*plain == '\0')
+    g_clear_pointer(&plain, g_free);
+  return plain;
 }
 
 /* A text field of @map, as plain text; see rcv_plain. *@link_out (when not NULL and
@@ -750,10 +754,9 @@ static ModelCv *rcv_read(ReaderSource *src, const ReaderOptions *opts, DiagList 
   Lang *locale = rcv_locale(&c, root);
   reader_set_language(&c, cv, opts, locale);
   rcv_read_cv(&c, cv, node);
-  if (diag_error_count(diags) == 0 && !reader_import_drawable(cv))
-    readctx_error(&c, node,
-                  "nothing to draw: no entry with a date or date range in the sections under "
-                  "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
+  reader_import_require_drawable(&c, cv, node,
+                                 "no entry with a date or date range in the sections under "
+                                 "'cv.sections' (or, before RenderCV 1.0, directly under 'cv')");
   cv = reader_import_finish(&c, opts, cv);
   lang_free(locale);
   return cv;

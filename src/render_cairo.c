@@ -1,6 +1,7 @@
-/* render_cairo: paints a scene with Cairo, shape by shape in paint order (spec/visual.md
- * for fades and patterns), for the PNG, PDF and SVG renderers. Deterministic: patterns on
- * a grid anchored at the page origin, nothing from the clock. */
+/* render_cairo: paints a scene with Cairo, shape by shape in paint order (README "What
+ * the chart shows" for fades, doc/styles.md for patterns), for the PNG, PDF and SVG
+ * renderers. Deterministic: patterns on a grid anchored at the page origin, nothing from
+ * the clock. */
 #include "render_private.h"
 
 #include <math.h>

@@ -53,7 +53,7 @@ static void append_replaced(GString *out, const char *template, const char *plac
 
 char *starter_cv(const char *name, const char *schema)
 {
-  const char *template = embed_get("starter.yaml.in");
+  const char *template = embed_get("data/starter.yaml.in");
   g_return_val_if_fail(template != NULL, NULL);
   g_autofree char *quoted = starter_yaml_quote(name);
   /* The schema first: the name is user text and may contain "@SCHEMA@" itself. */

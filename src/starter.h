@@ -1,5 +1,5 @@
 /* The starter CV of --new (data/starter.yaml.in, embedded at build time): a commented
- * native CV (spec/cv-format.md) that shows each feature once and renders as is. */
+ * native CV (doc/cv-format.md) that shows each feature once and renders as is. */
 #pragma once
 
 #include <glib.h>

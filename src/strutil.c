@@ -1,6 +1,6 @@
-/* String helpers: edit distance for "did you mean" (spec/cv-format.md "Errors"), UTF-8
- * shortening for labels, C-locale number formatting and parsing (DESIGN.md "Locale
- * never changes output"), and the boolean words of CV and style files. */
+/* String helpers: edit distance for "did you mean" (doc/cv-format.md "Messages"), UTF-8
+ * shortening for labels, C-locale number formatting and parsing (doc/architecture.md
+ * "Conventions": the locale is never read), and the boolean words of CV and style files. */
 #include "strutil.h"
 
 #include <math.h>
@@ -259,6 +259,17 @@ char *strutil_clean_text(const char *text)
     g_string_append_len(out, p, g_utf8_next_char(p) - p);
   }
   return g_strstrip(g_string_free(out, FALSE));
+}
+
+char *strutil_join(const char *const *words, guint n, const char *sep, const char *last)
+{
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < n; i++) {
+    if (i > 0)
+      g_string_append(out, i + 1 == n && last != NULL ? last : sep);
+    g_string_append(out, words[i]);
+  }
+  return g_string_free(out, FALSE);
 }
 
 gboolean strutil_has_unclean(const char *text)

@@ -58,5 +58,9 @@ gboolean strutil_parse_bool(const char *text, gboolean *out);
  * owned by the caller. */
 char *strutil_clean_text(const char *text);
 
+/* The first @n of @words joined with @sep, and @last (NULL: @sep) before the last one:
+ * "svg, png or pdf". Returns a new string owned by the caller ("" for none). */
+char *strutil_join(const char *const *words, guint n, const char *sep, const char *last);
+
 /* TRUE when @text holds a character strutil_clean_text would drop or turn into a space. */
 gboolean strutil_has_unclean(const char *text);

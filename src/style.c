@@ -1,4 +1,4 @@
-/* A Style's life (spec/style-format.md): construction with empty tables, freeing, and
+/* A Style's life (doc/styles.md): construction with empty tables, freeing, and
  * the lookups layout makes: a group's paint (its own, or the palette's in turn) and a
  * class's. Reading and cascading styles are style_layer.c and style_cascade.c. */
 #include "style_private.h"

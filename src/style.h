@@ -1,4 +1,4 @@
-/* Styles (spec/style-format.md): how the chart looks. A style file is read into a layer
+/* Styles (doc/styles.md): how the chart looks. A style file is read into a layer
  * that records which properties it sets; `extends`, repeated -s and --set all apply
  * layers onto the built-in `default` by copying only the properties a layer set. */
 #pragma once
@@ -213,13 +213,12 @@ gboolean style_color_parse(const char *text, StyleColor *out);
  * opaque), from 1 to 21. */
 double style_contrast_ratio(StyleColor fg, StyleColor bg, StyleColor page);
 
-/* The built-in styles, embedded from styles/NAME.yaml at build time. */
-typedef struct {
-  const char *name;
-  const char *text; /* the file's YAML text */
-} StyleBuiltin;
-extern const StyleBuiltin style_builtins[];
-extern const unsigned style_builtins_count;
+/* The built-in styles' names, from the files embedded from styles/NAME.yaml at build
+ * time (embed.h), in build order: a static NULL-terminated list. */
+const char *const *style_builtin_names(void);
+
+/* The built-in style @name's YAML text (static), or NULL when there is none. */
+const char *style_builtin_text(const char *name);
 
 /* The built-in style's `description`, newly allocated, or NULL. */
 char *style_builtin_description(const char *name);
@@ -262,3 +261,8 @@ const char *style_property_key(guint index);
 /* The fields of a paint (`groups.NAME.FIELD`, `classes.NAME.FIELD`) by index, from 0:
  * static strings, NULL past the last. For --print-keys and the schema test. */
 const char *style_paint_field(guint index);
+
+/* The top-level keys the style reader takes by name besides the registry's (`extends`,
+ * `groups`, `classes`): a static NULL-terminated list. For --print-keys and the schema
+ * test, which then sees a new one. */
+const char *const *style_named_keys(void);

@@ -3,6 +3,7 @@
  * --set, every layer applied by copying only what it set; and built-in styles' descriptions. */
 #include "style_private.h"
 
+#include "embed.h"
 #include "strutil.h"
 
 #include <stdlib.h>
@@ -19,6 +20,10 @@ static void apply_paints(GHashTable *dst, GHashTable *src)
 
 void style_apply(Style *style, const StyleLayer *layer)
 {
+  /* page.font is the base of every text: the fonts this layer leaves alone follow it. */
+  int page_font = style_prop_index("page.font");
+  if (layer->set[page_font])
+    style_fonts_follow_page(style, layer->values.page.font, layer->set);
   for (guint i = 0; i < style_property_count(); i++)
     if (layer->set[i])
       style_prop_copy(style, &layer->values, i);
@@ -26,12 +31,33 @@ void style_apply(Style *style, const StyleLayer *layer)
   apply_paints(style->classes, layer->values.classes);
 }
 
-static const StyleBuiltin *builtin_find(const char *name)
+#define BUILTIN_PREFIX "styles/"
+#define BUILTIN_SUFFIX ".yaml"
+
+const char *const *style_builtin_names(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++)
-    if (strcmp(style_builtins[i].name, name) == 0)
-      return &style_builtins[i];
-  return NULL;
+  /* Built once from the embedded table and kept: the names are the files'. */
+  static const char *const *names;
+  if (g_once_init_enter(&names)) {
+    GPtrArray *list = g_ptr_array_new();
+    for (unsigned i = 0; i < embed_files_count; i++) {
+      const char *file = embed_files[i].name;
+      gsize n = strlen(file) - strlen(BUILTIN_PREFIX) - strlen(BUILTIN_SUFFIX);
+      if (g_str_has_prefix(file, BUILTIN_PREFIX) && g_str_has_suffix(file, BUILTIN_SUFFIX))
+        g_ptr_array_add(list, g_strndup(file + strlen(BUILTIN_PREFIX), n));
+    }
+    g_ptr_array_add(list, NULL);
+    g_once_init_leave(&names, (const char *const *)g_ptr_array_free(list, FALSE));
+  }
+  return names;
+}
+
+const char *style_builtin_text(const char *name)
+{
+  if (name == NULL || strchr(name, '/') != NULL)
+    return NULL;
+  g_autofree char *file = g_strconcat(BUILTIN_PREFIX, name, BUILTIN_SUFFIX, NULL);
+  return embed_get(file);
 }
 
 /* A name without `/` and without a .yaml/.yml suffix is a built-in; anything else a path. */
@@ -44,12 +70,9 @@ static gboolean is_builtin_name(const char *name)
 static void unknown_builtin(DiagList *diags, const char *file, int line, int column,
                             const char *name)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new();
-  for (unsigned i = 0; i < style_builtins_count; i++)
-    g_ptr_array_add(names, (gpointer)style_builtins[i].name);
-  g_ptr_array_add(names, NULL);
-  g_autofree char *list = g_strjoinv(", ", (char **)names->pdata);
-  const char *near = strutil_closest(name, (const char *const *)names->pdata);
+  const char *const *names = style_builtin_names();
+  g_autofree char *list = g_strjoinv(", ", (char **)names);
+  const char *near = strutil_closest(name, names);
   if (near)
     diag_error(diags, file, line, column, "unknown built-in style '%s' (did you mean '%s'?)", name,
                near);
@@ -69,9 +92,9 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
-  const StyleBuiltin *builtin = NULL;
+  const char *builtin = NULL; /* the built-in's text */
   if (is_builtin_name(name)) {
-    builtin = builtin_find(name);
+    builtin = style_builtin_text(name);
     if (builtin == NULL) {
       unknown_builtin(diags, msg_file, line, column, name);
       return FALSE;
@@ -81,7 +104,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   } else {
     /* A path in a style file is relative to that file; on the command line, to the
      * working directory. A built-in extending a path has no folder: the working one. */
-    if (from_file && !g_path_is_absolute(name) && !builtin_find(from_file)) {
+    if (from_file && !g_path_is_absolute(name) && !style_builtin_text(from_file)) {
       g_autofree char *dir = g_path_get_dirname(from_file);
       path = strcmp(dir, ".") == 0 ? g_strdup(name) : g_build_filename(dir, name, NULL);
     } else {
@@ -103,7 +126,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
     }
   }
   if (builtin) {
-    text = g_strdup(builtin->text);
+    text = g_strdup(builtin);
     len = strlen(text);
   } else {
     /* A file named by `extends:` that cannot be read is that line's mistake: the
@@ -123,7 +146,7 @@ static gboolean load_chain(const char *name, const char *from_file, int line, in
   StyleLayer *layer = style_layer_parse(path, text, len, diags);
   if (layer == NULL)
     return FALSE;
-  layer->is_default = builtin && strcmp(builtin->name, "default") == 0;
+  layer->is_default = builtin && strcmp(name, "default") == 0;
   gboolean ok = TRUE;
   if (layer->extends) {
     g_ptr_array_add(chain, g_strdup(identity));
@@ -176,12 +199,12 @@ Style *style_resolve(const char *const *styles, guint n_styles, const char *cons
 
 char *style_builtin_description(const char *name)
 {
-  const StyleBuiltin *builtin = builtin_find(name);
+  const char *builtin = style_builtin_text(name);
   if (builtin == NULL)
     return NULL;
   DiagList *diags = diag_list_new();
   YdocLimits limits = style_ydoc_limits();
-  YdocDoc *doc = ydoc_parse(name, builtin->text, strlen(builtin->text), &limits, diags);
+  YdocDoc *doc = ydoc_parse(name, builtin, strlen(builtin), &limits, diags);
   diag_list_free(diags);
   const YdocNode *d = doc ? ydoc_get(doc->root, "description") : NULL;
   char *out = d && d->kind == YDOC_SCALAR && !ydoc_is_null(d) ? g_strdup(d->text) : NULL;

@@ -1,4 +1,4 @@
-/* Reading a style (spec/style-format.md, doc/styles.md "Keys"): a style file's YAML tree,
+/* Reading a style (doc/styles.md "Keys"): a style file's YAML tree,
  * or one --set KEY=VALUE, walked key by key into a layer that records which properties
  * and which paint fields it set. `extends` is recorded here and followed by the cascade. */
 #include "style_private.h"
@@ -47,6 +47,15 @@ gboolean style_layer_is_set(const StyleLayer *layer, const char *key)
 }
 
 /* ---------------------------------------------------------------- walking a style tree */
+
+/* The keys read by name below; walk uses these entries, so that a new one is listed. */
+enum { NAMED_EXTENDS, NAMED_GROUPS, NAMED_CLASSES };
+static const char *const named_keys[] = {"extends", "groups", "classes", NULL};
+
+const char *const *style_named_keys(void)
+{
+  return named_keys;
+}
 
 /* Warns about an unknown key @path (an error for --set: it would do nothing at all),
  * suggesting the nearest sibling. */
@@ -121,12 +130,12 @@ static void walk(StyleCtx *c, const char *path, const YdocNode *key, const YdocN
   }
   GHashTable *table = NULL;
   const char *rest = NULL;
-  if (g_str_has_prefix(path, "groups")) {
+  if (g_str_has_prefix(path, named_keys[NAMED_GROUPS])) {
     table = c->layer->values.groups;
-    rest = path + strlen("groups");
-  } else if (g_str_has_prefix(path, "classes")) {
+    rest = path + strlen(named_keys[NAMED_GROUPS]);
+  } else if (g_str_has_prefix(path, named_keys[NAMED_CLASSES])) {
     table = c->layer->values.classes;
-    rest = path + strlen("classes");
+    rest = path + strlen(named_keys[NAMED_CLASSES]);
   }
   if (table && *rest == '\0') {
     if (!style_expect_mapping(c, path, v))
@@ -148,7 +157,7 @@ static void walk(StyleCtx *c, const char *path, const YdocNode *key, const YdocN
     }
     return;
   }
-  if (strcmp(path, "extends") == 0) {
+  if (strcmp(path, named_keys[NAMED_EXTENDS]) == 0) {
     if (c->is_set) {
       readctx_error(&c->rc, NULL, "'extends' cannot be set with --set; use -s NAME");
       return;
@@ -205,6 +214,7 @@ StyleLayer *style_layer_parse(const char *file, const char *text, gsize len, Dia
     return NULL;
   StyleCtx c = {.layer = layer_new()};
   readctx_init(&c.rc, file, diags);
+  c.rc.max_text_chars = READCTX_MAX_TEXT_CHARS;
   /* A duplicate key leaves a usable tree (so its other mistakes are reported too), but a
    * style with any error is not used: count from before the parse. */
   c.rc.errors_before = errors;
@@ -218,6 +228,7 @@ static StyleLayer *set_layer(const char *key, const YdocNode *v, DiagList *diags
 {
   StyleCtx c = {.layer = layer_new(), .is_set = TRUE};
   readctx_init(&c.rc, "--set", diags);
+  c.rc.max_text_chars = READCTX_MAX_TEXT_CHARS;
   c.rc.positions = FALSE;
   c.rc.unknown_is_error = TRUE;
   walk(&c, key, NULL, v);

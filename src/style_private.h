@@ -52,6 +52,14 @@ gboolean style_prop_parse(StyleCtx *c, guint index, const YdocNode *v, Style *in
 /* Copies the property at @index from @src onto @dst. */
 void style_prop_copy(Style *dst, const Style *src, guint index);
 
+/* What a layer setting page.font to @page_font does to the fonts it did not set (@set:
+ * style_property_count() flags, as StyleLayer's): each takes @page_font's family, and
+ * its weight, slant, variant and stretch where those are not the normal ones, and its
+ * size is scaled as page.font's is (from @style's page.font to @page_font; at most 500),
+ * so that `page.font=Serif 22` on the default draws every text in Serif at twice its
+ * size. Call before the layer is applied; nothing happens while @style has no page.font. */
+void style_fonts_follow_page(Style *style, const char *page_font, const guint8 *set);
+
 /* Frees the strings the registry's properties hold in @style, leaving them dangling. */
 void style_props_free(Style *style);
 

@@ -44,9 +44,9 @@ static const char *const group_order_names[] = {"oldest-first", "newest-first", 
 static const char *const legend_position_names[] = {"top", "bottom", NULL};
 static const char *const shape_names[] = {"diamond", "circle", "square", NULL};
 static const char *const svg_text_names[] = {"paths", "text", NULL};
-static const char *const pattern_names[] = {"solid",    "hatch",      "crosshatch", "dots",
-                                            "outline",  "backhatch",  "vertical",   "horizontal",
-                                            "grid",     NULL};
+static const char *const pattern_names[] = {"solid",   "hatch",     "crosshatch", "dots",
+                                            "outline", "backhatch", "vertical",   "horizontal",
+                                            "grid",    NULL};
 
 /* Enums are stored through an int; this holds for every enum in style.h. */
 G_STATIC_ASSERT(sizeof(StyleTicks) == sizeof(int));
@@ -250,6 +250,50 @@ void style_prop_copy(Style *dst, const Style *src, guint index)
   copy_prop(dst, src, &props[index]);
 }
 
+/* @font rebased on @to (page.font's new description), its size scaled by @to_size /
+ * @from_size (Pango units). A new string owned by the caller. */
+static char *font_follow(const char *font, const PangoFontDescription *to, gint64 from_size,
+                         gint64 to_size)
+{
+  PangoFontDescription *desc = pango_font_description_from_string(font);
+  pango_font_description_set_family(desc, pango_font_description_get_family(to));
+  if (pango_font_description_get_weight(to) != PANGO_WEIGHT_NORMAL)
+    pango_font_description_set_weight(desc, pango_font_description_get_weight(to));
+  if (pango_font_description_get_style(to) != PANGO_STYLE_NORMAL)
+    pango_font_description_set_style(desc, pango_font_description_get_style(to));
+  if (pango_font_description_get_variant(to) != PANGO_VARIANT_NORMAL)
+    pango_font_description_set_variant(desc, pango_font_description_get_variant(to));
+  if (pango_font_description_get_stretch(to) != PANGO_STRETCH_NORMAL)
+    pango_font_description_set_stretch(desc, pango_font_description_get_stretch(to));
+  /* Integer arithmetic, rounded: the same size on every machine. */
+  gint64 size = pango_font_description_get_size(desc);
+  size = (size * to_size + from_size / 2) / from_size;
+  pango_font_description_set_size(desc, (gint)CLAMP(size, 1, 500 * PANGO_SCALE));
+  char *out = pango_font_description_to_string(desc);
+  pango_font_description_free(desc);
+  return out;
+}
+
+void style_fonts_follow_page(Style *style, const char *page_font, const guint8 *set)
+{
+  if (style->page.font == NULL || page_font == NULL)
+    return;
+  PangoFontDescription *from = pango_font_description_from_string(style->page.font);
+  PangoFontDescription *to = pango_font_description_from_string(page_font);
+  gint64 from_size = pango_font_description_get_size(from);
+  gint64 to_size = pango_font_description_get_size(to);
+  for (size_t i = 0; i < N_PROPS && from_size > 0; i++) {
+    char **font = FIELD(style, &props[i], char *);
+    if (props[i].type != PT_FONT || set[i] || *font == NULL || font == &style->page.font)
+      continue;
+    char *followed = font_follow(*font, to, from_size, to_size);
+    g_free(*font);
+    *font = followed;
+  }
+  pango_font_description_free(from);
+  pango_font_description_free(to);
+}
+
 void style_props_free(Style *style)
 {
   for (size_t i = 0; i < N_PROPS; i++)
@@ -383,14 +427,13 @@ static gboolean parse_color(StyleCtx *c, const char *key, const YdocNode *v, gbo
   return FALSE;
 }
 
+/* The CV's boolean vocabulary and wording (readctx_bool), naming @key. */
 static gboolean parse_bool(StyleCtx *c, const char *key, const YdocNode *v, gboolean *out)
 {
-  /* Only a plain scalar is a boolean: quoted, "true" is a string. */
-  if (v->kind == YDOC_SCALAR && v->plain && strutil_parse_bool(v->text, out))
-    return TRUE;
-  g_autofree char *found = readctx_found_value(v);
-  readctx_error(&c->rc, v, "'%s' must be true or false, found %s", key, found);
-  return FALSE;
+  c->rc.key = key;
+  gboolean ok = readctx_bool(&c->rc, v, out);
+  c->rc.key = NULL;
+  return ok;
 }
 
 static gboolean parse_enum(StyleCtx *c, const char *key, const YdocNode *v,
@@ -440,8 +483,9 @@ static gboolean parse_font(StyleCtx *c, const char *key, const YdocNode *v, char
   return TRUE;
 }
 
-/* Text that may reach the chart (a label, the today label, a description), cleaned as
- * all user text is; "" stays "" (an empty label is not an absent one). */
+/* Text that may reach the chart (a label, the today label, a description), cleaned and
+ * capped as all user text is (readctx_text); "" stays "" (an empty label is not an absent
+ * one). */
 static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, char **out)
 {
   if (v->kind != YDOC_SCALAR) {
@@ -449,7 +493,12 @@ static gboolean parse_string(StyleCtx *c, const char *key, const YdocNode *v, ch
     return FALSE;
   }
   g_free(*out);
-  *out = ydoc_is_null(v) ? NULL : strutil_clean_text(v->text);
+  *out = NULL;
+  if (!ydoc_is_null(v)) {
+    *out = readctx_text(&c->rc, v, v->text);
+    if (*out == NULL)
+      *out = g_strdup("");
+  }
   return TRUE;
 }
 

@@ -1,9 +1,12 @@
 /* summary: the career summary of doc/summary.md. Every period (or role) of the selected
  * groups becomes an item; a scope (the whole CV, a group, an organisation) merges its
  * items' days, walks the merged spans in calendar months, and sweeps them for overlaps and
- * gaps. Dates are GDate arithmetic on Julian days; text is English and locale-free. */
+ * gaps. Dates are GDate arithmetic on Julian days. The text is in the chart's language
+ * (the model's), worded by date_words.c as the alt text and tooltips are; the JSON and
+ * YAML, and the diagnostics, are the same in every language (English words). */
 #include "summary.h"
 
+#include "date_words.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -108,11 +111,11 @@ static SummaryEnd end_from(const DateSpan *s, gboolean is_end)
                       .ongoing = s->ongoing};
 }
 
-static char *joined_label(const char *title, const char *org)
+static char *joined_label(const Lang *lang, const char *title, const char *org)
 {
-  if (title && org)
-    return g_strdup_printf("%s \xc2\xb7 %s", title, org);
-  return g_strdup(title ? title : org ? org : "untitled");
+  GString *out = g_string_new(NULL);
+  lang_append_label(out, lang, title, org);
+  return g_string_free(out, FALSE);
 }
 
 static void item_free(gpointer data)
@@ -123,7 +126,7 @@ static void item_free(gpointer data)
 }
 
 /* Adds @s clipped to [@lo, @hi] as an item; nothing when it lies outside. */
-static void add_item(GPtrArray *items, const ModelEntry *entry, const DateSpan *s,
+static void add_item(GPtrArray *items, const Lang *lang, const ModelEntry *entry, const DateSpan *s,
                      const ModelRole *role, DateDay lo, DateDay hi)
 {
   if (s->end < lo || s->start > hi || s->end < s->start)
@@ -139,8 +142,8 @@ static void add_item(GPtrArray *items, const ModelEntry *entry, const DateSpan *
   item->org = entry->org ? entry->org : entry->title;
   item->by_title = entry->org == NULL;
   item->title = role ? role->title : entry->title;
-  item->label = role ? joined_label(role->title, entry->org ? entry->org : entry->title)
-                     : joined_label(entry->title, entry->org);
+  item->label = role ? joined_label(lang, role->title, entry->org ? entry->org : entry->title)
+                     : joined_label(lang, entry->title, entry->org);
   item->line = role ? role->line : entry->line;
   item->column = role ? role->column : entry->column;
   item->order = items->len;
@@ -157,18 +160,19 @@ static gint item_cmp(gconstpointer a, gconstpointer b)
 
 /* The items of one group: role segments for an entry with roles (so that a gap between
  * roles stays a gap), else its periods. */
-static void group_items(const Timeline *tl, const TimelineGroup *tg, GPtrArray *items)
+static void group_items(const Timeline *tl, const Lang *lang, const TimelineGroup *tg,
+                        GPtrArray *items)
 {
   for (guint e = 0; e < tg->entries->len; e++) {
     const ModelEntry *entry = ((const TimelineEntry *)g_ptr_array_index(tg->entries, e))->entry;
     if (entry->roles->len > 0) {
       for (guint r = 0; r < entry->roles->len; r++) {
         const ModelRole *role = &g_array_index(entry->roles, ModelRole, r);
-        add_item(items, entry, &role->span, role, tl->start, tl->end);
+        add_item(items, lang, entry, &role->span, role, tl->start, tl->end);
       }
     } else {
       for (guint p = 0; p < entry->periods->len; p++)
-        add_item(items, entry, &g_array_index(entry->periods, DateSpan, p), NULL, tl->start,
+        add_item(items, lang, entry, &g_array_index(entry->periods, DateSpan, p), NULL, tl->start,
                  tl->end);
     }
   }
@@ -541,6 +545,7 @@ SummaryReport *summary_build(const Timeline *tl, const SummaryOptions *opts)
 {
   SummaryReport *r = g_new0(SummaryReport, 1);
   r->name = g_strdup(tl->cv ? tl->cv->name : NULL);
+  r->lang = lang_copy(tl->cv ? tl->cv->language : NULL);
   r->today = tl->today;
   r->range_start = tl->start;
   r->range_end = tl->end;
@@ -551,7 +556,7 @@ SummaryReport *summary_build(const Timeline *tl, const SummaryOptions *opts)
   for (guint g = 0; g < tl->groups->len; g++) {
     const TimelineGroup *tg = g_ptr_array_index(tl->groups, g);
     guint first = all->len;
-    group_items(tl, tg, all);
+    group_items(tl, r->lang, tg, all);
     GPtrArray *mine = g_ptr_array_new();
     for (guint i = first; i < all->len; i++)
       g_ptr_array_add(mine, g_ptr_array_index(all, i));
@@ -579,6 +584,7 @@ void summary_report_free(SummaryReport *report)
   if (report == NULL)
     return;
   g_free(report->name);
+  lang_free(report->lang);
   scope_free(report->cv);
   g_ptr_array_unref(report->groups);
   g_free(report);
@@ -596,129 +602,61 @@ const SummaryScope *summary_find_group(const SummaryReport *report, const char *
 
 /* --- Words --- */
 
-static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-/* "summer 2015" when @day starts (or, with @is_end, ends) a season, else NULL. */
-static char *season_text(int y, int m, int d, gboolean month_end, gboolean is_end)
+/* @span as date_words_span reads it: each end at the CV's precision, or the month or the
+ * day where a gap's derived end does not fit that precision ("Jul 2006" after 2005/06). */
+static DateSpan date_span_of(const SummarySpan *span)
 {
-  static const char *const names[] = {"winter", "spring", "summer", "autumn"};
-  int first_month = is_end ? m - 2 : m; /* the season's first month */
-  if (first_month < 1)
-    first_month += 12;
-  if (first_month % 3 != 0 || (is_end ? !month_end : d != 1))
-    return NULL;
-  /* Winter 2015 runs from December 2015 to February 2016. */
-  int year = is_end && first_month == 12 ? y - 1 : y;
-  return g_strdup_printf("%s %d", names[(first_month / 3) % 4], year);
+  return (DateSpan){.start = span->start.day,
+                    .end = span->end.day,
+                    .start_precision = span->start.precision,
+                    .end_precision = span->end.precision,
+                    .start_approx = span->start.approximate,
+                    .end_approx = span->end.approximate,
+                    .ongoing = span->end.ongoing};
 }
 
-/* One end in the CV's precision: "2019", "Mar 2019", "summer 2015", "2005/06",
- * "4 Mar 2019", "today"; with @as_day always the day. An end that does not fall where its
- * precision would put it (the day after a year's end is) says the month, or the day.
- * Returns whether it wrote a day. */
-static gboolean append_end(GString *out, const SummaryEnd *e, gboolean is_end, gboolean as_day)
+static void append_span(GString *out, const Lang *lang, const SummarySpan *span)
 {
-  if (is_end && e->ongoing) {
-    g_string_append(out, "today");
-    return FALSE;
-  }
-  int y, m, d, ny, nm, nd;
-  date_to_ymd(e->day, &y, &m, &d);
-  date_to_ymd(e->day + 1, &ny, &nm, &nd);
-  gboolean month_edge = !as_day && (is_end ? nd == 1 : d == 1);
-  if (y < 1) {
-    g_string_append(out, "?");
-    return FALSE;
-  }
-  if (e->approximate)
-    g_string_append(out, "c. ");
-  char *season = NULL;
-  switch (e->precision) {
-  case DATE_PREC_YEAR:
-    if (month_edge && m == (is_end ? 12 : 1)) {
-      g_string_append_printf(out, "%d", y);
-      return FALSE;
-    }
-    break;
-  case DATE_PREC_SEASON:
-    season = month_edge ? season_text(y, m, d, month_edge, is_end) : NULL;
-    if (season) {
-      g_string_append(out, season);
-      g_free(season);
-      return FALSE;
-    }
-    break;
-  case DATE_PREC_ACADEMIC:
-    if (month_edge && m == (is_end ? 6 : 9)) {
-      int first = is_end ? y - 1 : y;
-      g_string_append_printf(out, "%d/%02d", first, (first + 1) % 100);
-      return FALSE;
-    }
-    break;
-  case DATE_PREC_DAY:
-    month_edge = FALSE;
-    break;
-  case DATE_PREC_MONTH:
-    break;
-  }
-  if (month_edge)
-    g_string_append_printf(out, "%s %d", MONTHS[m - 1], y);
-  else
-    g_string_append_printf(out, "%d %s %d", d, MONTHS[m - 1], y);
-  return !month_edge;
+  DateSpan s = date_span_of(span);
+  date_words_span(out, lang, &s);
+}
+
+/* To the nearest month; under a month, the days. */
+static void append_duration(GString *out, const Lang *lang, const SummaryDuration *d)
+{
+  int months = d->months ? d->months + (d->days >= 15) : 0;
+  date_words_length(out, lang, months, months ? 0 : d->days, d->approximate);
+}
+
+char *summary_span_text_in(const SummarySpan *span, const Lang *lang)
+{
+  GString *out = g_string_new(NULL);
+  append_span(out, lang, span);
+  return g_string_free(out, FALSE);
 }
 
 char *summary_span_text(const SummarySpan *span)
 {
-  GString *a = g_string_new(NULL), *b = g_string_new(NULL);
-  gboolean day_a = append_end(a, &span->start, FALSE, FALSE);
-  gboolean day_b = append_end(b, &span->end, TRUE, FALSE);
-  /* Both ends at the finer precision: never "Jun 2020 – 15 Jun 2020". */
-  if (day_a != day_b) {
-    g_string_truncate(a, 0);
-    g_string_truncate(b, 0);
-    append_end(a, &span->start, FALSE, TRUE);
-    append_end(b, &span->end, TRUE, !span->end.ongoing);
-  }
-  /* "summer 2015" rather than "summer 2015 – summer 2015". */
-  if (!g_string_equal(a, b))
-    g_string_append_printf(a, " \xe2\x80\x93 %s", b->str);
-  g_string_free(b, TRUE);
-  return g_string_free(a, FALSE);
+  return summary_span_text_in(span, NULL);
 }
 
-/* Years and months, or days under a month; parts that are 0 left out. */
-static void append_years_months(GString *out, int months, int days)
+char *summary_duration_text_in(const SummaryDuration *d, const Lang *lang)
 {
-  if (months == 0) {
-    g_string_append_printf(out, "%d d", days);
-    return;
-  }
-  int y = months / 12, m = months % 12;
-  if (y)
-    g_string_append_printf(out, "%d y", y);
-  if (m)
-    g_string_append_printf(out, "%s%d m", y ? " " : "", m);
+  GString *out = g_string_new(NULL);
+  append_duration(out, lang, d);
+  return g_string_free(out, FALSE);
 }
 
 char *summary_duration_text(const SummaryDuration *d)
 {
-  GString *out = g_string_new(d->approximate ? "about " : NULL);
-  /* To the nearest month; under a month, the days. */
-  int months = d->months ? d->months + (d->days >= 15) : 0;
-  append_years_months(out, months, d->days);
-  return g_string_free(out, FALSE);
+  return summary_duration_text_in(d, NULL);
 }
 
 /* "6 m", "1 y 6 m", "14 d", "1 m 10 d": exactly, for the thresholds. */
-static char *threshold_text(const SummaryThreshold *t)
+static char *threshold_text(const SummaryThreshold *t, const Lang *lang)
 {
   GString *out = g_string_new(NULL);
-  if (t->months)
-    append_years_months(out, t->months, 0);
-  if (t->days || !t->months)
-    g_string_append_printf(out, "%s%d d", t->months ? " " : "", t->days);
+  date_words_length(out, lang, t->months, t->days, FALSE);
   return g_string_free(out, FALSE);
 }
 
@@ -726,7 +664,8 @@ guint summary_check_gaps(const SummaryReport *report, const SummaryThreshold *th
                          const char *file, DiagList *diags)
 {
   guint n = 0;
-  char *limit = threshold_text(threshold);
+  /* Diagnostics are English, as every message is. */
+  char *limit = threshold_text(threshold, NULL);
   for (guint i = 0; i < report->cv->gaps->len; i++) {
     const SummaryGap *gap = g_ptr_array_index(report->cv->gaps, i);
     if (!summary_gap_longer(gap, threshold))
@@ -748,22 +687,28 @@ guint summary_check_gaps(const SummaryReport *report, const SummaryThreshold *th
 typedef struct {
   GString *out;
   const SummaryReport *report;
+  const Lang *lang;
   gboolean approximate; /* some printed length is */
 } TextOut;
 
+static const char *text_word(const TextOut *t, LangWord word)
+{
+  return lang_word(t->lang, word);
+}
+
 static void text_duration(TextOut *t, const SummaryDuration *d)
 {
-  char *s = summary_duration_text(d);
-  g_string_append(t->out, s);
-  g_free(s);
+  append_duration(t->out, t->lang, d);
   t->approximate = t->approximate || d->approximate;
 }
 
-static void text_span(TextOut *t, const SummarySpan *span)
+/* @d in a new string to go inside an aside. */
+static GString *text_length(TextOut *t, const SummaryDuration *d)
 {
-  char *s = summary_span_text(span);
-  g_string_append(t->out, s);
-  g_free(s);
+  GString *out = g_string_new(NULL);
+  append_duration(out, t->lang, d);
+  t->approximate = t->approximate || d->approximate;
+  return out;
 }
 
 static void text_list(GString *out, const GPtrArray *texts, const char *sep)
@@ -772,18 +717,38 @@ static void text_list(GString *out, const GPtrArray *texts, const char *sep)
     g_string_append_printf(out, "%s%s", i ? sep : "", (const char *)g_ptr_array_index(texts, i));
 }
 
+/* Appends @inner (consumed) in the language's parentheses: " (10 m)". */
+static void text_aside(TextOut *t, GString *inner)
+{
+  lang_expand(t->out, text_word(t, LANG_ASIDE), 'x', inner->str, 0);
+  g_string_free(inner, TRUE);
+}
+
+/* "  Two or more at once: none", or the heading alone when a list follows (the colon
+ * without its trailing space). */
+static void text_heading(TextOut *t, const char *heading, gboolean none)
+{
+  g_string_append_printf(t->out, "  %s%s", heading, text_word(t, LANG_COLON));
+  if (none)
+    g_string_append(t->out, text_word(t, LANG_SUMMARY_NONE));
+  else
+    while (t->out->len > 0 && t->out->str[t->out->len - 1] == ' ')
+      g_string_truncate(t->out, t->out->len - 1);
+  g_string_append_c(t->out, '\n');
+}
+
 static void text_orgs(TextOut *t, const SummaryScope *scope)
 {
   for (guint i = 0; i < scope->orgs->len; i++) {
     const SummaryOrg *org = g_ptr_array_index(scope->orgs, i);
-    g_string_append_printf(t->out, "  %s: ", org->name);
+    g_string_append_printf(t->out, "  %s%s", org->name, text_word(t, LANG_COLON));
     text_duration(t, &org->time);
-    g_string_append(t->out, ", ");
-    text_span(t, &org->span);
+    g_string_append(t->out, text_word(t, LANG_COMMA));
+    append_span(t->out, t->lang, &org->span);
     if (org->titles->len > 1) {
-      g_string_append(t->out, " (");
-      text_list(t->out, org->titles, ", ");
-      g_string_append(t->out, ")");
+      GString *titles = g_string_new(NULL);
+      text_list(titles, org->titles, text_word(t, LANG_COMMA));
+      text_aside(t, titles);
     }
     g_string_append_c(t->out, '\n');
   }
@@ -791,61 +756,70 @@ static void text_orgs(TextOut *t, const SummaryScope *scope)
 
 static void text_overlaps(TextOut *t, const SummaryScope *scope)
 {
-  g_string_append(t->out, "  Two or more at once:");
-  if (scope->overlaps->len == 0)
-    g_string_append(t->out, " none");
-  g_string_append_c(t->out, '\n');
+  text_heading(t, text_word(t, LANG_SUMMARY_OVERLAPS), scope->overlaps->len == 0);
   for (guint i = 0; i < scope->overlaps->len; i++) {
     const SummaryOverlap *o = g_ptr_array_index(scope->overlaps, i);
     g_string_append(t->out, "    ");
-    text_span(t, &o->span);
-    g_string_append(t->out, " (");
-    text_duration(t, &o->length);
-    if (o->most_at_once > 2)
-      g_string_append_printf(t->out, ", up to %u at once", o->most_at_once);
-    g_string_append(t->out, "): ");
-    text_list(t->out, o->items, "; ");
+    append_span(t->out, t->lang, &o->span);
+    GString *aside = text_length(t, &o->length);
+    if (o->most_at_once > 2) {
+      char n[16];
+      g_snprintf(n, sizeof n, "%u", o->most_at_once);
+      g_string_append(aside, text_word(t, LANG_COMMA));
+      lang_expand(aside, text_word(t, LANG_SUMMARY_UP_TO), 'n', n, 0);
+    }
+    text_aside(t, aside);
+    g_string_append(t->out, text_word(t, LANG_COLON));
+    text_list(t->out, o->items, text_word(t, LANG_SEMICOLON));
     g_string_append_c(t->out, '\n');
   }
 }
 
 static void text_gaps(TextOut *t, const SummaryScope *scope)
 {
-  char *limit = threshold_text(&t->report->gap);
+  char *limit = threshold_text(&t->report->gap, t->lang);
+  GString *heading = g_string_new(NULL);
+  lang_expand(heading, text_word(t, LANG_SUMMARY_GAPS), 't', limit, 0);
   guint n = 0;
   for (guint i = 0; i < scope->gaps->len; i++) {
     const SummaryGap *gap = g_ptr_array_index(scope->gaps, i);
     if (!summary_gap_longer(gap, &t->report->gap))
       continue;
     if (n++ == 0)
-      g_string_append_printf(t->out, "  Gaps longer than %s:\n", limit);
+      text_heading(t, heading->str, FALSE);
     g_string_append(t->out, "    ");
-    text_span(t, &gap->span);
-    g_string_append(t->out, " (");
-    text_duration(t, &gap->length);
-    g_string_append_printf(t->out, "), after %s, before %s\n", gap->after, gap->before);
+    append_span(t->out, t->lang, &gap->span);
+    text_aside(t, text_length(t, &gap->length));
+    g_string_append(t->out, text_word(t, LANG_COMMA));
+    lang_expand(t->out, text_word(t, LANG_SUMMARY_AROUND), 'a', gap->after, 'b', gap->before, 0);
+    g_string_append_c(t->out, '\n');
   }
   if (n == 0)
-    g_string_append_printf(t->out, "  Gaps longer than %s: none\n", limit);
+    text_heading(t, heading->str, TRUE);
+  g_string_free(heading, TRUE);
   g_free(limit);
 }
 
 static void text_scope(TextOut *t, const SummaryScope *scope)
 {
-  g_string_append_printf(t->out, "\n%s: ", scope->name ? scope->name : "Whole CV");
+  g_string_append_printf(t->out, "\n%s%s",
+                         scope->name ? scope->name : text_word(t, LANG_SUMMARY_WHOLE),
+                         text_word(t, LANG_COLON));
   if (scope->empty) {
-    g_string_append(t->out, "nothing to count\n");
+    g_string_append_printf(t->out, "%s\n", text_word(t, LANG_SUMMARY_EMPTY));
     return;
   }
   text_duration(t, &scope->total);
-  g_string_append(t->out, ", ");
-  text_span(t, &scope->span);
+  g_string_append(t->out, text_word(t, LANG_COMMA));
+  append_span(t->out, t->lang, &scope->span);
   g_string_append_c(t->out, '\n');
   /* The whole CV's organisations are the groups' again; its longest tenure is its own. */
   if (scope->key != NULL)
     text_orgs(t, scope);
   if (scope->longest) {
-    g_string_append_printf(t->out, "  Longest tenure: %s, ", scope->longest->name);
+    g_string_append_printf(t->out, "  %s%s%s%s", text_word(t, LANG_SUMMARY_LONGEST),
+                           text_word(t, LANG_COLON), scope->longest->name,
+                           text_word(t, LANG_COMMA));
     text_duration(t, &scope->longest->time);
     g_string_append_c(t->out, '\n');
   }
@@ -858,40 +832,55 @@ static gboolean report_has_ongoing(const SummaryReport *r)
   return !r->cv->empty && r->cv->span.end.ongoing;
 }
 
+/* The day @day in words, for the header's dates; a new string. */
+static char *day_text(const Lang *lang, DateDay day)
+{
+  GString *out = g_string_new(NULL);
+  date_words(out, lang, day, DATE_PREC_DAY, FALSE);
+  return g_string_free(out, FALSE);
+}
+
 char *summary_format_text(const SummaryReport *r)
 {
-  TextOut t = {g_string_new(NULL), r, FALSE};
+  TextOut t = {g_string_new(NULL), r, r->lang, FALSE};
   if (r->name)
-    g_string_append_printf(t.out, "%s: career summary\n", r->name);
+    lang_expand(t.out, text_word(&t, LANG_SUMMARY_OF), 'n', r->name, 0);
   else
-    g_string_append(t.out, "Career summary\n");
-  SummaryEnd today = {.day = r->today, .precision = DATE_PREC_DAY};
+    g_string_append(t.out, text_word(&t, LANG_SUMMARY));
+  g_string_append_c(t.out, '\n');
   if (report_has_ongoing(r)) {
-    g_string_append(t.out, "Periods still going on are counted to today, ");
-    append_end(t.out, &today, FALSE, TRUE);
-    g_string_append(t.out, ".\n");
+    g_autofree char *today = day_text(t.lang, r->today);
+    lang_expand(t.out, text_word(&t, LANG_SUMMARY_TODAY), 'd', today, 0);
+    g_string_append_c(t.out, '\n');
   }
   if (r->cut) {
-    SummarySpan range = {{.day = r->range_start}, {.day = r->range_end}};
-    g_string_append(t.out, "Counted only from ");
-    append_end(t.out, &range.start, FALSE, TRUE);
-    g_string_append(t.out, " to ");
-    append_end(t.out, &range.end, TRUE, TRUE);
-    g_string_append(t.out, " (--from/--to).\n");
+    g_autofree char *from = day_text(t.lang, r->range_start);
+    g_autofree char *to = day_text(t.lang, r->range_end);
+    lang_expand(t.out, text_word(&t, LANG_SUMMARY_RANGE), 'a', from, 'b', to, 0);
+    g_string_append_c(t.out, '\n');
   }
   if (!r->all_groups && r->groups->len) {
-    g_string_append(t.out, "Groups counted: ");
+    GString *names = g_string_new(NULL);
     for (guint i = 0; i < r->groups->len; i++)
-      g_string_append_printf(t.out, "%s%s", i ? ", " : "",
+      g_string_append_printf(names, "%s%s", i ? text_word(&t, LANG_COMMA) : "",
                              ((const SummaryScope *)g_ptr_array_index(r->groups, i))->name);
-    g_string_append(t.out, ".\n");
+    lang_expand(t.out, text_word(&t, LANG_SUMMARY_GROUPS), 'g', names->str, 0);
+    g_string_append_c(t.out, '\n');
+    g_string_free(names, TRUE);
   }
   text_scope(&t, r->cv);
   for (guint i = 0; i < r->groups->len; i++)
     text_scope(&t, g_ptr_array_index(r->groups, i));
-  if (t.approximate)
-    g_string_append(t.out, "\n\"about\": the length hangs on a date given as approximate, or only "
-                           "as a year, a season or an academic year (counted in full).\n");
+  if (t.approximate) {
+    /* The note quotes the word that marks an approximate length ("about", "約"). */
+    GString *about = g_string_new(NULL);
+    lang_expand(about, text_word(&t, LANG_ABOUT_LENGTH), 'x', "", 0);
+    g_strstrip(about->str);
+    g_string_append_c(t.out, '\n');
+    lang_expand(t.out, text_word(&t, LANG_SUMMARY_NOTE), 'x', about->str, 0);
+    g_string_append_c(t.out, '\n');
+    g_string_free(about, TRUE);
+  }
   return g_string_free(t.out, FALSE);
 }
 

@@ -2,7 +2,8 @@
  * group, the time with overlaps merged, the time per organisation, the longest tenure,
  * the spells when two or more things ran at once, and the gaps. Counted from the
  * timeline (its --only groups and --from/--to range) with the model's dates at the
- * precision the CV gave. Pure: no clock, no locale; the formatters return strings. */
+ * precision the CV gave. Pure: no clock, no locale; the formatters return strings, the
+ * text in the chart's language. */
 #pragma once
 
 #include "diag.h"
@@ -74,6 +75,8 @@ typedef struct {
 
 typedef struct {
   char *name;                     /* owned: the CV's name; NULL when absent */
+  Lang *lang;                     /* owned: the text's language (the model's: --lang, else
+                                     the CV's own), a copy */
   DateDay today;                  /* what ongoing periods were counted to */
   DateDay range_start, range_end; /* the timeline's range, inclusive */
   gboolean cut;                   /* --from/--to cut some period */
@@ -110,21 +113,27 @@ const SummaryScope *summary_find_group(const SummaryReport *report, const char *
 /* TRUE when @gap is longer than @threshold, counted from the gap's first day. */
 gboolean summary_gap_longer(const SummaryGap *gap, const SummaryThreshold *threshold);
 
-/* "4 y 2 m", "about 19 y", "12 d" (doc/summary.md "Text"). Returns a new string owned by
- * the caller. */
+/* A length as the text writes it, to the nearest month, or the days under a month:
+ * "4 y 2 m", "about 19 y", "12 d" (doc/summary.md "Text"), in @lang (NULL: English; "4 J.
+ * 2 Mon.", "4年2か月"). summary_duration_text is it in English, as the JSON and YAML
+ * write it. Each returns a new string owned by the caller. */
 char *summary_duration_text(const SummaryDuration *duration);
+char *summary_duration_text_in(const SummaryDuration *duration, const Lang *lang);
 
-/* "Mar 2015 – Jun 2019", "c. summer 2004", "Nov 2023 – today", at the precision the CV gave.
- * Returns a new string owned by the caller. */
+/* A span as the text writes it, at the precision the CV gave (date_words_span): "Mar 2015
+ * to Jun 2019", "about summer 2004", "Nov 2023 to present", in @lang (NULL: English).
+ * summary_span_text is it in English. Each returns a new string owned by the caller. */
 char *summary_span_text(const SummarySpan *span);
+char *summary_span_text_in(const SummarySpan *span, const Lang *lang);
 
 /* --fail-on-gap: adds an error to @diags, positioned at the entry after the gap, for each
  * gap of the whole CV longer than @threshold; @file names the CV. Returns how many. */
 guint summary_check_gaps(const SummaryReport *report, const SummaryThreshold *threshold,
                          const char *file, DiagList *diags);
 
-/* The report as text, JSON or YAML (doc/summary.md; the JSON and YAML follow
- * doc/schema/summary.schema.json). Each returns a new string owned by the caller. */
+/* The report as text, in @report's language, or as JSON or YAML, the same in every
+ * language (doc/summary.md; the JSON and YAML follow doc/schema/summary.schema.json).
+ * Each returns a new string owned by the caller. */
 char *summary_format_text(const SummaryReport *report);
 char *summary_format_json(const SummaryReport *report);
 char *summary_format_yaml(const SummaryReport *report);

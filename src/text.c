@@ -1,6 +1,6 @@
-/* text: measuring and drawing plain text with Pango (DESIGN.md "layout": one small
- * module, measure + draw). Both go through one PangoContext with fixed font options, so
- * that what layout measured is what render draws, at any scale. Each measured text keeps
+/* text: measuring and drawing plain text with Pango (doc/architecture.md "Conventions": one
+ * small module, measure + draw). Both go through one PangoContext with fixed font options,
+ * so that what layout measured is what render draws, at any scale. Each measured text keeps
  * its shaped runs, so that drawing it does not shape it a second time.
  *
  * A label is one line: it is itemized and shaped run by run, the runs put in visual
@@ -119,6 +119,8 @@ TextCtx *text_ctx_new(void)
   pango_cairo_context_set_font_options(ctx->context, options);
   cairo_font_options_destroy(options);
   pango_context_set_round_glyph_positions(ctx->context, FALSE);
+  /* A fixed language, not the locale's (pango_language_get_default). */
+  pango_context_set_language(ctx->context, pango_language_from_string("en"));
   ctx->layout = pango_layout_new(ctx->context);
   pango_layout_set_single_paragraph_mode(ctx->layout, TRUE);
   ctx->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_font_free);
@@ -140,6 +142,29 @@ void text_ctx_free(TextCtx *ctx)
   g_string_free(ctx->key, TRUE);
   cairo_font_options_destroy(ctx->surface_options);
   g_free(ctx);
+}
+
+void text_ctx_reset(TextCtx *ctx)
+{
+  /* Entries point at fonts, and the layout's font is a key of fonts: in that order. */
+  g_hash_table_remove_all(ctx->measured);
+  g_hash_table_remove_all(ctx->fonts);
+  ctx->layout_font = NULL;
+}
+
+void text_ctx_set_language(TextCtx *ctx, const char *tag)
+{
+  PangoLanguage *lang = pango_language_from_string(tag ? tag : "en");
+  if (lang == pango_context_get_language(ctx->context))
+    return;
+  pango_context_set_language(ctx->context, lang);
+  pango_layout_context_changed(ctx->layout);
+  text_ctx_reset(ctx);
+}
+
+guint text_ctx_cached(const TextCtx *ctx)
+{
+  return g_hash_table_size(ctx->measured);
 }
 
 static TextFont *text_font(TextCtx *ctx, const char *font, const char **key_out)

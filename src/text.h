@@ -21,6 +21,20 @@ TextCtx *text_ctx_new(void);
 /* Frees it; accepts NULL. */
 void text_ctx_free(TextCtx *ctx);
 
+/* Sets the language text is shaped in, a BCP 47 tag such as "ja" (NULL: "en", as a new
+ * context has): Pango and fontconfig then pick the fonts and glyph forms meant for it (a
+ * Japanese or a Chinese font for Han), never the locale's. A new language empties the
+ * cache (text_ctx_reset): what was measured in another one may differ. */
+void text_ctx_set_language(TextCtx *ctx, const char *tag);
+
+/* Forgets every measured text and parsed font description. Main calls it before each
+ * run, so that a long --watch session holds what the current chart uses, not every
+ * edit's texts and every fitted font size since it started. */
+void text_ctx_reset(TextCtx *ctx);
+
+/* How many measured texts the cache holds (for the tests). */
+guint text_ctx_cached(const TextCtx *ctx);
+
 /* Measures @text set in @font (a Pango font description) on one line. */
 void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents *out);
 

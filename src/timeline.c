@@ -1,8 +1,8 @@
-/* timeline: what of the CV is visible (spec/cli.md --from, --to, --only, --today) and
- * lane packing (DESIGN.md "timeline": greedy first-fit by start, O(n log n), stable). */
+/* timeline: what of the CV is visible (doc/cli.md --from, --to, --only, --today): the
+ * range, clipped periods, the groups shown, entries in order. Lanes are the layout's
+ * (layout_lanes.c: they need the labels' widths). */
 #include "timeline.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 G_DEFINE_QUARK(cvt-timeline-error-quark, timeline_error)
@@ -243,95 +243,4 @@ Timeline *timeline_build(const ModelCv *cv, const TimelineOptions *opts, GError 
     }
   }
   return t;
-}
-
-/* --- Lane packing --- */
-
-/* A binary min-heap of (key, lane) pairs, ordered by key then lane. */
-typedef struct {
-  double key;
-  guint lane;
-} TimelineHeapItem;
-
-static gboolean timeline_heap_less(const TimelineHeapItem *a, const TimelineHeapItem *b)
-{
-  return a->key < b->key || (a->key == b->key && a->lane < b->lane);
-}
-
-static void timeline_heap_push(GArray *heap, TimelineHeapItem item)
-{
-  g_array_append_val(heap, item);
-  TimelineHeapItem *h = (TimelineHeapItem *)(void *)heap->data;
-  for (guint i = heap->len - 1; i > 0;) {
-    guint parent = (i - 1) / 2;
-    if (!timeline_heap_less(&h[i], &h[parent]))
-      break;
-    TimelineHeapItem tmp = h[i];
-    h[i] = h[parent];
-    h[parent] = tmp;
-    i = parent;
-  }
-}
-
-static TimelineHeapItem timeline_heap_pop(GArray *heap)
-{
-  TimelineHeapItem *h = (TimelineHeapItem *)(void *)heap->data;
-  TimelineHeapItem top = h[0];
-  h[0] = h[heap->len - 1];
-  g_array_set_size(heap, heap->len - 1);
-  for (guint i = 0;;) {
-    guint l = 2 * i + 1, r = l + 1, m = i;
-    if (l < heap->len && timeline_heap_less(&h[l], &h[m]))
-      m = l;
-    if (r < heap->len && timeline_heap_less(&h[r], &h[m]))
-      m = r;
-    if (m == i)
-      break;
-    TimelineHeapItem tmp = h[i];
-    h[i] = h[m];
-    h[m] = tmp;
-    i = m;
-  }
-  return top;
-}
-
-typedef struct {
-  double lo;
-  guint index;
-} TimelineOrder;
-
-static int timeline_order_cmp(const void *a, const void *b)
-{
-  const TimelineOrder *x = a, *y = b;
-  if (x->lo != y->lo)
-    return x->lo < y->lo ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
-}
-
-guint timeline_pack(const TimelineInterval *items, guint n, double min_gap, guint *lanes_out)
-{
-  TimelineOrder *order = g_new(TimelineOrder, n ? n : 1);
-  for (guint i = 0; i < n; i++)
-    order[i] = (TimelineOrder){items[i].lo, i};
-  qsort(order, n, sizeof *order, timeline_order_cmp);
-
-  GArray *busy = g_array_new(FALSE, FALSE, sizeof(TimelineHeapItem)); /* by end */
-  GArray *free_lanes = g_array_new(FALSE, FALSE, sizeof(TimelineHeapItem)); /* by lane */
-  guint lanes = 0;
-  for (guint k = 0; k < n; k++) {
-    const TimelineInterval *item = &items[order[k].index];
-    /* Every lane whose last interval ends early enough is free for this one. */
-    while (busy->len &&
-           g_array_index(busy, TimelineHeapItem, 0).key + min_gap <= item->lo) {
-      TimelineHeapItem done = timeline_heap_pop(busy);
-      timeline_heap_push(free_lanes, (TimelineHeapItem){0, done.lane});
-    }
-    guint lane = free_lanes->len ? timeline_heap_pop(free_lanes).lane : lanes++;
-    lanes_out[order[k].index] = lane;
-    timeline_heap_push(busy, (TimelineHeapItem){MAX(item->hi, item->lo), lane});
-  }
-  g_array_unref(busy);
-  g_array_unref(free_lanes);
-  g_free(order);
-  return lanes;
 }

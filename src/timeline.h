@@ -1,6 +1,6 @@
 /* timeline: from the CV model to what is visible: resolves the visible range (--from,
  * --to, or the CV's whole span), clips periods to it, filters groups (--only), orders
- * entries, and packs intervals into lanes (greedy first-fit, O(n log n), stable). */
+ * entries. Lanes are packed by layout (layout_lanes.h), which knows the labels' widths. */
 #pragma once
 
 #include "model.h"
@@ -53,14 +53,3 @@ Timeline *timeline_build(const ModelCv *cv, const TimelineOptions *opts, GError 
 
 /* Frees a timeline; accepts NULL. */
 void timeline_free(Timeline *timeline);
-
-/* An interval to pack: [lo, hi) in any unit. */
-typedef struct {
-  double lo, hi;
-} TimelineInterval;
-
-/* Assigns each interval a lane so that intervals in one lane are at least @min_gap apart,
- * using the fewest lanes (greedy first-fit by lo, ties by index; a free lane is reused
- * lowest index first). Writes lanes_out[i] for items[i]; returns the number of lanes.
- * O(n log n). */
-guint timeline_pack(const TimelineInterval *items, guint n, double min_gap, guint *lanes_out);

@@ -1,6 +1,6 @@
 /* ydoc: one YAML document as a tree with 1-based positions, built from libyaml's event
- * API with every guard applied as events arrive (DESIGN.md "ydoc", spec/cv-format.md
- * "Errors"). The only file that includes yaml.h. */
+ * API with every guard applied as events arrive (doc/architecture.md "Conventions",
+ * doc/cv-format.md "Limits"). The only file that includes yaml.h. */
 #include "ydoc.h"
 
 #include "strutil.h"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of tools/check-layout.py itself: the completeness rule, the lane order, the
-milestone reach and the career summary's marks (doc/layout-dump.md) on small hand-made
-dumps, and on the real dump of
+milestone reach, the today line's clearance, the gap between entries in a lane and the
+career summary's marks (doc/layout-dump.md) on small hand-made dumps, and on the real dump of
 the example CV marked as if every text were whole (it is not: the checker must say so).
 
 Usage: python3 tests/run-checker.py PATH/TO/cvtimeline
@@ -82,6 +82,30 @@ def main():
     d["groups"][0]["entries"][0]["shown"] = "shortened"
     expect(d, "says shortened, but every text is whole", "a false 'shortened' is caught")
 
+    # Whole parts, not substrings: a title inside a longer word is not shown.
+    d = base()
+    d["groups"][0]["entries"][0]["title"] = "Eng"
+    expect(d, "its title 'Eng' is not shown whole",
+           "a title drawn only inside a longer word ('Eng' in 'Engineer') is missing")
+    d = base()
+    d["groups"][0]["entries"][1]["bars"][1]["role"] = "Lea"
+    expect(d, "its role 'Lea' is not shown whole", "a role inside a longer one is missing")
+    d = base()
+    d["groups"][0]["entries"][0]["org"] = "Ac"
+    d["groups"][0]["entries"][0]["label"]["text"] = "Engineer · Ac · Berlin"
+    expect(d, None, "an org between two separators is whole")
+    d = base()
+    d["groups"][0]["entries"][0]["title"] = "Research · Teaching"
+    d["groups"][0]["entries"][0]["label"]["text"] = "Research · Teaching · Acme"
+    expect(d, None, "a title that holds a separator, drawn in a row, is whole")
+    d["groups"][0]["entries"][0]["label"]["text"] = "Research · Acme"
+    expect(d, "its title 'Research · Teaching' is not shown whole",
+           "... and half of it is missing")
+    d = base()
+    d["groups"][0]["entries"][0]["label"]["text"] = "Engineer ·…"
+    d["groups"][0]["entries"][0]["org_label"] = box(330, 5, 40, 13, "Acme")
+    expect(d, None, "a label cut at its separator still shows the title whole")
+
     d = base()
     del d["groups"][0]["entries"][0]["label"]
     expect(d, "its title 'Engineer' is not shown whole", "an entry without a label is missing")
@@ -104,6 +128,25 @@ def main():
     d = base()
     d["milestones"][0]["label"] = box(700, 90, 40, 12, "Paper")
     expect(d, "from its marker", "a label far from its marker is caught")
+
+    d = base()
+    d["today_x"] = 328.5
+    expect(d, "of the today line", "a label that touches the today line is caught")
+    d["today_x"] = 340
+    expect(d, None, "... and one 14 px clear of it passes")
+
+    d = base()
+    d["groups"][0]["entries"][1]["lane"] = 0
+    for b in d["groups"][0]["entries"][1]["bars"]:
+        b["y"] = 0
+    d["groups"][0]["entries"][1]["bars"][0]["x"] = 204
+    d["groups"][0]["entries"][1]["label"]["y"] = 5
+    d["groups"][0]["entries"][0]["label"] = box(100, 30, 120, 13, "Engineer · Acme")
+    d["groups"][0]["entries"][1]["bars"][0]["label_box"]["y"] = 5
+    expect(d, "share a lane only 4.0 px apart", "two entries 4 px apart in a lane are caught")
+    d["groups"][0]["entries"][1]["bars"][0]["x"] = 208
+    d["groups"][0]["entries"][1]["bars"][0]["label_box"]["x"] = 214
+    expect(d, None, "... and 8 px apart they pass")
 
     d = base()
     d["groups"][0]["entries"][0]["lane"] = 1

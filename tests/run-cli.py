@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The command line (spec/cli.md): exit status 2 for a wrong command line, --version,
+"""The command line (doc/cli.md): exit status 2 for a wrong command line, --version,
 --help, --list-styles, --check, the default output name, --format over the extension,
 -o -, --only, --from/--to, --today, -W/-H, --strict/--quiet, --alt-text.
 
@@ -205,6 +205,21 @@ def only_range_today(t, exe):
     if dump:
         ends = [d(b.get("end")) for _, e, b in bars_of(dump) if e.get("title") == "Board member"]
         t.ok(ends == ["2026-06-30"], "--today wins over the CV's today:", "ends: %s" % ends)
+    # A month or a year means its last day on the command line as in the CV's today:,
+    # so that moving the date from one to the other changes nothing.
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(SRC, short), encoding="utf-8") as f:
+            text = f.read()
+        in_file = os.path.join(tmp, "today-in-file.yaml")
+        with open(in_file, "w", encoding="utf-8") as f:
+            f.write("today: 2026-03\n" + re.sub(r"(?m)^today:.*\n", "", text))
+        for what, args in (("today: 2026-03 in the CV", [in_file]),
+                           ("--today 2026-03", ["--today", "2026-03", short])):
+            dump = dump_of(t, exe, what, args)
+            if dump:
+                ends = [d(b.get("end")) for _, e, b in bars_of(dump) if e.get("title") == "Data Engineer"]
+                t.ok(ends == ["2026-03-31"], what + " ends the ongoing job on the month's last day",
+                     "ends: %s" % ends)
 
 
 def sizes_and_messages(t, exe):

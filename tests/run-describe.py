@@ -3,8 +3,9 @@
 and the SVG's tooltips keep each date at the precision the CV gave it, for native, JSON
 Resume and RenderCV CVs with year, month and day dates, seasons, academic years,
 approximate dates and ongoing ones; a role segment's tooltip names its neighbours, not
-the whole progression; the career summary's marks (a gap's band, a group's total) are
-worded too.
+the whole progression; --summary words each span as the tooltips do, in every language;
+the career summary's marks (a gap's band, a group's total) are worded too, in the chart's
+language.
 
     run-describe.py PATH/TO/cvtimeline
 """
@@ -44,8 +45,12 @@ JSONRESUME = """{"basics": {"name": "JR Test"},
   {"name": "Acme", "position": "Engineer", "startDate": "2010", "endDate": "2016-08"},
   {"name": "Beta", "position": "Lead", "startDate": "2020-01"},
   {"name": "Gamma", "position": "Contractor", "startDate": "2017-03-03", "endDate": "2017-03-14"},
-  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"}
+  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"},
+  {"name": "Omega", "position": "Analyst", "startDate": "2012", "endDate": "2014"},
+  {"name": "Omega", "position": "Manager", "startDate": "2014-02", "endDate": "2015-05"}
  ],
+ "volunteer": [{"organization": "Club", "position": "Helper", "startDate": "c. 2001",
+                "endDate": "~2002-05"}],
  "awards": [{"title": "Prize", "date": "2019-01"}, {"title": "Medal", "date": "2012"}]
 }
 """
@@ -58,6 +63,9 @@ RENDERCV = """cv:
       - {company: Beta, position: Lead, start_date: 2020-01, end_date: present}
       - {company: Gamma, position: Contractor, start_date: 2017-03-03, end_date: 2017-03-14}
       - {company: Delta, position: TA, date: "2005/06"}
+      - {company: Epsilon, position: Fellow, start_date: "~2004", end_date: "summer 2006"}
+      - {company: Zeta, position: Intern, date: "summer 2015"}
+      - {company: Eta, position: Helper, start_date: "c. 2009-05", end_date: "2010"}
     publications:
       - {title: A paper, authors: [Me], date: 2019-01}
 """
@@ -76,12 +84,19 @@ CASES = [
     ("jsonresume.json", JSONRESUME,
      ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
       "Contractor, Gamma, 3 to 14 Mar 2017", "Fellow, Delta, about 2004 to summer 2006",
-      "Medal, 2012", "Prize, Jan 2019"],
-     ["Engineer, Acme\n2010 to Aug 2016", "Lead, Beta\nJan 2020 to present", "Prize\nJan 2019"]),
+      "Medal, 2012", "Prize, Jan 2019", "Helper, Club, about 2001 to about May 2002",
+      # A role "2012 to 2014" trimmed to end before the next one's February 2014 (a
+      # warning says so) ends in January, as drawn, not in "2014", which it overlaps.
+      "Omega (Analyst 2012 to Jan 2014; Manager Feb 2014 to May 2015)"],
+     ["Engineer, Acme\n2010 to Aug 2016", "Lead, Beta\nJan 2020 to present", "Prize\nJan 2019",
+      "Analyst, Omega\n2012 to Jan 2014\nRole 1 of 2: before Manager"]),
     ("rendercv.yaml", RENDERCV,
      ["Engineer, Acme, 2010 to Aug 2016", "Lead, Beta, Jan 2020 to present",
-      "Contractor, Gamma, 3 to 14 Mar 2017", "TA, Delta, 2005/06", "A paper, Jan 2019"],
-     ["Engineer, Acme\n2010 to Aug 2016", "TA, Delta\n2005/06", "A paper\nJan 2019"]),
+      "Contractor, Gamma, 3 to 14 Mar 2017", "TA, Delta, 2005/06", "A paper, Jan 2019",
+      "Fellow, Epsilon, about 2004 to summer 2006", "Intern, Zeta, summer 2015",
+      "Helper, Eta, about May 2009 to 2010"],
+     ["Engineer, Acme\n2010 to Aug 2016", "TA, Delta\n2005/06", "A paper\nJan 2019",
+      "Intern, Zeta\nsummer 2015", "Helper, Eta\nabout May 2009 to 2010"]),
 ]
 
 
@@ -143,6 +158,49 @@ def check_bounded(t, exe, tmp):
              repr(sizes))
 
 
+SAME = """name: Same Words
+jobs:
+  - {title: T0, org: O0, start: 2010, end: Aug 2016}
+  - {title: T1, org: O1, start: 2020-01, end: present}
+  - {title: T2, org: O2, start: 2017-03-03, end: 2017-03-14}
+  - {title: T3, org: O3, date: summer 2015}
+  - {title: T4, org: O4, start: ~2003, end: c. 2005}
+  - {title: T5, org: O5, start: 2019-05-01, end: 2019-06}
+visiting:
+  - {title: T6, org: O6, periods: [2005/06]}
+  - {title: T7, org: O7, start: winter 2007, end: ~2008-11-20}
+"""
+
+
+def check_same_wording(t, exe, tmp):
+    """A span reads the same in a tooltip and in --summary (one module words both): each
+    entry's one-period tooltip ends in its span, and its organisation's summary line ends
+    in the same words, in each language."""
+    path = os.path.join(tmp, "same.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(SAME)
+    for lang in ("en", "de", "fr", "pl", "tr", "zh", "ja"):
+        svg_path = os.path.join(tmp, "same-%s.svg" % lang)
+        status, _, err = run([exe, "--today", TODAY, "--lang", lang, "-o", svg_path, path])
+        if not t.ok(status == 0, "--lang %s: renders" % lang, describe(status, err)):
+            continue
+        spans = {}
+        for tip in tooltips(open(svg_path, "rb").read()):
+            lines = tip.split("\n")
+            if len(lines) == 2 and lines[0].startswith("T"):
+                spans[lines[0][1]] = lines[1]
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--summary=text", path])
+        text = out.decode("utf-8", "replace").splitlines()
+        differ = []
+        for i in "01234567":
+            line = next((ln for ln in text if ln.startswith("  O%s" % i)), None)
+            if i not in spans or line is None or not line.endswith(spans[i]):
+                differ.append((spans.get(i), line))
+        t.ok(status == 0 and not differ,
+             "--lang %s: --summary words each span as its tooltip does" % lang,
+             describe(status, err) + "\n%r" % differ)
+
+
 GAPS = """name: Marks Test
 jobs:
   - {title: A, org: Acme, start: 2010-01, end: 2012-12}
@@ -158,7 +216,7 @@ def check_summary_marks(t, exe, tmp):
     with open(path, "w", encoding="utf-8") as f:
         f.write(GAPS)
     on = ["--set", "group.total=true", "--set", "gaps.show=true"]
-    gap = "Gap: Jan 2013 \u2013 Dec 2013 (1 y)"
+    gap = "Gap: Jan 2013 to Dec 2013 (1 y)"
     for extra, marked in (([], True), (["--gap", "1y"], False), (["--gap", "11m"], True),
                           (["--gap", "1y", "--set", "gaps.min=11m"], True)):
         svg_path = os.path.join(tmp, "gaps.svg")
@@ -172,12 +230,35 @@ def check_summary_marks(t, exe, tmp):
             "than 1y)"), repr(tips))
     status, out, err = run([exe, "--today", TODAY, "--alt-text"] + on + [path])
     alt = out.decode("utf-8", "replace")
-    t.ok(status == 0 and "Experience (5 y): " in alt and "Gaps: Jan 2013 \u2013 Dec 2013 (1 y)."
+    t.ok(status == 0 and "Experience (5 y): " in alt and "Gaps: Jan 2013 to Dec 2013 (1 y)."
          in alt, "the alt text names the total and the gap the chart shows", alt)
     status, out, err = run([exe, "--today", TODAY, "--alt-text", path])
     alt = out.decode("utf-8", "replace")
     t.ok(status == 0 and "Gap" not in alt and "(5 y)" not in alt,
          "without the style keys the alt text says neither", alt)
+    # In the chart's language, with its punctuation: the total, the gap's dates and length.
+    for lang, tip, alt_want, total in (
+            ("de", "L\u00fccke: Jan. 2013 bis Dez. 2013 (1 J.)",
+             ["Berufserfahrung (5 J.): ", ". L\u00fccken: Jan. 2013 bis Dez. 2013 (1 J.).\n"],
+             "5 J."),
+            ("ja", "\u7a7a\u767d\u671f\u9593\uff1a2013\u5e741\u6708\uff5e2013\u5e7412\u6708"
+             "\uff081\u5e74\uff09",
+             ["\u8077\u6b74\uff085\u5e74\uff09\uff1a",
+              "\u3002\u7a7a\u767d\u671f\u9593\uff1a2013\u5e741\u6708\uff5e2013\u5e7412\u6708"
+              "\uff081\u5e74\uff09\u3002\n"], "5\u5e74")):
+        svg_path = os.path.join(tmp, "gaps-%s.svg" % lang)
+        status, _, err = run([exe, "--today", TODAY, "--lang", lang, "-o", svg_path] + on + [path])
+        tips = tooltips(open(svg_path, "rb").read()) if status == 0 else []
+        t.ok(tip in tips, "--lang %s: the band's tooltip is in the language" % lang,
+             describe(status, err) + "\n%r" % tips)
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--alt-text"] + on + [path])
+        alt = out.decode("utf-8", "replace")
+        t.ok(status == 0 and all(w in alt for w in alt_want),
+             "--lang %s: the alt text's total and gaps are in the language" % lang, alt)
+        status, out, err = run([exe, "--today", TODAY, "--lang", lang, "--dump-layout"] + on +
+                               [path])
+        t.ok(status == 0 and ('total: {text: "%s"' % total) in out.decode("utf-8", "replace"),
+             "--lang %s: the total drawn is in the language" % lang, describe(status, err))
 
 
 def main():
@@ -187,6 +268,7 @@ def main():
         for name, text, alt_want, tip_want in CASES:
             check_case(t, exe, tmp, name, text, alt_want, tip_want)
         check_bounded(t, exe, tmp)
+        check_same_wording(t, exe, tmp)
         check_summary_marks(t, exe, tmp)
     return t.done()
 

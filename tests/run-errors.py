@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Error messages (DESIGN.md, tests tier 3): for every tests/errors/NAME.yaml that has
+"""Error messages (doc/architecture.md "Tests"): for every tests/errors/NAME.yaml that has
 NAME.stderr and NAME.status beside it, `cvtimeline --check tests/errors/NAME.yaml` (run
 from the source root) must print exactly NAME.stderr and exit with NAME.status. Then the
 same CV is rendered onto an existing TMP/out.svg: the exit status must be the same, and

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden layouts (DESIGN.md, tests tier 2): for every tests/cases/NAME.yaml and
+"""Golden layouts (doc/architecture.md "Tests"): for every tests/cases/NAME.yaml and
 data/NAME.yaml, `cvtimeline --dump-layout --today 2026-11-25 FILE` (run from the source
 root) must print exactly tests/cases/NAME.layout.yaml (data-NAME.layout.yaml for data/).
 A case with a style of its own beside it (tests/cases/NAME.style.yaml, for what only a

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Hostile input (DESIGN.md "no crash/leak/hang"), well over a hundred cases:
+"""Hostile input (README "Limits and guarantees"), well over a hundred cases:
 - CVs: empty, binary, YAML attacks (deep nesting in every syntax, alias bombs, aliases
   of long strings, anchors and aliases as keys, huge scalars, tags, merge keys,
   directives), encodings (UTF-16/32 with and without BOM, overlong UTF-8, surrogates,

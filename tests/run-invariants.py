@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Layout invariants (DESIGN.md, tests tier 5): for every data/*.yaml and
+"""Layout invariants (doc/architecture.md "Tests"): for every data/*.yaml and
 tests/cases/*.yaml, with every built-in style and at 800, 1200 and 2400 px, as the style
 has it and with the career summary's marks on (group totals and gap bands), the layout
 dump must pass tools/check-layout.py: all labels and bars inside the page, no two labels

@@ -4,16 +4,27 @@
 - the German, Japanese and Portuguese cases, and a RenderCV file with a French locale,
   write their own words: group names, month ticks, the today label, the alt text;
 - --lang wins over the CV's language, for every catalog, and the layout invariants
-  (tools/check-layout.py) hold in each language and every built-in style;
+  (tools/check-layout.py) hold in each language and every built-in style, also with the
+  career summary's totals and gap bands on;
+- each date keeps its precision (year, month, day, season, academic year, approximate,
+  ongoing) in the language's words, in the alt text and the tooltips, for a native CV
+  (`language: de`), a JSON Resume (`meta.language: ja`) and a RenderCV file (`locale:`
+  pt);
 - an unknown --lang is a usage error that lists the catalogs;
 - the process locale changes nothing: SVG, PNG, dump and alt text are byte-identical
-  under LC_ALL=C and every other installed locale of de_DE, fr_FR, tr_TR, ja_JP.
+  under LC_ALL=C and every other installed locale of de_DE, fr_FR, tr_TR, ja_JP;
+- text is shaped in the chart's language, not the environment's: with a font
+  configuration that draws Han differently when fontconfig is asked for Japanese, an
+  English CV with Han text is byte-identical under LANG, LC_ALL, FC_LANG, PANGO_LANGUAGE
+  and LANGUAGE set to Japanese, and a Japanese CV is drawn with the Japanese rule.
 
 Usage: python3 tests/run-lang.py PATH/TO/cvtimeline
 """
 import os
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 
 import yaml
 
@@ -83,6 +94,81 @@ def check_case(exe, t, rel, want):
     t.ok(status == 0 and not missing, rel + ": the alt text is in the language",
          "missing %r in:\n%s\n%s" % (missing, alt, err))
 
+# (file name, text, in the alt text, among the tooltips)
+PRECISION = [
+    ("de.yaml", """name: Präzision
+language: de
+jobs:
+  - {title: Ingenieur, org: Acme, start: 2010, end: August 2016}
+  - {title: Leiter, org: Acme, start: 2020-01, end: heute}
+  - {title: Auftrag, org: Beta, start: 2017-03-03, end: 2017-03-14}
+  - {title: Praktikum, org: IBM, date: Sommer 2015}
+  - {title: Hilfskraft, org: Bibliothek, start: ~2003, end: c. 2005}
+education:
+  - {title: MSc, org: Uni, periods: [2005/06]}
+milestones:
+  - {title: Preis, date: 2019-01}
+  - {title: Artikel, date: ~2009}
+""", ["Ingenieur, Acme, 2010 bis Aug. 2016", "Leiter, Acme, Jan. 2020 bis heute",
+      "Auftrag, Beta, 3. bis 14. März 2017", "Praktikum, IBM, Sommer 2015",
+      "Hilfskraft, Bibliothek, ca. 2003 bis ca. 2005", "MSc, Uni, 2005/06.",
+      "Meilensteine: Artikel, ca. 2009; Preis, Jan. 2019."],
+     ["Ingenieur, Acme\n2010 bis Aug. 2016", "Praktikum, IBM\nSommer 2015", "MSc, Uni\n2005/06",
+      "Artikel\nca. 2009", "Preis\nJan. 2019"]),
+    ("ja.json", """{"basics": {"name": "JR"}, "meta": {"language": "ja"},
+ "work": [
+  {"name": "Acme", "position": "Engineer", "startDate": "2010", "endDate": "2016-08"},
+  {"name": "Beta", "position": "Lead", "startDate": "2020-01"},
+  {"name": "Gamma", "position": "Contractor", "startDate": "2017-03-03", "endDate": "2017-03-14"},
+  {"name": "Delta", "position": "Fellow", "startDate": "~2004", "endDate": "summer 2006"}
+ ],
+ "awards": [{"title": "Prize", "date": "2019-01"}, {"title": "Medal", "date": "2012"}]
+}
+""", ["Engineer、Acme、2010年～2016年8月", "Lead、Beta、2020年1月～現在",
+      "Contractor、Gamma、2017年3月3日～2017年3月14日", "Fellow、Delta、2004年頃～2006年夏",
+      "主な出来事：Medal、2012年；Prize、2019年1月。"],
+     ["Engineer、Acme\n2010年～2016年8月", "Fellow、Delta\n2004年頃～2006年夏", "Prize\n2019年1月"]),
+    ("pt.yaml", """cv:
+  name: RCV
+  sections:
+    experience:
+      - {company: Acme, position: Engenheiro, start_date: "2010", end_date: 2016-08}
+      - {company: Beta, position: Chefe, start_date: 2020-01, end_date: present}
+      - {company: Gamma, position: Contrato, start_date: 2017-03-03, end_date: 2017-03-14}
+      - {company: Delta, position: Monitor, date: "2005/06"}
+      - {company: Epsilon, position: Bolsista, start_date: "~2004", end_date: "summer 2006"}
+locale:
+  language: pt
+""", ["Engenheiro, Acme, 2010 – ago. de 2016", "Chefe, Beta, jan. de 2020 – presente",
+      "Contrato, Gamma, 3–14 de mar. de 2017", "Monitor, Delta, 2005/06",
+      "Bolsista, Epsilon, cerca de 2004 – verão de 2006"],
+     ["Engenheiro, Acme\n2010 – ago. de 2016", "Monitor, Delta\n2005/06",
+      "Bolsista, Epsilon\ncerca de 2004 – verão de 2006"]),
+]
+
+
+def check_precision(exe, t):
+    """Each date at its precision, in the CV's language, on each kind of input."""
+    with tempfile.TemporaryDirectory(prefix="cvt-lang-") as tmp:
+        for name, text, alt_want, tip_want in PRECISION:
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            status, out, err = run([exe, "--alt-text", "--today", TODAY, path])
+            alt = out.decode("utf-8", "replace")
+            missing = [w for w in alt_want if w not in alt]
+            t.ok(status == 0 and not missing, name + ": the alt text keeps each date's precision",
+                 "missing %r in:\n%s\n%s" % (missing, alt, err))
+            svg = path + ".svg"
+            status, _, err = run([exe, "--today", TODAY, "-o", svg, path])
+            tips = []
+            if status == 0:
+                tips = [e.text or "" for e in ET.parse(svg).getroot().iter(
+                    "{http://www.w3.org/2000/svg}title")]
+            missing = [w for w in tip_want if w not in tips]
+            t.ok(status == 0 and not missing, name + ": the tooltips keep each date's precision",
+                 "missing %r in %r\n%s" % (missing, tips, err))
+
 
 def check_override(exe, t, checker):
     """--lang over lang-de.yaml: every catalog names the groups in its own words, the
@@ -101,6 +187,19 @@ def check_override(exe, t, checker):
             seen[code] = dump["groups"][0]["name"]
     t.ok(len(set(seen.values())) == len(CODES), "--lang: each catalog has its own group names",
          repr(seen))
+    # The career summary's marks in longer (German, Polish) and CJK words: totals beside
+    # the names, gap bands' lengths, every style, and the layout still holds.
+    for code in ("de", "pl", "ja"):
+        for style in STYLES:
+            what = "example --lang %s -s %s, group.total and gaps.show" % (code, style)
+            dump = dump_of(exe, t, what, ["--lang", code, "-s", style, "--set", "group.total=true",
+                                          "--set", "gaps.show=true", "data/bruno-magalhaes.yaml"])
+            if dump is None:
+                continue
+            problems = checker.check_dump(dump)
+            totals = [g.get("total", {}).get("text") for g in dump["groups"]]
+            t.ok(not problems and all(totals), what + ": layout invariants hold, totals shown",
+                 "\n".join(problems[:15]) + "\ntotals: %r" % totals)
     t.ok(seen.get("fr") == "Expérience professionnelle" and seen.get("en") == "Experience",
          "--lang fr and --lang en win over the CV's language: de", repr(seen))
     dump = dump_of(exe, t, "--lang de --from 'März 2026' --to Juni 2026",
@@ -158,13 +257,72 @@ def check_locales(exe, t):
         t.skip("byte-identical output under other locales", "none of %s installed" % LOCALES)
 
 
+# The test fonts, and one rule that makes the language fontconfig is asked for visible:
+# Han set for Japanese is drawn emboldened.
+LANG_RULE_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <dir>/usr/share/fonts/truetype/droid</dir>
+  <cachedir>%s</cachedir>
+  %s
+  <config><rescan><int>0</int></rescan></config>
+</fontconfig>
+"""
+JA_RULE = """<match target="font">
+    <test target="pattern" name="lang" compare="eq"><string>ja</string></test>
+    <edit name="embolden" mode="assign"><bool>true</bool></edit>
+  </match>"""
+HAN_CV = """name: Wang Xiaoming
+jobs:
+  - {title: 软件工程师 骨 直 角, org: 北京大学, start: 2019-01, end: 2021-06}
+"""
+LOCALE_VARS = ("LC_ALL", "LC_CTYPE", "LANG", "LANGUAGE", "FC_LANG", "PANGO_LANGUAGE")
+
+
+def check_shaping_language(exe, t):
+    with tempfile.TemporaryDirectory() as tmp:
+        confs = {}
+        for name, rule in (("rule", JA_RULE), ("plain", "")):
+            confs[name] = os.path.join(tmp, name + ".conf")
+            with open(confs[name], "w") as f:
+                f.write(LANG_RULE_CONF % (os.path.join(tmp, "cache"), rule))
+        cvs = {}
+        for name, text in (("han", HAN_CV), ("ja", "language: ja\n" + HAN_CV)):
+            cvs[name] = os.path.join(tmp, name + ".yaml")
+            with open(cvs[name], "w") as f:
+                f.write(text)
+
+        def png(cv, conf, **env_vars):
+            env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARS}
+            env["FONTCONFIG_FILE"] = confs[conf]
+            env.update(env_vars)
+            status, out, err = run([exe, "--today", TODAY, "-f", "png", "-o", "-", cvs[cv]],
+                                   env=env)
+            return out if status == 0 else ("failed", describe(status, err))
+
+        want = png("han", "rule", LC_ALL="C")
+        t.ok(isinstance(want, bytes), "a CV with Han text renders with the rule", want)
+        for var in ("LANG", "LC_ALL", "LC_CTYPE", "FC_LANG", "PANGO_LANGUAGE", "LANGUAGE"):
+            value = "ja_JP.UTF-8" if var.startswith(("LANG", "LC_")) and var != "LANGUAGE" \
+                else "ja"
+            got = png("han", "rule", **{var: value})
+            t.ok(got == want, "%s=%s: Han text shaped as under LC_ALL=C (the chart's language, "
+                 "not the environment's)" % (var, value), "differs")
+        t.ok(png("ja", "rule") != png("ja", "plain"),
+             "a Japanese CV's text is shaped in Japanese (fontconfig's rule for ja applies)",
+             "the same bytes with and without the rule")
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
     for rel, want in CASES.items():
         check_case(exe, t, rel, want)
+    check_precision(exe, t)
     check_override(exe, t, load_checker())
     check_locales(exe, t)
+    check_shaping_language(exe, t)
     return t.done()
 
 

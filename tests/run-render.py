@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rendering (DESIGN.md, tests tier 4): every data/*.yaml rendered to SVG (parses as
+"""Rendering (doc/architecture.md "Tests"): every data/*.yaml rendered to SVG (parses as
 XML, renders with rsvg-convert), PNG (IHDR size equals the layout dump's width x height,
 doubled with --scale 2), PDF (pdfinfo opens it, Title is the CV's name, page size is the
 dump's); `-o -` with --format; same input gives the same bytes; atomic replacement (an

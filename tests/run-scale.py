@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """One job with 100,000 roles (issue 10, issue "robustness"): it renders in every format,
-and costs per role what a small chart costs per role and a job costs per job. No timing:
-the checks are on output sizes, which a quadratic step (a tooltip repeating the whole
-progression, a search over every role per bar) would blow up; meson's timeout bounds the
-time. bench/ measures the time and memory.
+and costs per role what a small chart costs per role and a job costs per job. The same
+from a JSON Resume file, where role merging builds that bar from 100,000 entries at one
+employer, and 20,000 entries there that all overlap (each stays a bar of its own). No
+timing: the checks are on output sizes and shapes, which a quadratic step (a tooltip
+repeating the whole progression, a search over every role per bar) would blow up;
+meson's timeout bounds the time (a quadratic role merge took minutes here). bench/
+measures the time and memory.
 
     run-scale.py PATH/TO/cvtimeline
 """
 import datetime
+import json
 import os
 import re
 import sys
@@ -42,9 +46,37 @@ def jobs_cv(n):
     return "\n".join(lines) + "\n"
 
 
-def render(t, exe, tmp, name, text, fmt):
+def bar_tooltips(svg):
+    """[(y, tooltip)] of every bar of an SVG: a bar whose tooltip says more than its
+    entry's is in a <g> of its own with it; a lone bar that would repeat its entry's
+    tooltip is the first shape of the entry's <g> (svg_write.c, write_item)."""
+    out = []
+    for m in re.finditer(rb'<g(?: data-owner="entry" data-index="\d+")?><title>([^<]*)'
+                         rb'</title>\n?<(?:rect|path) ([^>]*)>', svg):
+        y = (re.search(rb'\by="([^"]*)"', m.group(2)) or
+             re.search(rb'\bd="M[-\d.]+ ([-\d.]+)', m.group(2)))
+        out.append((y.group(1) if y else b"", m.group(1)))
+    return out
+
+
+def resume_cv(n, overlapping):
+    """A JSON Resume file with @n entries at one employer: one after another (role merging
+    makes them one bar), or each starting a day after the last and all overlapping."""
+    work = []
+    for i in range(n):
+        if overlapping:
+            a = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
+            span = a.isoformat(), (a + datetime.timedelta(days=100000)).isoformat()
+        else:
+            span = days(i)
+        work.append({"name": "Big Research", "position": "Role %d" % i,
+                     "startDate": span[0], "endDate": span[1]})
+    return json.dumps({"basics": {"name": "Many roles"}, "work": work}, indent=1) + "\n"
+
+
+def render(t, exe, tmp, name, text, fmt, ext=".yaml"):
     """Renders @text to @fmt; returns the output's bytes, or None after a failed test."""
-    cv = os.path.join(tmp, name + ".yaml")
+    cv = os.path.join(tmp, name + ext)
     if not os.path.exists(cv):
         with open(cv, "w", encoding="utf-8") as f:
             f.write(text)
@@ -56,6 +88,34 @@ def render(t, exe, tmp, name, text, fmt):
         data = f.read()
     os.unlink(out)
     return data
+
+
+def imports(t, exe, tmp):
+    """JSON Resume: 100,000 roles that role merging joins, 20,000 that it keeps apart."""
+    for overlapping, n in ((False, LARGE), (True, 20000)):
+        kind = "overlapping" if overlapping else "consecutive"
+        small = render(t, exe, tmp, "resume-%s-1000" % kind, resume_cv(1000, overlapping),
+                       "svg", ".json")
+        large = render(t, exe, tmp, "resume-%s-%d" % (kind, n), resume_cv(n, overlapping),
+                       "svg", ".json")
+        if not (small and large):
+            continue
+        # Consecutive: one bar of n segments, each tooltip saying which of the n it is;
+        # overlapping: n bars of their own, one above another. One tooltip per role.
+        tips = bar_tooltips(large)
+        t.ok(len(tips) == n, "JSON Resume, %d %s roles: one tooltip per role" % (n, kind),
+             "%d tooltips" % len(tips))
+        rows = len({y for y, _ in tips})
+        of_n = sum(1 for _, tip in tips if b" of %d: " % n in tip)
+        want = (n, 0) if overlapping else (1, n)
+        t.ok((rows, of_n) == want,
+             "JSON Resume, %d %s roles: %s" %
+             (n, kind, "as many bars" if overlapping else "one bar of as many segments"),
+             "%d rows of bars, %d tooltips naming a segment of %d" % (rows, of_n, n))
+        per_small, per_large = len(small) / 1000, len(large) / n
+        t.ok(per_large <= 1.25 * per_small,
+             "JSON Resume, %s roles: a role costs as many bytes among %d as among 1,000" %
+             (kind, n), "%.0f bytes per role at %d, %.0f at 1000" % (per_large, n, per_small))
 
 
 def main():
@@ -88,6 +148,7 @@ def main():
         if large["png"]:
             size = png_size(large["png"])
             t.ok(size is not None and size[0] > 0, "PNG: a valid image", repr(size))
+        imports(t, exe, tmp)
     return t.done()
 
 

@@ -49,7 +49,7 @@ PAINT_OWNERS = ["groups.jobs", "classes.highlight"]
 
 
 def is_native(path):
-    """TRUE unless cvtimeline would detect RenderCV or JSON Resume (spec/cli.md)."""
+    """TRUE unless cvtimeline would detect RenderCV or JSON Resume (doc/cli.md)."""
     with open(os.path.join(SRC, path), encoding="utf-8") as f:
         data = yaml12.load(f.read())
     return not (isinstance(data, dict) and ({"cv", "basics", "work"} & set(data)))

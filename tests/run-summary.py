@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The career summary (doc/summary.md): --summary=json of every example, case and
 imported CV validates against doc/schema/summary.schema.json, --summary=yaml is the same
-data, the text of the example CV says the hand-checked totals, the output is the same
-bytes in every run and locale, --summary writes a chart only with -o, --fail-on-gap
+data, the text of the example CV says the hand-checked totals, in English, German and
+Japanese (from --lang or the CV's `language:`) while the JSON stays the same in every
+language, the output is the same bytes in every run and locale, --summary writes a chart only with -o, --fail-on-gap
 exits 1 or 0 as the gaps say, and wrong values are command-line errors (exit 2).
 
 Usage: python3 tests/run-summary.py PATH/TO/cvtimeline
@@ -71,20 +72,20 @@ def example_text(t, exe):
     # The figures of tests/unit/test-summary.c's example test, worked out by hand there.
     for line in ["Bruno Magalhaes: career summary",
                  "Periods still going on are counted to today, 25 Nov 2026.",
-                 "Whole CV: 24 y 2 m, Oct 2002 \u2013 today",
+                 "Whole CV: 24 y 2 m, Oct 2002 to present",
                  "  Longest tenure: \u00c9cole Polytechnique F\u00e9d\u00e9rale de Lausanne "
                  "(EPFL), 8 y 6 m",
-                 "Experience: 18 y 11 m, Mar 2007 \u2013 today",
-                 "  Microsoft Research: 4 y 2 m, Sep 2019 \u2013 Oct 2023 (AI Resident, "
+                 "Experience: 18 y 11 m, Mar 2007 to present",
+                 "  Microsoft Research: 4 y 2 m, Sep 2019 to Oct 2023 (AI Resident, "
                  "Researcher, Senior Researcher)",
-                 "  Synthesia: 3 y 1 m, Nov 2023 \u2013 today",
-                 "    Nov 2008 \u2013 Aug 2009 (10 m), after Analyst programmer \u00b7 Investment "
+                 "  Synthesia: 3 y 1 m, Nov 2023 to present",
+                 "    Nov 2008 to Aug 2009 (10 m), after Analyst programmer \u00b7 Investment "
                  "Property Databank, before Junior Architect for IT infrastructures \u00b7 "
                  "Noble Group",
-                 "Education: 10 y 2 m, Oct 2002 \u2013 Jun 2019",
-                 "    Oct 2009 \u2013 Feb 2015 (5 y 5 m), after MSc Advanced Computing \u00b7 "
+                 "Education: 10 y 2 m, Oct 2002 to Jun 2019",
+                 "    Oct 2009 to Feb 2015 (5 y 5 m), after MSc Advanced Computing \u00b7 "
                  "Imperial College London, before PhD Computational Neuroscience \u00b7 EPFL",
-                 "Visiting: about 2 y 7 m, c. summer 2004 \u2013 summer 2017"]:
+                 "Visiting: about 2 y 7 m, about summer 2004 to summer 2017"]:
         t.ok(status == 0 and line in text.splitlines(), "example text: '%s'" % line,
              describe(status, err) + "\n" + text)
     status, out2, err = summary(exe, EXAMPLE, "text")
@@ -99,6 +100,62 @@ def example_text(t, exe):
     status, out3, err = run([exe, "-", "--summary", "--today", TODAY], input_bytes=data)
     t.ok(status == 0 and out3 == out, "--summary reads standard input without -o",
          describe(status, err))
+
+
+def languages(t, exe):
+    """The text in the chart's language, with the same numbers; the JSON the same in every
+    language but for the groups' display names."""
+    expect = {
+        "de": ["Bruno Magalhaes: \u00dcbersicht des Werdegangs",
+               "Noch laufende Zeitr\u00e4ume z\u00e4hlen bis heute, 25. Nov. 2026.",
+               "Gesamter Lebenslauf: 24 J. 2 Mon., Okt. 2002 bis heute",
+               "Berufserfahrung: 18 J. 11 Mon., M\u00e4rz 2007 bis heute",
+               "  Synthesia: 3 J. 1 Mon., Nov. 2023 bis heute",
+               "  Zwei oder mehr gleichzeitig: keine",
+               "  L\u00fccken \u00fcber 6 Mon.:",
+               "    Nov. 2008 bis Aug. 2009 (10 Mon.), nach Analyst programmer \u00b7 "
+               "Investment Property Databank, vor Junior Architect for IT infrastructures "
+               "\u00b7 Noble Group",
+               "Gastaufenthalte: ca. 2 J. 7 Mon., ca. Sommer 2004 bis Sommer 2017"],
+        "ja": ["Bruno Magalhaes\uff1a\u7d4c\u6b74\u306e\u6982\u8981",
+               "\u7d4c\u6b74\u5168\u4f53\uff1a24\u5e742\u304b\u6708\u3001"
+               "2002\u5e7410\u6708\uff5e\u73fe\u5728",
+               "  Synthesia\uff1a3\u5e741\u304b\u6708\u3001"
+               "2023\u5e7411\u6708\uff5e\u73fe\u5728",
+               "    2008\u5e7411\u6708\uff5e2009\u5e748\u6708\uff0810\u304b\u6708"
+               "\uff09\u3001\u524d\uff1aAnalyst programmer \u00b7 Investment Property "
+               "Databank\u3001\u5f8c\uff1aJunior Architect for IT infrastructures \u00b7 "
+               "Noble Group"],
+    }
+    for lang, lines in expect.items():
+        status, out, err = summary(exe, EXAMPLE, "text", ["--lang", lang])
+        text = out.decode("utf-8")
+        for line in lines:
+            t.ok(status == 0 and line in text.splitlines(),
+                 "--lang %s text: '%s'" % (lang, line), describe(status, err) + "\n" + text)
+    # The CV's own language, without --lang.
+    with tempfile.TemporaryDirectory(prefix="cvt-summary-") as tmp:
+        cv = os.path.join(tmp, "cv.yaml")
+        with open(cv, "w", encoding="utf-8") as f:
+            f.write("language: de\njobs:\n  - {title: A, org: X, start: M\u00e4rz 2019, "
+                    "end: heute}\n")
+        status, out, err = summary(exe, cv, "text")
+        t.ok(status == 0 and "  X: 7 J. 9 Mon., M\u00e4rz 2019 bis heute\n" in
+             out.decode("utf-8"), "a CV's language: de words its summary in German",
+             describe(status, err) + "\n" + out.decode("utf-8", "replace"))
+
+    def without_names(doc):
+        for scope in [doc["cv"]] + doc["groups"]:
+            scope["name"] = None
+        return doc
+
+    status, english, err = summary(exe, EXAMPLE, "json")
+    for lang in ["de", "ja", "pl"]:
+        status2, other, err2 = summary(exe, EXAMPLE, "json", ["--lang", lang])
+        t.ok(status == 0 and status2 == 0 and
+             without_names(json.loads(english)) == without_names(json.loads(other)),
+             "--lang %s: the JSON is the same but for the groups' names" % lang,
+             describe(status2, err2))
 
 
 def output_files(t, exe):
@@ -119,7 +176,7 @@ def output_files(t, exe):
         cases = [(["--check", "--fail-on-gap=6m"], 0, None),
                  (["--check", "--fail-on-gap=1d"], 0, None),
                  (["--check", "--only", "jobs", "--fail-on-gap=6m"], 1,
-                  "cv.yaml:39:5: error: a gap of 10 m (Nov 2008 \u2013 Aug 2009) after "
+                  "cv.yaml:39:5: error: a gap of 10 m (Nov 2008 to Aug 2009) after "
                   "'Analyst programmer \u00b7 Investment Property Databank' and before 'Junior "
                   "Architect for IT infrastructures \u00b7 Noble Group' is longer than "
                   "--fail-on-gap (6 m)\n"),
@@ -178,6 +235,7 @@ def main():
     t = Tap()
     schema_checks(t, exe)
     example_text(t, exe)
+    languages(t, exe)
     output_files(t, exe)
     bad_options(t, exe)
     return t.done()

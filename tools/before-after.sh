@@ -5,8 +5,39 @@
 # this build into doc/gallery/before-after/after/, in the fonts installed here; and, with
 # the career summary's style keys on, into doc/gallery/before-after/summary/.
 # Usage: tools/before-after.sh BEFORE-EXE [BUILD-DIR]   (BEFORE-EXE "-" keeps the old PNGs)
+#        tools/before-after.sh --review BEFORE-EXE [BUILD-DIR]
+# --review renders doc/gallery.md's "Visual review 1" pairs instead: the charts each fix of
+# notes/visual-review-1.md shows, with BEFORE-EXE (main before the fixes) into
+# doc/gallery/review-1/before/ and with this build into doc/gallery/review-1/after/.
 set -eu
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --review ]; then
+  before=$2
+  exe=${3:-build}/src/cvtimeline
+  out=doc/gallery/review-1
+  mkdir -p "$out/before" "$out/after"
+  # NAME CV OPTIONS...: one pair.
+  pair() {
+    name=$1 cv=$2
+    shift 2
+    "$before" "$cv" --today 2026-11-25 "$@" -o "$out/before/$name.png" 2>/dev/null || true
+    "$exe" "$cv" --today 2026-11-25 "$@" -o "$out/after/$name.png" 2>/dev/null || true
+  }
+  pair example data/bruno-magalhaes.yaml
+  pair example-800 data/bruno-magalhaes.yaml -W 800
+  pair example-slides data/bruno-magalhaes.yaml -s slides
+  pair example-cut data/bruno-magalhaes.yaml --from 2012 --to 2022
+  pair dense-800 data/dense.yaml -W 800
+  pair dense-slides data/dense.yaml -s slides
+  pair short-slides data/short.yaml -s slides
+  pair milestones-same-date tests/cases/milestones-same-date.yaml
+  pair academic-papers tests/cases/academic-papers.yaml
+  pair promotions tests/cases/promotions.yaml
+  pair sequential-jobs tests/cases/sequential-jobs.yaml
+  pair rendercv-2.8 tests/import/rendercv-2.8.yaml
+  echo "wrote $out/before and $out/after"
+  exit 0
+fi
 before=$1
 exe=${2:-build}/src/cvtimeline
 out=doc/gallery/before-after

@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """Checks the layout invariants of one `cvtimeline --dump-layout` document
-(spec/cli.md "The layout dump", spec/visual.md, doc/layout-dump.md): every label and bar
+(doc/layout-dump.md, README "What the chart shows"): every label and bar
 lies inside the page, no two labels overlap, no label overlaps a bar of another entry;
 and, on a dump that records where each item's text went (`shown`), that nothing is
 missing: every entry's title and org, every role's title and every milestone's title is
 drawn whole in a label of its own item, or listed (milestones), or the dump says it was
-shortened; lanes read in time order; a milestone's label stays near its marker; a group's
-total and each gap's length (the career summary on the chart) are drawn whole, the
-length over its band, or the dump says they were not.
+shortened; lanes read in time order; a milestone's label stays near its marker; no
+entry's text runs into the today line; two entries in one lane stand clearly apart; a
+group's total and each gap's length (the career summary on the chart) are drawn whole,
+the length over its band, or the dump says they were not.
 
 Usage: check-layout.py [--strict] [DUMP.yaml|-]   (one line per problem; exit 1 if any)
   --strict: a shortened text is a problem too (as cvtimeline --strict makes it an error)
 As a module: check_dump(dump, strict=False) -> list of problem strings;
 completeness(dump) -> (problems, shortened) for the completeness rule alone.
 """
+import re
 import sys
 
 import yaml
@@ -83,7 +85,8 @@ SHOWN = ("whole", "shortened", "listed")
 
 def _clean(text):
     """The text as cvtimeline draws it: controls as spaces, bidi embeddings, overrides
-    and isolates dropped, outer spaces stripped (layout_clean_text)."""
+    and isolates dropped, outer spaces stripped (as readers clean it, strutil_clean_text;
+    the dump's texts already are, so this only guards against a dump made otherwise)."""
     out = []
     for ch in str(text):
         c = ord(ch)
@@ -93,17 +96,33 @@ def _clean(text):
     return "".join(out).strip()
 
 
+# What a label joins its texts with (layout_labels.c): title, org and location with
+# " · ", a progression of roles with " › "; a milestone list item starts "N  ".
+PARTS = re.compile(r"( · | › )")
+LIST_NUMBER = re.compile(r"^[0-9]+  ")
+
+
+def _tokens(text):
+    """@text split into its parts and the separators between them, alternately."""
+    return PARTS.split(text)
+
+
 def _whole_in(text, drawn):
-    """Whether @text appears whole in one of the @drawn strings. Only what precedes a
-    shortened string's ellipsis counts as drawn."""
-    want = _clean(text)
-    if not want:
+    """Whether @text appears whole in one of the @drawn strings: as one or more whole
+    parts of it, not inside a part ("Dev" is not shown by "Developer · Acme"). A text
+    that itself holds a separator ("Research · Teaching") must appear as those parts in
+    a row. Only what precedes a shortened string's ellipsis counts as drawn (and a
+    separator cut there is no part)."""
+    want = _tokens(_clean(text))
+    if want == [""]:
         return True
+    n = len(want)
     for d in drawn:
         d = str(d)
         if d.endswith(ELLIPSIS):
-            d = d[:-1]
-        if want in d:
+            d = re.sub(r" [·›]$", "", d[:-1].rstrip())
+        got = _tokens(d)
+        if any(got[i:i + n] == want for i in range(0, len(got) - n + 1, 2)):
             return True
     return False
 
@@ -193,7 +212,7 @@ def completeness(dump):
             if num not in listed:
                 problems.append("%s: listed as number %r, which the list does not have"
                                 % (name, num))
-            elif not _whole_in(m.get("title", ""), [listed[num]]):
+            elif not _whole_in(m.get("title", ""), [LIST_NUMBER.sub("", listed[num])]):
                 problems.append("%s: the list's item %r does not name it whole"
                                 % (name, listed[num]))
         elif shown == "shortened":
@@ -311,6 +330,71 @@ def milestone_reach(dump):
     return problems
 
 
+# An entry's text keeps at least this far from the today line (layout keeps 6 px), so
+# the dashed line never cuts through or grazes glyphs.
+TODAY_CLEAR = 4.0
+
+
+def _entry_text_boxes(e):
+    """(name, box) of every text drawn for an entry: label, org beside, caption, the
+    segments' labels."""
+    out = []
+    for key in ("label", "org_label", "caption"):
+        v = e.get(key)
+        if _is_box(v):
+            out.append((key, v.get("text", ""), _box(v)))
+    for b in e.get("bars") or []:
+        if isinstance(b, dict) and _is_box(b.get("label_box")):
+            out.append(("segment label", b.get("label", ""), _box(b["label_box"])))
+    return out
+
+
+def today_clearance(dump):
+    """No entry's text comes within TODAY_CLEAR of the today line."""
+    problems = []
+    x = dump.get("today_x")
+    if not _num(x):
+        return problems
+    for gi, g in enumerate(dump.get("groups") or []):
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict):
+                continue
+            for key, text, (bx, _, bw, _) in _entry_text_boxes(e):
+                if bx - TODAY_CLEAR < x < bx + bw + TODAY_CLEAR:
+                    problems.append("%s: its %s %r comes within %.1f px of the today line "
+                                    "at x %g (at least %g)"
+                                    % (_entry_name(gi, ei, e), key, text,
+                                       min(abs(x - bx), abs(x - bx - bw)), x, TODAY_CLEAR))
+    return problems
+
+
+def entry_gaps(dump):
+    """Two entries in one lane stand apart by at least a third of the bar's height
+    (layout keeps the larger of that and twice the corner radius): closer, a gap
+    between two jobs reads like the cut between two roles of one."""
+    problems = []
+    for gi, g in enumerate(dump.get("groups") or []):
+        lanes = {}
+        for ei, e in enumerate((g or {}).get("entries") or []):
+            if not isinstance(e, dict) or "lane" not in e:
+                continue
+            for b in e.get("bars") or []:
+                if _is_box(b):
+                    lanes.setdefault((e["lane"], float(b["y"])), []).append((_box(b), ei, e))
+        for row in lanes.values():
+            row.sort(key=lambda r: r[0][0])
+            for (a, ai, ae), (b, bi, be) in zip(row, row[1:]):
+                if ai == bi:
+                    continue
+                gap = b[0] - (a[0] + a[2])
+                need = min(a[3], b[3]) / 3 - 0.5
+                if gap < need:
+                    problems.append("%s and %s share a lane only %.1f px apart (at least %.1f)"
+                                    % (_entry_name(gi, ai, ae), _entry_name(gi, bi, be), gap,
+                                       need))
+    return problems
+
+
 def _new_schema(dump):
     """Whether the dump records where text went (doc/layout-dump.md): then the
     completeness rule and the lane order are checked too."""
@@ -408,6 +492,8 @@ def check_dump(dump, strict=False):
             problems += shortened
         problems += lane_order(dump)
         problems += milestone_reach(dump)
+        problems += today_clearance(dump)
+        problems += entry_gaps(dump)
         marks, left_out = summary_marks(dump)
         problems += marks
         if strict:

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Embed text files into a C source as NUL-terminated strings, each under its base name.
+"""Embed text files into a C source as NUL-terminated strings, each under its folder's
+name and its own (doc/schema/cv.schema.json as "schema/cv.schema.json", styles/dark.yaml
+as "styles/dark.yaml"): the one table of embedded files.
 
-Usage: embed_text.py OUTPUT.c FILE...
+Usage: embed_text.py [--require NAME]... OUTPUT.c FILE...
 Defines `const EmbedFile embed_files[]` (name, text) and `embed_files_count` for
-src/embed.h. c_string() is shared with embed-styles.py.
+src/embed.h. --require NAME: fail unless NAME is among them (styles/default.yaml, from
+which every style cascade starts).
 """
 import os
 import sys
@@ -22,8 +25,17 @@ def c_string(data: bytes) -> str:
 
 
 def main() -> None:
-    output, inputs = sys.argv[1], sys.argv[2:]
-    names = [os.path.basename(p) for p in inputs]
+    args = sys.argv[1:]
+    required = []
+    while args and args[0] == "--require":
+        required.append(args[1])
+        args = args[2:]
+    output, inputs = args[0], args[1:]
+    names = ["%s/%s" % (os.path.basename(os.path.dirname(os.path.abspath(p))),
+                        os.path.basename(p)) for p in inputs]
+    for name in required:
+        if name not in names:
+            sys.exit("embed_text.py: %s is missing" % name)
     for name in names:
         if names.count(name) > 1 or '"' in name or "\\" in name:
             sys.exit("embed_text.py: bad or repeated file name %r" % name)

@@ -1,4 +1,4 @@
-/* Unit tests for date.c: every written form of spec/cv-format.md "Dates", period items,
+/* Unit tests for date.c: every written form of doc/cv-format.md "Dates", period items,
  * calendar edge cases (leap years, winter spanning the year) and junk. Table-driven. */
 #include "date.h"
 
@@ -212,11 +212,11 @@ static const PeriodCase good_periods[] = {
     {"2019-09..present", "2019-09-01", "2019-09-30", NULL, NULL, FALSE, FALSE},
     {"summer 2015..winter 2015", "2015-06-01", "2015-08-31", "2015-12-01", "2016-02-29", FALSE,
      FALSE},
-    {"2005/06", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", FALSE, FALSE},
-    {"2005/2006", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", FALSE, FALSE},
-    {"1999/00", "1999-09-01", "1999-09-30", "2000-06-01", "2000-06-30", FALSE, FALSE},
-    {"1999/2000", "1999-09-01", "1999-09-30", "2000-06-01", "2000-06-30", FALSE, FALSE},
-    {"~2005/06", "2005-09-01", "2005-09-30", "2006-06-01", "2006-06-30", TRUE, TRUE},
+    {"2005/06", "2005-09-01", "2006-06-30", "2005-09-01", "2006-06-30", FALSE, FALSE},
+    {"2005/2006", "2005-09-01", "2006-06-30", "2005-09-01", "2006-06-30", FALSE, FALSE},
+    {"1999/00", "1999-09-01", "2000-06-30", "1999-09-01", "2000-06-30", FALSE, FALSE},
+    {"1999/2000", "1999-09-01", "2000-06-30", "1999-09-01", "2000-06-30", FALSE, FALSE},
+    {"~2005/06", "2005-09-01", "2006-06-30", "2005-09-01", "2006-06-30", TRUE, TRUE},
     {"summer 2015", "2015-06-01", "2015-08-31", "2015-06-01", "2015-08-31", FALSE, FALSE},
     {"2016", "2016-01-01", "2016-12-31", "2016-01-01", "2016-12-31", FALSE, FALSE},
     {"08/2019", "2019-08-01", "2019-08-31", "2019-08-01", "2019-08-31", FALSE, FALSE},
@@ -607,6 +607,52 @@ static void test_calendar(void)
   g_assert_cmpfloat(date_to_year_fraction(date_from_ymd(2020, 12, 31)), <, 2021.0);
 }
 
+/* date_named_span from any day of a date's span, and the parser giving the same span. */
+static void test_named_span(void)
+{
+  static const struct {
+    const char *day;
+    DatePrecision precision;
+    const char *first, *last;
+  } cases[] = {
+      {"2019-03-15", DATE_PREC_DAY, "2019-03-15", "2019-03-15"},
+      {"2019-03-15", DATE_PREC_MONTH, "2019-03-01", "2019-03-31"},
+      {"2024-02-10", DATE_PREC_MONTH, "2024-02-01", "2024-02-29"},
+      {"2019-03-15", DATE_PREC_YEAR, "2019-01-01", "2019-12-31"},
+      {"2015-07-04", DATE_PREC_SEASON, "2015-06-01", "2015-08-31"},
+      {"2015-12-01", DATE_PREC_SEASON, "2015-12-01", "2016-02-29"},
+      {"2016-02-29", DATE_PREC_SEASON, "2015-12-01", "2016-02-29"},
+      {"2015-11-30", DATE_PREC_SEASON, "2015-09-01", "2015-11-30"},
+      {"2005-09-01", DATE_PREC_ACADEMIC, "2005-09-01", "2006-06-30"},
+      {"2006-06-30", DATE_PREC_ACADEMIC, "2005-09-01", "2006-06-30"},
+      {"2006-01-15", DATE_PREC_ACADEMIC, "2005-09-01", "2006-06-30"},
+      {"2006-07-01", DATE_PREC_ACADEMIC, "2006-09-01", "2007-06-30"}, /* summer: the next */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    DateValue v;
+    g_assert_true(date_parse(cases[i].day, &v));
+    DateDay first = 0, last = 0;
+    date_named_span(v.first, cases[i].precision, &first, &last);
+    char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
+    g_assert_cmpstr(date_format_iso(first, a), ==, cases[i].first);
+    g_assert_cmpstr(date_format_iso(last, b), ==, cases[i].last);
+    date_named_span(v.first, cases[i].precision, NULL, &last);
+    g_assert_cmpstr(date_format_iso(last, b), ==, cases[i].last);
+  }
+  /* What the parser gives is the span that any of its days names. */
+  static const char *const written[] = {"2019", "Mar 2019", "winter 2015", "2019-03-15", "2005/06"};
+  for (gsize i = 0; i < G_N_ELEMENTS(written); i++) {
+    DateValue start, end;
+    g_assert_true(date_parse_period(written[i], &start, &end));
+    for (DateDay d = start.first; d <= end.last; d += 17) {
+      DateDay first, last;
+      date_named_span(d, start.precision, &first, &last);
+      g_assert_cmpint(first, ==, start.first);
+      g_assert_cmpint(last, ==, end.last);
+    }
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -616,6 +662,7 @@ int main(int argc, char **argv)
   g_test_add_func("/date/period/good", test_good_periods);
   g_test_add_func("/date/period/bad", test_bad_periods);
   g_test_add_func("/date/calendar", test_calendar);
+  g_test_add_func("/date/named-span", test_named_span);
   g_test_add_func("/date/lang", test_lang_dates);
   g_test_add_func("/date/lang-periods", test_lang_periods);
   g_test_add_func("/date/lang-hostile", test_lang_hostile);

@@ -4,6 +4,8 @@
  * neighbours, not the whole progression). */
 #include "describe.h"
 
+#include "date_words.h"
+
 #include <string.h>
 
 typedef struct {
@@ -72,7 +74,7 @@ static void test_span(gconstpointer data)
   const SpanCase *c = data;
   DateSpan s = span_of(c);
   GString *out = g_string_new(NULL);
-  describe_span(out, NULL, &s);
+  date_words_span(out, NULL, &s);
   g_assert_cmpstr(out->str, ==, c->want);
   g_string_free(out, TRUE);
 }
@@ -101,7 +103,7 @@ static void test_date(gconstpointer data)
 {
   const DateCase *c = data;
   GString *out = g_string_new(NULL);
-  describe_date(out, NULL, date_from_ymd(c->y, c->m, c->d), c->p, c->approx);
+  date_words(out, NULL, date_from_ymd(c->y, c->m, c->d), c->p, c->approx);
   g_assert_cmpstr(out->str, ==, c->want);
   g_string_free(out, TRUE);
 }
@@ -109,13 +111,13 @@ static void test_date(gconstpointer data)
 static void test_name(void)
 {
   GString *out = g_string_new(NULL);
-  describe_name(out, NULL, "Engineer", "Acme");
+  lang_append_name(out, NULL, "Engineer", "Acme");
   g_string_append_c(out, '|');
-  describe_name(out, NULL, NULL, "Acme");
+  lang_append_name(out, NULL, NULL, "Acme");
   g_string_append_c(out, '|');
-  describe_name(out, NULL, "Engineer", NULL);
+  lang_append_name(out, NULL, "Engineer", NULL);
   g_string_append_c(out, '|');
-  describe_name(out, NULL, NULL, NULL);
+  lang_append_name(out, NULL, NULL, NULL);
   g_assert_cmpstr(out->str, ==, "Engineer, Acme|Acme|Engineer|untitled");
   g_string_free(out, TRUE);
 }
@@ -215,8 +217,8 @@ static void test_languages(void)
   };
   for (gsize i = 0; i < G_N_ELEMENTS(dates); i++) {
     GString *out = g_string_new(NULL);
-    describe_date(out, lang_find(dates[i].lang), date_from_ymd(dates[i].y, dates[i].m, dates[i].d),
-                  dates[i].p, dates[i].approx);
+    date_words(out, lang_find(dates[i].lang), date_from_ymd(dates[i].y, dates[i].m, dates[i].d),
+               dates[i].p, dates[i].approx);
     g_assert_cmpstr(out->str, ==, dates[i].want);
     g_string_free(out, TRUE);
   }
@@ -234,7 +236,7 @@ static void test_languages(void)
   };
   for (gsize i = 0; i < G_N_ELEMENTS(spans); i++) {
     GString *out = g_string_new(NULL);
-    describe_span(out, lang_find(spans[i].lang), spans[i].span);
+    date_words_span(out, lang_find(spans[i].lang), spans[i].span);
     g_assert_cmpstr(out->str, ==, spans[i].want);
     g_string_free(out, TRUE);
   }
@@ -258,6 +260,9 @@ static void test_languages(void)
   scene->lang = lang_copy(lang_find("ja"));
   alt = describe_alt_text(scene);
   g_assert_true(g_str_has_prefix(alt, "Erika Mustermann：経歴年表（1000年～1002年）。\n"));
+  /* The roles in the language's parentheses, full-width here. */
+  if (strstr(alt, "Big Research（Role 0 1000年；Role 1 1001年；Role 2 1002年）") == NULL)
+    g_error("no full-width role list in:\n%s", alt);
   g_free(alt);
   layout_scene_free(scene);
   LayoutMilestone m = {.date = date_from_ymd(2019, 1, 1), .precision = DATE_PREC_MONTH};

@@ -2,6 +2,8 @@
  * quoted, and calls that do not make one document give NULL. */
 #include "emit.h"
 
+#include <math.h>
+
 static void build(Emit *e)
 {
   emit_map_start(e, FALSE);
@@ -17,6 +19,23 @@ static void build(Emit *e)
   emit_bool(e, FALSE);
   emit_key(e, "none");
   emit_null(e);
+  emit_map_end(e);
+  emit_key(e, "line"); /* what the layout dump writes */
+  emit_map_start(e, TRUE);
+  emit_key_word(e, "date", "2019-09-01");
+  emit_key_number(e, "x", 12.5, 2);
+  emit_key_number(e, "y", 3.14159, 2);
+  emit_key_number(e, "z", -0.001, 2);
+  emit_key_number(e, "nan", NAN, 2);
+  emit_key(e, "box");
+  emit_map_start(e, TRUE);
+  emit_key_int(e, "w", 2);
+  emit_map_end(e);
+  emit_key(e, "fields");
+  emit_compact_list_start(e);
+  emit_word(e, "title");
+  emit_word(e, "org");
+  emit_list_end(e);
   emit_map_end(e);
   emit_key(e, "list");
   emit_list_start(e);
@@ -47,6 +66,8 @@ static void test_json(void)
       "  \"name\": \"A \\\"quoted\\\" \\\\ name\\twith\\ncontrols \\u0001 and \xc3\xa9\",\n"
       "  \"n\": -42,\n"
       "  \"flags\": {\"yes\": true, \"no\": false, \"none\": null},\n"
+      "  \"line\": {\"date\": \"2019-09-01\", \"x\": 12.5, \"y\": 3.14, \"z\": 0, \"nan\": null, "
+      "\"box\": {\"w\": 2}, \"fields\": [\"title\", \"org\"]},\n"
       "  \"list\": [\n"
       "    \"2019\",\n"
       "    null,\n"
@@ -70,6 +91,8 @@ static void test_yaml(void)
                   "name: \"A \\\"quoted\\\" \\\\ name\\twith\\ncontrols \\x01 and \xc3\xa9\"\n"
                   "n: -42\n"
                   "flags: {yes: true, no: false, none: null}\n"
+                  "line: {date: 2019-09-01, x: 12.5, y: 3.14, z: 0, nan: null, box: {w: 2}, "
+                  "fields: [title, org]}\n"
                   "list:\n"
                   "- \"2019\"\n"
                   "- null\n"
@@ -100,7 +123,7 @@ static void test_misuse(void)
     e = emit_new((EmitFormat)f);
     emit_map_start(e, TRUE);
     emit_key(e, "nested");
-    emit_list_start(e); /* a compact mapping holds scalars only */
+    emit_list_start(e); /* nothing on one line holds a block */
     emit_list_end(e);
     emit_map_end(e);
     g_assert_null(emit_finish(e));

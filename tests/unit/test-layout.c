@@ -295,6 +295,44 @@ static void test_label_placement(void)
   fixture_free(&f);
 }
 
+/* A label beside its bar is in two tones from the " · " after the title: a title that
+ * itself holds " · " is never split, whole or shortened. */
+static void test_label_tone_after_title(void)
+{
+  ModelCv *cv = cv_new();
+  ModelGroup *jobs = cv_group(cv, "jobs");
+  g_ptr_array_add(jobs->entries, entry_new("Research · Teaching", "Some University",
+                                           date_from_ymd(2000, 1, 1), date_from_ymd(2024, 12, 31)));
+  g_ptr_array_add(jobs->entries, entry_new("Dev · Ops", "ACME", date_from_ymd(2025, 1, 1),
+                                           date_from_ymd(2025, 3, 31)));
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutEntry *e = find_entry(f.scene, "Dev · Ops");
+  const LayoutShape *label = layout_shape(f.scene, e->label);
+  g_assert_cmpstr(label->text, ==, "Dev · Ops · ACME");
+  g_assert_cmpuint(label->tone_from, ==, strlen("Dev · Ops"));
+  fixture_free(&f);
+
+  /* Shortened within the title: no tone at all. */
+  cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("X", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2024, 12, 31)));
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Research · Teaching · Outreach · Administration and much more",
+                            "Some University", date_from_ymd(2025, 1, 1),
+                            date_from_ymd(2025, 3, 31)));
+  const char *sets[] = {"page.width=400"};
+  fixture_build(&f, cv, sets, 1);
+  e = find_entry(f.scene, "Research · Teaching · Outreach · Administration and much more");
+  label = layout_shape(f.scene, e->label);
+  g_test_message("shortened: %s, place %d", label->text, e->place);
+  g_assert_cmpint(e->place, !=, LAYOUT_LABEL_INSIDE);
+  g_assert_true(g_str_has_suffix(label->text, "…"));
+  g_assert_true(g_str_has_prefix(label->text, "Research · "));
+  g_assert_cmpuint(label->tone_from, ==, 0);
+  fixture_free(&f);
+}
+
 static void test_label_shortened(void)
 {
   ModelCv *cv = cv_new();
@@ -314,14 +352,13 @@ static void test_label_shortened(void)
   fixture_free(&f);
 }
 
-static void test_roles_one_bar(void)
+/* A CV of one job at "Big Research" with three roles, role i from @bounds[i] to the day
+ * before @bounds[i + 1]. */
+static ModelCv *roles_cv(const char *const titles[3], const DateDay bounds[4])
 {
   ModelCv *cv = cv_new();
   ModelEntry *e = model_entry_new();
   e->org = g_strdup("Big Research");
-  const char *titles[] = {"Resident", "Researcher", "Senior Researcher"};
-  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2013, 1, 1),
-                      date_from_ymd(2018, 1, 1), date_from_ymd(2024, 1, 1)};
   for (int i = 0; i < 3; i++) {
     ModelRole role = {.title = g_strdup(titles[i]),
                       .span = {.start = bounds[i], .end = bounds[i + 1] - 1}};
@@ -330,15 +367,23 @@ static void test_roles_one_bar(void)
   DateSpan all = {.start = bounds[0], .end = bounds[3] - 1};
   g_array_append_val(e->periods, all);
   g_ptr_array_add(cv_group(cv, "jobs")->entries, e);
+  return cv;
+}
+
+static void test_roles_one_bar(void)
+{
+  const char *titles[] = {"Resident", "Researcher", "Senior Researcher"};
+  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2013, 1, 1),
+                      date_from_ymd(2018, 1, 1), date_from_ymd(2024, 1, 1)};
   Fixture f;
-  fixture_build(&f, cv, NULL, 0);
+  fixture_build(&f, roles_cv(titles, bounds), NULL, 0);
   const LayoutEntry *le = find_entry(f.scene, "Big Research");
   g_assert_cmpuint(le->bars->len, ==, 3);
   for (guint i = 0; i < 3; i++) {
     const LayoutBar *b = &g_array_index(le->bars, LayoutBar, i);
     g_assert_cmpuint(b->source, ==, i);
     g_assert_cmpstr(g_array_index(le->roles, LayoutRole, b->source).title, ==, titles[i]);
-    g_assert_true(g_str_has_prefix(label_text(f.scene, b->label), titles[i]));
+    g_assert_true(g_str_has_suffix(label_text(f.scene, b->label), titles[i]));
     LayoutBox label = layout_shape_box(f.scene, b->label), box = bar_box(f.scene, le, i);
     g_assert_true(box_inside(&label, &box));
     /* The shapes say whose they are. */
@@ -352,25 +397,66 @@ static void test_roles_one_bar(void)
       g_assert_cmpfloat(fabs(prev.x + prev.w - box.x), <, 0.01);
     }
   }
-  /* The bar fills the plot: no room beside it, so the org joins the first segment. */
+  /* The bar fills the plot: no room beside it, so the org joins the first segment, first,
+   * naming the whole bar rather than one role. */
   g_assert_cmpuint(le->label, ==, LAYOUT_NONE);
   g_assert_cmpstr(label_text(f.scene, g_array_index(le->bars, LayoutBar, 0).label), ==,
-                  "Resident · Big Research");
+                  "Big Research · Resident");
   assert_invariants(f.scene);
   fixture_free(&f);
 }
 
-static void test_milestone_tiers(void)
+/* When a role's title does not fit its segment, the progression is told under or beside
+ * the bar, and then no segment repeats a role's title (visual review 1, item 4). */
+static void test_roles_told_once(void)
+{
+  const char *titles[] = {"Resident", "Researcher", "Senior Researcher with a long title"};
+  DateDay bounds[] = {date_from_ymd(2008, 1, 1), date_from_ymd(2015, 1, 1),
+                      date_from_ymd(2022, 1, 1), date_from_ymd(2022, 6, 1)};
+  Fixture f;
+  fixture_build(&f, roles_cv(titles, bounds), NULL, 0);
+  const LayoutEntry *le = find_entry(f.scene, "Big Research");
+  g_assert_cmpuint(le->bars->len, ==, 3);
+  const char *told = le->caption != LAYOUT_NONE ? label_text(f.scene, le->caption)
+                                                : label_text(f.scene, le->label);
+  g_assert_nonnull(strstr(told, "Resident › Researcher › Senior Researcher"));
+  for (guint i = 0; i < 3; i++) {
+    const LayoutBar *b = &g_array_index(le->bars, LayoutBar, i);
+    if (b->label == LAYOUT_NONE)
+      continue;
+    const char *text = label_text(f.scene, b->label);
+    for (guint k = 0; k < 3; k++)
+      g_assert_null(strstr(text, titles[k]));
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+/* A CV of one job from 2000 to 2020, for milestones to be added to. */
+static ModelCv *job_cv(void)
 {
   ModelCv *cv = cv_new();
   g_ptr_array_add(cv_group(cv, "jobs")->entries,
                   entry_new("Job", NULL, date_from_ymd(2000, 1, 1), date_from_ymd(2020, 1, 1)));
-  for (int i = 0; i < 6; i++) {
-    ModelMilestone *ms = model_milestone_new();
-    ms->title = g_strdup_printf("A milestone with a title of some length %d", i);
-    ms->date = date_from_ymd(2010, 1 + i, 1);
-    g_ptr_array_add(cv->milestones, ms);
-  }
+  return cv;
+}
+
+/* Adds a milestone @title (taken) on @date to @cv; returns it. */
+static ModelMilestone *add_milestone(ModelCv *cv, char *title, DateDay date)
+{
+  ModelMilestone *ms = model_milestone_new();
+  ms->title = title;
+  ms->date = date;
+  g_ptr_array_add(cv->milestones, ms);
+  return ms;
+}
+
+static void test_milestone_tiers(void)
+{
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 6; i++)
+    add_milestone(cv, g_strdup_printf("A milestone with a title of some length %d", i),
+                  date_from_ymd(2010, 1 + i, 1));
   Fixture f;
   fixture_build(&f, cv, NULL, 0);
   g_assert_cmpuint(f.scene->milestones->len, ==, 6);
@@ -389,6 +475,75 @@ static void test_milestone_tiers(void)
   /* Six labels a month apart cannot share one tier, and need no more than one each. */
   g_assert_cmpuint(max_tier, >=, 1);
   g_assert_cmpuint(max_tier, <=, 5);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+/* Milestones of one day share a stacked label; its leader runs along the stack to the
+ * outermost line, so that no line of it reads as an orphan (visual review 1, item 1). */
+static void test_milestone_stack_leader(void)
+{
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 3; i++)
+    add_milestone(cv, g_strdup_printf("Award %d", i), date_from_ymd(2010, 6, 1));
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  guint leaders = 0;
+  double top = INFINITY, bottom = -INFINITY;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->kind != LAYOUT_SHAPE_LINE || s->owner.kind != LAYOUT_OWNER_MILESTONE ||
+        s->owner.part != LAYOUT_PART_LEADER)
+      continue;
+    leaders++;
+    top = MIN(s->y, s->y + s->h);
+    bottom = MAX(s->y, s->y + s->h);
+  }
+  g_assert_cmpuint(leaders, ==, 1);
+  for (guint i = 0; i < 3; i++) {
+    const LayoutMilestone *ms = &g_array_index(f.scene->milestones, LayoutMilestone, i);
+    g_assert_cmpuint(ms->label, !=, LAYOUT_NONE);
+    /* The leader reaches into every line of the stack. */
+    LayoutBox b = layout_shape_box(f.scene, ms->label);
+    g_assert_cmpfloat(bottom, >, b.y);
+    g_assert_cmpfloat(top, <, b.y + b.h);
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+/* The track is named in the group column, level with its hairline, and a year-only
+ * milestone's year stops short of the next year's (visual review 1, item 15). */
+static void test_milestone_track_name(void)
+{
+  ModelCv *cv = job_cv();
+  for (int i = 0; i < 2; i++)
+    add_milestone(cv, g_strdup_printf("Award %d", i), date_from_ymd(2010 + i, 1, 1))->precision =
+        DATE_PREC_YEAR;
+  Fixture f;
+  fixture_build(&f, cv, NULL, 0);
+  const LayoutShape *name = NULL, *track = NULL;
+  double span_end = -INFINITY, next_start = INFINITY;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->owner.kind == LAYOUT_OWNER_TRACK && s->kind == LAYOUT_SHAPE_TEXT)
+      name = s;
+    else if (s->owner.kind == LAYOUT_OWNER_TRACK)
+      track = s;
+    else if (s->owner.kind == LAYOUT_OWNER_MILESTONE && s->owner.part == LAYOUT_PART_SPAN) {
+      if (s->owner.index == 0)
+        span_end = s->x + s->w;
+      else
+        next_start = s->x;
+    }
+  }
+  g_assert_nonnull(name);
+  g_assert_nonnull(track);
+  g_assert_cmpstr(name->text, ==, "Milestones");
+  g_assert_cmpfloat(name->x + name->w, <=, f.scene->plot.x);
+  g_assert_cmpfloat(name->y, <, track->y);
+  g_assert_cmpfloat(name->y + name->h, >, track->y);
+  g_assert_cmpfloat(next_start - span_end, >=, 4);
   assert_invariants(f.scene);
   fixture_free(&f);
 }
@@ -439,6 +594,58 @@ static void test_fixed_height_fits(void)
   style_free(style);
   diag_list_free(diags);
   g_free(set);
+}
+
+/* A short chart on a tall fixed page: the title stays at the top margin, as a slide's
+ * title does, and the chart under it takes the height left (visual review 1, item 11). */
+static void test_fixed_height_title_on_top(void)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", "Org", date_from_ymd(2020, 1, 1), date_from_ymd(2024, 1, 1)));
+  const char *sets[] = {"page.height=1400"};
+  Fixture f;
+  fixture_build(&f, cv, sets, 1);
+  g_assert_cmpfloat(f.scene->height, ==, 1400);
+  const LayoutShape *title = NULL;
+  for (guint k = 0; k < f.scene->shapes->len && !title; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->kind == LAYOUT_SHAPE_TEXT && s->owner.kind == LAYOUT_OWNER_TITLE)
+      title = s;
+  }
+  g_assert_nonnull(title);
+  /* At the margin, which grows with the chart's scale (at most 1.5 times). */
+  g_assert_cmpfloat(title->y, <=, 1.5 * f.style->page.margin + 0.01);
+  /* The chart itself is not left at the top: it is centred in what the header leaves. */
+  g_assert_cmpfloat(f.scene->plot.y, >, title->y + title->h + 100);
+  assert_invariants(f.scene);
+  fixture_free(&f);
+}
+
+/* The legend's swatch side for a legend font: it grows with the type. */
+static double legend_swatch(const char *font_set)
+{
+  ModelCv *cv = cv_new();
+  g_ptr_array_add(cv_group(cv, "jobs")->entries,
+                  entry_new("Job", "Org", date_from_ymd(2020, 1, 1), date_from_ymd(2024, 1, 1)));
+  const char *sets[] = {font_set};
+  Fixture f;
+  fixture_build(&f, cv, sets, font_set ? 1 : 0);
+  double w = 0;
+  for (guint k = 0; k < f.scene->shapes->len; k++) {
+    const LayoutShape *s = &g_array_index(f.scene->shapes, LayoutShape, k);
+    if (s->owner.kind == LAYOUT_OWNER_LEGEND && s->owner.part == LAYOUT_PART_SWATCH)
+      w = s->w;
+  }
+  assert_invariants(f.scene);
+  fixture_free(&f);
+  return w;
+}
+
+static void test_legend_swatch_scales(void)
+{
+  g_assert_cmpfloat(legend_swatch(NULL), ==, 11);
+  g_assert_cmpfloat(legend_swatch("legend.font=DejaVu Sans 24"), >=, 18);
 }
 
 static void test_empty_cv(void)
@@ -530,7 +737,7 @@ static void test_gap_band(void)
   const LayoutGap *gap = &g_array_index(g->gaps, LayoutGap, 0);
   g_assert_cmpint(gap->start, ==, date_from_ymd(2013, 1, 1));
   g_assert_cmpint(gap->end, ==, date_from_ymd(2013, 12, 31));
-  g_assert_cmpstr(gap->dates, ==, "Jan 2013 \xe2\x80\x93 Dec 2013");
+  g_assert_cmpstr(gap->dates, ==, "Jan 2013 to Dec 2013");
   g_assert_cmpstr(gap->text, ==, "1 y");
   g_assert_cmpint(gap->shown, ==, LAYOUT_SHOWN_WHOLE);
   /* The band runs from A's end to B's start, over the whole lane area, behind the bars. */
@@ -643,8 +850,14 @@ int main(int argc, char **argv)
   g_test_add_func("/layout/ticks", test_tick_choice);
   g_test_add_func("/layout/label/placement", test_label_placement);
   g_test_add_func("/layout/label/shortened", test_label_shortened);
+  g_test_add_func("/layout/label/tone-after-title", test_label_tone_after_title);
   g_test_add_func("/layout/roles", test_roles_one_bar);
+  g_test_add_func("/layout/legend/swatch-scales", test_legend_swatch_scales);
+  g_test_add_func("/layout/fixed-height/title-on-top", test_fixed_height_title_on_top);
+  g_test_add_func("/layout/roles/told-once", test_roles_told_once);
   g_test_add_func("/layout/milestones/tiers", test_milestone_tiers);
+  g_test_add_func("/layout/milestones/stack-leader", test_milestone_stack_leader);
+  g_test_add_func("/layout/milestones/track-name", test_milestone_track_name);
   g_test_add_func("/layout/fixed-height", test_fixed_height_fits);
   g_test_add_func("/layout/empty", test_empty_cv);
   g_test_add_func("/layout/too-narrow", test_too_narrow);

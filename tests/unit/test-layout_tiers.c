@@ -147,6 +147,30 @@ static void test_crowded(void)
   g_free(pb);
 }
 
+/* A label next to the track right over another marker reads as that one's: where it
+ * costs no further tier, the placement keeps them apart (visual review 1, item 2). */
+static void test_over_marker(void)
+{
+  /* A's label reaches over B's marker on either half; B's label fits anywhere. */
+  LayoutTierMarker m[2] = {{100, 150, 1}, {180, 30, 1}};
+  LayoutTierPlace pl[2];
+  LayoutTierParams p = params;
+  p.marker = 9;
+  g_assert_cmpuint(layout_tiers_place(m, 2, &p, pl), ==, 0);
+  check_placement(m, 2, &p, pl);
+  for (guint i = 0; i < 2; i++)
+    if (pl[i].tier == 0)
+      g_assert_false(m[1 - i].x >= pl[i].a - p.marker && m[1 - i].x <= pl[i].a + m[i].w + p.marker);
+  /* Two tiers either way: the one over a marker is the worse. */
+  g_assert_cmpuint(layout_tiers_used(m, 2, pl, LAYOUT_TIER_ABOVE) +
+                       layout_tiers_used(m, 2, pl, LAYOUT_TIER_BELOW),
+                   ==, 2);
+  /* Without the rule, the nearest places win and A's label covers B. */
+  p.marker = 0;
+  layout_tiers_place(m, 2, &p, pl);
+  g_assert_cmpuint(pl[0].tier, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -156,5 +180,6 @@ int main(int argc, char **argv)
   g_test_add_func("/layout_tiers/example-end", test_example_end);
   g_test_add_func("/layout_tiers/stack", test_stack);
   g_test_add_func("/layout_tiers/crowded", test_crowded);
+  g_test_add_func("/layout_tiers/over-marker", test_over_marker);
   return g_test_run();
 }

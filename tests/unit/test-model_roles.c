@@ -219,6 +219,17 @@ static void test_trim_within_precision(void)
   g_assert_cmpint(t->from, ==, ymd(2017, 1, 1));
   g_assert_cmpint(t->to, ==, ymd(2017, 6, 30));
   model_cv_free(cv);
+
+  /* An end written as an academic year ("2016/17") names September to June, as the
+   * parser and the describe stage read it, not only June: trimmed to January 2017, it
+   * is still within 2016/17. */
+  ModelEntry *tutor = entry("Tutor", "Uni", ymd(2015, 9, 1), ymd(2017, 6, 30), 2);
+  g_array_index(tutor->periods, DateSpan, 0).end_precision = DATE_PREC_ACADEMIC;
+  cv = merged(entry("Lecturer", "Uni", ymd(2017, 2, 1), ymd(2019, 5, 31), 1), tutor, NULL);
+  g_assert_cmpuint(count(cv), ==, 1);
+  g_assert_cmpint(role_at(at(cv, 0), 0)->span.end, ==, ymd(2017, 1, 31));
+  g_assert_cmpint(role_at(at(cv, 0), 0)->span.end_precision, ==, DATE_PREC_ACADEMIC);
+  model_cv_free(cv);
 }
 
 /* An overlap of at most MODEL_MERGE_TRIM_DAYS days is trimmed at day precision too; one

@@ -1,6 +1,6 @@
-/* Unit tests for output.c: atomic replacement (spec/cli.md): a file is replaced whole;
- * a failed write leaves an existing file byte-identical and no temporary file behind;
- * standard output handles full devices and closed pipes; writing in pieces. */
+/* Unit tests for output.c: atomic replacement (doc/cli.md "Output formats"): a file is
+ * replaced whole; a failed write leaves an existing file byte-identical and no temporary
+ * file behind; standard output handles full devices and closed pipes; writing in pieces. */
 #include "output.h"
 
 #include <errno.h>

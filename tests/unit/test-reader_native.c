@@ -1,4 +1,4 @@
-/* Unit tests for the native reader (spec/cv-format.md): CV text in, model and exact
+/* Unit tests for the native reader (doc/cv-format.md): CV text in, model and exact
  * messages out. The table, detection and sources are tested in test-reader.c. */
 #include "testutil.h"
 
@@ -660,6 +660,19 @@ static void test_language(void)
                "German, then English); as French it is a date: set the CV's language to 'fr'\n");
 }
 
+/* reader_native_mappings names every kind of mapping reader_native_keys knows, and only
+ * those: --print-keys prints them all, so the schema test sees a new one. */
+static void test_mappings(void)
+{
+  const char *const *m = reader_native_mappings();
+  guint n = 0;
+  for (; m[n] != NULL; n++)
+    g_assert_nonnull(reader_native_keys(m[n]));
+  g_assert_cmpuint(n, ==, 5);
+  g_assert_cmpstr(m[0], ==, "top");
+  g_assert_null(reader_native_keys("resume"));
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -681,5 +694,6 @@ int main(int argc, char **argv)
   g_test_add_func("/reader/native/bool-words", test_bool_words);
   g_test_add_func("/reader/native/clean-text-and-urls", test_clean_text_and_urls);
   g_test_add_func("/reader/native/language", test_language);
+  g_test_add_func("/reader/native/mappings", test_mappings);
   return g_test_run();
 }

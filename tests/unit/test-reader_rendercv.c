@@ -135,6 +135,40 @@ static void test_free_text_dates(void)
   diag_list_free(diags);
 }
 
+/* Periods of one entry that overlap are one bar (model.h's promise; review item 2: two
+ * stacked bars were drawn), in start order; once one period, the entry can be a role. */
+static void test_overlapping_periods(void)
+{
+  DiagList *diags;
+  ModelCv *cv =
+      read_yaml("cv:\n"
+                "  sections:\n"
+                "    projects:\n"
+                "      - {name: A, date: '2019, 2019-2021'}\n"
+                "      - {name: B, date: '2020, 2015-2018, 2016-2017'}\n"
+                "    experience:\n"
+                "      - {company: Co, position: Two, date: '2020-2021, 2021'}\n"
+                "      - {company: Co, position: One, start_date: 2018, end_date: 2019}\n",
+                &diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  const DateSpan *a = period(entry_at(cv, 0, 0));
+  g_assert_cmpint(a->start, ==, ymd(2019, 1, 1));
+  g_assert_cmpint(a->end, ==, ymd(2021, 12, 31));
+  const ModelEntry *b = entry_at(cv, 0, 1);
+  g_assert_cmpuint(b->periods->len, ==, 2);
+  g_assert_cmpint(period_at(b, 0)->start, ==, ymd(2015, 1, 1));
+  g_assert_cmpint(period_at(b, 0)->end, ==, ymd(2018, 12, 31));
+  g_assert_cmpint(period_at(b, 1)->start, ==, ymd(2020, 1, 1));
+  const ModelEntry *co = entry_at(cv, 1, 0);
+  g_assert_cmpuint(group_at(cv, 1)->entries->len, ==, 1);
+  g_assert_cmpuint(co->roles->len, ==, 2);
+  g_assert_cmpint(period(co)->start, ==, ymd(2018, 1, 1));
+  g_assert_cmpint(period(co)->end, ==, ymd(2021, 12, 31));
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_dates(void)
 {
   DiagList *diags;
@@ -546,6 +580,9 @@ static void test_typst_markup(void)
       {"[Wiki](https://en.wikipedia.org/wiki/C_(language)) page", "Wiki page",
        "https://en.wikipedia.org/wiki/C_(language)"},
       {"#box[a][b]c", "abc", NULL},
+      /* Markup that draws nothing leaves no space at either end: the model is trimmed. */
+      {"Lab move #h(1fr)", "Lab move", NULL},
+      {"#h(1fr) *Lab*", "Lab", NULL},
   };
   for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
     /* In YAML double quotes: the case's backslashes and quotes escaped. */
@@ -587,6 +624,7 @@ int main(int argc, char **argv)
   g_test_add_func("/reader_rendercv/sections", test_sections);
   g_test_add_func("/reader_rendercv/dates", test_dates);
   g_test_add_func("/reader_rendercv/free_text_dates", test_free_text_dates);
+  g_test_add_func("/reader_rendercv/overlapping_periods", test_overlapping_periods);
   g_test_add_func("/reader_rendercv/errors", test_errors);
   g_test_add_func("/reader_rendercv/before_1_0", test_before_1_0);
   g_test_add_func("/reader_rendercv/nothing_to_draw", test_nothing_to_draw);

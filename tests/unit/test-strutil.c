@@ -386,6 +386,21 @@ static void add_cases(const char *prefix, const void *cases, gsize n, gsize size
 #define ADD_CASES(prefix, cases, test)                                                             \
   add_cases(prefix, cases, G_N_ELEMENTS(cases), sizeof(cases)[0], test)
 
+static void test_join(void)
+{
+  const char *const words[] = {"svg", "png", "pdf"};
+  g_autofree char *three = strutil_join(words, 3, ", ", " or ");
+  g_assert_cmpstr(three, ==, "svg, png or pdf");
+  g_autofree char *two = strutil_join(words, 2, ", ", " or ");
+  g_assert_cmpstr(two, ==, "svg or png");
+  g_autofree char *one = strutil_join(words, 1, ", ", " or ");
+  g_assert_cmpstr(one, ==, "svg");
+  g_autofree char *none = strutil_join(words, 0, ", ", " or ");
+  g_assert_cmpstr(none, ==, "");
+  g_autofree char *same = strutil_join(words, 3, "|", NULL);
+  g_assert_cmpstr(same, ==, "svg|png|pdf");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -410,5 +425,6 @@ int main(int argc, char **argv)
   ADD_CASES("/strutil/clean", clean_cases, test_clean);
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
+  g_test_add_func("/strutil/join", test_join);
   return g_test_run();
 }

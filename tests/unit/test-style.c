@@ -1,7 +1,11 @@
-/* Unit tests of style.c (spec/style-format.md): colour parsing, WCAG contrast, the
+/* Unit tests of style.c (doc/styles.md): colour parsing, WCAG contrast, the
  * registry and set-masks, the cascade (extends, -s, --set), every validation message,
  * and legibility of the built-in styles computed from the styles themselves. */
+#include "layout.h"
 #include "style.h"
+
+#include "embed.h"
+#include "readctx.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -36,12 +40,9 @@ static StyleColor rgb(guint32 v)
   return (StyleColor){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0, 1};
 }
 
-static const StyleBuiltin *builtin(const char *name)
+static const char *builtin(const char *name)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++)
-    if (strcmp(style_builtins[i].name, name) == 0)
-      return &style_builtins[i];
-  return NULL;
+  return style_builtin_text(name);
 }
 
 /* A fresh temporary folder, removed by the caller with rm_tree. */
@@ -150,10 +151,10 @@ static void test_contrast(void)
 
 static void test_default_sets_everything(void)
 {
-  const StyleBuiltin *def = builtin("default");
+  const char *def = builtin("default");
   g_assert_nonnull(def);
   DiagList *diags = diag_list_new();
-  StyleLayer *layer = style_layer_parse("default", def->text, strlen(def->text), diags);
+  StyleLayer *layer = style_layer_parse("default", def, strlen(def), diags);
   g_autofree char *msgs = diags_text(diags);
   g_assert_cmpstr(msgs, ==, "");
   g_assert_nonnull(layer);
@@ -170,9 +171,10 @@ static void test_default_sets_everything(void)
 
 static void test_builtins_clean(void)
 {
-  g_assert_cmpuint(style_builtins_count, >=, 5);
-  for (unsigned i = 0; i < style_builtins_count; i++) {
-    const char *name = style_builtins[i].name;
+  const char *const *names = style_builtin_names();
+  g_assert_cmpuint(g_strv_length((char **)names), >=, 5);
+  for (unsigned i = 0; names[i] != NULL; i++) {
+    const char *name = names[i];
     DiagList *diags = diag_list_new();
     const char *styles[] = {name};
     Style *style = style_resolve(styles, 1, NULL, 0, diags);
@@ -185,7 +187,10 @@ static void test_builtins_clean(void)
     g_assert_cmpuint(style->patterns->len, >=, 1);
     /* Each is short and extends another, except the base. */
     if (strcmp(name, "default") != 0)
-      g_assert_nonnull(strstr(style_builtins[i].text, "extends:"));
+      g_assert_nonnull(strstr(builtin(name), "extends:"));
+    /* Served from the one table of embedded files. */
+    g_autofree char *file = g_strdup_printf("styles/%s.yaml", name);
+    g_assert_true(builtin(name) == embed_get(file));
     g_autofree char *desc = style_builtin_description(name);
     g_assert_nonnull(desc);
     g_assert_cmpuint(strlen(desc), >, 10);
@@ -262,7 +267,7 @@ static void check_text(const Style *s, const char *what, StyleColor fg)
 /* Built-in style @i resolved on its own; owned by the caller. */
 static Style *builtin_style(unsigned i)
 {
-  const char *name = style_builtins[i].name;
+  const char *name = style_builtin_names()[i];
   g_test_message("style %s", name);
   DiagList *diags = diag_list_new();
   Style *s = style_resolve(&name, 1, NULL, 0, diags);
@@ -271,33 +276,44 @@ static Style *builtin_style(unsigned i)
   return s;
 }
 
+/* Calls @check (with @data) on every colour a bar can take in @s: each group's, with
+ * @classes each class's that sets one, each of the palette's. */
+typedef void (*BarColorCheck)(const Style *s, const char *what, StyleColor c, gconstpointer data);
+
+static void for_each_bar_color(const Style *s, gboolean classes, BarColorCheck check,
+                               gconstpointer data)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init(&iter, s->groups);
+  while (g_hash_table_iter_next(&iter, &key, &value)) {
+    StylePaint paint;
+    style_group_paint(s, key, 0, &paint);
+    check(s, key, paint.color, data);
+  }
+  g_hash_table_iter_init(&iter, s->classes);
+  while (classes && g_hash_table_iter_next(&iter, &key, &value)) {
+    const StylePaint *paint = value;
+    if (paint->set & STYLE_PAINT_COLOR)
+      check(s, key, paint->color, data);
+  }
+  for (guint j = 0; j < s->palette->len; j++)
+    check(s, "palette", g_array_index(s->palette, StyleColor, j), data);
+}
+
+/* A bar's label (black or white, whichever reads better) reads at 4.5:1 on @fill. */
+static void check_label(const Style *s, const char *what, StyleColor fill, gconstpointer data)
+{
+  (void)data;
+  g_test_message("%s: %.2f", what, label_contrast(s, fill));
+  g_assert_cmpfloat(label_contrast(s, fill), >=, 4.5);
+}
+
 static void test_legibility(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
-
-    GHashTableIter iter;
-    gpointer key, value;
-    g_hash_table_iter_init(&iter, s->groups);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      StylePaint paint;
-      style_group_paint(s, key, 0, &paint);
-      g_test_message("group %s: %.2f", (char *)key, label_contrast(s, paint.color));
-      g_assert_cmpfloat(label_contrast(s, paint.color), >=, 4.5);
-    }
-    g_hash_table_iter_init(&iter, s->classes);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      const StylePaint *paint = value;
-      if (paint->set & STYLE_PAINT_COLOR) {
-        g_test_message("class %s", (char *)key);
-        g_assert_cmpfloat(label_contrast(s, paint->color), >=, 4.5);
-      }
-    }
-    for (guint j = 0; j < s->palette->len; j++) {
-      StyleColor c = g_array_index(s->palette, StyleColor, j);
-      g_test_message("palette %u: %.2f", j, label_contrast(s, c));
-      g_assert_cmpfloat(label_contrast(s, c), >=, 4.5);
-    }
+    for_each_bar_color(s, TRUE, check_label, NULL);
     check_text(s, "page.color", s->page.color);
     check_text(s, "page.muted", s->page.muted);
     /* A gap's length is drawn on its band, and labels beside bars reach into bands. */
@@ -325,6 +341,30 @@ static void test_legibility(void)
     }
     /* The title stands out from the base text. */
     g_assert_cmpfloat(font_size(s->title.font), >, font_size(s->page.font));
+    style_free(s);
+  }
+}
+
+/* Every other role segment is tinted (layout_segment_tint) under the same label colour
+ * as the bar: its label still reads at 4.5:1 or better, for every colour a bar can take. */
+static void check_tint(const Style *s, const char *what, StyleColor fill, gconstpointer data)
+{
+  (void)data;
+  StyleColor label = layout_label_color(s, fill);
+  StyleColor tint = layout_segment_tint(fill, label);
+  double plain = style_contrast_ratio(label, fill, s->page.background);
+  double tinted = style_contrast_ratio(label, tint, s->page.background);
+  g_test_message("%s: %.2f, tinted %.2f", what, plain, tinted);
+  g_assert_cmpfloat(tinted, >=, 4.5);
+  /* The tint moves away from the label: it never reads worse than the bar. */
+  g_assert_cmpfloat(tinted, >=, plain);
+}
+
+static void test_segment_tints(void)
+{
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
+    Style *s = builtin_style(i);
+    for_each_bar_color(s, TRUE, check_tint, NULL);
     style_free(s);
   }
 }
@@ -386,8 +426,8 @@ static double delta_e2000(const double lab1[3], const double lab2[3])
     else
       hm = h1 + h2 < 360 ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
   }
-  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) +
-             0.32 * cos(rad(3 * hm + 6)) - 0.20 * cos(rad(4 * hm - 63));
+  double t = 1 - 0.17 * cos(rad(hm - 30)) + 0.24 * cos(rad(2 * hm)) + 0.32 * cos(rad(3 * hm + 6)) -
+             0.20 * cos(rad(4 * hm - 63));
   double dtheta = 30 * exp(-pow((hm - 275) / 25, 2));
   double cm7 = pow(cm, 7);
   double rc = 2 * sqrt(cm7 / (cm7 + pow(25, 7)));
@@ -448,27 +488,22 @@ static void check_distinct(const char *what, StyleColor highlight, StyleColor ot
   g_assert_cmpfloat(d, >=, 20);
 }
 
+static void check_distinct_bar(const Style *s, const char *what, StyleColor c, gconstpointer hl)
+{
+  (void)s;
+  check_distinct(what, *(const StyleColor *)hl, c);
+}
+
 /* `highlight` must stand out (issue "Colour and emphasis"): at least ΔE2000 20 from every
  * group hue a chart can show (the named groups, and custom groups taking the palette in
  * turn) and from the today line, which would otherwise read as part of it. */
 static void test_highlight_stands_out(void)
 {
-  for (unsigned i = 0; i < style_builtins_count; i++) {
+  for (unsigned i = 0; style_builtin_names()[i] != NULL; i++) {
     Style *s = builtin_style(i);
     StyleColor hl = {0};
     g_assert_true(class_color(s, "highlight", &hl));
-    GHashTableIter iter;
-    gpointer key, value;
-    g_hash_table_iter_init(&iter, s->groups);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
-      StylePaint paint;
-      style_group_paint(s, key, 0, &paint);
-      check_distinct(key, hl, paint.color);
-    }
-    for (guint j = 0; j < s->palette->len; j++) {
-      g_autofree char *what = g_strdup_printf("palette %u", j);
-      check_distinct(what, hl, g_array_index(s->palette, StyleColor, j));
-    }
+    for_each_bar_color(s, FALSE, check_distinct_bar, &hl);
     if (s->today.show)
       check_distinct("today", hl, s->today.color);
     style_free(s);
@@ -841,6 +876,8 @@ static const ErrorCase error_cases[] = {
      TRUE},
     {"", "", FALSE},
     {"# only a comment\n", "", FALSE},
+    /* A style reads booleans as a CV does (readctx_bool): quoted too. */
+    {"title: {show: \"no\"}\n", "", FALSE},
 };
 
 static void test_errors(void)
@@ -868,6 +905,98 @@ static void test_errors(void)
   rm_tree(dir);
 }
 
+/* A style's booleans and texts are read as a CV's are (readctx): a quoted "no" is false,
+ * and a text longer than the cap is shortened, with the CV's warning. */
+static void test_read_as_cv(void)
+{
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  g_autofree char *label = g_strnfill(READCTX_MAX_TEXT_CHARS + 20, 'x');
+  g_autofree char *text = g_strdup_printf("title: {show: \"no\"}\ntoday: {label: %s}\n", label);
+  write_file(dir, "s.yaml", text);
+  DiagList *diags = diag_list_new();
+  const char *styles[] = {path};
+  Style *s = style_resolve(styles, 1, NULL, 0, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_autofree char *want =
+      g_strdup_printf("%s:2:16: warning: text longer than %d characters, shortened\n", path,
+                      READCTX_MAX_TEXT_CHARS);
+  g_assert_cmpstr(msgs, ==, want);
+  g_assert_nonnull(s);
+  g_assert_false(s->title.show);
+  g_assert_cmpint(g_utf8_strlen(s->today.label, -1), ==, READCTX_MAX_TEXT_CHARS);
+  style_free(s);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+/* page.font is the base of every text: a layer that sets it moves the fonts it does not
+ * set to its family, style words and scale; the fonts it sets stay as written. */
+static void test_page_font_is_the_base(void)
+{
+  DiagList *diags = diag_list_new();
+  const char *sets[] = {"page.font=DejaVu Serif 22", "bar.font=Sans 9"};
+  Style *s = style_resolve(NULL, 0, sets, 1, diags);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  g_assert_cmpstr(s->page.font, ==, "DejaVu Serif 22");
+  g_assert_cmpstr(s->bar.font, ==, "DejaVu Serif Medium 22"); /* default: ... Medium 11 */
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold 40"); /* default: ... Bold 20 */
+  g_assert_cmpstr(s->axis.font, ==, "DejaVu Serif 20");       /* default: ... 10 */
+  style_free(s);
+
+  /* A later layer's own font wins; its style words reach the texts it leaves alone. */
+  s = style_resolve(NULL, 0, sets, 2, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  style_free(s);
+  const char *italic[] = {"page.font=DejaVu Serif Italic 11"};
+  s = style_resolve(NULL, 0, italic, 1, diags);
+  g_assert_cmpstr(s->title.font, ==, "DejaVu Serif Bold Italic 20");
+  style_free(s);
+
+  /* One layer setting both: its bar.font is more specific than its page.font. */
+  g_autofree char *dir = temp_dir();
+  g_autofree char *path = g_build_filename(dir, "s.yaml", NULL);
+  write_file(dir, "s.yaml", "page: {font: \"DejaVu Serif 22\"}\nbar: {font: \"Sans 9\"}\n");
+  const char *styles[] = {path};
+  s = style_resolve(styles, 1, NULL, 0, diags);
+  g_assert_cmpstr(s->bar.font, ==, "Sans 9");
+  g_assert_cmpstr(s->legend.font, ==, "DejaVu Serif 20");
+  style_free(s);
+  g_assert_cmpuint(diag_len(diags), ==, 0);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
+/* style_named_keys lists exactly the top-level keys read by name: each is read (no
+ * unknown-key warning), and a top-level key neither listed nor in the registry is not. */
+static void test_named_keys(void)
+{
+  const char *const *named = style_named_keys();
+  g_assert_cmpstr(named[0], ==, "extends");
+  g_autofree char *dir = temp_dir();
+  g_autofree char *base = g_build_filename(dir, "base.yaml", NULL);
+  write_file(dir, "base.yaml", "bar: {height: 20}\n");
+  for (guint i = 0; named[i] != NULL; i++) {
+    g_autofree char *text = g_str_equal(named[i], "extends")
+                                ? g_strdup_printf("extends: \"%s\"\n", base)
+                                : g_strdup_printf("%s: {}\n", named[i]);
+    DiagList *diags = diag_list_new();
+    StyleLayer *layer = style_layer_parse("s.yaml", text, strlen(text), diags);
+    g_test_message("named key %s", named[i]);
+    g_assert_nonnull(layer);
+    g_assert_cmpuint(diag_len(diags), ==, 0);
+    style_layer_free(layer);
+    diag_list_free(diags);
+  }
+  DiagList *diags = diag_list_new();
+  StyleLayer *layer = style_layer_parse("s.yaml", "layers: {}\n", 11, diags);
+  g_autofree char *msgs = diags_text(diags);
+  g_assert_cmpstr(msgs, ==, "s.yaml:1:1: warning: unknown key 'layers'\n");
+  style_layer_free(layer);
+  diag_list_free(diags);
+  rm_tree(dir);
+}
+
 static void test_set_errors(void)
 {
   static const struct {
@@ -890,6 +1019,7 @@ static void test_set_errors(void)
       {"gaps.min=10000y", "--set: error: 'gaps.min' must be a length of time, found '10000y' "
                           "(expected a number and a unit d, w, m or y, e.g. 6m, 2w or 1y6m)\n"},
       {"gaps.mni=6m", "--set: error: unknown key 'gaps.mni' (did you mean 'gaps.min'?)\n"},
+      {"title.show=maybe", "--set: error: 'title.show' must be true or false, found 'maybe'\n"},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     g_test_message("--set %s", cases[i].set);
@@ -1028,6 +1158,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/builtins-clean", test_builtins_clean);
   g_test_add_func("/style/builtin-values", test_builtin_values);
   g_test_add_func("/style/legibility", test_legibility);
+  g_test_add_func("/style/segment-tints", test_segment_tints);
   g_test_add_func("/style/delta-e2000", test_delta_e2000);
   g_test_add_func("/style/highlight-stands-out", test_highlight_stands_out);
   g_test_add_func("/style/apply-copies-only-set", test_apply_copies_only_set);
@@ -1037,6 +1168,9 @@ int main(int argc, char **argv)
   g_test_add_func("/style/extends-missing", test_extends_missing);
   g_test_add_func("/style/set", test_set);
   g_test_add_func("/style/print-patterns", test_print_patterns);
+  g_test_add_func("/style/read-as-cv", test_read_as_cv);
+  g_test_add_func("/style/named-keys", test_named_keys);
+  g_test_add_func("/style/page-font-is-the-base", test_page_font_is_the_base);
   g_test_add_func("/style/errors", test_errors);
   g_test_add_func("/style/set-errors", test_set_errors);
   g_test_add_func("/style/names", test_style_names);

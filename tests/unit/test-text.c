@@ -46,6 +46,7 @@ static PangoContext *reference_context(void)
   pango_cairo_context_set_font_options(context, options);
   cairo_font_options_destroy(options);
   pango_context_set_round_glyph_positions(context, FALSE);
+  pango_context_set_language(context, pango_language_from_string("en"));
   return context;
 }
 
@@ -81,6 +82,36 @@ static void test_measure_like_layout(void)
     }
   }
   g_object_unref(context);
+  text_ctx_free(ctx);
+}
+
+/* The cache holds what was measured until text_ctx_reset (main: every run) or a new
+ * language; measuring again after either gives the same extents. */
+static void test_cache_reset(void)
+{
+  TextCtx *ctx = text_ctx_new();
+  TextExtents a, b;
+  text_measure(ctx, "DejaVu Sans 11", "Engineer", &a);
+  text_measure(ctx, "DejaVu Sans 12", "Engineer", &b);
+  g_assert_cmpuint(text_ctx_cached(ctx), ==, 2);
+  text_ctx_reset(ctx);
+  g_assert_cmpuint(text_ctx_cached(ctx), ==, 0);
+  text_measure(ctx, "DejaVu Sans 11", "Engineer", &b);
+  g_assert_cmpfloat(a.width, ==, b.width);
+  g_assert_cmpuint(text_ctx_cached(ctx), ==, 1);
+  text_ctx_set_language(ctx, "en"); /* the language it has: nothing to forget */
+  g_assert_cmpuint(text_ctx_cached(ctx), ==, 1);
+  text_ctx_set_language(ctx, "ja");
+  g_assert_cmpuint(text_ctx_cached(ctx), ==, 0);
+  /* The shared layout forgot its font with the table: drawing sets it again. */
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 100, 20);
+  cairo_t *cr = cairo_create(surface);
+  text_draw(ctx, cr, "DejaVu Sans 11", "Engineer", 0, 0, (StyleColor){0, 0, 0, 1});
+  text_ctx_reset(ctx);
+  text_draw(ctx, cr, "DejaVu Sans 11", "Engineer", 0, 0, (StyleColor){0, 0, 0, 1});
+  g_assert_cmpint(cairo_status(cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
   text_ctx_free(ctx);
 }
 
@@ -307,6 +338,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/text/measure-like-layout", test_measure_like_layout);
   g_test_add_func("/text/fit-like-layout", test_fit_like_layout);
+  g_test_add_func("/text/cache-reset", test_cache_reset);
   g_test_add_func("/text/draw-image", test_draw_image);
   g_test_add_func("/text/draw-image-scaled", test_draw_image_scaled);
   g_test_add_func("/text/draw-svg", test_draw_svg);

@@ -1,97 +1,8 @@
-/* Unit tests of timeline: lane packing (optimal, stable, gap-aware, O(n log n) on large
- * inputs) and the visible range (--from/--to clipping, --only). */
+/* Unit tests of timeline: the visible range (--from/--to clipping, --only). Lane packing
+ * is layout's, tested in test-layout_lanes.c. */
 #include "timeline.h"
 
 #include <string.h>
-
-typedef struct {
-  const char *name;
-  double gap;
-  guint n;
-  TimelineInterval items[8];
-  guint expected_lanes;
-  guint expected[8];
-} PackCase;
-
-static const PackCase pack_cases[] = {
-    {"empty", 0, 0, {{0}}, 0, {0}},
-    {"one", 0, 1, {{0, 10}}, 1, {0}},
-    {"disjoint share a lane", 0, 3, {{0, 10}, {10, 20}, {20, 30}}, 1, {0, 0, 0}},
-    {"gap separates touching", 1, 2, {{0, 10}, {10, 20}}, 2, {0, 1}},
-    {"gap respected when room", 2, 2, {{0, 10}, {12, 20}}, 1, {0, 0}},
-    {"overlap needs two", 0, 2, {{0, 10}, {5, 15}}, 2, {0, 1}},
-    /* Lowest free lane first: c reuses lane 0 (free) rather than lane 1. */
-    {"lowest free lane", 0, 4, {{0, 10}, {1, 30}, {11, 20}, {21, 25}}, 2, {0, 1, 0, 0}},
-    /* Unsorted input: lanes by start, ties by index. */
-    {"unsorted", 0, 3, {{20, 30}, {0, 25}, {0, 5}}, 2, {1, 0, 1}},
-    {"clique of three", 0, 3, {{0, 10}, {2, 12}, {4, 14}}, 3, {0, 1, 2}},
-};
-
-static void test_pack_table(void)
-{
-  for (guint c = 0; c < G_N_ELEMENTS(pack_cases); c++) {
-    const PackCase *pc = &pack_cases[c];
-    guint lanes[8] = {0};
-    guint n = timeline_pack(pc->items, pc->n, pc->gap, lanes);
-    g_test_message("case %s", pc->name);
-    g_assert_cmpuint(n, ==, pc->expected_lanes);
-    for (guint i = 0; i < pc->n; i++)
-      g_assert_cmpuint(lanes[i], ==, pc->expected[i]);
-  }
-}
-
-/* Brute force: the lane count equals the maximum number of intervals over one point
- * (with the gap added to each end), which is the optimum for interval partitioning. */
-static guint max_overlap(const TimelineInterval *items, guint n, double gap)
-{
-  guint best = 0;
-  for (guint i = 0; i < n; i++) {
-    guint count = 0;
-    for (guint j = 0; j < n; j++)
-      if (items[j].lo <= items[i].lo && items[i].lo < items[j].hi + gap)
-        count++;
-    best = MAX(best, count);
-  }
-  return best;
-}
-
-static void test_pack_random_optimal_and_valid(void)
-{
-  GRand *rand = g_rand_new_with_seed(42);
-  for (int round = 0; round < 200; round++) {
-    guint n = g_rand_int_range(rand, 1, 60);
-    TimelineInterval *items = g_new(TimelineInterval, n);
-    for (guint i = 0; i < n; i++) {
-      double lo = g_rand_int_range(rand, 0, 500);
-      items[i] = (TimelineInterval){lo, lo + g_rand_int_range(rand, 1, 120)};
-    }
-    double gap = g_rand_int_range(rand, 0, 10);
-    guint *lanes = g_new(guint, n);
-    guint count = timeline_pack(items, n, gap, lanes);
-    g_assert_cmpuint(count, ==, max_overlap(items, n, gap));
-    for (guint i = 0; i < n; i++)
-      for (guint j = i + 1; j < n; j++)
-        if (lanes[i] == lanes[j])
-          g_assert_true(items[i].hi + gap <= items[j].lo || items[j].hi + gap <= items[i].lo);
-    g_free(lanes);
-    g_free(items);
-  }
-  g_rand_free(rand);
-}
-
-static void test_pack_large(void)
-{
-  guint n = 200000;
-  TimelineInterval *items = g_new(TimelineInterval, n);
-  for (guint i = 0; i < n; i++)
-    items[i] = (TimelineInterval){(double)(i * 7 % 100000), (double)(i * 7 % 100000) + 50};
-  guint *lanes = g_new(guint, n);
-  guint count = timeline_pack(items, n, 0, lanes);
-  g_assert_cmpuint(count, >, 0);
-  g_assert_cmpuint(count, <=, 200);
-  g_free(lanes);
-  g_free(items);
-}
 
 /* --- timeline_build --- */
 
@@ -201,9 +112,6 @@ static void test_build_empty_range(void)
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
-  g_test_add_func("/timeline/pack/table", test_pack_table);
-  g_test_add_func("/timeline/pack/random", test_pack_random_optimal_and_valid);
-  g_test_add_func("/timeline/pack/large", test_pack_large);
   g_test_add_func("/timeline/build/natural-range", test_build_natural_range);
   g_test_add_func("/timeline/build/clip", test_build_clip);
   g_test_add_func("/timeline/build/only", test_build_only);
