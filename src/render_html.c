@@ -133,8 +133,10 @@ static void page_item(Page *p, const char *id, const char *words)
 {
   const char *nl = strchr(words, '\n');
   char *name = nl != NULL ? g_strndup(words, (gsize)(nl - words)) : g_strdup(words);
-  page_printf(p, "<li class=\"cvt-item\" tabindex=\"0\" aria-describedby=\"%s\">"
-                 "<span class=\"cvt-name\">", id);
+  page_printf(p,
+              "<li class=\"cvt-item\" tabindex=\"0\" aria-describedby=\"%s\">"
+              "<span class=\"cvt-name\">",
+              id);
   page_text(p, name);
   page_printf(p, "</span><span class=\"cvt-details\" id=\"%s\">", id);
   if (nl != NULL) {
@@ -241,7 +243,8 @@ static gboolean render_html_write(const LayoutScene *scene, TextCtx *text,
     page_text(&p, nl != NULL ? nl + 1 : "");
     page_str(&p, "</pre>\n</section>\n");
   }
-  page_str(&p, "<section class=\"cvt-list\" aria-labelledby=\"cvt-list-h\">\n<h2 id=\"cvt-list-h\">");
+  page_str(&p,
+           "<section class=\"cvt-list\" aria-labelledby=\"cvt-list-h\">\n<h2 id=\"cvt-list-h\">");
   page_text(&p, lang_word(scene->lang, LANG_TIMELINE));
   page_str(&p, "</h2>\n");
   page_items(&p, scene);
