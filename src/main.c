@@ -841,17 +841,24 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
                        (const char *const *)cfg->sets->pdata, cfg->sets->len, diags);
 }
 
-/* The SVG's dark scheme (svg.dark): the chart laid out again with the colours of the
- * user's styles plus the named one on top, and nothing else of it, so that every shape
- * keeps its place. The second layout's warnings are the first's again: only its errors
- * are reported. Returns FALSE when the style or the layout failed. */
+/* The dark scheme of the formats that follow it (RENDER_WANTS_DARK: svg.dark; the HTML
+ * page's the built-in dark unless --svg-dark=none): the chart laid out again with the
+ * colours of the user's styles plus the named one on top, and nothing else of it, so
+ * that every shape keeps its place. The second layout's warnings are the first's again:
+ * only its errors are reported. Returns FALSE when the style or the layout failed. */
 static gboolean build_dark_scene(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
-  const char *name = r->style->svg.dark;
-  if (cfg->output == NULL || cfg->render.format != render_format_find("svg") || name == NULL ||
-      g_ascii_strcasecmp(name, "none") == 0)
-    return TRUE;
   const Args *a = cfg->args;
+  RenderWants wants = cfg->render.format->wants;
+  const char *name = r->style->svg.dark;
+  gboolean none = name == NULL || g_ascii_strcasecmp(name, "none") == 0;
+  if (none && (wants & RENDER_WANTS_DARK_BY_DEFAULT) &&
+      !(a->svg_dark != NULL && g_ascii_strcasecmp(a->svg_dark, "none") == 0)) {
+    name = "dark";
+    none = FALSE;
+  }
+  if (cfg->output == NULL || !(wants & RENDER_WANTS_DARK) || none)
+    return TRUE;
   guint n = a->styles ? g_strv_length(a->styles) : 0;
   const char **styles = g_new(const char *, n + 1);
   for (guint i = 0; i < n; i++)
@@ -933,11 +940,22 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   ropts.author = r->cv->name;
   ropts.svg_text = r->style->svg.text == STYLE_SVG_TEXT ? SVG_TEXT_TEXT : SVG_TEXT_PATHS;
   ropts.svg_dark = r->dark_scene;
+  /* The page's career summary: --summary's text, none when there is nothing to count. */
+  char *summary = NULL;
+  if (ropts.format->wants & RENDER_WANTS_SUMMARY) {
+    SummaryReport *report = summary_build(r->timeline, &cfg->summary.opts);
+    if (!report->cv->empty)
+      summary = summary_format_text(report);
+    summary_report_free(report);
+  }
+  ropts.summary = summary;
   GError *error = NULL;
   /* Rendered straight into the output (a temporary file beside a regular one), so that
    * the file is never held whole in memory; a failure leaves the target as it was. */
   OutputFile *out = output_open(cfg->output);
-  if (!render_scene_to(r->scene, text, &ropts, write_output, out, &error)) {
+  gboolean rendered = render_scene_to(r->scene, text, &ropts, write_output, out, &error);
+  g_free(summary);
+  if (!rendered) {
     /* The output's own failure (a full disk) when there was one, else the render's. */
     const GError *write_error = output_error(out);
     gboolean write_failed = write_error != NULL;

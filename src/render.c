@@ -8,6 +8,7 @@ const RenderFormat *const render_formats[] = {
     &render_format_svg,
     &render_format_png,
     &render_format_pdf,
+    &render_format_html,
     NULL,
 };
 

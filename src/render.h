@@ -12,6 +12,14 @@
 
 typedef struct RenderFormat RenderFormat;
 
+/* What a format needs besides the scene, which main.c prepares (RenderFormat.wants). */
+typedef enum {
+  RENDER_WANTS_DARK = 1 << 0,            /* the dark scheme's scene (svg.dark) in svg_dark */
+  RENDER_WANTS_DARK_BY_DEFAULT = 1 << 1, /* ... the built-in dark when svg.dark names none,
+                                            unless --svg-dark=none */
+  RENDER_WANTS_SUMMARY = 1 << 2,         /* the career summary's text in summary */
+} RenderWants;
+
 typedef struct {
   const RenderFormat *format; /* NULL: the first of render_formats */
   double scale;               /* PNG pixel density; SVG: the root's size is N times the viewBox;
@@ -23,6 +31,8 @@ typedef struct {
   /* SVG: the same chart laid out with the colours of the dark scheme
    * (@media (prefers-color-scheme: dark)), or NULL for none. Not owned. */
   const LayoutScene *svg_dark;
+  /* HTML: the career summary as `--summary text` words it, or NULL for none. Not owned. */
+  const char *summary;
 } RenderOptions;
 
 /* Receives the file's bytes in order as they are produced; FALSE (a write error, which
@@ -43,6 +53,7 @@ struct RenderFormat {
    * @sink returned FALSE). Called only after the checks passed. */
   gboolean (*write)(const LayoutScene *scene, TextCtx *text, const RenderOptions *opts,
                     RenderSink sink, gpointer closure, GError **error);
+  RenderWants wants;
 };
 
 /* Every format, NULL-terminated, in the order --help lists them; the first is the

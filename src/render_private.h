@@ -11,6 +11,7 @@
 extern const RenderFormat render_format_svg;
 extern const RenderFormat render_format_png;
 extern const RenderFormat render_format_pdf;
+extern const RenderFormat render_format_html;
 
 /* --- render_cairo.c --- */
 

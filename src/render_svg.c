@@ -46,4 +46,5 @@ const RenderFormat render_format_svg = {
     .description = "scalable, accessible, with real text and tooltips; follows dark mode",
     .check = NULL,
     .write = render_svg_write,
+    .wants = RENDER_WANTS_DARK,
 };

@@ -97,9 +97,9 @@ def info_options(t, exe):
     t.ok(status == 0 and not missing, "--help lists the options on stdout",
          describe(status, err) + "\nmissing from --help: %s" % missing)
     # Built from render's table of formats: each one named with its description.
-    rows = re.findall(r"^  (svg|png|pdf) +\S", text, re.M)
-    t.ok("Output formats:" in text and rows == ["svg", "png", "pdf"]
-         and "--format=svg|png|pdf" in text and "(.svg, .png, .pdf)" in text,
+    rows = re.findall(r"^  (svg|png|pdf|html) +\S", text, re.M)
+    t.ok("Output formats:" in text and rows == ["svg", "png", "pdf", "html"]
+         and "--format=svg|png|pdf|html" in text and "(.svg, .png, .pdf, .html, .htm)" in text,
          "--help names every output format from the table", text)
 
     status, out, err = run([exe, "--list-styles"])

@@ -2,7 +2,7 @@
 """Rendering (doc/architecture.md "Tests"): every data/*.yaml rendered to SVG (parses as
 XML, renders with rsvg-convert), PNG (IHDR size equals the layout dump's width x height,
 doubled with --scale 2), PDF (pdfinfo opens it, Title is the CV's name, page size is the
-dump's); `-o -` with --format; same input gives the same bytes; atomic replacement (an
+dump's), HTML (a page holding one SVG, well-formed as XML; run-html.py checks the rest); `-o -` with --format; same input gives the same bytes; atomic replacement (an
 existing output is replaced, a failed run leaves it identical, no temp file remains).
 
 Usage: python3 tests/run-render.py PATH/TO/cvtimeline
@@ -14,12 +14,13 @@ import yaml
 import os
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cvtest import (BUILD, SRC, TODAY, Tap, binary_from_argv, cv_files,  # noqa: E402
                     describe, png_size, run)
 
-MAGIC = {"svg": None, "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+MAGIC = {"svg": None, "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "html": b"<!DOCTYPE html>\n"}
 
 
 def looks_like(fmt, data):
@@ -92,7 +93,7 @@ def render_one(t, exe, rel, tmp):
         return
 
     outputs = {}
-    for fmt in ("svg", "png", "pdf"):
+    for fmt in ("svg", "png", "pdf", "html"):
         path = os.path.join(tmp, "%s.%s" % (base, fmt))
         status, _, err = run([exe, "--today", TODAY, rel, "-o", path], timeout=60)
         if not t.ok(status == 0 and os.path.exists(path), "%s: renders to %s" % (rel, fmt),
@@ -110,6 +111,12 @@ def render_one(t, exe, rel, tmp):
             t.ok(size is not None and near(size[0], dump["width"]) and near(size[1], dump["height"]),
                  "%s: the PNG is the dump's size" % rel,
                  "PNG %s, dump %s x %s" % (size, dump["width"], dump["height"]))
+        elif fmt == "html":
+            try:
+                ET.fromstring(data[len(MAGIC["html"]):])
+                t.ok(data.count(b"<svg ") == 1, "%s: the page holds the chart" % rel)
+            except ET.ParseError as e:
+                t.ok(False, "%s: the page is well-formed" % rel, str(e))
         else:
             check_pdf(t, rel, path, name, dump)
 
@@ -125,7 +132,7 @@ def render_one(t, exe, rel, tmp):
              "PNG %s, dump %s x %s" % (size, dump["width"], dump["height"]))
 
     # Standard output, with --format; the same bytes as the file (determinism).
-    for fmt in ("svg", "png", "pdf"):
+    for fmt in ("svg", "png", "pdf", "html"):
         status, data, err = run([exe, "--today", TODAY, rel, "-o", "-", "--format", fmt],
                                 timeout=60)
         if not t.ok(status == 0, "%s: -o - --format %s succeeds" % (rel, fmt),
@@ -133,7 +140,7 @@ def render_one(t, exe, rel, tmp):
             continue
         t.ok(looks_like(fmt, data), "%s: -o - --format %s writes %s" % (rel, fmt, fmt.upper()),
              repr(data[:64]))
-        if fmt in ("svg", "png") and fmt in outputs:
+        if fmt in ("svg", "png", "html") and fmt in outputs:
             t.ok(data == outputs[fmt], "%s: %s output is deterministic (stdout = file)" % (rel, fmt),
                  "%d bytes on stdout, %d in the file" % (len(data), len(outputs[fmt])))
 

@@ -290,6 +290,47 @@ static void test_deterministic(void)
 
 /* The table: names and extensions found case-insensitively, svg first (the default),
  * every row complete. */
+/* The page holds the text-mode SVG without its XML declaration, the title escaped, the
+ * entry as a focusable item pointing at its details, the summary only when given. */
+static void test_html_page(void)
+{
+  LayoutScene *scene = sample_scene();
+  g_array_index(scene->entries, LayoutEntry, 0).title = g_strdup("Eng </li><script>");
+  g_array_index(scene->entries, LayoutEntry, 0).location = g_strdup("Leeds & Co");
+  TextCtx *text = text_ctx_new();
+  RenderOptions opts = {.format = render_format_find("html"),
+                        .scale = 1,
+                        .title = "Ada <b>\"x\"</b>",
+                        .summary = "Ada: career summary\n\nWhole CV: 1 y <2>\n"};
+  GError *error = NULL;
+  GBytes *bytes = render_scene(scene, text, &opts, &error);
+  g_assert_no_error(error);
+  char *page = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+  g_assert_true(g_str_has_prefix(page, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  g_assert_null(strstr(page, "<?xml"));
+  g_assert_null(strstr(page, "<script"));
+  g_assert_null(strstr(page, "<b>"));
+  g_assert_nonnull(strstr(page, "<title>Ada &lt;b&gt;&quot;x&quot;&lt;/b&gt;</title>"));
+  g_assert_nonnull(strstr(page, "content=\"default-src 'none';"));
+  g_assert_nonnull(strstr(page, "<svg "));
+  g_assert_nonnull(strstr(page, "@font-face"));
+  g_assert_nonnull(strstr(page, "<li class=\"cvt-item\" tabindex=\"0\" aria-describedby=\"cvt-e0\">"
+                                "<span class=\"cvt-name\">Eng &lt;/li&gt;&lt;script&gt;</span>"
+                                "<span class=\"cvt-details\" id=\"cvt-e0\">Leeds &amp; Co"));
+  g_assert_nonnull(strstr(page, "Whole CV: 1 y &lt;2&gt;"));
+  g_assert_null(strstr(page, "prefers-color-scheme"));
+  g_free(page);
+  g_bytes_unref(bytes);
+  opts.summary = NULL;
+  bytes = render_scene(scene, text, &opts, &error);
+  g_assert_no_error(error);
+  g_assert_null(g_strstr_len(g_bytes_get_data(bytes, NULL), (gssize)g_bytes_get_size(bytes),
+                             "career summary"));
+  g_bytes_unref(bytes);
+  text_ctx_free(text);
+  scene_free(scene);
+}
+
 static void test_format_table(void)
 {
   g_assert_cmpstr(render_format_find("PNG")->name, ==, "png");
@@ -361,6 +402,7 @@ int main(int argc, char **argv)
   g_test_add_func("/render/pdf-valid", test_pdf_valid);
   g_test_add_func("/render/deterministic", test_deterministic);
   g_test_add_func("/render/format-table", test_format_table);
+  g_test_add_func("/render/html-page", test_html_page);
   g_test_add_func("/render/alt-text", test_alt_text);
   return g_test_run();
 }
