@@ -498,6 +498,23 @@ static gboolean orcid_read_root(ReadCtx *c, ModelCv *cv, const YdocNode *root, c
   return TRUE;
 }
 
+/* TRUE for what an archiver adds beside the files (macOS's __MACOSX/ and ._NAME forks,
+ * hidden files), which a folder's listing leaves out too: not the user's, so no
+ * warning. */
+static gboolean orcid_member_is_litter(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  const char *base = slash != NULL ? slash + 1 : path;
+  return g_str_has_prefix(path, "__MACOSX/") || base[0] == '.';
+}
+
+/* TRUE when @path ends in ".xml", in any case. */
+static gboolean orcid_is_xml_name(const char *path)
+{
+  gsize n = strlen(path);
+  return n >= 4 && g_ascii_strcasecmp(path + n - 4, ".xml") == 0;
+}
+
 #define ORCID_KINDS_DRAWN                                                                      \
   "employments, educations, qualifications, invited positions, distinctions, memberships, "   \
   "services, fundings or works"
@@ -522,6 +539,8 @@ static ModelCv *orcid_read_archive(ReaderSource *src, const ReaderOptions *opts,
   reader_set_language(&r.c, cv, opts, NULL);
   guint n = reader_source_member_count(src, diags);
   for (guint i = 0; i < n && !r.c.over_limit; i++) {
+    if (orcid_member_is_litter(reader_source_member_path(src, i)))
+      continue;
     ReaderSource *member = reader_source_member(src, i, diags);
     if (member == NULL)
       continue; /* reported */
@@ -615,7 +634,8 @@ static guint orcid_detect(ReaderSource *src)
     /* A download: an .xml member in ORCID's namespaces. */
     guint n = reader_source_member_count(src, NULL);
     for (guint i = 0; i < n; i++) {
-      if (!g_str_has_suffix(reader_source_member_path(src, i), ".xml"))
+      const char *path = reader_source_member_path(src, i);
+      if (!orcid_is_xml_name(path) || orcid_member_is_litter(path))
         continue;
       ReaderSource *member = reader_source_member(src, i, NULL);
       gsize len = 0;

@@ -250,6 +250,9 @@ def orcid_download_errors(t, exe):
         # The download given twice in one zip (re-downloaded into one folder): read once.
         twice = dict(members)
         twice.update({"again/" + n: d for n, d in members.items() if n.endswith(".xml")})
+        # What macOS's archiver adds is no member of the user's: no warning.
+        twice["__MACOSX/._person.xml"] = b"\x00\x05\x16\x07"
+        twice["._README.txt"] = b"\x00\x05\x16\x07"
         zip_of(os.path.join(tmp, "twice.zip"), twice)
         a, _ = dump_of(t, exe, [os.path.join(tmp, "twice.zip")], "a download twice in one zip")
         b, _ = dump_of(t, exe, [os.path.join(IMPORT, "orcid-download.zip")], "the download")
@@ -258,6 +261,11 @@ def orcid_download_errors(t, exe):
                                len(d.get("milestones") or []))
             t.ok(count(a) == count(b), "every activity of one put-code is drawn once",
                  "%s, %s" % (count(a), count(b)))
+        status, _, err = run([exe, "--check", "--today", TODAY, "twice.zip"], cwd=tmp)
+        t.ok(status == 0 and "MACOSX" not in err and "._README" not in err
+             and err.count("skipped") == 3,
+             "an archiver's litter is passed over in silence; the other members are named",
+             describe(status, err))
 
 
 def bibtex_entries(text):
