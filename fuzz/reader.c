@@ -1,7 +1,7 @@
 /* fuzz: one reader over arbitrary bytes: reader_read in the format chosen at build time
  * (FUZZ_READER_FORMAT: a reader's name, "native", "jsonresume", "rendercv", "linkedin",
  * ...). Every result must be freeable and errors must carry text. The bytes may also be a
- * zip archive, which the readers of archives (LinkedIn) open. */
+ * zip archive, which the readers of archives (LinkedIn, ORCID) open. */
 #include "fuzz.h"
 
 #include "diag.h"

@@ -27,7 +27,7 @@ def put(target, name, data):
 
 
 def files(pattern):
-    return sorted(p for p in glob.glob(os.path.join(ROOT, pattern))
+    return sorted(p for p in glob.glob(os.path.join(ROOT, pattern), recursive=True)
                   if not p.endswith((".layout.yaml", ".style.yaml")))
 
 
@@ -38,12 +38,12 @@ def flat(path):
 def import_target(path):
     """The fuzz target of a file under tests/import, by its name."""
     name = os.path.basename(path)
+    if name.startswith("orcid"):
+        return "orcid"  # ORCID's download is a .zip too
     if name.endswith((".csv", ".zip")) or name.startswith("linkedin"):
         return "linkedin"
     if "rendercv" in name:
         return "rendercv"
-    if name.startswith("orcid"):
-        return "orcid"
     if name.endswith(".bib"):
         return "bibtex"
     if name.startswith("fresh"):
@@ -61,9 +61,11 @@ def main():
     for p in files("tests/import/*"):
         if os.path.isdir(p):
             # An unpacked export: each of its files is a seed of its own.
-            for q in files(os.path.relpath(p, ROOT) + "/*"):
-                put("linkedin", flat(q), read(q))
-                put("pipeline", flat(q), read(q))
+            target = import_target(p)
+            for q in files(os.path.relpath(p, ROOT) + "/**/*"):
+                if os.path.isfile(q):
+                    put(target, flat(q), read(q))
+                    put("pipeline", flat(q), read(q))
             continue
         target = import_target(p)
         put(target, flat(p), read(p))

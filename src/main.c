@@ -750,9 +750,10 @@ static gint compare_names(gconstpointer a, gconstpointer b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A folder's files two levels deep (a LinkedIn export has Jobs/...), as paths relative
- * to it, sorted so that runs do not depend on the order the system lists them in. */
-#define FOLDER_MAX_DEPTH 2
+/* A folder's files three levels deep (a LinkedIn export has Jobs/..., ORCID's download
+ * unpacked ID/works/...), as paths relative to it, sorted so that runs do not depend on
+ * the order the system lists them in. */
+#define FOLDER_MAX_DEPTH 3
 static void list_folder(const char *root, const char *rel, guint depth, GPtrArray *out)
 {
   g_autofree char *dir = rel != NULL ? g_build_filename(root, rel, NULL) : g_strdup(root);

@@ -10,6 +10,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The reading context of one reading, with the activities it has read: ReadCtx is its
+ * first member, so that the functions below, which take the ReadCtx, reach the rest
+ * (C11 6.7.2.1: a pointer to a struct is a pointer to its first member). */
+typedef struct {
+  ReadCtx c;
+  GHashTable *seen; /* "employment 4001": the kinds and put-codes read, owned */
+} OrcidRead;
+
+/* TRUE when an activity of @what with @item's put-code was read already (ORCID's
+ * download holds an activity in the record and again in a file of its own), else notes
+ * it. An item without a put-code is always read. */
+static gboolean orcid_seen_before(ReadCtx *c, const char *what, const YdocNode *item)
+{
+  OrcidRead *r = (OrcidRead *)c;
+  const YdocNode *code = ydoc_get(item, "put-code");
+  if (code == NULL || code->kind != YDOC_SCALAR || ydoc_is_null(code))
+    return FALSE;
+  char *key = g_strdup_printf("%s %s", what, code->text);
+  if (g_hash_table_contains(r->seen, key)) {
+    g_free(key);
+    return TRUE;
+  }
+  g_hash_table_add(r->seen, key);
+  return FALSE;
+}
+
+/* The file an entry read now comes from, for the model: the member being read when it
+ * is not the CV's own file (a folder or an archive), else NULL. A new string. */
+static char *orcid_member_file(const ReadCtx *c, const ModelCv *cv)
+{
+  return strcmp(c->file, cv->file) != 0 ? g_strdup(c->file) : NULL;
+}
+
 /* What an affiliation summary becomes. */
 typedef struct {
   const char *summary_key; /* "employment-summary" */
@@ -121,7 +154,7 @@ static void orcid_org(ReadCtx *c, const YdocNode *item, char **org, char **city)
 static void orcid_read_affiliation(ReadCtx *c, ModelCv *cv, const OrcidKind *kind,
                                    const YdocNode *item)
 {
-  if (item->kind != YDOC_MAPPING)
+  if (item->kind != YDOC_MAPPING || orcid_seen_before(c, kind->what, item))
     return;
   g_autofree char *org = NULL, *city = NULL;
   orcid_org(c, item, &org, &city);
@@ -167,6 +200,7 @@ static void orcid_read_affiliation(ReadCtx *c, ModelCv *cv, const OrcidKind *kin
                                             : g_strdup(title != NULL ? title : org);
     m->line = item->line;
     m->column = item->column;
+    m->file = orcid_member_file(c, cv);
     g_ptr_array_add(cv->milestones, m);
     g_free(title);
     return;
@@ -193,6 +227,7 @@ static void orcid_read_affiliation(ReadCtx *c, ModelCv *cv, const OrcidKind *kin
   entry->url = url != NULL ? readctx_link(c, url, url->text) : NULL;
   entry->line = item->line;
   entry->column = item->column;
+  entry->file = orcid_member_file(c, cv);
   if (keep)
     g_array_append_val(entry->periods, span);
   g_ptr_array_add(orcid_group(cv, kind, item)->entries, entry);
@@ -275,7 +310,7 @@ static void orcid_read_section(ReadCtx *c, ModelCv *cv, const YdocNode *section)
 /* One work summary: a milestone at its publication date, titled by its short form. */
 static void orcid_read_work(ReadCtx *c, ModelCv *cv, const YdocNode *work)
 {
-  if (work == NULL || work->kind != YDOC_MAPPING)
+  if (work == NULL || work->kind != YDOC_MAPPING || orcid_seen_before(c, "work", work))
     return;
   g_autofree char *title = orcid_text(c, ydoc_get(ydoc_get(work, "title"), "title"));
   if (title == NULL) {
@@ -320,6 +355,7 @@ static void orcid_read_work(ReadCtx *c, ModelCv *cv, const YdocNode *work)
     m->url = readctx_link(c, url, url->text);
   m->line = work->line;
   m->column = work->column;
+  m->file = orcid_member_file(c, cv);
   g_ptr_array_add(cv->milestones, m);
 }
 
@@ -339,6 +375,8 @@ static void orcid_read_works(ReadCtx *c, ModelCv *cv, const YdocNode *works)
 
 static void orcid_read_name(ReadCtx *c, ModelCv *cv, const YdocNode *person)
 {
+  if (cv->name != NULL)
+    return; /* a download's person file, and its record again */
   const YdocNode *name = ydoc_get(person, "name");
   char *credit = orcid_text(c, ydoc_get(name, "credit-name"));
   if (credit != NULL) {
@@ -397,16 +435,54 @@ static const char *const orcid_xml_lists[] = {
 /* The namespace every ORCID XML document declares. */
 #define ORCID_XML_NS "http://www.orcid.org/ns/"
 
-/* Reads the tree of a JSON or an XML answer, from its top-level mapping @root. */
-static ModelCv *orcid_read_tree(ReadCtx *c, const ReaderOptions *opts, const YdocNode *root)
+/* The kind that XML root element @name is (an activity "employment", or its section
+ * "employments" with *@section set), or NULL. */
+static const OrcidKind *orcid_kind_of_element(const char *name, gboolean *section)
 {
-  ModelCv *cv = model_cv_new(c->file);
-  reader_set_language(c, cv, opts, NULL);
-  const YdocNode *person = ydoc_get(root, "person");
-  if (person != NULL)
-    orcid_read_name(c, cv, person);
-  else if (ydoc_get(root, "name") != NULL && ydoc_get(ydoc_get(root, "name"), "family-name"))
-    orcid_read_name(c, cv, root); /* /person */
+  for (gsize i = 0; i < G_N_ELEMENTS(orcid_kinds); i++) {
+    const char *plural = orcid_kinds[i].section;
+    gsize n = strlen(plural) - 1; /* "employments" without its "s" */
+    *section = strcmp(name, plural) == 0;
+    if (*section || (strlen(name) == n && strncmp(name, plural, n) == 0))
+      return &orcid_kinds[i];
+  }
+  return NULL;
+}
+
+/* Reads a document's tree (a JSON answer, or an XML one whose root element is @element;
+ * NULL for JSON) from its top-level mapping @root into @cv; sets *@person when it names
+ * the person. FALSE, reading nothing, for an XML root of no kind drawn (a peer review,
+ * the person's keywords...). */
+static gboolean orcid_read_root(ReadCtx *c, ModelCv *cv, const YdocNode *root, const char *element,
+                                gboolean *person)
+{
+  const YdocNode *p = ydoc_get(root, "person");
+  if (element != NULL && strcmp(element, "person") == 0)
+    p = root;
+  else if (p == NULL && ydoc_get(ydoc_get(root, "name"), "family-name") != NULL)
+    p = root; /* /person */
+  if (p != NULL) {
+    orcid_read_name(c, cv, p);
+    *person = TRUE;
+  }
+  if (element != NULL && strcmp(element, "record") != 0 &&
+      strcmp(element, "activities-summary") != 0) {
+    /* XML says what it is by its root element: the files of ORCID's download hold one
+     * activity each, their sections, or the person. */
+    gboolean section = FALSE;
+    const OrcidKind *kind = orcid_kind_of_element(element, &section);
+    if (strcmp(element, "work") == 0)
+      orcid_read_work(c, cv, root);
+    else if (strcmp(element, "works") == 0)
+      orcid_read_works(c, cv, root);
+    else if (kind != NULL && section)
+      orcid_read_section(c, cv, root);
+    else if (kind != NULL)
+      orcid_read_affiliation(c, cv, kind, root);
+    else
+      return strcmp(element, "person") == 0;
+    return TRUE;
+  }
   const YdocNode *activities = ydoc_get(root, "activities-summary");
   const OrcidKind *item_kind = orcid_kind_of_item(root);
   if (activities != NULL)
@@ -419,41 +495,118 @@ static ModelCv *orcid_read_tree(ReadCtx *c, const ReaderOptions *opts, const Ydo
     orcid_read_section(c, cv, root);
   else
     orcid_read_activities(c, cv, root);
-  /* A record whose activities are all private shows nothing through the public API. */
-  return reader_parts_finish(c, opts, cv, FALSE,
-                             person != NULL
-                                 ? "the record has no dated employments, educations, "
-                                   "qualifications, invited positions, distinctions, memberships, "
-                                   "services, fundings or works (are they private?)"
-                                 : "no dated employments, educations, qualifications, invited "
-                                   "positions, distinctions, memberships, services, fundings or "
-                                   "works");
+  return TRUE;
+}
+
+/* TRUE for what an archiver adds beside the files (macOS's __MACOSX/ and ._NAME forks,
+ * hidden files), which a folder's listing leaves out too: not the user's, so no
+ * warning. */
+static gboolean orcid_member_is_litter(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  const char *base = slash != NULL ? slash + 1 : path;
+  return g_str_has_prefix(path, "__MACOSX/") || base[0] == '.';
+}
+
+/* TRUE when @path ends in ".xml", in any case. */
+static gboolean orcid_is_xml_name(const char *path)
+{
+  gsize n = strlen(path);
+  return n >= 4 && g_ascii_strcasecmp(path + n - 4, ".xml") == 0;
+}
+
+#define ORCID_KINDS_DRAWN                                                                      \
+  "employments, educations, qualifications, invited positions, distinctions, memberships, "   \
+  "services, fundings or works"
+
+static void orcid_begin(OrcidRead *r, ReaderSource *src, const ReaderOptions *opts,
+                        DiagList *diags)
+{
+  reader_context_init(&r->c, reader_source_name(src), opts, diags);
+  r->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* ORCID's "Download all my data" (a zip of XML files, one per activity, the person's
+ * file, maybe the record), unpacked or not, and the public data file's folders of the
+ * same files: every member that is ORCID XML is read into one chart, an activity met
+ * twice (one put-code) once; any other member is skipped with a warning naming it. */
+static ModelCv *orcid_read_archive(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
+{
+  OrcidRead r;
+  orcid_begin(&r, src, opts, diags);
+  const char *name = reader_source_name(src);
+  ModelCv *cv = model_cv_new(name);
+  reader_set_language(&r.c, cv, opts, NULL);
+  guint n = reader_source_member_count(src, diags);
+  for (guint i = 0; i < n && !r.c.over_limit; i++) {
+    if (orcid_member_is_litter(reader_source_member_path(src, i)))
+      continue;
+    ReaderSource *member = reader_source_member(src, i, diags);
+    if (member == NULL)
+      continue; /* reported */
+    gsize len = 0;
+    const char *bytes = reader_source_bytes(member, &len);
+    const char *file = reader_source_name(member);
+    if (!xmldoc_looks_like(bytes, len, ORCID_XML_NS)) {
+      diag_warning(diags, file, 0, 0, "not an ORCID XML file; skipped");
+      continue;
+    }
+    XmldocDoc *xml = xmldoc_parse(file, bytes, len, orcid_xml_lists, diags);
+    if (xml == NULL)
+      continue; /* reported at its place */
+    gboolean person = FALSE;
+    r.c.file = xml->file;
+    if (xml->root->kind != YDOC_MAPPING ||
+        !orcid_read_root(&r.c, cv, xml->root, xml->root_name, &person))
+      diag_warning(diags, file, xml->root->line, xml->root->column,
+                   "ORCID's '%s' is not among the kinds drawn (%s); skipped", xml->root_name,
+                   ORCID_KINDS_DRAWN);
+    r.c.file = name;
+    xmldoc_free(xml);
+  }
+  g_hash_table_unref(r.seen);
+  g_autofree char *nothing =
+      g_strdup_printf("no ORCID XML file in the %s with dated " ORCID_KINDS_DRAWN,
+                      reader_source_is_folder(src) ? "folder" : "archive");
+  return reader_parts_finish(&r.c, opts, cv, TRUE, nothing);
 }
 
 static ModelCv *orcid_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
 {
-  ReadCtx c;
+  if (reader_source_is_archive(src))
+    return orcid_read_archive(src, opts, diags);
+  OrcidRead r;
   gsize len = 0;
   const char *bytes = reader_source_bytes(src, &len);
   XmldocDoc *xml = NULL;
   const YdocNode *root;
   if (bytes != NULL && xmldoc_looks_like(bytes, len, ORCID_XML_NS)) {
     /* The public API's default answer, and what ORCID's own tools write. */
-    reader_context_init(&c, reader_source_name(src), opts, diags);
+    orcid_begin(&r, src, opts, diags);
     xml = xmldoc_parse(reader_source_name(src), bytes, len, orcid_xml_lists, diags);
     root = xml != NULL && xml->root->kind == YDOC_MAPPING ? xml->root : NULL;
     if (xml != NULL && root == NULL)
-      readctx_error(&c, xml->root, "expected an ORCID record, found an element with only text");
+      readctx_error(&r.c, xml->root, "expected an ORCID record, found an element with only text");
   } else {
-    root = reader_parts_open(&c, src, opts, diags);
+    root = reader_parts_open(&r.c, src, opts, diags);
+    r.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   }
   if (root == NULL) {
+    g_hash_table_unref(r.seen);
     xmldoc_free(xml);
     return NULL;
   }
-  ModelCv *cv = orcid_read_tree(&c, opts, root);
+  ModelCv *cv = model_cv_new(r.c.file);
+  reader_set_language(&r.c, cv, opts, NULL);
+  gboolean person = FALSE;
+  orcid_read_root(&r.c, cv, root, xml != NULL ? xml->root_name : NULL, &person);
+  g_hash_table_unref(r.seen);
   xmldoc_free(xml);
-  return cv;
+  /* A record whose activities are all private shows nothing through the public API. */
+  return reader_parts_finish(&r.c, opts, cv, FALSE,
+                             person ? "the record has no dated " ORCID_KINDS_DRAWN
+                                      " (are they private?)"
+                                    : "no dated " ORCID_KINDS_DRAWN);
 }
 
 /* TRUE when @path is an ORCID API path ("/0000-0002-1825-0097/works"). */
@@ -477,6 +630,21 @@ static gboolean orcid_is_path(const YdocNode *path)
  * activities-summary, the plural section keys, or an ORCID iD path. */
 static guint orcid_detect(ReaderSource *src)
 {
+  if (reader_source_is_archive(src)) {
+    /* A download: an .xml member in ORCID's namespaces. */
+    guint n = reader_source_member_count(src, NULL);
+    for (guint i = 0; i < n; i++) {
+      const char *path = reader_source_member_path(src, i);
+      if (!orcid_is_xml_name(path) || orcid_member_is_litter(path))
+        continue;
+      ReaderSource *member = reader_source_member(src, i, NULL);
+      gsize len = 0;
+      const char *bytes = member != NULL ? reader_source_bytes(member, &len) : NULL;
+      if (bytes != NULL && xmldoc_looks_like(bytes, len, ORCID_XML_NS))
+        return READER_DETECT_SURE;
+    }
+    return READER_DETECT_NO;
+  }
   gsize len = 0;
   const char *bytes = reader_source_bytes(src, &len);
   if (bytes != NULL && xmldoc_looks_like(bytes, len, ORCID_XML_NS))
@@ -497,7 +665,10 @@ static guint orcid_detect(ReaderSource *src)
 
 const ReaderFormat reader_format_orcid = {
     .name = "orcid",
-    .description = "ORCID record, activities, a section or an item (the public API's JSON or XML)",
+    .description = "ORCID record, activities, a section or an item (the public API's JSON or "
+                   "XML), or ORCID's download of XML files (its .zip or folder)",
     .detect = orcid_detect,
     .read = orcid_read,
+    .archives = TRUE,
+    .archive_hint = "ORCID's download (.xml files of a record, its employments, works, ...)",
 };

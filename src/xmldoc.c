@@ -207,6 +207,7 @@ static void xml_end(GMarkupParseContext *ctx, const char *element, gpointer data
   xml_frame_free(f);
   if (p->stack->len == 0) {
     p->root = node;
+    p->doc->root_name = g_string_chunk_insert_const(p->doc->text, xml_local(element));
     return;
   }
   XmlFrame *parent = g_ptr_array_index(p->stack, p->stack->len - 1);

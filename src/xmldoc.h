@@ -15,6 +15,7 @@
 typedef struct {
   char *file;     /* the name used in messages, owned */
   YdocNode *root; /* never NULL */
+  const char *root_name; /* the root element's local name ("employment"), in the tree */
   /* private */
   GPtrArray *blocks;
   GStringChunk *text;

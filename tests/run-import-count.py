@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Every dated entry drawn (issue 13, "How it will be checked"): for each JSON Resume and
-RenderCV file under tests/import, the dated entries and milestones are counted in the
+RenderCV file under tests/import, and for ORCID's download (its .zip and the folder), the dated entries and milestones are counted in the
 source, independently of cvtimeline (a small reader of each schema here), and compared
 with what `cvtimeline --dump-layout` draws: every dated source entry must be drawn (as
 a bar, a role segment of a merged bar, or a milestone), or be named by a warning that
@@ -180,9 +180,90 @@ def drawn(dump):
 LEFT_OUT = re.compile(r"^[^:]+:(\d+):\d+: warning: (.*(not drawn|skipped|left out).*)$")
 
 
+ORCID_NS = "{http://www.orcid.org/ns/"
+# The activities drawn, by element (an activity's own file, or its summary in a record):
+# True for a bar, False for a milestone.
+ORCID_DRAWN = {"employment": True, "education": True, "qualification": True,
+               "invited-position": True, "membership": True, "service": True,
+               "funding": True, "distinction": False, "work": False}
+
+
+def orcid_members(path):
+    """{member path: bytes} of a download, a .zip or a folder."""
+    import zipfile
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+    out = {}
+    for d, _, names in os.walk(path):
+        for n in names:
+            full = os.path.join(d, n)
+            with open(full, "rb") as f:
+                out[os.path.relpath(full, path)] = f.read()
+    return out
+
+
+def orcid_download_counts(members):
+    """(dated bars, dated milestones, undated, skipped members) of ORCID's download, read
+    with ElementTree: every activity once by its kind and put-code, wherever it is (its
+    own file or a summary in the record); dated by its start or end (a work by its
+    publication date). Members that are no ORCID XML of a kind drawn are skipped."""
+    import xml.etree.ElementTree as ET
+    seen, bars, milestones, undated, skipped = set(), 0, 0, 0, []
+    for name, data in sorted(members.items()):
+        try:
+            root = ET.fromstring(data)
+        except ET.ParseError:
+            skipped.append(name)
+            continue
+        if not root.tag.startswith(ORCID_NS):
+            skipped.append(name)
+            continue
+        local = root.tag.split("}")[1]
+        items = [e for e in root.iter()
+                 if e.tag.split("}")[-1].replace("-summary", "") in ORCID_DRAWN
+                 and e.tag.startswith(ORCID_NS) and e.get("put-code")]
+        if not items and local not in ("person", "record", "activities-summary"):
+            skipped.append(name)
+        for e in items:
+            kind = e.tag.split("}")[-1].replace("-summary", "")
+            if (kind, e.get("put-code")) in seen:
+                continue
+            seen.add((kind, e.get("put-code")))
+            dates = ["publication-date"] if kind == "work" else ["start-date", "end-date"]
+            if not any(e.find(ORCID_NS + "common}" + d) is not None for d in dates):
+                undated += 1
+            elif ORCID_DRAWN[kind]:
+                bars += 1
+            else:
+                milestones += 1
+    return bars, milestones, undated, skipped
+
+
+def orcid_download(t, exe):
+    for rel in ["tests/import/orcid-download.zip", "tests/import/orcid-unpacked"]:
+        bars, milestones, undated, skipped = orcid_download_counts(
+            orcid_members(os.path.join(SRC, rel)))
+        status, out, err = run([exe, "--dump-layout", "--today", TODAY, rel])
+        if not t.ok(status == 0, "%s: --dump-layout succeeds" % rel, describe(status, err)):
+            continue
+        n_drawn, _, n_milestones = drawn(yaml.safe_load(out))
+        t.ok((n_drawn, n_milestones) == (bars, milestones),
+             "%s: every dated activity drawn once (%d bars, %d milestones)"
+             % (rel, bars, milestones), "drawn %d bars, %d milestones" % (n_drawn, n_milestones))
+        left_out = [l for l in err.splitlines() if l.endswith("left out")]
+        t.ok(len(left_out) == undated, "%s: a warning for each of the %d undated activities"
+             % (rel, undated), err)
+        named = [m for m in skipped if "%s/%s: " % (rel, m) in err or "%s/%s:2:1: " % (rel, m) in err]
+        t.ok(named == skipped and err.count("skipped") == len(skipped),
+             "%s: each of the %d other members skipped with a warning naming it"
+             % (rel, len(skipped)), "skipped: %s\n%s" % (skipped, err))
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
+    orcid_download(t, exe)
     folder = os.path.join(SRC, "tests", "import")
     names = sorted(f for f in os.listdir(folder) if f.endswith((".json", ".yaml")))
     for name in names:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -207,6 +208,66 @@ def orcid_counted(t, exe):
          "ORCID XML that does not parse: exit 1, an error at its line", describe(status, err))
 
 
+def orcid_download_errors(t, exe):
+    """ORCID's download: what goes wrong in one member is said at that member's place."""
+    members = {}
+    with zipfile.ZipFile(os.path.join(IMPORT, "orcid-download.zip")) as z:
+        for n in z.namelist():
+            members[n] = z.read(n)
+    work = next(n for n in members if n.endswith("_works_5001.xml"))
+    person = members["person.xml"]
+
+    def zip_of(path, files):
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in files.items():
+                z.writestr(name, data)
+
+    with tempfile.TemporaryDirectory(prefix="cvt-orcid-") as tmp:
+        broken = dict(members)
+        broken[work] = members[work].replace(b"</work:title>", b"</work:titel>", 1)
+        zip_of(os.path.join(tmp, "broken.zip"), broken)
+        status, _, err = run([exe, "--check", "broken.zip"], cwd=tmp)
+        t.ok(status == 1 and re.search(r"^broken\.zip/%s:\d+:\d+: error: " % re.escape(work),
+                                       err, re.M),
+             "a member that does not parse: exit 1, an error at ARCHIVE/PATH:LINE:COLUMN",
+             describe(status, err))
+        zip_of(os.path.join(tmp, "person-only.zip"), {"person.xml": person})
+        status, _, err = run([exe, "--check", "person-only.zip"], cwd=tmp)
+        t.ok(status == 1 and "person-only.zip: error: nothing to draw: no ORCID XML file in the "
+             "archive with dated employments" in err,
+             "a download with only the person: exit 1, nothing to draw", describe(status, err))
+        zip_of(os.path.join(tmp, "other.zip"), {"notes.xml": b"<notes><a>1</a></notes>\n",
+                                                 "README.txt": b"hello\n"})
+        status, _, err = run([exe, "--check", "other.zip"], cwd=tmp)
+        t.ok(status == 1 and "other.zip: error: no CV found in the archive: expected" in err
+             and "ORCID's download" in err,
+             "a zip of XML that is not ORCID's is claimed by no format", describe(status, err))
+        with open(os.path.join(tmp, "work.xml"), "wb") as f:
+            f.write(members[work])
+        dump, err = dump_of(t, exe, [os.path.join(tmp, "work.xml")], "a single work:work file")
+        t.ok(dump is not None and len(dump.get("milestones") or []) == 1,
+             "a single work:work file: one milestone", err)
+        # The download given twice in one zip (re-downloaded into one folder): read once.
+        twice = dict(members)
+        twice.update({"again/" + n: d for n, d in members.items() if n.endswith(".xml")})
+        # What macOS's archiver adds is no member of the user's: no warning.
+        twice["__MACOSX/._person.xml"] = b"\x00\x05\x16\x07"
+        twice["._README.txt"] = b"\x00\x05\x16\x07"
+        zip_of(os.path.join(tmp, "twice.zip"), twice)
+        a, _ = dump_of(t, exe, [os.path.join(tmp, "twice.zip")], "a download twice in one zip")
+        b, _ = dump_of(t, exe, [os.path.join(IMPORT, "orcid-download.zip")], "the download")
+        if a and b:
+            count = lambda d: (sum(len(g.get("entries") or []) for g in d.get("groups") or []),
+                               len(d.get("milestones") or []))
+            t.ok(count(a) == count(b), "every activity of one put-code is drawn once",
+                 "%s, %s" % (count(a), count(b)))
+        status, _, err = run([exe, "--check", "--today", TODAY, "twice.zip"], cwd=tmp)
+        t.ok(status == 0 and "MACOSX" not in err and "._README" not in err
+             and err.count("skipped") == 3,
+             "an archiver's litter is passed over in silence; the other members are named",
+             describe(status, err))
+
+
 def bibtex_entries(text):
     """(dated entries, undated) of a .bib file, counted without btparse: each @type{ that
     is not @string/@comment/@preamble/@proceedings is one publication; one with a
@@ -369,6 +430,7 @@ def main():
     t = Tap()
     counted_against_source(t, exe)
     orcid_counted(t, exe)
+    orcid_download_errors(t, exe)
     bibtex_counted(t, exe)
     fresh_counted(t, exe)
     several_files(t, exe)

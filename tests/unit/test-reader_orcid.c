@@ -161,6 +161,65 @@ static void test_nothing_to_draw(void)
   diag_list_free(diags);
 }
 
+/* A folder of ORCID's download, its files in memory: {path, text} pairs. */
+static const char *const download[] = {
+    "person.xml",
+    "<person:person xmlns:person=\"http://www.orcid.org/ns/person\"><person:name>"
+    "<given-names>Ada</given-names><family-name>Byron</family-name></person:name>"
+    "</person:person>",
+    "activities.xml",
+    "<activities:activities-summary xmlns:activities=\"http://www.orcid.org/ns/activities\">"
+    "<employments><affiliation-group><employment-summary put-code=\"7\">"
+    "<role-title>Analyst</role-title><start-date><year>2001</year></start-date>"
+    "<organization><name>X</name></organization></employment-summary></affiliation-group>"
+    "</employments></activities:activities-summary>",
+    "x/employments/x_employments_7.xml",
+    "<employment:employment xmlns:employment=\"http://www.orcid.org/ns/employment\" "
+    "put-code=\"7\"><role-title>Analyst</role-title><start-date><year>2001</year></start-date>"
+    "<organization><name>X</name></organization></employment:employment>",
+    "x/works/x_works_9.xml",
+    "<work:work xmlns:work=\"http://www.orcid.org/ns/work\" put-code=\"9\"><title><title>"
+    "Paper</title></title><publication-date><year>2005</year></publication-date></work:work>",
+    "notes.txt",
+    "hello",
+    NULL,
+};
+
+static ReaderSource *load_member(const char *path, gpointer data, GError **error)
+{
+  (void)data;
+  (void)error;
+  for (const char *const *p = download; *p != NULL; p += 2)
+    if (g_str_has_suffix(path, p[0]))
+      return reader_source_new(path, p[1], strlen(p[1]));
+  return NULL;
+}
+
+static void test_download(void)
+{
+  const char *paths[G_N_ELEMENTS(download) / 2 + 1] = {NULL};
+  for (gsize i = 0; download[2 * i] != NULL; i++)
+    paths[i] = download[2 * i];
+  ReaderSource *src = reader_source_new_folder("dl", paths, load_member, NULL);
+  g_assert_true(reader_detect(src) == &reader_format_orcid);
+  ReaderOptions opts = test_import_options();
+  DiagList *diags = diag_list_new();
+  ModelCv *cv = reader_read(src, &opts, diags);
+  g_assert_nonnull(cv);
+  g_assert_cmpstr(cv->name, ==, "Ada Byron");
+  /* The employment in the activities and in its own file: one put-code, one entry. */
+  g_assert_cmpuint(cv->groups->len, ==, 1);
+  g_assert_cmpuint(group_at(cv, 0)->entries->len, ==, 1);
+  g_assert_cmpstr(entry_at(cv, 0, 0)->file, ==, "dl/activities.xml");
+  g_assert_cmpuint(cv->milestones->len, ==, 1);
+  g_assert_cmpuint(diag_len(diags), ==, 1);
+  g_assert_cmpstr(diag_get(diags, 0)->file, ==, "dl/notes.txt");
+  g_assert_nonnull(strstr(diag_get(diags, 0)->text, "not an ORCID XML file; skipped"));
+  model_cv_free(cv);
+  diag_list_free(diags);
+  reader_source_free(src);
+}
+
 static const ReaderFormat *detect(const char *json)
 {
   ReaderSource *src = reader_source_new("x.json", json, strlen(json));
@@ -188,5 +247,6 @@ int main(int argc, char **argv)
   g_test_add_func("/orcid/sections-and-items", test_sections_and_items);
   g_test_add_func("/orcid/nothing-to-draw", test_nothing_to_draw);
   g_test_add_func("/orcid/detection", test_detection);
+  g_test_add_func("/orcid/download", test_download);
   return g_test_run();
 }

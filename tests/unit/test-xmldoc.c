@@ -24,6 +24,8 @@ static void test_tree(void)
   g_assert_cmpint(root->kind, ==, YDOC_MAPPING);
   g_assert_cmpint(root->line, ==, 2);
   g_assert_cmpint(root->column, ==, 1);
+  /* The root element says what the document is, without its prefix. */
+  g_assert_cmpstr(doc->root_name, ==, "works");
   g_assert_cmpstr(ydoc_get(root, "path")->text, ==, "/x/works");
   g_assert_null(ydoc_get(root, "xmlns:a"));
   /* A listed name is a sequence even once. */
