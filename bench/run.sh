@@ -47,8 +47,12 @@ cc $CFLAGS bench/floor.c -o "$BUILD/bench/floor" $PKG -lm
 # shellcheck disable=SC2086
 cc $CFLAGS bench/lower-bound.c -o "$BUILD/bench/lower-bound" $(pkg-config --cflags --libs pangocairo)
 # shellcheck disable=SC2086
+# The core library needs every library meson links cvtimeline with (the readers' too).
+CORE=$(pkg-config --cflags --libs pangocairo cairo glib-2.0 yaml-0.1 harfbuzz harfbuzz-subset \
+  zlib libpng libarchive)
+# shellcheck disable=SC2086
 cc $CFLAGS -Isrc -I"$BUILD" bench/scene-export.c "$BUILD/src/libcvtcore.a" \
-  -o "$BUILD/bench/scene-export" $PKG -lm
+  -o "$BUILD/bench/scene-export" $CORE -lcsv -lbtparse -lm
 python3 bench/bench.py --cvt "$ROOT/$BUILD/src/cvtimeline" --floor "$ROOT/$BUILD/bench/floor" \
   --lower "$ROOT/$BUILD/bench/lower-bound" \
   --export "$ROOT/$BUILD/bench/scene-export" --example "$ROOT/data/bruno-magalhaes.yaml" \
