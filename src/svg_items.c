@@ -27,6 +27,7 @@ typedef struct {
   GArray *group_kind; /* per group: the owner of its shapes, as owner_slot */
   guint *last;        /* per owner slot: its last group, or NONE */
   guint *cell_head;   /* ncx * ncy: each cell's first entry, or NONE */
+  guint *cell_max;    /* ncx * ncy: the highest group placed in each cell */
   GArray *entries;    /* of CellEntry */
   guint ncx, ncy;
   double cell;
@@ -109,7 +110,13 @@ static gboolean conflicts(const Grouping *g, guint s, guint group)
   cell_range(g, &g->boxes[s], &cx0, &cy0, &cx1, &cy1);
   for (guint cy = cy0; cy <= cy1; cy++) {
     for (guint cx = cx0; cx <= cx1; cx++) {
-      for (guint e = g->cell_head[(gsize)cy * g->ncx + cx]; e != NONE;) {
+      gsize c = (gsize)cy * g->ncx + cx;
+      /* Nothing of a later group here: the common case, and the one that keeps a cell
+       * crowded with one item's shapes (a job of 100,000 roles) from being walked once
+       * per shape. */
+      if (g->cell_head[c] == NONE || g->cell_max[c] <= group)
+        continue;
+      for (guint e = g->cell_head[c]; e != NONE;) {
         const CellEntry *entry = &g_array_index(g->entries, CellEntry, e);
         if (entry->group > group && overlap(&g->boxes[s], &g->boxes[entry->shape]))
           return TRUE;
@@ -126,7 +133,9 @@ static void place(Grouping *g, guint s, guint group)
   cell_range(g, &g->boxes[s], &cx0, &cy0, &cx1, &cy1);
   for (guint cy = cy0; cy <= cy1; cy++) {
     for (guint cx = cx0; cx <= cx1; cx++) {
-      guint *head = &g->cell_head[(gsize)cy * g->ncx + cx];
+      gsize c = (gsize)cy * g->ncx + cx;
+      guint *head = &g->cell_head[c];
+      g->cell_max[c] = MAX(g->cell_max[c], group);
       CellEntry e = {group, s, *head};
       *head = g->entries->len;
       g_array_append_val(g->entries, e);
@@ -155,6 +164,7 @@ SvgItems *svg_items_build(const LayoutScene *scene, const gboolean *drawn)
   g.ncy = (guint)MIN(ceil(h / g.cell) + 1, 1 << 20);
   gsize n_cells = (gsize)g.ncx * g.ncy;
   g.cell_head = g_new(guint, n_cells);
+  g.cell_max = g_new0(guint, n_cells);
   for (gsize c = 0; c < n_cells; c++)
     g.cell_head[c] = NONE;
   for (guint i = 0; i < n; i++) {
@@ -198,6 +208,7 @@ SvgItems *svg_items_build(const LayoutScene *scene, const gboolean *drawn)
   g_free(fill);
   g_free(start);
   g_free(g.cell_head);
+  g_free(g.cell_max);
   g_array_unref(g.entries);
   g_free(g.boxes);
   g_free(g.group_of);
