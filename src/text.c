@@ -823,9 +823,11 @@ guint text_missing_glyphs(TextCtx *ctx, const char *font, const char *text, GArr
   guint before = out->len;
   MissingFound f = {out, strlen(text)};
   text_foreach_run(ctx, font, text, text_missing_in_run, &f);
+  guint n = out->len - before;
+  if (n == 0)
+    return 0; /* and no pointer into an array that may have no storage yet */
   /* A run's glyphs are in visual order: right-to-left runs come reversed. */
   TextMissing *found = &g_array_index(out, TextMissing, before);
-  guint n = out->len - before;
   for (guint i = 1; i < n; i++)
     for (guint j = i; j > 0 && found[j - 1].offset > found[j].offset; j--) {
       TextMissing t = found[j];
