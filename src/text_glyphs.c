@@ -67,8 +67,9 @@ static void add_run(gpointer closure, const char *text, PangoGlyphItem *run, dou
       .first = out->glyphs->len,
   };
   /* pango_cairo_show_glyph_string's placement: each glyph at the sum of the widths before
-   * it plus its own offsets, y down. */
-  int advance = 0;
+   * it plus its own offsets, y down. 64 bits: a 100,000-role progression is one run
+   * wider than an int of Pango units can count (2^31 / PANGO_SCALE is 2 million px). */
+  gint64 advance = 0;
   const PangoGlyphString *gs = run->glyphs;
   gboolean missing = FALSE;
   for (int i = 0; i < gs->num_glyphs; i++) {
