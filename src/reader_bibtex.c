@@ -554,29 +554,105 @@ static void bib_blank(char *buf, gsize from, gsize to)
       buf[i] = ' ';
 }
 
+/* Where an entry starting with the '@' at @at opens its body: the index of its '{' or
+ * '(' (in *@open), with *@counted FALSE for @comment and @preamble, which hold no
+ * fields; FALSE when that '@' starts no entry. */
+static gboolean bib_entry_open(const char *data, gsize len, gsize at, gsize *open,
+                               gboolean *counted)
+{
+  gsize j = at + 1;
+  while (j < len && g_ascii_isspace(data[j]))
+    j++;
+  gsize name = j;
+  while (j < len && (g_ascii_isalnum(data[j]) || data[j] == '_' || data[j] == '-'))
+    j++;
+  *counted = !(j - name == 7 && g_ascii_strncasecmp(data + name, "comment", 7) == 0) &&
+             !(j - name == 8 && g_ascii_strncasecmp(data + name, "preamble", 8) == 0);
+  while (j < len && g_ascii_isspace(data[j]))
+    j++;
+  if (j >= len || j == name || (data[j] != '{' && data[j] != '('))
+    return FALSE;
+  *open = j;
+  return TRUE;
+}
+
+/* The end (one past the close, or @len) of the entry whose body opens at @open, as
+ * BibTeX delimits it (braces nest, quotes at the entry's own level), and its fields: the
+ * '=' at its own level. */
+static gsize bib_entry_end(const char *data, gsize len, gsize open, guint *fields)
+{
+  char close = data[open] == '{' ? '}' : ')';
+  int depth = 0;
+  gboolean quoted = FALSE;
+  *fields = 0;
+  for (gsize k = open + 1; k < len; k++) {
+    char ch = data[k];
+    if (ch == '{')
+      depth++;
+    else if (ch == '}' && depth > 0)
+      depth--;
+    else if (depth == 0 && ch == '"')
+      quoted = !quoted;
+    else if (depth == 0 && !quoted && ch == close)
+      return k + 1;
+    else if (depth == 0 && !quoted && ch == '=')
+      (*fields)++;
+  }
+  return len;
+}
+
+/* Line numbers for the guard's warnings, counted forward from the last one asked for, so
+ * that a file of many dropped entries is still read in linear time. */
+typedef struct {
+  gsize pos;
+  int line;
+} BibLines;
+
+static int bib_line_at(BibLines *lines, const char *data, gsize at)
+{
+  if (at < lines->pos)
+    *lines = (BibLines){0, 1};
+  for (; lines->pos < at; lines->pos++)
+    lines->line += data[lines->pos] == '\n';
+  return lines->line;
+}
+
+/* Blanks the entry at @at..@end of @data into *@copy (made on first need), with the
+ * warning. */
+static void bib_drop_entry(const char *file, const char *data, gsize len, gsize at, gsize end,
+                           BibLines *lines, char **copy, DiagList *diags)
+{
+  if (*copy == NULL)
+    *copy = g_memdup2(data, len);
+  bib_blank(*copy, at, end);
+  diag_warning(diags, file, bib_line_at(lines, data, at), 0, "an entry with more than %u fields; left out",
+               BIB_MAX_FIELDS);
+}
+
 /* What btparse cannot be given: a NUL byte (its lexer reads C strings, cuts a token short
  * and fails an assertion: an abort) becomes a space; an entry with more than
  * BIB_MAX_FIELDS fields is blanked, each with a warning. Scans entries as BibTeX delimits
  * them (braces nest, quotes at the entry's own level, % comments between entries).
+ * btparse, after an error, starts again at the next '@' wherever it is, inside another
+ * entry's value too, so every '@' that opens an entry is checked as one, not only those
+ * between entries; a budget of bytes so scanned keeps a file of nested '@'s linear, and
+ * past it the rest of the enclosing entry is left out.
  * Returns a changed copy of @data to parse instead, or NULL when it needs no change. */
 static char *bib_guard(const char *file, const char *data, gsize len, DiagList *diags)
 {
   char *copy = NULL;
+  BibLines lines = {0, 1};
   const char *nul = memchr(data, '\0', len);
   if (nul != NULL) {
     copy = g_memdup2(data, len);
-    int line = 1;
-    for (const char *p = data; p < nul; p++)
-      line += *p == '\n';
-    diag_warning(diags, file, line, 0, "NUL bytes in the file are read as spaces");
+    diag_warning(diags, file, bib_line_at(&lines, data, (gsize)(nul - data)), 0,
+                 "NUL bytes in the file are read as spaces");
     for (gsize i = 0; i < len; i++)
       if (copy[i] == '\0')
         copy[i] = ' ';
   }
-  int line = 1;
+  gsize budget = 16 * len + 4096;
   for (gsize i = 0; i < len; i++) {
-    if (data[i] == '\n')
-      line++;
     if (data[i] == '%') {
       while (i + 1 < len && data[i + 1] != '\n')
         i++;
@@ -584,53 +660,39 @@ static char *bib_guard(const char *file, const char *data, gsize len, DiagList *
     }
     if (data[i] != '@')
       continue;
-    gsize at = i, j = i + 1;
-    int at_line = line;
-    while (j < len && g_ascii_isspace(data[j]))
-      j++;
-    gsize name = j;
-    while (j < len && (g_ascii_isalnum(data[j]) || data[j] == '_' || data[j] == '-'))
-      j++;
-    gboolean counted = !(j - name == 7 && g_ascii_strncasecmp(data + name, "comment", 7) == 0) &&
-                       !(j - name == 8 && g_ascii_strncasecmp(data + name, "preamble", 8) == 0);
-    while (j < len && g_ascii_isspace(data[j]))
-      j++;
-    if (j >= len || j == name || (data[j] != '{' && data[j] != '(')) {
+    gsize open;
+    gboolean counted;
+    if (!bib_entry_open(data, len, i, &open, &counted)) {
       /* An @ that starts no entry ("mail me@example.org" between entries) is text to
        * BibTeX; btparse would take it for one and stumble on what follows ('@i""' makes
        * it exit). */
       if (copy == NULL)
         copy = g_memdup2(data, len);
-      copy[at] = ' ';
+      copy[i] = ' ';
       continue;
     }
-    char close = data[j] == '{' ? '}' : ')';
-    int depth = 0;
-    gboolean quoted = FALSE;
-    guint fields = 0;
-    gsize k = j + 1;
-    for (; k < len; k++) {
-      char ch = data[k];
-      if (ch == '\n')
-        line++;
-      if (ch == '{')
-        depth++;
-      else if (ch == '}' && depth > 0)
-        depth--;
-      else if (depth == 0 && ch == '"')
-        quoted = !quoted;
-      else if (depth == 0 && !quoted && ch == close)
-        break;
-      else if (depth == 0 && !quoted && ch == '=')
-        fields++;
-    }
-    gsize end = k < len ? k + 1 : len;
+    guint fields;
+    gsize end = bib_entry_end(data, len, open, &fields);
     if (counted && fields > BIB_MAX_FIELDS) {
-      if (copy == NULL)
-        copy = g_memdup2(data, len);
-      bib_blank(copy, at, end);
-      diag_warning(diags, file, at_line, 0, "an entry with more than %u fields; left out",
-                   BIB_MAX_FIELDS);
+      bib_drop_entry(file, data, len, i, end, &lines, &copy, diags);
+      i = end - 1;
+      continue;
+    }
+    /* The entries btparse may find inside this one's values. */
+    for (gsize k = open + 1; k < end; k++) {
+      gsize inner_open;
+      gboolean inner_counted;
+      if (data[k] != '@' || !bib_entry_open(data, len, k, &inner_open, &inner_counted) ||
+          !inner_counted)
+        continue;
+      guint inner_fields;
+      gsize inner_end = bib_entry_end(data, len, inner_open, &inner_fields);
+      gsize cost = inner_end - k;
+      if (inner_fields > BIB_MAX_FIELDS || cost > budget) {
+        bib_drop_entry(file, data, len, k, MAX(inner_end, end), &lines, &copy, diags);
+        break;
+      }
+      budget -= cost;
     }
     i = end - 1;
   }
