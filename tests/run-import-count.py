@@ -276,7 +276,8 @@ def main():
                 (keys.get("bio") or Node(None, 0, 0)).value, dict):
             entries, milestones = jsonresume_items(root)
         else:
-            t.skip(rel, "neither JSON Resume nor RenderCV")
+            t.skip(rel, "neither JSON Resume nor RenderCV: run-import.py counts LinkedIn, ORCID, "
+                   "BibTeX and FRESH with their own parsers")
             continue
         status, out, err = run([exe, "--dump-layout", "--today", TODAY, rel])
         if not t.ok(status == 0, "%s: --dump-layout succeeds" % rel, describe(status, err)):
