@@ -287,8 +287,8 @@ def main():
             tap.skip("chromium checks", "no chromium installed")
         else:
             test_browser(r, tap, browser, hostile)
-    tap.done()
+    return tap.done()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
