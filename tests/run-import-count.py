@@ -15,7 +15,8 @@ import sys
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import SRC, TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+from cvtest import (COUNTED_BY_IMPORT_COUNT, SRC, TODAY, Tap, binary_from_argv,  # noqa: E402
+                    describe, import_files, run)
 
 
 class Node:
@@ -276,8 +277,9 @@ def main():
                 (keys.get("bio") or Node(None, 0, 0)).value, dict):
             entries, milestones = jsonresume_items(root)
         else:
-            t.skip(rel, "neither JSON Resume nor RenderCV: run-import.py counts LinkedIn, ORCID, "
-                   "BibTeX and FRESH with their own parsers")
+            t.ok(name not in COUNTED_BY_IMPORT_COUNT, "%s: counted here or by run-import.py" % rel,
+                 "cvtest.COUNTED_BY_IMPORT_COUNT names it, but it is neither JSON Resume nor "
+                 "RenderCV")
             continue
         status, out, err = run([exe, "--dump-layout", "--today", TODAY, rel])
         if not t.ok(status == 0, "%s: --dump-layout succeeds" % rel, describe(status, err)):
@@ -309,6 +311,9 @@ def main():
              "dated milestones, and %d are named in warnings as left out:\n%s"
              % (n_drawn, n_milestones, len(entries), len(milestones), len(left_out),
                 "\n".join("line %d: %s" % (i.line, w) for i, w in left_out.values())))
+    present = {os.path.basename(rel) for rel in import_files()}
+    stale = sorted(COUNTED_BY_IMPORT_COUNT - present)
+    t.ok(not stale, "every fixture cvtest.COUNTED_BY_IMPORT_COUNT names exists", "missing: %s" % stale)
     return t.done()
 
 

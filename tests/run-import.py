@@ -20,7 +20,8 @@ import zipfile
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cvtest import SRC, TODAY, Tap, binary_from_argv, describe, run  # noqa: E402
+from cvtest import (COUNTED_BY_IMPORT_COUNT, SRC, TODAY, Tap, binary_from_argv,  # noqa: E402
+                    describe, import_files, run)
 
 IMPORT = os.path.join(SRC, "tests", "import")
 
@@ -89,9 +90,13 @@ def read_export(path):
         return {"Positions.csv": f.read()}
 
 
+COUNTED = set()  # the fixtures counted here, for every_fixture_counted
+
+
 def check_counts(t, exe, rel, counts):
     """Draws @rel and compares with @counts (the fixture's dated bars, dated milestones and
     undated entries, as read here): every dated entry drawn, a warning for each other."""
+    COUNTED.add(os.path.basename(rel))
     dump, err = dump_of(t, exe, [rel], rel)
     if dump is None:
         return
@@ -297,6 +302,7 @@ def bibtex_counted(t, exe):
     status, out, err = run([exe, "--dump-layout", "--today", TODAY,
                             "tests/import/native-with-bibtex.yaml"])
     milestones = len((yaml.safe_load(out) or {}).get("milestones") or []) if status == 0 else -1
+    COUNTED.add("native-with-bibtex.yaml")
     t.ok(milestones == dated + 1, "milestones: {from: FILE} adds the file's %d to the CV's own 1"
          % dated, describe(status, err))
     status, out, err = run([exe, "--alt-text", "--today", TODAY, "data/short.yaml", rel])
@@ -425,6 +431,13 @@ def inputs(t, exe):
              describe(status, err))
 
 
+def every_fixture_counted(t):
+    names = {os.path.basename(rel) for rel in import_files()}
+    missing = sorted(names - COUNTED - COUNTED_BY_IMPORT_COUNT)
+    t.ok(not missing, "every fixture under tests/import is counted against its source, here or "
+         "in run-import-count.py", "counted by neither: %s" % missing)
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -435,6 +448,7 @@ def main():
     fresh_counted(t, exe)
     several_files(t, exe)
     inputs(t, exe)
+    every_fixture_counted(t)
     return t.done()
 
 
