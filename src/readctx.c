@@ -152,31 +152,17 @@ gboolean readctx_string(ReadCtx *c, const YdocNode *node, char **out)
   return ok;
 }
 
-/* http://, https:// or mailto: (any case), followed by something. */
-static gboolean readctx_link_scheme(const char *url)
-{
-  static const char *const schemes[] = {"https://", "http://", "mailto:"};
-  for (gsize i = 0; i < G_N_ELEMENTS(schemes); i++) {
-    gsize n = strlen(schemes[i]);
-    if (g_ascii_strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
-      return TRUE;
-  }
-  return FALSE;
-}
-
 char *readctx_link(ReadCtx *c, const YdocNode *at, const char *text)
 {
   g_autofree char *url = g_strstrip(g_strdup(text ? text : ""));
   if (*url == '\0')
     return NULL;
-  gboolean spaced = strutil_has_unclean(url);
-  for (const char *p = url; *p && !spaced; p = g_utf8_next_char(p))
-    spaced = g_unichar_isspace(g_utf8_get_char(p));
+  gboolean spaced = strutil_url_has_space(url);
   g_autofree char *s = readctx_shown(url);
   guint max = c->max_text_chars;
   if (spaced)
     readctx_warning(c, at, "url '%s' has a space or a control character: not linked", s);
-  else if (!readctx_link_scheme(url))
+  else if (!strutil_url_scheme_ok(url))
     readctx_warning(c, at, "url '%s' is not http, https or mailto: not linked", s);
   else if (max > 0 && g_utf8_strlen(url, -1) > (glong)max)
     readctx_warning(c, at, "url longer than %u characters: not linked", max);

@@ -224,7 +224,7 @@ gboolean strutil_parse_bool(const char *text, gboolean *out)
  * (the " · org" after a title, "exe.png" read backwards; the bidi algorithm alone still
  * lays out right-to-left text); noncharacters are not for interchange, and Cairo's PDF
  * surface refuses them as invalid UTF-8. */
-static gboolean strutil_is_dropped(gunichar c)
+gboolean strutil_is_dropped(gunichar c)
 {
   return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
          (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
@@ -302,4 +302,31 @@ char *strutil_legacy_to_utf8(const char *data, gsize len, gsize *out_len)
   if (out == NULL)
     out = g_convert(data, (gssize)len, "UTF-8", "ISO-8859-1", NULL, out_len, NULL);
   return out;
+}
+
+gboolean strutil_url_scheme_ok(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://", "mailto:"};
+  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++) {
+    gsize n = strlen(schemes[i]);
+    if (g_ascii_strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean strutil_url_has_space(const char *url)
+{
+  if (strutil_has_unclean(url))
+    return TRUE;
+  for (const char *p = url; *p; p = g_utf8_next_char(p))
+    if (g_unichar_isspace(g_utf8_get_char(p)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean strutil_url_followable(const char *url)
+{
+  return url != NULL && g_utf8_validate(url, -1, NULL) && strutil_url_scheme_ok(url) &&
+         !strutil_url_has_space(url);
 }

@@ -58,12 +58,26 @@ gboolean strutil_parse_bool(const char *text, gboolean *out);
  * owned by the caller. */
 char *strutil_clean_text(const char *text);
 
+/* TRUE for a character strutil_clean_text drops (bidi embeddings, overrides and
+ * isolates; noncharacters), so that a writer guarding its own output keeps the same rule. */
+gboolean strutil_is_dropped(gunichar c);
+
 /* The first @n of @words joined with @sep, and @last (NULL: @sep) before the last one:
  * "svg, png or pdf". Returns a new string owned by the caller ("" for none). */
 char *strutil_join(const char *const *words, guint n, const char *sep, const char *last);
 
 /* TRUE when @text holds a character strutil_clean_text would drop or turn into a space. */
 gboolean strutil_has_unclean(const char *text);
+
+/* The one URL policy (the readers apply it with their warnings, writers as a guard):
+ * http://, https:// or mailto: in any case with something after it ... */
+gboolean strutil_url_scheme_ok(const char *url);
+/* ... no space, line break, control or character strutil_clean_text would change (@url
+ * valid UTF-8) ... */
+gboolean strutil_url_has_space(const char *url);
+/* ... and both, on valid UTF-8: whether @url may be a link target (refused, not
+ * repaired). */
+gboolean strutil_url_followable(const char *url);
 
 /* @len bytes of text that are not UTF-8, read as what files that are not UTF-8 mostly are
  * (Windows-1252, else ISO-8859-1, which takes any byte), as a new NUL-terminated UTF-8

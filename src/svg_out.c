@@ -81,14 +81,14 @@ void svg_out_uint(SvgOut *out, guint64 value)
 
 gboolean svg_char_allowed(gunichar c)
 {
+  /* What XML cannot hold (controls) and what the readers' cleaning drops, by its own rule,
+   * so that the SVG's text is the text the other formats draw: directional marks (U+200E,
+   * U+200F, U+061C) stay, as they do there. */
   if (c < 0x20)
     return c == '\t' || c == '\n';
   if (c >= 0x7f && c <= 0x9f)
     return FALSE;
-  if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
-    return FALSE;
-  return !(c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
-           (c >= 0x2066 && c <= 0x2069));
+  return !strutil_is_dropped(c);
 }
 
 /* One character of @p (before @end) as it may be written: *@n bytes at *@bytes, or none
@@ -201,19 +201,3 @@ char *svg_clean_text(const char *text, gboolean keep_newlines)
   return g_string_free(s, FALSE);
 }
 
-gboolean svg_url_allowed(const char *url)
-{
-  static const char *const schemes[] = {"https://", "http://", "mailto:"};
-  gboolean scheme = FALSE;
-  for (gsize i = 0; url != NULL && i < G_N_ELEMENTS(schemes); i++)
-    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
-      scheme = TRUE;
-  if (!scheme || !g_utf8_validate(url, -1, NULL))
-    return FALSE;
-  for (const char *p = url; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c <= 0x20 || !svg_char_allowed(c))
-      return FALSE;
-  }
-  return TRUE;
-}

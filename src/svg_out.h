@@ -91,7 +91,3 @@ gboolean svg_char_allowed(gunichar c);
  * string owned by the caller; NULL gives "". */
 char *svg_clean_text(const char *text, gboolean keep_newlines);
 
-/* Whether @url may be a link target: http, https or mailto with something after the
- * scheme, and no control character, space or character svg_char_allowed refuses anywhere
- * in it (such a url is refused, not repaired). */
-gboolean svg_url_allowed(const char *url);

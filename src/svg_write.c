@@ -1226,7 +1226,7 @@ static void write_item(Writer *w, const SvgItems *items, const SvgItem *item)
   if (item->kind == LAYOUT_OWNER_MILESTONE && item->index < scene->milestones->len)
     milestone = &g_array_index(scene->milestones, LayoutMilestone, item->index);
   const char *url = entry ? entry->url : milestone ? milestone->url : NULL;
-  gboolean link = url != NULL && svg_url_allowed(url);
+  gboolean link = url != NULL && strutil_url_followable(url);
   if (link) {
     svg_out_str(out, "<a href=\"");
     svg_out_text(out, url, FALSE);

@@ -423,6 +423,27 @@ static void test_legacy_to_utf8(void)
   g_assert_cmpstr(latin, ==, "\xc2\x81\xc3\xa9");
 }
 
+static void test_url_followable(void)
+{
+  g_assert_true(strutil_url_followable("https://example.org/a?b=c&d=(e)"));
+  g_assert_true(strutil_url_followable("HTTP://EXAMPLE.ORG"));
+  g_assert_true(strutil_url_followable("mailto:ada@example.org"));
+  g_assert_true(strutil_url_followable("https://example.org/日本"));
+  g_assert_false(strutil_url_followable("javascript:alert(1)"));
+  g_assert_false(strutil_url_followable("https://"));
+  g_assert_false(strutil_url_followable("file:///etc/passwd"));
+  g_assert_false(strutil_url_followable(NULL));
+  /* Control characters, spaces, bidi controls: refused, not repaired. */
+  g_assert_false(strutil_url_followable("https://example.org/a\nb"));
+  g_assert_false(strutil_url_followable("https://example.org/a\tb"));
+  g_assert_false(strutil_url_followable("https://example.org/a b"));
+  g_assert_false(strutil_url_followable("https://example.org/\x7f"));
+  g_assert_false(strutil_url_followable("https://example.org/\xc2\x85"));
+  g_assert_false(strutil_url_followable("https://example.org/\xe2\x80\xae"
+                                 "gpj.exe"));
+  g_assert_false(strutil_url_followable("https://example.org/\xff"));
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -448,6 +469,7 @@ int main(int argc, char **argv)
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
   g_test_add_func("/strutil/join", test_join);
+  g_test_add_func("/strutil/url-followable", test_url_followable);
   g_test_add_func("/strutil/legacy-to-utf8", test_legacy_to_utf8);
   g_test_add_func("/strutil/invalid-utf8-line", test_invalid_utf8_line);
   return g_test_run();
