@@ -254,6 +254,8 @@ LayoutScene *layout_natural(const Timeline *t, const Style *style, const Summary
   scene->plot = (LayoutBox){ctx.x0, body_top, ctx.x1 - ctx.x0, body_bottom - body_top};
   scene->width = style->page.width;
   scene->height = ceil(y + style->page.margin);
+  scene->background = style->page.background;
+  scene->ink = style->page.color;
   scene->newest_first = style->group.order == STYLE_GROUP_ORDER_NEWEST_FIRST;
   scene->show_org = style->bar.show_org;
 

@@ -216,6 +216,8 @@ typedef struct {
 
 typedef struct {
   double width, height;
+  StyleColor background; /* the page's (a == 0: transparent) */
+  StyleColor ink;        /* the page's text colour (page.color) */
   DateDay range_start, range_end;
   DateDay today;
   gboolean today_visible;

@@ -8,6 +8,7 @@
 
 #include "describe.h"
 #include "lang.h"
+#include "svg_paint.h"
 #include "svg_write.h"
 
 #include <string.h>
@@ -65,38 +66,21 @@ static gboolean svg_to_page(gpointer closure, const char *data, gsize len)
   return p->ok;
 }
 
-/* The page's colours: the chart's background and its title's colour. */
-static void scene_colors(const LayoutScene *scene, StyleColor *back, StyleColor *ink)
-{
-  *back = (StyleColor){1, 1, 1, 1};
-  *ink = (StyleColor){0.07, 0.09, 0.15, 1};
-  gboolean have_ink = FALSE;
-  for (guint i = 0; i < scene->shapes->len; i++) {
-    const LayoutShape *s = &g_array_index(scene->shapes, LayoutShape, i);
-    if (s->owner.part == LAYOUT_PART_BACKGROUND && s->fill.a > 0)
-      *back = s->fill;
-    else if (!have_ink && s->kind == LAYOUT_SHAPE_TEXT && s->fill.a > 0 &&
-             (s->owner.part == LAYOUT_PART_TITLE || s->owner.part == LAYOUT_PART_LEGEND_NAME ||
-              s->owner.part == LAYOUT_PART_GROUP_NAME)) {
-      *ink = s->fill;
-      have_ink = s->owner.part == LAYOUT_PART_TITLE;
-    }
-  }
-}
-
+/* A colour property from the scene's colours, written as the SVG's classes write them
+ * (a transparent page shows the browser's own background). */
 static void page_color(Page *p, const char *property, StyleColor c)
 {
-  page_printf(p, "%s:#%02x%02x%02x;", property, (unsigned)(c.r * 255 + 0.5),
-              (unsigned)(c.g * 255 + 0.5), (unsigned)(c.b * 255 + 0.5));
+  g_autoptr(GString) css = g_string_new(NULL);
+  svg_paint_append_color(css, property, c, FALSE);
+  g_string_append_c(css, ';');
+  page_raw(p, css->str, css->len);
 }
 
 static void page_scheme(Page *p, const LayoutScene *scene)
 {
-  StyleColor back, ink;
-  scene_colors(scene, &back, &ink);
   page_str(p, "body{");
-  page_color(p, "background", back);
-  page_color(p, "color", ink);
+  page_color(p, "background", scene->background);
+  page_color(p, "color", scene->ink);
   page_str(p, "}\n");
 }
 
