@@ -699,11 +699,13 @@ typedef struct {
   LayoutScene *scene;
   Style *dark_style;       /* the SVG's dark scheme: the style named by svg.dark, or NULL */
   LayoutScene *dark_scene; /* the chart in that style's colours, or NULL */
+  SummaryReport *summary;  /* with --gap's options, built on first need (run_summary) */
 } Run;
 
 static void run_clear(Run *r)
 {
   layout_scene_free(r->dark_scene);
+  summary_report_free(r->summary);
   style_free(r->dark_style);
   layout_scene_free(r->scene);
   timeline_free(r->timeline);
@@ -713,6 +715,15 @@ static void run_clear(Run *r)
     g_ptr_array_unref(r->sources);
   if (r->read)
     g_ptr_array_unref(r->read);
+}
+
+/* The career summary of the run's timeline with --gap's options: built once, for
+ * --summary, --fail-on-gap and the HTML page alike. */
+static const SummaryReport *run_summary(const Config *cfg, Run *r)
+{
+  if (r->summary == NULL)
+    r->summary = summary_build(r->timeline, &cfg->summary.opts);
+  return r->summary;
 }
 
 /* Today in the local time zone: the one place that reads the clock. */
@@ -944,10 +955,9 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   /* The page's career summary: --summary's text, none when there is nothing to count. */
   char *summary = NULL;
   if (ropts.format->wants & RENDER_WANTS_SUMMARY) {
-    SummaryReport *report = summary_build(r->timeline, &cfg->summary.opts);
+    const SummaryReport *report = run_summary(cfg, r);
     if (!report->cv->empty)
       summary = summary_format_text(report);
-    summary_report_free(report);
   }
   ropts.summary = summary;
   GError *error = NULL;
@@ -979,12 +989,12 @@ static int emit(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 
 /* After the timeline: --summary prints the career summary, --fail-on-gap fails on a gap
  * (with a message naming each). */
-static int summarise(const Config *cfg, const Run *r, DiagList *diags)
+static int summarise(const Config *cfg, Run *r, DiagList *diags)
 {
   const SummaryConfig *sc = &cfg->summary;
   if (!cfg->args->summary && !sc->fail_on_gap)
     return EXIT_DONE;
-  SummaryReport *report = summary_build(r->timeline, &sc->opts);
+  const SummaryReport *report = run_summary(cfg, r);
   int code = EXIT_DONE;
   if (cfg->args->summary) {
     char *text = sc->format == SUMMARY_JSON   ? summary_format_json(report)
@@ -999,7 +1009,6 @@ static int summarise(const Config *cfg, const Run *r, DiagList *diags)
   if (code == EXIT_DONE && sc->fail_on_gap &&
       summary_check_gaps(report, &sc->fail_gap, r->cv->file, diags) > 0)
     code = EXIT_INPUT;
-  summary_report_free(report);
   return code;
 }
 
