@@ -8,10 +8,13 @@
 
 #include <btparse.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ---- btparse's messages ---- */
 
@@ -699,11 +702,161 @@ static char *bib_guard(const char *file, const char *data, gsize len, DiagList *
   return copy;
 }
 
-/* Parses every entry of @data into @bf, btparse's messages going to @diags. btparse
- * keeps the stream it reads in a static between calls and frees its state only when it
- * is called again at the end of the stream: the loop always gets there, even after input
- * so bad that a call returns nothing (the rest is then skipped), or the next file would
- * be refused ("you can't interleave calls across different files") with an exit. */
+/* What the probe's child process ends with when btparse exits it (any other status
+ * than 0 is read the same way: btparse did not get to the end). */
+#define BIB_PROBE_DIED 3
+#define BIB_PROBE_LOST 4
+/* Fewer commas than this in a file, and btparse's parser stack (about 96 fields deep)
+ * cannot overflow. */
+#define BIB_PROBE_COMMAS 48
+
+/* Runs btparse over @data, one entry per call, handing each entry it read without an
+ * error to bib_take_entry (when @bf is not NULL). btparse keeps the stream it reads in
+ * a static between calls and frees its state only when it is called again at the end of
+ * the stream: the loop always gets there, even after input so bad that a call returns
+ * nothing (the rest is then skipped), or the next file would be refused ("you can't
+ * interleave calls across different files") with an exit. When @progress_fd is not -1,
+ * the offset where each call starts reading is written to it first (the probe's
+ * report, below). */
+static void bib_run(BibFile *bf, const char *file, const char *data, gsize len, int progress_fd)
+{
+  FILE *in = fmemopen((void *)data, len, "r");
+  if (in == NULL) {
+    if (bib_sink != NULL)
+      diag_error(bib_sink->diags, file, 0, 0, "cannot be read: %s", g_strerror(errno));
+    return;
+  }
+  zzerr = bib_lexer_error;
+  g_autofree char *name = g_strdup(file);
+  long last = -1;
+  guint errors_before = bib_sink != NULL ? bib_sink->errors : 0;
+  for (;;) {
+    gboolean at_end = feof(in);
+    if (progress_fd != -1) {
+      gint64 at = ftell(in);
+      if (write(progress_fd, &at, sizeof at) != (ssize_t)sizeof at)
+        _exit(BIB_PROBE_LOST);
+    }
+    boolean ok = TRUE;
+    /* BTO_NOSTORE: btparse's own macro table stays empty; its storing expands and pastes
+     * @string values into a buffer it sizes wrongly for long chains (a crash). */
+    AST *entry = bt_parse_entry(in, name, BTO_NOSTORE, &ok);
+    if (at_end)
+      break; /* that call was the clean-up */
+    if (entry != NULL) {
+      /* btparse counts errors in report_error, which is ours now: the sink counts. */
+      guint errors = bib_sink != NULL ? bib_sink->errors : 0;
+      if (bf != NULL && ok && errors == errors_before)
+        bib_take_entry(bf, entry);
+      bt_free_ast(entry);
+      errors_before = errors;
+      continue;
+    }
+    long pos = ftell(in);
+    if (pos == last) {
+      /* No progress: give up on the rest, and let the next call clean up. */
+      fseek(in, 0, SEEK_END);
+      (void)fgetc(in);
+    }
+    last = pos;
+  }
+  /* A file that ends inside a value leaves btparse's lexer (PCCTS's DLG) told to append
+   * the next token to the last one, whose buffer the clean-up has just freed: the next
+   * file would be read into freed memory. zzskip() is DLG's own way to clear that. */
+  zzskip();
+  fclose(in);
+}
+
+static void bib_probe_exit(void)
+{
+  /* btparse called exit(): end now, before the handlers of whoever ran us (a fuzzer's,
+   * a sanitizer's leak check) take this child for the program. */
+  _exit(BIB_PROBE_DIED);
+}
+
+/* btparse's parser (PCCTS) has fixed stacks and exits the process when one overflows
+ * ("attrib/AST stack overflow"), and its error recovery starts again at any '@', so no
+ * scan of the text can promise it will not. bib_guard keeps ordinary files away from
+ * that; this makes sure of it for the rest: a child process reads @data first, telling
+ * where each of btparse's calls starts. Returns TRUE when btparse read it to the end;
+ * else *@fatal_at is where the call that never came back started reading. */
+static gboolean bib_probe(const char *file, const char *data, gsize len, gsize *fatal_at)
+{
+  /* The stack that overflows grows by one level per field, each after a comma: a file
+   * with few commas cannot get there, and is spared the fork. */
+  guint commas = 0;
+  for (gsize i = 0; i < len && commas < BIB_PROBE_COMMAS; i++)
+    commas += data[i] == ',';
+  if (commas < BIB_PROBE_COMMAS)
+    return TRUE;
+  int fds[2];
+  if (pipe(fds) != 0)
+    return TRUE; /* cannot probe: read it as it is */
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return TRUE;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    int devnull = open("/dev/null", O_WRONLY);
+    if (devnull != -1)
+      dup2(devnull, STDERR_FILENO); /* btparse's last words are not the user's concern */
+    atexit(bib_probe_exit);
+    bib_sink = NULL;
+    bib_run(NULL, file, data, len, fds[1]);
+    _exit(0);
+  }
+  close(fds[1]);
+  gint64 at, last = 0;
+  ssize_t n;
+  while ((n = read(fds[0], &at, sizeof at)) == (ssize_t)sizeof at || (n < 0 && errno == EINTR))
+    if (n > 0)
+      last = at;
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    return TRUE;
+  *fatal_at = (gsize)CLAMP(last, 0, (gint64)len);
+  return FALSE;
+}
+
+/* At most this many entries are left out for making btparse exit before the rest of the
+ * file is given up. */
+#define BIB_MAX_FATAL 16
+
+/* Leaves out of *@copy (made on first need) the entry whose call made btparse exit: the
+ * first that opens at or after @at (btparse has read one byte ahead), blanked as BibTeX
+ * delimits it; the rest of the file when none does or @give_up. */
+static void bib_drop_fatal(const char *file, const char *data, gsize len, gsize at,
+                           gboolean give_up, char **copy, DiagList *diags)
+{
+  if (*copy == NULL)
+    *copy = g_memdup2(data, len);
+  BibLines lines = {0, 1};
+  gsize from = at > 0 ? at - 1 : 0;
+  for (gsize i = from; i < len && !give_up; i++) {
+    gsize open;
+    gboolean counted;
+    guint fields;
+    if ((*copy)[i] != '@' || !bib_entry_open(*copy, len, i, &open, &counted))
+      continue;
+    gsize end = bib_entry_end(*copy, len, open, &fields);
+    bib_blank(*copy, i, end);
+    diag_warning(diags, file, bib_line_at(&lines, *copy, i), 0,
+                 "an entry btparse cannot read without stopping the program; left out");
+    return;
+  }
+  bib_blank(*copy, from, len);
+  diag_warning(diags, file, bib_line_at(&lines, *copy, from), 0,
+               "btparse cannot read on from here without stopping the program; the rest of "
+               "the file is left out");
+}
+
+/* Parses every entry of @data into @bf, btparse's messages going to @diags. */
 static void bib_parse(BibFile *bf, const char *file, const char *data, gsize len, DiagList *diags)
 {
   static gboolean initialized;
@@ -726,49 +879,18 @@ static void bib_parse(BibFile *bf, const char *file, const char *data, gsize len
     len = legacy_len;
   }
   g_autofree char *copy = bib_guard(file, data, len, diags);
-  if (copy != NULL)
-    data = copy;
-  FILE *in = fmemopen((void *)data, len, "r");
-  if (in == NULL) {
-    diag_error(diags, file, 0, 0, "cannot be read: %s", g_strerror(errno));
-    return;
+  gsize fatal_at;
+  for (guint dropped = 0; !bib_probe(file, copy != NULL ? copy : data, len, &fatal_at);
+       dropped++) {
+    if (dropped > BIB_MAX_FATAL) {
+      fatal_at = 0; /* what is left still stops it: nothing is read */
+    }
+    bib_drop_fatal(file, data, len, fatal_at, dropped >= BIB_MAX_FATAL, &copy, diags);
   }
   BibSink sink = {.diags = diags, .file = file};
   bib_sink = &sink;
-  zzerr = bib_lexer_error;
-  g_autofree char *name = g_strdup(file);
-  long last = -1;
-  guint errors_before = 0;
-  for (;;) {
-    gboolean at_end = feof(in);
-    boolean ok = TRUE;
-    /* BTO_NOSTORE: btparse's own macro table stays empty; its storing expands and pastes
-     * @string values into a buffer it sizes wrongly for long chains (a crash). */
-    AST *entry = bt_parse_entry(in, name, BTO_NOSTORE, &ok);
-    if (at_end)
-      break; /* that call was the clean-up */
-    if (entry != NULL) {
-      /* btparse counts errors in report_error, which is ours now: the sink counts. */
-      if (ok && sink.errors == errors_before)
-        bib_take_entry(bf, entry);
-      bt_free_ast(entry);
-      errors_before = sink.errors;
-      continue;
-    }
-    long pos = ftell(in);
-    if (pos == last) {
-      /* No progress: give up on the rest, and let the next call clean up. */
-      fseek(in, 0, SEEK_END);
-      (void)fgetc(in);
-    }
-    last = pos;
-  }
-  /* A file that ends inside a value leaves btparse's lexer (PCCTS's DLG) told to append
-   * the next token to the last one, whose buffer the clean-up has just freed: the next
-   * file would be read into freed memory. zzskip() is DLG's own way to clear that. */
-  zzskip();
+  bib_run(bf, file, copy != NULL ? copy : data, len, -1);
   bib_sink = NULL;
-  fclose(in);
 }
 
 static ModelCv *bib_read(ReaderSource *src, const ReaderOptions *opts, DiagList *diags)
