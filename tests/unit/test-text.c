@@ -1,7 +1,8 @@
 /* Unit tests for text: what text_measure, text_fit and text_draw give is what a
  * PangoLayout in single-paragraph mode gives for the same text (text.c shapes labels run
  * by run without one), to the Pango unit, the pixel and the SVG byte: mixed scripts,
- * right-to-left runs, fallback fonts, combining marks, glyphs no font has, and the texts
+ * right-to-left runs, fallback fonts, combining marks, words shaped once for all the
+ * labels they are in, glyphs no font has, and the texts
  * that still go through a layout; and which characters no installed font draws. */
 #include "text.h"
 
@@ -25,6 +26,10 @@ static const char *const texts[] = {
     "研究員 · 東京大学 🚀 👩‍🔬",
     "東京 abc مهندس ∑", /* an ideographic first run: other fonts' runs are aligned to it */
     "…",
+    /* Shaped word by word from a cache (text.c): kerning and ligatures within words,
+     * runs of spaces, a mark just after a space (then the whole run is shaped). */
+    "AVATAR Ta To. Yo fi ffl  WAVE  LT\xc2\xa0Ty",
+    "word \xcc\x81" "after a space",
     " leading and trailing ",
     "",          /* through a layout: empty */
     "tab\there", /* through a layout: a control character */
