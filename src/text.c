@@ -45,6 +45,11 @@ typedef struct {
   PangoAttrList *itemize;
   PangoAttrList *shape;
   gboolean runs_ok; /* no variant or gravity, which only a layout handles */
+  /* The item every text_is_latin_words text is itemized into, in the context as it was
+   * at latin_serial (text_latin_item); NULL when the font does not draw them all. */
+  PangoItem *latin_item;
+  gboolean latin_checked;
+  guint latin_serial;
 } TextFont;
 
 static void text_font_free(gpointer p)
@@ -53,6 +58,8 @@ static void text_font_free(gpointer p)
   pango_font_description_free(f->desc);
   pango_attr_list_unref(f->itemize);
   pango_attr_list_unref(f->shape);
+  if (f->latin_item)
+    pango_item_free(f->latin_item);
   g_free(f);
 }
 
@@ -446,6 +453,78 @@ static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *te
   }
 }
 
+/* The characters of labels that text_itemize can give one item without asking Pango:
+ * printable ASCII, Latin-1's and Latin Extended-A's letters and signs (but the soft
+ * hyphen, drawn only at a break, the two that are also emoji, and the deprecated ŉ that
+ * fonts such as Inter leave out), and the dashes,
+ * quotes, bullet and ellipsis of typeset text. All left to right or neutral, Latin or
+ * Common: a text of them with a letter is one Latin run, at level 0. */
+static gboolean text_in_latin_set(gunichar c)
+{
+  if (c >= 0x20 && c <= 0x7e)
+    return TRUE;
+  if (c >= 0xa0 && c <= 0x17f)
+    return c != 0xad && c != 0xa9 && c != 0xae && c != 0x149;
+  return c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201c ||
+         c == 0x201d || c == 0x2022 || c == 0x2026;
+}
+
+/* Whether @text is made of text_in_latin_set's characters, with a letter. */
+static gboolean text_is_latin_words(const char *text)
+{
+  gboolean letter = FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!text_in_latin_set(c))
+      return FALSE;
+    letter |= g_unichar_isalpha(c);
+  }
+  return letter;
+}
+
+/* What pango_itemize gives for a text that text_is_latin_words, as one item to copy:
+ * Pango would look every character up in the fontset again for each label, a tenth of a
+ * large chart's time. Found by itemizing a letter and all of text_in_latin_set once per
+ * font and context: one item when the font draws all of them itself, else NULL. */
+static const PangoItem *text_latin_item(TextCtx *ctx, TextFont *f)
+{
+  guint serial = pango_context_get_serial(ctx->context);
+  if (f->latin_checked && f->latin_serial == serial)
+    return f->latin_item;
+  if (f->latin_item)
+    pango_item_free(f->latin_item);
+  f->latin_item = NULL;
+  GString *sample = g_string_new("A");
+  for (gunichar c = 0x20; c <= 0x2026; c++)
+    if (text_in_latin_set(c))
+      g_string_append_unichar(sample, c);
+  GList *items = pango_itemize_with_base_dir(ctx->context, PANGO_DIRECTION_LTR, sample->str, 0,
+                                             (int)sample->len, f->itemize, NULL);
+  g_string_free(sample, TRUE);
+  if (items != NULL && items->next == NULL) {
+    f->latin_item = items->data;
+    g_list_free(items);
+  } else {
+    g_list_free_full(items, (GDestroyNotify)pango_item_free);
+  }
+  f->latin_checked = TRUE;
+  f->latin_serial = serial;
+  return f->latin_item;
+}
+
+/* The items of @text in @f, as pango_itemize_with_base_dir gives them for @dir. */
+static GList *text_itemize(TextCtx *ctx, TextFont *f, const char *text, int len, PangoDirection dir)
+{
+  const PangoItem *latin = text_is_latin_words(text) ? text_latin_item(ctx, f) : NULL;
+  if (latin == NULL)
+    return pango_itemize_with_base_dir(ctx->context, dir, text, 0, len, f->itemize, NULL);
+  PangoItem *item = pango_item_copy((PangoItem *)latin);
+  item->offset = 0;
+  item->length = len;
+  item->num_chars = (int)g_utf8_strlen(text, len);
+  return g_list_prepend(NULL, item);
+}
+
 /* Shapes @e's text as the one line of a PangoLayout in single-paragraph mode with no
  * width: the same itemizing (base direction from the first strong character), the same
  * shaping of each item, the runs in visual order; then its extents, by the layout's
@@ -461,8 +540,7 @@ static gboolean text_shape(TextCtx *ctx, TextEntry *e, PangoRectangle *out)
   G_GNUC_END_IGNORE_DEPRECATIONS
   if (dir == PANGO_DIRECTION_NEUTRAL)
     dir = pango_context_get_base_dir(ctx->context);
-  GList *items =
-      pango_itemize_with_base_dir(ctx->context, dir, text, 0, len, e->font->itemize, NULL);
+  GList *items = text_itemize(ctx, e->font, text, len, dir);
   PangoAttrIterator *iter = pango_attr_list_get_iterator(e->font->shape);
   guint n = g_list_length(items), i = 0;
   TextRun *runs = g_new0(TextRun, n);
