@@ -393,58 +393,90 @@ static gboolean text_item_by_words(const PangoItem *item, const char *text)
   return TRUE;
 }
 
-/* The glyphs of @len bytes at @word in @item's font and analysis, shaped once per run of
- * the program's labels (a chart of 100,000 entries has 100,000 labels but a few thousand
- * words: shaping was most of its time). */
-static const PangoGlyphString *text_word_glyphs(TextCtx *ctx, const PangoItem *item,
-                                                const char *word, int len)
+/* The words of @item's font, language and script. */
+static TextWordSet *text_word_set(TextCtx *ctx, const PangoItem *item)
 {
   const PangoAnalysis *a = &item->analysis;
-  TextWordSet *set = NULL;
   /* A chart has a few sets (a font per script its text is in): a scan finds one. */
-  for (guint i = 0; i < ctx->word_sets->len && set == NULL; i++) {
+  for (guint i = 0; i < ctx->word_sets->len; i++) {
     TextWordSet *s = g_ptr_array_index(ctx->word_sets, i);
     if (s->font == a->font && s->language == a->language && s->script == a->script)
-      set = s;
+      return s;
   }
-  if (set == NULL) {
-    set = g_new0(TextWordSet, 1);
-    set->font = g_object_ref(a->font);
-    set->language = a->language;
-    set->script = a->script;
-    set->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_glyphs_free);
-    g_ptr_array_add(ctx->word_sets, set);
-  }
-  g_string_truncate(ctx->word, 0);
-  g_string_append_len(ctx->word, word, len);
-  PangoGlyphString *glyphs = g_hash_table_lookup(set->words, ctx->word->str);
-  if (glyphs == NULL) {
-    PangoItem *alone = pango_item_copy((PangoItem *)item);
-    alone->offset = 0;
-    alone->length = len;
-    alone->num_chars = (int)g_utf8_strlen(word, len);
-    glyphs = pango_glyph_string_new();
-    pango_shape_item(alone, word, len, NULL, glyphs, PANGO_SHAPE_NONE);
-    pango_item_free(alone);
-    g_hash_table_insert(set->words, g_strndup(word, len), glyphs);
-  }
-  return glyphs;
+  TextWordSet *set = g_new0(TextWordSet, 1);
+  set->font = g_object_ref(a->font);
+  set->language = a->language;
+  set->script = a->script;
+  set->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_glyphs_free);
+  g_ptr_array_add(ctx->word_sets, set);
+  return set;
 }
 
-/* Shapes @item of @text into @glyphs word by word, and space by space, from the cache:
- * what pango_shape_item gives for the whole item (text_item_by_words says when). */
-static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *text,
-                             PangoGlyphString *glyphs)
+/* The end of the word or run of spaces that starts at @p, before @end. */
+static const char *text_word_end(const char *p, const char *end)
+{
+  gboolean space = *p == ' ';
+  while (p < end && (*p == ' ') == space)
+    p++;
+  return p;
+}
+
+static PangoGlyphString *text_word_lookup(TextCtx *ctx, TextWordSet *set, const char *word,
+                                          const char *end)
+{
+  g_string_truncate(ctx->word, 0);
+  g_string_append_len(ctx->word, word, end - word);
+  return g_hash_table_lookup(set->words, ctx->word->str);
+}
+
+/* Keeps in @set the words of @item that it lacks, cut out of @glyphs, the whole item's
+ * shaping (each word's glyphs are those of its clusters). */
+static void text_words_learn(TextCtx *ctx, TextWordSet *set, const PangoItem *item,
+                             const char *text, const PangoGlyphString *glyphs)
 {
   const char *start = text + item->offset, *end = start + item->length;
-  int n = 0;
+  int g = 0;
   for (const char *p = start; p < end;) {
-    const char *q = p;
-    gboolean space = *p == ' ';
-    while (q < end && (*q == ' ') == space)
-      q++;
-    const PangoGlyphString *part = text_word_glyphs(ctx, item, p, (int)(q - p));
-    pango_glyph_string_set_size(glyphs, n + part->num_glyphs);
+    const char *q = text_word_end(p, end);
+    int from = (int)(p - start), to = (int)(q - start), first = g;
+    while (g < glyphs->num_glyphs && glyphs->log_clusters[g] < to)
+      g++;
+    if (text_word_lookup(ctx, set, p, q) == NULL) {
+      PangoGlyphString *word = pango_glyph_string_new();
+      pango_glyph_string_set_size(word, g - first);
+      memcpy(word->glyphs, glyphs->glyphs + first, sizeof *word->glyphs * (gsize)(g - first));
+      for (int i = first; i < g; i++)
+        word->log_clusters[i - first] = glyphs->log_clusters[i] - from;
+      g_hash_table_insert(set->words, g_strndup(p, q - p), word);
+    }
+    p = q;
+  }
+}
+
+/* Shapes @item of @text (@len bytes) into @glyphs: glued from its words and runs of
+ * spaces when each was met before in another label, else by pango_shape_item, keeping
+ * the words (text_item_by_words says when that gives the same). A chart of 100,000
+ * entries has 100,000 labels but a few thousand words: shaping was most of its time. */
+static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *text, int len,
+                             PangoGlyphString *glyphs)
+{
+  TextWordSet *set = text_word_set(ctx, item);
+  const char *start = text + item->offset, *end = start + item->length;
+  int n = 0;
+  for (const char *p = start; p < end; p = text_word_end(p, end)) {
+    const PangoGlyphString *part = text_word_lookup(ctx, set, p, text_word_end(p, end));
+    if (part == NULL) {
+      pango_shape_item((PangoItem *)item, text, len, NULL, glyphs, PANGO_SHAPE_NONE);
+      text_words_learn(ctx, set, item, text, glyphs);
+      return;
+    }
+    n += part->num_glyphs;
+  }
+  pango_glyph_string_set_size(glyphs, n);
+  n = 0;
+  for (const char *p = start; p < end;) {
+    const char *q = text_word_end(p, end);
+    const PangoGlyphString *part = text_word_lookup(ctx, set, p, q);
     memcpy(glyphs->glyphs + n, part->glyphs, sizeof *part->glyphs * (gsize)part->num_glyphs);
     for (int i = 0; i < part->num_glyphs; i++)
       glyphs->log_clusters[n + i] = part->log_clusters[i] + (int)(p - start);
@@ -551,7 +583,7 @@ static gboolean text_shape(TextCtx *ctx, TextEntry *e, PangoRectangle *out)
     runs[i].item = item;
     runs[i].glyphs = pango_glyph_string_new();
     if (text_item_by_words(item, text))
-      text_shape_words(ctx, item, text, runs[i].glyphs);
+      text_shape_words(ctx, item, text, len, runs[i].glyphs);
     else
       pango_shape_item(item, text, len, NULL, runs[i].glyphs, PANGO_SHAPE_NONE);
     text_trim_glyphs(runs[i].glyphs);
