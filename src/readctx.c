@@ -3,6 +3,7 @@
  * (doc/cv-format.md "Messages"). */
 #include "readctx.h"
 
+#include "date_words.h"
 #include "strutil.h"
 
 #include <stdarg.h>
@@ -223,8 +224,9 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
   }
   if (!ok) {
     /* A date of the right form naming a day that does not exist: say which. */
-    g_autofree char *why = date_day_overflow(node->text, NULL);
-    if (why != NULL) {
+    DateValue last;
+    if (date_day_overflow(node->text, &last)) {
+      g_autofree char *why = date_words_day_overflow(last.first);
       readctx_error(c, node, "impossible date '%s': %s", s, why);
     } else {
       g_autofree char *langs = readctx_date_languages(c->lang, node->text, FALSE);

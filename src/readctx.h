@@ -108,7 +108,7 @@ gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
  * `2019-08-01T00:00:00Z` as its day). @what names the field for the error "WHAT cannot be
  * 'present'", or is NULL when `present` is allowed. FALSE after that error, "expected a
  * date, found WHAT", for a day past its month's end "impossible date 'TEXT': September has
- * 30 days" (date_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
+ * 30 days" (date_day_overflow, date_words_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
  * readctx_date_languages's words. */
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out);
 

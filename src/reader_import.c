@@ -3,6 +3,8 @@
  * merging, model_roles.c). */
 #include "reader_import.h"
 
+#include "date_words.h"
+
 #include <string.h>
 
 const YdocNode *reader_import_begin(ReadCtx *c, const YdocDoc *doc, const ReaderOptions *opts,
@@ -55,9 +57,9 @@ gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char 
                                    DateValue *out)
 {
   DateValue v;
-  g_autofree char *why = date_day_overflow(text, &v);
-  if (why == NULL)
+  if (!date_day_overflow(text, &v))
     return FALSE;
+  g_autofree char *why = date_words_day_overflow(v.first);
   char day[DATE_ISO_SIZE];
   g_autofree char *s = readctx_shown(text);
   readctx_warning(c, node, "impossible date '%s': %s; read as %s", s, why,
