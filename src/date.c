@@ -676,6 +676,19 @@ GArray *date_parse_periods_in(const char *text, const Lang *lang)
 
 /* ---- Days that do not exist ---- */
 
+gboolean date_day_past_end(int year, int month, int day, DateValue *clamped)
+{
+  if (!valid_year(year) || month < 1 || month > 12 || day < 1)
+    return FALSE;
+  if (day <= g_date_get_days_in_month((GDateMonth)month, (GDateYear)year))
+    return FALSE;
+  if (clamped != NULL)
+    *clamped = (DateValue){.first = last_of_month(year, month),
+                           .last = last_of_month(year, month),
+                           .precision = DATE_PREC_DAY};
+  return TRUE;
+}
+
 gboolean date_day_overflow(const char *text, DateValue *clamped)
 {
   if (text == NULL)
@@ -689,16 +702,10 @@ gboolean date_day_overflow(const char *text, DateValue *clamped)
   if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
       *s.p++ != '-' || !scan_number(&s, 1, 2, &day) || *s.p != '\0')
     return FALSE;
-  if (!valid_year(year) || month < 1 || month > 12 || day < 1 || day > 31)
-    return FALSE;
-  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
-  if (day <= days)
+  if (day > 31 || !date_day_past_end(year, month, day, clamped))
     return FALSE;
   if (clamped != NULL)
-    *clamped = (DateValue){.first = last_of_month(year, month),
-                           .last = last_of_month(year, month),
-                           .precision = DATE_PREC_DAY,
-                           .approximate = approx};
+    clamped->approximate = approx;
   return TRUE;
 }
 

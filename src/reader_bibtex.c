@@ -470,12 +470,13 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
   const char *date_field = bib_get(bf, e, "date");
   DateValue date;
   gboolean have_date = FALSE, clamped = FALSE;
+  g_autofree char *date_text = NULL; /* the date as written, for a clamped day's warning */
   if (date_field != NULL) {
-    g_autofree char *first = g_strdup(date_field);
-    char *slash = strchr(first, '/');
+    date_text = g_strdup(date_field);
+    char *slash = strchr(date_text, '/');
     if (slash != NULL)
       *slash = '\0';
-    have_date = reader_parts_parse_date(first, &date, &clamped) && !date.present;
+    have_date = reader_parts_parse_date(date_text, &date, &clamped) && !date.present;
   }
   if (!have_date) {
     const char *year_field = bib_get(bf, e, "year");
@@ -498,9 +499,11 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
       day = d >= 1 && d <= 31 ? d : 0;
     }
     reader_parts_date(year, month, day, &date, &clamped);
+    g_free(date_text);
+    date_text = g_strdup_printf("%04d-%02d-%02d", year, month, day);
   }
   if (clamped)
-    readctx_warning(c, &at, "%s: its date is past the end of its month; read as its last day", who);
+    readctx_day_clamped(c, &at, who, date_text, &date);
   if (!readctx_count(c, &at))
     return NULL;
   const char *venue_src = bib_venue_source(bf, e);

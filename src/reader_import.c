@@ -3,8 +3,6 @@
  * merging, model_roles.c). */
 #include "reader_import.h"
 
-#include "date_words.h"
-
 #include <string.h>
 
 const YdocNode *reader_import_begin(ReadCtx *c, const YdocDoc *doc, const ReaderOptions *opts,
@@ -59,11 +57,7 @@ gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char 
   DateValue v;
   if (!date_day_overflow(text, &v))
     return FALSE;
-  g_autofree char *why = date_words_day_overflow(v.first);
-  char day[DATE_ISO_SIZE];
-  g_autofree char *s = readctx_shown(text);
-  readctx_warning(c, node, "impossible date '%s': %s; read as %s", s, why,
-                  date_format_iso(v.first, day));
+  readctx_day_clamped(c, node, NULL, text, &v);
   *out = v;
   return TRUE;
 }

@@ -122,10 +122,10 @@ static OrcidDate orcid_date(ReadCtx *c, const YdocNode *date, const char *what, 
     g_string_free(parts, TRUE);
     return ORCID_DATE_BAD;
   }
-  if (clamped)
-    readctx_warning(c, date, "%s: the %s %04d-%02d-%02d is past the end of its month; read as its "
-                             "last day",
-                    who, what, year, month, day);
+  if (clamped) {
+    g_autofree char *text = g_strdup_printf("%04d-%02d-%02d", year, month, day);
+    readctx_day_clamped(c, date, who, text, out);
+  }
   return ORCID_DATE_OK;
 }
 

@@ -580,6 +580,13 @@ static void test_day_overflow(void)
   for (const char *const *t = fine; *t != NULL; t++)
     g_assert_false(date_day_overflow(*t, NULL));
   g_assert_false(date_day_overflow(NULL, NULL));
+  /* The rule from parts, as the readers of exported data give them: any day past the end. */
+  g_assert_true(date_day_past_end(1930, 2, 29, &v));
+  g_assert_cmpstr(date_format_iso(v.first, buf), ==, "1930-02-28");
+  g_assert_true(date_day_past_end(2019, 9, 45, NULL));
+  g_assert_false(date_day_past_end(2024, 2, 29, NULL));
+  g_assert_false(date_day_past_end(2019, 13, 31, NULL));
+  g_assert_false(date_day_past_end(2019, 0, 31, NULL));
 }
 
 static void test_calendar(void)

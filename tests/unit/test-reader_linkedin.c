@@ -48,7 +48,8 @@ static void test_positions(void)
   assert_diag(diags, 1, DIAG_WARNING, 6, 5,
               "'Analyst at Gamma': cannot read the start date 'Sometime' as a date; left out");
   assert_diag(diags, 2, DIAG_WARNING, 7, 6, "'Clerk at Delta' ends (2014) before it starts (2015)");
-  assert_diag(diags, 3, DIAG_WARNING, 9, 5, "past the end of its month; read as its last day");
+  assert_diag(diags, 3, DIAG_WARNING, 9, 5,
+              "impossible date '2012-02-30': February 2012 has 29 days; read as 2012-02-29");
   g_assert_cmpuint(diag_len(diags), ==, 4);
   model_cv_free(cv);
   diag_list_free(diags);
