@@ -322,12 +322,7 @@ static char *bib_detex(const char *s)
 static const char *bib_field(const BibEntry *e, const char *name)
 {
   const char *v = g_hash_table_lookup(e->fields, name);
-  if (v == NULL)
-    return NULL;
-  for (const char *p = v; *p != '\0'; p++)
-    if (!g_ascii_isspace(*p))
-      return v;
-  return NULL;
+  return strutil_is_blank(v) ? NULL : v;
 }
 
 /* The field @name of @e, or of the entry it crossrefs (BibTeX's inheritance). */

@@ -3,6 +3,8 @@
  * merging, model_roles.c). */
 #include "reader_import.h"
 
+#include "strutil.h"
+
 #include <string.h>
 
 const YdocNode *reader_import_begin(ReadCtx *c, const YdocDoc *doc, const ReaderOptions *opts,
@@ -66,11 +68,8 @@ ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue 
 {
   if (node == NULL || ydoc_is_null(node))
     return READER_DATE_ABSENT;
-  if (node->kind == YDOC_SCALAR) {
-    g_autofree char *trimmed = g_strstrip(g_strdup(node->text));
-    if (*trimmed == '\0')
-      return READER_DATE_ABSENT;
-  }
+  if (node->kind == YDOC_SCALAR && strutil_is_blank(node->text))
+    return READER_DATE_ABSENT;
   if (node->kind == YDOC_SCALAR && reader_import_clamped_day(c, node, node->text, out))
     return READER_DATE_OK;
   return readctx_date(c, node, NULL, out) ? READER_DATE_OK : READER_DATE_BAD;

@@ -5,6 +5,7 @@
  * education-summary...), so a section is read the same wherever it sits. */
 #include "reader_import.h"
 #include "reader_parts.h"
+#include "strutil.h"
 #include "xmldoc.h"
 
 #include <stdlib.h>
@@ -69,12 +70,10 @@ static const YdocNode *orcid_value_node(const YdocNode *node)
 {
   if (node != NULL && node->kind == YDOC_MAPPING)
     node = ydoc_get(node, "value");
-  if (node == NULL || node->kind != YDOC_SCALAR || ydoc_is_null(node))
+  if (node == NULL || node->kind != YDOC_SCALAR || ydoc_is_null(node) ||
+      strutil_is_blank(node->text))
     return NULL;
-  for (const char *p = node->text; *p != '\0'; p++)
-    if (!g_ascii_isspace(*p))
-      return node;
-  return NULL;
+  return node;
 }
 
 static char *orcid_text(ReadCtx *c, const YdocNode *node)
