@@ -305,7 +305,10 @@ static char *bib_detex(const char *s)
   g_autofree char *valid = g_utf8_make_valid(out->str, (gssize)out->len);
   g_string_free(out, TRUE);
   g_autofree char *composed = g_utf8_normalize(valid, -1, G_NORMALIZE_NFC);
-  /* Collapse runs of spaces, trim. */
+  /* Collapse runs of spaces, trim. Not readctx_text's work done twice: it keeps a text's
+   * own runs of spaces, and the detexed text is measured and joined before it gets there
+   * (the "has no title" test, "TITLE. VENUE, YEAR." for the note, the venue in the
+   * title), where a TeX line break or `~` at an end would leave a stray space. */
   GString *clean = g_string_new(NULL);
   for (const char *p = composed != NULL ? composed : valid; *p != '\0'; p++) {
     if (*p == ' ' && (clean->len == 0 || clean->str[clean->len - 1] == ' '))
@@ -526,16 +529,15 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
   m->precision = date.precision;
   const char *doi = bib_get(bf, e, "doi");
   if (doi != NULL) {
+    /* Trimmed here although readctx_link trims: "https://doi.org/" goes before it. */
     g_autofree char *d = g_strstrip(g_strdup(doi));
     g_autofree char *link = g_str_has_prefix(d, "http") ? g_strdup(d)
                                                         : g_strdup_printf("https://doi.org/%s", d);
     m->url = readctx_link(c, &at, link);
   }
   const char *url = bib_get(bf, e, "url");
-  if (m->url == NULL && url != NULL) {
-    g_autofree char *u = g_strstrip(g_strdup(url));
-    m->url = readctx_link(c, &at, u);
-  }
+  if (m->url == NULL && url != NULL)
+    m->url = readctx_link(c, &at, url);
   m->line = e->line;
   m->column = 0;
   return m;

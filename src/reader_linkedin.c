@@ -217,10 +217,7 @@ static const YdocNode *li_cell(const LiCsv *csv, const CsvdocRow *row, LiColumn 
 static char *li_text(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, LiColumn col)
 {
   const YdocNode *cell = li_cell(csv, row, col);
-  if (cell == NULL)
-    return NULL;
-  g_autofree char *t = g_strstrip(g_strdup(cell->text));
-  return readctx_text(c, cell, t);
+  return cell != NULL ? readctx_text(c, cell, cell->text) : NULL;
 }
 
 /* A link, by the one URL policy (readctx_link: a refused one is a warning). */

@@ -19,7 +19,7 @@ static const char *positions =
     "Gamma,Analyst,,,Sometime,2018\r\n"
     "Delta,Clerk,,,2015,2014\r\n"
     ",,,,,\r\n"
-    "Epsilon,Trainee,,,2012-02-30,Present\r\n";
+    " Epsilon,\" Trainee\t\",,,2012-02-30,Present\r\n"; /* readctx_text trims cells */
 
 static void test_positions(void)
 {
@@ -40,6 +40,7 @@ static void test_positions(void)
   g_assert_cmpint(acme->line, ==, 2);
   ModelEntry *eps = entry_at(cv, 0, 1);
   g_assert_cmpstr(eps->title, ==, "Trainee");
+  g_assert_cmpstr(eps->org, ==, "Epsilon");
   g_assert_cmpint(period_at(eps, 0)->start, ==, ymd(2012, 2, 29));
   g_assert_true(period_at(eps, 0)->ongoing);
   /* Each row left out is named, at its record's line (the multi-line record takes two). */
