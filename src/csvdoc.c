@@ -253,7 +253,7 @@ char **csvdoc_first_row(const char *data, gsize len)
     const CsvdocRow *row = g_ptr_array_index(p.rows, 0);
     out = g_new0(char *, row->n + 1);
     for (guint i = 0; i < row->n; i++)
-      out[i] = g_strstrip(g_strdup(row->cells[i].text));
+      out[i] = g_strstrip(g_strdup(row->cells[i].text)); /* compared as names, not read */
   }
   g_array_free(p.cells, TRUE);
   g_ptr_array_unref(p.rows);

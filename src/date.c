@@ -676,38 +676,37 @@ GArray *date_parse_periods_in(const char *text, const Lang *lang)
 
 /* ---- Days that do not exist ---- */
 
-/* The month names of diagnostics, which are English whatever the CV's language. */
-static const char *const month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
+gboolean date_day_past_end(int year, int month, int day, DateValue *clamped)
+{
+  if (!valid_year(year) || month < 1 || month > 12 || day < 1)
+    return FALSE;
+  if (day <= g_date_get_days_in_month((GDateMonth)month, (GDateYear)year))
+    return FALSE;
+  if (clamped != NULL)
+    *clamped = (DateValue){.first = last_of_month(year, month),
+                           .last = last_of_month(year, month),
+                           .precision = DATE_PREC_DAY};
+  return TRUE;
+}
 
-char *date_day_overflow(const char *text, DateValue *clamped)
+gboolean date_day_overflow(const char *text, DateValue *clamped)
 {
   if (text == NULL)
-    return NULL;
+    return FALSE;
   g_autofree char *t = trimmed_copy(text, strlen(text));
   if (t == NULL)
-    return NULL;
+    return FALSE;
   Scan s = {t, NULL};
   gboolean approx = scan_approx(&s);
   int year, month, day;
   if (!scan_number(&s, 4, 4, &year) || *s.p++ != '-' || !scan_number(&s, 1, 2, &month) ||
       *s.p++ != '-' || !scan_number(&s, 1, 2, &day) || *s.p != '\0')
-    return NULL;
-  if (!valid_year(year) || month < 1 || month > 12 || day < 1 || day > 31)
-    return NULL;
-  int days = g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);
-  if (day <= days)
-    return NULL;
+    return FALSE;
+  if (day > 31 || !date_day_past_end(year, month, day, clamped))
+    return FALSE;
   if (clamped != NULL)
-    *clamped = (DateValue){.first = last_of_month(year, month),
-                           .last = last_of_month(year, month),
-                           .precision = DATE_PREC_DAY,
-                           .approximate = approx};
-  if (month == 2)
-    return g_strdup_printf("February %d has %d days", year, days);
-  return g_strdup_printf("%s has %d days", month_names[month - 1], days);
+    clamped->approximate = approx;
+  return TRUE;
 }
 
 /* A length's bounds: 9999 years, as months and as days. */

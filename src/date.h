@@ -86,11 +86,19 @@ typedef struct {
 GArray *date_parse_periods_in(const char *text, const Lang *lang);
 GArray *date_parse_periods(const char *text);
 
+/* The one rule for a day that does not exist: when @day is past the end of @month
+ * (1..12) of @year (as date_parse accepts it), returns TRUE and, when @clamped is not
+ * NULL, sets it to the month's last day, at day precision; FALSE for a day that exists
+ * or parts that make no month. Every reader that reads such a day as the month's last
+ * (reader_parts_date, date_day_overflow) decides it here and says so with
+ * readctx_day_clamped. */
+gboolean date_day_past_end(int year, int month, int day, DateValue *clamped);
+
 /* When @text has the form YYYY-MM-DD (optionally approximate) with a real month but a
- * day past the month's end ("2024-09-31"; up to 31), returns what is wrong as a new
- * string ("September has 30 days", "February 2023 has 28 days") and, when @clamped is
- * not NULL, sets it to the month's last day. NULL for any other text. */
-char *date_day_overflow(const char *text, DateValue *clamped);
+ * day past the month's end ("2024-09-31"; up to 31), returns TRUE and, when @clamped is
+ * not NULL, sets it to the month's last day (approximate as @text is). FALSE for any
+ * other text. What is wrong is worded by date_words_day_overflow. */
+gboolean date_day_overflow(const char *text, DateValue *clamped);
 
 /* Parses a length: numbers with units d, w (7 days), m, y (12 months), case-insensitive,
  * strung together ("1y6m"); at most 9999 years in all. FALSE, leaving @out untouched,

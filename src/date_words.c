@@ -150,3 +150,18 @@ void date_words_length(GString *out, const Lang *lang, int months, int days, gbo
     g_string_append_len(out, text->str, (gssize)text->len);
   g_string_free(text, TRUE);
 }
+
+/* The month names of diagnostics, which are English whatever the CV's language. */
+static const char *const diag_month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+char *date_words_day_overflow(DateDay last)
+{
+  int year, month, days;
+  date_to_ymd(last, &year, &month, &days);
+  if (month == 2)
+    return g_strdup_printf("February %d has %d days", year, days);
+  return g_strdup_printf("%s has %d days", diag_month_names[month - 1], days);
+}

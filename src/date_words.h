@@ -32,3 +32,9 @@ void date_words_span(GString *out, const Lang *lang, const DateSpan *span);
  * the parts that are 0: "4 y 2 m", "3 y", "1 m 10 d", "18 d", "0 d" for nothing; in
  * LANG_ABOUT_LENGTH when @approximate ("about 2 y 7 m"). It rounds nothing. */
 void date_words_length(GString *out, const Lang *lang, int months, int days, gboolean approximate);
+
+/* What is wrong with a day past its month's end, in English whatever the CV's language
+ * (it is a diagnostic): "September has 30 days", and for February, whose length depends
+ * on the year, "February 2023 has 28 days". @last is the month's last day (the day
+ * date_day_overflow clamps to). A new string owned by the caller. */
+char *date_words_day_overflow(DateDay last);

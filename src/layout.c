@@ -586,3 +586,43 @@ void layout_rect_dots(const LayoutShape *s, void (*dot)(gpointer closure, double
     for (double x = x0; x < s->x + s->w + LAYOUT_DOT_RADIUS; x += LAYOUT_DOT_SPACING)
       dot(closure, x, y);
 }
+
+/* Adds the errors of @from to @to, under @rename's file name "svg.dark" for the file
+ * "--style" when @rename. */
+static void layout_copy_errors(DiagList *to, DiagList *from, gboolean rename)
+{
+  for (guint i = 0; i < diag_len(from); i++) {
+    const Diag *d = diag_get(from, i);
+    if (d->severity == DIAG_ERROR)
+      diag_error(to, rename && g_strcmp0(d->file, "--style") == 0 ? "svg.dark" : d->file,
+                 d->line, d->column, "%s", d->text);
+  }
+}
+
+LayoutScene *layout_build_scheme(const Timeline *timeline, const char *const *styles,
+                                 guint n_styles, const char *scheme, const char *const *sets,
+                                 guint n_sets, TextCtx *text, Style **scheme_style,
+                                 DiagList *diags)
+{
+  const char **stack = g_new(const char *, n_styles + 1);
+  for (guint i = 0; i < n_styles; i++)
+    stack[i] = styles[i];
+  stack[n_styles] = scheme;
+  DiagList *style_diags = diag_list_new();
+  *scheme_style = style_resolve(stack, n_styles + 1, sets, n_sets, style_diags);
+  g_free(stack);
+  layout_copy_errors(diags, style_diags, TRUE);
+  diag_list_free(style_diags);
+  if (*scheme_style == NULL)
+    return NULL;
+  Style *colours = style_resolve(styles, n_styles, sets, n_sets, diags);
+  if (colours == NULL)
+    return NULL;
+  style_copy_colors(colours, *scheme_style);
+  DiagList *again = diag_list_new();
+  LayoutScene *scene = layout_build(timeline, colours, text, again);
+  layout_copy_errors(diags, again, FALSE);
+  diag_list_free(again);
+  style_free(colours);
+  return scene;
+}

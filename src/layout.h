@@ -252,6 +252,22 @@ StyleColor layout_segment_tint(StyleColor fill, StyleColor label);
 LayoutScene *layout_build(const struct Timeline *timeline, const Style *style, TextCtx *text,
                           DiagList *diags);
 
+/* The chart again in the colours of another style and nothing else of it, so that every
+ * shape keeps its place (the SVG's dark scheme, svg.dark; the HTML page's): @scheme (a
+ * style name or file) resolved on top of @styles and @sets as style_resolve stacks them,
+ * its colours copied (style_copy_colors) onto the style @styles and @sets make alone,
+ * and @timeline laid out with that. Layout owns this second layout; main.c only says
+ * which scheme. Of the scheme's stack only errors reach @diags (its other styles were
+ * read once already), named "svg.dark" where they would say "--style", since what fails
+ * now is the scheme; of the second layout only errors too (its warnings are the first's
+ * again); the plain style's messages as style_resolve gives them. Returns a new scene
+ * owned by the caller, or NULL after an error. *@scheme_style receives the resolved
+ * scheme (owned by the caller, NULL when it failed): its `files` are what it read. */
+LayoutScene *layout_build_scheme(const struct Timeline *timeline, const char *const *styles,
+                                 guint n_styles, const char *scheme, const char *const *sets,
+                                 guint n_sets, TextCtx *text, Style **scheme_style,
+                                 DiagList *diags);
+
 /* Frees a scene; accepts NULL. */
 void layout_scene_free(LayoutScene *scene);
 

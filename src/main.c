@@ -854,10 +854,8 @@ static Style *resolve_style(const Config *cfg, DiagList *diags)
 }
 
 /* The dark scheme of the formats that follow it (RENDER_WANTS_DARK: svg.dark; the HTML
- * page's the built-in dark unless --svg-dark=none): the chart laid out again with the
- * colours of the user's styles plus the named one on top, and nothing else of it, so
- * that every shape keeps its place. The second layout's warnings are the first's again:
- * only its errors are reported. Returns FALSE when the style or the layout failed. */
+ * page's the built-in dark unless --svg-dark=none), laid out by layout_build_scheme.
+ * Returns FALSE when the style or the layout failed. */
 static gboolean build_dark_scene(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
 {
   const Args *a = cfg->args;
@@ -872,38 +870,9 @@ static gboolean build_dark_scene(const Config *cfg, Run *r, TextCtx *text, DiagL
   if (cfg->output == NULL || !(wants & RENDER_WANTS_DARK) || none)
     return TRUE;
   guint n = a->styles ? g_strv_length(a->styles) : 0;
-  const char **styles = g_new(const char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    styles[i] = a->styles[i];
-  styles[n] = name;
-  DiagList *style_diags = diag_list_new();
-  r->dark_style = style_resolve(styles, n + 1, (const char *const *)cfg->sets->pdata,
-                                cfg->sets->len, style_diags);
-  g_free(styles);
-  /* The user's styles were read once already: what fails now is the dark one, which the
-   * command line or a style named as svg.dark, not as --style. */
-  for (guint i = 0; i < diag_len(style_diags); i++) {
-    const Diag *d = diag_get(style_diags, i);
-    if (d->severity == DIAG_ERROR)
-      diag_error(diags, g_strcmp0(d->file, "--style") == 0 ? "svg.dark" : d->file, d->line,
-                 d->column, "%s", d->text);
-  }
-  diag_list_free(style_diags);
-  if (r->dark_style == NULL)
-    return FALSE;
-  Style *colours = resolve_style(cfg, diags);
-  if (colours == NULL)
-    return FALSE;
-  style_copy_colors(colours, r->dark_style);
-  DiagList *again = diag_list_new();
-  r->dark_scene = layout_build(r->timeline, colours, text, again);
-  for (guint i = 0; i < diag_len(again); i++) {
-    const Diag *d = diag_get(again, i);
-    if (d->severity == DIAG_ERROR)
-      diag_error(diags, d->file, d->line, d->column, "%s", d->text);
-  }
-  diag_list_free(again);
-  style_free(colours);
+  r->dark_scene = layout_build_scheme(r->timeline, (const char *const *)a->styles, n, name,
+                                      (const char *const *)cfg->sets->pdata, cfg->sets->len,
+                                      text, &r->dark_style, diags);
   return r->dark_scene != NULL;
 }
 

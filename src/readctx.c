@@ -3,6 +3,7 @@
  * (doc/cv-format.md "Messages"). */
 #include "readctx.h"
 
+#include "date_words.h"
 #include "strutil.h"
 
 #include <stdarg.h>
@@ -209,6 +210,27 @@ static char *readctx_timestamp_day(const char *text)
   return g_strndup(text, 10);
 }
 
+/* The one wording of a day past its month's end: "impossible date 'TEXT': September has
+ * 30 days", @last the month's last day. A new string. */
+static char *readctx_impossible_date(const char *text, DateDay last)
+{
+  g_autofree char *s = readctx_shown(text);
+  g_autofree char *why = date_words_day_overflow(last);
+  return g_strdup_printf("impossible date '%s': %s", s, why);
+}
+
+void readctx_day_clamped(ReadCtx *c, const YdocNode *node, const char *who, const char *text,
+                         const DateValue *clamped)
+{
+  g_autofree char *what = readctx_impossible_date(text, clamped->first);
+  char day[DATE_ISO_SIZE];
+  date_format_iso(clamped->first, day);
+  if (who != NULL)
+    readctx_warning(c, node, "%s: %s; read as %s", who, what, day);
+  else
+    readctx_warning(c, node, "%s; read as %s", what, day);
+}
+
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out)
 {
   if (node->kind != YDOC_SCALAR || ydoc_is_null(node)) {
@@ -223,9 +245,10 @@ gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateVa
   }
   if (!ok) {
     /* A date of the right form naming a day that does not exist: say which. */
-    g_autofree char *why = date_day_overflow(node->text, NULL);
-    if (why != NULL) {
-      readctx_error(c, node, "impossible date '%s': %s", s, why);
+    DateValue last;
+    if (date_day_overflow(node->text, &last)) {
+      g_autofree char *why = readctx_impossible_date(node->text, last.first);
+      readctx_error(c, node, "%s", why);
     } else {
       g_autofree char *langs = readctx_date_languages(c->lang, node->text, FALSE);
       readctx_error(c, node, "unparsable date '%s': " DATE_FORMS_HINT "%s", s, langs);

@@ -108,9 +108,17 @@ gboolean readctx_bool(ReadCtx *c, const YdocNode *node, gboolean *out);
  * `2019-08-01T00:00:00Z` as its day). @what names the field for the error "WHAT cannot be
  * 'present'", or is NULL when `present` is allowed. FALSE after that error, "expected a
  * date, found WHAT", for a day past its month's end "impossible date 'TEXT': September has
- * 30 days" (date_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
+ * 30 days" (date_day_overflow, date_words_day_overflow), or "unparsable date 'TEXT': " DATE_FORMS_HINT followed by
  * readctx_date_languages's words. */
 gboolean readctx_date(ReadCtx *c, const YdocNode *node, const char *what, DateValue *out);
+
+/* The one warning for a day past its month's end that a reader reads as the month's
+ * last day @clamped (date_day_past_end, date_day_overflow): "impossible date 'TEXT':
+ * September has 30 days; read as 2024-09-30", the explanation readctx_date's error gives,
+ * after "WHO: " when @who (the entry, for readers of exported data) is not NULL. @text is
+ * the date as the file wrote it. */
+void readctx_day_clamped(ReadCtx *c, const YdocNode *node, const char *who, const char *text,
+                         const DateValue *clamped);
 
 /* What an "unparsable date" message adds about languages, for @text read in @lang (NULL:
  * English): " (words read as German, then English)", or " (words read as English)"; then,

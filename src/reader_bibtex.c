@@ -305,7 +305,10 @@ static char *bib_detex(const char *s)
   g_autofree char *valid = g_utf8_make_valid(out->str, (gssize)out->len);
   g_string_free(out, TRUE);
   g_autofree char *composed = g_utf8_normalize(valid, -1, G_NORMALIZE_NFC);
-  /* Collapse runs of spaces, trim. */
+  /* Collapse runs of spaces, trim. Not readctx_text's work done twice: it keeps a text's
+   * own runs of spaces, and the detexed text is measured and joined before it gets there
+   * (the "has no title" test, "TITLE. VENUE, YEAR." for the note, the venue in the
+   * title), where a TeX line break or `~` at an end would leave a stray space. */
   GString *clean = g_string_new(NULL);
   for (const char *p = composed != NULL ? composed : valid; *p != '\0'; p++) {
     if (*p == ' ' && (clean->len == 0 || clean->str[clean->len - 1] == ' '))
@@ -322,12 +325,7 @@ static char *bib_detex(const char *s)
 static const char *bib_field(const BibEntry *e, const char *name)
 {
   const char *v = g_hash_table_lookup(e->fields, name);
-  if (v == NULL)
-    return NULL;
-  for (const char *p = v; *p != '\0'; p++)
-    if (!g_ascii_isspace(*p))
-      return v;
-  return NULL;
+  return strutil_is_blank(v) ? NULL : v;
 }
 
 /* The field @name of @e, or of the entry it crossrefs (BibTeX's inheritance). */
@@ -470,12 +468,13 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
   const char *date_field = bib_get(bf, e, "date");
   DateValue date;
   gboolean have_date = FALSE, clamped = FALSE;
+  g_autofree char *date_text = NULL; /* the date as written, for a clamped day's warning */
   if (date_field != NULL) {
-    g_autofree char *first = g_strdup(date_field);
-    char *slash = strchr(first, '/');
+    date_text = g_strdup(date_field);
+    char *slash = strchr(date_text, '/');
     if (slash != NULL)
       *slash = '\0';
-    have_date = reader_parts_parse_date(first, &date, &clamped) && !date.present;
+    have_date = reader_parts_parse_date(date_text, &date, &clamped) && !date.present;
   }
   if (!have_date) {
     const char *year_field = bib_get(bf, e, "year");
@@ -498,9 +497,11 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
       day = d >= 1 && d <= 31 ? d : 0;
     }
     reader_parts_date(year, month, day, &date, &clamped);
+    g_free(date_text);
+    date_text = g_strdup_printf("%04d-%02d-%02d", year, month, day);
   }
   if (clamped)
-    readctx_warning(c, &at, "%s: its date is past the end of its month; read as its last day", who);
+    readctx_day_clamped(c, &at, who, date_text, &date);
   if (!readctx_count(c, &at))
     return NULL;
   const char *venue_src = bib_venue_source(bf, e);
@@ -528,16 +529,15 @@ static ModelMilestone *bib_milestone(BibFile *bf, const BibEntry *e)
   m->precision = date.precision;
   const char *doi = bib_get(bf, e, "doi");
   if (doi != NULL) {
+    /* Trimmed here although readctx_link trims: "https://doi.org/" goes before it. */
     g_autofree char *d = g_strstrip(g_strdup(doi));
     g_autofree char *link = g_str_has_prefix(d, "http") ? g_strdup(d)
                                                         : g_strdup_printf("https://doi.org/%s", d);
     m->url = readctx_link(c, &at, link);
   }
   const char *url = bib_get(bf, e, "url");
-  if (m->url == NULL && url != NULL) {
-    g_autofree char *u = g_strstrip(g_strdup(url));
-    m->url = readctx_link(c, &at, u);
-  }
+  if (m->url == NULL && url != NULL)
+    m->url = readctx_link(c, &at, url);
   m->line = e->line;
   m->column = 0;
   return m;

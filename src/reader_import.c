@@ -3,6 +3,8 @@
  * merging, model_roles.c). */
 #include "reader_import.h"
 
+#include "strutil.h"
+
 #include <string.h>
 
 const YdocNode *reader_import_begin(ReadCtx *c, const YdocDoc *doc, const ReaderOptions *opts,
@@ -55,13 +57,9 @@ gboolean reader_import_clamped_day(ReadCtx *c, const YdocNode *node, const char 
                                    DateValue *out)
 {
   DateValue v;
-  g_autofree char *why = date_day_overflow(text, &v);
-  if (why == NULL)
+  if (!date_day_overflow(text, &v))
     return FALSE;
-  char day[DATE_ISO_SIZE];
-  g_autofree char *s = readctx_shown(text);
-  readctx_warning(c, node, "impossible date '%s': %s; read as %s", s, why,
-                  date_format_iso(v.first, day));
+  readctx_day_clamped(c, node, NULL, text, &v);
   *out = v;
   return TRUE;
 }
@@ -70,11 +68,8 @@ ReaderDateResult reader_import_date(ReadCtx *c, const YdocNode *node, DateValue 
 {
   if (node == NULL || ydoc_is_null(node))
     return READER_DATE_ABSENT;
-  if (node->kind == YDOC_SCALAR) {
-    g_autofree char *trimmed = g_strstrip(g_strdup(node->text));
-    if (*trimmed == '\0')
-      return READER_DATE_ABSENT;
-  }
+  if (node->kind == YDOC_SCALAR && strutil_is_blank(node->text))
+    return READER_DATE_ABSENT;
   if (node->kind == YDOC_SCALAR && reader_import_clamped_day(c, node, node->text, out))
     return READER_DATE_OK;
   return readctx_date(c, node, NULL, out) ? READER_DATE_OK : READER_DATE_BAD;

@@ -6,6 +6,7 @@
 #include "csvdoc.h"
 #include "reader_import.h"
 #include "reader_parts.h"
+#include "strutil.h"
 
 #include <string.h>
 
@@ -210,19 +211,13 @@ static const YdocNode *li_cell(const LiCsv *csv, const CsvdocRow *row, LiColumn 
   if (i < 0 || (guint)i >= row->n)
     return NULL;
   const YdocNode *cell = &row->cells[i];
-  for (const char *p = cell->text; *p != '\0'; p++)
-    if (!g_ascii_isspace(*p))
-      return cell;
-  return NULL;
+  return strutil_is_blank(cell->text) ? NULL : cell;
 }
 
 static char *li_text(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row, LiColumn col)
 {
   const YdocNode *cell = li_cell(csv, row, col);
-  if (cell == NULL)
-    return NULL;
-  g_autofree char *t = g_strstrip(g_strdup(cell->text));
-  return readctx_text(c, cell, t);
+  return cell != NULL ? readctx_text(c, cell, cell->text) : NULL;
 }
 
 /* A link, by the one URL policy (readctx_link: a refused one is a warning). */
@@ -236,9 +231,8 @@ static char *li_url(ReadCtx *c, const LiCsv *csv, const CsvdocRow *row)
 static gboolean li_row_blank(const CsvdocRow *row)
 {
   for (guint i = 0; i < row->n; i++)
-    for (const char *p = row->cells[i].text; *p != '\0'; p++)
-      if (!g_ascii_isspace(*p))
-        return FALSE;
+    if (!strutil_is_blank(row->cells[i].text))
+      return FALSE;
   return TRUE;
 }
 

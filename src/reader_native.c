@@ -573,7 +573,10 @@ static void read_group(ReadCtx *c, ModelCv *cv, const YdocNode *key, const char 
   }
 }
 
-/* TRUE for a text of nothing but white space (any Unicode space), or empty. */
+/* TRUE for a text of nothing but white space (any Unicode space), or empty. Wider than
+ * strutil_is_blank (ASCII white space, what trimming removes) on purpose: the name has
+ * been cleaned and trimmed already, and a name of U+3000 or no-break spaces would still
+ * draw as no name. */
 static gboolean is_blank(const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))

@@ -5,6 +5,7 @@
  * education-summary...), so a section is read the same wherever it sits. */
 #include "reader_import.h"
 #include "reader_parts.h"
+#include "strutil.h"
 #include "xmldoc.h"
 
 #include <stdlib.h>
@@ -69,12 +70,10 @@ static const YdocNode *orcid_value_node(const YdocNode *node)
 {
   if (node != NULL && node->kind == YDOC_MAPPING)
     node = ydoc_get(node, "value");
-  if (node == NULL || node->kind != YDOC_SCALAR || ydoc_is_null(node))
+  if (node == NULL || node->kind != YDOC_SCALAR || ydoc_is_null(node) ||
+      strutil_is_blank(node->text))
     return NULL;
-  for (const char *p = node->text; *p != '\0'; p++)
-    if (!g_ascii_isspace(*p))
-      return node;
-  return NULL;
+  return node;
 }
 
 static char *orcid_text(ReadCtx *c, const YdocNode *node)
@@ -122,10 +121,10 @@ static OrcidDate orcid_date(ReadCtx *c, const YdocNode *date, const char *what, 
     g_string_free(parts, TRUE);
     return ORCID_DATE_BAD;
   }
-  if (clamped)
-    readctx_warning(c, date, "%s: the %s %04d-%02d-%02d is past the end of its month; read as its "
-                             "last day",
-                    who, what, year, month, day);
+  if (clamped) {
+    g_autofree char *text = g_strdup_printf("%04d-%02d-%02d", year, month, day);
+    readctx_day_clamped(c, date, who, text, out);
+  }
   return ORCID_DATE_OK;
 }
 

@@ -47,10 +47,10 @@ gboolean reader_parts_date(int year, int month, int day, DateValue *out, gboolea
     out->precision = DATE_PREC_MONTH;
     return TRUE;
   }
-  if (day > days) {
-    day = days;
+  if (date_day_past_end(year, month, day, out)) {
     if (clamped != NULL)
       *clamped = TRUE;
+    return TRUE;
   }
   out->first = out->last = date_from_ymd(year, month, day);
   out->precision = DATE_PREC_DAY;
@@ -389,8 +389,7 @@ ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const c
     return READER_PARTS_BAD;
   }
   if (clamped)
-    readctx_warning(c, node, "%s: the %s '%s' is past the end of its month; read as its last day",
-                    who, what, shown);
+    readctx_day_clamped(c, node, who, node->text, out);
   return READER_PARTS_OK;
 }
 

@@ -14,7 +14,8 @@ int reader_parts_month(const char *word);
 
 /* A date from a year (1000..9999), a month (0: none given) and a day (0: none given),
  * with the precision of the parts given. A day past the month's end (Feb 29 of 1930,
- * Sep 31) becomes the month's last day and sets *@clamped (may be NULL). FALSE for a
+ * Sep 31; date_day_past_end) becomes the month's last day and sets *@clamped (may be
+ * NULL): the caller says so with readctx_day_clamped. FALSE for a
  * year out of range, a month outside 1..12, or a day without a month. */
 gboolean reader_parts_date(int year, int month, int day, DateValue *out, gboolean *clamped);
 
@@ -54,8 +55,8 @@ typedef enum {
 
 /* Reads the date scalar @node (may be NULL) with reader_parts_parse_date. A node that is
  * no scalar, or text that is no date, is the warning "WHO: cannot read the WHAT 'TEXT'
- * as a date; left out"; a day past its month's end is read as the last day, with a
- * warning. For exported data, where a date the reader cannot read means an entry left
+ * as a date; left out"; a day past its month's end is read as the last day, with
+ * readctx_day_clamped's warning after "WHO: ". For exported data, where a date the reader cannot read means an entry left
  * out, not a file refused. */
 ReaderPartsDate reader_parts_read_date(ReadCtx *c, const YdocNode *node, const char *what,
                                        const char *who, DateValue *out);

@@ -261,6 +261,14 @@ char *strutil_clean_text(const char *text)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
+gboolean strutil_is_blank(const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace(*p))
+      return FALSE;
+  return TRUE;
+}
+
 char *strutil_join(const char *const *words, guint n, const char *sep, const char *last)
 {
   GString *out = g_string_new(NULL);

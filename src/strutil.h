@@ -62,6 +62,11 @@ char *strutil_clean_text(const char *text);
  * isolates; noncharacters), so that a writer guarding its own output keeps the same rule. */
 gboolean strutil_is_dropped(gunichar c);
 
+/* TRUE when @text is NULL, empty or nothing but ASCII white space: the text that
+ * trimming (g_strstrip, strutil_clean_text) leaves empty, so a reader can ask before
+ * reading it. */
+gboolean strutil_is_blank(const char *text);
+
 /* The first @n of @words joined with @sep, and @last (NULL: @sep) before the last one:
  * "svg, png or pdf". Returns a new string owned by the caller ("" for none). */
 char *strutil_join(const char *const *words, guint n, const char *sep, const char *last);

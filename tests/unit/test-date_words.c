@@ -118,11 +118,30 @@ static void test_date(void)
   g_string_free(out, TRUE);
 }
 
+/* What is wrong with a day past its month's end: English, and February with its year. */
+static void test_day_overflow(void)
+{
+  static const struct {
+    int year, month, day;
+    const char *want;
+  } cases[] = {
+      {2024, 9, 30, "September has 30 days"},    {2023, 2, 28, "February 2023 has 28 days"},
+      {2024, 2, 29, "February 2024 has 29 days"}, {2019, 4, 30, "April has 30 days"},
+      {2019, 1, 31, "January has 31 days"},       {2019, 12, 31, "December has 31 days"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *why =
+        date_words_day_overflow(date_from_ymd(cases[i].year, cases[i].month, cases[i].day));
+    g_assert_cmpstr(why, ==, cases[i].want);
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/date_words/span", test_span);
   g_test_add_func("/date_words/length", test_length);
   g_test_add_func("/date_words/date", test_date);
+  g_test_add_func("/date_words/day-overflow", test_day_overflow);
   return g_test_run();
 }

@@ -87,6 +87,32 @@ static void test_entries(void)
   diag_list_free(diags);
 }
 
+/* A day past its month's end is the month's last, with the readers' one warning, from
+ * biblatex's date and from year, month and day alike. */
+static void test_clamped_day(void)
+{
+  DiagList *diags;
+  char *err;
+  ModelCv *cv = read_bib("days.bib",
+                         "@article{a, title = {Leap}, date = {2019-02-30}}\n"
+                         "@article{b, title = {Parts}, year = 2021, month = sep, day = 31}\n",
+                         &diags, &err);
+  g_assert_nonnull(cv);
+  g_assert_cmpuint(cv->milestones->len, ==, 2);
+  g_assert_cmpint(milestone_at(cv, 0)->date, ==, ymd(2019, 2, 28));
+  g_assert_cmpint(milestone_at(cv, 1)->date, ==, ymd(2021, 9, 30));
+  g_assert_cmpint(milestone_at(cv, 1)->precision, ==, DATE_PREC_DAY);
+  assert_diag(diags, 0, DIAG_WARNING, 1, 0,
+              "'Leap': impossible date '2019-02-30': February 2019 has 28 days; read as "
+              "2019-02-28");
+  assert_diag(diags, 1, DIAG_WARNING, 2, 0,
+              "'Parts': impossible date '2021-09-31': September has 30 days; read as 2021-09-30");
+  g_assert_cmpuint(diag_len(diags), ==, 2);
+  g_free(err);
+  model_cv_free(cv);
+  diag_list_free(diags);
+}
+
 static void test_syntax_errors(void)
 {
   DiagList *diags;
@@ -323,6 +349,7 @@ int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/bibtex/entries", test_entries);
+  g_test_add_func("/bibtex/clamped-day", test_clamped_day);
   g_test_add_func("/bibtex/syntax-errors", test_syntax_errors);
   g_test_add_func("/bibtex/detex", test_detex);
   g_test_add_func("/bibtex/macro-budget", test_macro_budget);

@@ -19,7 +19,7 @@ static const char *positions =
     "Gamma,Analyst,,,Sometime,2018\r\n"
     "Delta,Clerk,,,2015,2014\r\n"
     ",,,,,\r\n"
-    "Epsilon,Trainee,,,2012-02-30,Present\r\n";
+    " Epsilon,\" Trainee\t\",,,2012-02-30,Present\r\n"; /* readctx_text trims cells */
 
 static void test_positions(void)
 {
@@ -40,6 +40,7 @@ static void test_positions(void)
   g_assert_cmpint(acme->line, ==, 2);
   ModelEntry *eps = entry_at(cv, 0, 1);
   g_assert_cmpstr(eps->title, ==, "Trainee");
+  g_assert_cmpstr(eps->org, ==, "Epsilon");
   g_assert_cmpint(period_at(eps, 0)->start, ==, ymd(2012, 2, 29));
   g_assert_true(period_at(eps, 0)->ongoing);
   /* Each row left out is named, at its record's line (the multi-line record takes two). */
@@ -48,7 +49,8 @@ static void test_positions(void)
   assert_diag(diags, 1, DIAG_WARNING, 6, 5,
               "'Analyst at Gamma': cannot read the start date 'Sometime' as a date; left out");
   assert_diag(diags, 2, DIAG_WARNING, 7, 6, "'Clerk at Delta' ends (2014) before it starts (2015)");
-  assert_diag(diags, 3, DIAG_WARNING, 9, 5, "past the end of its month; read as its last day");
+  assert_diag(diags, 3, DIAG_WARNING, 9, 5,
+              "impossible date '2012-02-30': February 2012 has 29 days; read as 2012-02-29");
   g_assert_cmpuint(diag_len(diags), ==, 4);
   model_cv_free(cv);
   diag_list_free(diags);

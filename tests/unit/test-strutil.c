@@ -386,6 +386,19 @@ static void add_cases(const char *prefix, const void *cases, gsize n, gsize size
 #define ADD_CASES(prefix, cases, test)                                                             \
   add_cases(prefix, cases, G_N_ELEMENTS(cases), sizeof(cases)[0], test)
 
+static void test_is_blank(void)
+{
+  g_assert_true(strutil_is_blank(NULL));
+  g_assert_true(strutil_is_blank(""));
+  g_assert_true(strutil_is_blank(" \t\r\n\f"));
+  g_assert_false(strutil_is_blank(" x "));
+  g_assert_false(strutil_is_blank("."));
+  /* ASCII white space only, as trimming: a no-break space is text. */
+  g_assert_false(strutil_is_blank("\xc2\xa0"));
+  g_autofree char *clean = strutil_clean_text(" \t ");
+  g_assert_cmpstr(clean, ==, "");
+}
+
 static void test_join(void)
 {
   const char *const words[] = {"svg", "png", "pdf"};
@@ -468,6 +481,7 @@ int main(int argc, char **argv)
   ADD_CASES("/strutil/clean", clean_cases, test_clean);
   g_test_add_func("/strutil/clean/null", test_clean_null);
   g_test_add_func("/strutil/locale-independent", test_locale_independent);
+  g_test_add_func("/strutil/is-blank", test_is_blank);
   g_test_add_func("/strutil/join", test_join);
   g_test_add_func("/strutil/url-followable", test_url_followable);
   g_test_add_func("/strutil/legacy-to-utf8", test_legacy_to_utf8);
