@@ -615,7 +615,11 @@ LayoutScene *layout_build_scheme(const Timeline *timeline, const char *const *st
   diag_list_free(style_diags);
   if (*scheme_style == NULL)
     return NULL;
-  Style *colours = style_resolve(styles, n_styles, sets, n_sets, diags);
+  /* The user's styles again: their warnings were given with the chart's own. */
+  DiagList *user_diags = diag_list_new();
+  Style *colours = style_resolve(styles, n_styles, sets, n_sets, user_diags);
+  layout_copy_errors(diags, user_diags, FALSE);
+  diag_list_free(user_diags);
   if (colours == NULL)
     return NULL;
   style_copy_colors(colours, *scheme_style);

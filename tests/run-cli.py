@@ -244,6 +244,16 @@ def sizes_and_messages(t, exe):
         status, _, err = run([exe, "--check", "--strict", cv])
         t.ok(status == 1 and "error:" in err, "--strict makes the warning an error",
              describe(status, err))
+        # --svg-dark reads the user's styles a second time, for the dark scheme: their
+        # warnings are still given once.
+        style = os.path.join(tmp, "style.yaml")
+        with open(style, "w", encoding="utf-8") as f:
+            f.write("extends: default\nfoo: 1\n")
+        out_svg = os.path.join(tmp, "dark.svg")
+        status, _, err = run([exe, "--today", TODAY, "--style", style, "--svg-dark",
+                              "-o", out_svg, os.path.join(SRC, short)])
+        t.ok(status == 0 and err.count("unknown key 'foo'") == 1,
+             "with --svg-dark a style's warning is given once", describe(status, err))
 
     # In a scratch folder: whether --alt-text also writes the chart is not specified.
     with tempfile.TemporaryDirectory(prefix="cvt-cli-") as tmp:
