@@ -191,7 +191,7 @@ static gboolean take_summary(const char *name, const char *value, gpointer data,
   Args *a = data;
   a->summary = TRUE;
   g_free(a->summary_format);
-  a->summary_format = g_strdup(value);
+  a->summary_format = value != NULL && *value != '\0' ? g_strdup(value) : NULL;
   return TRUE;
 }
 
@@ -202,7 +202,7 @@ static gboolean take_svg_dark(const char *name, const char *value, gpointer data
   (void)error;
   Args *a = data;
   g_free(a->svg_dark);
-  a->svg_dark = g_strdup(value ? value : "dark");
+  a->svg_dark = g_strdup(value != NULL && *value != '\0' ? value : "dark");
   return TRUE;
 }
 
@@ -1297,6 +1297,23 @@ static void neutral_text_languages(void)
   g_setenv("PANGO_LANGUAGE", "", TRUE);
 }
 
+/* GOption gives an option with an optional value the next word as that value, so
+ * `--summary cv.yaml` would read "cv.yaml" as the summary's format and find no CV. The
+ * value of --summary and --svg-dark is only ever given after '=' (as --help shows): a
+ * bare one is made "--NAME=", an empty value, which their callbacks read as none. */
+static void bare_optional_values(int argc, char **argv)
+{
+  static char summary[] = "--summary=", svg_dark[] = "--svg-dark=";
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--") == 0)
+      break;
+    if (strcmp(argv[i], "--summary") == 0)
+      argv[i] = summary;
+    else if (strcmp(argv[i], "--svg-dark") == 0)
+      argv[i] = svg_dark;
+  }
+}
+
 int main(int argc, char **argv)
 {
   hold_standard_fds();
@@ -1310,6 +1327,7 @@ int main(int argc, char **argv)
   GOptionContext *ctx = option_context(&args, &help);
   GError *error = NULL;
   int code;
+  bare_optional_values(argc, argv);
   if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
     code = usage_error("%s", error->message);
     g_error_free(error);

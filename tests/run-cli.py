@@ -254,6 +254,17 @@ def sizes_and_messages(t, exe):
                               "-o", out_svg, os.path.join(SRC, short)])
         t.ok(status == 0 and err.count("unknown key 'foo'") == 1,
              "with --svg-dark a style's warning is given once", describe(status, err))
+        # Optional values are given after '=' only: the next word stays a CV file.
+        status, out, err = run([exe, "--today", TODAY, "--summary", os.path.join(SRC, short)])
+        t.ok(status == 0 and b"career summary" in out,
+             "--summary CV prints the summary of CV (the word is not taken as a format)",
+             describe(status, err))
+        status, _, err = run([exe, "--today", TODAY, "--svg-dark", os.path.join(SRC, short),
+                              "-o", out_svg])
+        with open(out_svg, encoding="utf-8") as f:
+            dark = "prefers-color-scheme:dark" in f.read()
+        t.ok(status == 0 and dark, "--svg-dark CV draws CV with the dark scheme",
+             describe(status, err))
 
     # In a scratch folder: whether --alt-text also writes the chart is not specified.
     with tempfile.TemporaryDirectory(prefix="cvt-cli-") as tmp:
