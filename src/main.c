@@ -1012,7 +1012,6 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   return emit(cfg, r, text, diags);
 }
 
-/* Runs the pipeline once, prints every message once, and notes the files it read. */
 /* Whether what a run built is freed before the process ends: under a leak checker
  * (sanitizers, known at build time; valgrind, or CVT_FREE_AT_EXIT set, at run time),
  * so that it sees every allocation freed; otherwise the kernel takes the memory back at
@@ -1032,6 +1031,7 @@ static gboolean free_at_exit(void)
   return (asked != NULL && *asked != '\0') || (preload != NULL && strstr(preload, "vgpreload"));
 }
 
+/* Runs the pipeline once, prints every message once, and notes the files it read. */
 static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
 {
   DiagList *diags = diag_list_new();
