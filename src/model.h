@@ -58,8 +58,10 @@ typedef struct {
   char *headline;        /* owned; NULL when absent */
   DateDay today;         /* what `present` meant while reading */
   Lang *language;        /* the chart's language (--lang, else the CV's own); owned, never NULL */
-  GPtrArray *groups;     /* of ModelGroup*, owned, in file order; never empty groups */
+  GPtrArray *groups;     /* of ModelGroup*, owned, in file order; never empty groups;
+                          * changed only through model_cv_add_group and _remove_group */
   GPtrArray *milestones; /* of ModelMilestone*, owned, sorted by date (stable) */
+  GHashTable *group_keys; /* key -> ModelGroup* in groups: model_cv_find_group's index */
 } ModelCv;
 
 /* Constructors return new objects owned by the caller; the _free functions accept NULL.
@@ -76,8 +78,17 @@ void model_entry_free(ModelEntry *entry);
 ModelMilestone *model_milestone_new(void);
 void model_milestone_free(ModelMilestone *milestone);
 
-/* The group with @key, or NULL. */
+/* The group with @key, or NULL (the first, were two given one key). */
 ModelGroup *model_cv_find_group(const ModelCv *cv, const char *key);
+
+/* Appends @group (taken) to @cv's groups. */
+void model_cv_add_group(ModelCv *cv, ModelGroup *group);
+
+/* Removes the group at @index from @cv's groups and returns it, owned by the caller. */
+ModelGroup *model_cv_steal_group(ModelCv *cv, guint index);
+
+/* Frees and removes the groups that have no entry. */
+void model_cv_drop_empty_groups(ModelCv *cv);
 
 /* Sorts milestones by date, keeping file order among equal dates. */
 void model_cv_sort_milestones(ModelCv *cv);

@@ -138,7 +138,7 @@ static void fresh_read_group(ReadCtx *c, ModelCv *cv, const FreshGroupSpec *spec
     group = model_group_new(spec->group_key, name, spec->builtin);
     group->line = pair->key->line;
     group->column = pair->key->column;
-    g_ptr_array_add(cv->groups, group);
+    model_cv_add_group(cv, group);
   }
   for (guint i = 0; i < list->n && !c->over_limit; i++) {
     const YdocNode *item = list->items[i];

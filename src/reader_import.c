@@ -116,7 +116,7 @@ gboolean reader_import_drawable(const ModelCv *cv)
 void reader_import_add_group(ModelCv *cv, ModelGroup *group)
 {
   if (group->entries->len > 0)
-    g_ptr_array_add(cv->groups, group);
+    model_cv_add_group(cv, group);
   else
     model_group_free(group);
 }

@@ -416,7 +416,7 @@ static void li_read_csv(ReadCtx *c, ReaderSource *src, LiKind kind, ModelCv *cv,
       group = model_group_new(csv.spec->group_key, name, csv.spec->builtin);
       group->line = (int)((const CsvdocRow *)g_ptr_array_index(table->rows, csv.header))->line;
       group->column = 1;
-      g_ptr_array_add(cv->groups, group);
+      model_cv_add_group(cv, group);
     }
   }
   for (guint r = csv.header + 1; r < table->rows->len && !c->over_limit; r++) {

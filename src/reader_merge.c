@@ -43,7 +43,7 @@ static void reader_merge_into(ModelCv *into, ModelCv *from, gboolean milestones_
       ModelGroup *group = g_ptr_array_index(from->groups, g);
       ModelGroup *same = model_cv_find_group(into, group->key);
       if (same == NULL) {
-        g_ptr_array_add(into->groups, g_ptr_array_steal_index(from->groups, g--));
+        model_cv_add_group(into, model_cv_steal_group(from, g--));
         continue;
       }
       for (guint e = 0; e < group->entries->len; e++)

@@ -565,7 +565,7 @@ static void read_group(ReadCtx *c, ModelCv *cv, const YdocNode *key, const char 
   group->column = key->column;
   /* Added even while empty so that a repeated key is caught; empty groups are removed at
    * the end. */
-  g_ptr_array_add(cv->groups, group);
+  model_cv_add_group(cv, group);
   for (guint i = 0; i < value->n; i++) {
     ModelEntry *entry = read_entry(c, value->items[i]);
     if (entry)
@@ -739,11 +739,7 @@ static ModelCv *native_read(ReaderSource *src, const ReaderOptions *opts, DiagLi
   c.today = cv->today = resolve_today(&c, opts, root);
   for (guint i = 0; i < root->n; i++)
     read_top_pair(&c, cv, &root->pairs[i], opts);
-  for (guint i = cv->groups->len; i-- > 0;) {
-    const ModelGroup *group = g_ptr_array_index(cv->groups, i);
-    if (group->entries->len == 0)
-      g_ptr_array_remove_index(cv->groups, i);
-  }
+  model_cv_drop_empty_groups(cv);
   model_cv_sort_milestones(cv);
   if (readctx_failed(&c)) {
     model_cv_free(cv);

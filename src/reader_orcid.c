@@ -136,7 +136,7 @@ static ModelGroup *orcid_group(ModelCv *cv, const OrcidKind *kind, const YdocNod
     group = model_group_new(kind->group_key, name, kind->builtin);
     group->line = at->line;
     group->column = at->column;
-    g_ptr_array_add(cv->groups, group);
+    model_cv_add_group(cv, group);
   }
   return group;
 }

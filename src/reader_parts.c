@@ -410,9 +410,7 @@ const YdocNode *reader_parts_open(ReadCtx *c, ReaderSource *src, const ReaderOpt
 ModelCv *reader_parts_finish(ReadCtx *c, const ReaderOptions *opts, ModelCv *cv,
                              gboolean folder, const char *nothing)
 {
-  for (guint i = cv->groups->len; i-- > 0;)
-    if (((ModelGroup *)g_ptr_array_index(cv->groups, i))->entries->len == 0)
-      g_ptr_array_remove_index(cv->groups, i);
+  model_cv_drop_empty_groups(cv);
   if (nothing != NULL && !readctx_failed(c) && !reader_import_drawable(cv))
     diag_error(c->diags, cv->file, folder ? 0 : 1, folder ? 0 : 1, "nothing to draw: %s", nothing);
   return reader_import_finish(c, opts, cv);

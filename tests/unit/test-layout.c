@@ -32,7 +32,7 @@ static ModelGroup *cv_group(ModelCv *cv, const char *key)
   if (!g) {
     const char *name = model_builtin_group_name(key, NULL);
     g = model_group_new(key, name ? name : key, name != NULL);
-    g_ptr_array_add(cv->groups, g);
+    model_cv_add_group(cv, g);
   }
   return g;
 }

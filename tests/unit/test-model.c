@@ -25,12 +25,12 @@ static void test_lifecycle(void)
   g_array_append_val(e->roles, role);
   g_ptr_array_add(jobs->entries, e);
   g_ptr_array_add(jobs->entries, model_entry_new());
-  g_ptr_array_add(cv->groups, jobs);
+  model_cv_add_group(cv, jobs);
 
   ModelGroup *custom = model_group_new("Volunteering", NULL, FALSE);
   g_assert_cmpstr(custom->name, ==, "Volunteering");
   g_ptr_array_add(custom->entries, model_entry_new());
-  g_ptr_array_add(cv->groups, custom);
+  model_cv_add_group(cv, custom);
 
   g_assert_cmpuint(model_cv_entry_count(cv), ==, 3);
   g_assert_true(model_cv_find_group(cv, "jobs") == jobs);

@@ -41,7 +41,7 @@ static ModelCv *merged(ModelEntry *first, ...)
   for (ModelEntry *e = first; e != NULL; e = va_arg(ap, ModelEntry *))
     g_ptr_array_add(g->entries, e);
   va_end(ap);
-  g_ptr_array_add(cv->groups, g);
+  model_cv_add_group(cv, g);
   g_clear_pointer(&last_trims, g_ptr_array_unref);
   last_trims = g_ptr_array_new_with_free_func((GDestroyNotify)model_trim_free);
   model_merge_roles(cv, 100, last_trims);
@@ -349,7 +349,7 @@ static ModelCv *prop_cv(GRand *rng, guint8 *before, guint *roles_in)
 {
   ModelCv *cv = model_cv_new("cv.json");
   ModelGroup *g = model_group_new("jobs", "Experience", TRUE);
-  g_ptr_array_add(cv->groups, g);
+  model_cv_add_group(cv, g);
   DateDay today = ymd(2026, 11, 25);
   DateDay prev_end = ymd(2001 + g_rand_int_range(rng, 0, 10), 1, 1);
   guint n = (guint)g_rand_int_range(rng, 1, 9);

@@ -22,10 +22,10 @@ static ModelCv *sample_cv(void)
   ModelGroup *jobs = model_group_new("jobs", "Experience", TRUE);
   g_ptr_array_add(jobs->entries, span_entry("B", date_from_ymd(2015, 1, 1), date_from_ymd(2018, 12, 31)));
   g_ptr_array_add(jobs->entries, span_entry("A", date_from_ymd(2010, 1, 1), date_from_ymd(2012, 6, 30)));
-  g_ptr_array_add(cv->groups, jobs);
+  model_cv_add_group(cv, jobs);
   ModelGroup *edu = model_group_new("education", "Education", TRUE);
   g_ptr_array_add(edu->entries, span_entry("C", date_from_ymd(2005, 9, 1), date_from_ymd(2009, 6, 30)));
-  g_ptr_array_add(cv->groups, edu);
+  model_cv_add_group(cv, edu);
   ModelMilestone *ms = model_milestone_new();
   ms->title = g_strdup("M");
   ms->date = date_from_ymd(2020, 1, 1);
