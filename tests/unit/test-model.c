@@ -46,6 +46,31 @@ static void test_lifecycle(void)
   g_assert_cmpuint(model_cv_entry_count(NULL), ==, 0);
 }
 
+/* The key index follows every change: the first group of a key is found, a stolen one
+ * no longer is (its namesake is), dropped empty groups are gone. */
+static void test_group_index(void)
+{
+  ModelCv *cv = model_cv_new("index.yaml");
+  ModelGroup *a = model_group_new("talks", "Talks", FALSE);
+  ModelGroup *b = model_group_new("talks", "Talks again", FALSE);
+  ModelGroup *c = model_group_new("jobs", NULL, TRUE);
+  g_ptr_array_add(c->entries, model_entry_new());
+  model_cv_add_group(cv, a);
+  model_cv_add_group(cv, b);
+  model_cv_add_group(cv, c);
+  g_assert_true(model_cv_find_group(cv, "talks") == a);
+  g_assert_true(model_cv_find_group(cv, "jobs") == c);
+  g_assert_null(model_cv_find_group(cv, "none"));
+  g_assert_true(model_cv_steal_group(cv, 0) == a);
+  g_assert_true(model_cv_find_group(cv, "talks") == b);
+  model_group_free(a);
+  model_cv_drop_empty_groups(cv); /* b has no entry */
+  g_assert_null(model_cv_find_group(cv, "talks"));
+  g_assert_cmpuint(cv->groups->len, ==, 1);
+  g_assert_true(model_cv_find_group(cv, "jobs") == c);
+  model_cv_free(cv);
+}
+
 static void test_builtin_names(void)
 {
   g_assert_cmpstr(model_builtin_group_name("jobs", NULL), ==, "Experience");
@@ -250,6 +275,7 @@ int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/model/lifecycle", test_lifecycle);
+  g_test_add_func("/model/group-index", test_group_index);
   g_test_add_func("/model/builtin-names", test_builtin_names);
   g_test_add_func("/model/sort-milestones", test_sort_milestones);
   g_test_add_func("/model/settle-roles", test_settle_roles);
