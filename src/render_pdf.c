@@ -3,6 +3,8 @@
  * fixed creation date). */
 #include "render_private.h"
 
+#include "describe.h"
+
 #include <cairo-pdf.h>
 
 /* "2000-01-01T00:00:00Z" for the PDF's creation date. */
@@ -33,6 +35,13 @@ static gboolean render_pdf_write(const LayoutScene *scene, TextCtx *text, const 
   char *date = pdf_date(opts->creation_time);
   pdf_metadata(surface, CAIRO_PDF_METADATA_TITLE, opts->title);
   pdf_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, opts->author);
+  /* The alt text's first line, what the chart is ("NAME: career timeline from 2010 to
+   * 2024."), as the document's subject. A PDF link can carry no text of its own: Cairo's
+   * link tags take a target and its rectangles only (uri, dest, rect). */
+  char *alt = describe_alt_text(scene);
+  alt[strcspn(alt, "\n")] = '\0';
+  pdf_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, alt);
+  g_free(alt);
   pdf_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cvtimeline");
   pdf_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   pdf_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);

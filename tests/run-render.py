@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Rendering (doc/architecture.md "Tests"): every data/*.yaml rendered to SVG (parses as
 XML, renders with rsvg-convert), PNG (IHDR size equals the layout dump's width x height,
-doubled with --scale 2), PDF (pdfinfo opens it, Title is the CV's name, page size is the
+doubled with --scale 2), PDF (pdfinfo opens it, Title is the CV's name, Subject the alt
+text's first line, page size is the
 dump's), HTML (a page holding one SVG, well-formed as XML; run-html.py checks the rest); `-o -` with --format; same input gives the same bytes; atomic replacement (an
 existing output is replaced, a failed run leaves it identical, no temp file remains).
 
@@ -72,6 +73,10 @@ def check_pdf(t, rel, path, name, dump):
     if name is not None:
         t.ok(info.get("Title") == name, "%s: the PDF's Title is the CV's name" % rel,
              "Title: %r, want %r" % (info.get("Title"), name))
+        # The Subject is the alt text's first line: what the chart is, in one sentence.
+        subject = info.get("Subject", "")
+        t.ok(subject.startswith(name) and subject.endswith("."),
+             "%s: the PDF's Subject says what the chart is" % rel, "Subject: %r" % subject)
     size = info.get("Page size", "").split()
     # "Page size:      1200 x 640 pts"
     ok = len(size) >= 3 and near(float(size[0]), dump["width"]) and near(float(size[2]), dump["height"])
