@@ -51,7 +51,8 @@ cc $CFLAGS bench/lower-bound.c -o "$BUILD/bench/lower-bound" $(pkg-config --cfla
 CORE=$(pkg-config --cflags --libs pangocairo cairo glib-2.0 yaml-0.1 harfbuzz harfbuzz-subset \
   zlib libpng libarchive)
 # shellcheck disable=SC2086
-cc $CFLAGS -Isrc -I"$BUILD" bench/scene-export.c "$BUILD/src/libcvtcore.a" \
+cc $CFLAGS -Isrc -Isrc/base -Isrc/readers -Isrc/layout -Isrc/renderers -I"$BUILD" \
+  bench/scene-export.c "$BUILD/src/libcvtcore.a" \
   -o "$BUILD/bench/scene-export" $CORE -lcsv -lbtparse -lm
 python3 bench/bench.py --cvt "$ROOT/$BUILD/src/cvtimeline" --floor "$ROOT/$BUILD/bench/floor" \
   --lower "$ROOT/$BUILD/bench/lower-bound" \

@@ -8,6 +8,11 @@ A file's stage follows from its name: the longest entry of STAGES that is the na
 itself or a prefix followed by "_" (reader_csv.c is a reader, layout_gaps.c part of
 layout), so a new file needs no edit here unless it starts a new module.
 
+src/ is flat but for the stages of more than five .c files: each of those has a folder
+named after it (src/readers/), which holds its files and no other stage's, and a
+library of its own in src/meson.build. A flat stage that grows a sixth .c file is
+reported, to be given its folder.
+
     check-stages.py [SRC_DIR]    # prints each problem, exits 1 if there is any
     check-stages.py --self-test  # proves that a backward include and a cycle fail
 """
@@ -39,6 +44,9 @@ STAGES = [
 MODEL_HEADERS = {"model.h", "timeline.h"}
 SCENE_ONLY = {"describe", "renderers"}
 
+# A stage of more than this many .c files has a folder of its own.
+MAX_FLAT_SOURCES = 5
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
@@ -60,13 +68,26 @@ def stage_of(module):
     return best[:2] if best else None
 
 
-def read_includes(src):
-    """{file name: [included header names that exist in src]}."""
-    files = sorted(f for f in os.listdir(src) if f.endswith((".c", ".h")))
+def list_files(src):
+    """{file name: folder}: the .c and .h files in @src ("") and in its folders (the
+    folder's name). Names are unique across folders, as the includes name no folder."""
+    out = {}
+    for folder in [""] + sorted(d for d in os.listdir(src)
+                                if os.path.isdir(os.path.join(src, d))):
+        for f in os.listdir(os.path.join(src, folder)):
+            if f.endswith((".c", ".h")):
+                out.setdefault(f, []).append(folder)
+    return out
+
+
+def read_includes(src, files):
+    """{file name: [included header names that exist in src]}, for @files from
+    list_files."""
     present = set(files)
     out = {}
-    for f in files:
-        with open(os.path.join(src, f), encoding="utf-8", errors="replace") as fh:
+    for f in sorted(files):
+        path = os.path.join(src, files[f][0], f)
+        with open(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read()
         # Comments could hold an example include; drop them first.
         text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
@@ -113,14 +134,49 @@ def header_closure(header, includes, seen=None):
     return seen
 
 
+def check_folders(files):
+    """The problems with where @files (from list_files) are: a name in two folders, a
+    folder that is no stage's or holds another stage's file, a file of a foldered stage
+    outside its folder, a flat stage of more than MAX_FLAT_SOURCES .c files."""
+    problems = []
+    stage_names = {stage for stage, _ in STAGES}
+    folders = {d for where in files.values() for d in where if d}
+    for d in sorted(folders - stage_names):
+        problems.append("src/%s/: no stage of that name in STAGES" % d)
+    flat_sources = {}
+    for f, where in sorted(files.items()):
+        if len(where) > 1:
+            problems.append("%s: in more than one folder (%s)" % (f, ", ".join(
+                "src/" + (d + "/" if d else "") for d in where)))
+        stage = stage_of(module_of(f))
+        if stage is None:
+            continue
+        folder, name = where[0], stage[1]
+        if folder and folder != name:
+            problems.append("src/%s/%s (stage %s) belongs in %s" % (
+                folder, f, name, "src/" + name + "/" if name in folders else "src/"))
+        elif not folder and name in folders:
+            problems.append("src/%s (stage %s) belongs in src/%s/" % (f, name, name))
+        elif not folder and f.endswith(".c"):
+            flat_sources.setdefault(name, []).append(f)
+    for name, sources in sorted(flat_sources.items()):
+        if len(sources) > MAX_FLAT_SOURCES:
+            problems.append("stage %s has %d .c files in src/, more than %d: give it a "
+                            "folder, src/%s/, and a library in src/meson.build"
+                            % (name, len(sources), MAX_FLAT_SOURCES, name))
+    return problems
+
+
 def check(src):
     """The problems found in @src, as lines of text."""
-    includes = read_includes(src)
+    files = list_files(src)
+    includes = read_includes(src, files)
     problems = []
     for f in includes:
         if stage_of(module_of(f)) is None:
             problems.append("%s: no stage for module '%s'; add it to STAGES in "
                             "tools/check-stages.py" % (f, module_of(f)))
+    problems += check_folders(files)
     edges = {}
     for f, headers in includes.items():
         mine = stage_of(module_of(f))
@@ -151,14 +207,19 @@ def self_test(src):
         return False
     cases = [
         ("a backward include", [("date.c", '#include "layout.h"')], "of a later stage"),
-        ("a new reader file including a later stage", [("reader_csv.c", '#include "style.h"')],
-         "of a later stage"),
+        ("a new reader file including a later stage",
+         [("readers/reader_csv.c", '#include "style.h"')], "of a later stage"),
         ("a renderer reaching the model through a header",
-         [("render.h", '#include "timeline.h"')], "must read the scene only"),
+         [("renderers/render.h", '#include "timeline.h"')], "must read the scene only"),
         ("two modules of one stage including each other",
-         [("layout_a.h", ""), ("layout_b.h", ""), ("layout_a.c", '#include "layout_b.h"'),
-          ("layout_b.c", '#include "layout_a.h"')], "include cycle"),
+         [("layout/layout_a.h", ""), ("layout/layout_b.h", ""),
+          ("layout/layout_a.c", '#include "layout_b.h"'),
+          ("layout/layout_b.c", '#include "layout_a.h"')], "include cycle"),
         ("a file of no known stage", [("gizmo.c", '#include "date.h"')], "no stage for module"),
+        ("a reader file outside the readers' folder", [("reader_csv.c", "")], "belongs in"),
+        ("a layout file in the renderers' folder", [("renderers/layout_x.c", "")],
+         "belongs in"),
+        ("a sixth .c file of a flat stage", [("style_extra.c", "")], "give it a folder"),
     ]
     ok = True
     for what, edits, want in cases:

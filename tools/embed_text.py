@@ -5,7 +5,7 @@ as "styles/dark.yaml"): the one table of embedded files.
 
 Usage: embed_text.py [--require NAME]... OUTPUT.c FILE...
 Defines `const EmbedFile embed_files[]` (name, text) and `embed_files_count` for
-src/embed.h. --require NAME: fail unless NAME is among them (styles/default.yaml, from
+src/base/embed.h. --require NAME: fail unless NAME is among them (styles/default.yaml, from
 which every style cascade starts).
 """
 import os
