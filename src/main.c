@@ -191,7 +191,7 @@ static gboolean take_summary(const char *name, const char *value, gpointer data,
   Args *a = data;
   a->summary = TRUE;
   g_free(a->summary_format);
-  a->summary_format = value != NULL && *value != '\0' ? g_strdup(value) : NULL;
+  a->summary_format = g_strdup(value);
   return TRUE;
 }
 
@@ -202,7 +202,7 @@ static gboolean take_svg_dark(const char *name, const char *value, gpointer data
   (void)error;
   Args *a = data;
   g_free(a->svg_dark);
-  a->svg_dark = g_strdup(value != NULL && *value != '\0' ? value : "dark");
+  a->svg_dark = g_strdup(value ? value : "dark");
   return TRUE;
 }
 
@@ -1300,10 +1300,10 @@ static void neutral_text_languages(void)
 /* GOption gives an option with an optional value the next word as that value, so
  * `--summary cv.yaml` would read "cv.yaml" as the summary's format and find no CV. The
  * value of --summary and --svg-dark is only ever given after '=' (as --help shows): a
- * bare one is made "--NAME=", an empty value, which their callbacks read as none. */
+ * bare one is given its default value here (text; the built-in dark style). */
 static void bare_optional_values(int argc, char **argv)
 {
-  static char summary[] = "--summary=", svg_dark[] = "--svg-dark=";
+  static char summary[] = "--summary=text", svg_dark[] = "--svg-dark=dark";
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--") == 0)
       break;
