@@ -22,26 +22,44 @@ typedef struct {
 /* Room between a leader and a label it passes (so a leader never grazes a label). */
 #define LAYOUT_TIER_LEADER_CLEAR 2.0
 
+/* A tier's spans or a half's leaders: plain arrays rather than GArrays, because the
+ * search below looks them up a hundred thousand times for a dozen crowded milestones and
+ * the look-ups must inline. Each grows by doubling; the state frees them. */
+typedef struct {
+  LayoutTierSpan *v;
+  guint len, cap;
+} LayoutTierRow;
+
+typedef struct {
+  LayoutTierLeader *v;
+  guint len, cap;
+} LayoutTierLeaders;
+
 typedef struct {
   const LayoutTierParams *p;
   const LayoutTierMarker *markers; /* the cluster's, sorted by x: [lo, hi) */
   guint lo, hi;
   guint halves;
-  GArray **rows;     /* [half * max_tiers + tier]: of LayoutTierSpan, sorted by a */
-  GArray *leaders[2]; /* per half: of LayoutTierLeader, sorted by x */
+  LayoutTierRow *rows;          /* [half * max_tiers + tier]: sorted by a */
+  LayoutTierLeaders leaders[2]; /* per half: sorted by x */
 } LayoutTierState;
 
-/* The first element of @arr (sorted by the double at byte @key of each element) whose
- * key is at least @x. */
-static guint layout_tier_bisect(const GArray *arr, gsize key, double x)
+/* Makes room for one more element in an array of @size-byte elements. */
+static void layout_tier_grow(void **v, guint len, guint *cap, gsize size)
 {
-  guint lo = 0, hi = arr->len;
-  gsize size = g_array_get_element_size((GArray *)arr);
+  if (len < *cap)
+    return;
+  *cap = MAX(8, *cap * 2);
+  *v = g_realloc_n(*v, *cap, size);
+}
+
+/* The first span in @row whose end lies at or right of @x. */
+static guint layout_tier_lower(const LayoutTierRow *row, double x)
+{
+  guint lo = 0, hi = row->len;
   while (lo < hi) {
     guint mid = lo + (hi - lo) / 2;
-    double v;
-    memcpy(&v, arr->data + (gsize)mid * size + key, sizeof v);
-    if (v < x)
+    if (row->v[mid].b < x)
       lo = mid + 1;
     else
       hi = mid;
@@ -49,40 +67,65 @@ static guint layout_tier_bisect(const GArray *arr, gsize key, double x)
   return lo;
 }
 
-/* The first span in @row whose end lies at or right of @x. */
-static guint layout_tier_lower(const GArray *row, double x)
-{
-  return layout_tier_bisect(row, G_STRUCT_OFFSET(LayoutTierSpan, b), x);
-}
-
 /* Whether a span of @row comes within [a, b] (spans in a row never overlap, so they are
  * sorted by both ends). */
-static gboolean layout_tier_row_hits(const GArray *row, double a, double b)
+static gboolean layout_tier_row_hits(const LayoutTierRow *row, double a, double b)
 {
   guint i = layout_tier_lower(row, a);
-  return i < row->len && g_array_index(row, LayoutTierSpan, i).a <= b;
+  return i < row->len && row->v[i].a <= b;
 }
 
-static void layout_tier_row_add(GArray *row, double a, double b)
+static void layout_tier_row_add(LayoutTierRow *row, double a, double b)
 {
-  LayoutTierSpan span = {a, b};
-  g_array_insert_val(row, layout_tier_lower(row, a), span);
+  layout_tier_grow((void **)&row->v, row->len, &row->cap, sizeof *row->v);
+  guint i = layout_tier_lower(row, a);
+  memmove(row->v + i + 1, row->v + i, (row->len - i) * sizeof *row->v);
+  row->v[i] = (LayoutTierSpan){a, b};
+  row->len++;
 }
 
 /* Takes back the span that layout_tier_row_add put at @a. */
-static void layout_tier_row_remove(GArray *row, double a)
+static void layout_tier_row_remove(LayoutTierRow *row, double a)
 {
   guint i = layout_tier_lower(row, a);
-  while (i < row->len && g_array_index(row, LayoutTierSpan, i).a != a)
+  while (i < row->len && row->v[i].a != a)
     i++;
   g_assert(i < row->len);
-  g_array_remove_index(row, i);
+  row->len--;
+  memmove(row->v + i, row->v + i + 1, (row->len - i) * sizeof *row->v);
 }
 
 /* The first leader at or right of @x. */
-static guint layout_tier_leader_lower(const GArray *leaders, double x)
+static guint layout_tier_leader_lower(const LayoutTierLeaders *leaders, double x)
 {
-  return layout_tier_bisect(leaders, G_STRUCT_OFFSET(LayoutTierLeader, x), x);
+  guint lo = 0, hi = leaders->len;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (leaders->v[mid].x < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static void layout_tier_leader_add(LayoutTierLeaders *leaders, LayoutTierLeader leader)
+{
+  layout_tier_grow((void **)&leaders->v, leaders->len, &leaders->cap, sizeof *leaders->v);
+  guint i = layout_tier_leader_lower(leaders, leader.x);
+  memmove(leaders->v + i + 1, leaders->v + i, (leaders->len - i) * sizeof *leaders->v);
+  leaders->v[i] = leader;
+  leaders->len++;
+}
+
+/* Takes back the leader at @x that ends in tier @tier. */
+static void layout_tier_leader_remove(LayoutTierLeaders *leaders, double x, guint tier)
+{
+  guint i = layout_tier_leader_lower(leaders, x);
+  while (leaders->v[i].tier != tier)
+    i++;
+  leaders->len--;
+  memmove(leaders->v + i, leaders->v + i + 1, (leaders->len - i) * sizeof *leaders->v);
 }
 
 /* Neighbours looked at, at most, where a scan could otherwise meet every marker (a
@@ -90,11 +133,12 @@ static guint layout_tier_leader_lower(const GArray *leaders, double x)
 #define LAYOUT_TIER_MAX_SCAN 64
 
 /* Whether a leader within [a, b] runs further out than tier @t. */
-static gboolean layout_tier_leader_hits(const GArray *leaders, double a, double b, guint t)
+static gboolean layout_tier_leader_hits(const LayoutTierLeaders *leaders, double a, double b,
+                                        guint t)
 {
   guint i = layout_tier_leader_lower(leaders, a);
   for (guint seen = 0; i < leaders->len; i++, seen++) {
-    const LayoutTierLeader *l = &g_array_index(leaders, LayoutTierLeader, i);
+    const LayoutTierLeader *l = &leaders->v[i];
     if (l->x > b)
       break;
     if (l->tier > t || seen >= LAYOUT_TIER_MAX_SCAN)
@@ -103,9 +147,9 @@ static gboolean layout_tier_leader_hits(const GArray *leaders, double a, double 
   return FALSE;
 }
 
-static GArray *layout_tier_row(LayoutTierState *s, guint half, guint tier)
+static LayoutTierRow *layout_tier_row(LayoutTierState *s, guint half, guint tier)
 {
-  return s->rows[half * s->p->max_tiers + tier];
+  return &s->rows[half * s->p->max_tiers + tier];
 }
 
 /* Whether a marker of the cluster other than @m lies under [a, b], widened by the
@@ -147,25 +191,30 @@ static gboolean layout_tier_place_covers(const LayoutTierParams *p, const Layout
          layout_tier_over_marker(p, markers, lo, hi, m, pl->a, pl->a + m->w);
 }
 
-/* Whether marker @m's label fits at (@half, @t) with its left edge at @a. */
-static gboolean layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, guint half,
-                                 guint t, double a, double lx)
+/* Which tiers of @half marker @m's label fits in with its left edge at @a, hanging from a
+ * leader at @lx, into @fits[t] (t < max_tiers): inside the chart, clear of the labels of
+ * each tier it takes (with the gap), its own leader clear of every label on the way out
+ * to tier t, and no placed leader running through it to a tier further out. Once the
+ * leader meets a label, no tier further out fits either, so the scan stops there. */
+static void layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, guint half, double a,
+                             double lx, gboolean *fits)
 {
   const LayoutTierParams *p = s->p;
   double b = a + m->w;
-  if (a < p->left - 1e-9 || b > p->right + 1e-9 || t + m->lines > p->max_tiers)
-    return FALSE;
-  for (guint u = t; u < t + m->lines; u++)
-    if (layout_tier_row_hits(layout_tier_row(s, half, u), a - p->gap, b + p->gap))
-      return FALSE;
-  /* Its own leader, on its way out to tier t, passes no label. */
-  for (guint u = 0; u < t; u++)
-    if (layout_tier_row_hits(layout_tier_row(s, half, u), lx - LAYOUT_TIER_LEADER_CLEAR,
+  memset(fits, 0, p->max_tiers * sizeof *fits);
+  if (a < p->left - 1e-9 || b > p->right + 1e-9)
+    return;
+  for (guint t = 0; t + m->lines <= p->max_tiers; t++) {
+    gboolean clear = TRUE;
+    for (guint u = t; u < t + m->lines && clear; u++)
+      clear = !layout_tier_row_hits(layout_tier_row(s, half, u), a - p->gap, b + p->gap);
+    fits[t] = clear && !layout_tier_leader_hits(&s->leaders[half], a - LAYOUT_TIER_LEADER_CLEAR,
+                                                b + LAYOUT_TIER_LEADER_CLEAR, t);
+    /* Its own leader, on its way out past tier t. */
+    if (layout_tier_row_hits(layout_tier_row(s, half, t), lx - LAYOUT_TIER_LEADER_CLEAR,
                              lx + LAYOUT_TIER_LEADER_CLEAR))
-      return FALSE;
-  /* No placed leader runs through it to a tier further out. */
-  return !layout_tier_leader_hits(s->leaders[half], a - LAYOUT_TIER_LEADER_CLEAR,
-                                  b + LAYOUT_TIER_LEADER_CLEAR, t);
+      return;
+  }
 }
 
 /* How far out a label at (@half, @t) with @lines lines reaches, as one rank over both
@@ -209,6 +258,7 @@ static void layout_tier_unplaced(const LayoutTierMarker *markers, guint lo, guin
 typedef struct {
   LayoutTierPlace place;
   double cost;
+  gboolean covers; /* next to the track, over another marker (layout_tier_place_covers) */
 } LayoutTierCandidate;
 
 /* Every place where marker @k's label fits now, cheapest first: rank (the chart's
@@ -222,27 +272,38 @@ static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *
   guint count = 0;
   /* Below the track first: a label hangs from it like a flag. */
   static const LayoutTierHalf halves[2] = {LAYOUT_TIER_BELOW, LAYOUT_TIER_ABOVE};
+  gboolean fits_here[2 * 8];
+  gboolean *fits = p->max_tiers <= 8 ? fits_here : g_new(gboolean, 2 * p->max_tiers);
   for (guint hi = 0; hi < s->halves; hi++) {
     LayoutTierHalf h = halves[hi];
+    for (int left = 0; left < 2; left++) {
+      double lx = left ? m->x : m->x + m->spread;
+      layout_tier_fits(s, m, h, left ? lx - p->flag_gap - m->w : lx + p->flag_gap, lx,
+                       fits + left * p->max_tiers);
+    }
+    /* Candidates in this order (tier, then side) so that equal costs keep it. */
     for (guint t = 0; t < p->max_tiers; t++) {
       for (int left = 0; left < 2; left++) {
         double lx = left ? m->x : m->x + m->spread;
         double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
-        if (!layout_tier_fits(s, m, h, t, a, lx))
+        if (!fits[left * p->max_tiers + t])
           continue;
         /* Over another marker next to the track: dearer than the other half's same
          * tier, cheaper than a tier further out. */
         LayoutTierPlace here = {h, t, left, a};
+        gboolean covers = layout_tier_place_covers(p, s->markers, s->lo, s->hi, m, &here);
         double cost = 4.0 * layout_tier_rank(s, h, t, m->lines) + (left ? 1 : 0) +
                       (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0) +
-                      (layout_tier_place_covers(p, s->markers, s->lo, s->hi, m, &here) ? 5 : 0);
+                      (covers ? 5 : 0);
         guint i = count++;
         for (; i > 0 && out[i - 1].cost > cost; i--)
           out[i] = out[i - 1];
-        out[i] = (LayoutTierCandidate){{h, t, left, a}, cost};
+        out[i] = (LayoutTierCandidate){here, cost, covers};
       }
     }
   }
+  if (fits != fits_here)
+    g_free(fits);
   return count;
 }
 
@@ -252,9 +313,8 @@ static void layout_tier_commit(LayoutTierState *s, const LayoutTierMarker *m,
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_add(layout_tier_row(s, pl->half, u), pl->a, pl->a + m->w);
   double lx = pl->left ? m->x : m->x + m->spread;
-  LayoutTierLeader leader = {lx, pl->tier + m->lines - 1}; /* along its stack to the last line */
-  GArray *leaders = s->leaders[pl->half];
-  g_array_insert_val(leaders, layout_tier_leader_lower(leaders, lx), leader);
+  /* Along its stack to the last line. */
+  layout_tier_leader_add(&s->leaders[pl->half], (LayoutTierLeader){lx, pl->tier + m->lines - 1});
 }
 
 static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
@@ -262,11 +322,8 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
 {
   for (guint u = pl->tier; u < pl->tier + m->lines; u++)
     layout_tier_row_remove(layout_tier_row(s, pl->half, u), pl->a);
-  GArray *leaders = s->leaders[pl->half];
-  guint i = layout_tier_leader_lower(leaders, pl->left ? m->x : m->x + m->spread);
-  while (g_array_index(leaders, LayoutTierLeader, i).tier != pl->tier + m->lines - 1)
-    i++;
-  g_array_remove_index(leaders, i);
+  layout_tier_leader_remove(&s->leaders[pl->half], pl->left ? m->x : m->x + m->spread,
+                            pl->tier + m->lines - 1);
 }
 
 static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p,
@@ -274,20 +331,16 @@ static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p
 {
   *s = (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
   guint n_rows = 2 * MAX(p->max_tiers, 1);
-  s->rows = g_new(GArray *, n_rows);
-  for (guint i = 0; i < n_rows; i++)
-    s->rows[i] = g_array_new(FALSE, FALSE, sizeof(LayoutTierSpan));
-  for (guint h = 0; h < 2; h++)
-    s->leaders[h] = g_array_new(FALSE, FALSE, sizeof(LayoutTierLeader));
+  s->rows = g_new0(LayoutTierRow, n_rows);
 }
 
 static void layout_tier_state_clear(LayoutTierState *s)
 {
   for (guint i = 0; i < 2 * MAX(s->p->max_tiers, 1); i++)
-    g_array_unref(s->rows[i]);
+    g_free(s->rows[i].v);
   g_free(s->rows);
   for (guint h = 0; h < 2; h++)
-    g_array_unref(s->leaders[h]);
+    g_free(s->leaders[h].v);
 }
 
 /* How a placement of markers [lo, hi) compares (lower is better, in this order): how
@@ -372,17 +425,26 @@ typedef struct {
 #define LAYOUT_TIER_MAX_STEPS 50000
 #define LAYOUT_TIER_MAX_SEARCHED 48
 
-static void layout_tier_search(LayoutTierSearch *se, guint k)
+/* Takes one step into a branch whose fixed part scores se->partial with se->used:
+ * FALSE when the steps are spent or nothing in the branch can beat the best so far.
+ * Checked before a candidate is committed, so that the many branches that end here cost
+ * no commit. */
+static gboolean layout_tier_enter(LayoutTierSearch *se)
 {
   if (++se->steps > se->max_steps)
-    return;
-  /* Nothing below can do better than what is fixed already. */
+    return FALSE;
   LayoutTierScore now = se->partial;
   now.tiers = se->used[0] + se->used[1];
-  if (!layout_tier_score_less(&now, &se->best_score))
-    return;
+  return layout_tier_score_less(&now, &se->best_score);
+}
+
+/* Searches the places of markers [k, hi) under the fixed places of [lo, k), entered by
+ * layout_tier_enter. */
+static void layout_tier_search(LayoutTierSearch *se, guint k)
+{
   if (k == se->hi) {
-    se->best_score = now;
+    se->best_score = se->partial;
+    se->best_score.tiers = se->used[0] + se->used[1];
     memcpy(se->best + se->lo, se->cur + se->lo, (se->hi - se->lo) * sizeof *se->cur);
     return;
   }
@@ -397,15 +459,16 @@ static void layout_tier_search(LayoutTierSearch *se, guint k)
     const LayoutTierPlace *pl = &c[i].place;
     guint saved[2] = {se->used[0], se->used[1]};
     se->used[pl->half] = MAX(se->used[pl->half], pl->tier + m->lines);
-    guint covers = layout_tier_place_covers(p, se->markers, se->lo, se->hi, m, pl);
     se->partial.sum += pl->tier;
-    se->partial.covers += covers;
-    se->cur[k] = *pl;
-    layout_tier_commit(&se->state, m, pl);
-    layout_tier_search(se, k + 1);
-    layout_tier_undo(&se->state, m, pl);
+    se->partial.covers += c[i].covers;
+    if (layout_tier_enter(se)) {
+      se->cur[k] = *pl;
+      layout_tier_commit(&se->state, m, pl);
+      layout_tier_search(se, k + 1);
+      layout_tier_undo(&se->state, m, pl);
+    }
     se->partial.sum -= pl->tier;
-    se->partial.covers -= covers;
+    se->partial.covers -= c[i].covers;
     se->used[0] = saved[0];
     se->used[1] = saved[1];
   }
@@ -414,7 +477,8 @@ static void layout_tier_search(LayoutTierSearch *se, guint k)
   /* Listing it is always possible, and the dearest choice. */
   se->cur[k] = (LayoutTierPlace){LAYOUT_TIER_LISTED, 0, FALSE, 0};
   se->partial.listed++;
-  layout_tier_search(se, k + 1);
+  if (layout_tier_enter(se))
+    layout_tier_search(se, k + 1);
   se->partial.listed--;
 }
 
@@ -443,7 +507,8 @@ static void layout_tier_cluster(const LayoutTierMarker *markers, guint lo, guint
         .max_steps = LAYOUT_TIER_MAX_STEPS,
     };
     layout_tier_state_init(&se.state, p, markers, lo, hi);
-    layout_tier_search(&se, lo);
+    if (layout_tier_enter(&se))
+      layout_tier_search(&se, lo);
     layout_tier_state_clear(&se.state);
   }
   g_free(other);
