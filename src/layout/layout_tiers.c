@@ -53,18 +53,29 @@ static void layout_tier_grow(void **v, guint len, guint *cap, gsize size)
   *v = g_realloc_n(*v, *cap, size);
 }
 
-/* The first span in @row whose end lies at or right of @x. */
-static guint layout_tier_lower(const LayoutTierRow *row, double x)
+/* The first of the @len elements at @base (@size bytes each, sorted by the double at
+ * byte @key of each) whose key is at least @x. Called with constant sizes and keys, so
+ * it inlines to a plain loop. */
+static inline guint layout_tier_bisect(const void *base, guint len, gsize size, gsize key, double x)
 {
-  guint lo = 0, hi = row->len;
+  guint lo = 0, hi = len;
   while (lo < hi) {
     guint mid = lo + (hi - lo) / 2;
-    if (row->v[mid].b < x)
+    double v;
+    memcpy(&v, (const char *)base + (gsize)mid * size + key, sizeof v);
+    if (v < x)
       lo = mid + 1;
     else
       hi = mid;
   }
   return lo;
+}
+
+/* The first span in @row whose end lies at or right of @x. */
+static guint layout_tier_lower(const LayoutTierRow *row, double x)
+{
+  return layout_tier_bisect(row->v, row->len, sizeof *row->v, G_STRUCT_OFFSET(LayoutTierSpan, b),
+                            x);
 }
 
 /* Whether a span of @row comes within [a, b] (spans in a row never overlap, so they are
@@ -98,15 +109,8 @@ static void layout_tier_row_remove(LayoutTierRow *row, double a)
 /* The first leader at or right of @x. */
 static guint layout_tier_leader_lower(const LayoutTierLeaders *leaders, double x)
 {
-  guint lo = 0, hi = leaders->len;
-  while (lo < hi) {
-    guint mid = lo + (hi - lo) / 2;
-    if (leaders->v[mid].x < x)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return layout_tier_bisect(leaders->v, leaders->len, sizeof *leaders->v,
+                            G_STRUCT_OFFSET(LayoutTierLeader, x), x);
 }
 
 static void layout_tier_leader_add(LayoutTierLeaders *leaders, LayoutTierLeader leader)
@@ -225,11 +229,12 @@ static guint layout_tier_rank(const LayoutTierState *s, LayoutTierHalf half, gui
 }
 
 /* Whether a marker not yet placed (index in [from, to)) lies under [a, b]. */
-static gboolean layout_tier_covers(const LayoutTierMarker *markers, guint from, guint to,
-                                   double a, double b)
+static gboolean layout_tier_covers(const LayoutTierMarker *markers, guint from, guint to, double a,
+                                   double b)
 {
   for (guint j = from; j < to; j++)
-    if (markers[j].x >= a - LAYOUT_TIER_LEADER_CLEAR && markers[j].x <= b + LAYOUT_TIER_LEADER_CLEAR)
+    if (markers[j].x >= a - LAYOUT_TIER_LEADER_CLEAR &&
+        markers[j].x <= b + LAYOUT_TIER_LEADER_CLEAR)
       return TRUE;
   return FALSE;
 }
@@ -329,7 +334,8 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
 static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p,
                                    const LayoutTierMarker *markers, guint lo, guint hi)
 {
-  *s = (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
+  *s =
+      (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
   guint n_rows = 2 * MAX(p->max_tiers, 1);
   s->rows = g_new0(LayoutTierRow, n_rows);
 }
@@ -392,8 +398,7 @@ static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint 
   for (guint i = lo; i < hi; i++) {
     guint k = right_to_left ? hi - 1 - (i - lo) : i;
     guint from, to;
-    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from,
-                         &to);
+    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from, &to);
     if (layout_tier_candidates(&s, &markers[k], from, to, markers, cands) > 0) {
       out[k] = cands[0].place;
       layout_tier_commit(&s, &markers[k], &out[k]);
