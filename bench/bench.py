@@ -6,6 +6,8 @@ every tool on the same chart, alternated (run i starts with tool i mod n, so tha
 tool meets the same machine load), RUNS times each after one warm-up run of each:
 
 - cvtimeline: the release binary on the CV;
+- text: the same in SVG's text mode (`--svg-text text`: real text, fonts embedded as
+  subsets), SVG rows only;
 - floor: bench/floor.c, which parses the same YAML and draws cvtimeline's chart (its draw
   list, from bench/scene-export.c) with Cairo and Pango and nothing else;
 - graphviz: `neato -n2` on the chart as a graph (bench/tools.py), positions as given;
@@ -79,7 +81,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--sizes", default="ex 10 100 1000 10000 100000")
     ap.add_argument("--formats", default="svg png")
-    ap.add_argument("--tools", default="cvtimeline floor graphviz gnuplot lower")
+    ap.add_argument("--tools", default="cvtimeline text floor graphviz gnuplot lower")
     ap.add_argument("--before", help="a second cvtimeline binary, run as the tool 'before'")
     ap.add_argument("--runs", type=int, default=0)
     a = ap.parse_args()
@@ -126,11 +128,12 @@ def main():
                              "-o", out("graphviz")],
                 "gnuplot": ["gnuplot", "-c", os.path.join(work, f"chart-{fmt}.gp"),
                             out("gnuplot")],
+                "text": [a.cvt, cv, "--today", TODAY, "--svg-text", "text", "-o", out("text")],
                 "lower": [a.lower],
                 "before": [a.before or "", cv, "--today", TODAY, "-o", out("before")]
                 + (["--scale", f"{sc:g}"] if sc != 1 else []),
             }
-            tools = [t for t in wanted if t != "lower" or fmt == "svg"]
+            tools = [t for t in wanted if t not in ("lower", "text") or fmt == "svg"]
             label = f"{fmt}" + (f" (scale {sc:g})" if sc != 1 else "")
             failed = False
             for t in tools:  # the warm-up runs
@@ -198,6 +201,9 @@ def targets(results):
     add("example → SVG, CPU / lower bound", ratio("ex", "svg", "lower"), 1.4)
     add("example → PNG, CPU / graphviz", ratio("ex", "png", "graphviz"), 0.8)
     add("10,000 → SVG, CPU / graphviz", ratio("10000", "svg", "graphviz"), 1.5)
+    row = results.get(("10000", "svg"), {})
+    if "text" in row and "graphviz" in row:
+        add("10,000 → SVG in text mode, CPU / graphviz", row["text"][1] / row["graphviz"][1], 1.0)
     add("10,000 → SVG, peak memory / graphviz", ratio("10000", "svg", "graphviz", 2), 1.5)
     a, b = results.get(("1000", "svg"), {}), results.get(("100000", "svg"), {})
     if "cvtimeline" in a and "cvtimeline" in b:
