@@ -38,6 +38,13 @@ struct TextCtx {
   cairo_font_options_t *surface_options;
 };
 
+/* The signs of typeset text that text_in_latin_set takes beyond U+017F; each character
+ * of the set has a slot in a TextFont's bitmaps: its code point below U+0180, else
+ * U+0180 and up in this order. */
+static const gunichar text_latin_signs[] = {0x2013, 0x2014, 0x2018, 0x2019,
+                                            0x201c, 0x201d, 0x2022, 0x2026};
+#define TEXT_LATIN_SLOTS (0x180 + 8)
+
 /* A parsed font description and the attributes a PangoLayout would give its text: the
  * font for itemizing, "show line breaks" (single-paragraph mode) for shaping. */
 typedef struct {
@@ -45,11 +52,14 @@ typedef struct {
   PangoAttrList *itemize;
   PangoAttrList *shape;
   gboolean runs_ok; /* no variant or gravity, which only a layout handles */
-  /* The item every text_is_latin_words text is itemized into, in the context as it was
-   * at latin_serial (text_latin_item); NULL when the font does not draw them all. */
+  /* The item a text_is_latin_words text of the characters in latin_in is itemized into,
+   * in the context as it was at latin_serial (text_latin_item); latin_out holds the
+   * characters found to need Pango (bits by text_latin_slot). */
   PangoItem *latin_item;
-  gboolean latin_checked;
+  gboolean latin_valid;
   guint latin_serial;
+  guint8 latin_in[TEXT_LATIN_SLOTS / 8];
+  guint8 latin_out[TEXT_LATIN_SLOTS / 8];
 } TextFont;
 
 static void text_font_free(gpointer p)
@@ -497,8 +507,31 @@ static gboolean text_in_latin_set(gunichar c)
     return TRUE;
   if (c >= 0xa0 && c <= 0x17f)
     return c != 0xad && c != 0xa9 && c != 0xae && c != 0x149;
-  return c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201c ||
-         c == 0x201d || c == 0x2022 || c == 0x2026;
+  for (guint i = 0; i < G_N_ELEMENTS(text_latin_signs); i++)
+    if (c == text_latin_signs[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* @c's slot in a TextFont's bitmaps (@c is in text_in_latin_set). */
+static guint text_latin_slot(gunichar c)
+{
+  if (c < 0x180)
+    return c;
+  guint i = 0;
+  while (text_latin_signs[i] != c)
+    i++;
+  return 0x180 + i;
+}
+
+static gboolean text_bit(const guint8 *bits, guint slot)
+{
+  return (bits[slot / 8] >> (slot % 8)) & 1;
+}
+
+static void text_set_bit(guint8 *bits, guint slot)
+{
+  bits[slot / 8] |= (guint8)(1u << (slot % 8));
 }
 
 /* Whether @text is made of text_in_latin_set's characters, with a letter. */
@@ -514,40 +547,93 @@ static gboolean text_is_latin_words(const char *text)
   return letter;
 }
 
-/* What pango_itemize gives for a text that text_is_latin_words, as one item to copy:
- * Pango would look every character up in the fontset again for each label, a tenth of a
- * large chart's time. Found by itemizing a letter and all of text_in_latin_set once per
- * font and context: one item when the font draws all of them itself, else NULL. */
-static const PangoItem *text_latin_item(TextCtx *ctx, TextFont *f)
+/* "A" and @chars itemized as one left-to-right text: their one item, newly allocated,
+ * or NULL when Pango makes more than one of them. */
+static PangoItem *text_latin_itemize(TextCtx *ctx, TextFont *f, const char *chars)
+{
+  g_autofree char *sample = g_strconcat("A", chars, NULL);
+  GList *items = pango_itemize_with_base_dir(ctx->context, PANGO_DIRECTION_LTR, sample, 0,
+                                             (int)strlen(sample), f->itemize, NULL);
+  PangoItem *one = NULL;
+  if (items != NULL && items->next == NULL)
+    one = items->data;
+  else
+    g_list_free_full(g_steal_pointer(&items), (GDestroyNotify)pango_item_free);
+  g_list_free(items);
+  return one;
+}
+
+/* Whether two items of one font's texts were itemized alike. */
+static gboolean text_items_alike(const PangoItem *a, const PangoItem *b)
+{
+  return a->analysis.font == b->analysis.font && a->analysis.level == b->analysis.level &&
+         a->analysis.gravity == b->analysis.gravity && a->analysis.flags == b->analysis.flags &&
+         a->analysis.script == b->analysis.script && a->analysis.language == b->analysis.language;
+}
+
+/* What pango_itemize gives for @text, a text that text_is_latin_words, as one item to
+ * copy, or NULL when Pango must itemize it: Pango would look every character up in the
+ * fontset again for each label, a tenth of a large chart's time. The characters are
+ * checked once per font and context, as they first come, by itemizing "A" and the new
+ * ones of a label together: when that is one item, so is every text of checked
+ * characters. Checking the whole set at once instead costs more than a small chart's
+ * labels do. */
+static const PangoItem *text_latin_item(TextCtx *ctx, TextFont *f, const char *text)
 {
   guint serial = pango_context_get_serial(ctx->context);
-  if (f->latin_checked && f->latin_serial == serial)
-    return f->latin_item;
-  if (f->latin_item)
-    pango_item_free(f->latin_item);
-  f->latin_item = NULL;
-  GString *sample = g_string_new("A");
-  for (gunichar c = 0x20; c <= 0x2026; c++)
-    if (text_in_latin_set(c))
-      g_string_append_unichar(sample, c);
-  GList *items = pango_itemize_with_base_dir(ctx->context, PANGO_DIRECTION_LTR, sample->str, 0,
-                                             (int)sample->len, f->itemize, NULL);
-  g_string_free(sample, TRUE);
-  if (items != NULL && items->next == NULL) {
-    f->latin_item = items->data;
-    g_list_free(items);
-  } else {
-    g_list_free_full(items, (GDestroyNotify)pango_item_free);
+  if (!f->latin_valid || f->latin_serial != serial) {
+    if (f->latin_item)
+      pango_item_free(f->latin_item);
+    f->latin_item = NULL;
+    memset(f->latin_in, 0, sizeof f->latin_in);
+    memset(f->latin_out, 0, sizeof f->latin_out);
+    f->latin_valid = TRUE;
+    f->latin_serial = serial;
   }
-  f->latin_checked = TRUE;
-  f->latin_serial = serial;
-  return f->latin_item;
+  GString *fresh = NULL; /* the label's characters not checked yet */
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    guint slot = text_latin_slot(g_utf8_get_char(p));
+    if (text_bit(f->latin_out, slot)) {
+      if (fresh)
+        g_string_free(fresh, TRUE);
+      return NULL;
+    }
+    if (!text_bit(f->latin_in, slot)) {
+      fresh = fresh ? fresh : g_string_new(NULL);
+      g_string_append_len(fresh, p, g_utf8_next_char(p) - p);
+    }
+  }
+  if (fresh == NULL)
+    return f->latin_item;
+  PangoItem *one = text_latin_itemize(ctx, f, fresh->str);
+  gboolean ok = one != NULL && (f->latin_item == NULL || text_items_alike(one, f->latin_item));
+  if (ok && f->latin_item == NULL)
+    f->latin_item = g_steal_pointer(&one);
+  if (one)
+    pango_item_free(one);
+  /* On success every new character is in; else those that fail even alone are out
+   * (and this label is Pango's). */
+  for (const char *p = fresh->str; *p; p = g_utf8_next_char(p)) {
+    guint slot = text_latin_slot(g_utf8_get_char(p));
+    if (ok) {
+      text_set_bit(f->latin_in, slot);
+      continue;
+    }
+    g_autofree char *alone = g_strndup(p, g_utf8_next_char(p) - p);
+    PangoItem *single = text_latin_itemize(ctx, f, alone);
+    if (single == NULL || (f->latin_item && !text_items_alike(single, f->latin_item)))
+      text_set_bit(f->latin_out, slot);
+    if (single)
+      pango_item_free(single);
+  }
+  g_string_free(fresh, TRUE);
+  return ok ? f->latin_item : NULL;
 }
 
 /* The items of @text in @f, as pango_itemize_with_base_dir gives them for @dir. */
 static GList *text_itemize(TextCtx *ctx, TextFont *f, const char *text, int len, PangoDirection dir)
 {
-  const PangoItem *latin = text_is_latin_words(text) ? text_latin_item(ctx, f) : NULL;
+  const PangoItem *latin = text_is_latin_words(text) ? text_latin_item(ctx, f, text) : NULL;
   if (latin == NULL)
     return pango_itemize_with_base_dir(ctx->context, dir, text, 0, len, f->itemize, NULL);
   PangoItem *item = pango_item_copy((PangoItem *)latin);
