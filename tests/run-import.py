@@ -411,6 +411,18 @@ def inputs(t, exe):
         t.ok("LinkedInDataExport.zip/Positions.csv:6:3: warning: 'Volunteer translator at Open "
              "Docs Project' has no start date; left out" in err,
              "a message in an archive names the member, the row's line", err)
+        # A machine without libarchive, which is opened only to read an archive
+        # (CVT_TEST_LIBARCHIVE, a test hook, names one that is not there): the archive is
+        # an error naming what is missing; its folder is read as ever.
+        env = dict(os.environ, CVT_TEST_LIBARCHIVE="libcvt-test-absent.so.0")
+        status, _, err = run([exe, "--check", "LinkedInDataExport.zip"], cwd=tmp, env=env)
+        t.ok(status == 1 and err == "LinkedInDataExport.zip: error: zip archives need libarchive "
+             "(libcvt-test-absent.so.0): cannot open shared object file: No such file or "
+             "directory\n", "without libarchive, an archive is one error naming it",
+             describe(status, err))
+        status, _, err = run([exe, "--check", "export/"], cwd=tmp, env=env)
+        t.ok(status == 0, "without libarchive, the export's folder is read",
+             describe(status, err))
         empty = os.path.join(tmp, "empty")
         os.mkdir(empty)
         with open(os.path.join(empty, "notes.txt"), "w") as f:

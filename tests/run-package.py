@@ -7,6 +7,8 @@ building it (.ci/run builds, unpacks and runs the package):
   <!nocheck> and are in scripts/test.sh's list;
 - debian/changelog's version is meson.build's, native (3.0 (native), no revision);
 - debian/rules is executable and uses dh with meson;
+- the binary package depends on libarchive by name, which cvtimeline opens rather than
+  links (so dpkg-shlibdeps does not see it);
 - .gitignore hides everything dpkg-buildpackage leaves in the tree.
 
 Usage: python3 tests/run-package.py PATH/TO/cvtimeline
@@ -113,6 +115,12 @@ def versions(t):
     t.ok(os.access(rules, os.X_OK), "debian/rules is executable")
     t.ok(re.search(r"dh \$@ --buildsystem=meson", read("debian/rules")) is not None,
          "debian/rules uses dh with meson")
+    binary = "Package: cvtimeline\n" + control.split("\nPackage: cvtimeline\n", 1)[-1]
+    depends = {w.strip().split()[0] for w in re.split(r"[,|]", control_field(binary, "Depends"))
+               if w.strip() and not w.strip().startswith("$")}
+    t.ok({"libarchive13", "libarchive13t64"} <= depends,
+         "the package depends on libarchive, which zipfile.c opens rather than links",
+         str(sorted(depends)))
 
 
 def ignored(t):

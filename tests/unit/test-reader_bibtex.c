@@ -289,8 +289,8 @@ static void test_detection(void)
 static const char *from_files[] = {
     "cvs/pubs.bib", "@article{a, title = {Paper}, journal = {Nature}, year = 2015}\n",
     "cvs/cv.yaml",  "name: Self\nmilestones: {from: pubs.bib}\n",
-    "cvs/jr.json",  "{\"work\": [{\"name\": \"X\", \"position\": \"Y\", \"startDate\": \"2010\"}],"
-                    " \"awards\": [{\"title\": \"Prize\", \"date\": \"2012\"}]}",
+    "cvs/jr.json",  ("{\"work\": [{\"name\": \"X\", \"position\": \"Y\", \"startDate\": \"2010\"}],"
+                     " \"awards\": [{\"title\": \"Prize\", \"date\": \"2012\"}]}"),
 };
 
 static ReaderSource *table_load(const char *path, gpointer data, GError **error)

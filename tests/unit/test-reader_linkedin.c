@@ -205,8 +205,8 @@ static void test_folder(void)
 
 static void test_zip(void)
 {
-  const char *members[] = {"Positions.csv", "Company Name,Title,Started On,Finished On\n"
-                                            "Acme,Engineer,2019,\nBeta,Intern,,\n",
+  const char *members[] = {"Positions.csv", ("Company Name,Title,Started On,Finished On\n"
+                                             "Acme,Engineer,2019,\nBeta,Intern,,\n"),
                            "Education.csv", "School Name,Start Date,End Date\nUni,2010,2014\n"};
   GBytes *zip = test_make_zip(members, 2);
   gsize len;

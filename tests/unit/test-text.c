@@ -32,7 +32,7 @@ static const char *const texts[] = {
     /* Shaped word by word from a cache (text.c): kerning and ligatures within words,
      * runs of spaces, a mark just after a space (then the whole run is shaped). */
     "AVATAR Ta To. Yo fi ffl  WAVE  LT\xc2\xa0Ty",
-    "word \xcc\x81" "after a space",
+    ("word \xcc\x81" "after a space"), /* (split: \x81a would be one escape) */
     " leading and trailing ",
     "",          /* through a layout: empty */
     "tab\there", /* through a layout: a control character */

@@ -1,5 +1,6 @@
 /* zipfile: listing and extracting members of an in-memory zip; broken archives, the size
- * cap, directories left out. Archives are written here with libarchive's own writer. */
+ * cap, directories left out; what a machine without libarchive says. Archives are written
+ * here with libarchive's own writer. */
 #include "zipfile.h"
 
 #include "testzip.h"
@@ -76,10 +77,44 @@ static void test_broken(void)
   g_bytes_unref(zip);
 }
 
+/* Without libarchive (CVT_TEST_LIBARCHIVE names a library that is not there, or one without
+ * libarchive's functions), listing and extracting fail saying what is missing. In a
+ * subprocess: the library is opened once per process. */
+static void test_no_libarchive(gconstpointer param)
+{
+  const char *const *c = param; /* the library's name, what the message says of it */
+  if (!g_test_subprocess()) {
+    g_test_trap_subprocess(NULL, 0, 0);
+    g_test_trap_assert_passed();
+    return;
+  }
+  g_setenv("CVT_TEST_LIBARCHIVE", c[0], TRUE);
+  const char *members[] = {"a.csv", "hello, world\n"};
+  GBytes *zip = test_make_zip(members, 1);
+  gsize len, n;
+  const char *data = g_bytes_get_data(zip, &len);
+  g_autofree char *want = g_strdup_printf("zip archives need libarchive (%s): %s", c[0], c[1]);
+  GError *error = NULL;
+  g_assert_null(zipfile_list(data, len, 100, &error));
+  g_assert_cmpstr(error->message, ==, want);
+  g_clear_error(&error);
+  /* Asked again, it says the same, without trying again. */
+  g_assert_null(zipfile_extract(data, len, 0, 1000, &n, &error));
+  g_assert_cmpstr(error->message, ==, want);
+  g_clear_error(&error);
+  g_assert_true(zipfile_is_zip(data, len));
+  g_bytes_unref(zip);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/zipfile/list-and-extract", test_list_and_extract);
   g_test_add_func("/zipfile/broken", test_broken);
+  static const char *const absent[] = {"libcvt-test-absent.so.0",
+                                       "cannot open shared object file: No such file or directory"};
+  static const char *const other[] = {"libglib-2.0.so.0", "it has no archive_read_new"};
+  g_test_add_data_func("/zipfile/no-libarchive/absent", absent, test_no_libarchive);
+  g_test_add_data_func("/zipfile/no-libarchive/other-library", other, test_no_libarchive);
   return g_test_run();
 }
