@@ -650,18 +650,14 @@ static GList *text_itemize(TextCtx *ctx, TextFont *f, const char *text, int len,
  * hex box, or no font, is left to Pango. */
 static void text_run_logical(PangoGlyphString *glyphs, PangoFont *font, PangoRectangle *out)
 {
-  *out = (PangoRectangle){0, 0, 0, 0};
-  if (font == NULL) {
+  gboolean hex_box = FALSE;
+  for (int i = 0; i < glyphs->num_glyphs && !hex_box; i++)
+    hex_box = (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+  if (font == NULL || hex_box) {
     pango_glyph_string_extents(glyphs, font, NULL, out);
     return;
   }
-  for (int i = 0; i < glyphs->num_glyphs; i++) {
-    if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
-      pango_glyph_string_extents(glyphs, font, NULL, out);
-      return;
-    }
-    out->width += glyphs->glyphs[i].geometry.width;
-  }
+  *out = (PangoRectangle){0, 0, pango_glyph_string_get_width(glyphs), 0};
   if (glyphs->num_glyphs > 0) {
     PangoRectangle font_box;
     pango_font_get_glyph_extents(font, PANGO_GLYPH_EMPTY, NULL, &font_box);

@@ -44,13 +44,27 @@ typedef struct {
   LayoutTierLeaders leaders[2]; /* per half: sorted by x */
 } LayoutTierState;
 
-/* Makes room for one more element in an array of @size-byte elements. */
-static void layout_tier_grow(void **v, guint len, guint *cap, gsize size)
+/* Puts @elem (@size bytes) at index @at of the array *@v of *@len elements, growing it
+ * (capacity *@cap) when full. */
+static void layout_tier_insert(void **v, guint *len, guint *cap, gsize size, guint at,
+                               const void *elem)
 {
-  if (len < *cap)
-    return;
-  *cap = MAX(8, *cap * 2);
-  *v = g_realloc_n(*v, *cap, size);
+  if (*len == *cap) {
+    *cap = MAX(8, *cap * 2);
+    *v = g_realloc_n(*v, *cap, size);
+  }
+  char *base = *v;
+  memmove(base + (at + 1) * size, base + at * size, (*len - at) * size);
+  memcpy(base + at * size, elem, size);
+  (*len)++;
+}
+
+/* Takes the element at index @at out of the array @v of *@len @size-byte elements. */
+static void layout_tier_erase(void *v, guint *len, gsize size, guint at)
+{
+  char *base = v;
+  (*len)--;
+  memmove(base + at * size, base + (at + 1) * size, (*len - at) * size);
 }
 
 /* The first of the @len elements at @base (@size bytes each, sorted by the double at
@@ -88,11 +102,9 @@ static gboolean layout_tier_row_hits(const LayoutTierRow *row, double a, double 
 
 static void layout_tier_row_add(LayoutTierRow *row, double a, double b)
 {
-  layout_tier_grow((void **)&row->v, row->len, &row->cap, sizeof *row->v);
-  guint i = layout_tier_lower(row, a);
-  memmove(row->v + i + 1, row->v + i, (row->len - i) * sizeof *row->v);
-  row->v[i] = (LayoutTierSpan){a, b};
-  row->len++;
+  LayoutTierSpan span = {a, b};
+  layout_tier_insert((void **)&row->v, &row->len, &row->cap, sizeof span,
+                     layout_tier_lower(row, a), &span);
 }
 
 /* Takes back the span that layout_tier_row_add put at @a. */
@@ -102,8 +114,7 @@ static void layout_tier_row_remove(LayoutTierRow *row, double a)
   while (i < row->len && row->v[i].a != a)
     i++;
   g_assert(i < row->len);
-  row->len--;
-  memmove(row->v + i, row->v + i + 1, (row->len - i) * sizeof *row->v);
+  layout_tier_erase(row->v, &row->len, sizeof *row->v, i);
 }
 
 /* The first leader at or right of @x. */
@@ -115,11 +126,8 @@ static guint layout_tier_leader_lower(const LayoutTierLeaders *leaders, double x
 
 static void layout_tier_leader_add(LayoutTierLeaders *leaders, LayoutTierLeader leader)
 {
-  layout_tier_grow((void **)&leaders->v, leaders->len, &leaders->cap, sizeof *leaders->v);
-  guint i = layout_tier_leader_lower(leaders, leader.x);
-  memmove(leaders->v + i + 1, leaders->v + i, (leaders->len - i) * sizeof *leaders->v);
-  leaders->v[i] = leader;
-  leaders->len++;
+  layout_tier_insert((void **)&leaders->v, &leaders->len, &leaders->cap, sizeof leader,
+                     layout_tier_leader_lower(leaders, leader.x), &leader);
 }
 
 /* Takes back the leader at @x that ends in tier @tier. */
@@ -128,8 +136,7 @@ static void layout_tier_leader_remove(LayoutTierLeaders *leaders, double x, guin
   guint i = layout_tier_leader_lower(leaders, x);
   while (leaders->v[i].tier != tier)
     i++;
-  leaders->len--;
-  memmove(leaders->v + i, leaders->v + i + 1, (leaders->len - i) * sizeof *leaders->v);
+  layout_tier_erase(leaders->v, &leaders->len, sizeof *leaders->v, i);
 }
 
 /* Neighbours looked at, at most, where a scan could otherwise meet every marker (a
@@ -229,12 +236,11 @@ static guint layout_tier_rank(const LayoutTierState *s, LayoutTierHalf half, gui
 }
 
 /* Whether a marker not yet placed (index in [from, to)) lies under [a, b]. */
-static gboolean layout_tier_covers(const LayoutTierMarker *markers, guint from, guint to, double a,
-                                   double b)
+static gboolean layout_tier_covers(const LayoutTierMarker *markers, guint from, guint to,
+                                   double a, double b)
 {
   for (guint j = from; j < to; j++)
-    if (markers[j].x >= a - LAYOUT_TIER_LEADER_CLEAR &&
-        markers[j].x <= b + LAYOUT_TIER_LEADER_CLEAR)
+    if (markers[j].x >= a - LAYOUT_TIER_LEADER_CLEAR && markers[j].x <= b + LAYOUT_TIER_LEADER_CLEAR)
       return TRUE;
   return FALSE;
 }
@@ -334,8 +340,7 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
 static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p,
                                    const LayoutTierMarker *markers, guint lo, guint hi)
 {
-  *s =
-      (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
+  *s = (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
   guint n_rows = 2 * MAX(p->max_tiers, 1);
   s->rows = g_new0(LayoutTierRow, n_rows);
 }
@@ -398,7 +403,8 @@ static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint 
   for (guint i = lo; i < hi; i++) {
     guint k = right_to_left ? hi - 1 - (i - lo) : i;
     guint from, to;
-    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from, &to);
+    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from,
+                         &to);
     if (layout_tier_candidates(&s, &markers[k], from, to, markers, cands) > 0) {
       out[k] = cands[0].place;
       layout_tier_commit(&s, &markers[k], &out[k]);
@@ -434,12 +440,19 @@ typedef struct {
  * FALSE when the steps are spent or nothing in the branch can beat the best so far.
  * Checked before a candidate is committed, so that the many branches that end here cost
  * no commit. */
+/* What the places fixed so far score. */
+static LayoutTierScore layout_tier_now(const LayoutTierSearch *se)
+{
+  LayoutTierScore now = se->partial;
+  now.tiers = se->used[0] + se->used[1];
+  return now;
+}
+
 static gboolean layout_tier_enter(LayoutTierSearch *se)
 {
   if (++se->steps > se->max_steps)
     return FALSE;
-  LayoutTierScore now = se->partial;
-  now.tiers = se->used[0] + se->used[1];
+  LayoutTierScore now = layout_tier_now(se);
   return layout_tier_score_less(&now, &se->best_score);
 }
 
@@ -448,8 +461,7 @@ static gboolean layout_tier_enter(LayoutTierSearch *se)
 static void layout_tier_search(LayoutTierSearch *se, guint k)
 {
   if (k == se->hi) {
-    se->best_score = se->partial;
-    se->best_score.tiers = se->used[0] + se->used[1];
+    se->best_score = layout_tier_now(se);
     memcpy(se->best + se->lo, se->cur + se->lo, (se->hi - se->lo) * sizeof *se->cur);
     return;
   }
