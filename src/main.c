@@ -981,8 +981,23 @@ static int summarise(const Config *cfg, Run *r, DiagList *diags)
   return code;
 }
 
+/* The text context of a run: made on the first run's first need, after its inputs
+ * are read, and kept for the next --watch runs, which measure only their own texts.
+ * Not before the reading: pango_cairo_font_map_new starts fontconfig in a thread of
+ * Pango's, and the BibTeX reader forks a child to probe btparse (reader_bibtex.c); a
+ * fork while that thread holds a lock the child then needs (AddressSanitizer's
+ * allocator has no fork handler) left the child waiting forever. */
+static TextCtx *run_text(TextCtx **text)
+{
+  if (*text == NULL)
+    *text = text_ctx_new();
+  else
+    text_ctx_reset(*text);
+  return *text;
+}
+
 /* The pipeline, from the CV file to the written output; returns the exit status. */
-static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
+static int pipeline(const Config *cfg, Run *r, TextCtx **shared, DiagList *diags)
 {
   /* Both the CV and the style are read before failing, so one run reports all. */
   r->cv = read_cv(cfg, r, diags);
@@ -1000,6 +1015,7 @@ static int pipeline(const Config *cfg, Run *r, TextCtx *text, DiagList *diags)
   int code = summarise(cfg, r, diags);
   if (code != EXIT_DONE)
     return code;
+  TextCtx *text = run_text(shared);
   r->scene = layout_build(r->timeline, r->style, text, diags);
   if (r->scene == NULL || diag_error_count(diags) > 0)
     return EXIT_INPUT;
@@ -1032,13 +1048,12 @@ static gboolean free_at_exit(void)
 }
 
 /* Runs the pipeline once, prints every message once, and notes the files it read. */
-static int run_once(const Config *cfg, TextCtx *text, GPtrArray *watched)
+static int run_once(const Config *cfg, TextCtx **text, GPtrArray *watched)
 {
   DiagList *diags = diag_list_new();
   diag_set_strict(diags, cfg->args->strict);
   Run r = {0};
   sysio_reset_budget(); /* each --watch run waits for its inputs afresh */
-  text_ctx_reset(text); /* and measures only the texts of its own chart */
   int code = pipeline(cfg, &r, text, diags);
   diag_print(diags, stderr, cfg->args->quiet);
   if (watched != NULL && r.style != NULL) {
@@ -1108,7 +1123,7 @@ static char *watch_paths(GPtrArray *files)
  * run, so that a file written while the run reads it is seen as changed next round (a
  * snapshot after the run would swallow that change); only when the run changed the list
  * of watched files (another style chain) is the new list snapshotted afterwards. */
-static GString *watch_run(const Config *cfg, TextCtx *text, GPtrArray *watched)
+static GString *watch_run(const Config *cfg, TextCtx **text, GPtrArray *watched)
 {
   GString *before = watch_snapshot(watched);
   char *paths = watch_paths(watched);
@@ -1127,7 +1142,7 @@ static GString *watch_run(const Config *cfg, TextCtx *text, GPtrArray *watched)
  * nothing (output is atomic and only follows a good render), so the last good output
  * stays. A change is acted on once the files have stopped changing for one interval,
  * so an editor's save in several steps gives one run. */
-static int watch(const Config *cfg, TextCtx *text)
+static int watch(const Config *cfg, TextCtx **text)
 {
   struct sigaction sa = {0};
   sa.sa_handler = on_signal;
@@ -1262,8 +1277,8 @@ static int run_command(const Args *a)
   Config cfg = {0};
   int code = configure(&cfg, a);
   if (code == EXIT_DONE) {
-    TextCtx *text = text_ctx_new(); /* shared by layout and render, and across --watch runs */
-    code = a->watch ? watch(&cfg, text) : run_once(&cfg, text, NULL);
+    TextCtx *text = NULL; /* shared by layout and render, and across --watch runs */
+    code = a->watch ? watch(&cfg, &text) : run_once(&cfg, &text, NULL);
     if (a->watch || free_at_exit())
       text_ctx_free(text);
   }

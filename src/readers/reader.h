@@ -2,7 +2,9 @@
  * that maps the bytes of a CV onto the one CV model, reporting problems with positions
  * (doc/cv-format.md; detection and --input-format in doc/cli.md). A reader of YAML or
  * JSON asks its source for the parsed document; a reader of another syntax reads the
- * bytes and never meets YAML. doc/architecture.md "An input format" says how to add one. */
+ * bytes and never meets YAML. doc/architecture.md "An input format" says how to add one.
+ * Call the readers before making a Pango font map, which starts a thread: the BibTeX
+ * reader forks (doc/architecture.md "The readers"). */
 #pragma once
 
 #include "diag.h"
