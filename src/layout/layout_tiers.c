@@ -35,6 +35,14 @@ typedef struct {
   guint len, cap;
 } LayoutTierLeaders;
 
+/* One side of a marker's leader, as a label there would take it whatever is placed:
+ * its left edge, its leader, and the two costs that depend on the markers alone. */
+typedef struct {
+  double a, lx;
+  gboolean over_unplaced; /* over the leader of a marker placed after it (layout_tier_covers) */
+  gboolean over_marker;   /* next to the track, over another marker (layout_tier_over_marker) */
+} LayoutTierSide;
+
 typedef struct {
   const LayoutTierParams *p;
   const LayoutTierMarker *markers; /* the cluster's, sorted by x: [lo, hi) */
@@ -42,6 +50,7 @@ typedef struct {
   guint halves;
   LayoutTierRow *rows;          /* [half * max_tiers + tier]: sorted by a */
   LayoutTierLeaders leaders[2]; /* per half: sorted by x */
+  LayoutTierSide *sides;        /* [2 * (k - lo) + left], for markers placed in the state's order */
 } LayoutTierState;
 
 /* Puts @elem (@size bytes) at index @at of the array *@v of *@len elements, growing it
@@ -208,14 +217,15 @@ static gboolean layout_tier_place_covers(const LayoutTierParams *p, const Layout
  * to tier t, and no placed leader running through it to a tier further out. Once the
  * leader meets a label, no tier further out fits either, so the scan stops there. */
 static void layout_tier_fits(LayoutTierState *s, const LayoutTierMarker *m, guint half, double a,
-                             double lx, gboolean *fits)
+                             double lx, guint reach, gboolean *fits)
 {
   const LayoutTierParams *p = s->p;
   double b = a + m->w;
   memset(fits, 0, p->max_tiers * sizeof *fits);
   if (a < p->left - 1e-9 || b > p->right + 1e-9)
     return;
-  for (guint t = 0; t + m->lines <= p->max_tiers; t++) {
+  guint tiers = MIN(p->max_tiers, reach);
+  for (guint t = 0; t + m->lines <= tiers; t++) {
     gboolean clear = TRUE;
     for (guint u = t; u < t + m->lines && clear; u++)
       clear = !layout_tier_row_hits(layout_tier_row(s, half, u), a - p->gap, b + p->gap);
@@ -272,14 +282,16 @@ typedef struct {
   gboolean covers; /* next to the track, over another marker (layout_tier_place_covers) */
 } LayoutTierCandidate;
 
-/* Every place where marker @k's label fits now, cheapest first: rank (the chart's
- * height), then a label that leaves the leaders of markers in [from, to) free, then
- * the right side. Returns how many (at most 4 * max_tiers). */
-static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *m, guint from,
-                                    guint to, const LayoutTierMarker *markers,
+/* Every place where marker @k's label fits now with its last line inside the first
+ * @reach[half] tiers of its half, cheapest first: rank (the chart's height), then a
+ * label that leaves the leaders of the markers placed after it free, then the right
+ * side. Returns how many (at most 4 * max_tiers). */
+static guint layout_tier_candidates(LayoutTierState *s, guint k, const guint reach[2],
                                     LayoutTierCandidate *out)
 {
   const LayoutTierParams *p = s->p;
+  const LayoutTierMarker *m = &s->markers[k];
+  const LayoutTierSide *sides = &s->sides[2 * (k - s->lo)];
   guint count = 0;
   /* Below the track first: a label hangs from it like a flag. */
   static const LayoutTierHalf halves[2] = {LAYOUT_TIER_BELOW, LAYOUT_TIER_ABOVE};
@@ -287,25 +299,21 @@ static guint layout_tier_candidates(LayoutTierState *s, const LayoutTierMarker *
   gboolean *fits = p->max_tiers <= 8 ? fits_here : g_new(gboolean, 2 * p->max_tiers);
   for (guint hi = 0; hi < s->halves; hi++) {
     LayoutTierHalf h = halves[hi];
-    for (int left = 0; left < 2; left++) {
-      double lx = left ? m->x : m->x + m->spread;
-      layout_tier_fits(s, m, h, left ? lx - p->flag_gap - m->w : lx + p->flag_gap, lx,
+    for (int left = 0; left < 2; left++)
+      layout_tier_fits(s, m, h, sides[left].a, sides[left].lx, reach[h],
                        fits + left * p->max_tiers);
-    }
     /* Candidates in this order (tier, then side) so that equal costs keep it. */
     for (guint t = 0; t < p->max_tiers; t++) {
       for (int left = 0; left < 2; left++) {
-        double lx = left ? m->x : m->x + m->spread;
-        double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
         if (!fits[left * p->max_tiers + t])
           continue;
         /* Over another marker next to the track: dearer than the other half's same
          * tier, cheaper than a tier further out. */
-        LayoutTierPlace here = {h, t, left, a};
-        gboolean covers = layout_tier_place_covers(p, s->markers, s->lo, s->hi, m, &here);
+        const LayoutTierSide *side = &sides[left];
+        LayoutTierPlace here = {h, t, left, side->a};
+        gboolean covers = t == 0 && side->over_marker;
         double cost = 4.0 * layout_tier_rank(s, h, t, m->lines) + (left ? 1 : 0) +
-                      (layout_tier_covers(markers, from, to, a, a + m->w) ? 3 : 0) +
-                      (covers ? 5 : 0);
+                      (side->over_unplaced ? 3 : 0) + (covers ? 5 : 0);
         guint i = count++;
         for (; i > 0 && out[i - 1].cost > cost; i--)
           out[i] = out[i - 1];
@@ -337,12 +345,31 @@ static void layout_tier_undo(LayoutTierState *s, const LayoutTierMarker *m,
                             pl->tier + m->lines - 1);
 }
 
+/* A state for placing markers [lo, hi) one by one from the left end, or from the right
+ * when @right_to_left: which markers are yet to come decides each side's over_unplaced. */
 static void layout_tier_state_init(LayoutTierState *s, const LayoutTierParams *p,
-                                   const LayoutTierMarker *markers, guint lo, guint hi)
+                                   const LayoutTierMarker *markers, guint lo, guint hi,
+                                   gboolean right_to_left)
 {
   *s = (LayoutTierState){.p = p, .markers = markers, .lo = lo, .hi = hi, .halves = p->above ? 2 : 1};
   guint n_rows = 2 * MAX(p->max_tiers, 1);
   s->rows = g_new0(LayoutTierRow, n_rows);
+  s->sides = g_new(LayoutTierSide, 2 * (hi - lo));
+  for (guint k = lo; k < hi; k++) {
+    const LayoutTierMarker *m = &markers[k];
+    guint from, to;
+    layout_tier_unplaced(markers, lo, hi, k, right_to_left, m->w + p->flag_gap, &from, &to);
+    for (int left = 0; left < 2; left++) {
+      double lx = left ? m->x : m->x + m->spread;
+      double a = left ? lx - p->flag_gap - m->w : lx + p->flag_gap;
+      s->sides[2 * (k - lo) + left] = (LayoutTierSide){
+          .a = a,
+          .lx = lx,
+          .over_unplaced = layout_tier_covers(markers, from, to, a, a + m->w),
+          .over_marker = layout_tier_over_marker(p, markers, lo, hi, m, a, a + m->w),
+      };
+    }
+  }
 }
 
 static void layout_tier_state_clear(LayoutTierState *s)
@@ -350,6 +377,7 @@ static void layout_tier_state_clear(LayoutTierState *s)
   for (guint i = 0; i < 2 * MAX(s->p->max_tiers, 1); i++)
     g_free(s->rows[i].v);
   g_free(s->rows);
+  g_free(s->sides);
   for (guint h = 0; h < 2; h++)
     g_free(s->leaders[h].v);
 }
@@ -398,14 +426,12 @@ static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint 
                                LayoutTierPlace *out)
 {
   LayoutTierState s;
-  layout_tier_state_init(&s, p, markers, lo, hi);
+  layout_tier_state_init(&s, p, markers, lo, hi, right_to_left);
   LayoutTierCandidate *cands = g_new(LayoutTierCandidate, 4 * MAX(p->max_tiers, 1));
   for (guint i = lo; i < hi; i++) {
     guint k = right_to_left ? hi - 1 - (i - lo) : i;
-    guint from, to;
-    layout_tier_unplaced(markers, lo, hi, k, right_to_left, markers[k].w + p->flag_gap, &from,
-                         &to);
-    if (layout_tier_candidates(&s, &markers[k], from, to, markers, cands) > 0) {
+    static const guint anywhere[2] = {G_MAXUINT, G_MAXUINT};
+    if (layout_tier_candidates(&s, k, anywhere, cands) > 0) {
       out[k] = cands[0].place;
       layout_tier_commit(&s, &markers[k], &out[k]);
     } else {
@@ -456,6 +482,22 @@ static gboolean layout_tier_enter(LayoutTierSearch *se)
   return layout_tier_score_less(&now, &se->best_score);
 }
 
+/* How far out, on each half, the next label may reach and its branch still beat the
+ * best: with as many listed as the best, no further than the best's tiers allow (the
+ * other half keeps what it uses); with fewer listed, anywhere. A branch cut here is one
+ * layout_tier_enter would refuse, so a search that ends within its steps finds the same
+ * best (it just takes fewer steps to). */
+static void layout_tier_reach(const LayoutTierSearch *se, guint reach[2])
+{
+  reach[0] = reach[1] = G_MAXUINT;
+  if (se->partial.listed < se->best_score.listed)
+    return;
+  for (guint h = 0; h < 2; h++) {
+    guint other = se->used[1 - h];
+    reach[h] = se->best_score.tiers > other ? se->best_score.tiers - other : 0;
+  }
+}
+
 /* Searches the places of markers [k, hi) under the fixed places of [lo, k), entered by
  * layout_tier_enter. */
 static void layout_tier_search(LayoutTierSearch *se, guint k)
@@ -467,11 +509,11 @@ static void layout_tier_search(LayoutTierSearch *se, guint k)
   }
   const LayoutTierMarker *m = &se->markers[k];
   const LayoutTierParams *p = se->state.p;
-  guint from, to;
-  layout_tier_unplaced(se->markers, se->lo, se->hi, k, FALSE, m->w + p->flag_gap, &from, &to);
   LayoutTierCandidate cands[4 * 8];
   LayoutTierCandidate *c = p->max_tiers <= 8 ? cands : g_new(LayoutTierCandidate, 4 * p->max_tiers);
-  guint count = layout_tier_candidates(&se->state, m, from, to, se->markers, c);
+  guint reach[2];
+  layout_tier_reach(se, reach);
+  guint count = layout_tier_candidates(&se->state, k, reach, c);
   for (guint i = 0; i < count && se->steps <= se->max_steps; i++) {
     const LayoutTierPlace *pl = &c[i].place;
     guint saved[2] = {se->used[0], se->used[1]};
@@ -523,7 +565,7 @@ static void layout_tier_cluster(const LayoutTierMarker *markers, guint lo, guint
         .best_score = a,
         .max_steps = LAYOUT_TIER_MAX_STEPS,
     };
-    layout_tier_state_init(&se.state, p, markers, lo, hi);
+    layout_tier_state_init(&se.state, p, markers, lo, hi, FALSE);
     if (layout_tier_enter(&se))
       layout_tier_search(&se, lo);
     layout_tier_state_clear(&se.state);
