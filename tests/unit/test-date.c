@@ -658,9 +658,41 @@ static void test_named_span(void)
   }
 }
 
+/* The day numbers are GDate's: every day of years 1 to 3000 and of the last years a
+ * GDate holds, both ways, and the dates that do not exist. */
+static void test_day_numbers(void)
+{
+  GDate g;
+  g_date_clear(&g, 1);
+  for (guint32 j = 1; j <= 23936166; j++) {
+    if (j == 1095728) /* 3000-12-31: on to the last years */
+      j = 23936166 - 3 * 366;
+    g_date_set_julian(&g, j);
+    int y, m, d;
+    date_to_ymd((DateDay)j, &y, &m, &d);
+    if (y != g_date_get_year(&g) || m != (int)g_date_get_month(&g) || d != g_date_get_day(&g))
+      g_error("day %u: %04d-%02d-%02d, GDate %04d-%02d-%02d", j, y, m, d, g_date_get_year(&g),
+              g_date_get_month(&g), g_date_get_day(&g));
+    g_assert_cmpint(date_from_ymd(y, m, d), ==, (DateDay)j);
+  }
+  g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
+  g_assert_cmpint(date_from_ymd(2023, 2, 29), ==, 0);
+  g_assert_cmpint(date_from_ymd(1900, 2, 29), ==, 0);
+  g_assert_cmpint(date_from_ymd(2000, 2, 29), ==, date_from_ymd(2000, 3, 1) - 1);
+  g_assert_cmpint(date_from_ymd(2024, 4, 31), ==, 0);
+  g_assert_cmpint(date_from_ymd(0, 1, 1), ==, 0);
+  g_assert_cmpint(date_from_ymd(65536, 1, 1), ==, 0);
+  int y = -1;
+  date_to_ymd(0, &y, NULL, NULL);
+  g_assert_cmpint(y, ==, 0);
+  date_to_ymd(-5, &y, NULL, NULL);
+  g_assert_cmpint(y, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/date/day-numbers", test_day_numbers);
   g_test_add_func("/date/good", test_good_dates);
   g_test_add_func("/date/bad", test_bad_dates);
   g_test_add_func("/date/winter-leap", test_winter_leap);
