@@ -16,6 +16,8 @@
 
 #include "text_private.h"
 
+#include "strutil.h"
+
 #include <hb-ot.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -165,8 +167,9 @@ TextCtx *text_ctx_new(void)
   pango_context_set_language(ctx->context, pango_language_from_string("en"));
   ctx->layout = pango_layout_new(ctx->context);
   pango_layout_set_single_paragraph_mode(ctx->layout, TRUE);
-  ctx->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_font_free);
-  ctx->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_entry_free);
+  /* Nothing iterates these tables: their keys (font and label) hash faster so. */
+  ctx->fonts = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_font_free);
+  ctx->measured = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_entry_free);
   ctx->word_sets = g_ptr_array_new_with_free_func(text_word_set_free);
   ctx->key = g_string_new(NULL);
   ctx->word = g_string_new(NULL);
@@ -417,7 +420,7 @@ static TextWordSet *text_word_set(TextCtx *ctx, const PangoItem *item)
   set->font = g_object_ref(a->font);
   set->language = a->language;
   set->script = a->script;
-  set->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, text_glyphs_free);
+  set->words = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_glyphs_free);
   g_ptr_array_add(ctx->word_sets, set);
   return set;
 }

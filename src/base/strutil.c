@@ -114,6 +114,42 @@ static char *write_digits(char *end, guint64 v, int min_digits)
   return p;
 }
 
+guint strutil_hash_bytes(const void *data, gsize len)
+{
+  /* Each word multiplied in (the 64-bit golden ratio), and murmur3's finaliser to mix
+   * the high bits down. */
+  const guint64 k = 0x9e3779b97f4a7c15ull;
+  const unsigned char *p = data;
+  guint64 h = len * k;
+  for (; len >= 8; p += 8, len -= 8) {
+    guint64 w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  guint64 tail = 0;
+  memcpy(&tail, p, len);
+  h = (h ^ tail) * k;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return (guint)h;
+}
+
+guint strutil_str_hash(gconstpointer key)
+{
+  return strutil_hash_bytes(key, strlen(key));
+}
+
+guint strutil_bytes_hash(gconstpointer key)
+{
+  gsize len;
+  const void *data = g_bytes_get_data((GBytes *)key, &len);
+  return strutil_hash_bytes(data, len);
+}
+
 gsize strutil_number_to(char *buf, double value, int decimals)
 {
   decimals = CLAMP(decimals, 0, 17);

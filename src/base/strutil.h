@@ -1,6 +1,6 @@
 /* Small string helpers shared by the readers and the style loader: "did you mean"
  * suggestions, UTF-8 shortening, locale-independent number formatting, the one
- * vocabulary of boolean words, and the one cleaning of user text. */
+ * vocabulary of boolean words, the one cleaning of user text, and a hash for long keys. */
 #pragma once
 
 #include <glib.h>
@@ -17,6 +17,15 @@ const char *strutil_closest(const char *word, const char *const *table);
  * is one of the @max_chars; with @max_chars 0 the result is ""). @text must be valid UTF-8. Returns
  * a new string owned by the caller. */
 char *strutil_truncate_utf8(const char *text, guint max_chars);
+
+/* A hash of the @len bytes at @data, eight at a time: for hash tables keyed by long
+ * strings or byte runs (labels, a word's glyphs), where GLib's g_str_hash and
+ * g_bytes_hash take a step per byte. Only for tables whose order nothing reads (it
+ * differs from GLib's hashes, so an iteration would visit keys in another order). */
+guint strutil_hash_bytes(const void *data, gsize len);
+/* strutil_hash_bytes as a GHashFunc: of a NUL-terminated string, and of a GBytes. */
+guint strutil_str_hash(gconstpointer key);
+guint strutil_bytes_hash(gconstpointer key);
 
 /* The most bytes a formatted number takes, with its NUL: "-", 309 integer digits, ".",
  * 17 decimals. */

@@ -59,7 +59,7 @@ SvgGlyphs *svg_glyphs_new(int decimals)
   g->words = g_array_new(FALSE, FALSE, sizeof(Word));
   g->members = g_array_new(FALSE, FALSE, sizeof(Member));
   g->by_word =
-      g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+      g_hash_table_new_full(strutil_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
   g->key = g_string_new(NULL);
   return g;
 }

@@ -457,6 +457,29 @@ static void test_url_followable(void)
   g_assert_false(strutil_url_followable("https://example.org/\xff"));
 }
 
+/* The hash reads every byte: for keys of 0 to 40 bytes, changing any one byte (or the
+ * length) changes it, and equal keys hash alike however they are held. */
+static void test_hash_every_byte(void)
+{
+  char key[42] = {0};
+  for (gsize len = 0; len <= 40; len++) {
+    for (gsize i = 0; i < len; i++)
+      key[i] = (char)('a' + (i * 7) % 26);
+    guint h = strutil_hash_bytes(key, len);
+    g_assert_cmpuint(h, !=, strutil_hash_bytes(key, len + 1));
+    for (gsize i = 0; i < len; i++) {
+      key[i] ^= 1;
+      g_assert_cmpuint(strutil_hash_bytes(key, len), !=, h);
+      key[i] ^= 1;
+    }
+    key[len] = '\0';
+    g_assert_cmpuint(strutil_str_hash(key), ==, h);
+    GBytes *b = g_bytes_new(key, len);
+    g_assert_cmpuint(strutil_bytes_hash(b), ==, h);
+    g_bytes_unref(b);
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -467,6 +490,7 @@ int main(int argc, char **argv)
     g_free(name);
   }
   ADD_CASES("/strutil/closest", closest_cases, test_closest);
+  g_test_add_func("/strutil/hash/every-byte", test_hash_every_byte);
   g_test_add_func("/strutil/closest/limits", test_closest_limits);
   g_test_add_func("/strutil/closest/huge-word", test_closest_huge_word_fast);
   ADD_CASES("/strutil/truncate", trunc_cases, test_truncate);
