@@ -277,7 +277,12 @@ char *strutil_clean_text(const char *text)
 {
   GString *out = g_string_sized_new(text ? strlen(text) : 0);
   gboolean made = FALSE; /* the last character out is a space made from a control */
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char(p)) {
+  /* Printable ASCII stays as it is: the usual text goes in at once, not by character. */
+  const char *start = text ? text : "", *plain = start;
+  while ((unsigned char)*plain >= 0x20 && (unsigned char)*plain < 0x7f)
+    plain++;
+  g_string_append_len(out, start, plain - start);
+  for (const char *p = plain; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
     if (strutil_is_dropped(c))
       continue;

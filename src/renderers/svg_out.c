@@ -193,11 +193,19 @@ char *svg_clean_text(const char *text, gboolean keep_newlines)
 {
   GString *s = g_string_sized_new(text ? strlen(text) : 0);
   const char *p = text ? text : "", *end = p + strlen(p), *bytes;
+  /* The characters kept as they are go in as runs, not one by one. */
+  const char *run = p;
   gsize n;
   while (p < end) {
-    p = next_allowed(p, end, keep_newlines, &bytes, &n);
-    g_string_append_len(s, bytes, (gssize)n);
+    const char *next = next_allowed(p, end, keep_newlines, &bytes, &n);
+    if (bytes != p || n != (gsize)(next - p)) {
+      g_string_append_len(s, run, p - run);
+      g_string_append_len(s, bytes, (gssize)n);
+      run = next;
+    }
+    p = next;
   }
+  g_string_append_len(s, run, p - run);
   return g_string_free(s, FALSE);
 }
 
