@@ -14,7 +14,13 @@ typedef struct {
   TextGlyphFace *face;
   double size;
   TextGlyphFont *font; /* a reference, for drawing its outlines */
+  GArray *by_glyph;    /* of guint: def + 1 (0: none yet), by glyph below SVG_GLYPHS_DIRECT */
 } FontSlot;
+
+/* Glyph ids below this are looked up in their slot's array (a font's glyphs are at most
+ * 65,535); Pango's others (empty, unknown characters) in the hash table. A chart draws
+ * glyphs some 900,000 times for 10,000 entries, so the look-up is an index. */
+#define SVG_GLYPHS_DIRECT 65536
 
 typedef struct {
   char *path; /* its outline as path data; "" for a glyph that draws nothing */
@@ -35,7 +41,8 @@ struct SvgGlyphs {
   GArray *slots;        /* of FontSlot */
   GHashTable *by_font;  /* TextGlyphFont* (referenced) -> slot + 1 */
   GArray *defs;         /* of GlyphDef, in order of first use */
-  GHashTable *by_glyph; /* (slot << 32 | glyph) as gint64* -> def + 1 */
+  GHashTable *by_glyph; /* (slot << 32 | glyph) as gint64* -> def + 1, for glyphs past
+                           SVG_GLYPHS_DIRECT */
   GArray *words;        /* of Word */
   GArray *members;      /* of Member */
   GHashTable *by_word;  /* GBytes key (defs and rounded offsets) -> word + 1 */
@@ -74,8 +81,10 @@ void svg_glyphs_free(SvgGlyphs *g)
 {
   if (g == NULL)
     return;
-  for (guint i = 0; i < g->slots->len; i++)
+  for (guint i = 0; i < g->slots->len; i++) {
     text_glyph_font_unref(g_array_index(g->slots, FontSlot, i).font);
+    g_array_unref(g_array_index(g->slots, FontSlot, i).by_glyph);
+  }
   g_array_unref(g->slots);
   g_hash_table_foreach(g->by_font, drop_font_key, NULL);
   g_hash_table_destroy(g->by_font);
@@ -104,7 +113,8 @@ static guint font_slot(SvgGlyphs *g, TextGlyphFont *font)
       slot = i;
   }
   if (slot == G_MAXUINT) {
-    FontSlot s = {face, info.size, text_glyph_font_ref(font)};
+    FontSlot s = {face, info.size, text_glyph_font_ref(font),
+                  g_array_new(FALSE, TRUE, sizeof(guint))};
     g_array_append_val(g->slots, s);
     slot = g->slots->len - 1;
   }
@@ -196,14 +206,25 @@ char *svg_glyphs_missing_path(const TextGlyphs *glyphs, int decimals)
 guint svg_glyphs_def(SvgGlyphs *g, TextGlyphFont *font, guint glyph)
 {
   guint slot = font_slot(g, font);
+  FontSlot *s = &g_array_index(g->slots, FontSlot, slot);
   gint64 key = ((gint64)slot << 32) | glyph;
-  gpointer found = g_hash_table_lookup(g->by_glyph, &key);
-  if (found != NULL)
-    return GPOINTER_TO_UINT(found) - 1;
-  GlyphDef def = {
-      svg_glyphs_path(g_array_index(g->slots, FontSlot, slot).font, glyph, g->decimals)};
+  if (glyph < SVG_GLYPHS_DIRECT) {
+    if (glyph < s->by_glyph->len && g_array_index(s->by_glyph, guint, glyph) != 0)
+      return g_array_index(s->by_glyph, guint, glyph) - 1;
+  } else {
+    gpointer found = g_hash_table_lookup(g->by_glyph, &key);
+    if (found != NULL)
+      return GPOINTER_TO_UINT(found) - 1;
+  }
+  GlyphDef def = {svg_glyphs_path(s->font, glyph, g->decimals)};
   g_array_append_val(g->defs, def);
-  g_hash_table_insert(g->by_glyph, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(g->defs->len));
+  if (glyph < SVG_GLYPHS_DIRECT) {
+    if (glyph >= s->by_glyph->len)
+      g_array_set_size(s->by_glyph, glyph + 1); /* made with clear: grows by zeros */
+    g_array_index(s->by_glyph, guint, glyph) = g->defs->len;
+  } else {
+    g_hash_table_insert(g->by_glyph, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(g->defs->len));
+  }
   return g->defs->len - 1;
 }
 
