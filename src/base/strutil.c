@@ -128,7 +128,8 @@ guint strutil_hash_bytes(const void *data, gsize len)
     h ^= h >> 29;
   }
   guint64 tail = 0;
-  memcpy(&tail, p, len);
+  if (len > 0) /* an empty GBytes' data may be NULL, which memcpy must not see */
+    memcpy(&tail, p, len);
   h = (h ^ tail) * k;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
