@@ -14,8 +14,8 @@
 
 /* GDate's day number of 0001-01-01 less the days from 0000-03-01 (the start of the era
  * below) to it: the civil-day arithmetic counts years from March, so that the leap day
- * ends a year (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"). GDate did
- * this conversion until it took a tenth of a 10,000-entry chart's instructions. */
+ * ends a year (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"). A GDate per
+ * conversion cost a 10,000-entry chart 6 % of its instructions. */
 #define DATE_ERA_OFFSET (-305)
 /* The last day a GDate can hold: 65535-12-31. */
 #define DATE_DAY_LAST 23936166
@@ -48,7 +48,7 @@ void date_to_ymd(DateDay day, int *year, int *month, int *day_of_month)
     m = mp < 10 ? mp + 3 : mp - 9;
     y = yoe + era * 400 + (m <= 2);
   } else if (day > 0) {
-    /* Past what a year of GDate holds: what GDate made of it, as before. */
+    /* Past the last day a GDate holds: what GDate makes of it, as before. */
     GDate d;
     g_date_clear(&d, 1);
     g_date_set_julian(&d, (guint32)day);

@@ -428,9 +428,9 @@ static void layout_tier_greedy(const LayoutTierMarker *markers, guint lo, guint 
   LayoutTierState s;
   layout_tier_state_init(&s, p, markers, lo, hi, right_to_left);
   LayoutTierCandidate *cands = g_new(LayoutTierCandidate, 4 * MAX(p->max_tiers, 1));
+  static const guint anywhere[2] = {G_MAXUINT, G_MAXUINT};
   for (guint i = lo; i < hi; i++) {
     guint k = right_to_left ? hi - 1 - (i - lo) : i;
-    static const guint anywhere[2] = {G_MAXUINT, G_MAXUINT};
     if (layout_tier_candidates(&s, k, anywhere, cands) > 0) {
       out[k] = cands[0].place;
       layout_tier_commit(&s, &markers[k], &out[k]);

@@ -203,29 +203,33 @@ char *svg_glyphs_missing_path(const TextGlyphs *glyphs, int decimals)
   return g_string_free(w.d, !any);
 }
 
+/* A new definition of @glyph drawn from @slot's font; returns its index. */
+static guint glyph_def_add(SvgGlyphs *g, const FontSlot *slot, guint glyph)
+{
+  GlyphDef def = {svg_glyphs_path(slot->font, glyph, g->decimals)};
+  g_array_append_val(g->defs, def);
+  return g->defs->len - 1;
+}
+
 guint svg_glyphs_def(SvgGlyphs *g, TextGlyphFont *font, guint glyph)
 {
   guint slot = font_slot(g, font);
   FontSlot *s = &g_array_index(g->slots, FontSlot, slot);
-  gint64 key = ((gint64)slot << 32) | glyph;
-  if (glyph < SVG_GLYPHS_DIRECT) {
-    if (glyph < s->by_glyph->len && g_array_index(s->by_glyph, guint, glyph) != 0)
-      return g_array_index(s->by_glyph, guint, glyph) - 1;
-  } else {
+  if (glyph >= SVG_GLYPHS_DIRECT) {
+    gint64 key = ((gint64)slot << 32) | glyph;
     gpointer found = g_hash_table_lookup(g->by_glyph, &key);
     if (found != NULL)
       return GPOINTER_TO_UINT(found) - 1;
+    guint def = glyph_def_add(g, s, glyph);
+    g_hash_table_insert(g->by_glyph, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(def + 1));
+    return def;
   }
-  GlyphDef def = {svg_glyphs_path(s->font, glyph, g->decimals)};
-  g_array_append_val(g->defs, def);
-  if (glyph < SVG_GLYPHS_DIRECT) {
-    if (glyph >= s->by_glyph->len)
-      g_array_set_size(s->by_glyph, glyph + 1); /* made with clear: grows by zeros */
-    g_array_index(s->by_glyph, guint, glyph) = g->defs->len;
-  } else {
-    g_hash_table_insert(g->by_glyph, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(g->defs->len));
-  }
-  return g->defs->len - 1;
+  if (glyph >= s->by_glyph->len)
+    g_array_set_size(s->by_glyph, glyph + 1); /* made with clear: grows by zeros */
+  guint *known = &g_array_index(s->by_glyph, guint, glyph);
+  if (*known == 0)
+    *known = glyph_def_add(g, s, glyph) + 1; /* adds to g->defs, not to this array */
+  return *known - 1;
 }
 
 gboolean svg_glyphs_empty(const SvgGlyphs *g, guint def)
