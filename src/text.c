@@ -28,10 +28,11 @@ struct TextCtx {
   PangoContext *context;
   PangoLayout *layout;      /* scratch: layout-only texts measured or drawn unkept */
   GHashTable *fonts;        /* description string -> TextFont* */
-  GHashTable *measured;     /* "font\x1ftext" -> TextEntry* */
+  const char *last_key;     /* the description text_font found last (a key of fonts) */
+  struct TextFont *last_font;
   GPtrArray *word_sets;     /* of TextWordSet*: shaped words (text_shape_words) */
-  GString *key;             /* scratch for cache keys */
   GString *word;            /* scratch for word_sets' keys */
+  GPtrArray *parts;         /* scratch: the words text_shape_words found */
   const char *layout_font;  /* the description currently set on the layout (key in fonts) */
   /* The cairo state the context was last synchronised with (text_sync): the linear part
    * of the matrix and the target surface's font options. */
@@ -49,8 +50,11 @@ static const gunichar text_latin_signs[] = {0x2013, 0x2014, 0x2018, 0x2019,
 
 /* A parsed font description and the attributes a PangoLayout would give its text: the
  * font for itemizing, "show line breaks" (single-paragraph mode) for shaping. */
-typedef struct {
+typedef struct TextFont {
   PangoFontDescription *desc;
+  /* The texts measured in this font: text -> TextEntry*, whose text is its key. Per font,
+   * so that a look-up hashes and compares the label only, not the description too. */
+  GHashTable *measured;
   PangoAttrList *itemize;
   PangoAttrList *shape;
   gboolean runs_ok; /* no variant or gravity, which only a layout handles */
@@ -67,6 +71,8 @@ typedef struct {
 static void text_font_free(gpointer p)
 {
   TextFont *f = p;
+  /* The entries point at the font: before it. */
+  g_hash_table_destroy(f->measured);
   pango_font_description_free(f->desc);
   pango_attr_list_unref(f->itemize);
   pango_attr_list_unref(f->shape);
@@ -169,10 +175,9 @@ TextCtx *text_ctx_new(void)
   pango_layout_set_single_paragraph_mode(ctx->layout, TRUE);
   /* Nothing iterates these tables: their keys (font and label) hash faster so. */
   ctx->fonts = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_font_free);
-  ctx->measured = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_entry_free);
   ctx->word_sets = g_ptr_array_new_with_free_func(text_word_set_free);
-  ctx->key = g_string_new(NULL);
   ctx->word = g_string_new(NULL);
+  ctx->parts = g_ptr_array_new();
   ctx->surface_options = cairo_font_options_create();
   return ctx;
 }
@@ -185,21 +190,21 @@ void text_ctx_free(TextCtx *ctx)
   g_object_unref(ctx->context);
   g_object_unref(ctx->font_map);
   g_hash_table_destroy(ctx->fonts);
-  g_hash_table_destroy(ctx->measured);
   g_ptr_array_unref(ctx->word_sets);
-  g_string_free(ctx->key, TRUE);
   g_string_free(ctx->word, TRUE);
+  g_ptr_array_unref(ctx->parts);
   cairo_font_options_destroy(ctx->surface_options);
   g_free(ctx);
 }
 
 void text_ctx_reset(TextCtx *ctx)
 {
-  /* Entries point at fonts, and the layout's font is a key of fonts: in that order. */
-  g_hash_table_remove_all(ctx->measured);
+  /* Each font holds its measured texts; the layout's font is a key of fonts. */
   g_hash_table_remove_all(ctx->fonts);
   g_ptr_array_set_size(ctx->word_sets, 0);
   ctx->layout_font = NULL;
+  ctx->last_key = NULL;
+  ctx->last_font = NULL;
 }
 
 void text_ctx_set_language(TextCtx *ctx, const char *tag)
@@ -214,14 +219,28 @@ void text_ctx_set_language(TextCtx *ctx, const char *tag)
 
 guint text_ctx_cached(const TextCtx *ctx)
 {
-  return g_hash_table_size(ctx->measured);
+  guint n = 0;
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init(&iter, ctx->fonts);
+  while (g_hash_table_iter_next(&iter, NULL, &value))
+    n += g_hash_table_size(((TextFont *)value)->measured);
+  return n;
 }
 
+/* The parsed @font, made on first use. Labels come in runs of one font: the last one
+ * found is checked first. */
 static TextFont *text_font(TextCtx *ctx, const char *font, const char **key_out)
 {
+  if (ctx->last_key && strcmp(ctx->last_key, font) == 0) {
+    if (key_out)
+      *key_out = ctx->last_key;
+    return ctx->last_font;
+  }
   gpointer key = NULL, value = NULL;
   if (!g_hash_table_lookup_extended(ctx->fonts, font, &key, &value)) {
     TextFont *f = g_new0(TextFont, 1);
+    f->measured = g_hash_table_new_full(strutil_str_hash, g_str_equal, g_free, text_entry_free);
     f->desc = pango_font_description_from_string(font);
     f->itemize = pango_attr_list_new();
     pango_attr_list_insert(f->itemize, pango_attr_font_desc_new(f->desc));
@@ -233,6 +252,8 @@ static TextFont *text_font(TextCtx *ctx, const char *font, const char **key_out)
     value = f;
     g_hash_table_insert(ctx->fonts, key, value);
   }
+  ctx->last_key = key;
+  ctx->last_font = value;
   if (key_out)
     *key_out = key;
   return value;
@@ -476,20 +497,23 @@ static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *te
   TextWordSet *set = text_word_set(ctx, item);
   const char *start = text + item->offset, *end = start + item->length;
   int n = 0;
+  g_ptr_array_set_size(ctx->parts, 0);
   for (const char *p = start; p < end; p = text_word_end(p, end)) {
-    const PangoGlyphString *part = text_word_lookup(ctx, set, p, text_word_end(p, end));
+    PangoGlyphString *part = text_word_lookup(ctx, set, p, text_word_end(p, end));
     if (part == NULL) {
       pango_shape_item((PangoItem *)item, text, len, NULL, glyphs, PANGO_SHAPE_NONE);
       text_words_learn(ctx, set, item, text, glyphs);
       return;
     }
+    g_ptr_array_add(ctx->parts, part);
     n += part->num_glyphs;
   }
   pango_glyph_string_set_size(glyphs, n);
   n = 0;
-  for (const char *p = start; p < end;) {
+  guint k = 0;
+  for (const char *p = start; p < end; k++) {
     const char *q = text_word_end(p, end);
-    const PangoGlyphString *part = text_word_lookup(ctx, set, p, q);
+    const PangoGlyphString *part = g_ptr_array_index(ctx->parts, k);
     memcpy(glyphs->glyphs + n, part->glyphs, sizeof *part->glyphs * (gsize)part->num_glyphs);
     for (int i = 0; i < part->num_glyphs; i++)
       glyphs->log_clusters[n + i] = part->log_clusters[i] + (int)(p - start);
@@ -766,10 +790,7 @@ static int text_runs_x_to_index(const TextEntry *e, int x)
 
 static TextEntry *text_lookup(TextCtx *ctx, const char *font, const char *text)
 {
-  g_string_assign(ctx->key, font);
-  g_string_append_c(ctx->key, '\x1f');
-  g_string_append(ctx->key, text);
-  return g_hash_table_lookup(ctx->measured, ctx->key->str);
+  return g_hash_table_lookup(text_font(ctx, font, NULL)->measured, text);
 }
 
 /* Measures @text in @font into @e, keeping its runs (or, for a text that is not one line
@@ -797,14 +818,14 @@ static void text_entry_init(TextCtx *ctx, TextEntry *e, const char *font, const 
   }
 }
 
-/* Measures the text in ctx->key (font, separator, text) into a new cache entry, whose
- * text is the key's copy. */
-static TextEntry *text_measure_new(TextCtx *ctx, const char *font, gboolean keep)
+/* Measures @text in @font into a new cache entry, whose text is the key's copy. */
+static TextEntry *text_measure_new(TextCtx *ctx, const char *font, const char *text,
+                                   gboolean keep)
 {
   TextEntry *e = g_new0(TextEntry, 1);
-  char *key = g_strdup(ctx->key->str);
-  text_entry_init(ctx, e, font, key + strlen(font) + 1, keep);
-  g_hash_table_insert(ctx->measured, key, e);
+  char *key = g_strdup(text);
+  text_entry_init(ctx, e, font, key, keep);
+  g_hash_table_insert(e->font->measured, key, e);
   return e;
 }
 
@@ -824,7 +845,7 @@ void text_measure(TextCtx *ctx, const char *font, const char *text, TextExtents 
 {
   TextEntry *e = text_lookup(ctx, font, text);
   if (e == NULL)
-    e = text_measure_new(ctx, font, TRUE);
+    e = text_measure_new(ctx, font, text, TRUE);
   *out = e->extents;
 }
 
@@ -833,7 +854,7 @@ static double text_width(TextCtx *ctx, const char *font, const char *text)
 {
   TextEntry *e = text_lookup(ctx, font, text);
   if (e == NULL)
-    e = text_measure_new(ctx, font, FALSE);
+    e = text_measure_new(ctx, font, text, FALSE);
   return e->extents.width;
 }
 
