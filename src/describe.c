@@ -12,6 +12,16 @@ static const LayoutRole *describe_role(const LayoutEntry *entry, guint i)
   return &g_array_index(entry->roles, LayoutRole, i);
 }
 
+/* A new line of @text, if there is one. Tooltips are made for every entry: appends, not
+ * printf, which formats into a string of its own first. */
+static void describe_line(GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_string_append_c(out, '\n');
+  g_string_append(out, text);
+}
+
 /* A gap's dates and its length: "Nov 2008 to Aug 2009 (10 m)". */
 static void describe_gap_words(GString *out, const Lang *lang, const LayoutGap *gap)
 {
@@ -26,8 +36,10 @@ static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntr
   if (e->roles->len > 0) {
     GString *roles = g_string_new(NULL);
     for (guint i = 0; i < e->roles->len; i++) {
-      g_string_append_printf(roles, "%s%s ", i ? lang_word(lang, LANG_SEMICOLON) : "",
-                             describe_role(e, i)->title);
+      if (i > 0)
+        g_string_append(roles, lang_word(lang, LANG_SEMICOLON));
+      g_string_append(roles, describe_role(e, i)->title);
+      g_string_append_c(roles, ' ');
       date_words_span(roles, lang, &describe_role(e, i)->span);
     }
     lang_expand(out, lang_word(lang, LANG_ASIDE), 'x', roles->str, 0);
@@ -110,12 +122,11 @@ char *describe_entry(const Lang *lang, const LayoutEntry *e)
 {
   GString *out = g_string_new(NULL);
   lang_append_name(out, lang, e->title, e->org);
-  if (e->location)
-    g_string_append_printf(out, "\n%s", e->location);
+  describe_line(out, e->location);
   if (e->roles->len > 0) {
     for (guint i = 0; i < e->roles->len; i++) {
-      g_string_append_printf(out, "\n%s%s", describe_role(e, i)->title,
-                             lang_word(lang, LANG_COLON));
+      describe_line(out, describe_role(e, i)->title);
+      g_string_append(out, lang_word(lang, LANG_COLON));
       date_words_span(out, lang, &describe_role(e, i)->span);
     }
   } else if (e->periods->len > 0) {
@@ -125,8 +136,7 @@ char *describe_entry(const Lang *lang, const LayoutEntry *e)
       date_words_span(out, lang, &g_array_index(e->periods, DateSpan, i));
     }
   }
-  if (e->note)
-    g_string_append_printf(out, "\n%s", e->note);
+  describe_line(out, e->note);
   return g_string_free(out, FALSE);
 }
 
@@ -164,16 +174,14 @@ char *describe_bar(const Lang *lang, const LayoutEntry *e, guint bar_index)
   GString *out = g_string_new(NULL);
   /* A role segment leads with its role. */
   lang_append_name(out, lang, role ? role->title : e->title, e->org);
-  if (e->location)
-    g_string_append_printf(out, "\n%s", e->location);
+  describe_line(out, e->location);
   if (span != NULL) {
     g_string_append_c(out, '\n');
     date_words_span(out, lang, span);
   }
   if (role != NULL && e->roles->len > 1)
     describe_role_place(out, lang, e, bar->source);
-  if (e->note)
-    g_string_append_printf(out, "\n%s", e->note);
+  describe_line(out, e->note);
   return g_string_free(out, FALSE);
 }
 
@@ -191,7 +199,6 @@ char *describe_milestone(const Lang *lang, const LayoutMilestone *m)
   lang_append_name(out, lang, m->title, NULL);
   g_string_append_c(out, '\n');
   date_words(out, lang, m->date, m->precision, m->approximate);
-  if (m->note)
-    g_string_append_printf(out, "\n%s", m->note);
+  describe_line(out, m->note);
   return g_string_free(out, FALSE);
 }

@@ -296,10 +296,15 @@ static char *layout_entry_full_label(const Style *st, const ModelEntry *entry)
   GString *s = g_string_new(NULL);
   if (entry->title)
     g_string_append(s, entry->title);
-  if (entry->org && (st->bar.show_org || !entry->title))
-    g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->org);
-  if (entry->location && st->bar.show_location)
-    g_string_append_printf(s, "%s%s", s->len ? " · " : "", entry->location);
+  const char *parts[] = {entry->org && (st->bar.show_org || !entry->title) ? entry->org : NULL,
+                         entry->location && st->bar.show_location ? entry->location : NULL};
+  for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
+    if (parts[i] == NULL)
+      continue;
+    if (s->len > 0)
+      g_string_append(s, " · ");
+    g_string_append(s, parts[i]);
+  }
   return g_string_free(s, FALSE);
 }
 

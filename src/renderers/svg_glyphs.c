@@ -40,6 +40,8 @@ struct SvgGlyphs {
   int decimals;
   GArray *slots;        /* of FontSlot */
   GHashTable *by_font;  /* TextGlyphFont* (referenced) -> slot + 1 */
+  TextGlyphFont *last_font; /* the font font_slot found last (a key of by_font) */
+  guint last_slot;
   GArray *defs;         /* of GlyphDef, in order of first use */
   GHashTable *by_glyph; /* (slot << 32 | glyph) as gint64* -> def + 1, for glyphs past
                            SVG_GLYPHS_DIRECT */
@@ -97,7 +99,7 @@ void svg_glyphs_free(SvgGlyphs *g)
   g_free(g);
 }
 
-static guint font_slot(SvgGlyphs *g, TextGlyphFont *font)
+static guint font_slot_find(SvgGlyphs *g, TextGlyphFont *font)
 {
   gpointer found = g_hash_table_lookup(g->by_font, font);
   if (found != NULL)
@@ -121,6 +123,17 @@ static guint font_slot(SvgGlyphs *g, TextGlyphFont *font)
   /* Referenced: a pointer freed and reused for another font must not find this slot. */
   g_hash_table_insert(g->by_font, text_glyph_font_ref(font), GUINT_TO_POINTER(slot + 1));
   return slot;
+}
+
+/* The slot of @font. A text's glyphs come in runs of one font: the last one found is
+ * checked first (by_font holds a reference, so its address cannot be another font's). */
+static guint font_slot(SvgGlyphs *g, TextGlyphFont *font)
+{
+  if (font != g->last_font) {
+    g->last_slot = font_slot_find(g, font);
+    g->last_font = font;
+  }
+  return g->last_slot;
 }
 
 /* --- Path data --- */
