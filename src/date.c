@@ -20,11 +20,25 @@
 /* The last day a GDate can hold: 65535-12-31. */
 #define DATE_DAY_LAST 23936166
 
+static gboolean date_is_leap(int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* The days of @month (1 to 12) in @year, as GDate counts them (the Gregorian calendar
+ * throughout). */
+static int date_days_in_month(int year, int month)
+{
+  static const guint8 days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && date_is_leap(year) ? 29 : days[month - 1];
+}
+
 DateDay date_from_ymd(int year, int month, int day)
 {
-  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1 || day > 31)
-    return 0;
-  if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+  /* The days a GDate holds (g_date_valid_dmy), checked here: a chart converts some
+   * dates a million times. */
+  if (year < 1 || year > G_MAXUINT16 || month < 1 || month > 12 || day < 1 ||
+      day > date_days_in_month(year, month))
     return 0;
   int y = month <= 2 ? year - 1 : year;
   int era = y / 400; /* y >= 0 */
@@ -79,13 +93,14 @@ double date_to_year_fraction(DateDay day)
   if (y == 0)
     return 0.0;
   DateDay jan1 = date_from_ymd(y, 1, 1);
-  double len = g_date_is_leap_year((GDateYear)y) ? 366.0 : 365.0;
+  double len = date_is_leap(y) ? 366.0 : 365.0;
   return y + (day - jan1) / len;
 }
 
 static DateDay last_of_month(int year, int month)
 {
-  return date_from_ymd(year, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
+  return month >= 1 && month <= 12 ? date_from_ymd(year, month, date_days_in_month(year, month))
+                                   : 0;
 }
 
 void date_named_span(DateDay day, DatePrecision precision, DateDay *first, DateDay *last)

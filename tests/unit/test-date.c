@@ -676,6 +676,19 @@ static void test_day_numbers(void)
     g_assert_cmpint(date_from_ymd(y, m, d), ==, (DateDay)j);
   }
   g_assert_cmpint(date_from_ymd(1, 1, 1), ==, 1);
+  /* Which days exist: GDate's answer, for every day number of a month of years 1 to
+   * 3000 and of the last ones (date_from_ymd checks them itself). */
+  for (int year = 1; year <= G_MAXUINT16; year++) {
+    if (year == 3001)
+      year = G_MAXUINT16 - 3;
+    for (int month = 0; month <= 13; month++)
+      for (int day = 0; day <= 32; day++) {
+        gboolean valid = month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+                         g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year);
+        if ((date_from_ymd(year, month, day) != 0) != valid)
+          g_error("%04d-%02d-%02d: GDate says %s", year, month, day, valid ? "valid" : "invalid");
+      }
+  }
   g_assert_cmpint(date_from_ymd(2023, 2, 29), ==, 0);
   g_assert_cmpint(date_from_ymd(1900, 2, 29), ==, 0);
   g_assert_cmpint(date_from_ymd(2000, 2, 29), ==, date_from_ymd(2000, 3, 1) - 1);
