@@ -83,7 +83,9 @@ typedef struct {
   GString *defs;               /* gradients and clips, written in the plan */
   GHashTable *gradients;       /* key -> id + 1 */
   guint n_gradients, n_clips;
-  GHashTable *text_fonts; /* font description -> CSS font declarations */
+  GHashTable *text_fonts; /* font description (+ faces) -> CSS font declarations */
+  const char *plain_font;  /* the key font_decls last found with no faces */
+  const char *plain_decls; /* and its declarations */
   TextGlyphs *tg;
   GString *light, *dark_css; /* scratch */
 } Writer;
@@ -455,16 +457,38 @@ static guint shape_class(Writer *w, guint i, gboolean fill, gboolean stroke)
 
 /* The CSS font of text in @font: in paths mode the description's own families (for the
  * invisible text), in text mode the embedded faces @faces first. */
+static const char *font_decls_new(Writer *w, const char *font, const GArray *faces);
+
+/* The CSS font declarations of @font drawn with @faces (text mode's embedded faces, or
+ * NULL), made once per description and faces. Paths mode asks twice per label with no
+ * faces: the last such answer is checked first. */
 static const char *font_decls(Writer *w, const char *font, const GArray *faces)
 {
+  gboolean plain = faces == NULL || faces->len == 0;
+  if (plain && w->plain_font && strcmp(w->plain_font, font) == 0)
+    return w->plain_decls;
   GString *key = g_string_new(font);
-  for (guint i = 0; faces && i < faces->len; i++)
-    g_string_append_printf(key, "\x1f%u", g_array_index(faces, guint, i));
-  const char *found = g_hash_table_lookup(w->text_fonts, key->str);
-  if (found != NULL) {
-    g_string_free(key, TRUE);
-    return found;
+  for (guint i = 0; faces && i < faces->len; i++) {
+    g_string_append_c(key, '\x1f');
+    strutil_append_number(key, g_array_index(faces, guint, i), 0);
   }
+  gpointer stored = NULL, found = NULL;
+  if (!g_hash_table_lookup_extended(w->text_fonts, key->str, &stored, &found)) {
+    found = (gpointer)font_decls_new(w, font, faces);
+    stored = key->str;
+    g_hash_table_insert(w->text_fonts, g_string_free(key, FALSE), found);
+  } else {
+    g_string_free(key, TRUE);
+  }
+  if (plain) {
+    w->plain_font = stored; /* the key is the description itself */
+    w->plain_decls = found;
+  }
+  return found;
+}
+
+static const char *font_decls_new(Writer *w, const char *font, const GArray *faces)
+{
   TextFontInfo info;
   text_font_describe(font, &info);
   int weight = info.weight;
@@ -517,9 +541,7 @@ static const char *font_decls(Writer *w, const char *font, const GArray *faces)
   g_free(info.family);
   /* Pango's own fallback for a family it does not know is the sans-serif one. */
   g_string_append(css, "sans-serif");
-  found = g_string_free(css, FALSE);
-  g_hash_table_insert(w->text_fonts, g_string_free(key, FALSE), (gpointer)found);
-  return found;
+  return g_string_free(css, FALSE);
 }
 
 /* Moves w->text_uses into w->uses as words: the glyphs between two that draw nothing
