@@ -12,6 +12,31 @@ static const LayoutRole *describe_role(const LayoutEntry *entry, guint i)
   return &g_array_index(entry->roles, LayoutRole, i);
 }
 
+/* @span in words: @words, as the layout worded it, or worded now. */
+static void describe_span(GString *out, const Lang *lang, const DateSpan *span, const char *words)
+{
+  if (words != NULL)
+    g_string_append(out, words);
+  else
+    date_words_span(out, lang, span);
+}
+
+static void describe_role_span(GString *out, const Lang *lang, const LayoutEntry *e, guint i)
+{
+  describe_span(out, lang, &describe_role(e, i)->span, describe_role(e, i)->span_words);
+}
+
+static const char *describe_period_words(const LayoutEntry *e, guint i)
+{
+  return e->period_words && i < e->period_words->len ? g_ptr_array_index(e->period_words, i)
+                                                     : NULL;
+}
+
+static void describe_period(GString *out, const Lang *lang, const LayoutEntry *e, guint i)
+{
+  describe_span(out, lang, &g_array_index(e->periods, DateSpan, i), describe_period_words(e, i));
+}
+
 /* A new line of @text, if there is one. Tooltips are made for every entry: appends, not
  * printf, which formats into a string of its own first. */
 static void describe_line(GString *out, const char *text)
@@ -40,7 +65,7 @@ static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntr
         g_string_append(roles, lang_word(lang, LANG_SEMICOLON));
       g_string_append(roles, describe_role(e, i)->title);
       g_string_append_c(roles, ' ');
-      date_words_span(roles, lang, &describe_role(e, i)->span);
+      describe_role_span(roles, lang, e, i);
     }
     lang_expand(out, lang_word(lang, LANG_ASIDE), 'x', roles->str, 0);
     g_string_free(roles, TRUE);
@@ -48,7 +73,7 @@ static void describe_entry_line(GString *out, const Lang *lang, const LayoutEntr
   }
   for (guint i = 0; i < e->periods->len; i++) {
     g_string_append(out, i ? lang_word(lang, LANG_AND) : lang_word(lang, LANG_COMMA));
-    date_words_span(out, lang, &g_array_index(e->periods, DateSpan, i));
+    describe_period(out, lang, e, i);
   }
 }
 
@@ -127,13 +152,13 @@ char *describe_entry(const Lang *lang, const LayoutEntry *e)
     for (guint i = 0; i < e->roles->len; i++) {
       describe_line(out, describe_role(e, i)->title);
       g_string_append(out, lang_word(lang, LANG_COLON));
-      date_words_span(out, lang, &describe_role(e, i)->span);
+      describe_role_span(out, lang, e, i);
     }
   } else if (e->periods->len > 0) {
     g_string_append_c(out, '\n');
     for (guint i = 0; i < e->periods->len; i++) {
       g_string_append(out, i ? lang_word(lang, LANG_COMMA) : "");
-      date_words_span(out, lang, &g_array_index(e->periods, DateSpan, i));
+      describe_period(out, lang, e, i);
     }
   }
   describe_line(out, e->note);
@@ -165,11 +190,14 @@ char *describe_bar(const Lang *lang, const LayoutEntry *e, guint bar_index)
       bar_index < e->bars->len ? &g_array_index(e->bars, LayoutBar, bar_index) : NULL;
   const LayoutRole *role = NULL;
   const DateSpan *span = NULL;
+  const char *span_words = NULL;
   if (bar != NULL && e->roles->len > 0 && bar->source < e->roles->len) {
     role = describe_role(e, bar->source);
     span = &role->span;
+    span_words = role->span_words;
   } else if (bar != NULL && bar->source < e->periods->len) {
     span = &g_array_index(e->periods, DateSpan, bar->source);
+    span_words = describe_period_words(e, bar->source);
   }
   GString *out = g_string_new(NULL);
   /* A role segment leads with its role. */
@@ -177,7 +205,7 @@ char *describe_bar(const Lang *lang, const LayoutEntry *e, guint bar_index)
   describe_line(out, e->location);
   if (span != NULL) {
     g_string_append_c(out, '\n');
-    date_words_span(out, lang, span);
+    describe_span(out, lang, span, span_words);
   }
   if (role != NULL && e->roles->len > 1)
     describe_role_place(out, lang, e, bar->source);

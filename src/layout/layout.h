@@ -131,6 +131,10 @@ typedef enum {
 typedef struct {
   char *title;   /* owned, never NULL */
   DateSpan span; /* as the CV gave it */
+  /* The span in words (date_words_span, in the scene's language), worded once for the
+   * alt text and both tooltips that say it: owned; NULL in a scene made without it
+   * (describe then words the span itself). */
+  char *span_words;
 } LayoutRole;
 
 typedef struct {
@@ -149,6 +153,8 @@ typedef struct {
   char *title, *org, *location, *note, *url, *class_name;
   gboolean approximate;
   GArray *periods; /* of DateSpan, unclipped; owned */
+  GPtrArray *period_words; /* of char*: each period in words, as LayoutRole.span_words;
+                              owned; NULL, or one per period */
   GArray *roles;   /* of LayoutRole, in order; empty unless the entry has roles; owned */
   int line, column;
   char *full_label; /* the full label text before shortening; owned */

@@ -4,6 +4,8 @@
  * name. */
 #include "layout_private.h"
 
+#include "date_words.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -156,9 +158,17 @@ static LayoutLabelPlace layout_record_place(LayoutPlace place)
   return LAYOUT_LABEL_NONE;
 }
 
-/* Fills the entry's record: what the scene says about it, copied from the model. */
+static char *layout_span_words(const Lang *lang, const DateSpan *span)
+{
+  GString *out = g_string_new(NULL);
+  date_words_span(out, lang, span);
+  return g_string_free(out, FALSE);
+}
+
+/* Fills the entry's record: what the scene says about it, copied from the model, and
+ * its dates in @lang's words. */
 static void layout_entry_record(LayoutEntry *le, const ModelEntry *entry, const char *full,
-                                guint lane)
+                                guint lane, const Lang *lang)
 {
   le->title = g_strdup(entry->title);
   le->org = g_strdup(entry->org);
@@ -172,9 +182,13 @@ static void layout_entry_record(LayoutEntry *le, const ModelEntry *entry, const 
   le->full_label = g_strdup(full);
   le->lane = lane;
   g_array_append_vals(le->periods, entry->periods->data, entry->periods->len);
+  le->period_words = g_ptr_array_new_full(entry->periods->len, g_free);
+  for (guint i = 0; i < entry->periods->len; i++)
+    g_ptr_array_add(le->period_words,
+                    layout_span_words(lang, &g_array_index(entry->periods, DateSpan, i)));
   for (guint i = 0; i < entry->roles->len; i++) {
     const ModelRole *role = &g_array_index(entry->roles, ModelRole, i);
-    LayoutRole lr = {g_strdup(role->title), role->span};
+    LayoutRole lr = {g_strdup(role->title), role->span, layout_span_words(lang, &role->span)};
     g_array_append_val(le->roles, lr);
   }
 }
@@ -186,7 +200,7 @@ static void layout_item_emit(LayoutCtx *ctx, LayoutItem *item, guint group, doub
   StyleColor inside = layout_inside_color(ctx, item->color);
   item->index = ctx->scene->entries->len;
   LayoutEntry *le = layout_scene_add_entry(ctx->scene, group);
-  layout_entry_record(le, item->te->entry, item->full, item->lane);
+  layout_entry_record(le, item->te->entry, item->full, item->lane, ctx->scene->lang);
   le->place = item->label.text ? layout_record_place(item->label.place) : LAYOUT_LABEL_NONE;
   le->shown = item->label.shortened ? LAYOUT_SHOWN_SHORTENED : LAYOUT_SHOWN_WHOLE;
   GArray *bars = le->bars;
@@ -244,8 +258,12 @@ void layout_entry_clear(gpointer data)
   g_free(e->full_label);
   if (e->periods)
     g_array_unref(e->periods);
-  for (guint i = 0; e->roles && i < e->roles->len; i++)
+  if (e->period_words)
+    g_ptr_array_unref(e->period_words);
+  for (guint i = 0; e->roles && i < e->roles->len; i++) {
     g_free(g_array_index(e->roles, LayoutRole, i).title);
+    g_free(g_array_index(e->roles, LayoutRole, i).span_words);
+  }
   if (e->roles)
     g_array_unref(e->roles);
   if (e->bars)
