@@ -144,13 +144,6 @@ guint strutil_str_hash(gconstpointer key)
   return strutil_hash_bytes(key, strlen(key));
 }
 
-guint strutil_bytes_hash(gconstpointer key)
-{
-  gsize len;
-  const void *data = g_bytes_get_data((GBytes *)key, &len);
-  return strutil_hash_bytes(data, len);
-}
-
 gsize strutil_number_to(char *buf, double value, int decimals)
 {
   decimals = CLAMP(decimals, 0, 17);

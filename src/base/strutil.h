@@ -23,9 +23,8 @@ char *strutil_truncate_utf8(const char *text, guint max_chars);
  * g_bytes_hash take a step per byte. Only for tables whose order nothing reads (it
  * differs from GLib's hashes, so an iteration would visit keys in another order). */
 guint strutil_hash_bytes(const void *data, gsize len);
-/* strutil_hash_bytes as a GHashFunc: of a NUL-terminated string, and of a GBytes. */
+/* strutil_hash_bytes as a GHashFunc, of a NUL-terminated string. */
 guint strutil_str_hash(gconstpointer key);
-guint strutil_bytes_hash(gconstpointer key);
 
 /* The most bytes a formatted number takes, with its NUL: "-", 309 integer digits, ".",
  * 17 decimals. */

@@ -47,9 +47,32 @@ struct SvgGlyphs {
                            SVG_GLYPHS_DIRECT */
   GArray *words;        /* of Word */
   GArray *members;      /* of Member */
-  GHashTable *by_word;  /* GBytes key (defs and rounded offsets) -> word + 1 */
+  GHashTable *by_word;  /* word key (word_key_hash) -> word + 1; keys owned */
+  double unit;          /* 10^decimals: offsets are keyed at the precision written */
   GString *key;         /* scratch */
 };
+
+/* A word's key: its length in bytes (a guint32), then the bytes: each glyph's
+ * definition and rounded offsets as three gint64. Looked up some 500,000 times for
+ * 10,000 entries, so the probe is the scratch buffer itself, not an allocated GBytes. */
+static guint32 word_key_len(gconstpointer key)
+{
+  guint32 n;
+  memcpy(&n, key, sizeof n);
+  return n;
+}
+
+static guint word_key_hash(gconstpointer key)
+{
+  return strutil_hash_bytes((const char *)key + sizeof(guint32), word_key_len(key));
+}
+
+static gboolean word_key_equal(gconstpointer a, gconstpointer b)
+{
+  guint32 n = word_key_len(a);
+  return n == word_key_len(b) &&
+         memcmp((const char *)a + sizeof n, (const char *)b + sizeof n, n) == 0;
+}
 
 static void glyph_def_clear(gpointer p)
 {
@@ -67,8 +90,8 @@ SvgGlyphs *svg_glyphs_new(int decimals)
   g->by_glyph = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
   g->words = g_array_new(FALSE, FALSE, sizeof(Word));
   g->members = g_array_new(FALSE, FALSE, sizeof(Member));
-  g->by_word =
-      g_hash_table_new_full(strutil_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  g->by_word = g_hash_table_new_full(word_key_hash, word_key_equal, g_free, NULL);
+  g->unit = pow(10, decimals);
   g->key = g_string_new(NULL);
   return g;
 }
@@ -265,15 +288,15 @@ guint svg_glyphs_word(SvgGlyphs *g, const guint *defs, const double *dx, const d
 {
   /* The key is what the word draws at the precision written (occurrences that round
    * alike draw alike), as binary words: a word's key costs no formatting. */
-  double unit = pow(10, g->decimals);
-  g_string_truncate(g->key, 0);
+  guint32 len = (guint32)(n * 3 * sizeof(gint64));
+  g_string_set_size(g->key, sizeof len + len);
+  char *key = g->key->str;
+  memcpy(key, &len, sizeof len);
   for (guint i = 0; i < n; i++) {
-    gint64 v[3] = {defs[i], llround(dx[i] * unit), llround(dy[i] * unit)};
-    g_string_append_len(g->key, (const char *)v, sizeof v);
+    gint64 v[3] = {defs[i], llround(dx[i] * g->unit), llround(dy[i] * g->unit)};
+    memcpy(key + sizeof len + i * sizeof v, v, sizeof v);
   }
-  GBytes *probe = g_bytes_new_static(g->key->str, g->key->len);
-  gpointer found = g_hash_table_lookup(g->by_word, probe);
-  g_bytes_unref(probe);
+  gpointer found = g_hash_table_lookup(g->by_word, key);
   if (found != NULL)
     return GPOINTER_TO_UINT(found) - 1;
   Word word = {g->members->len, n};
@@ -282,7 +305,7 @@ guint svg_glyphs_word(SvgGlyphs *g, const guint *defs, const double *dx, const d
     g_array_append_val(g->members, m);
   }
   g_array_append_val(g->words, word);
-  g_hash_table_insert(g->by_word, g_bytes_new(g->key->str, g->key->len),
+  g_hash_table_insert(g->by_word, g_memdup2(key, sizeof len + len),
                       GUINT_TO_POINTER(g->words->len));
   return g->words->len - 1;
 }
