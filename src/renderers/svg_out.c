@@ -120,6 +120,13 @@ static inline const char *next_allowed(const char *p, const char *end, gboolean 
   return next;
 }
 
+/* A byte that XML character data and attribute values take as it is: printable ASCII
+ * other than the five that out_entity escapes. */
+static inline gboolean plain_ascii(unsigned char b)
+{
+  return b >= 0x20 && b < 0x7f && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'';
+}
+
 static void out_entity(SvgOut *out, char c)
 {
   switch (c) {
@@ -151,6 +158,14 @@ void svg_out_text(SvgOut *out, const char *text, gboolean keep_newlines)
   const char *p = text, *end = text + strlen(text), *bytes;
   gsize n;
   while (p < end) {
+    /* Most of a tooltip is printable ASCII that needs no escape: written as runs. */
+    const char *run = p;
+    while (p < end && plain_ascii((unsigned char)*p))
+      p++;
+    if (p > run)
+      svg_out_raw(out, run, (gsize)(p - run));
+    if (p == end)
+      break;
     p = next_allowed(p, end, keep_newlines, &bytes, &n);
     if (n == 1)
       out_entity(out, bytes[0]);
