@@ -628,20 +628,23 @@ static void plan_text(Writer *w, guint i, Plan *p)
     if (w->fonts)
       continue; /* text mode: the characters above are what the subset keeps */
     double margin = 4 * MAX(svg_glyphs_font_size(w->glyphs, run->font), 1);
+    guint at = w->text_uses->len, kept = 0;
+    g_array_set_size(w->text_uses, at + run->n); /* then written in place */
+    GlyphUse *uses = &g_array_index(w->text_uses, GlyphUse, at);
     for (guint k = run->first; k < run->first + run->n; k++) {
       const TextGlyph *gl = &g_array_index(w->tg->glyphs, TextGlyph, k);
       double ax = s->x + gl->x, ay = s->y + gl->y;
       if (!(ax > -margin && ax < w->scene->width + margin && ay > -margin &&
             ay < w->scene->height + margin))
         continue;
-      GlyphUse use = {
+      uses[kept++] = (GlyphUse){
           .ref = svg_glyphs_def(w->glyphs, run->font, gl->glyph),
           .x = gl->x,
           .y = gl->y - ext.baseline,
           .toned = text_glyphs_toned(w->tg, run, gl, tone_from),
       };
-      g_array_append_val(w->text_uses, use);
     }
+    g_array_set_size(w->text_uses, at + kept);
   }
   if (w->glyphs) {
     plan_words(w);
