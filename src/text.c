@@ -455,42 +455,74 @@ static const char *text_word_end(const char *p, const char *end)
   return p;
 }
 
-static PangoGlyphString *text_word_lookup(TextCtx *ctx, TextWordSet *set, const char *word,
-                                          const char *end)
+/* One unit of an item (a word, or a run of spaces) with the characters next to it,
+ * which pair kerning reaches into (Inter kerns a comma with the space after it): the
+ * unit's glyphs in a label depend on them, not on anything further. */
+typedef struct {
+  const char *p, *q;       /* the unit */
+  const char *from, *to;   /* with the character before and after it, where there is one */
+} TextUnit;
+
+static TextUnit text_unit(const char *start, const char *end, const char *p)
+{
+  TextUnit u = {p, text_word_end(p, end), p, NULL};
+  u.to = u.q;
+  if (p > start)
+    u.from = g_utf8_prev_char(p);
+  if (u.q < end)
+    u.to = g_utf8_next_char(u.q);
+  return u;
+}
+
+/* The unit with its neighbours as its key: the neighbour before, a separator, the unit,
+ * a separator, the neighbour after (no separator can be mistaken for text: labels are
+ * cleaned of control characters). */
+static PangoGlyphString *text_word_lookup(TextCtx *ctx, TextWordSet *set, const TextUnit *u)
 {
   g_string_truncate(ctx->word, 0);
-  g_string_append_len(ctx->word, word, end - word);
+  g_string_append_len(ctx->word, u->from, u->p - u->from);
+  g_string_append_c(ctx->word, '\x1f');
+  g_string_append_len(ctx->word, u->p, u->q - u->p);
+  g_string_append_c(ctx->word, '\x1f');
+  g_string_append_len(ctx->word, u->q, u->to - u->q);
   return g_hash_table_lookup(set->words, ctx->word->str);
 }
 
-/* Keeps in @set the words of @item that it lacks, cut out of @glyphs, the whole item's
- * shaping (each word's glyphs are those of its clusters). */
-static void text_words_learn(TextCtx *ctx, TextWordSet *set, const PangoItem *item,
-                             const char *text, const PangoGlyphString *glyphs)
+/* Shapes unit @u of @item with its neighbours, with the rest of @text (@len bytes) as
+ * context, and keeps the unit's own glyphs (those of its clusters) in @set under the key
+ * text_word_lookup left in ctx->word. text_item_by_words holds for @item: they are the
+ * glyphs the unit has in the whole item. A label with one new word (a number, a name)
+ * shapes that word, not the whole label again. */
+static PangoGlyphString *text_word_shape(TextCtx *ctx, TextWordSet *set, const PangoItem *item,
+                                         const char *text, int len, const TextUnit *u)
 {
-  const char *start = text + item->offset, *end = start + item->length;
-  int g = 0;
-  for (const char *p = start; p < end;) {
-    const char *q = text_word_end(p, end);
-    int from = (int)(p - start), to = (int)(q - start), first = g;
-    while (g < glyphs->num_glyphs && glyphs->log_clusters[g] < to)
-      g++;
-    if (text_word_lookup(ctx, set, p, q) == NULL) {
-      PangoGlyphString *word = pango_glyph_string_new();
-      pango_glyph_string_set_size(word, g - first);
-      memcpy(word->glyphs, glyphs->glyphs + first, sizeof *word->glyphs * (gsize)(g - first));
-      for (int i = first; i < g; i++)
-        word->log_clusters[i - first] = glyphs->log_clusters[i] - from;
-      g_hash_table_insert(set->words, g_strndup(p, q - p), word);
-    }
-    p = q;
-  }
+  PangoItem *piece = pango_item_copy((PangoItem *)item);
+  piece->offset = (int)(u->from - text);
+  piece->length = (int)(u->to - u->from);
+  piece->num_chars = (int)g_utf8_strlen(u->from, u->to - u->from);
+  PangoGlyphString *all = pango_glyph_string_new();
+  pango_shape_item(piece, text, len, NULL, all, PANGO_SHAPE_NONE);
+  pango_item_free(piece);
+  int lo = (int)(u->p - u->from), hi = (int)(u->q - u->from), first = 0;
+  while (first < all->num_glyphs && all->log_clusters[first] < lo)
+    first++;
+  int last = first;
+  while (last < all->num_glyphs && all->log_clusters[last] < hi)
+    last++;
+  PangoGlyphString *word = pango_glyph_string_new();
+  pango_glyph_string_set_size(word, last - first);
+  memcpy(word->glyphs, all->glyphs + first, sizeof *word->glyphs * (gsize)(last - first));
+  for (int i = first; i < last; i++)
+    word->log_clusters[i - first] = all->log_clusters[i] - lo;
+  pango_glyph_string_free(all);
+  g_hash_table_insert(set->words, g_strdup(ctx->word->str), word);
+  return word;
 }
 
 /* Shapes @item of @text (@len bytes) into @glyphs: glued from its words and runs of
- * spaces when each was met before in another label, else by pango_shape_item, keeping
- * the words (text_item_by_words says when that gives the same). A chart of 100,000
- * entries has 100,000 labels but a few thousand words: shaping was most of its time. */
+ * spaces, each shaped once for every label it is in with the same neighbours
+ * (text_item_by_words says when that gives the same). A chart of 100,000 entries has
+ * 100,000 labels but a few thousand words: shaping was most of its time. */
 static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *text, int len,
                              PangoGlyphString *glyphs)
 {
@@ -498,15 +530,14 @@ static void text_shape_words(TextCtx *ctx, const PangoItem *item, const char *te
   const char *start = text + item->offset, *end = start + item->length;
   int n = 0;
   g_ptr_array_set_size(ctx->parts, 0);
-  for (const char *p = start; p < end; p = text_word_end(p, end)) {
-    PangoGlyphString *part = text_word_lookup(ctx, set, p, text_word_end(p, end));
-    if (part == NULL) {
-      pango_shape_item((PangoItem *)item, text, len, NULL, glyphs, PANGO_SHAPE_NONE);
-      text_words_learn(ctx, set, item, text, glyphs);
-      return;
-    }
+  for (const char *p = start; p < end;) {
+    TextUnit u = text_unit(start, end, p);
+    PangoGlyphString *part = text_word_lookup(ctx, set, &u);
+    if (part == NULL)
+      part = text_word_shape(ctx, set, item, text, len, &u);
     g_ptr_array_add(ctx->parts, part);
     n += part->num_glyphs;
+    p = u.q;
   }
   pango_glyph_string_set_size(glyphs, n);
   n = 0;
