@@ -14,6 +14,9 @@ tool meets the same machine load), RUNS times each after one warm-up run of each
 - gnuplot: the chart as a gnuplot script (bench/tools.py), `svg` or `pngcairo`;
 - lower bound: bench/lower-bound.c, a process that starts fontconfig and Pango and lays
   out one word (SVG rows only: it writes nothing);
+- texts: the same program laying out, each with a PangoLayout, every text the chart
+  draws in its font (`--scene`, the draw list's T rows): what measuring the chart's
+  labels the usual way costs, before any layout decision or drawing (SVG rows only);
 - before (with --before BIN): another cvtimeline binary, e.g. the main branch's, so that
   a change is measured against its base in the same run.
 
@@ -34,6 +37,7 @@ import time
 
 LIMIT_PX = 32767  # Cairo's image size limit, which cvtimeline also enforces
 TODAY = "2026-11-25"  # what bench/scene-export.c takes as today
+WRITE_NOTHING = ("lower", "texts")  # the tools that measure and write no file
 
 
 def run(cmd):
@@ -81,7 +85,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--sizes", default="ex 10 100 1000 10000 100000")
     ap.add_argument("--formats", default="svg png")
-    ap.add_argument("--tools", default="cvtimeline text floor graphviz gnuplot lower")
+    ap.add_argument("--tools", default="cvtimeline text floor graphviz gnuplot lower texts")
     ap.add_argument("--before", help="a second cvtimeline binary, run as the tool 'before'")
     ap.add_argument("--runs", type=int, default=0)
     a = ap.parse_args()
@@ -130,10 +134,11 @@ def main():
                             out("gnuplot")],
                 "text": [a.cvt, cv, "--today", TODAY, "--svg-text", "text", "-o", out("text")],
                 "lower": [a.lower],
+                "texts": [a.lower, "--scene", scene],
                 "before": [a.before or "", cv, "--today", TODAY, "-o", out("before")]
                 + (["--scale", f"{sc:g}"] if sc != 1 else []),
             }
-            tools = [t for t in wanted if t not in ("lower", "text") or fmt == "svg"]
+            tools = [t for t in wanted if t not in WRITE_NOTHING + ("text",) or fmt == "svg"]
             label = f"{fmt}" + (f" (scale {sc:g})" if sc != 1 else "")
             failed = False
             for t in tools:  # the warm-up runs
@@ -158,16 +163,16 @@ def main():
                 wall = statistics.median(r[0] for r in rs[t])
                 cpu = statistics.median(r[1] for r in rs[t])
                 mb = max(r[2] for r in rs[t])
-                kb = os.path.getsize(out(t)) / 1024 if t != "lower" else 0
+                kb = os.path.getsize(out(t)) / 1024 if t not in WRITE_NOTHING else 0
                 row[t] = (wall, cpu, mb, kb)
             results[(size, fmt)] = row
             base = row.get("cvtimeline")
             for t in tools:
                 wall, cpu, mb, kb = row[t]
                 ratio = f"{cpu / base[1]:.2f}" if base else ""
-                per = f"{cpu / items * 1e6:.0f}" if t != "lower" else ""
+                per = f"{cpu / items * 1e6:.0f}" if t not in WRITE_NOTHING else ""
                 print(f"| {name} | {items:,} | {label} | {t} | {cpu:.3f} | {wall:.3f} | {ratio} "
-                      f"| {per} | {mb:.0f} | {kb:,.0f} |" if t != "lower" else
+                      f"| {per} | {mb:.0f} | {kb:,.0f} |" if t not in WRITE_NOTHING else
                       f"| {name} | {items:,} | {label} | {t} | {cpu:.3f} | {wall:.3f} | {ratio} "
                       f"| | {mb:.0f} | |")
             sys.stdout.flush()
@@ -199,6 +204,9 @@ def targets(results):
 
     add("example → SVG, CPU / graphviz", ratio("ex", "svg", "graphviz"), 1.0)
     add("example → SVG, CPU / lower bound", ratio("ex", "svg", "lower"), 1.4)
+    texts = ratio("ex", "svg", "texts")
+    if texts is not None:
+        lines.append(f"| example → SVG, CPU / its texts laid out by Pango (no target) | {texts:.2f} | | |")
     add("example → PNG, CPU / graphviz", ratio("ex", "png", "graphviz"), 0.8)
     add("10,000 → SVG, CPU / graphviz", ratio("10000", "svg", "graphviz"), 1.5)
     row = results.get(("10000", "svg"), {})
