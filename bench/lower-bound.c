@@ -10,6 +10,7 @@
  *                               each with a PangoLayout, as a tool would measure them */
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static PangoContext *new_context(void)

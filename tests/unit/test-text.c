@@ -32,8 +32,8 @@ static const char *const texts[] = {
     /* Shaped word by word from a cache (text.c): kerning and ligatures within words,
      * runs of spaces, a mark just after a space (then the whole run is shaped). */
     "AVATAR Ta To. Yo fi ffl  WAVE  LT\xc2\xa0Ty",
-    /* Then a few new words in known ones, one of them twice: shaped alone with their
-     * neighbours (Yo. kerns into the space after it), the second found as the first. */
+    /* Then a few new words among known ones, one of them twice: each new one shaped
+     * alone with its neighbours, its second time found as its first kept it. */
     "AVATAR Qz To. Yo. Qz fi ffl  WAVE",
     ("word \xcc\x81" "after a space"), /* (split: \x81a would be one escape) */
     " leading and trailing ",
