@@ -495,16 +495,20 @@ static PangoGlyphString *text_word_lookup(TextCtx *ctx, TextWordSet *set, const 
 
 /* Keeps in @set, under the key in ctx->word, the glyphs of @all whose clusters are in
  * [@lo, @hi) (byte offsets from where @all's clusters count), with clusters counted from
- * @lo. */
+ * @lo. The search starts at glyph *@from (@all is left to right: clusters never go
+ * down), and leaves there the first glyph after the unit: a label's units taken in order
+ * cost one pass over its glyphs, not one per unit (a progression label of 100,000 roles
+ * has 400,000 units). */
 static PangoGlyphString *text_word_keep(TextCtx *ctx, TextWordSet *set,
-                                        const PangoGlyphString *all, int lo, int hi)
+                                        const PangoGlyphString *all, int lo, int hi, int *from)
 {
-  int first = 0;
+  int first = *from;
   while (first < all->num_glyphs && all->log_clusters[first] < lo)
     first++;
   int last = first;
   while (last < all->num_glyphs && all->log_clusters[last] < hi)
     last++;
+  *from = last;
   PangoGlyphString *word = pango_glyph_string_new();
   pango_glyph_string_set_size(word, last - first);
   memcpy(word->glyphs, all->glyphs + first, sizeof *word->glyphs * (gsize)(last - first));
@@ -528,8 +532,9 @@ static PangoGlyphString *text_word_shape(TextCtx *ctx, TextWordSet *set, const P
   PangoGlyphString *all = pango_glyph_string_new();
   pango_shape_item(piece, text, len, NULL, all, PANGO_SHAPE_NONE);
   pango_item_free(piece);
+  int from = 0;
   PangoGlyphString *word =
-      text_word_keep(ctx, set, all, (int)(u->p - u->from), (int)(u->q - u->from));
+      text_word_keep(ctx, set, all, (int)(u->p - u->from), (int)(u->q - u->from), &from);
   pango_glyph_string_free(all);
   return word;
 }
@@ -540,10 +545,11 @@ static void text_words_learn(TextCtx *ctx, TextWordSet *set, const PangoItem *it
                              const char *text, const PangoGlyphString *glyphs)
 {
   const char *start = text + item->offset, *end = start + item->length;
+  int from = 0;
   for (const char *p = start; p < end;) {
     TextUnit u = text_unit(start, end, p);
     if (text_word_lookup(ctx, set, &u) == NULL)
-      text_word_keep(ctx, set, glyphs, (int)(u.p - start), (int)(u.q - start));
+      text_word_keep(ctx, set, glyphs, (int)(u.p - start), (int)(u.q - start), &from);
     p = u.q;
   }
 }

@@ -5,8 +5,9 @@ from a JSON Resume file, where role merging builds that bar from 100,000 entries
 employer, and 20,000 entries there that all overlap (each stays a bar of its own). No
 timing: the checks are on output sizes and shapes, which a quadratic step (a tooltip
 repeating the whole progression, a search over every role per bar) would blow up;
-meson's timeout bounds the time (a quadratic role merge took minutes here). bench/
-measures the time and memory.
+meson's timeout bounds the time (tests/meson.build: a quadratic role merge took minutes
+here, and so did text.c cutting a word's glyphs out of the 400,000-word progression
+label by a scan from its start). bench/ measures the time and memory.
 
     run-scale.py PATH/TO/cvtimeline
 """
