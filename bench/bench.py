@@ -67,7 +67,7 @@ def count_items(path):
 def runs_for(size, forced):
     if forced:
         return forced
-    return {"ex": 20, "10": 20, "100": 20, "1000": 10, "10000": 5}.get(size, 3)
+    return {"ex": 20, "10": 20, "100": 20, "1000": 10, "10000": 5, "r1000": 10}.get(size, 3)
 
 
 def page_height(scene):
@@ -102,10 +102,15 @@ def main():
             cv, name = a.example, "example"
             items = count_items(cv)
         else:
-            cv, name, items = os.path.join(a.out, f"cv-{size}.yaml"), "generated", int(size)
+            # "rN": one job of N successive roles (gen-cv.py --roles), the shape whose
+            # progression label and segments a step quadratic in the roles would show.
+            roles = size.startswith("r")
+            cv, items = os.path.join(a.out, f"cv-{size}.yaml"), int(size.lstrip("r"))
+            name = "one job, roles" if roles else "generated"
             if not os.path.exists(cv):
                 with open(cv, "w", encoding="utf-8") as f:
-                    subprocess.run([sys.executable, os.path.join(here, "gen-cv.py"), size],
+                    subprocess.run([sys.executable, os.path.join(here, "gen-cv.py")]
+                                   + (["--roles", str(items)] if roles else [size]),
                                    stdout=f, check=True)
         work = os.path.join(a.out, f"w-{size}")
         scene = os.path.join(work, "scene.tsv")
@@ -179,6 +184,15 @@ def main():
     targets(results)
 
 
+def size_name(size):
+    """How the targets' table names a --sizes word."""
+    if size == "ex":
+        return "example"
+    if size.startswith("r"):
+        return f"{int(size[1:]):,} roles of one job"
+    return f"{int(size):,}"
+
+
 def targets(results):
     """The ratios the performance targets name (CPU medians, cvtimeline / other)."""
     def ratio(size, fmt, other, k=1):
@@ -198,7 +212,7 @@ def targets(results):
     def before(size, fmt, k=1):
         row = results.get((size, fmt), {})
         if "cvtimeline" in row and "before" in row:
-            name = "example" if size == "ex" else f"{int(size):,}"
+            name = size_name(size)
             lines.append(f"| {name} → {fmt.upper()}, {'CPU' if k == 1 else 'peak memory'} / before "
                          f"| {row['cvtimeline'][k] / row['before'][k]:.2f} | | |")
 
@@ -213,11 +227,12 @@ def targets(results):
     if "text" in row and "graphviz" in row:
         add("10,000 → SVG in text mode, CPU / graphviz", row["text"][1] / row["graphviz"][1], 1.0)
     add("10,000 → SVG, peak memory / graphviz", ratio("10000", "svg", "graphviz", 2), 1.5)
-    a, b = results.get(("1000", "svg"), {}), results.get(("100000", "svg"), {})
-    if "cvtimeline" in a and "cvtimeline" in b:
-        per = (b["cvtimeline"][1] / 100000) / (a["cvtimeline"][1] / 1000)
-        add("100,000 → SVG, CPU per item / 1,000's", per, 1.2)
-        add("100,000 → SVG, CPU (s)", b["cvtimeline"][1], 5)
+    for kind, what in (("", "items"), ("r", "roles of one job")):
+        a, b = results.get((kind + "1000", "svg"), {}), results.get((kind + "100000", "svg"), {})
+        if "cvtimeline" in a and "cvtimeline" in b:
+            per = (b["cvtimeline"][1] / 100000) / (a["cvtimeline"][1] / 1000)
+            add(f"100,000 {what} → SVG, CPU per item / 1,000's", per, 1.2)
+            add(f"100,000 {what} → SVG, CPU (s)", b["cvtimeline"][1], 5)
     for size, fmt in results:  # in the order measured
         before(size, fmt)
     if "before" in results.get(("10000", "svg"), {}):

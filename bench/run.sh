@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark: builds a release cvtimeline, the floor (bench/floor.c) and the lower bound
 # (bench/lower-bound.c), installs graphviz and gnuplot from Debian when missing (bench
-# only: the build does not need them), generates CVs of 10 to 100,000 items
-# (bench/gen-cv.py), turns each chart into a graphviz graph and a gnuplot script
-# (bench/tools.py), renders each and the example CV to SVG and PNG with every tool,
-# alternated, and prints Markdown tables: CPU and wall medians, peak memory, output size,
-# and the ratios the performance targets name. bench/RESULTS.md says what each tool does
-# and holds the last results.
+# only: the build does not need them), generates CVs of 10 to 100,000 items and one job
+# of 1,000 and of 100,000 roles (bench/gen-cv.py; sizes "rN"), turns each chart into a
+# graphviz graph and a gnuplot script (bench/tools.py), renders each and the example CV
+# to SVG and PNG with every tool, alternated, and prints Markdown tables: CPU and wall
+# medians, peak memory, output size, and the ratios the performance targets name.
+# bench/RESULTS.md says what each tool does and holds the last results.
 #
-#   bash bench/run.sh                  # everything (about 6 minutes on 2 cores)
+#   bash bench/run.sh                  # everything (about 25 minutes on 2 cores)
 #   SIZES="ex 1000" RUNS=5 FORMATS=svg TOOLS="cvtimeline graphviz" bash bench/run.sh
 #   BEFORE=/path/to/old/cvtimeline bash bench/run.sh   # also that binary, as "before"
 #
@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${BUILD:-build-release}
-SIZES=${SIZES:-"ex 10 100 1000 10000 100000"}
+SIZES=${SIZES:-"ex 10 100 1000 10000 100000 r1000 r100000"}
 OUT=${OUT:-$BUILD/bench/work}
 
 for tool in meson ninja python3 pkg-config cc; do
