@@ -102,6 +102,7 @@ typedef struct {
   int baseline;        /* from the top of the line (Pango units) */
   guint serial;        /* the context's serial when the runs were shaped */
   gboolean is_line;    /* shaped as runs when measured (else drawn through a layout) */
+  gboolean too_long;   /* longer than text_max_chars: not shaped, never drawn */
 } TextEntry;
 
 static void text_runs_free(TextEntry *e)
@@ -287,6 +288,32 @@ static void text_sanitize_extents(const PangoFontDescription *desc, TextExtents 
   }
   if (!(out->width >= 0 && out->width < 1e7))
     out->width = 0;
+}
+
+/* The width given a text too long to shape (text_max_chars): more than any page has. */
+#define TEXT_TOO_LONG_WIDTH ((double)G_MAXINT / PANGO_SCALE)
+
+/* The most characters a text in @f is shaped with. Pango keeps widths and positions in
+ * ints of 1/1024 px, which pass 2^31 at 2,097,152 px: the progression label of a job of
+ * 100,000 roles (1.5 MB) wrapped around to a width of 0, so it "fit" and was drawn over
+ * itself. Past this count (at 8 em a character, no text can wrap) a text is wider than
+ * any page (style pages are at most 20,000 px), so nothing is lost by not shaping it:
+ * the layout shortens it or leaves it out, with a warning, as any text too wide. */
+static glong text_max_chars(const TextFont *f)
+{
+  double size = (double)pango_font_description_get_size(f->desc) / PANGO_SCALE;
+  if (!(size > 1))
+    size = 1;
+  return MAX(256, (glong)(TEXT_TOO_LONG_WIDTH / (8 * size)));
+}
+
+/* Whether @text has more than text_max_chars characters in @f (counted only when its
+ * bytes could be that many characters). */
+static gboolean text_is_too_long(const TextFont *f, const char *text)
+{
+  glong max = text_max_chars(f);
+  gsize bytes = strlen(text);
+  return bytes > (gsize)max && g_utf8_strlen(text, (gssize)bytes) > max;
 }
 
 /* A new layout holding @text in @font, set up like the shared one. */
@@ -892,6 +919,17 @@ static void text_entry_init(TextCtx *ctx, TextEntry *e, const char *font, const 
   PangoRectangle line;
   e->text = text;
   e->font = text_font(ctx, font, NULL);
+  if (text_is_too_long(e->font, text)) {
+    /* Its height and baseline are its first characters' (its scripts' fonts). */
+    char *head = g_utf8_substring(text, 0, text_max_chars(e->font));
+    text_set(ctx, font, head);
+    text_extents_of(ctx->layout, &e->extents);
+    pango_layout_set_text(ctx->layout, "", 0);
+    g_free(head);
+    e->too_long = TRUE;
+    e->extents.width = TEXT_TOO_LONG_WIDTH;
+    return;
+  }
   if (e->font->runs_ok && text_is_line(text) && text_shape(ctx, e, &line)) {
     e->is_line = TRUE;
     e->extents.width = (double)line.width / PANGO_SCALE;
@@ -992,13 +1030,11 @@ static glong text_fit_guess(TextCtx *ctx, const char *font, const char *text, do
   return g_utf8_strlen(text, index);
 }
 
-char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_width)
+/* The longest prefix of @text (@n characters, measured) shorter than itself that fits
+ * in @max_width with the ellipsis, or NULL. */
+static char *text_fit_prefix(TextCtx *ctx, const char *font, const char *text, glong n,
+                             double max_width)
 {
-  TextExtents whole;
-  text_measure(ctx, font, text, &whole);
-  if (whole.width <= max_width)
-    return g_strdup(text);
-  glong n = g_utf8_strlen(text, -1);
   /* The longest prefix that fits, by binary search (the width grows with the prefix),
    * probing the guess and the one after it first: a long title costs two or three
    * measurements rather than one per halving. */
@@ -1022,6 +1058,23 @@ char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_widt
       hi = mid - 1;
   }
   return lo == 0 ? NULL : text_prefix_with_ellipsis(text, lo);
+}
+
+char *text_fit(TextCtx *ctx, const char *font, const char *text, double max_width)
+{
+  TextExtents whole;
+  text_measure(ctx, font, text, &whole);
+  if (whole.width <= max_width)
+    return g_strdup(text);
+  glong n = g_utf8_strlen(text, -1), max = text_max_chars(text_font(ctx, font, NULL));
+  if (n <= max)
+    return text_fit_prefix(ctx, font, text, n, max_width);
+  /* A text too long to shape is fitted by its first characters, shaped. */
+  char *head = g_utf8_substring(text, 0, max);
+  text_measure(ctx, font, head, &whole);
+  char *fit = text_fit_prefix(ctx, font, head, max, max_width);
+  g_free(head);
+  return fit;
 }
 
 /* Brings the context in line with @cr's matrix and target, as pango_cairo_update_context
@@ -1183,6 +1236,8 @@ void text_draw_toned(TextCtx *ctx, cairo_t *cr, const char *font, const char *te
     e = &scratch;
     text_entry_init(ctx, e, font, text, TRUE);
   }
+  if (e->too_long)
+    return; /* wider than the page: the layout never places it */
   gboolean toned = tone_from > 0 && tone_from < strlen(text);
   cairo_save(cr);
   if (text_runs_current(ctx, e)) {
@@ -1221,6 +1276,8 @@ void text_foreach_run(TextCtx *ctx, const char *font, const char *text, TextRunF
     e = &scratch;
     text_entry_init(ctx, e, font, text, TRUE);
   }
+  if (e->too_long)
+    return; /* never drawn: no runs */
   if (text_runs_current(ctx, e)) {
     /* The positions text_show_runs draws them at. */
     for (guint i = 0; i < e->n_runs; i++) {

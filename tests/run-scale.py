@@ -119,6 +119,20 @@ def imports(t, exe, tmp):
              (kind, n), "%.0f bytes per role at %d, %.0f at 1000" % (per_large, n, per_small))
 
 
+def progression_not_hidden(t, exe, tmp):
+    """The progression label of 100,000 role titles (1.1 MB) is far wider than the page:
+    it must be shortened or left out with a warning. Pango's widths are ints of 1/1024
+    px; this one wrapped around to 0, so the label "fit" and was drawn whole over
+    itself, with no warning (text.c, text_max_chars)."""
+    cv = os.path.join(tmp, "roles-%d.yaml" % LARGE)
+    status, out, err = run([exe, "--today", TODAY, "--dump-layout", cv], timeout=500)
+    shown = re.findall(rb"^    shown: (\w+)$", out, re.M)
+    warned = "'Role 0 \u203a Role 1 \u203a" in err
+    t.ok(status == 0 and shown == [b"shortened"] and warned,
+         "the progression of 100,000 roles is shortened or left out, with a warning",
+         "exit %r, shown %r, warned %r" % (status, shown, warned))
+
+
 def main():
     exe = binary_from_argv()
     t = Tap()
@@ -149,6 +163,7 @@ def main():
         if large["png"]:
             size = png_size(large["png"])
             t.ok(size is not None and size[0] > 0, "PNG: a valid image", repr(size))
+        progression_not_hidden(t, exe, tmp)
         imports(t, exe, tmp)
     return t.done()
 

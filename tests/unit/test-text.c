@@ -344,6 +344,40 @@ static void test_scripts(void)
   }
 }
 
+/* A text too long for Pango's int widths (the progression label of a job of 100,000
+ * roles, over 2^31 Pango units): measured wider than any page, never 0 after a wrap;
+ * fitted by a prefix with the ellipsis; drawn as nothing rather than over itself. */
+static void test_too_long(void)
+{
+  TextCtx *ctx = text_ctx_new();
+  GString *long_text = g_string_new(NULL);
+  for (guint i = 0; long_text->len < 1200000; i++)
+    g_string_append_printf(long_text, "Role %u \xe2\x80\xba ", i);
+  TextExtents e;
+  text_measure(ctx, fonts[0], long_text->str, &e);
+  g_assert_cmpfloat(e.width, >, 20000); /* style pages are at most 20,000 px wide */
+  g_assert_cmpfloat(e.height, >, 0);
+  char *fit = text_fit(ctx, fonts[0], long_text->str, 300);
+  g_assert_nonnull(fit);
+  g_assert_true(g_str_has_prefix(fit, "Role 0 \xe2\x80\xba Role 1"));
+  g_assert_true(g_str_has_suffix(fit, "\xe2\x80\xa6"));
+  text_measure(ctx, fonts[0], fit, &e);
+  g_assert_cmpfloat(e.width, <=, 300);
+  g_assert_cmpfloat(e.width, >, 250);
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 20);
+  cairo_t *cr = cairo_create(surface);
+  text_draw(ctx, cr, fonts[0], long_text->str, 0, 0, (StyleColor){0, 0, 0, 1});
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char *px = cairo_image_surface_get_data(surface);
+  for (int i = 0; i < cairo_image_surface_get_stride(surface) * 20; i++)
+    g_assert_cmpint(px[i], ==, 0);
+  cairo_surface_destroy(surface);
+  g_free(fit);
+  g_string_free(long_text, TRUE);
+  text_ctx_free(ctx);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -356,5 +390,6 @@ int main(int argc, char **argv)
   g_test_add_func("/text/coverage/covered", test_covered);
   g_test_add_func("/text/coverage/missing", test_missing);
   g_test_add_func("/text/coverage/scripts", test_scripts);
+  g_test_add_func("/text/too-long", test_too_long);
   return g_test_run();
 }
