@@ -295,10 +295,11 @@ static void text_sanitize_extents(const PangoFontDescription *desc, TextExtents 
 
 /* The most characters a text in @f is shaped with. Pango keeps widths and positions in
  * ints of 1/1024 px, which pass 2^31 at 2,097,152 px: the progression label of a job of
- * 100,000 roles (1.5 MB) wrapped around to a width of 0, so it "fit" and was drawn over
- * itself. Past this count (at 8 em a character, no text can wrap) a text is wider than
- * any page (style pages are at most 20,000 px), so nothing is lost by not shaping it:
- * the layout shortens it or leaves it out, with a warning, as any text too wide. */
+ * 100,000 roles (over a megabyte) wrapped around to a width of 0, so it "fit" and was
+ * drawn over itself. Past this count (at 8 em a character, no text can wrap) a text is
+ * wider than any page (style pages are at most 20,000 px), so nothing is lost by not
+ * shaping it: the layout shortens it or leaves it out, with a warning, as any text too
+ * wide. */
 static glong text_max_chars(const TextFont *f)
 {
   double size = (double)pango_font_description_get_size(f->desc) / PANGO_SCALE;
