@@ -8,7 +8,7 @@
 # medians, peak memory, output size, and the ratios the performance targets name.
 # bench/RESULTS.md says what each tool does and holds the last results.
 #
-#   bash bench/run.sh                  # everything (about 25 minutes on 2 cores)
+#   bash bench/run.sh                  # everything (11 to 30 minutes on 2 cores)
 #   SIZES="ex 1000" RUNS=5 FORMATS=svg TOOLS="cvtimeline graphviz" bash bench/run.sh
 #   BEFORE=/path/to/old/cvtimeline bash bench/run.sh   # also that binary, as "before"
 #
